@@ -1,0 +1,45 @@
+"""Alembic environment: runs migrations as the owner role, online only."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection, pool
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bizsuite.core.database import resolve_urls
+from bizsuite.core.models import Base
+from bizsuite.settings import Settings
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_async(url: Any) -> None:
+    engine = create_async_engine(url, poolclass=pool.NullPool)
+    async with engine.connect() as connection:
+        await connection.run_sync(_run)
+    await engine.dispose()
+
+
+def run_migrations_online() -> None:
+    """Connect with the given connection, or the owner URL from the settings."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    url = config.attributes.get("url") or resolve_urls(Settings.from_env())[0]
+    asyncio.run(_run_async(url))
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline migrations are not supported; run `bizsuite migrate`")
+run_migrations_online()

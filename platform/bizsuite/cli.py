@@ -1,0 +1,210 @@
+"""The ``bizsuite`` command: serve, migrate, demo, openapi, tenants, db."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bizsuite.settings import REPO_ROOT, Settings
+
+T = TypeVar("T")
+
+
+def _run(coro: Awaitable[T]) -> T:
+    return asyncio.run(coro)  # type: ignore[arg-type]
+
+
+async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run ``work(session)`` in one transaction as the application role."""
+    from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
+
+    _, url = resolve_urls(settings)
+    engine = make_engine(url, settings, pool_size=1, max_overflow=0)
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+@click.group()
+def main() -> None:
+    """BizSuite: multi-tenant business suite."""
+
+
+@main.command()
+def migrate() -> None:
+    """Create the database and roles if needed and apply all migrations."""
+    from bizsuite.core.database import resolve_urls
+    from bizsuite.core.migrate import upgrade
+
+    settings = Settings.from_env()
+    owner, _ = resolve_urls(settings)
+    _run(upgrade(owner, settings))
+    click.echo("migrations applied")
+
+
+@main.command()
+@click.option("--host", default=None, help="Bind address (BIZSUITE_HOST).")
+@click.option("--port", default=None, type=int, help="Port (BIZSUITE_PORT).")
+@click.option("--workers", default=1, show_default=True, help="Worker processes.")
+def serve(host: str | None, port: int | None, workers: int) -> None:
+    """Serve the web UI and API with uvicorn."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    uvicorn.run(
+        "bizsuite.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        proxy_headers=True,
+        access_log=False,
+        log_config=None,
+    )
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+def openapi(output: Path | None) -> None:
+    """Write the OpenAPI document (no database needed)."""
+    from bizsuite.app import create_app
+
+    app = create_app(Settings.from_env(log_json=False))
+    document = json.dumps(app.openapi_schema.to_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.write_text(document, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.group()
+def tenants() -> None:
+    """Operator commands for tenants."""
+
+
+@tenants.command("list")
+def tenants_list() -> None:
+    """List every tenant."""
+    from sqlalchemy import select
+
+    from bizsuite.core.tenants.models import Tenant
+
+    async def work(session: Any) -> list[Tenant]:
+        return list((await session.scalars(select(Tenant).order_by(Tenant.created_at))).all())
+
+    for tenant in _run(_with_session(Settings.from_env(), work)):
+        click.echo(f"{tenant.id}  {tenant.slug:<24} {tenant.status.value:<10} {tenant.name}")
+
+
+@tenants.command("apply")
+@click.argument("blueprint", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def tenants_apply(blueprint: Path) -> None:
+    """Create or update a tenant from a blueprint (idempotent; all or nothing)."""
+    from bizsuite.core.blueprints import BlueprintError, apply_blueprint, load_blueprint
+
+    try:
+        spec = load_blueprint(blueprint)
+    except BlueprintError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+    async def work(session: Any) -> Any:
+        return await apply_blueprint(session, spec, source=blueprint.name)
+
+    try:
+        report = _run(_with_session(Settings.from_env(), work))
+    except BlueprintError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not report.changed:
+        click.echo(f"{spec.tenant.slug}: up to date, nothing changed")
+        return
+    for line in report.created:
+        click.echo(f"created {line}")
+    for line in report.updated:
+        click.echo(f"updated {line}")
+
+
+def _set_status(slug: str, suspended: bool) -> None:
+    from sqlalchemy import select
+
+    from bizsuite.core.context import Context, Principal, PrincipalKind
+    from bizsuite.core.tenants.models import Tenant, TenantStatus
+    from bizsuite.core.tenants.services import set_tenant_status
+
+    async def work(session: Any) -> Tenant:
+        tenant = await session.scalar(select(Tenant).where(Tenant.slug == slug))
+        if tenant is None:
+            raise click.ClickException(f"no tenant with slug {slug!r}")
+        ctx = Context(session=session, principal=Principal(kind=PrincipalKind.OPERATOR, label="cli"))
+        status = TenantStatus.SUSPENDED if suspended else TenantStatus.ACTIVE
+        return await set_tenant_status(ctx, tenant.id, status)
+
+    tenant = _run(_with_session(Settings.from_env(), work))
+    click.echo(f"{tenant.slug}: {tenant.status.value}")
+
+
+@tenants.command("suspend")
+@click.argument("slug")
+def tenants_suspend(slug: str) -> None:
+    """Suspend a tenant."""
+    _set_status(slug, True)
+
+
+@tenants.command("resume")
+@click.argument("slug")
+def tenants_resume(slug: str) -> None:
+    """Resume a suspended tenant."""
+    _set_status(slug, False)
+
+
+@main.group()
+def db() -> None:
+    """The embedded PostgreSQL."""
+
+
+@db.command("start")
+def db_start() -> None:
+    """Start the embedded PostgreSQL and print its owner URL."""
+    from bizsuite.core.database import start_embedded
+
+    click.echo(start_embedded(Settings.from_env().data_dir))
+
+
+@db.command("stop")
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL."""
+    from bizsuite.core.database import stop_embedded
+
+    click.echo("stopped" if stop_embedded(Settings.from_env().data_dir) else "not running")
+
+
+@main.command()
+@click.option("--blueprint", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=REPO_ROOT / "tenants" / "demo.toml", show_default=True)
+@click.option("--no-serve", is_flag=True, help="Prepare everything, print the logins, do not serve.")
+def demo(blueprint: Path, no_serve: bool) -> None:
+    """Start the embedded database, migrate, apply the demo blueprint, print logins, serve."""
+    from bizsuite.core.demo import prepare_demo
+
+    settings = Settings.from_env()
+    lines = _run(prepare_demo(settings, blueprint))
+    click.echo("")
+    for line in lines:
+        click.echo(line)
+    click.echo("")
+    if no_serve:
+        return
+    click.echo(f"Serving on http://{settings.host}:{settings.port}  (Ctrl-C to stop)")
+    serve.callback(host=None, port=None, workers=1)  # type: ignore[misc]
+
+
+if __name__ == "__main__":
+    main()

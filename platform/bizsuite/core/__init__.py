@@ -1,0 +1,1 @@
+"""The kernel: database and tenancy, identity, org units, audit, API conventions."""

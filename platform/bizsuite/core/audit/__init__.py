@@ -1,0 +1,1 @@
+"""The audit log: every write, append-only, per tenant."""

@@ -1,0 +1,171 @@
+"""Who is asking and in which tenant: the principal, the request context and the guards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bizsuite.core.audit.models import AuditEntry
+from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
+from bizsuite.core.identity.models import Role
+from bizsuite.core.tenants.models import Tenant
+
+
+class PrincipalKind(enum.StrEnum):
+    """How the caller authenticated."""
+
+    ANONYMOUS = "anonymous"
+    USER = "user"
+    API_KEY = "api_key"
+    OPERATOR = "operator"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated caller."""
+
+    kind: PrincipalKind
+    label: str = ""
+    tenant: Tenant | None = None
+    role: Role | None = None
+    module_grants: frozenset[str] = field(default_factory=frozenset)
+    user_id: uuid.UUID | None = None
+    api_key_id: uuid.UUID | None = None
+    session_id: str | None = None
+
+    @property
+    def actor_id(self) -> uuid.UUID | None:
+        """The id recorded in the audit log."""
+        return self.user_id or self.api_key_id
+
+    def can_use_module(self, module: str) -> bool:
+        """Whether the tenant has the module and this caller is granted it."""
+        if self.tenant is None or module not in self.tenant.modules:
+            return False
+        if self.role is not None and self.role.at_least(Role.ADMIN):
+            return True
+        return module in self.module_grants
+
+
+ANONYMOUS = Principal(kind=PrincipalKind.ANONYMOUS)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+
+
+#: Columns never copied into the audit log.
+SECRET_COLUMNS = frozenset({"password_hash", "key_hash", "token_hash", "totp_secret", "csrf_token"})
+
+
+def snapshot(obj: Any) -> dict[str, Any]:
+    """Return a row's column values as JSON-safe data for the audit log (secrets left out)."""
+    mapper = sa_inspect(obj).mapper
+    return {
+        column.key: _jsonable(getattr(obj, column.key))
+        for column in mapper.column_attrs
+        if column.key not in SECRET_COLUMNS and column.key != "tenant_id"
+    }
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a service needs about the current request: session, caller, request meta."""
+
+    session: AsyncSession
+    principal: Principal
+    request_id: str | None = None
+    ip: str | None = None
+
+    @property
+    def tenant(self) -> Tenant:
+        """The caller's tenant (guards guarantee there is one on tenant routes)."""
+        if self.principal.tenant is None:
+            raise UnauthorizedProblem("This operation needs a tenant credential.")
+        return self.principal.tenant
+
+    @property
+    def tenant_id(self) -> uuid.UUID:
+        """The caller's tenant id."""
+        return self.tenant.id
+
+    def audit(
+        self,
+        action: str,
+        target: Any,
+        *,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        target_type: str | None = None,
+        target_id: uuid.UUID | None = None,
+    ) -> AuditEntry:
+        """Record a write in the tenant's audit log, in the request's transaction."""
+        entry = AuditEntry(
+            actor_type=self.principal.kind.value,
+            actor_id=self.principal.actor_id,
+            actor_label=self.principal.label or None,
+            action=action,
+            target_type=target_type or getattr(target, "__tablename__", type(target).__name__),
+            target_id=target_id if target_id is not None else getattr(target, "id", None),
+            before=before,
+            after=after,
+            request_id=self.request_id,
+            ip=self.ip,
+        )
+        self.session.add(entry)
+        return entry
+
+
+def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+    """Return the principal the authentication middleware attached."""
+    user = connection.scope.get("user")
+    return user if isinstance(user, Principal) else ANONYMOUS
+
+
+def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Require a tenant credential, the route's minimum role and, if any, its module grant.
+
+    Routes declare ``opt={"min_role": Role.ADMIN, "module": "crm"}``; reads default to viewer,
+    writes to member.
+    """
+    principal = principal_of(connection)
+    if principal.tenant is None or principal.role is None:
+        raise UnauthorizedProblem("Sign in or send an API key: `Authorization: Bearer <key>`.")
+    default = Role.VIEWER if connection.scope.get("method") in {"GET", "HEAD"} else Role.MEMBER
+    needed: Role = handler.opt.get("min_role", default)
+    if not principal.role.at_least(needed):
+        raise ForbiddenProblem(f"This needs the {needed.value} role or higher.")
+    module = handler.opt.get("module")
+    if module and not principal.can_use_module(module):
+        raise ForbiddenProblem(f"The {module} module is not enabled or not granted to you.")
+
+
+def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Require the operator credential."""
+    if principal_of(connection).kind is not PrincipalKind.OPERATOR:
+        raise UnauthorizedProblem("This is an operator endpoint.")
+
+
+def user_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Require a signed-in user (web session)."""
+    if principal_of(connection).user_id is None:
+        raise UnauthorizedProblem("Sign in first.")

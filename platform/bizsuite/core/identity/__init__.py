@@ -1,0 +1,1 @@
+"""Identity: users, memberships and roles, invitations, web sessions and API keys."""

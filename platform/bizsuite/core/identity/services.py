@@ -1,0 +1,362 @@
+"""Identity workflows: sign-in and sessions, members, invitations, API keys, TOTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bizsuite.core.context import Context, snapshot
+from bizsuite.core.db import ALL_TENANTS, bind_tenant, set_db_setting, utcnow
+from bizsuite.core.errors import (
+    ConflictProblem,
+    ForbiddenProblem,
+    NotFoundProblem,
+    ProblemError,
+    UnauthorizedProblem,
+    ValidationProblem,
+)
+from bizsuite.core.identity import security
+from bizsuite.core.identity.models import ApiKey, Invitation, Membership, Role, User, WebSession
+from bizsuite.core.identity.schemas import (
+    ApiKeyCreate,
+    InvitationAccept,
+    InvitationCreate,
+    LoginRequest,
+    MemberUpdate,
+    TenantChoice,
+)
+from bizsuite.core.repository import check_version, fetch, list_page
+from bizsuite.core.tenants.models import Tenant, TenantStatus
+
+
+class TotpRequiredProblem(ProblemError):
+    """The password was right; a TOTP code is needed too."""
+
+    status = 401
+    slug = "totp-required"
+    title = "TOTP code required"
+
+
+# --- users and sessions -------------------------------------------------------------------
+
+
+async def find_user_by_email(session: AsyncSession, email: str) -> User | None:
+    """Return the user with this email (case-insensitive)."""
+    return await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+async def create_user(session: AsyncSession, *, email: str, name: str, password: str | None) -> User:
+    """Create a user with an argon2 password hash."""
+    user = User(
+        email=email.strip(),
+        name=name,
+        password_hash=security.hash_password(password) if password else None,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def tenant_choices(session: AsyncSession, user_id: uuid.UUID) -> list[TenantChoice]:
+    """Return the active tenants a user belongs to (their memberships are visible to them)."""
+    await set_db_setting(session, "app.user_id", str(user_id))
+    rows = (
+        await session.execute(
+            select(Membership.role, Tenant)
+            .join(Tenant, Tenant.id == Membership.tenant_id)
+            .where(Membership.user_id == user_id, Tenant.status == TenantStatus.ACTIVE)
+            .order_by(Tenant.name)
+            .execution_options(**{ALL_TENANTS: True})
+        )
+    ).all()
+    return [TenantChoice(tenant_id=t.id, slug=t.slug, name=t.name, role=Role(role)) for role, t in rows]
+
+
+async def verify_credentials(session: AsyncSession, data: LoginRequest) -> User:
+    """Check email, password and (if enabled) TOTP; the same error whatever was wrong."""
+    user = await find_user_by_email(session, data.email)
+    valid = security.verify_password(user.password_hash if user else None, data.password)
+    if user is None or not valid or user.disabled_at is not None:
+        raise UnauthorizedProblem("Wrong email or password.")
+    if user.totp_enabled:
+        if data.totp_code is None:
+            raise TotpRequiredProblem("Enter the six-digit code from your authenticator app.")
+        if not security.verify_totp(user.totp_secret or "", data.totp_code):
+            raise UnauthorizedProblem("Wrong TOTP code.")
+    return user
+
+
+async def open_session(
+    session: AsyncSession,
+    user: User,
+    tenant_id: uuid.UUID | None,
+    *,
+    ttl: dt.timedelta,
+    ip: str | None,
+    user_agent: str | None,
+) -> tuple[str, WebSession]:
+    """Start a web session; return the cookie value (only its hash is stored)."""
+    cookie = security.new_token()
+    web_session = WebSession(
+        id=security.sha256_hex(cookie),
+        user_id=user.id,
+        tenant_id=tenant_id,
+        csrf_token=security.new_token(24),
+        expires_at=utcnow() + ttl,
+        ip=ip,
+        user_agent=(user_agent or "")[:300] or None,
+    )
+    session.add(web_session)
+    await session.flush()
+    return cookie, web_session
+
+
+def pick_tenant(choices: list[TenantChoice], slug: str | None) -> TenantChoice | None:
+    """Choose the tenant to enter: the one asked for, else the first."""
+    if slug is None:
+        return choices[0] if choices else None
+    for choice in choices:
+        if choice.slug == slug:
+            return choice
+    raise ValidationProblem.for_field("tenant_slug", "you are not a member of this tenant")
+
+
+async def close_session(session: AsyncSession, session_id: str) -> None:
+    """End a web session."""
+    web_session = await session.get(WebSession, session_id)
+    if web_session is not None:
+        await session.delete(web_session)
+
+
+async def switch_tenant(session: AsyncSession, session_id: str, user_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+    """Make another of the user's tenants the session's active tenant."""
+    choices = await tenant_choices(session, user_id)
+    if tenant_id not in {c.tenant_id for c in choices}:
+        raise NotFoundProblem("You are not a member of that tenant.")
+    await session.execute(update(WebSession).where(WebSession.id == session_id).values(tenant_id=tenant_id))
+
+
+async def change_password(session: AsyncSession, user_id: uuid.UUID, current: str, new: str) -> None:
+    """Change a password after checking the current one; other sessions are signed out."""
+    user = await session.get(User, user_id)
+    assert user is not None
+    if not security.verify_password(user.password_hash, current):
+        raise ValidationProblem.for_field("current_password", "wrong password")
+    user.password_hash = security.hash_password(new)
+    await session.execute(
+        WebSession.__table__.delete().where(WebSession.user_id == user_id)  # type: ignore[attr-defined]
+    )
+
+
+async def begin_totp(session: AsyncSession, user_id: uuid.UUID) -> tuple[str, str]:
+    """Store a new, not yet enabled TOTP secret; return it and its otpauth URI."""
+    user = await session.get(User, user_id)
+    assert user is not None
+    if user.totp_enabled:
+        raise ConflictProblem("TOTP is already on; turn it off first.")
+    user.totp_secret = security.new_totp_secret()
+    return user.totp_secret, security.totp_uri(user.totp_secret, user.email)
+
+
+async def set_totp(session: AsyncSession, user_id: uuid.UUID, code: str, *, enabled: bool) -> User:
+    """Turn TOTP on (confirming the new secret) or off (confirming a current code)."""
+    user = await session.get(User, user_id)
+    assert user is not None
+    if user.totp_secret is None or user.totp_enabled == enabled:
+        raise ConflictProblem("Start TOTP set-up first." if enabled else "TOTP is not on.")
+    if not security.verify_totp(user.totp_secret, code):
+        raise ValidationProblem.for_field("code", "wrong code")
+    user.totp_enabled = enabled
+    if not enabled:
+        user.totp_secret = None
+    return user
+
+
+# --- members ------------------------------------------------------------------------------
+
+
+async def list_members(ctx: Context, *, limit: int, cursor: str | None) -> tuple[list[tuple[Membership, User]], str | None]:
+    """Return a page of the tenant's members with their users."""
+    rows, next_cursor = await list_page(ctx.session, select(Membership), Membership, limit=limit, cursor=cursor)
+    users = {}
+    if rows:
+        users = {u.id: u for u in await ctx.session.scalars(select(User).where(User.id.in_([m.user_id for m in rows])))}
+    return [(m, users[m.user_id]) for m in rows], next_cursor
+
+
+async def get_member(ctx: Context, member_id: uuid.UUID) -> tuple[Membership, User]:
+    """Return a membership and its user, or 404."""
+    membership = await fetch(ctx.session, Membership, member_id, what="member")
+    user = await ctx.session.get(User, membership.user_id)
+    assert user is not None
+    return membership, user
+
+
+def _not_above_caller(ctx: Context, role: Role, *, field: str = "role") -> None:
+    caller = ctx.principal.role
+    if caller is None or not caller.at_least(role):
+        raise ForbiddenProblem(f"You cannot grant the {role.value} role.")
+
+
+async def _owners(ctx: Context) -> int:
+    return int(await ctx.session.scalar(select(func.count()).select_from(Membership).where(Membership.role == Role.OWNER)) or 0)
+
+
+async def update_member(ctx: Context, member_id: uuid.UUID, data: MemberUpdate, if_match: str | None) -> tuple[Membership, User]:
+    """Change a member's role or grants; the last owner stays an owner."""
+    membership, user = await get_member(ctx, member_id)
+    check_version(membership, if_match)
+    before = snapshot(membership)
+    if data.role is not None:
+        _not_above_caller(ctx, data.role)
+        _not_above_caller(ctx, membership.role)
+        if membership.role is Role.OWNER and data.role is not Role.OWNER and await _owners(ctx) <= 1:
+            raise ConflictProblem("A tenant keeps at least one owner.")
+        membership.role = data.role
+    if data.module_grants is not None:
+        membership.module_grants = sorted({m.value for m in data.module_grants})
+    await ctx.session.flush()
+    ctx.audit("member.updated", membership, before=before, after=snapshot(membership))
+    return membership, user
+
+
+async def remove_member(ctx: Context, member_id: uuid.UUID, if_match: str | None) -> None:
+    """Remove someone from the tenant (not the last owner)."""
+    membership, _ = await get_member(ctx, member_id)
+    check_version(membership, if_match)
+    _not_above_caller(ctx, membership.role)
+    if membership.role is Role.OWNER and await _owners(ctx) <= 1:
+        raise ConflictProblem("A tenant keeps at least one owner.")
+    before = snapshot(membership)
+    await ctx.session.delete(membership)
+    await ctx.session.flush()
+    ctx.audit("member.removed", membership, before=before, target_id=member_id)
+
+
+# --- invitations --------------------------------------------------------------------------
+
+
+async def list_invitations(ctx: Context, *, limit: int, cursor: str | None) -> tuple[list[Invitation], str | None]:
+    """Return a page of the tenant's invitations."""
+    return await list_page(ctx.session, select(Invitation), Invitation, limit=limit, cursor=cursor, descending=True)
+
+
+async def create_invitation(ctx: Context, data: InvitationCreate) -> tuple[Invitation, str]:
+    """Invite someone; return the invitation and its one-time token."""
+    _not_above_caller(ctx, data.role)
+    existing_user = await find_user_by_email(ctx.session, data.email)
+    if existing_user is not None and await ctx.session.scalar(
+        select(Membership.id).where(Membership.user_id == existing_user.id)
+    ):
+        raise ValidationProblem.for_field("email", "this person is already a member")
+    token = security.new_token()
+    invitation = Invitation(
+        email=data.email.strip(),
+        role=data.role,
+        module_grants=sorted({m.value for m in data.module_grants}),
+        token_hash=security.sha256_hex(token),
+        invited_by=ctx.principal.user_id,
+        expires_at=utcnow() + dt.timedelta(days=data.expires_in_days),
+    )
+    ctx.session.add(invitation)
+    await ctx.session.flush()
+    ctx.audit("invitation.created", invitation, after=snapshot(invitation))
+    return invitation, token
+
+
+async def revoke_invitation(ctx: Context, invitation_id: uuid.UUID) -> Invitation:
+    """Revoke an invitation that was not accepted yet."""
+    invitation = await fetch(ctx.session, Invitation, invitation_id, what="invitation")
+    if invitation.accepted_at is not None:
+        raise ConflictProblem("This invitation was already accepted.")
+    if invitation.revoked_at is None:
+        before = snapshot(invitation)
+        invitation.revoked_at = utcnow()
+        await ctx.session.flush()
+        ctx.audit("invitation.revoked", invitation, before=before, after=snapshot(invitation))
+    return invitation
+
+
+async def accept_invitation(ctx: Context, data: InvitationAccept) -> tuple[User, Tenant]:
+    """Join a tenant with an invitation token; create the user if the email is new."""
+    token_hash = security.sha256_hex(data.token)
+    await set_db_setting(ctx.session, "app.lookup_hash", token_hash)
+    invitation = await ctx.session.scalar(
+        select(Invitation).where(Invitation.token_hash == token_hash).execution_options(**{ALL_TENANTS: True})
+    )
+    now = utcnow()
+    if invitation is None or invitation.revoked_at is not None or invitation.expires_at <= now:
+        raise ValidationProblem.for_field("token", "this invitation is unknown, revoked or expired")
+    if invitation.accepted_at is not None:
+        raise ConflictProblem("This invitation was already accepted.")
+    tenant = await ctx.session.get(Tenant, invitation.tenant_id)
+    if tenant is None or tenant.status is not TenantStatus.ACTIVE:
+        raise ValidationProblem.for_field("token", "this tenant is not active")
+    await bind_tenant(ctx.session, tenant.id)
+    user = await find_user_by_email(ctx.session, invitation.email)
+    if user is None:
+        if data.name is None:
+            raise ValidationProblem.for_field("name", "required for a new account")
+        if len(data.password) < 10:
+            raise ValidationProblem.for_field("password", "use at least 10 characters")
+        user = await create_user(ctx.session, email=invitation.email, name=data.name, password=data.password)
+    elif not security.verify_password(user.password_hash, data.password):
+        raise ValidationProblem.for_field("password", "enter the password of your existing account")
+    if await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user.id)):
+        raise ConflictProblem("You are already a member of this tenant.")
+    membership = Membership(user_id=user.id, role=invitation.role, module_grants=invitation.module_grants)
+    ctx.session.add(membership)
+    invitation.accepted_at = now
+    invitation.accepted_by = user.id
+    await ctx.session.flush()
+    ctx.audit("invitation.accepted", invitation, after=snapshot(invitation))
+    ctx.audit("member.added", membership, after=snapshot(membership))
+    return user, tenant
+
+
+# --- API keys -----------------------------------------------------------------------------
+
+
+async def list_api_keys(ctx: Context, *, limit: int, cursor: str | None) -> tuple[list[ApiKey], str | None]:
+    """Return a page of the tenant's API keys (newest first)."""
+    return await list_page(ctx.session, select(ApiKey), ApiKey, limit=limit, cursor=cursor, descending=True)
+
+
+async def create_api_key(ctx: Context, data: ApiKeyCreate) -> tuple[ApiKey, str]:
+    """Create a key whose role does not exceed the creator's; return it and its secret."""
+    _not_above_caller(ctx, data.role)
+    if data.expires_at is not None and data.expires_at <= utcnow():
+        raise ValidationProblem.for_field("expires_at", "must be in the future")
+    secret = security.new_api_key()
+    api_key = ApiKey(
+        name=data.name,
+        prefix=secret[:12],
+        key_hash=security.sha256_hex(secret),
+        role=data.role,
+        module_grants=sorted({m.value for m in data.module_grants}),
+        created_by=ctx.principal.user_id,
+        expires_at=data.expires_at,
+    )
+    ctx.session.add(api_key)
+    await ctx.session.flush()
+    ctx.audit("api_key.created", api_key, after=snapshot(api_key))
+    return api_key, secret
+
+
+async def get_api_key(ctx: Context, api_key_id: uuid.UUID) -> ApiKey:
+    """Return one API key or 404."""
+    return await fetch(ctx.session, ApiKey, api_key_id, what="API key")
+
+
+async def revoke_api_key(ctx: Context, api_key_id: uuid.UUID) -> ApiKey:
+    """Revoke a key at once; requests with it get 401 from now on."""
+    api_key = await get_api_key(ctx, api_key_id)
+    if api_key.revoked_at is None:
+        before = snapshot(api_key)
+        api_key.revoked_at = utcnow()
+        await ctx.session.flush()
+        ctx.audit("api_key.revoked", api_key, before=before, after=snapshot(api_key))
+    return api_key

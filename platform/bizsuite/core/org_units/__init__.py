@@ -1,0 +1,1 @@
+"""Organisation units: the tree inside a tenant (group, subsidiaries, departments...)."""

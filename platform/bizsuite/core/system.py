@@ -1,0 +1,34 @@
+"""Liveness and readiness probes."""
+
+from __future__ import annotations
+
+import msgspec
+from litestar import Request, get
+from litestar.exceptions import HTTPException
+from sqlalchemy import text
+
+from bizsuite import __version__
+
+
+class Health(msgspec.Struct):
+    """Probe result."""
+
+    status: str
+    version: str
+
+
+@get("/health", operation_id="get_health", tags=["system"], summary="Liveness", include_in_schema=True)
+async def health() -> Health:
+    """Answer while the process is alive (no database call)."""
+    return Health(status="ok", version=__version__)
+
+
+@get("/ready", operation_id="get_readiness", tags=["system"], summary="Readiness")
+async def ready(request: Request[object, object, object]) -> Health:
+    """Answer 200 when the database answers, 503 otherwise."""
+    try:
+        async with request.app.state.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        raise HTTPException(status_code=503, detail="database unavailable", headers={"Retry-After": "2"}) from exc
+    return Health(status="ready", version=__version__)

@@ -1,0 +1,1 @@
+"""Tenants: the client organisations, each isolated from the others."""

@@ -1,0 +1,88 @@
+"""Tenant endpoints: the operator's registry and the tenant's own settings."""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+from litestar import Controller, get, patch, post
+
+from bizsuite.core.context import Context, operator_guard, tenant_guard
+from bizsuite.core.dependencies import IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.core.tenants import services
+from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.core.tenants.schemas import TenantCreate, TenantOut, TenantPage, TenantUpdate
+
+
+def _out(tenant: Tenant) -> TenantOut:
+    return msgspec.convert(tenant, TenantOut, from_attributes=True)
+
+
+class TenantController(Controller):
+    """Operator API: every tenant on the platform."""
+
+    path = "/api/v1/tenants"
+    tags = ["tenants"]
+    guards = [operator_guard]
+
+    @get(operation_id="list_tenants", summary="List tenants")
+    async def list_tenants(
+        self, ctx: Context, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None,
+        status: TenantStatus | None = None,
+    ) -> TenantPage:
+        """List tenants, oldest first."""
+        rows, next_cursor = await services.list_tenants(ctx, limit=limit, cursor=cursor, status=status)
+        return TenantPage(items=[_out(t) for t in rows], next_cursor=next_cursor)
+
+    @post(operation_id="create_tenant", summary="Create a tenant")
+    async def create_tenant(self, ctx: Context, data: TenantCreate) -> TenantOut:
+        """Create a tenant."""
+        return _out(await services.create_tenant(ctx, data))
+
+    @get("/{tenant_id:uuid}", operation_id="get_tenant", summary="Get a tenant")
+    async def get_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+        """Return one tenant."""
+        return _out(await services.get_tenant(ctx, tenant_id))
+
+    @patch("/{tenant_id:uuid}", operation_id="update_tenant", summary="Update a tenant")
+    async def update_tenant(
+        self, ctx: Context, tenant_id: uuid.UUID, data: TenantUpdate, if_match: IfMatch = None
+    ) -> TenantOut:
+        """Change a tenant's settings or modules."""
+        tenant = await services.get_tenant(ctx, tenant_id)
+        return _out(await services.update_tenant(ctx, tenant, data, if_match))
+
+    @post("/{tenant_id:uuid}/suspend", operation_id="suspend_tenant", summary="Suspend a tenant", status_code=200)
+    async def suspend_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+        """Suspend a tenant: its users and keys are refused until it is resumed."""
+        return _out(await services.set_tenant_status(ctx, tenant_id, TenantStatus.SUSPENDED))
+
+    @post("/{tenant_id:uuid}/resume", operation_id="resume_tenant", summary="Resume a tenant", status_code=200)
+    async def resume_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+        """Resume a suspended tenant."""
+        return _out(await services.set_tenant_status(ctx, tenant_id, TenantStatus.ACTIVE))
+
+
+class CurrentTenantController(Controller):
+    """The caller's own tenant."""
+
+    path = "/api/v1/tenant"
+    tags = ["tenants"]
+    guards = [tenant_guard]
+
+    @get(operation_id="get_current_tenant", summary="Get my tenant")
+    async def get_current_tenant(self, ctx: Context) -> TenantOut:
+        """Return the caller's tenant and its settings."""
+        return _out(ctx.tenant)
+
+    @patch(operation_id="update_current_tenant", summary="Update my tenant's settings", opt={"min_role": Role.ADMIN})
+    async def update_current_tenant(self, ctx: Context, data: TenantUpdate, if_match: IfMatch = None) -> TenantOut:
+        """Change the tenant's name, locale, time zone or currency (modules are the plan's)."""
+        if data.modules is not None:
+            from bizsuite.core.errors import ValidationProblem
+
+            raise ValidationProblem.for_field("modules", "modules come with the plan; ask your provider")
+        tenant = await ctx.session.merge(ctx.tenant)
+        return _out(await services.update_tenant(ctx, tenant, data, if_match))
