@@ -72,7 +72,9 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 
 
 @main.command()
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), default=None, help="File to write (default stdout)."
+)
 def openapi(output: Path | None) -> None:
     """Write the OpenAPI document (no database needed)."""
     from bizsuite.app import create_app
@@ -187,8 +189,12 @@ def db_stop() -> None:
 
 
 @main.command()
-@click.option("--blueprint", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=REPO_ROOT / "tenants" / "demo.toml", show_default=True)
+@click.option(
+    "--blueprint",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=REPO_ROOT / "tenants" / "demo.toml",
+    show_default=True,
+)
 @click.option("--no-serve", is_flag=True, help="Prepare everything, print the logins, do not serve.")
 def demo(blueprint: Path, no_serve: bool) -> None:
     """Start the embedded database, migrate, apply the demo blueprint, print logins, serve."""

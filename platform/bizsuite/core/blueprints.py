@@ -118,7 +118,9 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
-        raise BlueprintError(path, f"not valid TOML ({exc.msg if hasattr(exc, 'msg') else exc})", line=line) from exc
+        raise BlueprintError(
+            path, f"not valid TOML ({exc.msg if hasattr(exc, 'msg') else exc})", line=line
+        ) from exc
     try:
         blueprint = msgspec.convert(raw, Blueprint)
     except msgspec.ValidationError as exc:
@@ -143,24 +145,37 @@ def _check_references(blueprint: Blueprint, text: str, path: Path | str) -> None
     codes: dict[str, int] = {}
     for i, unit in enumerate(blueprint.org_units):
         if unit.code in codes:
-            raise BlueprintError(path, f"duplicate code {unit.code!r}", line=locate(text, ["org_units", i, "code"]),
-                                 field=f"org_units[{i}].code")
+            raise BlueprintError(
+                path,
+                f"duplicate code {unit.code!r}",
+                line=locate(text, ["org_units", i, "code"]),
+                field=f"org_units[{i}].code",
+            )
         codes[unit.code] = i
     for i, unit in enumerate(blueprint.org_units):
         if unit.parent is not None and unit.parent not in codes:
-            raise BlueprintError(path, f"no org unit with code {unit.parent!r}",
-                                 line=locate(text, ["org_units", i, "parent"]), field=f"org_units[{i}].parent")
+            raise BlueprintError(
+                path,
+                f"no org unit with code {unit.parent!r}",
+                line=locate(text, ["org_units", i, "parent"]),
+                field=f"org_units[{i}].parent",
+            )
     emails: set[str] = set()
     for i, user in enumerate(blueprint.users):
         if user.email.lower() in emails:
-            raise BlueprintError(path, f"duplicate email {user.email!r}", line=locate(text, ["users", i, "email"]),
-                                 field=f"users[{i}].email")
+            raise BlueprintError(
+                path,
+                f"duplicate email {user.email!r}",
+                line=locate(text, ["users", i, "email"]),
+                field=f"users[{i}].email",
+            )
         emails.add(user.email.lower())
     try:
         validate_time_zone(blueprint.tenant.time_zone)
     except Exception as exc:
-        raise BlueprintError(path, "unknown time zone", line=locate(text, ["tenant", "time_zone"]),
-                             field="tenant.time_zone") from exc
+        raise BlueprintError(
+            path, "unknown time zone", line=locate(text, ["tenant", "time_zone"]), field="tenant.time_zone"
+        ) from exc
 
 
 def load_blueprint(path: Path) -> Blueprint:
@@ -215,7 +230,9 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
     else:
         created_tenant = False
     await bind_tenant(session, tenant.id)
-    ctx = Context(session=session, principal=Principal(kind=PrincipalKind.OPERATOR, label=f"blueprint:{source}"))
+    ctx = Context(
+        session=session, principal=Principal(kind=PrincipalKind.OPERATOR, label=f"blueprint:{source}")
+    )
     if created_tenant:
         ctx.audit("tenant.created", tenant, after=snapshot(tenant), target_type="tenant")
     else:
@@ -253,7 +270,9 @@ async def _apply_org_units(ctx: Context, specs: list[OrgUnitSpec], report: Apply
             else:
                 chain = _chain(existing, parent_id)
                 if creates_cycle(unit.id, parent_id, chain):
-                    raise BlueprintError("<blueprint>", f"moving {spec.code!r} would make a cycle", field="parent")
+                    raise BlueprintError(
+                        "<blueprint>", f"moving {spec.code!r} would make a cycle", field="parent"
+                    )
                 before = snapshot(unit)
                 if _assign(unit, values):
                     await ctx.session.flush()

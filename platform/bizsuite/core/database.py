@@ -117,7 +117,9 @@ async def ensure_database(owner: URL) -> None:
                 text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": owner.database}
             )
             if not exists:
-                statement = await conn.scalar(text("SELECT format('CREATE DATABASE %I', CAST(:n AS text))"), {"n": owner.database})
+                statement = await conn.scalar(
+                    text("SELECT format('CREATE DATABASE %I', CAST(:n AS text))"), {"n": owner.database}
+                )
                 await conn.execute(text(str(statement)))
     finally:
         await admin.dispose()

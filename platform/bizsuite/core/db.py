@@ -114,9 +114,7 @@ async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
 def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) -> None:
     tenant_id = current_tenant(session)
     if tenant_id is not None:
-        connection.execute(
-            text("SELECT set_config('app.tenant_id', :tid, true)"), {"tid": str(tenant_id)}
-        )
+        connection.execute(text("SELECT set_config('app.tenant_id', :tid, true)"), {"tid": str(tenant_id)})
 
 
 def _touches_tenant_tables(state: ORMExecuteState) -> bool:

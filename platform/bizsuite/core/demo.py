@@ -39,21 +39,36 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
     return lines
 
 
+def _read_saved_key(key_file: Path) -> str | None:
+    return key_file.read_text().strip() if key_file.exists() else None
+
+
+def _save_key(key_file: Path, secret: str) -> None:
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.write_text(secret + "\n")
+    key_file.chmod(0o600)
+
+
 async def _demo_key(session: Any, key_file: Path) -> str:
     """Reuse the saved demo key while it is valid, otherwise create a new one."""
-    if key_file.exists():
-        secret = key_file.read_text().strip()
+    secret = _read_saved_key(key_file)
+    if secret:
         found = await session.scalar(
-            select(ApiKey.id).where(ApiKey.key_hash == security.sha256_hex(secret), ApiKey.revoked_at.is_(None))
+            select(ApiKey.id).where(
+                ApiKey.key_hash == security.sha256_hex(secret), ApiKey.revoked_at.is_(None)
+            )
         )
         if found is not None:
             return secret
     secret = security.new_api_key()
     session.add(
-        ApiKey(name=DEMO_KEY_NAME, prefix=secret[:12], key_hash=security.sha256_hex(secret), role=Role.ADMIN,
-               module_grants=[])
+        ApiKey(
+            name=DEMO_KEY_NAME,
+            prefix=secret[:12],
+            key_hash=security.sha256_hex(secret),
+            role=Role.ADMIN,
+            module_grants=[],
+        )
     )
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    key_file.write_text(secret + "\n")
-    key_file.chmod(0o600)
+    _save_key(key_file, secret)
     return secret

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Request
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import HeaderParameter
 
 from bizsuite.core.context import Context, principal_of
 from bizsuite.core.http import client_ip, session_of
@@ -27,5 +27,10 @@ DEPENDENCIES = {"ctx": Provide(provide_context)}
 #: ``If-Match`` header parameter for updates.
 IfMatch = Annotated[
     str | None,
-    Parameter(header="If-Match", required=False, description="The `version` you read; stale writes get 412."),
+    HeaderParameter(
+        name="If-Match", required=False, description="The `version` you read; stale writes get 412."
+    ),
 ]
+
+#: The request's service context, injected by name.
+Ctx = NamedDependency[Context]

@@ -15,8 +15,8 @@ from litestar.exceptions import (
     ValidationException,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.orm.exc import StaleDataError
 
 log = logging.getLogger(__name__)
 
@@ -247,10 +247,14 @@ def handle_validation(request: Request[Any, Any, Any], exc: ValidationException)
     """Render Litestar's body/query validation failures with one entry per field."""
     errors = _field_errors_from_validation(exc)
     malformed = any("malformed" in e.message.lower() or "json is" in e.message.lower() for e in errors)
-    slug, title, status = ("malformed-body", "Malformed body", 400) if malformed else (
-        ValidationProblem.slug,
-        ValidationProblem.title,
-        422 if errors else 400,
+    slug, title, status = (
+        ("malformed-body", "Malformed body", 400)
+        if malformed
+        else (
+            ValidationProblem.slug,
+            ValidationProblem.title,
+            422 if errors else 400,
+        )
     )
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or exc.detail
     return problem_response(request, status=status, slug=slug, title=title, detail=detail, errors=errors)
@@ -282,7 +286,10 @@ def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response
         )
     if isinstance(exc, IntegrityError):
         return problem_response(
-            request, status=409, slug="integrity-conflict", title="Conflict with existing data",
+            request,
+            status=409,
+            slug="integrity-conflict",
+            title="Conflict with existing data",
             detail=_integrity_detail(exc),
         )
     if isinstance(exc, PoolTimeoutError | OperationalError | OSError) or (
@@ -316,7 +323,10 @@ def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response
         return handle_database(request, exc)
     log.exception("unhandled error", exc_info=exc)
     return problem_response(
-        request, status=500, slug="internal-error", title="Internal error",
+        request,
+        status=500,
+        slug="internal-error",
+        title="Internal error",
         detail="Something went wrong on our side; quote the request id to support.",
     )
 
@@ -330,4 +340,3 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     PoolTimeoutError: handle_database,
     Exception: handle_internal,
 }
-

@@ -26,9 +26,9 @@ from bizsuite.core.errors import (
     UnauthorizedProblem,
     ValidationProblem,
 )
+from bizsuite.core.idempotency import IdempotencyRecord
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSession
 from bizsuite.core.identity.security import API_KEY_PREFIX, same, sha256_hex
-from bizsuite.core.idempotency import IdempotencyRecord
 from bizsuite.core.logs import request_id_var, tenant_id_var
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 
@@ -201,9 +201,7 @@ async def authenticate(scope: Scope) -> Principal:
     return ANONYMOUS
 
 
-_KEY_LOOKUP = text(
-    "SELECT set_config('app.lookup_hash', :h, true)"
-)
+_KEY_LOOKUP = text("SELECT set_config('app.lookup_hash', :h, true)")
 
 
 async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
@@ -306,7 +304,9 @@ class IdempotencyMiddleware:
             )
         body, replay_receive = await _read_body(receive)
         fingerprint = hashlib.sha256(
-            b"\n".join([scope["method"].encode(), scope["path"].encode(), scope.get("query_string", b""), body])
+            b"\n".join(
+                [scope["method"].encode(), scope["path"].encode(), scope.get("query_string", b""), body]
+            )
         ).hexdigest()
         session = session_of(scope)
         record_id = await _claim_key(session, key, fingerprint)

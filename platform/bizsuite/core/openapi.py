@@ -72,9 +72,10 @@ def normalise_schema(app: Litestar) -> None:
                 continue
             responses = {k: v for k, v in (operation.responses or {}).items() if not k.startswith(("4", "5"))}
             codes = dict(_COMMON)
-            if method in {"patch", "delete"} or (method == "post" and any(
-                p.name == "If-Match" for p in operation.parameters or [] if hasattr(p, "name")
-            )):
+            if method in {"patch", "delete"} or (
+                method == "post"
+                and any(p.name == "If-Match" for p in operation.parameters or [] if hasattr(p, "name"))
+            ):
                 codes.update(_WRITE)
             for code, description in sorted(codes.items()):
                 responses[code] = OpenAPIResponse(

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 import msgspec
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 from sqlalchemy import Select, tuple_
 
 from bizsuite.core.errors import ValidationProblem
@@ -20,11 +20,11 @@ DEFAULT_LIMIT = 50
 
 #: Query parameters shared by every list endpoint.
 LimitParam = Annotated[
-    int, Parameter(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
+    int, QueryParameter(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
 ]
 CursorParam = Annotated[
     str | None,
-    Parameter(max_length=200, description="Opaque cursor from the previous page's `next_cursor`."),
+    QueryParameter(max_length=200, description="Opaque cursor from the previous page's `next_cursor`."),
 ]
 
 RowT = TypeVar("RowT")

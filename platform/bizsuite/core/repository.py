@@ -68,5 +68,7 @@ async def list_page(
     descending: bool = False,
 ) -> tuple[list[Any], str | None]:
     """Run a keyset-paginated list query and return ``(rows, next_cursor)``."""
-    rows = (await session.scalars(keyset(statement, entity, limit=limit, cursor=cursor, descending=descending))).all()
+    rows = (
+        await session.scalars(keyset(statement, entity, limit=limit, cursor=cursor, descending=descending))
+    ).all()
     return page_of(rows, limit)

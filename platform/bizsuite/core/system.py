@@ -30,5 +30,7 @@ async def ready(request: Request[object, object, object]) -> Health:
         async with request.app.state.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except Exception as exc:
-        raise HTTPException(status_code=503, detail="database unavailable", headers={"Retry-After": "2"}) from exc
+        raise HTTPException(
+            status_code=503, detail="database unavailable", headers={"Retry-After": "2"}
+        ) from exc
     return Health(status="ready", version=__version__)

@@ -9,10 +9,11 @@ from typing import Any
 import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import Cookie
+from litestar.params import FromPath, JSONBody
 
-from bizsuite.core.context import Context, tenant_guard, user_guard
+from bizsuite.core.context import tenant_guard, user_guard
 from bizsuite.core.db import bind_tenant
-from bizsuite.core.dependencies import IfMatch
+from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.errors import UnauthorizedProblem
 from bizsuite.core.http import SESSION_COOKIE
 from bizsuite.core.identity import services
@@ -59,7 +60,7 @@ def _session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int
     )
 
 
-async def _session_out(ctx: Context, user: User, web_session: WebSession) -> SessionOut:
+async def _session_out(ctx: Ctx, user: User, web_session: WebSession) -> SessionOut:
     choices = await services.tenant_choices(ctx.session, user.id)
     active = next((c for c in choices if c.tenant_id == web_session.tenant_id), None)
     return SessionOut(
@@ -76,7 +77,9 @@ async def _session_out(ctx: Context, user: User, web_session: WebSession) -> Ses
     )
 
 
-async def _sign_in(ctx: Context, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None) -> Response[SessionOut]:
+async def _sign_in(
+    ctx: Ctx, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None
+) -> Response[SessionOut]:
     settings = _settings(request)
     ttl = dt.timedelta(minutes=settings.session_ttl_minutes)
     cookie, web_session = await services.open_session(
@@ -94,69 +97,112 @@ class AuthController(Controller):
     security = [{}]
 
     @post("/login", operation_id="login", summary="Sign in", status_code=200)
-    async def login(self, ctx: Context, request: Request[Any, Any, Any], data: LoginRequest) -> Response[SessionOut]:
+    async def login(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]
+    ) -> Response[SessionOut]:
         """Check the password (and TOTP code), open a session and set its cookie."""
         user = await services.verify_credentials(ctx.session, data)
         choice = services.pick_tenant(await services.tenant_choices(ctx.session, user.id), data.tenant_slug)
         return await _sign_in(ctx, request, user, choice.tenant_id if choice else None)
 
     @post("/logout", operation_id="logout", summary="Sign out", status_code=204, guards=[user_guard])
-    async def logout(self, ctx: Context, request: Request[Any, Any, Any]) -> Response[None]:
+    async def logout(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[None]:
         """End the session and clear its cookie."""
         assert ctx.principal.session_id is not None
         await services.close_session(ctx.session, ctx.principal.session_id)
         return Response(None, status_code=204, cookies=[_session_cookie(request, "", max_age=0)])
 
     @get("/session", operation_id="get_session", summary="The current session", guards=[user_guard])
-    async def get_session(self, ctx: Context) -> SessionOut:
+    async def get_session(self, ctx: Ctx) -> SessionOut:
         """Return the signed-in user, their tenants and the CSRF token."""
         return await self._current(ctx)
 
-    @post("/switch-tenant", operation_id="switch_tenant", summary="Switch tenant", status_code=200, guards=[user_guard])
-    async def switch_tenant(self, ctx: Context, data: SwitchTenantRequest) -> SessionOut:
+    @post(
+        "/switch-tenant",
+        operation_id="switch_tenant",
+        summary="Switch tenant",
+        status_code=200,
+        guards=[user_guard],
+    )
+    async def switch_tenant(self, ctx: Ctx, data: JSONBody[SwitchTenantRequest]) -> SessionOut:
         """Make another of the user's tenants the active one."""
         assert ctx.principal.session_id is not None and ctx.principal.user_id is not None
-        await services.switch_tenant(ctx.session, ctx.principal.session_id, ctx.principal.user_id, data.tenant_id)
+        await services.switch_tenant(
+            ctx.session, ctx.principal.session_id, ctx.principal.user_id, data.tenant_id
+        )
         return await self._current(ctx)
 
-    @post("/password", operation_id="change_password", summary="Change my password", status_code=204, guards=[user_guard])
-    async def change_password(self, ctx: Context, request: Request[Any, Any, Any], data: PasswordChange) -> Response[None]:
+    @post(
+        "/password",
+        operation_id="change_password",
+        summary="Change my password",
+        status_code=204,
+        guards=[user_guard],
+    )
+    async def change_password(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[PasswordChange]
+    ) -> Response[None]:
         """Change the password; every session is signed out, so sign in again."""
         assert ctx.principal.user_id is not None
-        await services.change_password(ctx.session, ctx.principal.user_id, data.current_password, data.new_password)
+        await services.change_password(
+            ctx.session, ctx.principal.user_id, data.current_password, data.new_password
+        )
         return Response(None, status_code=204, cookies=[_session_cookie(request, "", max_age=0)])
 
-    @post("/totp/setup", operation_id="begin_totp_setup", summary="Start TOTP set-up", status_code=200, guards=[user_guard])
-    async def begin_totp_setup(self, ctx: Context) -> TotpSetup:
+    @post(
+        "/totp/setup",
+        operation_id="begin_totp_setup",
+        summary="Start TOTP set-up",
+        status_code=200,
+        guards=[user_guard],
+    )
+    async def begin_totp_setup(self, ctx: Ctx) -> TotpSetup:
         """Create a TOTP secret to scan; confirm it with ``enable_totp``."""
         assert ctx.principal.user_id is not None
         secret, uri = await services.begin_totp(ctx.session, ctx.principal.user_id)
         return TotpSetup(secret=secret, otpauth_uri=uri)
 
-    @post("/totp/enable", operation_id="enable_totp", summary="Turn TOTP on", status_code=200, guards=[user_guard])
-    async def enable_totp(self, ctx: Context, data: TotpCodeIn) -> SessionOut:
+    @post(
+        "/totp/enable",
+        operation_id="enable_totp",
+        summary="Turn TOTP on",
+        status_code=200,
+        guards=[user_guard],
+    )
+    async def enable_totp(self, ctx: Ctx, data: JSONBody[TotpCodeIn]) -> SessionOut:
         """Confirm the new secret with a code; sign-ins then need a code."""
         assert ctx.principal.user_id is not None
         await services.set_totp(ctx.session, ctx.principal.user_id, data.code, enabled=True)
         return await self._current(ctx)
 
-    @post("/totp/disable", operation_id="disable_totp", summary="Turn TOTP off", status_code=200, guards=[user_guard])
-    async def disable_totp(self, ctx: Context, data: TotpCodeIn) -> SessionOut:
+    @post(
+        "/totp/disable",
+        operation_id="disable_totp",
+        summary="Turn TOTP off",
+        status_code=200,
+        guards=[user_guard],
+    )
+    async def disable_totp(self, ctx: Ctx, data: JSONBody[TotpCodeIn]) -> SessionOut:
         """Turn TOTP off, confirming with a current code."""
         assert ctx.principal.user_id is not None
         await services.set_totp(ctx.session, ctx.principal.user_id, data.code, enabled=False)
         return await self._current(ctx)
 
-    @post("/accept-invitation", operation_id="accept_invitation", summary="Accept an invitation", status_code=200)
+    @post(
+        "/accept-invitation",
+        operation_id="accept_invitation",
+        summary="Accept an invitation",
+        status_code=200,
+    )
     async def accept_invitation(
-        self, ctx: Context, request: Request[Any, Any, Any], data: InvitationAccept
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationAccept]
     ) -> Response[SessionOut]:
         """Join the inviting tenant (creating the account if needed) and sign in."""
         user, tenant = await services.accept_invitation(ctx, data)
         return await _sign_in(ctx, request, user, tenant.id)
 
     @staticmethod
-    async def _current(ctx: Context) -> SessionOut:
+    async def _current(ctx: Ctx) -> SessionOut:
         assert ctx.principal.session_id is not None
         web_session = await ctx.session.get(WebSession, ctx.principal.session_id, populate_existing=True)
         user = await ctx.session.get(User, ctx.principal.user_id)
@@ -188,25 +234,37 @@ class MemberController(Controller):
     guards = [tenant_guard]
 
     @get(operation_id="list_members", summary="List members")
-    async def list_members(self, ctx: Context, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None) -> MemberPage:
+    async def list_members(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> MemberPage:
         """List the tenant's members."""
         rows, next_cursor = await services.list_members(ctx, limit=limit, cursor=cursor)
         return MemberPage(items=[_member_out(m, u) for m, u in rows], next_cursor=next_cursor)
 
     @get("/{member_id:uuid}", operation_id="get_member", summary="Get a member")
-    async def get_member(self, ctx: Context, member_id: uuid.UUID) -> MemberOut:
+    async def get_member(self, ctx: Ctx, member_id: FromPath[uuid.UUID]) -> MemberOut:
         """Return one member."""
         return _member_out(*await services.get_member(ctx, member_id))
 
-    @patch("/{member_id:uuid}", operation_id="update_member", summary="Change a member's role", opt={"min_role": Role.ADMIN})
+    @patch(
+        "/{member_id:uuid}",
+        operation_id="update_member",
+        summary="Change a member's role",
+        opt={"min_role": Role.ADMIN},
+    )
     async def update_member(
-        self, ctx: Context, member_id: uuid.UUID, data: MemberUpdate, if_match: IfMatch = None
+        self, ctx: Ctx, member_id: FromPath[uuid.UUID], data: JSONBody[MemberUpdate], if_match: IfMatch = None
     ) -> MemberOut:
         """Change a member's role or module grants."""
         return _member_out(*await services.update_member(ctx, member_id, data, if_match))
 
-    @delete("/{member_id:uuid}", operation_id="remove_member", summary="Remove a member", opt={"min_role": Role.ADMIN})
-    async def remove_member(self, ctx: Context, member_id: uuid.UUID, if_match: IfMatch = None) -> None:
+    @delete(
+        "/{member_id:uuid}",
+        operation_id="remove_member",
+        summary="Remove a member",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def remove_member(self, ctx: Ctx, member_id: FromPath[uuid.UUID], if_match: IfMatch = None) -> None:
         """Remove someone from the tenant."""
         await services.remove_member(ctx, member_id, if_match)
 
@@ -225,7 +283,7 @@ class InvitationController(Controller):
 
     @get(operation_id="list_invitations", summary="List invitations")
     async def list_invitations(
-        self, ctx: Context, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
     ) -> InvitationPage:
         """List invitations, newest first."""
         rows, next_cursor = await services.list_invitations(ctx, limit=limit, cursor=cursor)
@@ -233,15 +291,20 @@ class InvitationController(Controller):
 
     @post(operation_id="create_invitation", summary="Invite someone")
     async def create_invitation(
-        self, ctx: Context, request: Request[Any, Any, Any], data: InvitationCreate
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationCreate]
     ) -> InvitationCreated:
         """Invite someone; the token and link are shown only in this response."""
         invitation, token = await services.create_invitation(ctx, data)
         accept_url = str(request.base_url).rstrip("/") + f"/invitations/accept?token={token}"
         return InvitationCreated(invitation=_invitation_out(invitation), token=token, accept_url=accept_url)
 
-    @post("/{invitation_id:uuid}/revoke", operation_id="revoke_invitation", summary="Revoke an invitation", status_code=200)
-    async def revoke_invitation(self, ctx: Context, invitation_id: uuid.UUID) -> InvitationOut:
+    @post(
+        "/{invitation_id:uuid}/revoke",
+        operation_id="revoke_invitation",
+        summary="Revoke an invitation",
+        status_code=200,
+    )
+    async def revoke_invitation(self, ctx: Ctx, invitation_id: FromPath[uuid.UUID]) -> InvitationOut:
         """Revoke an invitation that was not accepted yet."""
         return _invitation_out(await services.revoke_invitation(ctx, invitation_id))
 
@@ -259,23 +322,30 @@ class ApiKeyController(Controller):
     opt = {"min_role": Role.ADMIN}
 
     @get(operation_id="list_api_keys", summary="List API keys")
-    async def list_api_keys(self, ctx: Context, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None) -> ApiKeyPage:
+    async def list_api_keys(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> ApiKeyPage:
         """List API keys, newest first (never their secrets)."""
         rows, next_cursor = await services.list_api_keys(ctx, limit=limit, cursor=cursor)
         return ApiKeyPage(items=[_api_key_out(k) for k in rows], next_cursor=next_cursor)
 
     @post(operation_id="create_api_key", summary="Create an API key")
-    async def create_api_key(self, ctx: Context, data: ApiKeyCreate) -> ApiKeyCreated:
+    async def create_api_key(self, ctx: Ctx, data: JSONBody[ApiKeyCreate]) -> ApiKeyCreated:
         """Create a key; its secret is shown only in this response."""
         api_key, secret = await services.create_api_key(ctx, data)
         return ApiKeyCreated(api_key=_api_key_out(api_key), secret=secret)
 
     @get("/{api_key_id:uuid}", operation_id="get_api_key", summary="Get an API key")
-    async def get_api_key(self, ctx: Context, api_key_id: uuid.UUID) -> ApiKeyOut:
+    async def get_api_key(self, ctx: Ctx, api_key_id: FromPath[uuid.UUID]) -> ApiKeyOut:
         """Return one API key."""
         return _api_key_out(await services.get_api_key(ctx, api_key_id))
 
-    @post("/{api_key_id:uuid}/revoke", operation_id="revoke_api_key", summary="Revoke an API key", status_code=200)
-    async def revoke_api_key(self, ctx: Context, api_key_id: uuid.UUID) -> ApiKeyOut:
+    @post(
+        "/{api_key_id:uuid}/revoke",
+        operation_id="revoke_api_key",
+        summary="Revoke an API key",
+        status_code=200,
+    )
+    async def revoke_api_key(self, ctx: Ctx, api_key_id: FromPath[uuid.UUID]) -> ApiKeyOut:
         """Revoke a key at once."""
         return _api_key_out(await services.revoke_api_key(ctx, api_key_id))

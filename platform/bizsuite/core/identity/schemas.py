@@ -11,9 +11,7 @@ import msgspec
 from bizsuite.core.identity.models import Role
 from bizsuite.core.tenants.schemas import ModuleName
 
-Email = Annotated[
-    str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-]
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Password = Annotated[str, msgspec.Meta(min_length=10, max_length=200)]
 PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 TotpCode = Annotated[str, msgspec.Meta(pattern=r"^\d{6}$")]

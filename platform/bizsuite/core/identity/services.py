@@ -131,7 +131,9 @@ async def close_session(session: AsyncSession, session_id: str) -> None:
         await session.delete(web_session)
 
 
-async def switch_tenant(session: AsyncSession, session_id: str, user_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+async def switch_tenant(
+    session: AsyncSession, session_id: str, user_id: uuid.UUID, tenant_id: uuid.UUID
+) -> None:
     """Make another of the user's tenants the session's active tenant."""
     choices = await tenant_choices(session, user_id)
     if tenant_id not in {c.tenant_id for c in choices}:
@@ -178,12 +180,19 @@ async def set_totp(session: AsyncSession, user_id: uuid.UUID, code: str, *, enab
 # --- members ------------------------------------------------------------------------------
 
 
-async def list_members(ctx: Context, *, limit: int, cursor: str | None) -> tuple[list[tuple[Membership, User]], str | None]:
+async def list_members(
+    ctx: Context, *, limit: int, cursor: str | None
+) -> tuple[list[tuple[Membership, User]], str | None]:
     """Return a page of the tenant's members with their users."""
-    rows, next_cursor = await list_page(ctx.session, select(Membership), Membership, limit=limit, cursor=cursor)
+    rows, next_cursor = await list_page(
+        ctx.session, select(Membership), Membership, limit=limit, cursor=cursor
+    )
     users = {}
     if rows:
-        users = {u.id: u for u in await ctx.session.scalars(select(User).where(User.id.in_([m.user_id for m in rows])))}
+        users = {
+            u.id: u
+            for u in await ctx.session.scalars(select(User).where(User.id.in_([m.user_id for m in rows])))
+        }
     return [(m, users[m.user_id]) for m in rows], next_cursor
 
 
@@ -202,10 +211,17 @@ def _not_above_caller(ctx: Context, role: Role, *, field: str = "role") -> None:
 
 
 async def _owners(ctx: Context) -> int:
-    return int(await ctx.session.scalar(select(func.count()).select_from(Membership).where(Membership.role == Role.OWNER)) or 0)
+    return int(
+        await ctx.session.scalar(
+            select(func.count()).select_from(Membership).where(Membership.role == Role.OWNER)
+        )
+        or 0
+    )
 
 
-async def update_member(ctx: Context, member_id: uuid.UUID, data: MemberUpdate, if_match: str | None) -> tuple[Membership, User]:
+async def update_member(
+    ctx: Context, member_id: uuid.UUID, data: MemberUpdate, if_match: str | None
+) -> tuple[Membership, User]:
     """Change a member's role or grants; the last owner stays an owner."""
     membership, user = await get_member(ctx, member_id)
     check_version(membership, if_match)
@@ -239,9 +255,13 @@ async def remove_member(ctx: Context, member_id: uuid.UUID, if_match: str | None
 # --- invitations --------------------------------------------------------------------------
 
 
-async def list_invitations(ctx: Context, *, limit: int, cursor: str | None) -> tuple[list[Invitation], str | None]:
+async def list_invitations(
+    ctx: Context, *, limit: int, cursor: str | None
+) -> tuple[list[Invitation], str | None]:
     """Return a page of the tenant's invitations."""
-    return await list_page(ctx.session, select(Invitation), Invitation, limit=limit, cursor=cursor, descending=True)
+    return await list_page(
+        ctx.session, select(Invitation), Invitation, limit=limit, cursor=cursor, descending=True
+    )
 
 
 async def create_invitation(ctx: Context, data: InvitationCreate) -> tuple[Invitation, str]:

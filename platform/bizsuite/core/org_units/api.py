@@ -6,9 +6,10 @@ import uuid
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from bizsuite.core.context import Context, tenant_guard
-from bizsuite.core.dependencies import IfMatch
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services
 from bizsuite.core.org_units.models import OrgUnitKind
@@ -30,12 +31,12 @@ class OrgUnitController(Controller):
     @get(operation_id="list_org_units", summary="List org units")
     async def list_org_units(
         self,
-        ctx: Context,
+        ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        parent_id: uuid.UUID | None = None,
-        kind: OrgUnitKind | None = None,
-        include_archived: bool = False,
+        parent_id: FromQuery[uuid.UUID | None] = None,
+        kind: FromQuery[OrgUnitKind | None] = None,
+        include_archived: FromQuery[bool] = False,
     ) -> OrgUnitPage:
         """List org units, oldest first, optionally filtered by parent or kind."""
         units, next_cursor = await services.list_org_units(
@@ -44,55 +45,82 @@ class OrgUnitController(Controller):
         return OrgUnitPage(items=[_out(u) for u in units], next_cursor=next_cursor)
 
     @post(operation_id="create_org_unit", summary="Create an org unit", opt={"min_role": Role.ADMIN})
-    async def create_org_unit(self, ctx: Context, data: OrgUnitCreate) -> OrgUnitOut:
+    async def create_org_unit(self, ctx: Ctx, data: JSONBody[OrgUnitCreate]) -> OrgUnitOut:
         """Create an org unit under an active parent."""
         return _out(await services.create_org_unit(ctx, data))
 
     @get("/{org_unit_id:uuid}", operation_id="get_org_unit", summary="Get an org unit")
-    async def get_org_unit(self, ctx: Context, org_unit_id: uuid.UUID) -> OrgUnitOut:
+    async def get_org_unit(self, ctx: Ctx, org_unit_id: FromPath[uuid.UUID]) -> OrgUnitOut:
         """Return one org unit."""
         return _out(await services.get_org_unit(ctx, org_unit_id))
 
     @patch(
-        "/{org_unit_id:uuid}", operation_id="update_org_unit", summary="Update an org unit",
+        "/{org_unit_id:uuid}",
+        operation_id="update_org_unit",
+        summary="Update an org unit",
         opt={"min_role": Role.ADMIN},
     )
     async def update_org_unit(
-        self, ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitUpdate, if_match: IfMatch = None
+        self,
+        ctx: Ctx,
+        org_unit_id: FromPath[uuid.UUID],
+        data: JSONBody[OrgUnitUpdate],
+        if_match: IfMatch = None,
     ) -> OrgUnitOut:
         """Rename, re-code or re-kind an org unit."""
         return _out(await services.update_org_unit(ctx, org_unit_id, data, if_match))
 
     @post(
-        "/{org_unit_id:uuid}/move", operation_id="move_org_unit", summary="Move an org unit",
-        status_code=200, opt={"min_role": Role.ADMIN},
+        "/{org_unit_id:uuid}/move",
+        operation_id="move_org_unit",
+        summary="Move an org unit",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
     )
     async def move_org_unit(
-        self, ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitMove, if_match: IfMatch = None
+        self,
+        ctx: Ctx,
+        org_unit_id: FromPath[uuid.UUID],
+        data: JSONBody[OrgUnitMove],
+        if_match: IfMatch = None,
     ) -> OrgUnitOut:
         """Move an org unit and its subtree under another parent."""
         return _out(await services.move_org_unit(ctx, org_unit_id, data, if_match))
 
     @post(
-        "/{org_unit_id:uuid}/archive", operation_id="archive_org_unit", summary="Archive an org unit",
-        status_code=200, opt={"min_role": Role.ADMIN},
+        "/{org_unit_id:uuid}/archive",
+        operation_id="archive_org_unit",
+        summary="Archive an org unit",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
     )
-    async def archive_org_unit(self, ctx: Context, org_unit_id: uuid.UUID, if_match: IfMatch = None) -> OrgUnitOut:
+    async def archive_org_unit(
+        self, ctx: Ctx, org_unit_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> OrgUnitOut:
         """Archive an org unit whose children are archived."""
         return _out(await services.archive_org_unit(ctx, org_unit_id, if_match))
 
     @post(
-        "/{org_unit_id:uuid}/restore", operation_id="restore_org_unit", summary="Restore an org unit",
-        status_code=200, opt={"min_role": Role.ADMIN},
+        "/{org_unit_id:uuid}/restore",
+        operation_id="restore_org_unit",
+        summary="Restore an org unit",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
     )
-    async def restore_org_unit(self, ctx: Context, org_unit_id: uuid.UUID, if_match: IfMatch = None) -> OrgUnitOut:
+    async def restore_org_unit(
+        self, ctx: Ctx, org_unit_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> OrgUnitOut:
         """Restore an archived org unit."""
         return _out(await services.restore_org_unit(ctx, org_unit_id, if_match))
 
     @delete(
-        "/{org_unit_id:uuid}", operation_id="delete_org_unit", summary="Delete an org unit",
+        "/{org_unit_id:uuid}",
+        operation_id="delete_org_unit",
+        summary="Delete an org unit",
         opt={"min_role": Role.ADMIN},
     )
-    async def delete_org_unit(self, ctx: Context, org_unit_id: uuid.UUID, if_match: IfMatch = None) -> None:
+    async def delete_org_unit(
+        self, ctx: Ctx, org_unit_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
         """Delete an org unit without children."""
         await services.delete_org_unit(ctx, org_unit_id, if_match)

@@ -6,7 +6,9 @@ import uuid
 from collections.abc import Iterable
 
 
-def creates_cycle(node_id: uuid.UUID, new_parent_id: uuid.UUID | None, parent_chain: Iterable[uuid.UUID]) -> bool:
+def creates_cycle(
+    node_id: uuid.UUID, new_parent_id: uuid.UUID | None, parent_chain: Iterable[uuid.UUID]
+) -> bool:
     """Whether moving ``node_id`` under ``new_parent_id`` would make the tree a cycle.
 
     ``parent_chain`` is the new parent followed by all its ancestors up to the root.

@@ -75,7 +75,11 @@ async def update_org_unit(
     unit = await get_org_unit(ctx, org_unit_id)
     check_version(unit, if_match)
     before = snapshot(unit)
-    if data.code is not None and data.code != unit.code and await _code_taken(ctx, data.code, other_than=unit.id):
+    if (
+        data.code is not None
+        and data.code != unit.code
+        and await _code_taken(ctx, data.code, other_than=unit.id)
+    ):
         raise ValidationProblem.for_field("code", f"code {data.code!r} is already used")
     for field in ("name", "code", "kind"):
         value = getattr(data, field)
@@ -102,7 +106,9 @@ async def _parent_chain(ctx: Context, parent_id: uuid.UUID) -> list[uuid.UUID]:
     return list((await ctx.session.scalars(select(chain.c.id))).all())
 
 
-async def move_org_unit(ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitMove, if_match: str | None) -> OrgUnit:
+async def move_org_unit(
+    ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitMove, if_match: str | None
+) -> OrgUnit:
     """Move a unit under a new parent; refuse moves that would make a cycle."""
     unit = await get_org_unit(ctx, org_unit_id)
     check_version(unit, if_match)
@@ -112,7 +118,9 @@ async def move_org_unit(ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitMove,
         await _active_parent(ctx, data.parent_id)
         chain = await _parent_chain(ctx, data.parent_id)
     if creates_cycle(unit.id, data.parent_id, chain):
-        raise ValidationProblem.for_field("parent_id", "an org unit cannot move under itself or its descendants")
+        raise ValidationProblem.for_field(
+            "parent_id", "an org unit cannot move under itself or its descendants"
+        )
     unit.parent_id = data.parent_id
     await ctx.session.flush()
     ctx.audit("org_unit.moved", unit, before=before, after=snapshot(unit))

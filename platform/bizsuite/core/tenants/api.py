@@ -6,9 +6,10 @@ import uuid
 
 import msgspec
 from litestar import Controller, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from bizsuite.core.context import Context, operator_guard, tenant_guard
-from bizsuite.core.dependencies import IfMatch
+from bizsuite.core.context import operator_guard, tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.core.tenants import services
@@ -29,38 +30,48 @@ class TenantController(Controller):
 
     @get(operation_id="list_tenants", summary="List tenants")
     async def list_tenants(
-        self, ctx: Context, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None,
-        status: TenantStatus | None = None,
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        status: FromQuery[TenantStatus | None] = None,
     ) -> TenantPage:
         """List tenants, oldest first."""
         rows, next_cursor = await services.list_tenants(ctx, limit=limit, cursor=cursor, status=status)
         return TenantPage(items=[_out(t) for t in rows], next_cursor=next_cursor)
 
     @post(operation_id="create_tenant", summary="Create a tenant")
-    async def create_tenant(self, ctx: Context, data: TenantCreate) -> TenantOut:
+    async def create_tenant(self, ctx: Ctx, data: JSONBody[TenantCreate]) -> TenantOut:
         """Create a tenant."""
         return _out(await services.create_tenant(ctx, data))
 
     @get("/{tenant_id:uuid}", operation_id="get_tenant", summary="Get a tenant")
-    async def get_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+    async def get_tenant(self, ctx: Ctx, tenant_id: FromPath[uuid.UUID]) -> TenantOut:
         """Return one tenant."""
         return _out(await services.get_tenant(ctx, tenant_id))
 
     @patch("/{tenant_id:uuid}", operation_id="update_tenant", summary="Update a tenant")
     async def update_tenant(
-        self, ctx: Context, tenant_id: uuid.UUID, data: TenantUpdate, if_match: IfMatch = None
+        self, ctx: Ctx, tenant_id: FromPath[uuid.UUID], data: JSONBody[TenantUpdate], if_match: IfMatch = None
     ) -> TenantOut:
         """Change a tenant's settings or modules."""
         tenant = await services.get_tenant(ctx, tenant_id)
         return _out(await services.update_tenant(ctx, tenant, data, if_match))
 
-    @post("/{tenant_id:uuid}/suspend", operation_id="suspend_tenant", summary="Suspend a tenant", status_code=200)
-    async def suspend_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+    @post(
+        "/{tenant_id:uuid}/suspend",
+        operation_id="suspend_tenant",
+        summary="Suspend a tenant",
+        status_code=200,
+    )
+    async def suspend_tenant(self, ctx: Ctx, tenant_id: FromPath[uuid.UUID]) -> TenantOut:
         """Suspend a tenant: its users and keys are refused until it is resumed."""
         return _out(await services.set_tenant_status(ctx, tenant_id, TenantStatus.SUSPENDED))
 
-    @post("/{tenant_id:uuid}/resume", operation_id="resume_tenant", summary="Resume a tenant", status_code=200)
-    async def resume_tenant(self, ctx: Context, tenant_id: uuid.UUID) -> TenantOut:
+    @post(
+        "/{tenant_id:uuid}/resume", operation_id="resume_tenant", summary="Resume a tenant", status_code=200
+    )
+    async def resume_tenant(self, ctx: Ctx, tenant_id: FromPath[uuid.UUID]) -> TenantOut:
         """Resume a suspended tenant."""
         return _out(await services.set_tenant_status(ctx, tenant_id, TenantStatus.ACTIVE))
 
@@ -73,12 +84,18 @@ class CurrentTenantController(Controller):
     guards = [tenant_guard]
 
     @get(operation_id="get_current_tenant", summary="Get my tenant")
-    async def get_current_tenant(self, ctx: Context) -> TenantOut:
+    async def get_current_tenant(self, ctx: Ctx) -> TenantOut:
         """Return the caller's tenant and its settings."""
         return _out(ctx.tenant)
 
-    @patch(operation_id="update_current_tenant", summary="Update my tenant's settings", opt={"min_role": Role.ADMIN})
-    async def update_current_tenant(self, ctx: Context, data: TenantUpdate, if_match: IfMatch = None) -> TenantOut:
+    @patch(
+        operation_id="update_current_tenant",
+        summary="Update my tenant's settings",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def update_current_tenant(
+        self, ctx: Ctx, data: JSONBody[TenantUpdate], if_match: IfMatch = None
+    ) -> TenantOut:
         """Change the tenant's name, locale, time zone or currency (modules are the plan's)."""
         if data.modules is not None:
             from bizsuite.core.errors import ValidationProblem

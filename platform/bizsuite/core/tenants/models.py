@@ -48,7 +48,9 @@ class Tenant(Base, Timestamped, Versioned):
     slug: Mapped[str] = mapped_column(String(63), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     locale: Mapped[str] = mapped_column(String(10), default="zh-CN", server_default="zh-CN")
-    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai", server_default="Asia/Shanghai")
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default="Asia/Shanghai", server_default="Asia/Shanghai"
+    )
     currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
     modules: Mapped[list[str]] = mapped_column(
         ARRAY(String(32)), default=list, server_default=text("'{}'::varchar[]")

@@ -103,4 +103,3 @@ async def set_tenant_status(ctx: Context, tenant_id: uuid.UUID, status: TenantSt
     action = "tenant.suspended" if status is TenantStatus.SUSPENDED else "tenant.resumed"
     await _audit_in_tenant(ctx, tenant, action, before, snapshot(tenant))
     return tenant
-

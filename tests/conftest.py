@@ -1,0 +1,187 @@
+"""Shared fixtures: a real PostgreSQL (embedded by default), a migrated database per worker,
+the app, and tenants with API keys made through the same code paths users take."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from bizsuite.app import create_app
+from bizsuite.core.database import make_sessionmaker, start_embedded, to_asyncpg_url
+from bizsuite.core.db import bind_tenant
+from bizsuite.core.identity import security
+from bizsuite.core.identity.models import ApiKey, Membership, Role, User
+from bizsuite.core.migrate import upgrade
+from bizsuite.core.tenants.models import Tenant
+from bizsuite.settings import REPO_ROOT, Settings
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import URL, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+
+TEST_DATA = REPO_ROOT / ".test-data"
+OPERATOR_TOKEN = "test-operator-token-0123456789"
+PASSWORD = "correct horse battery"
+
+
+def _server_url() -> URL:
+    external = os.environ.get("BIZSUITE_DATABASE_URL")
+    if external:
+        return to_asyncpg_url(external)
+    TEST_DATA.mkdir(exist_ok=True)
+    return to_asyncpg_url(start_embedded(TEST_DATA))
+
+
+async def _recreate_database(server: URL, name: str) -> None:
+    admin = create_async_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            # Test databases are ours: drop leftovers of an earlier run.
+            await conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name}
+            )
+            statement = await conn.scalar(
+                text("SELECT format('DROP DATABASE IF EXISTS %I', CAST(:n AS text))"), {"n": name}
+            )
+            await conn.execute(text(str(statement)))
+    finally:
+        await admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def worker_id_suffix(request: pytest.FixtureRequest) -> str:
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    return f"{worker}_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+async def owner_url(worker_id_suffix: str) -> URL:
+    """A freshly migrated database for this test worker (owner role)."""
+    server = _server_url()
+    name = f"bizsuite_test_{worker_id_suffix}"
+    await _recreate_database(server, name)
+    owner = server.set(database=name)
+    await upgrade(owner, Settings(database_url=owner.render_as_string(hide_password=False)))
+    return owner
+
+
+@pytest.fixture(scope="session")
+def settings(owner_url: URL, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings pointing at the test database."""
+    return Settings(
+        database_url=owner_url.render_as_string(hide_password=False),
+        data_dir=tmp_path_factory.mktemp("data"),
+        secret_key="test-secret",
+        operator_token=OPERATOR_TOKEN,
+        log_json=False,
+        log_level="WARNING",
+        rate_limit_per_minute=100_000,
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Litestar]:
+    """The application, started (lifespan) once per worker."""
+    application = create_app(settings)
+    async with AsyncTestClient(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """An HTTP client without credentials (a fresh cookie jar each test)."""
+    async with AsyncTestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+async def app_engine(settings: Settings, app: Litestar) -> AsyncEngine:
+    """An engine as the application role (subject to row-level security)."""
+    engine: AsyncEngine = app.state.engine
+    return engine
+
+
+@dataclass
+class TenantHandle:
+    """A tenant made for one test, with an owner login and an admin API key."""
+
+    tenant: Tenant
+    owner: User
+    api_key: str
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.tenant.id
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+
+async def create_tenant_with_key(
+    engine: AsyncEngine, *, role: Role = Role.ADMIN, modules: list[str] | None = None
+) -> TenantHandle:
+    """Create a tenant, its owner (password ``PASSWORD``) and an API key with ``role``."""
+    suffix = uuid.uuid4().hex[:10]
+    async with make_sessionmaker(engine)() as session, session.begin():
+        tenant = Tenant(slug=f"t-{suffix}", name=f"Tenant {suffix}", modules=modules or ["crm", "contracts"])
+        session.add(tenant)
+        await session.flush()
+        await bind_tenant(session, tenant.id)
+        owner = User(
+            email=f"owner-{suffix}@example.com", name="Owner", password_hash=security.hash_password(PASSWORD)
+        )
+        session.add(owner)
+        await session.flush()
+        session.add(Membership(user_id=owner.id, role=Role.OWNER, module_grants=[]))
+        secret = security.new_api_key()
+        session.add(
+            ApiKey(
+                name="test",
+                prefix=secret[:12],
+                key_hash=security.sha256_hex(secret),
+                role=role,
+                module_grants=[],
+            )
+        )
+    return TenantHandle(tenant=tenant, owner=owner, api_key=secret)
+
+
+@pytest.fixture
+def make_tenant(app_engine: AsyncEngine) -> Callable[..., Awaitable[TenantHandle]]:
+    """Factory for fresh tenants."""
+
+    async def factory(**kwargs: Any) -> TenantHandle:
+        return await create_tenant_with_key(app_engine, **kwargs)
+
+    return factory
+
+
+@pytest.fixture
+async def tenant_a(make_tenant: Callable[..., Awaitable[TenantHandle]]) -> TenantHandle:
+    return await make_tenant()
+
+
+@pytest.fixture
+async def tenant_b(make_tenant: Callable[..., Awaitable[TenantHandle]]) -> TenantHandle:
+    return await make_tenant()
+
+
+@pytest.fixture
+async def owner_engine(owner_url: URL) -> AsyncIterator[AsyncEngine]:
+    """An engine as the migration owner (for catalogue checks)."""
+    engine = create_async_engine(owner_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def app_session(app_engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session as the application role, rolled back at the end."""
+    async with make_sessionmaker(app_engine)() as session:
+        yield session
+        await session.rollback()
