@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import (
     HTTPException,
-    NotAuthorizedException,
-    NotFoundException,
-    PermissionDeniedException,
+    SerializationException,
     ValidationException,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -181,9 +180,13 @@ def problem_type(slug: str) -> str:
     return PROBLEM_BASE + slug
 
 
-def _request_id(request: Request[Any, Any, Any]) -> str | None:
-    value = request.scope.get("state", {}).get("request_id")
-    return value if isinstance(value, str) else None
+def _request_id(request: Request[Any, Any, Any]) -> str:
+    # Requests that matched no route never passed the request-id middleware: give them one here.
+    state = request.scope.setdefault("state", {})  # type: ignore[misc]
+    value = state.get("request_id")
+    if not isinstance(value, str):
+        value = state["request_id"] = uuid.uuid4().hex
+    return value
 
 
 def problem_response(
@@ -216,8 +219,10 @@ def _field_errors_from_validation(exc: ValidationException) -> list[FieldError]:
             continue
         message = str(item.get("message", "invalid value"))
         key = item.get("key")
-        source = str(item.get("source", "body"))
-        field = str(key) if key else _field_from_message(message)
+        raw_source = item.get("source", "body")
+        source = str(getattr(raw_source, "value", raw_source))
+        # Body errors come keyed as "data"; msgspec names the field inside the message.
+        field = _field_from_message(message) if not key or key == "data" else str(key)
         errors.append(FieldError(field=field, message=message, source=source))
     return errors
 
@@ -267,10 +272,9 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     headers = dict(exc.headers or {})
     if status == 429 and "Retry-After" not in headers:
         headers["Retry-After"] = headers.get("RateLimit-Reset", "1")
-    if isinstance(exc, NotAuthorizedException | PermissionDeniedException | NotFoundException):
-        detail = exc.detail
-    else:
-        detail = exc.detail if status < 500 else None
+    detail = exc.detail if status < 500 else None
+    if isinstance(exc.__cause__, SerializationException):
+        slug, title = "malformed-body", "Malformed body"
     return problem_response(request, status=status, slug=slug, title=title, detail=detail, headers=headers)
 
 
