@@ -6,12 +6,11 @@ import asyncio
 from typing import Any
 
 from alembic import context
-from sqlalchemy import Connection, pool
-from sqlalchemy.ext.asyncio import create_async_engine
-
 from bizsuite.core.database import resolve_urls
 from bizsuite.core.models import Base
 from bizsuite.settings import Settings
+from sqlalchemy import Connection, pool
+from sqlalchemy.ext.asyncio import create_async_engine
 
 config = context.config
 target_metadata = Base.metadata

@@ -25,7 +25,6 @@ def test_required_top_level_layout_exists() -> None:
 
 def test_migrations_form_one_linear_history() -> None:
     from alembic.script import ScriptDirectory
-
     from bizsuite.core.migrate import alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())

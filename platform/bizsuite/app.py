@@ -15,7 +15,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
 from bizsuite.core.audit.api import AuditController
-from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
+from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
 from bizsuite.core.http import (
@@ -59,8 +59,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     @asynccontextmanager
     async def database(app: Litestar) -> AsyncIterator[None]:
-        _, url = resolve_urls(settings)
-        engine = make_engine(url, settings)
+        engine = make_engine(runtime_url(settings), settings)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
         try:

@@ -22,10 +22,9 @@ def _run(coro: Awaitable[T]) -> T:
 
 async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
     """Run ``work(session)`` in one transaction as the application role."""
-    from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
+    from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 
-    _, url = resolve_urls(settings)
-    engine = make_engine(url, settings, pool_size=1, max_overflow=0)
+    engine = make_engine(runtime_url(settings), settings, pool_size=1, max_overflow=0)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             return await work(session)

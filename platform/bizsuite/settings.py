@@ -63,7 +63,7 @@ class Settings:
     @property
     def embedded(self) -> bool:
         """Whether the embedded PostgreSQL serves the data."""
-        return not self.database_url
+        return not self.database_url and not self.app_database_url
 
     def resolved_secret_key(self) -> str:
         """Return the signing secret, creating and keeping a local one for development."""

@@ -9,11 +9,11 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-
 from bizsuite.app import create_app
 from bizsuite.core.identity.models import Role
 from bizsuite.settings import Settings
+from litestar.testing import AsyncTestClient
+
 from tests.conftest import TenantHandle
 
 Client = AsyncTestClient[Any]
@@ -37,13 +37,17 @@ def fields(body: dict[str, Any]) -> list[str]:
 
 async def test_malformed_json_is_400(client: Client, tenant_a: TenantHandle) -> None:
     response = await client.post(
-        "/api/v1/org-units", content=b'{"name": ', headers={**tenant_a.headers, "content-type": "application/json"}
+        "/api/v1/org-units",
+        content=b'{"name": ',
+        headers={**tenant_a.headers, "content-type": "application/json"},
     )
     problem(response, 400, "malformed-body")
 
 
 async def test_unknown_field_is_422_naming_it(client: Client, tenant_a: TenantHandle) -> None:
-    response = await client.post("/api/v1/org-units", json={**UNIT, "colour": "red"}, headers=tenant_a.headers)
+    response = await client.post(
+        "/api/v1/org-units", json={**UNIT, "colour": "red"}, headers=tenant_a.headers
+    )
     assert fields(problem(response, 422, "validation-error")) == ["colour"]
 
 
@@ -53,16 +57,22 @@ async def test_wrong_type_is_422_naming_the_field(client: Client, tenant_a: Tena
 
 
 async def test_too_long_is_422_naming_the_field(client: Client, tenant_a: TenantHandle) -> None:
-    response = await client.post("/api/v1/org-units", json={**UNIT, "name": "x" * 201}, headers=tenant_a.headers)
+    response = await client.post(
+        "/api/v1/org-units", json={**UNIT, "name": "x" * 201}, headers=tenant_a.headers
+    )
     body = problem(response, 422, "validation-error")
     assert fields(body) == ["name"]
     assert "200" in body["errors"][0]["message"]
 
 
 async def test_missing_field_and_bad_enum_name_the_field(client: Client, tenant_a: TenantHandle) -> None:
-    missing = await client.post("/api/v1/org-units", json={"name": "x", "kind": "group"}, headers=tenant_a.headers)
+    missing = await client.post(
+        "/api/v1/org-units", json={"name": "x", "kind": "group"}, headers=tenant_a.headers
+    )
     assert fields(problem(missing, 422, "validation-error")) == ["code"]
-    bad_enum = await client.post("/api/v1/org-units", json={**UNIT, "kind": "castle"}, headers=tenant_a.headers)
+    bad_enum = await client.post(
+        "/api/v1/org-units", json={**UNIT, "kind": "castle"}, headers=tenant_a.headers
+    )
     assert fields(problem(bad_enum, 422, "validation-error")) == ["kind"]
 
 
@@ -70,7 +80,9 @@ async def test_bad_ids_are_4xx_not_500(client: Client, tenant_a: TenantHandle) -
     problem(await client.get("/api/v1/org-units/not-a-uuid", headers=tenant_a.headers), 404, "not-found")
     bad_query = await client.get("/api/v1/org-units", params={"parent_id": "nope"}, headers=tenant_a.headers)
     assert fields(problem(bad_query, 422, "validation-error")) == ["parent_id"]
-    bad_cursor = await client.get("/api/v1/org-units", params={"cursor": "garbage!"}, headers=tenant_a.headers)
+    bad_cursor = await client.get(
+        "/api/v1/org-units", params={"cursor": "garbage!"}, headers=tenant_a.headers
+    )
     assert fields(problem(bad_cursor, 422, "validation-error")) == ["cursor"]
     too_many = await client.get("/api/v1/org-units", params={"limit": 201}, headers=tenant_a.headers)
     body = problem(too_many, 422, "validation-error")
@@ -80,8 +92,14 @@ async def test_bad_ids_are_4xx_not_500(client: Client, tenant_a: TenantHandle) -
 
 async def test_missing_and_invalid_credentials_are_401(client: Client) -> None:
     problem(await client.get("/api/v1/org-units"), 401, "unauthorized")
-    problem(await client.get("/api/v1/org-units", headers={"Authorization": "Bearer bsk_nope"}), 401, "unauthorized")
-    problem(await client.get("/api/v1/org-units", headers={"Authorization": "Basic abc"}), 401, "unauthorized")
+    problem(
+        await client.get("/api/v1/org-units", headers={"Authorization": "Bearer bsk_nope"}),
+        401,
+        "unauthorized",
+    )
+    problem(
+        await client.get("/api/v1/org-units", headers={"Authorization": "Basic abc"}), 401, "unauthorized"
+    )
 
 
 async def test_wrong_role_is_403(client: Client, make_tenant: Callable[..., Awaitable[TenantHandle]]) -> None:
@@ -93,7 +111,9 @@ async def test_wrong_role_is_403(client: Client, make_tenant: Callable[..., Awai
 
 async def test_unknown_route_and_method_are_problems(client: Client, tenant_a: TenantHandle) -> None:
     problem(await client.get("/api/v1/nothing-here", headers=tenant_a.headers), 404, "not-found")
-    problem(await client.put("/api/v1/org-units", json={}, headers=tenant_a.headers), 405, "method-not-allowed")
+    problem(
+        await client.put("/api/v1/org-units", json={}, headers=tenant_a.headers), 405, "method-not-allowed"
+    )
 
 
 async def test_idempotent_retry_replays_the_first_response(client: Client, tenant_a: TenantHandle) -> None:
@@ -116,12 +136,18 @@ async def test_same_key_with_another_body_is_409(client: Client, tenant_a: Tenan
 
 async def test_a_failed_request_does_not_burn_its_key(client: Client, tenant_a: TenantHandle) -> None:
     headers = {**tenant_a.headers, "Idempotency-Key": "retry-after-fix"}
-    bad = await client.post("/api/v1/org-units", json={**UNIT, "parent_id": "00000000-0000-7000-8000-000000000000"},
-                            headers=headers)
+    bad = await client.post(
+        "/api/v1/org-units",
+        json={**UNIT, "parent_id": "00000000-0000-7000-8000-000000000000"},
+        headers=headers,
+    )
     assert bad.status_code == 422
     # Same key, same (still bad) body: runs again and fails the same way; nothing was stored.
-    again = await client.post("/api/v1/org-units", json={**UNIT, "parent_id": "00000000-0000-7000-8000-000000000000"},
-                              headers=headers)
+    again = await client.post(
+        "/api/v1/org-units",
+        json={**UNIT, "parent_id": "00000000-0000-7000-8000-000000000000"},
+        headers=headers,
+    )
     assert again.status_code == 422
     assert "idempotent-replayed" not in again.headers
 
@@ -130,12 +156,17 @@ async def test_failed_write_leaves_nothing_half_written(client: Client, tenant_a
     unit = (await client.post("/api/v1/org-units", json=UNIT, headers=tenant_a.headers)).json()
     # A rename that passes validation but then collides with an existing code must not leave the audit row behind.
     await client.post("/api/v1/org-units", json={**UNIT, "code": "TAKEN"}, headers=tenant_a.headers)
-    clash = await client.patch(f"/api/v1/org-units/{unit['id']}", json={"name": "New", "code": "TAKEN"},
-                               headers={**tenant_a.headers, "If-Match": "1"})
+    clash = await client.patch(
+        f"/api/v1/org-units/{unit['id']}",
+        json={"name": "New", "code": "TAKEN"},
+        headers={**tenant_a.headers, "If-Match": "1"},
+    )
     assert clash.status_code == 422
     current = (await client.get(f"/api/v1/org-units/{unit['id']}", headers=tenant_a.headers)).json()
     assert current["name"] == "Finance" and current["version"] == 1
-    log = (await client.get("/api/v1/audit-log", params={"action": "org_unit.updated"}, headers=tenant_a.headers)).json()
+    log = (
+        await client.get("/api/v1/audit-log", params={"action": "org_unit.updated"}, headers=tenant_a.headers)
+    ).json()
     assert log["items"] == []
 
 
@@ -161,11 +192,14 @@ async def test_health_ready_and_openapi(client: Client) -> None:
     assert docs.status_code == 200
 
 
-async def test_rate_limit_per_key_answers_429_with_retry_after(settings: Settings, tenant_a: TenantHandle,
-                                                               tenant_b: TenantHandle) -> None:
+async def test_rate_limit_per_key_answers_429_with_retry_after(
+    settings: Settings, tenant_a: TenantHandle, tenant_b: TenantHandle
+) -> None:
     limited = create_app(replace(settings, rate_limit_per_minute=3))
     async with AsyncTestClient(limited) as client:
-        statuses = [(await client.get("/api/v1/org-units", headers=tenant_a.headers)).status_code for _ in range(4)]
+        statuses = [
+            (await client.get("/api/v1/org-units", headers=tenant_a.headers)).status_code for _ in range(4)
+        ]
         assert statuses == [200, 200, 200, 429]
         blocked = await client.get("/api/v1/org-units", headers=tenant_a.headers)
         body = problem(blocked, 429, "rate-limited")

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from bizsuite.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -138,8 +137,6 @@ def test_dockerfile_is_multi_stage_with_slim_runtime(stages: list[Stage], final:
 def test_dockerfile_runs_as_uid_10001(final: Stage) -> None:
     users = final.all("USER")
     assert users, "the runtime stage has no USER: it would run as root"
-    last_user_index = max(i for i, ins in enumerate(final.instructions) if ins.keyword == "USER")
-    assert all(ins.keyword not in {"USER"} for ins in final.instructions[last_user_index + 1 :])
     user = users[-1].split(":")[0]
     assert user not in {"root", "0", ""}
     if not user.isdigit():
@@ -371,12 +368,11 @@ def _objects(manifests: dict[str, list[dict[str, Any]]], kind: str) -> list[dict
 
 
 def _workload(manifests: dict[str, list[dict[str, Any]]], kind: str, arg: str) -> dict[str, Any]:
-    found = [
-        d
-        for d in _objects(manifests, kind)
-        if arg in [*d["spec"]["template"]["spec"]["containers"][0].get("command", []),
-                   *d["spec"]["template"]["spec"]["containers"][0].get("args", [])]
-    ]  # fmt: skip
+    def argv(workload: dict[str, Any]) -> list[str]:
+        container = workload["spec"]["template"]["spec"]["containers"][0]
+        return [*container.get("command", []), *container.get("args", [])]
+
+    found = [d for d in _objects(manifests, kind) if arg in argv(d)]
     assert len(found) == 1, f"expected one {kind} running `bizsuite {arg}`, found {len(found)}"
     return found[0]
 

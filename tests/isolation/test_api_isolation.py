@@ -15,7 +15,9 @@ Maker = Callable[[Client, TenantHandle], Awaitable[str]]
 
 
 async def make_org_unit(client: Client, t: TenantHandle) -> str:
-    r = await client.post("/api/v1/org-units", json={"name": "A unit", "code": "A-1", "kind": "group"}, headers=t.headers)
+    r = await client.post(
+        "/api/v1/org-units", json={"name": "A unit", "code": "A-1", "kind": "group"}, headers=t.headers
+    )
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 
@@ -57,7 +59,12 @@ RESOURCES: dict[str, tuple[str, Maker, str, list[tuple[str, str, dict[str, Any] 
             ("DELETE", "", None),
         ],
     ),
-    "invitations": ("/api/v1/invitations", make_invitation, "", [("POST", "/api/v1/invitations/{id}/revoke", None)]),
+    "invitations": (
+        "/api/v1/invitations",
+        make_invitation,
+        "",
+        [("POST", "/api/v1/invitations/{id}/revoke", None)],
+    ),
     "api_keys": ("/api/v1/api-keys", make_api_key, "/api/v1/api-keys/{id}", [("POST", "/revoke", None)]),
     "members": (
         "/api/v1/members",
@@ -87,7 +94,9 @@ async def test_other_tenant_gets_404_and_never_sees_the_row(
 
     for method, suffix, body in writes:
         path = suffix.format(id=row_id) if suffix.startswith("/api") else item_path.format(id=row_id) + suffix
-        response = await client.request(method, path, json=body, headers={**tenant_b.headers, "If-Match": "1"})
+        response = await client.request(
+            method, path, json=body, headers={**tenant_b.headers, "If-Match": "1"}
+        )
         assert response.status_code == 404, f"{method} {path}: {response.status_code} {response.text}"
 
     # And the row is untouched for its owner.
@@ -112,20 +121,28 @@ async def test_cannot_create_a_row_referencing_another_tenants_row(
 
     own = await make_org_unit(client, tenant_b)
     moved = await client.post(
-        f"/api/v1/org-units/{own}/move", json={"parent_id": parent_in_a}, headers={**tenant_b.headers, "If-Match": "1"}
+        f"/api/v1/org-units/{own}/move",
+        json={"parent_id": parent_in_a},
+        headers={**tenant_b.headers, "If-Match": "1"},
     )
     assert moved.status_code == 422
 
 
-async def test_same_codes_in_two_tenants_do_not_collide(client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle) -> None:
+async def test_same_codes_in_two_tenants_do_not_collide(
+    client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle
+) -> None:
     await make_org_unit(client, tenant_a)
     await make_org_unit(client, tenant_b)
-    again = await client.post("/api/v1/org-units", json={"name": "Dup", "code": "A-1", "kind": "group"}, headers=tenant_a.headers)
+    again = await client.post(
+        "/api/v1/org-units", json={"name": "Dup", "code": "A-1", "kind": "group"}, headers=tenant_a.headers
+    )
     assert again.status_code == 422
     assert again.json()["errors"][0]["field"] == "code"
 
 
-async def test_idempotency_keys_are_per_tenant(client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle) -> None:
+async def test_idempotency_keys_are_per_tenant(
+    client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle
+) -> None:
     body = {"name": "Same", "code": "IDEM", "kind": "group"}
     key = {"Idempotency-Key": "shared-key-123"}
     first = await client.post("/api/v1/org-units", json=body, headers={**tenant_a.headers, **key})

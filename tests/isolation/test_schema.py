@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bizsuite.core.models import GLOBAL_TABLES
 from bizsuite.core.rls import RUNTIME_ROLE
 from bizsuite.settings import Settings
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 async def _rows(engine: AsyncEngine, sql: str, **params: object) -> list[tuple]:  # type: ignore[type-arg]
@@ -25,7 +24,9 @@ async def test_there_are_tenant_tables_to_check(owner_engine: AsyncEngine) -> No
     assert {"org_units", "memberships", "api_keys", "audit_log", "invitations"} <= set(tables)
 
 
-async def test_every_tenant_table_has_tenant_id_and_forced_rls_with_a_policy(owner_engine: AsyncEngine) -> None:
+async def test_every_tenant_table_has_tenant_id_and_forced_rls_with_a_policy(
+    owner_engine: AsyncEngine,
+) -> None:
     for table in await _tenant_tables(owner_engine):
         column = await _rows(
             owner_engine,
@@ -35,11 +36,14 @@ async def test_every_tenant_table_has_tenant_id_and_forced_rls_with_a_policy(own
         )
         assert column == [("NO", "uuid")], f"{table} lacks a non-null uuid tenant_id"
         (flags,) = await _rows(
-            owner_engine, "SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = CAST(:t AS regclass)", t=table
+            owner_engine,
+            "SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = CAST(:t AS regclass)",
+            t=table,
         )
         assert flags == (True, True), f"{table}: RLS enabled/forced = {flags}"
         policies = await _rows(
-            owner_engine, "SELECT qual, with_check FROM pg_policies WHERE tablename = :t AND policyname = 'tenant_isolation'",
+            owner_engine,
+            "SELECT qual, with_check FROM pg_policies WHERE tablename = :t AND policyname = 'tenant_isolation'",
             t=table,
         )
         assert policies, f"{table} has no tenant_isolation policy"
@@ -47,7 +51,9 @@ async def test_every_tenant_table_has_tenant_id_and_forced_rls_with_a_policy(own
         assert "app.tenant_id" in qual and "app.tenant_id" in check
 
 
-async def test_every_tenant_primary_key_and_unique_index_leads_with_tenant_id(owner_engine: AsyncEngine) -> None:
+async def test_every_tenant_primary_key_and_unique_index_leads_with_tenant_id(
+    owner_engine: AsyncEngine,
+) -> None:
     for table in await _tenant_tables(owner_engine):
         indexes = await _rows(
             owner_engine,
@@ -59,7 +65,9 @@ async def test_every_tenant_primary_key_and_unique_index_leads_with_tenant_id(ow
         )
         assert any(primary for primary, _, _ in indexes), f"{table} has no primary key"
         for primary, first_column, name in indexes:
-            assert first_column == "tenant_id", f"{table}: {'primary key' if primary else name} does not lead with tenant_id"
+            assert first_column == "tenant_id", (
+                f"{table}: {'primary key' if primary else name} does not lead with tenant_id"
+            )
 
 
 async def test_foreign_keys_between_tenant_tables_are_composite(owner_engine: AsyncEngine) -> None:
@@ -79,9 +87,13 @@ async def test_foreign_keys_between_tenant_tables_are_composite(owner_engine: As
     assert checked >= 1
 
 
-async def test_runtime_role_is_not_privileged_and_owns_nothing(owner_engine: AsyncEngine, settings: Settings) -> None:
+async def test_runtime_role_is_not_privileged_and_owns_nothing(
+    owner_engine: AsyncEngine, settings: Settings
+) -> None:
     role = settings.app_db_role
-    (flags,) = await _rows(owner_engine, "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :r", r=role)
+    (flags,) = await _rows(
+        owner_engine, "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :r", r=role
+    )
     assert flags == (False, False)
     owned = await _rows(
         owner_engine,
@@ -92,7 +104,9 @@ async def test_runtime_role_is_not_privileged_and_owns_nothing(owner_engine: Asy
     assert owned == []
 
 
-async def test_audit_log_is_append_only_for_the_runtime_role(owner_engine: AsyncEngine, settings: Settings) -> None:
+async def test_audit_log_is_append_only_for_the_runtime_role(
+    owner_engine: AsyncEngine, settings: Settings
+) -> None:
     rows = await _rows(
         owner_engine,
         "SELECT has_table_privilege(:r, 'audit_log', 'INSERT'), has_table_privilege(:r, 'audit_log', 'SELECT'), "

@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from bizsuite.core.database import make_sessionmaker
+from bizsuite.core.db import ALL_TENANTS, TenantContextMissingError, bind_tenant
+from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bizsuite.core.database import make_sessionmaker
-from bizsuite.core.db import ALL_TENANTS, TenantContextMissingError, bind_tenant
-from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from tests.conftest import TenantHandle
 
 TENANT_TABLES = ("org_units", "memberships", "api_keys", "audit_log", "invitations", "idempotency_keys")
@@ -26,7 +26,9 @@ async def _unit_for(engine: AsyncEngine, tenant: TenantHandle) -> uuid.UUID:
         return unit.id
 
 
-async def test_without_a_tenant_setting_the_app_role_sees_no_rows(app_engine: AsyncEngine, tenant_a: TenantHandle) -> None:
+async def test_without_a_tenant_setting_the_app_role_sees_no_rows(
+    app_engine: AsyncEngine, tenant_a: TenantHandle
+) -> None:
     await _unit_for(app_engine, tenant_a)
     async with app_engine.connect() as conn:
         for table in TENANT_TABLES:
@@ -41,13 +43,18 @@ async def test_with_another_tenant_setting_rows_are_invisible_and_untouchable(
     async with app_engine.begin() as conn:
         await conn.execute(text("SELECT set_config('app.tenant_id', :t, true)"), {"t": str(tenant_b.id)})
         assert await conn.scalar(text("SELECT count(*) FROM org_units WHERE id = :i"), {"i": unit_id}) == 0
-        updated = await conn.execute(text("UPDATE org_units SET name = 'stolen' WHERE id = :i"), {"i": unit_id})
+        updated = await conn.execute(
+            text("UPDATE org_units SET name = 'stolen' WHERE id = :i"), {"i": unit_id}
+        )
         deleted = await conn.execute(text("DELETE FROM org_units WHERE id = :i"), {"i": unit_id})
         assert updated.rowcount == 0
         assert deleted.rowcount == 0
     async with app_engine.begin() as conn:
         await conn.execute(text("SELECT set_config('app.tenant_id', :t, true)"), {"t": str(tenant_a.id)})
-        assert await conn.scalar(text("SELECT name FROM org_units WHERE id = :i"), {"i": unit_id}) == "Secret unit"
+        assert (
+            await conn.scalar(text("SELECT name FROM org_units WHERE id = :i"), {"i": unit_id})
+            == "Secret unit"
+        )
 
 
 async def test_inserting_a_row_for_another_tenant_is_refused(
@@ -57,7 +64,9 @@ async def test_inserting_a_row_for_another_tenant_is_refused(
         async with app_engine.begin() as conn:
             await conn.execute(text("SELECT set_config('app.tenant_id', :t, true)"), {"t": str(tenant_b.id)})
             await conn.execute(
-                text("INSERT INTO org_units (tenant_id, id, kind, name, code) VALUES (:t, :i, 'group', 'x', 'X')"),
+                text(
+                    "INSERT INTO org_units (tenant_id, id, kind, name, code) VALUES (:t, :i, 'group', 'x', 'X')"
+                ),
                 {"t": tenant_a.id, "i": uuid.uuid4()},
             )
 
@@ -95,5 +104,7 @@ async def test_orm_scopes_queries_even_when_rls_would_allow(
         await bind_tenant(session, tenant_b.id)
         assert await session.scalar(select(OrgUnit).where(OrgUnit.id == unit_id)) is None
         # The explicit opt-out lifts only the ORM scope; PostgreSQL still filters by tenant.
-        lifted = await session.scalar(select(OrgUnit).where(OrgUnit.id == unit_id).execution_options(**{ALL_TENANTS: True}))
+        lifted = await session.scalar(
+            select(OrgUnit).where(OrgUnit.id == unit_id).execution_options(**{ALL_TENANTS: True})
+        )
         assert lifted is None

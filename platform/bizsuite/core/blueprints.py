@@ -117,9 +117,9 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        found = re.search(r"at line (\d+)", str(exc))
         raise BlueprintError(
-            path, f"not valid TOML ({exc.msg if hasattr(exc, 'msg') else exc})", line=line
+            path, f"not valid TOML ({exc})", line=int(found.group(1)) if found else None
         ) from exc
     try:
         blueprint = msgspec.convert(raw, Blueprint)

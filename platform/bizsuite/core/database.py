@@ -80,13 +80,21 @@ def resolve_urls(settings: Settings) -> tuple[URL, URL]:
     return owner, app_url(settings, owner)
 
 
+def runtime_url(settings: Settings) -> URL:
+    """Return the application role's URL; runtime processes need no owner credentials."""
+    if settings.app_database_url:
+        return to_asyncpg_url(settings.app_database_url)
+    return resolve_urls(settings)[1]
+
+
 def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
     """Create an async engine with timeouts that fail fast instead of hanging."""
+    server_settings = {"application_name": "bizsuite"}
+    if not settings.pgbouncer:
+        # PgBouncer refuses startup parameters; there the role's own setting applies (see ensure_app_role).
+        server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
     connect_args: dict[str, Any] = {
-        "server_settings": {
-            "application_name": "bizsuite",
-            "statement_timeout": str(settings.db_statement_timeout_ms),
-        },
+        "server_settings": server_settings,
         "timeout": settings.db_pool_timeout_seconds,
     }
     if settings.pgbouncer:
@@ -155,5 +163,10 @@ async def ensure_app_role(owner: URL, settings: Settings) -> None:
                 settings.app_db_password,
             )
             await run("GRANT %I TO %I", RUNTIME_GROUP_ROLE, settings.app_db_role)
+            await run(
+                "ALTER ROLE %I SET statement_timeout = %L",
+                settings.app_db_role,
+                f"{settings.db_statement_timeout_ms}ms",
+            )
     finally:
         await engine.dispose()

@@ -188,7 +188,11 @@ async def authenticate(scope: Scope) -> Principal:
         if token.startswith(API_KEY_PREFIX):
             return await _api_key_principal(session, token)
         raise UnauthorizedProblem("Unknown or revoked API key.")
-    cookie = _cookie(scope, SESSION_COOKIE)
+    handler = scope.get("route_handler")
+    # Sign-in routes ignore an existing session: they start a new one and need no CSRF token.
+    cookie = (
+        None if handler is not None and handler.opt.get("starts_session") else _cookie(scope, SESSION_COOKIE)
+    )
     if cookie:
         principal = await _session_principal(session, cookie)
         if principal is not None:

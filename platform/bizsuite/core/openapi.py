@@ -3,6 +3,17 @@
 Every operation declares its error responses with one named component, ``ProblemDetails``,
 so the SDK returns typed problems instead of dropping them (Litestar's default validation
 error schema is anonymous and openapi-python-client would skip it).
+
+The rest keeps the generated SDK (``sdk/bizsuite_client``) free of artefacts:
+
+- a 204 response declares no body (a ``null`` JSON body made the client call ``.json()``
+  on an empty response and crash);
+- header parameters are plain strings (a header cannot be ``null``), and ``If-Match`` is
+  required because every write that takes it answers 428 without it;
+- tenant POSTs declare the optional ``Idempotency-Key`` header the server honours, so the
+  SDK takes ``idempotency_key=`` as a request option;
+- free-form JSON objects are one named component, ``JsonObject``, instead of anonymous
+  classes such as ``AuditEntryOutAfterType0``.
 """
 
 from __future__ import annotations
@@ -10,7 +21,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Litestar
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Reference, Schema
+from litestar.enums import ParamType
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
+from litestar.openapi.spec.enums import OpenAPIType
 
 from bizsuite.core.errors import PROBLEM_MEDIA_TYPE
 
@@ -55,22 +68,114 @@ _WRITE = {
     "412": "The version in If-Match is stale",
     "428": "If-Match is required",
 }
+_JSON_OBJECT = Schema(
+    type="object",  # type: ignore[arg-type]
+    title="JsonObject",
+    description="A JSON object with free-form keys.",
+    additional_properties=Schema(),
+)
+_JSON_OBJECT_REF = Reference(ref="#/components/schemas/JsonObject")
+#: Tags whose POSTs the idempotency middleware does not cover: it keeps keys per tenant, and
+#: sign-in and the operator's tenant registry run without a tenant.
+_NO_IDEMPOTENCY_TAGS = frozenset({"auth", "tenants"})
+_IDEMPOTENCY_KEY = "Idempotency-Key"
+
+
+def _idempotency_key_parameter() -> Parameter:
+    return Parameter(
+        name=_IDEMPOTENCY_KEY,
+        param_in=ParamType.HEADER,
+        required=False,
+        description=(
+            "Any unique string (a UUID): a retry with the same key and body replays the first "
+            "successful response for 24 hours instead of running twice."
+        ),
+        schema=Schema(
+            type="string",  # type: ignore[arg-type]
+            min_length=1,
+            max_length=255,
+            description="A unique key (a UUID); a retry with the same key replays the first response.",
+        ),
+    )
+
+
+def _without_null(schema: Schema | Reference | None) -> Schema | Reference | None:
+    """Return the non-null branch of ``oneOf: [X, null]`` (else ``schema`` unchanged)."""
+    if not isinstance(schema, Schema) or not schema.one_of:
+        return schema
+    branches = [s for s in schema.one_of if not (isinstance(s, Schema) and s.type == OpenAPIType.NULL)]
+    if len(branches) != 1 or len(branches) == len(schema.one_of):
+        return schema
+    branch = branches[0]
+    if isinstance(branch, Schema) and branch.description is None:
+        branch.description = schema.description
+    return branch
+
+
+def _is_free_form_object(schema: Schema | Reference) -> bool:
+    return (
+        isinstance(schema, Schema)
+        and schema.type == OpenAPIType.OBJECT
+        and not schema.properties
+        and isinstance(schema.additional_properties, Schema)
+        and schema.additional_properties.to_schema() == {}
+    )
+
+
+def _name_free_form_objects(schema: Schema | Reference) -> Schema | Reference:
+    """Replace anonymous free-form objects (at any depth) with ``JsonObject``."""
+    if _is_free_form_object(schema):
+        return _JSON_OBJECT_REF
+    if not isinstance(schema, Schema):
+        return schema
+    if schema.properties:
+        schema.properties = {k: _name_free_form_objects(v) for k, v in schema.properties.items()}
+    for attribute in ("one_of", "any_of", "all_of"):
+        branches = getattr(schema, attribute)
+        if branches:
+            setattr(schema, attribute, [_name_free_form_objects(b) for b in branches])
+    if isinstance(schema.items, Schema | Reference):
+        schema.items = _name_free_form_objects(schema.items)
+    return schema
+
+
+def _shape_parameters(operation: Any, method: str) -> None:
+    parameters = [p for p in operation.parameters or [] if isinstance(p, Parameter)]
+    for parameter in parameters:
+        if parameter.param_in == ParamType.HEADER:
+            parameter.schema = _without_null(parameter.schema)
+            if parameter.name == "If-Match":
+                parameter.required = True
+    tags = set(operation.tags or [])
+    if (
+        method == "post"
+        and not tags & _NO_IDEMPOTENCY_TAGS
+        and not any(p.name == _IDEMPOTENCY_KEY for p in parameters)
+    ):
+        operation.parameters = [*(operation.parameters or []), _idempotency_key_parameter()]
 
 
 def normalise_schema(app: Litestar) -> None:
-    """Replace error responses with ``ProblemDetails`` on every operation (in place)."""
+    """Shape the document for the SDK (in place): ``ProblemDetails`` errors on every operation and more."""
     schema = app.openapi_schema
     assert schema.components is not None
     schemas = schema.components.schemas = dict(schema.components.schemas or {})
+    for component in schemas.values():
+        if not _is_free_form_object(component):
+            _name_free_form_objects(component)
     schemas["ProblemDetails"] = _PROBLEM
     schemas["FieldError"] = _FIELD_ERROR
+    schemas["JsonObject"] = _JSON_OBJECT
     problem_ref = Reference(ref="#/components/schemas/ProblemDetails")
     for path_item in (schema.paths or {}).values():
         for method in ("get", "post", "put", "patch", "delete"):
             operation: Any = getattr(path_item, method, None)
             if operation is None:
                 continue
+            _shape_parameters(operation, method)
             responses = {k: v for k, v in (operation.responses or {}).items() if not k.startswith(("4", "5"))}
+            if isinstance(responses.get("204"), OpenAPIResponse):
+                responses["204"].content = None
             codes = dict(_COMMON)
             if method in {"patch", "delete"} or (
                 method == "post"

@@ -96,7 +96,7 @@ class AuthController(Controller):
     tags = ["auth"]
     security = [{}]
 
-    @post("/login", operation_id="login", summary="Sign in", status_code=200)
+    @post("/login", operation_id="login", summary="Sign in", status_code=200, opt={"starts_session": True})
     async def login(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]
     ) -> Response[SessionOut]:
@@ -193,6 +193,7 @@ class AuthController(Controller):
         operation_id="accept_invitation",
         summary="Accept an invitation",
         status_code=200,
+        opt={"starts_session": True},
     )
     async def accept_invitation(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationAccept]
