@@ -286,7 +286,7 @@ async def _apply_org_units(ctx: Context, specs: list[OrgUnitSpec], report: Apply
 
 def _chain(units: dict[str, OrgUnit], parent_id: Any) -> list[Any]:
     by_id = {u.id: u for u in units.values()}
-    chain = []
+    chain: list[Any] = []
     while parent_id is not None and parent_id in by_id and len(chain) <= len(by_id):
         chain.append(parent_id)
         parent_id = by_id[parent_id].parent_id

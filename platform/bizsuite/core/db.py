@@ -149,7 +149,7 @@ def _stamp_tenant_on_new_rows(session: Session, flush_context: Any, instances: A
     for obj in session.new:
         if not isinstance(obj, TenantScoped):
             continue
-        if obj.tenant_id is None:
+        if getattr(obj, "tenant_id", None) is None:
             if tenant_id is None:
                 raise TenantContextMissingError(f"cannot insert {type(obj).__name__} without a tenant")
             obj.tenant_id = tenant_id

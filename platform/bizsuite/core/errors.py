@@ -182,7 +182,7 @@ def problem_type(slug: str) -> str:
 
 def _request_id(request: Request[Any, Any, Any]) -> str:
     # Requests that matched no route never passed the request-id middleware: give them one here.
-    state = request.scope.setdefault("state", {})  # type: ignore[misc]
+    state = request.scope.setdefault("state", {})
     value = state.get("request_id")
     if not isinstance(value, str):
         value = state["request_id"] = uuid.uuid4().hex

@@ -12,6 +12,7 @@ from typing import Any
 
 import msgspec
 from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -44,7 +45,12 @@ IDEMPOTENCY_TTL = dt.timedelta(hours=24)
 
 
 def _state(scope: Scope) -> dict[str, Any]:
-    return scope.setdefault("state", {})  # type: ignore[return-value]
+    state: dict[str, Any] = scope.setdefault("state", {})
+    return state
+
+
+def _method(scope: Scope) -> str:
+    return str(scope.get("method", ""))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -78,7 +84,7 @@ class RequestContextMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
         state = _state(scope)
@@ -123,7 +129,7 @@ class UnitOfWorkMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
         sessionmaker = scope["litestar_app"].state.sessionmaker
@@ -165,7 +171,7 @@ class AuthenticationMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == ScopeType.HTTP:
             principal = await authenticate(scope)
             scope["user"] = principal
             if principal.tenant is not None:
@@ -196,7 +202,7 @@ async def authenticate(scope: Scope) -> Principal:
     if cookie:
         principal = await _session_principal(session, cookie)
         if principal is not None:
-            if scope["method"] not in SAFE_METHODS:
+            if _method(scope) not in SAFE_METHODS:
                 web_session = await session.get(WebSession, principal.session_id)
                 token = _header(scope, CSRF_HEADER.encode()) or ""
                 if web_session is None or not same(token, web_session.csrf_token):
@@ -292,11 +298,11 @@ class IdempotencyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = _header(scope, b"idempotency-key") if scope["type"] == "http" else None
+        key = _header(scope, b"idempotency-key") if scope["type"] == ScopeType.HTTP else None
         principal = scope.get("user")
         if (
             key is None
-            or scope["method"] != "POST"
+            or _method(scope) != "POST"
             or not isinstance(principal, Principal)
             or principal.tenant is None
         ):
@@ -309,7 +315,7 @@ class IdempotencyMiddleware:
         body, replay_receive = await _read_body(receive)
         fingerprint = hashlib.sha256(
             b"\n".join(
-                [scope["method"].encode(), scope["path"].encode(), scope.get("query_string", b""), body]
+                [_method(scope).encode(), scope["path"].encode(), scope.get("query_string", b""), body]
             )
         ).hexdigest()
         session = session_of(scope)
@@ -346,7 +352,7 @@ class IdempotencyMiddleware:
             )
 
 
-async def _read_body(receive: Receive) -> tuple[bytes, Receive]:
+async def _read_body(receive: Receive) -> tuple[bytes, Any]:
     chunks: list[bytes] = []
     while True:
         message = await receive()
@@ -358,7 +364,7 @@ async def _read_body(receive: Receive) -> tuple[bytes, Receive]:
     body = b"".join(chunks)
     sent = False
 
-    async def replay() -> Message:
+    async def replay() -> Any:
         nonlocal sent
         if not sent:
             sent = True
@@ -378,7 +384,7 @@ async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.
             .returning(IdempotencyRecord.id)
         )
         if claimed is not None:
-            return claimed
+            return uuid.UUID(str(claimed))
         existing = await session.scalar(select(IdempotencyRecord).where(IdempotencyRecord.key == key))
         if existing is None:
             continue

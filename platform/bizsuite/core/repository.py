@@ -21,7 +21,8 @@ ModelT = TypeVar("ModelT")
 
 async def fetch(session: AsyncSession, model: type[ModelT], row_id: uuid.UUID, *, what: str = "") -> ModelT:
     """Return the row with this id in the current tenant, or raise 404 (also for other tenants' ids)."""
-    row = await session.scalar(select(model).where(model.id == row_id))  # type: ignore[attr-defined]
+    statement: Any = select(model).where(model.id == row_id)  # type: ignore[attr-defined]
+    row: ModelT | None = await session.scalar(statement)
     if row is None:
         raise NotFoundProblem(f"No {what or model.__name__} with id {row_id}.")
     return row
@@ -31,7 +32,8 @@ async def fetch_reference(
     session: AsyncSession, model: type[ModelT], row_id: uuid.UUID, *, field: str
 ) -> ModelT:
     """Return a row referenced from a request body, or a 422 naming the body field."""
-    row = await session.scalar(select(model).where(model.id == row_id))  # type: ignore[attr-defined]
+    statement: Any = select(model).where(model.id == row_id)  # type: ignore[attr-defined]
+    row: ModelT | None = await session.scalar(statement)
     if row is None:
         raise ValidationProblem.for_field(field, f"no such record: {row_id}")
     return row
