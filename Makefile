@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_WORKERS ?= auto
 
-.PHONY: install demo test test-external lint format sdk sdk-check openapi bench clean stop
+.PHONY: install translations browser-deps demo test test-external lint format sdk sdk-check openapi bench \
+	clean stop screenshots messages
 
 $(STAMP): pyproject.toml $(wildcard sdk/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,16 +15,33 @@ $(STAMP): pyproject.toml $(wildcard sdk/pyproject.toml)
 	if [ -f sdk/pyproject.toml ]; then $(BIN)/python -m pip install -q -e ./sdk; fi
 	touch $(STAMP)
 
-install: $(STAMP)
+# Front-end libraries from the npm registry (pinned by package-lock.json, never committed).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Compiled message catalogs (the .po files are the source).
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py compile
+
+install: $(STAMP) node_modules/.package-lock.json translations
+
+# Browser tests drive Debian's Chromium (never a downloaded browser) with a CJK font.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then \
+		echo "installing chromium and a CJK font from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-wqy-microhei >/dev/null; \
+	fi
 
 demo: install
 	$(BIN)/bizsuite demo
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The same suite against an external PostgreSQL (the local server on 127.0.0.1:5432 here).
-test-external: install
+test-external: install browser-deps
 	BIZSUITE_DATABASE_URL=$${BIZSUITE_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres} \
 		$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
@@ -45,6 +63,15 @@ sdk: install
 sdk-check: install
 	$(BIN)/python scripts/generate_sdk.py --check
 
+# Re-extract messages into the catalogs after changing UI text; then translate the new zh-CN entries.
+messages: install
+	$(BIN)/python scripts/translations.py extract
+	$(BIN)/python scripts/translations.py check
+
+# Retake the user guide's screenshots with the browser tests.
+screenshots: install browser-deps
+	BIZSUITE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -p no:xdist -q
+
 bench: install
 	$(BIN)/python -m pytest tests/bench -p no:xdist -s
 
@@ -52,4 +79,4 @@ stop:
 	-$(BIN)/bizsuite db stop
 
 clean: stop
-	rm -rf $(VENV) .test-data var/pg
+	rm -rf $(VENV) node_modules .test-data var/pg

@@ -3,13 +3,20 @@ the app, and tenants with API keys made through the same code paths users take."
 
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
+import threading
+import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
+import uvicorn
 from bizsuite.app import create_app
 from bizsuite.core.database import make_sessionmaker, start_embedded, to_asyncpg_url
 from bizsuite.core.db import bind_tenant
@@ -19,7 +26,6 @@ from bizsuite.core.migrate import upgrade
 from bizsuite.core.tenants.models import Tenant
 from bizsuite.settings import REPO_ROOT, Settings
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 from sqlalchemy import URL, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
@@ -83,19 +89,77 @@ def settings(owner_url: URL, tmp_path_factory: pytest.TempPathFactory) -> Settin
     )
 
 
+@asynccontextmanager
+async def asgi_client(application: Litestar, *, lifespan: bool = True) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client calling the app in process, in the test's own event loop."""
+    async with AsyncExitStack() as stack:
+        if lifespan:
+            await stack.enter_async_context(application.lifespan())
+        transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
+        yield await stack.enter_async_context(
+            httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        )
+
+
+@asynccontextmanager
+async def running(application: Litestar) -> AsyncIterator[None]:
+    """Run the app's lifespan in a task of its own, so fixtures may start and stop it from different tasks."""
+    started, stop = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with application.lifespan():
+            started.set()
+            await stop.wait()
+
+    task = asyncio.create_task(hold())
+    waiter = asyncio.create_task(started.wait())
+    await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        waiter.cancel()
+        task.result()  # startup failed: raise its error
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+
+
 @pytest.fixture(scope="session")
 async def app(settings: Settings) -> AsyncIterator[Litestar]:
-    """The application, started (lifespan) once per worker."""
+    """The application, started (lifespan) once per worker in the session's event loop."""
     application = create_app(settings)
-    async with AsyncTestClient(application):
+    async with running(application):
         yield application
 
 
 @pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client without credentials (a fresh cookie jar each test)."""
-    async with AsyncTestClient(app) as test_client:
+    async with asgi_client(app, lifespan=False) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings) -> Iterator[str]:
+    """Serve a fresh app (its own engine and lifespan) with uvicorn on a loopback port; yield its URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), log_config=None, access_log=False, lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+    sock.close()
 
 
 @pytest.fixture(scope="session")

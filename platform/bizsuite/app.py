@@ -14,10 +14,22 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
+from bizsuite.core.alerts.api import (
+    AlertController,
+    InboxController,
+    NotificationPreferenceController,
+    OutboxController,
+)
+from bizsuite.core.approvals.api import (
+    ApprovalFlowController,
+    ApprovalRequestController,
+    ApproverAssignmentController,
+)
 from bizsuite.core.audit.api import AuditController
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
+from bizsuite.core.files.api import FileContentController, FileController
 from bizsuite.core.http import (
     AuthenticationMiddleware,
     IdempotencyMiddleware,
@@ -31,12 +43,20 @@ from bizsuite.core.identity.api import (
     InvitationController,
     MemberController,
 )
+from bizsuite.core.jobs.api import JobController, JobScheduleController
 from bizsuite.core.logs import configure_logging
 from bizsuite.core.openapi import normalise_schema
 from bizsuite.core.org_units.api import OrgUnitController
 from bizsuite.core.system import health, ready
 from bizsuite.core.tenants.api import CurrentTenantController, TenantController
+from bizsuite.core.webhooks.api import (
+    WebhookDeliveryController,
+    WebhookEndpointController,
+    WebhookEventTypeController,
+)
 from bizsuite.settings import Settings
+from bizsuite.web.router import static_routers, web_router
+from bizsuite.web.templating import template_config
 
 
 def _rate_limit_identifier(request: Any) -> str:
@@ -84,6 +104,22 @@ def create_app(settings: Settings | None = None) -> Litestar:
             InvitationController,
             ApiKeyController,
             AuditController,
+            JobController,
+            JobScheduleController,
+            AlertController,
+            InboxController,
+            NotificationPreferenceController,
+            OutboxController,
+            WebhookEndpointController,
+            WebhookDeliveryController,
+            WebhookEventTypeController,
+            ApproverAssignmentController,
+            ApprovalFlowController,
+            ApprovalRequestController,
+            FileController,
+            FileContentController,
+            web_router(),
+            *static_routers(),
         ],
         dependencies=DEPENDENCIES,
         middleware=[
@@ -94,6 +130,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             IdempotencyMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
+        template_config=template_config(),
         before_send=[before_send],
         lifespan=[database],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),

@@ -1,4 +1,4 @@
-"""The ``bizsuite`` command: serve, migrate, demo, openapi, tenants, db."""
+"""The ``bizsuite`` command: serve, worker, migrate, demo, openapi, tenants, db."""
 
 from __future__ import annotations
 
@@ -68,6 +68,29 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         access_log=False,
         log_config=None,
     )
+
+
+@main.command()
+@click.option(
+    "--import",
+    "import_paths",
+    multiple=True,
+    metavar="MODULE",
+    help="Also load the tasks registered by MODULE (repeatable).",
+)
+@click.option("--concurrency", type=int, default=None, help="Parallel jobs (BIZSUITE_WORKER_CONCURRENCY).")
+def worker(import_paths: tuple[str, ...], concurrency: int | None) -> None:
+    """Run background jobs and schedules (procrastinate) until stopped with Ctrl-C or SIGTERM."""
+    from dataclasses import replace
+
+    from bizsuite.core.jobs.worker import run_worker
+    from bizsuite.core.logs import configure_logging
+
+    settings = Settings.from_env()
+    if concurrency is not None:
+        settings = replace(settings, worker_concurrency=concurrency)
+    configure_logging(settings.log_level, json=settings.log_json)
+    _run(run_worker(settings, import_paths=import_paths))
 
 
 @main.command()

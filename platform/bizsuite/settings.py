@@ -44,9 +44,43 @@ class Settings:
     db_statement_timeout_ms: int = 15_000
     #: PgBouncer in transaction mode: turn asyncpg's statement caches off.
     pgbouncer: bool = False
+    #: Background jobs (``bizsuite worker``): parallel jobs per worker, heartbeat, and how long a
+    #: silent worker may stay silent before its running jobs are handed to another worker.
+    worker_concurrency: int = 4
+    worker_heartbeat_ms: int = 10_000
+    worker_stalled_ms: int = 30_000
+    #: How often an idle worker looks for due jobs (new jobs wake it at once; retries and
+    #: scheduled jobs wait for this poll).
+    worker_poll_ms: int = 5_000
+    #: Retries of failed tenant jobs: exponential backoff from this first interval.
+    job_retry_max_attempts: int = 5
+    job_retry_base_ms: int = 10_000
+    #: Webhook deliveries: 11 attempts over about a day (30 s, 90 s, ... capped at 5 h).
+    webhook_retry_max_attempts: int = 11
+    webhook_retry_base_ms: int = 30_000
+    webhook_timeout_ms: int = 10_000
+    #: Deliver webhooks to loopback and private addresses (the embedded default always may).
+    webhook_allow_private_targets: bool = False
+    #: Email and SMS providers; ``record`` keeps each message in the outbox instead of sending it.
+    email_provider: str = "record"
+    sms_provider: str = "record"
     log_level: str = "INFO"
     log_json: bool = True
     debug: bool = False
+    #: File storage backend: ``local`` (a folder under ``data_dir``) or ``s3``.
+    storage: str = "local"
+    #: S3 or an S3-compatible endpoint (MinIO, moto); empty means AWS itself.
+    s3_endpoint_url: str = ""
+    s3_bucket: str = "bizsuite"
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    #: Largest accepted upload, in bytes (larger uploads get 413 and store nothing).
+    max_upload_bytes: int = 50 * 1024 * 1024
+    #: Comma-separated content types accepted for uploads; empty means the built-in list.
+    upload_content_types: str = ""
+    #: Lifetime of presigned (S3) and signed (local) download links, in seconds.
+    download_url_ttl_seconds: int = 300
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

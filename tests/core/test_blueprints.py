@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bizsuite.cli import main
+from bizsuite.core.approvals.models import ApprovalFlow, ApprovalFlowStep
 from bizsuite.core.blueprints import BlueprintError, apply_blueprint, load_blueprint, parse_blueprint
 from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.db import bind_tenant
@@ -147,3 +148,122 @@ def test_cli_apply_reports_then_is_idempotent(
     failed = runner.invoke(main, ["tenants", "apply", str(bad)])
     assert failed.exit_code != 0
     assert "bad.toml:15: org_units[1].kind" in failed.output
+
+
+# --- approver assignments and approval flows ---------------------------------------------------
+
+APPROVALS = (
+    GOOD
+    + """
+[[approver_assignments]]
+user = "{slug}@example.com"
+org_unit = "S1"
+role = "store_manager"
+
+[[approval_flows]]
+code = "store"
+name = "Store expense"
+org_unit_kinds = ["store"]
+min_amount = "0.00"
+
+[[approval_flows.steps]]
+label = "Store manager"
+approver = "role_at_unit"
+role = "store_manager"
+
+[[approval_flows.steps]]
+label = "Owner"
+approver = "user"
+user = "{slug}@example.com"
+"""
+)
+
+
+async def test_approval_sections_apply_once_then_update_in_place(app_engine: AsyncEngine) -> None:
+    slug = _slug()
+    first = await _apply(app_engine, APPROVALS.format(slug=slug))
+    assert "approval flow store" in first
+    assert f"approver store_manager {slug}@example.com at S1" in first
+    assert await _apply(app_engine, APPROVALS.format(slug=slug)) == []
+    relabelled = APPROVALS.format(slug=slug).replace('label = "Owner"', 'label = "The owner"')
+    assert await _apply(app_engine, relabelled) == ["approval flow store"]
+    async with make_sessionmaker(app_engine)() as session, session.begin():
+        tenant = await session.scalar(select(Tenant).where(Tenant.slug == slug))
+        assert tenant is not None
+        await bind_tenant(session, tenant.id)
+        flow = await session.scalar(select(ApprovalFlow))
+        labels = (
+            await session.scalars(select(ApprovalFlowStep.label).order_by(ApprovalFlowStep.position))
+        ).all()
+    assert flow is not None and flow.version == 2
+    assert labels == ["Store manager", "The owner"]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "bad_line", "field"),
+    [
+        (
+            ('approver = "user"', 'approver = "castle"'),
+            'approver = "castle"',
+            "approval_flows[0].steps[1].approver",
+        ),
+        (
+            (
+                'approver = "user"\nuser = "{slug}@example.com"',
+                'approver = "user"\nuser = "ghost@example.com"',
+            ),
+            'user = "ghost@example.com"',
+            "approval_flows[0].steps[1].user",
+        ),
+        (('org_unit = "S1"', 'org_unit = "S9"'), 'org_unit = "S9"', "approver_assignments[0].org_unit"),
+        (
+            ('min_amount = "0.00"', 'min_amount = "0.001"'),
+            'min_amount = "0.001"',
+            "approval_flows[0].min_amount",
+        ),
+        (
+            (
+                'role = "store_manager"\n\n[[approval_flows.steps]]',
+                'colour = "red"\n\n[[approval_flows.steps]]',
+            ),
+            'colour = "red"',
+            "approval_flows[0].steps[0].colour",
+        ),
+        (
+            (
+                'role = "store_manager"\n\n[[approval_flows.steps]]',
+                'role = "store_manager"\norg_unit = "HQ"\n\n[[approval_flows.steps]]',
+            ),
+            'org_unit = "HQ"',
+            "approval_flows[0].steps[0].org_unit",
+        ),
+    ],
+)
+def test_a_bad_approval_section_names_the_line_and_field(
+    mutation: tuple[str, str], bad_line: str, field: str
+) -> None:
+    template = APPROVALS.replace(*mutation)
+    assert template != APPROVALS, "the mutation did not apply"
+    source = template.format(slug="x-y")
+    line = source.splitlines().index(bad_line) + 1
+    with pytest.raises(BlueprintError) as caught:
+        parse_blueprint(source, "bad.toml")
+    assert (caught.value.line, caught.value.field) == (line, field), str(caught.value)
+
+
+def test_the_demo_blueprint_holds_the_four_seed_flows() -> None:
+    demo = load_blueprint(DEMO)
+    assert {f.code for f in demo.approval_flows} == {
+        "store-expense",
+        "department-expense",
+        "operating-expense",
+        "special-expense",
+    }
+    assert {a.role for a in demo.approver_assignments} >= {
+        "store_manager",
+        "regional_manager",
+        "operations_manager",
+        "finance",
+        "general_manager",
+        "department_manager",
+    }

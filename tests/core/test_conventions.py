@@ -8,15 +8,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
+import httpx
 import pytest
 from bizsuite.app import create_app
 from bizsuite.core.identity.models import Role
 from bizsuite.settings import Settings
-from litestar.testing import AsyncTestClient
 
-from tests.conftest import TenantHandle
+from tests.conftest import TenantHandle, asgi_client
 
-Client = AsyncTestClient[Any]
+Client = httpx.AsyncClient
 P = "https://bizsuite.dev/problems/"
 UNIT = {"name": "Finance", "code": "FIN", "kind": "department"}
 
@@ -196,7 +196,7 @@ async def test_rate_limit_per_key_answers_429_with_retry_after(
     settings: Settings, tenant_a: TenantHandle, tenant_b: TenantHandle
 ) -> None:
     limited = create_app(replace(settings, rate_limit_per_minute=3))
-    async with AsyncTestClient(limited) as client:
+    async with asgi_client(limited) as client:
         statuses = [
             (await client.get("/api/v1/org-units", headers=tenant_a.headers)).status_code for _ in range(4)
         ]
@@ -213,7 +213,7 @@ async def test_access_log_is_json_with_request_and_tenant(
     settings: Settings, tenant_a: TenantHandle, capfd: pytest.CaptureFixture[str]
 ) -> None:
     app = create_app(replace(settings, log_json=True, log_level="INFO"))
-    async with AsyncTestClient(app) as client:
+    async with asgi_client(app) as client:
         await client.get("/api/v1/org-units", headers={**tenant_a.headers, "X-Request-ID": "log-check-0001"})
     logging.getLogger().handlers[0].flush()
     lines = [json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")]

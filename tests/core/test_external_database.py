@@ -16,9 +16,10 @@ from bizsuite.app import create_app
 from bizsuite.core.database import to_asyncpg_url
 from bizsuite.core.migrate import upgrade
 from bizsuite.settings import Settings
-from litestar.testing import AsyncTestClient
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from tests.conftest import asgi_client
 
 LOCAL = os.environ.get("BIZSUITE_EXTERNAL_TEST_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -46,7 +47,7 @@ async def test_migrate_and_serve_on_an_external_server() -> None:
     admin = create_async_engine(server, isolation_level="AUTOCOMMIT")
     try:
         await upgrade(owner, settings)
-        async with AsyncTestClient(create_app(settings)) as client:
+        async with asgi_client(create_app(settings)) as client:
             operator = {"Authorization": "Bearer ext-operator-token"}
             created = await client.post(
                 "/api/v1/tenants", json={"name": "Ext", "slug": "ext"}, headers=operator

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import httpx
 import pyotp
-from litestar.testing import AsyncTestClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import PASSWORD, TenantHandle
+from tests.conftest import PASSWORD, TenantHandle, asgi_client
 
-Client = AsyncTestClient[Any]
+Client = httpx.AsyncClient
 
 
 async def login(client: Client, email: str, password: str = PASSWORD, **extra: Any) -> Any:
@@ -100,7 +100,7 @@ async def test_invitation_accepted_by_a_new_user(client: Client, tenant_a: Tenan
     token = created.json()["token"]
     assert token in created.json()["accept_url"]
 
-    async with AsyncTestClient(app) as newcomer:
+    async with asgi_client(app, lifespan=False) as newcomer:
         weak = await newcomer.post(
             "/api/v1/auth/accept-invitation", json={"token": token, "password": "short", "name": "N"}
         )
@@ -135,7 +135,7 @@ async def test_existing_user_joins_a_second_tenant_and_switches(
             headers=tenant_b.headers,
         )
     ).json()["token"]
-    async with AsyncTestClient(app) as browser:
+    async with asgi_client(app, lifespan=False) as browser:
         wrong = await browser.post(
             "/api/v1/auth/accept-invitation", json={"token": token, "password": "not mine at all"}
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+import httpx
 
 from tests.conftest import TenantHandle
 
@@ -12,7 +12,7 @@ PROBLEM = "https://bizsuite.dev/problems/"
 
 
 async def create_unit(
-    client: AsyncTestClient[Any],
+    client: httpx.AsyncClient,
     t: TenantHandle,
     code: str,
     kind: str = "department",
@@ -26,7 +26,7 @@ async def create_unit(
     return response.json()
 
 
-async def test_create_get_and_list_org_units(client: AsyncTestClient[Any], tenant_a: TenantHandle) -> None:
+async def test_create_get_and_list_org_units(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
     root = await create_unit(client, tenant_a, "HQ", "group")
     child = await create_unit(client, tenant_a, "SUB-1", "subsidiary", root["id"])
     assert child["parent_id"] == root["id"] and child["version"] == 1
@@ -38,9 +38,7 @@ async def test_create_get_and_list_org_units(client: AsyncTestClient[Any], tenan
     assert [u["code"] for u in listed.json()["items"]] == ["SUB-1"]
 
 
-async def test_list_pages_through_every_unit_once(
-    client: AsyncTestClient[Any], tenant_a: TenantHandle
-) -> None:
+async def test_list_pages_through_every_unit_once(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
     codes = [f"D{i:02d}" for i in range(7)]
     for code in codes:
         await create_unit(client, tenant_a, code)
@@ -61,7 +59,7 @@ async def test_list_pages_through_every_unit_once(
     assert pages == 3
 
 
-async def test_move_refuses_a_cycle(client: AsyncTestClient[Any], tenant_a: TenantHandle) -> None:
+async def test_move_refuses_a_cycle(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
     root = await create_unit(client, tenant_a, "R", "group")
     mid = await create_unit(client, tenant_a, "M", "region", root["id"])
     leaf = await create_unit(client, tenant_a, "L", "store", mid["id"])
@@ -84,7 +82,7 @@ async def test_move_refuses_a_cycle(client: AsyncTestClient[Any], tenant_a: Tena
 
 
 async def test_archive_needs_children_archived_first(
-    client: AsyncTestClient[Any], tenant_a: TenantHandle
+    client: httpx.AsyncClient, tenant_a: TenantHandle
 ) -> None:
     root = await create_unit(client, tenant_a, "AR", "group")
     child = await create_unit(client, tenant_a, "AC", "store", root["id"])
@@ -105,7 +103,7 @@ async def test_archive_needs_children_archived_first(
 
 
 async def test_stale_update_is_412_and_changes_nothing(
-    client: AsyncTestClient[Any], tenant_a: TenantHandle
+    client: httpx.AsyncClient, tenant_a: TenantHandle
 ) -> None:
     unit = await create_unit(client, tenant_a, "V1")
     first = await client.patch(
@@ -125,7 +123,7 @@ async def test_stale_update_is_412_and_changes_nothing(
     assert current["name"] == "Renamed" and current["version"] == 2
 
 
-async def test_update_without_if_match_is_428(client: AsyncTestClient[Any], tenant_a: TenantHandle) -> None:
+async def test_update_without_if_match_is_428(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
     unit = await create_unit(client, tenant_a, "NOIF")
     response = await client.patch(
         f"/api/v1/org-units/{unit['id']}", json={"name": "x"}, headers=tenant_a.headers
@@ -134,7 +132,7 @@ async def test_update_without_if_match_is_428(client: AsyncTestClient[Any], tena
     assert response.json()["type"] == PROBLEM + "precondition-required"
 
 
-async def test_delete_leaf_and_refuse_parent(client: AsyncTestClient[Any], tenant_a: TenantHandle) -> None:
+async def test_delete_leaf_and_refuse_parent(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
     root = await create_unit(client, tenant_a, "DR", "group")
     leaf = await create_unit(client, tenant_a, "DL", "store", root["id"])
     refused = await client.delete(
@@ -150,7 +148,7 @@ async def test_delete_leaf_and_refuse_parent(client: AsyncTestClient[Any], tenan
 
 
 async def test_writes_are_audited_with_before_and_after(
-    client: AsyncTestClient[Any], tenant_a: TenantHandle
+    client: httpx.AsyncClient, tenant_a: TenantHandle
 ) -> None:
     unit = await create_unit(client, tenant_a, "AUD")
     await client.patch(

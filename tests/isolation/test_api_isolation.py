@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import httpx
 import pytest
-from litestar.testing import AsyncTestClient
 
 from tests.conftest import TenantHandle
 
-Client = AsyncTestClient[Any]
+Client = httpx.AsyncClient
 Maker = Callable[[Client, TenantHandle], Awaitable[str]]
 
 

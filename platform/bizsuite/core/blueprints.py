@@ -12,8 +12,13 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bizsuite.core.approvals.models import ApprovalFlow, ApprovalFlowStep, ApproverAssignment, ApproverKind
+from bizsuite.core.approvals.rules import amount_error
+from bizsuite.core.approvals.schemas import Amount, ApproverRole, Category, DocumentType, Priority
+from bizsuite.core.approvals.schemas import Currency as MoneyCurrency
+from bizsuite.core.approvals.services import FlowWithSteps, flow_snapshot
 from bizsuite.core.context import Context, Principal, PrincipalKind, snapshot
-from bizsuite.core.db import bind_tenant
+from bizsuite.core.db import bind_tenant, utcnow
 from bizsuite.core.identity import security
 from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.identity.services import create_user, find_user_by_email
@@ -65,12 +70,51 @@ class UserSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     module_grants: list[ModuleName] = msgspec.field(default_factory=list)
 
 
+class ApproverAssignmentSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A member (``user`` is an email of ``users``) holds an approver role at an org unit (a code)."""
+
+    user: str
+    org_unit: str
+    role: ApproverRole
+
+
+class ApprovalFlowStepSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A flow step; ``org_unit`` is an org unit code, ``user`` an email of ``users``."""
+
+    label: Name
+    approver: ApproverKind
+    role: ApproverRole | None = None
+    levels_up: Annotated[int, msgspec.Meta(ge=0, le=20)] = 0
+    org_unit_kind: OrgUnitKind | None = None
+    org_unit: str | None = None
+    user: str | None = None
+    optional: bool = False
+
+
+class ApprovalFlowSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An approval flow; amounts are written as strings (``"5000.00"``)."""
+
+    code: Code
+    name: Name
+    steps: Annotated[list[ApprovalFlowStepSpec], msgspec.Meta(min_length=1, max_length=20)]
+    priority: Priority = 100
+    active: bool = True
+    document_types: list[DocumentType] = msgspec.field(default_factory=list)
+    categories: list[Category] = msgspec.field(default_factory=list)
+    org_unit_kinds: list[OrgUnitKind] = msgspec.field(default_factory=list)
+    min_amount: Amount | None = None
+    max_amount: Amount | None = None
+    currency: MoneyCurrency | None = None
+
+
 class Blueprint(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A whole blueprint file."""
 
     tenant: TenantSpec
     org_units: list[OrgUnitSpec] = msgspec.field(default_factory=list)
     users: list[UserSpec] = msgspec.field(default_factory=list)
+    approver_assignments: list[ApproverAssignmentSpec] = msgspec.field(default_factory=list)
+    approval_flows: list[ApprovalFlowSpec] = msgspec.field(default_factory=list)
 
 
 # --- parsing with line numbers --------------------------------------------------------------
@@ -86,6 +130,8 @@ def locate(text: str, parts: list[str | int]) -> int | None:
     """Return the 1-based line of a field path like ``org_units[2].kind`` in TOML text."""
     if not parts:
         return None
+    if sum(isinstance(part, int) for part in parts) > 1:
+        return _locate_nested(text, parts)
     lines = text.splitlines()
     table, rest = parts[0], parts[1:]
     index = rest.pop(0) if rest and isinstance(rest[0], int) else None
@@ -110,6 +156,46 @@ def locate(text: str, parts: list[str | int]) -> int | None:
         if key_line.match(lines[number]):
             return number + 1
     return start + 1
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.]+)\s*\]\]?\s*(#.*)?$")
+
+
+def _locate_nested(text: str, parts: list[str | int]) -> int | None:
+    """Line of a path inside nested arrays of tables, e.g. ``approval_flows[1].steps[0].role``."""
+    lines = text.splitlines()
+    start, end, prefix, found_line = 0, len(lines), "", None
+    position = 0
+    while position < len(parts):
+        name = parts[position]
+        if not isinstance(name, str):
+            return found_line
+        index = parts[position + 1] if position + 1 < len(parts) else None
+        if not isinstance(index, int):
+            key_line = re.compile(rf"^\s*{re.escape(name)}\s*=")
+            for number in range(start, end):
+                if lines[number].lstrip().startswith("["):
+                    break
+                if key_line.match(lines[number]):
+                    return number + 1
+            return found_line
+        table = prefix + name
+        matches = [n for n in range(start, end) if (m := _HEADER.match(lines[n])) and m.group(1) == table]
+        if index >= len(matches):
+            return found_line
+        begin = matches[index]
+        found_line = begin + 1
+        stop = next(
+            (
+                n
+                for n in range(begin + 1, end)
+                if (m := _HEADER.match(lines[n])) and not m.group(1).startswith(table + ".")
+            ),
+            end,
+        )
+        start, end, prefix = begin + 1, stop, table + "."
+        position += 2
+    return found_line
 
 
 def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
@@ -138,6 +224,7 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
             label = f"{label}.{missing.group(1)}" if label else missing.group(1)
         raise BlueprintError(path, message.split(" - at ")[0], line=line, field=label or None) from exc
     _check_references(blueprint, text, path)
+    _check_approvals(blueprint, text, path)
     return blueprint
 
 
@@ -176,6 +263,55 @@ def _check_references(blueprint: Blueprint, text: str, path: Path | str) -> None
         raise BlueprintError(
             path, "unknown time zone", line=locate(text, ["tenant", "time_zone"]), field="tenant.time_zone"
         ) from exc
+
+
+def _check_approvals(blueprint: Blueprint, text: str, path: Path | str) -> None:
+    """Approver assignments and flows refer to units and users of the blueprint, and make sense."""
+    codes = {unit.code for unit in blueprint.org_units}
+    emails = {user.email.lower() for user in blueprint.users}
+
+    def fail(parts: list[str | int], message: str) -> BlueprintError:
+        label = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
+        return BlueprintError(path, message, line=locate(text, parts), field=label)
+
+    seen: set[tuple[str, str, str]] = set()
+    for i, assignment in enumerate(blueprint.approver_assignments):
+        if assignment.user.lower() not in emails:
+            raise fail(["approver_assignments", i, "user"], f"no user with email {assignment.user!r}")
+        if assignment.org_unit not in codes:
+            raise fail(
+                ["approver_assignments", i, "org_unit"], f"no org unit with code {assignment.org_unit!r}"
+            )
+        key = (assignment.user.lower(), assignment.org_unit, assignment.role)
+        if key in seen:
+            raise fail(["approver_assignments", i, "role"], "duplicate assignment")
+        seen.add(key)
+    flow_codes: set[str] = set()
+    for i, flow in enumerate(blueprint.approval_flows):
+        if flow.code in flow_codes:
+            raise fail(["approval_flows", i, "code"], f"duplicate code {flow.code!r}")
+        flow_codes.add(flow.code)
+        for bound in ("min_amount", "max_amount"):
+            value = getattr(flow, bound)
+            if value is not None and (message := amount_error(value)):
+                raise fail(["approval_flows", i, bound], message)
+        if flow.min_amount is not None and flow.max_amount is not None and flow.max_amount <= flow.min_amount:
+            raise fail(["approval_flows", i, "max_amount"], "must be greater than min_amount")
+        for j, step in enumerate(flow.steps):
+            at: list[str | int] = ["approval_flows", i, "steps", j]
+            if step.approver is ApproverKind.USER:
+                if step.user is None or step.user.lower() not in emails:
+                    raise fail([*at, "user"], f"no user with email {step.user!r}")
+            elif step.role is None:
+                raise fail([*at, "role"], f"required for a {step.approver.value} step")
+            if step.approver is ApproverKind.ROLE_AT_ANCESTOR_KIND and step.org_unit_kind is None:
+                raise fail([*at, "org_unit_kind"], "required for this step")
+            if step.approver is ApproverKind.ROLE_AT_NAMED_UNIT and step.org_unit not in codes:
+                raise fail([*at, "org_unit"], f"no org unit with code {step.org_unit!r}")
+            if step.approver is not ApproverKind.ROLE_AT_NAMED_UNIT and step.org_unit is not None:
+                raise fail([*at, "org_unit"], "only for role_at_named_unit steps")
+            if step.approver is not ApproverKind.USER and step.user is not None:
+                raise fail([*at, "user"], "only for user steps")
 
 
 def load_blueprint(path: Path) -> Blueprint:
@@ -244,6 +380,8 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
     report.tenant = tenant
     await _apply_org_units(ctx, blueprint.org_units, report)
     await _apply_users(ctx, blueprint.users, report)
+    await _apply_approver_assignments(ctx, blueprint.approver_assignments, report)
+    await _apply_approval_flows(ctx, blueprint.approval_flows, report)
     await session.flush()
     return report
 
@@ -315,3 +453,108 @@ async def _apply_users(ctx: Context, specs: list[UserSpec], report: ApplyReport)
                 await ctx.session.flush()
                 ctx.audit("member.updated", membership, before=before, after=snapshot(membership))
                 report.updated.append(f"membership {spec.email}")
+
+
+async def _ids_by_code(ctx: Context) -> dict[str, Any]:
+    return {unit.code: unit.id for unit in await ctx.session.scalars(select(OrgUnit))}
+
+
+async def _apply_approver_assignments(
+    ctx: Context, specs: list[ApproverAssignmentSpec], report: ApplyReport
+) -> None:
+    if not specs:
+        return
+    units = await _ids_by_code(ctx)
+    existing = {
+        (a.user_id, a.org_unit_id, a.approver_role)
+        for a in await ctx.session.scalars(select(ApproverAssignment))
+    }
+    for spec in specs:
+        user = await find_user_by_email(ctx.session, spec.user)
+        assert user is not None  # checked when parsing, created by _apply_users
+        if (user.id, units[spec.org_unit], spec.role) in existing:
+            continue
+        assignment = ApproverAssignment(
+            user_id=user.id, org_unit_id=units[spec.org_unit], approver_role=spec.role
+        )
+        ctx.session.add(assignment)
+        await ctx.session.flush()
+        ctx.audit("approver_assignment.created", assignment, after=snapshot(assignment))
+        report.created.append(f"approver {spec.role} {spec.user} at {spec.org_unit}")
+        existing.add((user.id, units[spec.org_unit], spec.role))
+
+
+async def _step_values(
+    ctx: Context, units: dict[str, Any], spec: ApprovalFlowStepSpec, position: int
+) -> dict[str, Any]:
+    user = await find_user_by_email(ctx.session, spec.user) if spec.user else None
+    return {
+        "position": position,
+        "label": spec.label,
+        "approver_kind": spec.approver,
+        "approver_role": spec.role,
+        "levels_up": spec.levels_up,
+        "org_unit_kind": spec.org_unit_kind.value if spec.org_unit_kind else None,
+        "org_unit_id": units[spec.org_unit] if spec.org_unit else None,
+        "user_id": user.id if user else None,
+        "optional": spec.optional,
+    }
+
+
+async def _apply_approval_flows(ctx: Context, specs: list[ApprovalFlowSpec], report: ApplyReport) -> None:
+    if not specs:
+        return
+    units = await _ids_by_code(ctx)
+    flows = {flow.code: flow for flow in await ctx.session.scalars(select(ApprovalFlow))}
+    for spec in specs:
+        values = {
+            "name": spec.name,
+            "priority": spec.priority,
+            "is_active": spec.active,
+            "document_types": sorted(set(spec.document_types)),
+            "categories": sorted(set(spec.categories)),
+            "org_unit_kinds": sorted({k.value for k in spec.org_unit_kinds}),
+            "min_amount": spec.min_amount,
+            "max_amount": spec.max_amount,
+            "currency": spec.currency,
+        }
+        wanted = [await _step_values(ctx, units, step, i + 1) for i, step in enumerate(spec.steps)]
+        flow = flows.get(spec.code)
+        if flow is None:
+            flow = ApprovalFlow(code=spec.code, **values)
+            ctx.session.add(flow)
+            await ctx.session.flush()
+            steps = [ApprovalFlowStep(flow_id=flow.id, **step) for step in wanted]
+            ctx.session.add_all(steps)
+            await ctx.session.flush()
+            ctx.audit("approval_flow.created", flow, after=flow_snapshot(FlowWithSteps(flow, steps)))
+            report.created.append(f"approval flow {spec.code}")
+            continue
+        current = list(
+            await ctx.session.scalars(
+                select(ApprovalFlowStep)
+                .where(ApprovalFlowStep.flow_id == flow.id)
+                .order_by(ApprovalFlowStep.position)
+            )
+        )
+        before = flow_snapshot(FlowWithSteps(flow, current))
+        have = [{name: getattr(step, name) for name in wanted[0]} for step in current]
+        steps_changed = have != wanted
+        if steps_changed or any(getattr(flow, name) != value for name, value in values.items()):
+            if steps_changed:
+                # Old steps go first (their positions are unique), before the flow changes once.
+                for step in current:
+                    await ctx.session.delete(step)
+                await ctx.session.flush()
+                current = [ApprovalFlowStep(flow_id=flow.id, **step) for step in wanted]
+                ctx.session.add_all(current)
+            _assign(flow, values)
+            flow.updated_at = utcnow()
+            await ctx.session.flush()
+            ctx.audit(
+                "approval_flow.updated",
+                flow,
+                before=before,
+                after=flow_snapshot(FlowWithSteps(flow, current)),
+            )
+            report.updated.append(f"approval flow {spec.code}")

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
-from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
 
 
@@ -41,6 +41,8 @@ class Principal:
     user_id: uuid.UUID | None = None
     api_key_id: uuid.UUID | None = None
     session_id: str | None = None
+    #: The signed-in user's row (web sessions only), for their name, locale and time zone.
+    user: User | None = None
 
     @property
     def actor_id(self) -> uuid.UUID | None:

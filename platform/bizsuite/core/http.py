@@ -9,6 +9,7 @@ import re
 import time
 import uuid
 from typing import Any
+from urllib.parse import parse_qs
 
 import msgspec
 from litestar.datastructures import MutableScopeHeaders
@@ -129,7 +130,7 @@ class UnitOfWorkMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
+        if scope["type"] != ScopeType.HTTP or bypasses_pipeline(scope):
             await self.app(scope, receive, send)
             return
         sessionmaker = scope["litestar_app"].state.sessionmaker
@@ -171,15 +172,37 @@ class AuthenticationMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == ScopeType.HTTP:
-            principal = await authenticate(scope)
+        if scope["type"] == ScopeType.HTTP and not bypasses_pipeline(scope):
+            form_token = None
+            if _needs_form_csrf_token(scope):
+                body, receive = await _read_body(receive)
+                form_token = parse_qs(body.decode("latin-1")).get("csrf_token", [None])[0]
+            principal = await authenticate(scope, form_token)
             scope["user"] = principal
             if principal.tenant is not None:
                 tenant_id_var.set(str(principal.tenant.id))
         await self.app(scope, receive, send)
 
 
-async def authenticate(scope: Scope) -> Principal:
+def bypasses_pipeline(scope: Scope) -> bool:
+    """Static files need no transaction, credentials or idempotency."""
+    handler = scope.get("route_handler")
+    return bool(handler is not None and handler.opt.get("static"))
+
+
+def _needs_form_csrf_token(scope: Scope) -> bool:
+    """A cookie-authenticated HTML form post carries its CSRF token as a form field."""
+    content_type = (_header(scope, b"content-type") or "").split(";")[0].strip()
+    return (
+        _method(scope) not in SAFE_METHODS
+        and content_type == "application/x-www-form-urlencoded"
+        and not _header(scope, CSRF_HEADER.encode())
+        and _header(scope, b"authorization") is None
+        and _cookie(scope, SESSION_COOKIE) is not None
+    )
+
+
+async def authenticate(scope: Scope, form_token: str | None = None) -> Principal:
     """Return the principal for the request's credentials (anonymous if none)."""
     session = session_of(scope)
     settings = scope["litestar_app"].state.settings
@@ -200,12 +223,13 @@ async def authenticate(scope: Scope) -> Principal:
         None if handler is not None and handler.opt.get("starts_session") else _cookie(scope, SESSION_COOKIE)
     )
     if cookie:
-        principal = await _session_principal(session, cookie)
-        if principal is not None:
+        found = await _session_principal(session, cookie)
+        if found is not None:
+            principal, csrf_token = found
+            _state(scope)["csrf_token"] = csrf_token
             if _method(scope) not in SAFE_METHODS:
-                web_session = await session.get(WebSession, principal.session_id)
-                token = _header(scope, CSRF_HEADER.encode()) or ""
-                if web_session is None or not same(token, web_session.csrf_token):
+                sent = _header(scope, CSRF_HEADER.encode()) or form_token or ""
+                if not same(sent, csrf_token):
                     raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
             return principal
     return ANONYMOUS
@@ -251,7 +275,8 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
     )
 
 
-async def _session_principal(session: AsyncSession, cookie: str) -> Principal | None:
+async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Principal, str] | None:
+    """Return the session's principal and its CSRF token, or None if the session is gone."""
     session_id = sha256_hex(cookie)
     row = (
         await session.execute(
@@ -263,19 +288,19 @@ async def _session_principal(session: AsyncSession, cookie: str) -> Principal | 
     if row is None:
         return None
     web_session, user = row
-    base = Principal(kind=PrincipalKind.USER, label=user.email, user_id=user.id, session_id=session_id)
-    if web_session.tenant_id is None:
-        return base
-    tenant = await session.get(Tenant, web_session.tenant_id)
+    base = Principal(
+        kind=PrincipalKind.USER, label=user.email, user_id=user.id, session_id=session_id, user=user
+    )
+    tenant = await session.get(Tenant, web_session.tenant_id) if web_session.tenant_id is not None else None
     if tenant is None:
-        return base
+        return base, web_session.csrf_token
     await bind_tenant(session, tenant.id)
     membership = await session.scalar(select(Membership).where(Membership.user_id == user.id))
     if membership is None:
-        return base
+        return base, web_session.csrf_token
     if tenant.status is TenantStatus.SUSPENDED:
         raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
-    return Principal(
+    principal = Principal(
         kind=PrincipalKind.USER,
         label=user.email,
         tenant=tenant,
@@ -283,7 +308,9 @@ async def _session_principal(session: AsyncSession, cookie: str) -> Principal | 
         module_grants=frozenset(membership.module_grants),
         user_id=user.id,
         session_id=session_id,
+        user=user,
     )
+    return principal, web_session.csrf_token
 
 
 class IdempotencyMiddleware:

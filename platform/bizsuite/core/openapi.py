@@ -7,7 +7,8 @@ error schema is anonymous and openapi-python-client would skip it).
 The rest keeps the generated SDK (``sdk/bizsuite_client``) free of artefacts:
 
 - a 204 response declares no body (a ``null`` JSON body made the client call ``.json()``
-  on an empty response and crash);
+  on an empty response and crash), and a file download is a named binary body (Litestar
+  leaves the media type empty, which the generator rejects);
 - header parameters are plain strings (a header cannot be ``null``), and ``If-Match`` is
   required because every write that takes it answers 428 without it;
 - tenant POSTs declare the optional ``Idempotency-Key`` header the server honours, so the
@@ -23,7 +24,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.enums import ParamType
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 
 from bizsuite.core.errors import PROBLEM_MEDIA_TYPE
 
@@ -155,6 +156,23 @@ def _shape_parameters(operation: Any, method: str) -> None:
         operation.parameters = [*(operation.parameters or []), _idempotency_key_parameter()]
 
 
+def _name_media_types(response: OpenAPIResponse) -> None:
+    """Describe ``File`` and ``Stream`` responses as named binary bodies.
+
+    Litestar leaves their media type empty (the generator rejects it) and types the body as
+    a plain string (the generator would hand back bytes typed ``str``); ``format: binary``
+    makes the SDK return a ``File``.
+    """
+    if not response.content or "" not in response.content:
+        return
+    media = response.content.pop("")
+    schema = media.schema
+    named = schema.content_media_type if isinstance(schema, Schema) else None
+    if isinstance(schema, Schema) and schema.type == OpenAPIType.STRING and schema.format is None:
+        schema.format = OpenAPIFormat.BINARY
+    response.content[named or "application/octet-stream"] = media
+
+
 def normalise_schema(app: Litestar) -> None:
     """Shape the document for the SDK (in place): ``ProblemDetails`` errors on every operation and more."""
     schema = app.openapi_schema
@@ -176,6 +194,9 @@ def normalise_schema(app: Litestar) -> None:
             responses = {k: v for k, v in (operation.responses or {}).items() if not k.startswith(("4", "5"))}
             if isinstance(responses.get("204"), OpenAPIResponse):
                 responses["204"].content = None
+            for response in responses.values():
+                if isinstance(response, OpenAPIResponse):
+                    _name_media_types(response)
             codes = dict(_COMMON)
             if method in {"patch", "delete"} or (
                 method == "post"

@@ -35,7 +35,7 @@ async def fetch_reference(
     statement: Any = select(model).where(model.id == row_id)  # type: ignore[attr-defined]
     row: ModelT | None = await session.scalar(statement)
     if row is None:
-        raise ValidationProblem.for_field(field, f"no such record: {row_id}")
+        raise ValidationProblem.for_field(field, "no such record")
     return row
 
 

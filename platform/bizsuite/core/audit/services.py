@@ -12,6 +12,8 @@ from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.context import Context
 from bizsuite.core.repository import fetch, list_page
 
+__all__ = ["AuditEntry", "AuditFilter", "get_audit_entry", "list_audit_entries"]
+
 
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
@@ -26,9 +28,9 @@ class AuditFilter:
 
 
 async def list_audit_entries(
-    ctx: Context, flt: AuditFilter, *, limit: int, cursor: str | None
+    ctx: Context, flt: AuditFilter, *, limit: int, cursor: str | None, descending: bool = True
 ) -> tuple[list[AuditEntry], str | None]:
-    """Return a page of audit entries, newest first."""
+    """Return a page of audit entries, newest first unless ``descending`` is false."""
     statement = select(AuditEntry)
     if flt.action:
         statement = statement.where(AuditEntry.action == flt.action)
@@ -42,7 +44,9 @@ async def list_audit_entries(
         statement = statement.where(AuditEntry.created_at >= flt.since)
     if flt.until:
         statement = statement.where(AuditEntry.created_at < flt.until)
-    return await list_page(ctx.session, statement, AuditEntry, limit=limit, cursor=cursor, descending=True)
+    return await list_page(
+        ctx.session, statement, AuditEntry, limit=limit, cursor=cursor, descending=descending
+    )
 
 
 async def get_audit_entry(ctx: Context, entry_id: uuid.UUID) -> AuditEntry:

@@ -11,7 +11,7 @@ from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import Cookie
 from litestar.params import FromPath, JSONBody
 
-from bizsuite.core.context import tenant_guard, user_guard
+from bizsuite.core.context import Context, tenant_guard, user_guard
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.errors import UnauthorizedProblem
@@ -48,7 +48,8 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
     return settings
 
 
-def _session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int) -> Cookie:
+def session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int) -> Cookie:
+    """The session cookie: HttpOnly, SameSite=Lax, Secure when configured."""
     return Cookie(
         key=SESSION_COOKIE,
         value=value,
@@ -77,16 +78,22 @@ async def _session_out(ctx: Ctx, user: User, web_session: WebSession) -> Session
     )
 
 
-async def _sign_in(
-    ctx: Ctx, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None
-) -> Response[SessionOut]:
-    settings = _settings(request)
-    ttl = dt.timedelta(minutes=settings.session_ttl_minutes)
+async def start_session(
+    ctx: Context, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None
+) -> tuple[Cookie, WebSession]:
+    """Open a web session for the user and return its cookie (shared by the API and the web UI)."""
+    ttl = dt.timedelta(minutes=_settings(request).session_ttl_minutes)
     cookie, web_session = await services.open_session(
         ctx.session, user, tenant_id, ttl=ttl, ip=ctx.ip, user_agent=request.headers.get("user-agent")
     )
-    body = await _session_out(ctx, user, web_session)
-    return Response(body, cookies=[_session_cookie(request, cookie, max_age=int(ttl.total_seconds()))])
+    return session_cookie(request, cookie, max_age=int(ttl.total_seconds())), web_session
+
+
+async def _sign_in(
+    ctx: Context, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None
+) -> Response[SessionOut]:
+    cookie, web_session = await start_session(ctx, request, user, tenant_id)
+    return Response(await _session_out(ctx, user, web_session), cookies=[cookie])
 
 
 class AuthController(Controller):
@@ -110,7 +117,7 @@ class AuthController(Controller):
         """End the session and clear its cookie."""
         assert ctx.principal.session_id is not None
         await services.close_session(ctx.session, ctx.principal.session_id)
-        return Response(None, status_code=204, cookies=[_session_cookie(request, "", max_age=0)])
+        return Response(None, status_code=204, cookies=[session_cookie(request, "", max_age=0)])
 
     @get("/session", operation_id="get_session", summary="The current session", guards=[user_guard])
     async def get_session(self, ctx: Ctx) -> SessionOut:
@@ -147,7 +154,7 @@ class AuthController(Controller):
         await services.change_password(
             ctx.session, ctx.principal.user_id, data.current_password, data.new_password
         )
-        return Response(None, status_code=204, cookies=[_session_cookie(request, "", max_age=0)])
+        return Response(None, status_code=204, cookies=[session_cookie(request, "", max_age=0)])
 
     @post(
         "/totp/setup",

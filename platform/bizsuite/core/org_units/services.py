@@ -14,6 +14,7 @@ from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from bizsuite.core.org_units.rules import creates_cycle
 from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.core.webhooks.services import emit_event
 
 
 async def list_org_units(
@@ -60,11 +61,12 @@ async def create_org_unit(ctx: Context, data: OrgUnitCreate) -> OrgUnit:
     if data.parent_id is not None:
         await _active_parent(ctx, data.parent_id)
     if await _code_taken(ctx, data.code):
-        raise ValidationProblem.for_field("code", f"code {data.code!r} is already used")
+        raise ValidationProblem.for_field("code", "this code is already used")
     unit = OrgUnit(name=data.name, code=data.code, kind=data.kind, parent_id=data.parent_id)
     ctx.session.add(unit)
     await ctx.session.flush()
     ctx.audit("org_unit.created", unit, after=snapshot(unit))
+    await emit_event(ctx, "org_unit.created", snapshot(unit))
     return unit
 
 
@@ -80,13 +82,14 @@ async def update_org_unit(
         and data.code != unit.code
         and await _code_taken(ctx, data.code, other_than=unit.id)
     ):
-        raise ValidationProblem.for_field("code", f"code {data.code!r} is already used")
+        raise ValidationProblem.for_field("code", "this code is already used")
     for field in ("name", "code", "kind"):
         value = getattr(data, field)
         if value is not None:
             setattr(unit, field, value)
     await ctx.session.flush()
     ctx.audit("org_unit.updated", unit, before=before, after=snapshot(unit))
+    await emit_event(ctx, "org_unit.updated", snapshot(unit))
     return unit
 
 
@@ -124,6 +127,7 @@ async def move_org_unit(
     unit.parent_id = data.parent_id
     await ctx.session.flush()
     ctx.audit("org_unit.moved", unit, before=before, after=snapshot(unit))
+    await emit_event(ctx, "org_unit.moved", snapshot(unit))
     return unit
 
 
@@ -140,6 +144,7 @@ async def archive_org_unit(ctx: Context, org_unit_id: uuid.UUID, if_match: str |
     unit.archived_at = utcnow()
     await ctx.session.flush()
     ctx.audit("org_unit.archived", unit, before=before, after=snapshot(unit))
+    await emit_event(ctx, "org_unit.archived", snapshot(unit))
     return unit
 
 
@@ -155,6 +160,7 @@ async def restore_org_unit(ctx: Context, org_unit_id: uuid.UUID, if_match: str |
     unit.archived_at = None
     await ctx.session.flush()
     ctx.audit("org_unit.restored", unit, before=before, after=snapshot(unit))
+    await emit_event(ctx, "org_unit.restored", snapshot(unit))
     return unit
 
 
@@ -169,3 +175,4 @@ async def delete_org_unit(ctx: Context, org_unit_id: uuid.UUID, if_match: str | 
     await ctx.session.delete(unit)
     await ctx.session.flush()
     ctx.audit("org_unit.deleted", unit, before=before, target_id=org_unit_id)
+    await emit_event(ctx, "org_unit.deleted", before)

@@ -22,7 +22,7 @@ def validate_time_zone(name: str, *, field: str = "time_zone") -> str:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationProblem.for_field(field, f"unknown time zone {name!r}") from exc
+        raise ValidationProblem.for_field(field, "unknown time zone") from exc
     return name
 
 
@@ -49,7 +49,7 @@ async def create_tenant(ctx: Context, data: TenantCreate) -> Tenant:
     """Create a tenant; the slug is unique."""
     validate_time_zone(data.time_zone)
     if await ctx.session.scalar(select(exists().where(Tenant.slug == data.slug))):
-        raise ValidationProblem.for_field("slug", f"slug {data.slug!r} is already used")
+        raise ValidationProblem.for_field("slug", "this slug is already used")
     tenant = Tenant(
         name=data.name,
         slug=data.slug,

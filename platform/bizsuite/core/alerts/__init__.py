@@ -1,0 +1,1 @@
+"""Alerts and notifications: raised by modules, delivered to inboxes, email and SMS."""

@@ -1,0 +1,206 @@
+"""Alert endpoints: alerts, each member's inbox, channel preferences and the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Response, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from bizsuite.core.alerts import services
+from bizsuite.core.alerts.models import Alert, Channel, NotificationPreference, Severity
+from bizsuite.core.alerts.schemas import (
+    AlertCreate,
+    AlertOut,
+    AlertPage,
+    InboxItemOut,
+    InboxPage,
+    MarkedRead,
+    OutboxMessageOut,
+    OutboxPage,
+    PreferencesOut,
+    PreferencesUpdate,
+    UnreadCount,
+)
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+
+AlertTypeParam = Annotated[str | None, QueryParameter(max_length=64, description="Only alerts of this type.")]
+UserIdParam = Annotated[
+    uuid.UUID | None,
+    QueryParameter(
+        description="The member whose inbox it is (default: the signed-in user; admins may name any)."
+    ),
+]
+
+
+def _alert_out(alert: Alert) -> AlertOut:
+    return msgspec.convert(alert, AlertOut, from_attributes=True)
+
+
+def _preferences_out(preferences: NotificationPreference) -> PreferencesOut:
+    return msgspec.convert(preferences, PreferencesOut, from_attributes=True)
+
+
+class AlertController(Controller):
+    """Alerts raised in the tenant."""
+
+    path = "/api/v1/alerts"
+    tags = ["alerts"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_alerts", summary="List alerts", opt={"min_role": Role.MANAGER})
+    async def list_alerts(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        type: AlertTypeParam = None,
+        severity: FromQuery[Severity | None] = None,
+    ) -> AlertPage:
+        """List alerts, newest first, optionally of one type or severity."""
+        alerts, next_cursor = await services.list_alerts(
+            ctx, limit=limit, cursor=cursor, alert_type=type, severity=severity
+        )
+        return AlertPage(items=[_alert_out(a) for a in alerts], next_cursor=next_cursor)
+
+    @post(operation_id="create_alert", summary="Raise an alert", opt={"min_role": Role.ADMIN})
+    async def create_alert(self, ctx: Ctx, data: JSONBody[AlertCreate]) -> Response[AlertOut]:
+        """Raise an alert (201); one with the same dedup key was raised before: that one (200)."""
+        raised = await services.create_alert(ctx, data)
+        return Response(_alert_out(raised.alert), status_code=201 if raised.created else 200)
+
+    @get("/{alert_id:uuid}", operation_id="get_alert", summary="Get an alert", opt={"min_role": Role.MANAGER})
+    async def get_alert(self, ctx: Ctx, alert_id: FromPath[uuid.UUID]) -> AlertOut:
+        """Return one alert."""
+        return _alert_out(await services.get_alert(ctx, alert_id))
+
+
+class InboxController(Controller):
+    """Each member's in-app inbox."""
+
+    path = "/api/v1/inbox"
+    tags = ["alerts"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.VIEWER}
+
+    @get(operation_id="list_inbox", summary="List my inbox")
+    async def list_inbox(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        user_id: UserIdParam = None,
+        unread_only: FromQuery[bool] = False,
+    ) -> InboxPage:
+        """List inbox items, newest first, with the unread count."""
+        owner = await services.inbox_owner(ctx, user_id)
+        items, next_cursor = await services.list_inbox(
+            ctx, owner, limit=limit, cursor=cursor, unread_only=unread_only
+        )
+        return InboxPage(
+            items=[
+                InboxItemOut(
+                    id=item.id,
+                    user_id=item.user_id,
+                    read_at=item.read_at,
+                    created_at=item.created_at,
+                    alert=_alert_out(alert),
+                )
+                for item, alert in items
+            ],
+            next_cursor=next_cursor,
+            unread_count=await services.unread_count(ctx, owner),
+        )
+
+    @get("/unread-count", operation_id="get_inbox_unread_count", summary="Count my unread alerts")
+    async def get_inbox_unread_count(self, ctx: Ctx, user_id: UserIdParam = None) -> UnreadCount:
+        """Return how many inbox items are unread (for the badge in the shell)."""
+        owner = await services.inbox_owner(ctx, user_id)
+        return UnreadCount(user_id=owner, unread_count=await services.unread_count(ctx, owner))
+
+    @post(
+        "/{notification_id:uuid}/read",
+        operation_id="mark_inbox_item_read",
+        summary="Mark an inbox item read",
+        status_code=200,
+    )
+    async def mark_inbox_item_read(
+        self, ctx: Ctx, notification_id: FromPath[uuid.UUID], user_id: UserIdParam = None
+    ) -> MarkedRead:
+        """Mark one inbox item read."""
+        owner = await services.inbox_owner(ctx, user_id)
+        marked = await services.mark_read(ctx, owner, notification_id)
+        return MarkedRead(marked=marked, unread_count=await services.unread_count(ctx, owner))
+
+    @post("/read-all", operation_id="mark_inbox_read", summary="Mark my whole inbox read", status_code=200)
+    async def mark_inbox_read(self, ctx: Ctx, user_id: UserIdParam = None) -> MarkedRead:
+        """Mark every unread inbox item read."""
+        owner = await services.inbox_owner(ctx, user_id)
+        marked = await services.mark_all_read(ctx, owner)
+        return MarkedRead(marked=marked, unread_count=0)
+
+
+class NotificationPreferenceController(Controller):
+    """How each member wants alerts by email and SMS."""
+
+    path = "/api/v1/notification-preferences"
+    tags = ["alerts"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.VIEWER}
+
+    @get(operation_id="get_notification_preferences", summary="Get my notification preferences")
+    async def get_notification_preferences(self, ctx: Ctx, user_id: UserIdParam = None) -> PreferencesOut:
+        """Return the member's channel preferences (the defaults, version 0, until first saved)."""
+        owner = await services.inbox_owner(ctx, user_id)
+        return _preferences_out(await services.get_preferences(ctx, owner))
+
+    @patch(operation_id="update_notification_preferences", summary="Update my notification preferences")
+    async def update_notification_preferences(
+        self,
+        ctx: Ctx,
+        data: JSONBody[PreferencesUpdate],
+        user_id: UserIdParam = None,
+        if_match: IfMatch = None,
+    ) -> PreferencesOut:
+        """Change channel preferences; ``If-Match`` is the version read (0 for the defaults)."""
+        owner = await services.inbox_owner(ctx, user_id)
+        return _preferences_out(await services.update_preferences(ctx, owner, data, if_match))
+
+
+class OutboxController(Controller):
+    """Emails and SMS as handed to their providers (the default providers only record them)."""
+
+    path = "/api/v1/outbox"
+    tags = ["alerts"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.ADMIN}
+
+    @get(operation_id="list_outbox_messages", summary="List outgoing messages")
+    async def list_outbox_messages(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        channel: FromQuery[Channel | None] = None,
+        alert_id: FromQuery[uuid.UUID | None] = None,
+    ) -> OutboxPage:
+        """List emails and SMS, newest first."""
+        messages, next_cursor = await services.list_outbox(
+            ctx, limit=limit, cursor=cursor, channel=channel, alert_id=alert_id
+        )
+        return OutboxPage(
+            items=[msgspec.convert(m, OutboxMessageOut, from_attributes=True) for m in messages],
+            next_cursor=next_cursor,
+        )
+
+    @get("/{message_id:uuid}", operation_id="get_outbox_message", summary="Get an outgoing message")
+    async def get_outbox_message(self, ctx: Ctx, message_id: FromPath[uuid.UUID]) -> OutboxMessageOut:
+        """Return one outgoing message."""
+        return msgspec.convert(
+            await services.get_outbox_message(ctx, message_id), OutboxMessageOut, from_attributes=True
+        )

@@ -1,0 +1,1 @@
+"""Background jobs and cron-like schedules, run by procrastinate under each tenant's isolation."""

@@ -1,0 +1,139 @@
+"""Job endpoints: the job list (``status=failed`` is the dead-letter view), retries, schedules."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from bizsuite.core.context import Context, tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.jobs import services
+from bizsuite.core.jobs.models import BackgroundJob, JobSchedule, JobStatus
+from bizsuite.core.jobs.schemas import (
+    JobOut,
+    JobPage,
+    JobScheduleCreate,
+    JobScheduleOut,
+    JobSchedulePage,
+    JobScheduleUpdate,
+    TaskList,
+    TaskOut,
+)
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+
+TaskNameParam = Annotated[str | None, QueryParameter(max_length=128, description="Only jobs of this task.")]
+
+
+def _job_out(job: BackgroundJob) -> JobOut:
+    return msgspec.convert(job, JobOut, from_attributes=True)
+
+
+def _schedule_out(ctx: Context, schedule: JobSchedule) -> JobScheduleOut:
+    return JobScheduleOut(
+        id=schedule.id,
+        name=schedule.name,
+        task_name=schedule.task_name,
+        cron=schedule.cron,
+        args=schedule.args,
+        enabled=schedule.enabled,
+        time_zone=ctx.tenant.time_zone,
+        next_fire_at=schedule.next_fire_at,
+        last_fired_at=schedule.last_fired_at,
+        created_at=schedule.created_at,
+        updated_at=schedule.updated_at,
+        version=schedule.version,
+    )
+
+
+class JobController(Controller):
+    """The tenant's background jobs."""
+
+    path = "/api/v1/jobs"
+    tags = ["jobs"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.ADMIN}
+
+    @get(operation_id="list_jobs", summary="List background jobs")
+    async def list_jobs(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        status: FromQuery[JobStatus | None] = None,
+        task_name: TaskNameParam = None,
+    ) -> JobPage:
+        """List jobs, newest first; ``status=failed`` lists the dead letters."""
+        jobs, next_cursor = await services.list_jobs(
+            ctx, limit=limit, cursor=cursor, status=status, task_name=task_name
+        )
+        return JobPage(items=[_job_out(j) for j in jobs], next_cursor=next_cursor)
+
+    @get("/tasks", operation_id="list_job_tasks", summary="List schedulable tasks")
+    async def list_job_tasks(self) -> TaskList:
+        """List the tasks a schedule can run, with the JSON schema of their arguments."""
+        return TaskList(
+            items=[
+                TaskOut(name=t.name, description=t.description, args_schema=services.task_args_schema(t))
+                for t in services.schedulable_tasks()
+            ]
+        )
+
+    @get("/{job_id:uuid}", operation_id="get_job", summary="Get a background job")
+    async def get_job(self, ctx: Ctx, job_id: FromPath[uuid.UUID]) -> JobOut:
+        """Return one job with its attempts and last error."""
+        return _job_out(await services.get_job(ctx, job_id))
+
+    @post("/{job_id:uuid}/retry", operation_id="retry_job", summary="Retry a failed job", status_code=200)
+    async def retry_job(self, ctx: Ctx, job_id: FromPath[uuid.UUID], if_match: IfMatch = None) -> JobOut:
+        """Queue a dead-lettered job for one more attempt."""
+        return _job_out(await services.retry_job(ctx, job_id, if_match))
+
+
+class JobScheduleController(Controller):
+    """Cron-like schedules, fired in the tenant's time zone."""
+
+    path = "/api/v1/job-schedules"
+    tags = ["jobs"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.ADMIN}
+
+    @get(operation_id="list_job_schedules", summary="List schedules")
+    async def list_job_schedules(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> JobSchedulePage:
+        """List schedules, oldest first."""
+        schedules, next_cursor = await services.list_schedules(ctx, limit=limit, cursor=cursor)
+        return JobSchedulePage(items=[_schedule_out(ctx, s) for s in schedules], next_cursor=next_cursor)
+
+    @post(operation_id="create_job_schedule", summary="Create a schedule")
+    async def create_job_schedule(self, ctx: Ctx, data: JSONBody[JobScheduleCreate]) -> JobScheduleOut:
+        """Create a schedule; its cron fields are read in the tenant's time zone."""
+        return _schedule_out(ctx, await services.create_schedule(ctx, data))
+
+    @get("/{schedule_id:uuid}", operation_id="get_job_schedule", summary="Get a schedule")
+    async def get_job_schedule(self, ctx: Ctx, schedule_id: FromPath[uuid.UUID]) -> JobScheduleOut:
+        """Return one schedule with its next firing time."""
+        return _schedule_out(ctx, await services.get_schedule(ctx, schedule_id))
+
+    @patch("/{schedule_id:uuid}", operation_id="update_job_schedule", summary="Update a schedule")
+    async def update_job_schedule(
+        self,
+        ctx: Ctx,
+        schedule_id: FromPath[uuid.UUID],
+        data: JSONBody[JobScheduleUpdate],
+        if_match: IfMatch = None,
+    ) -> JobScheduleOut:
+        """Change a schedule's name, cron, arguments, or pause/resume it."""
+        return _schedule_out(ctx, await services.update_schedule(ctx, schedule_id, data, if_match))
+
+    @delete("/{schedule_id:uuid}", operation_id="delete_job_schedule", summary="Delete a schedule")
+    async def delete_job_schedule(
+        self, ctx: Ctx, schedule_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete a schedule and its queued firing."""
+        await services.delete_schedule(ctx, schedule_id, if_match)

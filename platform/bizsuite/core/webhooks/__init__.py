@@ -1,0 +1,1 @@
+"""Outgoing webhooks: endpoints, signed deliveries with retries, the delivery log."""

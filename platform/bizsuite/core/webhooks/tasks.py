@@ -1,0 +1,14 @@
+"""Webhook jobs: one signed delivery attempt per run, retried with exponential backoff."""
+
+from __future__ import annotations
+
+import uuid
+
+from bizsuite.core.jobs.queue import JobRun, tenant_task
+from bizsuite.core.webhooks import services
+
+
+@tenant_task(services.DELIVER_TASK, description="Deliver a webhook event to an endpoint.", retry="webhook")
+async def deliver(run: JobRun, *, delivery_id: str) -> None:
+    """POST the event signed; a failure is retried for about a day."""
+    await services.deliver(run, uuid.UUID(delivery_id))

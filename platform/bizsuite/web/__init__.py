@@ -1,0 +1,1 @@
+"""The hosted web UI: server-rendered pages with htmx, in zh-CN and en."""

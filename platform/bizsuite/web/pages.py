@@ -1,0 +1,275 @@
+"""Shell pages: sign-in, invitations, account, language, tenant switch and the home dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zoneinfo
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy import Date, cast, func, select, update
+
+from bizsuite.core.audit.models import AuditEntry
+from bizsuite.core.context import Context
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import ProblemError, UnauthorizedProblem
+from bizsuite.core.identity import services as identity
+from bizsuite.core.identity.api import session_cookie, start_session
+from bizsuite.core.identity.models import ApiKey, Membership, User
+from bizsuite.core.identity.schemas import InvitationAccept, LoginRequest, PasswordChange
+from bizsuite.core.identity.security import totp_uri
+from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.core.tenants.services import validate_time_zone
+from bizsuite.web import i18n
+from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.i18n import gettext as _
+from bizsuite.web.support import LANGUAGE_COOKIE, redirect, signed_in
+from bizsuite.web.templating import page
+
+Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths: never redirect to another site after sign-in."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return "/"
+
+
+class AuthPages(Controller):
+    """Sign-in, sign-out and invitations."""
+
+    include_in_schema = False
+
+    @get("/login", opt={"starts_session": True})
+    async def login_form(self, request: Request[Any, Any, Any]) -> Template:
+        """The sign-in form."""
+        return page(
+            request,
+            "auth/login.html",
+            values={},
+            errors=FormErrors(),
+            next=request.query_params.get("next", "/"),
+        )
+
+    @post("/login", opt={"starts_session": True})
+    async def login(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Check the password (and TOTP code) and open a session."""
+        values = {k: v for k, v in data.items() if k != "password"}
+        target = _safe_next(data.get("next"))
+        login, errors = decode_form({k: v for k, v in data.items() if k != "next"}, LoginRequest)
+        if login is None:
+            return page(
+                request, "auth/login.html", status_code=422, values=values, errors=errors, next=target
+            )
+        try:
+            user = await identity.verify_credentials(ctx.session, login)
+        except identity.TotpRequiredProblem:
+            errors = FormErrors({"totp_code": _("Enter the six-digit code from your authenticator app.")})
+            return page(
+                request,
+                "auth/login.html",
+                status_code=422,
+                values=values,
+                errors=errors,
+                next=target,
+                show_totp=True,
+            )
+        except UnauthorizedProblem as problem:
+            message = _("Wrong TOTP code.") if login.totp_code else _("Wrong email or password.")
+            return page(
+                request,
+                "auth/login.html",
+                status_code=422,
+                values=values,
+                errors=FormErrors({"__all__": message}),
+                next=target,
+                show_totp=bool(login.totp_code),
+                problem=problem.slug,
+            )
+        choices = await identity.tenant_choices(ctx.session, user.id)
+        choice = choices[0] if choices else None
+        cookie, _session = await start_session(ctx, request, user, choice.tenant_id if choice else None)
+        response = Redirect(target if choice else "/no-tenant", status_code=303)
+        response.cookies.append(cookie)
+        return response
+
+    @post("/logout")
+    async def logout(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
+        """End the session."""
+        if ctx.principal.session_id:
+            await identity.close_session(ctx.session, ctx.principal.session_id)
+        response = Redirect("/login", status_code=303)
+        response.cookies.append(session_cookie(request, "", max_age=0))
+        return response
+
+    @get("/no-tenant")
+    async def no_tenant(self, request: Request[Any, Any, Any]) -> Template:
+        """Signed in, but no active tenant to enter."""
+        return page(request, "auth/no_tenant.html")
+
+    @get("/invitations/accept", opt={"starts_session": True})
+    async def invitation_form(self, request: Request[Any, Any, Any]) -> Template:
+        """The form to accept an invitation."""
+        return page(
+            request,
+            "auth/accept.html",
+            values={"token": request.query_params.get("token", "")},
+            errors=FormErrors(),
+        )
+
+    @post("/invitations/accept", opt={"starts_session": True})
+    async def accept_invitation(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Join the inviting tenant and sign in."""
+        values = {k: v for k, v in data.items() if k != "password"}
+        accept, errors = decode_form(data, InvitationAccept)
+        if accept is None:
+            return page(request, "auth/accept.html", status_code=422, values=values, errors=errors)
+        try:
+            user, tenant = await identity.accept_invitation(ctx, accept)
+        except ProblemError as problem:
+            return page(
+                request, "auth/accept.html", status_code=422, values=values, errors=problem_errors(problem)
+            )
+        cookie, _session = await start_session(ctx, request, user, tenant.id)
+        response = redirect("/", notice="invitation.accepted")
+        response.cookies.append(cookie)
+        return response
+
+
+class ShellPages(Controller):
+    """The signed-in shell: home, account, language and tenant switch."""
+
+    include_in_schema = False
+
+    @get("/", guards=[signed_in])
+    async def home(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The home dashboard."""
+        counts = {
+            "org_units": await ctx.session.scalar(
+                select(func.count()).select_from(OrgUnit).where(OrgUnit.archived_at.is_(None))
+            ),
+            "members": await ctx.session.scalar(select(func.count()).select_from(Membership)),
+            "api_keys": await ctx.session.scalar(
+                select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))
+            ),
+        }
+        return page(request, "home.html", counts=counts)
+
+    @get("/dashboard/activity.json", guards=[signed_in])
+    async def activity(self, ctx: Ctx) -> dict[str, Any]:
+        """Writes per day over the last 14 days in the tenant's time zone (for the home chart)."""
+        return await activity_by_day(ctx, days=14)
+
+    @get("/account", guards=[signed_in])
+    async def account(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Profile, language, time zone, password and TOTP."""
+        return page(request, "account.html", errors=FormErrors(), totp_setup=None)
+
+    @post("/account/preferences", guards=[signed_in])
+    async def save_preferences(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Save the user's language and time zone."""
+        user = await ctx.session.get(User, ctx.principal.user_id)
+        assert user is not None
+        try:
+            time_zone = validate_time_zone(data["time_zone"]) if data.get("time_zone") else None
+        except ProblemError as problem:
+            return page(
+                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=None
+            )
+        user.locale = data.get("locale") if data.get("locale") in i18n.SUPPORTED else None
+        user.time_zone = time_zone
+        return redirect("/account", notice="preferences.saved")
+
+    @post("/account/password", guards=[signed_in])
+    async def change_password(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Change the password, then sign in again."""
+        change, errors = decode_form(data, PasswordChange)
+        if change is None:
+            return page(request, "account.html", status_code=422, errors=errors, totp_setup=None)
+        try:
+            assert ctx.principal.user_id is not None
+            await identity.change_password(
+                ctx.session, ctx.principal.user_id, change.current_password, change.new_password
+            )
+        except ProblemError as problem:
+            return page(
+                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=None
+            )
+        response = Redirect("/login?notice=password.changed", status_code=303)
+        response.cookies.append(session_cookie(request, "", max_age=0))
+        return response
+
+    @post("/account/totp/setup", guards=[signed_in])
+    async def totp_setup(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Show a new TOTP secret to add to an authenticator app."""
+        assert ctx.principal.user_id is not None
+        secret, uri = await identity.begin_totp(ctx.session, ctx.principal.user_id)
+        return page(request, "account.html", errors=FormErrors(), totp_setup={"secret": secret, "uri": uri})
+
+    @post("/account/totp/{action:str}", guards=[signed_in])
+    async def totp_switch(
+        self, ctx: Ctx, request: Request[Any, Any, Any], action: FromPath[str], data: Form
+    ) -> Response[Any]:
+        """Turn TOTP on (confirming the new secret) or off."""
+        assert ctx.principal.user_id is not None
+        try:
+            await identity.set_totp(
+                ctx.session, ctx.principal.user_id, str(data.get("code", "")), enabled=action == "enable"
+            )
+        except ProblemError as problem:
+            user = await ctx.session.get(User, ctx.principal.user_id)
+            setup = None
+            if action == "enable" and user is not None and user.totp_secret:
+                setup = {"secret": user.totp_secret, "uri": totp_uri(user.totp_secret, user.email)}
+            return page(
+                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=setup
+            )
+        return redirect("/account", notice=f"totp.{action}d")
+
+    @post("/switch-tenant", guards=[signed_in])
+    async def switch_tenant(self, ctx: Ctx, data: Form) -> Redirect:
+        """Enter another of the user's tenants."""
+        assert ctx.principal.session_id is not None and ctx.principal.user_id is not None
+        tenant_id = uuid.UUID(str(data.get("tenant_id")))
+        await identity.switch_tenant(ctx.session, ctx.principal.session_id, ctx.principal.user_id, tenant_id)
+        return redirect("/")
+
+    @post("/language")
+    async def language(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Redirect:
+        """Switch the UI language (kept on the user, or in a cookie before sign-in)."""
+        locale = i18n.negotiate(str(data.get("locale", "")))
+        if ctx.principal.user_id is not None:
+            await ctx.session.execute(
+                update(User).where(User.id == ctx.principal.user_id).values(locale=locale)
+            )
+        response = Redirect(_safe_next(data.get("next")), status_code=303)
+        response.cookies.append(
+            Cookie(key=LANGUAGE_COOKIE, value=locale, max_age=365 * 86400, samesite="lax", path="/")
+        )
+        return response
+
+
+async def activity_by_day(ctx: Context, *, days: int) -> dict[str, Any]:
+    """Count audit entries per local day (zero-filled) and return them for a chart."""
+    zone = ctx.tenant.time_zone
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+    local_day = cast(func.timezone(zone, AuditEntry.created_at), Date)
+    rows = (
+        await ctx.session.execute(
+            select(local_day, func.count()).where(AuditEntry.created_at >= since).group_by(local_day)
+        )
+    ).all()
+    by_day = {row[0]: int(row[1]) for row in rows}
+    today = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+    labels = [today - dt.timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    return {
+        "labels": [i18n.format_date(day, "short") for day in labels],
+        "values": [by_day.get(day, 0) for day in labels],
+        "title": _("Changes per day"),
+    }

@@ -1,0 +1,74 @@
+"""The web UI's router: pages, static files and HTML error pages."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response, Router
+from litestar.exceptions import HTTPException
+from litestar.static_files import create_static_files_router
+
+from bizsuite.core.errors import ProblemError
+from bizsuite.settings import REPO_ROOT
+from bizsuite.web.admin import ApiKeyPages, AuditPages, MemberPages, OrgUnitPages, SettingsPages
+from bizsuite.web.pages import AuthPages, ShellPages
+from bizsuite.web.support import activate_ui, error_page
+
+log = logging.getLogger(__name__)
+STATIC = REPO_ROOT / "platform" / "bizsuite" / "web" / "static"
+NODE_MODULES = REPO_ROOT / "node_modules"
+
+
+def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.exception("page failed", exc_info=exc)
+    return error_page(request, exc)
+
+
+def static_routers() -> list[Router]:
+    """Our assets and the npm-installed libraries (never committed)."""
+    return [
+        create_static_files_router(
+            path="/static/vendor/htmx",
+            directories=[NODE_MODULES / "htmx.org" / "dist"],
+            opt={"static": True},
+            include_in_schema=False,
+            name="vendor-htmx",
+        ),
+        create_static_files_router(
+            path="/static/vendor/echarts",
+            directories=[NODE_MODULES / "echarts" / "dist"],
+            opt={"static": True},
+            include_in_schema=False,
+            name="vendor-echarts",
+        ),
+        create_static_files_router(
+            path="/static/vendor/pico",
+            directories=[NODE_MODULES / "@picocss" / "pico" / "css"],
+            opt={"static": True},
+            include_in_schema=False,
+            name="vendor-pico",
+        ),
+        create_static_files_router(
+            path="/static", directories=[STATIC], opt={"static": True}, include_in_schema=False, name="static"
+        ),
+    ]
+
+
+def web_router() -> Router:
+    """All pages, with the UI language set before each handler and errors rendered as pages."""
+    return Router(
+        path="/",
+        route_handlers=[
+            AuthPages,
+            ShellPages,
+            OrgUnitPages,
+            MemberPages,
+            ApiKeyPages,
+            AuditPages,
+            SettingsPages,
+        ],
+        before_request=activate_ui,
+        exception_handlers={ProblemError: error_page, HTTPException: error_page, Exception: _unexpected},
+        include_in_schema=False,
+    )

@@ -1,0 +1,99 @@
+"""What every page handler shares: the UI language, guards, error pages, redirects, form data."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from litestar import Request, Response
+from litestar.connection import ASGIConnection
+from litestar.exceptions import HTTPException, NotAuthorizedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.response import Redirect, Template
+
+from bizsuite.core.context import principal_of
+from bizsuite.core.errors import ProblemError
+from bizsuite.core.http import session_of
+from bizsuite.core.identity import services as identity
+from bizsuite.core.identity.models import Role
+from bizsuite.web import i18n
+from bizsuite.web.templating import page
+
+LANGUAGE_COOKIE = "bizsuite_lang"
+
+
+async def activate_ui(request: Request[Any, Any, Any]) -> None:
+    """Pick the request's language and time zone: the user's, else the tenant's, else the browser's."""
+    principal = principal_of(request)
+    user, tenant = principal.user, principal.tenant
+    locale = i18n.negotiate(
+        user.locale if user else None,
+        request.cookies.get(LANGUAGE_COOKIE),
+        tenant.locale if tenant else None,
+        request.headers.get("accept-language"),
+    )
+    time_zone = (user.time_zone if user and user.time_zone else None) or (
+        tenant.time_zone if tenant else "Asia/Shanghai"
+    )
+    i18n.activate(locale, time_zone)
+    if principal.user_id is not None:
+        # The shell's tenant switcher lists every tenant the user belongs to.
+        request.scope["state"]["tenant_choices"] = await identity.tenant_choices(
+            session_of(request.scope), principal.user_id
+        )
+
+
+class PageAuthRequired(NotAuthorizedException):
+    """Not signed in: pages redirect to the sign-in form."""
+
+
+def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Pages inside the shell need a signed-in user with a tenant and the page's minimum role."""
+    principal = principal_of(connection)
+    if principal.user_id is None or principal.tenant is None or principal.role is None:
+        raise PageAuthRequired()
+    needed: Role = handler.opt.get("min_role", Role.VIEWER)
+    if not principal.role.at_least(needed):
+        raise HTTPException(status_code=403, detail="forbidden")
+
+
+def redirect(path: str, *, notice: str | None = None) -> Redirect:
+    """Redirect after a successful POST (303 so the browser GETs the page)."""
+    if notice:
+        path += ("&" if "?" in path else "?") + urlencode({"notice": notice})
+    return Redirect(path, status_code=303)
+
+
+def error_page(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Render errors of page routes as pages (sign-in redirect, 403, 404) instead of JSON problems."""
+    if isinstance(exc, PageAuthRequired):
+        return Redirect(f"/login?next={quote(request.url.path)}", status_code=303)
+    status = exc.status if isinstance(exc, ProblemError) else getattr(exc, "status_code", 500)
+    if status == 401:
+        return Redirect(f"/login?next={quote(request.url.path)}", status_code=303)
+    if status not in (403, 404):
+        status = 404 if status == 405 else status
+    template: Template = page(request, "error.html", status_code=status, status=status)
+    return template
+
+
+def form_list(form: Any, key: str) -> list[str]:
+    """All values of a multi-value form field (checkbox groups)."""
+    getall = getattr(form, "getall", None)
+    if getall is not None:
+        return [str(v) for v in getall(key, [])]
+    value = form.get(key)
+    return [] if value is None else [str(value)] if not isinstance(value, list) else [str(v) for v in value]
+
+
+def form_dict(form: Any, *, lists: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Form data as a plain dict, with the named fields as lists."""
+    data: dict[str, Any] = {key: form.get(key) for key in form}
+    for key in lists:
+        data[key] = form_list(form, key)
+    return data
+
+
+def query_params(request: Request[Any, Any, Any], *names: str) -> dict[str, str]:
+    """The page's own non-empty filter parameters (for pagers and export links)."""
+    return {name: value for name in names if (value := request.query_params.get(name))}

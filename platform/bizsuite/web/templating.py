@@ -1,0 +1,137 @@
+"""Jinja2 set-up and the one helper every page uses to render with the shell's context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment
+from litestar import Request
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Template
+from litestar.template.config import TemplateConfig
+
+from bizsuite.core.context import Principal, principal_of
+from bizsuite.core.identity.models import Role
+from bizsuite.web import i18n
+from bizsuite.web.i18n import N_
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """A link in the shell's navigation."""
+
+    label: str
+    href: str
+    min_role: Role = Role.VIEWER
+    module: str | None = None
+
+
+#: The shell's navigation; business modules append their entries when they exist.
+NAVIGATION: list[NavItem] = [
+    NavItem(N_("Home"), "/"),
+    NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER),
+    NavItem(N_("Members"), "/admin/members", Role.ADMIN),
+    NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN),
+    NavItem(N_("Audit log"), "/admin/audit", Role.ADMIN),
+    NavItem(N_("Settings"), "/admin/settings", Role.ADMIN),
+]
+
+
+def visible_navigation(principal: Principal) -> list[NavItem]:
+    """The entries this caller may use: their role is high enough and the module is theirs."""
+    if principal.role is None:
+        return []
+    return [
+        item
+        for item in NAVIGATION
+        if principal.role.at_least(item.min_role)
+        and (item.module is None or principal.can_use_module(item.module))
+    ]
+
+
+#: Messages shown as a toast after a redirect (``?notice=<code>``).
+NOTICES = {
+    "org_unit.created": N_("Org unit created."),
+    "org_unit.updated": N_("Org unit saved."),
+    "org_unit.archived": N_("Org unit archived."),
+    "org_unit.restored": N_("Org unit restored."),
+    "member.updated": N_("Member saved."),
+    "member.removed": N_("Member removed."),
+    "invitation.revoked": N_("Invitation revoked."),
+    "invitation.accepted": N_("Welcome! You have joined the tenant."),
+    "api_key.revoked": N_("API key revoked."),
+    "settings.saved": N_("Settings saved."),
+    "preferences.saved": N_("Preferences saved."),
+    "password.changed": N_("Password changed. Sign in with the new password."),
+    "totp.enabled": N_("Two-step sign-in is on."),
+    "totp.disabled": N_("Two-step sign-in is off."),
+    "error.conflict": N_("That is not possible in the current state."),
+    "error.forbidden": N_("You are not allowed to do that."),
+    "error.precondition-failed": N_("Someone else changed this record; reload and try again."),
+}
+
+
+def _urlencode_without(params: dict[str, str], key: str) -> str:
+    return urlencode({k: v for k, v in params.items() if k != key and v})
+
+
+def _urlencode_with_cursor(params: dict[str, str], cursor: str) -> str:
+    return urlencode({**{k: v for k, v in params.items() if k != "cursor" and v}, "cursor": cursor})
+
+
+def _configure(env: Environment) -> None:
+    env.add_extension("jinja2.ext.i18n")
+    env.add_extension("jinja2.ext.do")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n.gettext(message), lambda s, p, n: i18n.ngettext(s, p, n), newstyle=True
+    )
+    env.filters["datetime"] = i18n.format_datetime
+    env.filters["date"] = i18n.format_date
+    env.filters["number"] = i18n.format_number
+    env.filters["money"] = i18n.format_money
+    env.globals["language_name"] = i18n.language_name
+    env.globals["SUPPORTED_LOCALES"] = i18n.SUPPORTED
+    env.globals["Role"] = Role
+    env.filters["dict_without"] = _urlencode_without
+    env.filters["with_cursor"] = _urlencode_with_cursor
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    """Template engine configuration for the app."""
+    return TemplateConfig(
+        directory=TEMPLATES, engine=JinjaTemplateEngine, engine_callback=lambda e: _configure(e.engine)
+    )
+
+
+def page(
+    request: Request[Any, Any, Any], template: str, *, status_code: int = 200, **context: Any
+) -> Template:
+    """Render a page inside the shell with the caller, navigation, language and CSRF token."""
+    principal = principal_of(request)
+    state = request.scope.get("state", {})
+    notice = request.query_params.get("notice")
+    return Template(
+        template_name=template,
+        status_code=status_code,
+        context={
+            "request": request,
+            "principal": principal,
+            "tenant": principal.tenant,
+            "user": principal.user,
+            "navigation": visible_navigation(principal),
+            "csrf_token": state.get("csrf_token", ""),
+            "sessions_tenants": state.get("tenant_choices", []),
+            "locale": i18n.current_locale(),
+            "time_zone": i18n.current_time_zone(),
+            "notice": notice,
+            "notices": {code: i18n.gettext(message) for code, message in NOTICES.items()},
+            "current_path": request.url.path,
+            **context,
+        },
+        media_type="text/html",
+    )

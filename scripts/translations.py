@@ -1,0 +1,120 @@
+"""Keep the message catalogs in step: extract, update the zh-CN catalog, compile.
+
+Usage: python scripts/translations.py [extract|compile|check]
+  extract  re-extract messages and merge them into each catalog (new ones untranslated)
+  compile  compile the .po catalogs into .mo files the app loads
+  check    exit non-zero listing messages without a zh-CN translation
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "platform" / "bizsuite" / "web" / "translations"
+POT = TRANSLATIONS / "messages.pot"
+LOCALES = ("zh_CN",)
+
+
+def extract(target: Path = POT) -> Catalog:
+    """Extract every marked message from code and templates."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "-k",
+            "N_",
+            "-k",
+            "ngettext:1,2",
+            "--no-location",
+            "--omit-header",
+            "--sort-output",
+            "-o",
+            str(target),
+            ".",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    with target.open("rb") as handle:
+        return read_po(handle)
+
+
+def catalog_path(locale: str) -> Path:
+    return TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+
+
+def update() -> None:
+    template = extract()
+    for locale in LOCALES:
+        path = catalog_path(locale)
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=locale)
+        catalog.update(template, no_fuzzy_matching=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, omit_header=False, sort_output=True, width=120, include_previous=False)
+
+
+def compile_catalogs() -> None:
+    for locale in LOCALES:
+        with catalog_path(locale).open("rb") as handle:
+            catalog = read_po(handle, locale=locale)
+        with catalog_path(locale).with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+
+
+def missing() -> dict[str, list[str]]:
+    """Messages in code or templates that a catalog does not translate (or only fuzzily)."""
+    with tempfile.TemporaryDirectory() as folder:
+        template = extract(Path(folder) / "messages.pot")
+    result: dict[str, list[str]] = {}
+    for locale in LOCALES:
+        with catalog_path(locale).open("rb") as handle:
+            catalog = read_po(handle, locale=locale)
+        gaps = []
+        for message in template:
+            if not message.id:
+                continue
+            translated = catalog.get(message.id)
+            if translated is None or not translated.string or translated.fuzzy:
+                gaps.append(str(message.id))
+        result[locale] = gaps
+    return result
+
+
+def main() -> int:
+    command = sys.argv[1] if len(sys.argv) > 1 else "compile"
+    if command == "extract":
+        update()
+    elif command == "compile":
+        compile_catalogs()
+    elif command == "check":
+        gaps = missing()
+        for locale, ids in gaps.items():
+            for message_id in ids:
+                print(f"{locale}: untranslated: {message_id!r}")
+        return 1 if any(gaps.values()) else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.preferences_out import PreferencesOut
+from ...models.preferences_update import PreferencesUpdate
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PreferencesUpdate,
+    user_id: None | Unset | UUID = UNSET,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    params: dict[str, Any] = {}
+
+    json_user_id: None | str | Unset
+    if isinstance(user_id, Unset):
+        json_user_id = UNSET
+    elif isinstance(user_id, UUID):
+        json_user_id = str(user_id)
+    else:
+        json_user_id = user_id
+    params["user_id"] = json_user_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/notification-preferences",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PreferencesOut | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = PreferencesOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PreferencesOut | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreferencesUpdate,
+    user_id: None | Unset | UUID = UNSET,
+    if_match: str,
+) -> Response[PreferencesOut | ProblemDetails]:
+    """Update my notification preferences
+
+     Change channel preferences; ``If-Match`` is the version read (0 for the defaults).
+
+    Args:
+        user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
+            admins may name any).
+        if_match (str): The `version` you read; stale writes get 412.
+        body (PreferencesUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PreferencesOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        user_id=user_id,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreferencesUpdate,
+    user_id: None | Unset | UUID = UNSET,
+    if_match: str,
+) -> PreferencesOut | ProblemDetails | None:
+    """Update my notification preferences
+
+     Change channel preferences; ``If-Match`` is the version read (0 for the defaults).
+
+    Args:
+        user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
+            admins may name any).
+        if_match (str): The `version` you read; stale writes get 412.
+        body (PreferencesUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PreferencesOut | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        user_id=user_id,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreferencesUpdate,
+    user_id: None | Unset | UUID = UNSET,
+    if_match: str,
+) -> Response[PreferencesOut | ProblemDetails]:
+    """Update my notification preferences
+
+     Change channel preferences; ``If-Match`` is the version read (0 for the defaults).
+
+    Args:
+        user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
+            admins may name any).
+        if_match (str): The `version` you read; stale writes get 412.
+        body (PreferencesUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PreferencesOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        user_id=user_id,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreferencesUpdate,
+    user_id: None | Unset | UUID = UNSET,
+    if_match: str,
+) -> PreferencesOut | ProblemDetails | None:
+    """Update my notification preferences
+
+     Change channel preferences; ``If-Match`` is the version read (0 for the defaults).
+
+    Args:
+        user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
+            admins may name any).
+        if_match (str): The `version` you read; stale writes get 412.
+        body (PreferencesUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PreferencesOut | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            user_id=user_id,
+            if_match=if_match,
+        )
+    ).parsed

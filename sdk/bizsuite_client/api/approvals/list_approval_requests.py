@@ -1,0 +1,339 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.approval_request_page import ApprovalRequestPage
+from ...models.problem_details import ProblemDetails
+from ...models.request_status import RequestStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: None | RequestStatus | Unset = UNSET,
+    document_type: None | str | Unset = UNSET,
+    document_id: None | Unset | UUID = UNSET,
+    author_id: None | Unset | UUID = UNSET,
+    current_approver_id: None | Unset | UUID = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, str):
+        json_status = status
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_document_type: None | str | Unset
+    if isinstance(document_type, Unset):
+        json_document_type = UNSET
+    else:
+        json_document_type = document_type
+    params["document_type"] = json_document_type
+
+    json_document_id: None | str | Unset
+    if isinstance(document_id, Unset):
+        json_document_id = UNSET
+    elif isinstance(document_id, UUID):
+        json_document_id = str(document_id)
+    else:
+        json_document_id = document_id
+    params["document_id"] = json_document_id
+
+    json_author_id: None | str | Unset
+    if isinstance(author_id, Unset):
+        json_author_id = UNSET
+    elif isinstance(author_id, UUID):
+        json_author_id = str(author_id)
+    else:
+        json_author_id = author_id
+    params["author_id"] = json_author_id
+
+    json_current_approver_id: None | str | Unset
+    if isinstance(current_approver_id, Unset):
+        json_current_approver_id = UNSET
+    elif isinstance(current_approver_id, UUID):
+        json_current_approver_id = str(current_approver_id)
+    else:
+        json_current_approver_id = current_approver_id
+    params["current_approver_id"] = json_current_approver_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/approvals/requests",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApprovalRequestPage | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = ApprovalRequestPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApprovalRequestPage | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: None | RequestStatus | Unset = UNSET,
+    document_type: None | str | Unset = UNSET,
+    document_id: None | Unset | UUID = UNSET,
+    author_id: None | Unset | UUID = UNSET,
+    current_approver_id: None | Unset | UUID = UNSET,
+) -> Response[ApprovalRequestPage | ProblemDetails]:
+    """List approval requests
+
+     List every request of the tenant, newest first (managers and above).
+
+    Args:
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (None | RequestStatus | Unset):
+        document_type (None | str | Unset):
+        document_id (None | Unset | UUID):
+        author_id (None | Unset | UUID):
+        current_approver_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApprovalRequestPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        document_type=document_type,
+        document_id=document_id,
+        author_id=author_id,
+        current_approver_id=current_approver_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: None | RequestStatus | Unset = UNSET,
+    document_type: None | str | Unset = UNSET,
+    document_id: None | Unset | UUID = UNSET,
+    author_id: None | Unset | UUID = UNSET,
+    current_approver_id: None | Unset | UUID = UNSET,
+) -> ApprovalRequestPage | ProblemDetails | None:
+    """List approval requests
+
+     List every request of the tenant, newest first (managers and above).
+
+    Args:
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (None | RequestStatus | Unset):
+        document_type (None | str | Unset):
+        document_id (None | Unset | UUID):
+        author_id (None | Unset | UUID):
+        current_approver_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApprovalRequestPage | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        document_type=document_type,
+        document_id=document_id,
+        author_id=author_id,
+        current_approver_id=current_approver_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: None | RequestStatus | Unset = UNSET,
+    document_type: None | str | Unset = UNSET,
+    document_id: None | Unset | UUID = UNSET,
+    author_id: None | Unset | UUID = UNSET,
+    current_approver_id: None | Unset | UUID = UNSET,
+) -> Response[ApprovalRequestPage | ProblemDetails]:
+    """List approval requests
+
+     List every request of the tenant, newest first (managers and above).
+
+    Args:
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (None | RequestStatus | Unset):
+        document_type (None | str | Unset):
+        document_id (None | Unset | UUID):
+        author_id (None | Unset | UUID):
+        current_approver_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApprovalRequestPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        document_type=document_type,
+        document_id=document_id,
+        author_id=author_id,
+        current_approver_id=current_approver_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: None | RequestStatus | Unset = UNSET,
+    document_type: None | str | Unset = UNSET,
+    document_id: None | Unset | UUID = UNSET,
+    author_id: None | Unset | UUID = UNSET,
+    current_approver_id: None | Unset | UUID = UNSET,
+) -> ApprovalRequestPage | ProblemDetails | None:
+    """List approval requests
+
+     List every request of the tenant, newest first (managers and above).
+
+    Args:
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (None | RequestStatus | Unset):
+        document_type (None | str | Unset):
+        document_id (None | Unset | UUID):
+        author_id (None | Unset | UUID):
+        current_approver_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApprovalRequestPage | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            document_type=document_type,
+            document_id=document_id,
+            author_id=author_id,
+            current_approver_id=current_approver_id,
+        )
+    ).parsed

@@ -1,0 +1,111 @@
+"""Headless Debian Chromium driven by Playwright against a live server.
+
+Screenshots go to a temporary folder, or to docs/user-guide/images when
+BIZSUITE_SCREENSHOTS=1 (`make screenshots`), which is how the user guide's pictures are made.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from bizsuite.core.database import make_sessionmaker
+from bizsuite.core.db import bind_tenant
+from bizsuite.core.identity.models import Membership, Role, User
+from bizsuite.settings import REPO_ROOT
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.conftest import PASSWORD, TenantHandle
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    playwright = await async_playwright().start()
+    instance = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield instance
+    await instance.close()
+    await playwright.stop()
+
+
+@pytest.fixture
+async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserContext]:
+    # A Chinese-speaking user's browser; signed-in pages follow the user's and tenant's language.
+    ctx = await browser.new_context(
+        base_url=live_server, viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
+    )
+    ctx.set_default_timeout(15_000)
+    yield ctx
+    await ctx.close()
+
+
+@pytest.fixture
+async def page(context: BrowserContext) -> Page:
+    return await context.new_page()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("BIZSUITE_SCREENSHOTS") == "1":
+        target = REPO_ROOT / "docs" / "user-guide" / "images"
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+    return tmp_path_factory.mktemp("screenshots")
+
+
+async def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the form, as a person would."""
+    await page.goto("/login")
+    await page.fill("#f-email", email)
+    await page.fill("#f-password", password)
+    await page.click("[data-testid=sign-in]")
+    await page.wait_for_url("**/")
+
+
+async def add_user(
+    engine: AsyncEngine,
+    tenant: TenantHandle,
+    role: Role,
+    *,
+    modules: list[str] | None = None,
+    user: User | None = None,
+) -> User:
+    """Give a (new or existing) user a membership in the tenant."""
+    from bizsuite.core.identity import security
+
+    async with make_sessionmaker(engine)() as session, session.begin():
+        await bind_tenant(session, tenant.id)
+        if user is None:
+            user = User(
+                email=f"{role.value}-{uuid.uuid4().hex[:8]}@example.com",
+                name=f"{role.value.title()} User",
+                password_hash=security.hash_password(PASSWORD),
+            )
+            session.add(user)
+            await session.flush()
+        session.add(Membership(user_id=user.id, role=role, module_grants=modules or []))
+    return user
+
+
+@pytest.fixture
+def user_in(app_engine: AsyncEngine) -> Callable[..., Awaitable[User]]:
+    async def factory(tenant: TenantHandle, role: Role, **kwargs: object) -> User:
+        return await add_user(app_engine, tenant, role, **kwargs)  # type: ignore[arg-type]
+
+    return factory

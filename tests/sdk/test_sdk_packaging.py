@@ -1,0 +1,92 @@
+"""`pip install ./sdk` works on its own: a fresh virtual environment, no server package."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+from bizsuite.settings import REPO_ROOT
+
+from tests.conftest import TenantHandle
+from tests.sdk.conftest import PYTHON_EXAMPLES, run_example, user_env
+
+SDK = REPO_ROOT / "sdk"
+
+
+def sdk_source(target: Path) -> Path:
+    """A copy of sdk/ as committed (builds write into the source tree; keep ours clean)."""
+    return Path(
+        shutil.copytree(
+            SDK,
+            target / "sdk",
+            ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", ".*_cache"),
+        )
+    )
+
+
+def pip(python: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(python), "-m", "pip", "--disable-pip-version-check", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_the_wheel_holds_both_packages_and_needs_only_httpx_and_attrs(tmp_path: Path) -> None:
+    built = pip(
+        sys.executable, "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(sdk_source(tmp_path))
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("bizsuite_client-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
+    assert {
+        "bizsuite_client/py.typed",
+        "bizsuite_sdk/py.typed",
+        "bizsuite_client/api/org_units/list_org_units.py",
+    } <= names
+    assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {
+        "bizsuite_client",
+        "bizsuite_sdk",
+    }
+    requirements = sorted(
+        line.split(":", 1)[1].split()[0]
+        for line in metadata.splitlines()
+        if line.startswith("Requires-Dist:")
+    )
+    assert [r.split("<")[0].split(">")[0] for r in requirements] == ["attrs", "httpx"]
+
+
+def test_a_new_user_installs_the_sdk_and_runs_the_quick_start(
+    tmp_path: Path, live_server: str, tenant_a: TenantHandle
+) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    installed = pip(python, "install", "-q", str(sdk_source(tmp_path)))
+    assert installed.returncode == 0, installed.stderr
+
+    probe = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.util as u; print(u.find_spec('bizsuite'), u.find_spec('litestar'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.split() == ["None", "None"]  # the SDK does not bring the server along
+
+    env = user_env(live_server, tenant_a.api_key)
+    del env["PYTHONPATH"]  # only what pip installed
+    for example in PYTHON_EXAMPLES[:2]:
+        result = run_example(example.code, env, python=str(python))
+        assert result.returncode == 0, f"{example.name}:\n{result.stderr}"
+    assert "Connected to" in run_example(PYTHON_EXAMPLES[0].code, env, python=str(python)).stdout
