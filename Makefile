@@ -46,13 +46,15 @@ test-external: install browser-deps
 		$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 lint: install
-	$(BIN)/ruff check platform tests migrations
-	$(BIN)/ruff format --check platform tests migrations
+	$(BIN)/ruff check platform tests migrations scripts sdk/bizsuite_sdk
+	$(BIN)/ruff format --check platform tests migrations scripts sdk/bizsuite_sdk
 	$(BIN)/mypy
+	$(BIN)/mypy --strict sdk/bizsuite_sdk
+	$(BIN)/python scripts/translations.py check
 
 format: install
-	$(BIN)/ruff check --fix platform tests migrations
-	$(BIN)/ruff format platform tests migrations
+	$(BIN)/ruff check --fix platform tests migrations scripts sdk/bizsuite_sdk
+	$(BIN)/ruff format platform tests migrations scripts sdk/bizsuite_sdk
 
 openapi: install
 	$(BIN)/bizsuite openapi -o sdk/openapi.json

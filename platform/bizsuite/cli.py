@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -230,8 +231,18 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     click.echo("")
     if no_serve:
         return
+    # The worker runs beside the server, as its own process, and stops with it.
+    worker_process = subprocess.Popen([sys.executable, "-m", "bizsuite.cli", "worker"])
+    click.echo(f"Worker started (pid {worker_process.pid})")
     click.echo(f"Serving on http://{settings.host}:{settings.port}  (Ctrl-C to stop)")
-    serve.callback(host=None, port=None, workers=1)  # type: ignore[misc]
+    try:
+        serve.callback(host=None, port=None, workers=1)  # type: ignore[misc]
+    finally:
+        worker_process.terminate()
+        try:
+            worker_process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker_process.kill()
 
 
 if __name__ == "__main__":

@@ -99,6 +99,13 @@ class IdempotencyConflictProblem(ConflictProblem):
     title = "Idempotency key reused"
 
 
+class IdempotencyInFlightProblem(ConflictProblem):
+    """A request with the same idempotency key is still running; retry after a moment."""
+
+    slug = "idempotency-key-in-flight"
+    title = "Idempotency key in flight"
+
+
 class PreconditionFailedProblem(ProblemError):
     """``If-Match`` does not name the current version."""
 

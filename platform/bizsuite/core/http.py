@@ -24,6 +24,7 @@ from bizsuite.core.db import ALL_TENANTS, bind_tenant, utcnow
 from bizsuite.core.errors import (
     CsrfProblem,
     IdempotencyConflictProblem,
+    IdempotencyInFlightProblem,
     TenantSuspendedProblem,
     UnauthorizedProblem,
     ValidationProblem,
@@ -339,7 +340,17 @@ class IdempotencyMiddleware:
             raise ValidationProblem.for_field(
                 "Idempotency-Key", "must be 1 to 255 characters", source="header"
             )
-        body, replay_receive = await _read_body(receive)
+        handler = scope.get("route_handler")
+        if handler is not None and handler.opt.get("streams_body"):
+            # Uploads stream: never hold them in memory. Their fingerprint is the declared
+            # length and type, so a retried upload replays while a different one is refused.
+            body = b"%s;%s" % (
+                (_header(scope, b"content-length") or "").encode(),
+                (_header(scope, b"content-type") or "").encode(),
+            )
+            replay_receive = receive
+        else:
+            body, replay_receive = await _read_body(receive)
         fingerprint = hashlib.sha256(
             b"\n".join(
                 [_method(scope).encode(), scope["path"].encode(), scope.get("query_string", b""), body]
@@ -423,7 +434,9 @@ async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.
                 "This Idempotency-Key was already used with a different request."
             )
         return existing
-    raise IdempotencyConflictProblem("This Idempotency-Key is in use; retry shortly.")
+    raise IdempotencyInFlightProblem(
+        "This Idempotency-Key is in use; retry shortly.", headers={"Retry-After": "1"}
+    )
 
 
 async def _replay(record: IdempotencyRecord, send: Send) -> None:

@@ -97,6 +97,7 @@ class FileController(Controller):
         summary="Upload a file",
         request_max_body_size=None,
         operation_class=UploadOperation,
+        opt={"streams_body": True},
     )
     async def upload_file(
         self,
