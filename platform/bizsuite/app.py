@@ -26,6 +26,7 @@ from bizsuite.core.approvals.api import (
     ApproverAssignmentController,
 )
 from bizsuite.core.audit.api import AuditController
+from bizsuite.core.context import PrincipalKind, principal_of
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
@@ -59,17 +60,20 @@ from bizsuite.web.router import static_routers, web_router
 from bizsuite.web.templating import template_config
 
 
-def _rate_limit_identifier(request: Any) -> str:
-    """Limit per API key (or session), falling back to the client address."""
-    from bizsuite.core.identity.security import sha256_hex
-
-    auth = request.headers.get("authorization")
-    if auth:
-        return "key:" + sha256_hex(auth)[:32]
-    cookie = request.cookies.get("bizsuite_session")
-    if cookie:
-        return "session:" + sha256_hex(cookie)[:32]
+def _client_address(request: Any) -> str:
     return "ip:" + (request.client.host if request.client else "unknown")
+
+
+def _caller_identifier(request: Any) -> str:
+    """Rate-limit bucket of the authenticated caller: its key, its user, or (anonymous) its address."""
+    principal = principal_of(request)
+    if principal.api_key_id is not None:
+        return f"key:{principal.api_key_id}"
+    if principal.user_id is not None:
+        return f"user:{principal.user_id}"
+    if principal.kind is PrincipalKind.OPERATOR:
+        return "operator"
+    return "anonymous:" + _client_address(request)
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -87,10 +91,19 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await engine.dispose()
 
-    rate_limit = RateLimitConfig(
+    unlimited = ["^/health$", "^/ready$", "^/api/docs", "^/static/"]
+    # Per caller, counted after authentication so random credentials cannot open fresh buckets;
+    # and a wider per-address limit before any database work, against floods of bad credentials.
+    per_caller = RateLimitConfig(
         rate_limit=("minute", settings.rate_limit_per_minute),
-        identifier_for_request=_rate_limit_identifier,
-        exclude=["^/health$", "^/ready$", "^/api/docs", "^/static/"],
+        identifier_for_request=_caller_identifier,
+        exclude=unlimited,
+    )
+    per_address = RateLimitConfig(
+        rate_limit=("minute", settings.rate_limit_per_minute * 5),
+        identifier_for_request=_client_address,
+        exclude=unlimited,
+        set_rate_limit_headers=False,
     )
     app = Litestar(
         route_handlers=[
@@ -124,9 +137,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies=DEPENDENCIES,
         middleware=[
             RequestContextMiddleware,
-            rate_limit.middleware,
+            per_address.middleware,
             UnitOfWorkMiddleware,
             AuthenticationMiddleware,
+            per_caller.middleware,
             IdempotencyMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,

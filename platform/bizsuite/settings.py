@@ -30,7 +30,9 @@ class Settings:
     #: Runtime URL for the application role; derived from ``database_url`` when empty.
     app_database_url: str = ""
     app_db_role: str = "bizsuite_app"
-    app_db_password: str = "bizsuite_app"
+    #: Password of the application role; set by ``bizsuite migrate`` only when given (required for
+    #: an external server reached over TCP with password authentication).
+    app_db_password: str = ""
     data_dir: Path = field(default_factory=lambda: REPO_ROOT / "var")
     secret_key: str = ""
     operator_token: str = ""

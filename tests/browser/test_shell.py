@@ -279,3 +279,23 @@ async def test_password_change_through_the_account_page(page: Page, tenant_a: Te
     await expect(page).to_have_url(re.compile(r"/login"))
     await sign_in(page, tenant_a.owner.email, "a brand new password")
     await expect(page.get_by_test_id("tenant-name")).to_be_visible()
+
+
+async def test_forms_work_without_javascript(
+    browser: Browser, live_server: str, tenant_a: TenantHandle
+) -> None:
+    plain = await browser.new_context(base_url=live_server, java_script_enabled=False, locale="zh-CN")
+    try:
+        page = await plain.new_page()
+        await sign_in(page, tenant_a.owner.email)
+        await page.goto("/admin/org-units")
+        token = await page.locator("[data-testid=create-org-unit] input[name=csrf_token]").get_attribute(
+            "value"
+        )
+        assert token
+        await page.fill("[data-testid=create-org-unit] #f-name", "无脚本单元")
+        await page.fill("[data-testid=create-org-unit] #f-code", "NOJS")
+        await page.click("[data-testid=create-unit]")
+        await expect(page.get_by_test_id("unit-NOJS")).to_be_visible()
+    finally:
+        await plain.close()

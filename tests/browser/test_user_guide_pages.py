@@ -19,6 +19,12 @@ PAGES = {
     "audit-log": ("/admin/audit", {"zh-CN": "审计日志", "en": "Audit log"}),
     "settings": ("/admin/settings", {"zh-CN": "租户设置", "en": "Tenant settings"}),
     "account": ("/account", {"zh-CN": "我的账户", "en": "Your account"}),
+    "approvals": ("/approvals", {"zh-CN": "待我审批", "en": "My approvals"}),
+    "new-expense": ("/approvals/new", {"zh-CN": "新建费用申请（演示）", "en": "New expense (demo)"}),
+    "inbox": ("/inbox", {"zh-CN": "收件箱", "en": "Inbox"}),
+    "files": ("/files", {"zh-CN": "附件", "en": "Files"}),
+    "webhooks": ("/admin/webhooks", {"zh-CN": "Webhook", "en": "Webhooks"}),
+    "jobs": ("/admin/jobs", {"zh-CN": "后台任务", "en": "Background jobs"}),
 }
 
 

@@ -115,7 +115,8 @@ async def test_invitation_accepted_by_a_new_user(client: Client, tenant_a: Tenan
         assert (await newcomer.get("/api/v1/org-units")).status_code == 200
         again = await newcomer.post(
             "/api/v1/auth/accept-invitation",
-            json={"token": token, "password": "a long new password", "name": "X"},
+            json={"token": token},
+            headers={"X-CSRF-Token": accepted.json()["csrf_token"]},
         )
         assert again.status_code == 409
 
@@ -136,14 +137,20 @@ async def test_existing_user_joins_a_second_tenant_and_switches(
         )
     ).json()["token"]
     async with asgi_client(app, lifespan=False) as browser:
-        wrong = await browser.post(
-            "/api/v1/auth/accept-invitation", json={"token": token, "password": "not mine at all"}
-        )
-        assert wrong.status_code == 422
-        joined = await browser.post(
+        anonymous = await browser.post(
             "/api/v1/auth/accept-invitation", json={"token": token, "password": PASSWORD}
         )
-        assert joined.status_code == 200
+        assert anonymous.status_code == 401
+        assert anonymous.json()["type"].endswith("/sign-in-required")
+        signed_in = await browser.post(
+            "/api/v1/auth/login", json={"email": tenant_a.owner.email, "password": PASSWORD}
+        )
+        joined = await browser.post(
+            "/api/v1/auth/accept-invitation",
+            json={"token": token},
+            headers={"X-CSRF-Token": signed_in.json()["csrf_token"]},
+        )
+        assert joined.status_code == 200, joined.text
         body = joined.json()
         assert {t["tenant_id"] for t in body["tenants"]} == {str(tenant_a.id), str(tenant_b.id)}
         assert body["tenant"]["tenant_id"] == str(tenant_b.id)

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from bizsuite.settings import REPO_ROOT
 from bizsuite.web import i18n
 from bizsuite.web.forms import translate_field_message

@@ -105,7 +105,9 @@ def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
         "pool_size": settings.db_pool_size,
         "max_overflow": settings.db_pool_size,
         "pool_timeout": settings.db_pool_timeout_seconds,
-        "pool_pre_ping": True,
+        # No pre-ping: it costs three round trips per checkout; dead connections surface as 503s
+        # (see errors.handle_database) and are replaced, and recycling bounds their age.
+        "pool_recycle": 1800,
         "connect_args": connect_args,
     }
     options.update(kwargs)
@@ -159,10 +161,11 @@ async def ensure_app_role(owner: URL, settings: Settings) -> None:
                         if "already exists" not in str(exc):
                             raise
             await run(
-                "ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD %L",
-                settings.app_db_role,
-                settings.app_db_password,
+                "ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE", settings.app_db_role
             )
+            if settings.app_db_password:
+                # Only an explicitly configured password is ever set: never a well-known default.
+                await run("ALTER ROLE %I PASSWORD %L", settings.app_db_role, settings.app_db_password)
             await run("GRANT %I TO %I", RUNTIME_GROUP_ROLE, settings.app_db_role)
             await run(
                 "ALTER ROLE %I SET statement_timeout = %L",

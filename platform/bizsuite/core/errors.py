@@ -152,6 +152,14 @@ class CsrfProblem(ForbiddenProblem):
     title = "CSRF token missing or wrong"
 
 
+class PayloadTooLargeProblem(ProblemError):
+    """The request body is larger than this endpoint accepts."""
+
+    status = 413
+    slug = "payload-too-large"
+    title = "Payload too large"
+
+
 class RateLimitedProblem(ProblemError):
     """Too many requests for this key."""
 
@@ -315,8 +323,44 @@ def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response
             detail="The database is not answering; retry shortly.",
             headers={"Retry-After": "2"},
         )
+    state = _sqlstate(exc)
+    if state in RETRYABLE_SQLSTATES:
+        # Statement timeout, lock timeout, serialization failure or deadlock: safe to retry.
+        log.warning("database contention (%s): %s", state, exc)
+        return problem_response(
+            request,
+            status=503,
+            slug=UnavailableProblem.slug,
+            title=UnavailableProblem.title,
+            detail="The database was busy with a conflicting change; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
+    if state is not None and state.startswith("22"):
+        return problem_response(
+            request,
+            status=422,
+            slug=ValidationProblem.slug,
+            title=ValidationProblem.title,
+            detail="A value is out of range or malformed for the database.",
+        )
+    if state == "42501":
+        log.error("row-level security refused a write: %s", exc)
+        return problem_response(request, status=403, slug=ForbiddenProblem.slug, title=ForbiddenProblem.title)
     log.exception("database error", exc_info=exc)
-    return handle_internal(request, exc)
+    return _internal_problem(request)
+
+
+#: lock_not_available, query_canceled (statement timeout), serialization_failure, deadlock_detected
+RETRYABLE_SQLSTATES = frozenset({"55P03", "57014", "40001", "40P01"})
+
+
+def _sqlstate(exc: Exception) -> str | None:
+    original = getattr(exc, "orig", None)
+    for candidate in (original, getattr(original, "__cause__", None)):
+        state = getattr(candidate, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+    return None
 
 
 def _integrity_detail(exc: IntegrityError) -> str:
@@ -333,6 +377,10 @@ def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response
     if isinstance(exc, DBAPIError | PoolTimeoutError):
         return handle_database(request, exc)
     log.exception("unhandled error", exc_info=exc)
+    return _internal_problem(request)
+
+
+def _internal_problem(request: Request[Any, Any, Any]) -> Response[ProblemDetails]:
     return problem_response(
         request,
         status=500,

@@ -25,6 +25,7 @@ from bizsuite.core.errors import (
     CsrfProblem,
     IdempotencyConflictProblem,
     IdempotencyInFlightProblem,
+    PayloadTooLargeProblem,
     TenantSuspendedProblem,
     UnauthorizedProblem,
     ValidationProblem,
@@ -174,15 +175,23 @@ class AuthenticationMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and not bypasses_pipeline(scope):
-            form_token = None
-            if _needs_form_csrf_token(scope):
-                body, receive = await _read_body(receive)
-                form_token = parse_qs(body.decode("latin-1")).get("csrf_token", [None])[0]
-            principal = await authenticate(scope, form_token)
+            principal, csrf_token = await authenticate(scope)
+            if csrf_token is not None and _method(scope) not in SAFE_METHODS:
+                sent = _header(scope, CSRF_HEADER.encode())
+                if not sent and _is_form(scope):
+                    # Plain HTML forms carry the token as a field; read (bounded) and replay the body.
+                    body, receive = await _read_body(receive, limit=FORM_BODY_LIMIT)
+                    sent = parse_qs(body.decode("latin-1")).get("csrf_token", [""])[0]
+                if not same(sent or "", csrf_token):
+                    raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
             scope["user"] = principal
             if principal.tenant is not None:
                 tenant_id_var.set(str(principal.tenant.id))
         await self.app(scope, receive, send)
+
+
+#: Largest urlencoded form read to find its CSRF token (file uploads are multipart and use the header).
+FORM_BODY_LIMIT = 1024 * 1024
 
 
 def bypasses_pipeline(scope: Scope) -> bool:
@@ -191,20 +200,13 @@ def bypasses_pipeline(scope: Scope) -> bool:
     return bool(handler is not None and handler.opt.get("static"))
 
 
-def _needs_form_csrf_token(scope: Scope) -> bool:
-    """A cookie-authenticated HTML form post carries its CSRF token as a form field."""
+def _is_form(scope: Scope) -> bool:
     content_type = (_header(scope, b"content-type") or "").split(";")[0].strip()
-    return (
-        _method(scope) not in SAFE_METHODS
-        and content_type == "application/x-www-form-urlencoded"
-        and not _header(scope, CSRF_HEADER.encode())
-        and _header(scope, b"authorization") is None
-        and _cookie(scope, SESSION_COOKIE) is not None
-    )
+    return content_type == "application/x-www-form-urlencoded"
 
 
-async def authenticate(scope: Scope, form_token: str | None = None) -> Principal:
-    """Return the principal for the request's credentials (anonymous if none)."""
+async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
+    """Return the caller and, for cookie sessions, the CSRF token their writes must carry."""
     session = session_of(scope)
     settings = scope["litestar_app"].state.settings
     authorization = _header(scope, b"authorization")
@@ -214,9 +216,9 @@ async def authenticate(scope: Scope, form_token: str | None = None) -> Principal
         if scheme.lower() != "bearer" or not token:
             raise UnauthorizedProblem("Use `Authorization: Bearer <key>`.")
         if settings.operator_token and same(token, settings.operator_token):
-            return Principal(kind=PrincipalKind.OPERATOR, label="operator")
+            return Principal(kind=PrincipalKind.OPERATOR, label="operator"), None
         if token.startswith(API_KEY_PREFIX):
-            return await _api_key_principal(session, token)
+            return await _api_key_principal(session, token), None
         raise UnauthorizedProblem("Unknown or revoked API key.")
     handler = scope.get("route_handler")
     # Sign-in routes ignore an existing session: they start a new one and need no CSRF token.
@@ -228,12 +230,8 @@ async def authenticate(scope: Scope, form_token: str | None = None) -> Principal
         if found is not None:
             principal, csrf_token = found
             _state(scope)["csrf_token"] = csrf_token
-            if _method(scope) not in SAFE_METHODS:
-                sent = _header(scope, CSRF_HEADER.encode()) or form_token or ""
-                if not same(sent, csrf_token):
-                    raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
-            return principal
-    return ANONYMOUS
+            return principal, csrf_token
+    return ANONYMOUS, None
 
 
 _KEY_LOOKUP = text("SELECT set_config('app.lookup_hash', :h, true)")
@@ -259,10 +257,23 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
     if tenant.status is TenantStatus.SUSPENDED:
         raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
     await bind_tenant(session, tenant.id)
+    role = api_key.role
+    if api_key.created_by is not None:
+        # A key never outlives its creator's standing: it acts with at most their current role.
+        creator_role = await session.scalar(
+            select(Membership.role).where(Membership.user_id == api_key.created_by)
+        )
+        if creator_role is None:
+            raise UnauthorizedProblem(
+                "The person who created this API key is no longer a member; create a new key."
+            )
+        role = min(role, Role(creator_role), key=lambda r: r.rank)
     if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
+        # Skip if a concurrent request holds the row: last_used_at is advisory, never a reason to wait.
+        locked = select(ApiKey.id).where(ApiKey.id == api_key.id).with_for_update(skip_locked=True)
         await session.execute(
             update(ApiKey)
-            .where(ApiKey.id == api_key.id)
+            .where(ApiKey.id.in_(locked.scalar_subquery()))
             .values(last_used_at=now)
             .execution_options(synchronize_session=False)
         )
@@ -270,9 +281,10 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
         kind=PrincipalKind.API_KEY,
         label=api_key.name,
         tenant=tenant,
-        role=api_key.role,
+        role=role,
         module_grants=frozenset(api_key.module_grants),
         api_key_id=api_key.id,
+        user_id=None,
     )
 
 
@@ -351,12 +363,22 @@ class IdempotencyMiddleware:
             replay_receive = receive
         else:
             body, replay_receive = await _read_body(receive)
+        # The caller is part of the fingerprint: a replay never hands one caller's result to another
+        # (the route's guards do not run again on a replay).
+        caller = str(principal.api_key_id or principal.user_id or principal.kind.value).encode()
         fingerprint = hashlib.sha256(
             b"\n".join(
-                [_method(scope).encode(), scope["path"].encode(), scope.get("query_string", b""), body]
+                [
+                    caller,
+                    _method(scope).encode(),
+                    scope["path"].encode(),
+                    scope.get("query_string", b""),
+                    body,
+                ]
             )
         ).hexdigest()
         session = session_of(scope)
+        await _purge_expired_keys(session)
         record_id = await _claim_key(session, key, fingerprint)
         if isinstance(record_id, IdempotencyRecord):
             await _replay(record_id, send)
@@ -378,25 +400,32 @@ class IdempotencyMiddleware:
 
         await self.app(scope, replay_receive, capture)
         if captured["status"] < 400:
+            withheld = handler is not None and handler.opt.get("shows_secret_once")
             await session.execute(
                 update(IdempotencyRecord)
                 .where(IdempotencyRecord.id == record_id)
                 .values(
                     status_code=captured["status"],
-                    response_headers=captured["headers"],
-                    response_body=bytes(captured["body"]),
+                    # A secret shown once is never stored, not even here: its replay says so instead.
+                    response_headers=[[SECRET_WITHHELD, "1"]] if withheld else captured["headers"],
+                    response_body=b"" if withheld else bytes(captured["body"]),
                 )
                 .execution_options(synchronize_session=False)
             )
 
 
-async def _read_body(receive: Receive) -> tuple[bytes, Any]:
+async def _read_body(receive: Receive, *, limit: int | None = None) -> tuple[bytes, Any]:
     chunks: list[bytes] = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise PayloadTooLargeProblem("The form is too large.")
+        chunks.append(chunk)
         if not message.get("more_body", False):
             break
     body = b"".join(chunks)
@@ -439,7 +468,30 @@ async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.
     )
 
 
+SECRET_WITHHELD = "x-bizsuite-secret-withheld"
+
+
+async def _purge_expired_keys(session: AsyncSession) -> None:
+    """Forget the tenant's keys older than 24 hours (a few at a time, on keyed requests)."""
+    expired = (
+        select(IdempotencyRecord.id)
+        .where(IdempotencyRecord.created_at < utcnow() - IDEMPOTENCY_TTL)
+        .order_by(IdempotencyRecord.created_at)
+        .limit(100)
+    )
+    await session.execute(
+        delete(IdempotencyRecord)
+        .where(IdempotencyRecord.id.in_(expired.scalar_subquery()))
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def _replay(record: IdempotencyRecord, send: Send) -> None:
+    if any(name == SECRET_WITHHELD for name, _ in record.response_headers or []):
+        raise IdempotencyConflictProblem(
+            "The first request with this key succeeded; its secret was shown only once and is not "
+            "stored. List the records to find it, and revoke and recreate it if the secret was lost."
+        )
     headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in record.response_headers or []]
     headers.append((b"idempotent-replayed", b"true"))
     await send({"type": "http.response.start", "status": record.status_code or 200, "headers": headers})

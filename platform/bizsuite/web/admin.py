@@ -139,9 +139,12 @@ class OrgUnitPages(Controller):
             )
             if update is not None:
                 await org_units.update_org_unit(ctx, org_unit_id, update, _version(data))
-                parent = data.get("parent_id") or None
-                if str(unit.parent_id or "") != str(parent or ""):
-                    move = OrgUnitMove(parent_id=uuid.UUID(parent) if parent else None)
+                move, move_errors = decode_form({"parent_id": data.get("parent_id") or None}, OrgUnitMove)
+                if move is None:
+                    return await self._render(
+                        ctx, request, status_code=422, errors=move_errors, values=data, editing=org_unit_id
+                    )
+                if move.parent_id != unit.parent_id:
                     await org_units.move_org_unit(ctx, org_unit_id, move, str(unit.version))
                 return redirect("/admin/org-units", notice="org_unit.updated")
         except ProblemError as problem:

@@ -13,6 +13,7 @@ import xlsxwriter
 from litestar import Response
 
 CSV_TYPE = "text/csv; charset=utf-8"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -23,7 +24,10 @@ def _cell(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, int | float | str):
+    if isinstance(value, str):
+        # A cell starting like a formula would run in Excel: keep it text (OWASP CSV injection).
+        return "'" + value if value[:1] in FORMULA_PREFIXES else value
+    if isinstance(value, int | float):
         return value
     return str(value)
 

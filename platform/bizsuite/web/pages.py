@@ -17,7 +17,7 @@ from sqlalchemy import Date, cast, func, select, update
 from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ProblemError, UnauthorizedProblem
+from bizsuite.core.errors import NotFoundProblem, ProblemError, UnauthorizedProblem
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.api import session_cookie, start_session
 from bizsuite.core.identity.models import ApiKey, Membership, User
@@ -113,9 +113,9 @@ class AuthPages(Controller):
         """Signed in, but no active tenant to enter."""
         return page(request, "auth/no_tenant.html")
 
-    @get("/invitations/accept", opt={"starts_session": True})
+    @get("/invitations/accept")
     async def invitation_form(self, request: Request[Any, Any, Any]) -> Template:
-        """The form to accept an invitation."""
+        """The form to accept an invitation (new account), or a button for a signed-in invitee."""
         return page(
             request,
             "auth/accept.html",
@@ -123,19 +123,29 @@ class AuthPages(Controller):
             errors=FormErrors(),
         )
 
-    @post("/invitations/accept", opt={"starts_session": True})
+    @post("/invitations/accept")
     async def accept_invitation(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
-        """Join the inviting tenant and sign in."""
+        """Join the inviting tenant; new people are signed in, existing ones enter the tenant."""
         values = {k: v for k, v in data.items() if k != "password"}
-        accept, errors = decode_form(data, InvitationAccept)
+        accept, errors = decode_form({k: v for k, v in data.items() if k != "csrf_token"}, InvitationAccept)
         if accept is None:
             return page(request, "auth/accept.html", status_code=422, values=values, errors=errors)
         try:
             user, tenant = await identity.accept_invitation(ctx, accept)
+        except identity.SignInRequiredProblem:
+            errors = FormErrors(
+                {"__all__": _("This email already has an account: sign in first, then accept.")}
+            )
+            return page(
+                request, "auth/accept.html", status_code=422, values=values, errors=errors, sign_in_first=True
+            )
         except ProblemError as problem:
             return page(
                 request, "auth/accept.html", status_code=422, values=values, errors=problem_errors(problem)
             )
+        if ctx.principal.session_id is not None and ctx.principal.user_id == user.id:
+            await identity.switch_tenant(ctx.session, ctx.principal.session_id, user.id, tenant.id)
+            return redirect("/", notice="invitation.accepted")
         cookie, _session = await start_session(ctx, request, user, tenant.id)
         response = redirect("/", notice="invitation.accepted")
         response.cookies.append(cookie)
@@ -236,7 +246,10 @@ class ShellPages(Controller):
     async def switch_tenant(self, ctx: Ctx, data: Form) -> Redirect:
         """Enter another of the user's tenants."""
         assert ctx.principal.session_id is not None and ctx.principal.user_id is not None
-        tenant_id = uuid.UUID(str(data.get("tenant_id")))
+        try:
+            tenant_id = uuid.UUID(str(data.get("tenant_id")))
+        except ValueError as exc:
+            raise NotFoundProblem("No such tenant.") from exc
         await identity.switch_tenant(ctx.session, ctx.principal.session_id, ctx.principal.user_id, tenant_id)
         return redirect("/")
 

@@ -12,8 +12,13 @@ from litestar.static_files import create_static_files_router
 from bizsuite.core.errors import ProblemError
 from bizsuite.settings import REPO_ROOT
 from bizsuite.web.admin import ApiKeyPages, AuditPages, MemberPages, OrgUnitPages, SettingsPages
+from bizsuite.web.alerts_pages import InboxPages, OutboxPages
+from bizsuite.web.approvals_pages import ApprovalFlowPages, ApprovalPages, ApproverAssignmentPages
+from bizsuite.web.files_pages import FilePages
+from bizsuite.web.jobs_pages import JobPages, JobSchedulePages
 from bizsuite.web.pages import AuthPages, ShellPages
 from bizsuite.web.support import activate_ui, error_page
+from bizsuite.web.webhooks_pages import WebhookDeliveryPages, WebhookPages
 
 log = logging.getLogger(__name__)
 STATIC = REPO_ROOT / "platform" / "bizsuite" / "web" / "static"
@@ -67,6 +72,16 @@ def web_router() -> Router:
             ApiKeyPages,
             AuditPages,
             SettingsPages,
+            InboxPages,
+            OutboxPages,
+            JobPages,
+            JobSchedulePages,
+            WebhookPages,
+            WebhookDeliveryPages,
+            ApprovalPages,
+            ApprovalFlowPages,
+            ApproverAssignmentPages,
+            FilePages,
         ],
         before_request=activate_ui,
         exception_handlers={ProblemError: error_page, HTTPException: error_page, Exception: _unexpected},

@@ -11,7 +11,9 @@ from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.response import Redirect, Template
 
-from bizsuite.core.context import principal_of
+from bizsuite.core.alerts import services as alerts
+from bizsuite.core.approvals import services as approvals
+from bizsuite.core.context import Context, principal_of
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.http import session_of
 from bizsuite.core.identity import services as identity
@@ -41,6 +43,14 @@ async def activate_ui(request: Request[Any, Any, Any]) -> None:
         request.scope["state"]["tenant_choices"] = await identity.tenant_choices(
             session_of(request.scope), principal.user_id
         )
+        if principal.tenant is not None and principal.role is not None:
+            # The inbox badge in the top bar: one COUNT on a partial index per page.
+            ctx = Context(session=session_of(request.scope), principal=principal)
+            request.scope["state"]["unread_count"] = await alerts.unread_count(ctx, principal.user_id)
+            # The approvals badge in the navigation: one indexed COUNT per page.
+            request.scope["state"]["badges"] = {
+                "approvals": await approvals.pending_count(ctx, principal.user_id)
+            }
 
 
 class PageAuthRequired(NotAuthorizedException):

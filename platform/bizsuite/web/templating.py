@@ -29,16 +29,26 @@ class NavItem:
     href: str
     min_role: Role = Role.VIEWER
     module: str | None = None
+    #: A count shown next to the entry, from the page's ``badges`` (e.g. approvals waiting for me).
+    badge: str | None = None
 
 
 #: The shell's navigation; business modules append their entries when they exist.
 NAVIGATION: list[NavItem] = [
     NavItem(N_("Home"), "/"),
+    NavItem(N_("Inbox"), "/inbox"),
+    NavItem(N_("Approvals"), "/approvals", badge="approvals"),
+    NavItem(N_("Files"), "/files"),
     NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER),
     NavItem(N_("Members"), "/admin/members", Role.ADMIN),
     NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN),
     NavItem(N_("Audit log"), "/admin/audit", Role.ADMIN),
     NavItem(N_("Settings"), "/admin/settings", Role.ADMIN),
+    NavItem(N_("Approval flows"), "/admin/approval-flows", Role.ADMIN),
+    NavItem(N_("Approvers"), "/admin/approver-assignments", Role.ADMIN),
+    NavItem(N_("Background jobs"), "/admin/jobs", Role.ADMIN),
+    NavItem(N_("Webhooks"), "/admin/webhooks", Role.ADMIN),
+    NavItem(N_("Outgoing messages"), "/admin/messages", Role.ADMIN),
 ]
 
 
@@ -70,6 +80,34 @@ NOTICES = {
     "password.changed": N_("Password changed. Sign in with the new password."),
     "totp.enabled": N_("Two-step sign-in is on."),
     "totp.disabled": N_("Two-step sign-in is off."),
+    "alert.read": N_("Marked as read."),
+    "alert.read_all": N_("All alerts marked as read."),
+    "notification_preferences.saved": N_("Notification preferences saved."),
+    "job.retried": N_("The job is queued for another attempt."),
+    "job_schedule.created": N_("Schedule created."),
+    "job_schedule.paused": N_("Schedule paused."),
+    "job_schedule.resumed": N_("Schedule resumed."),
+    "job_schedule.deleted": N_("Schedule deleted."),
+    "webhook.updated": N_("Endpoint saved."),
+    "webhook.enabled": N_("Endpoint enabled."),
+    "webhook.disabled": N_("Endpoint disabled: it receives nothing until enabled."),
+    "webhook.deleted": N_("Endpoint deleted."),
+    "webhook.test_sent": N_("Test event queued; it appears in the delivery log."),
+    "webhook.redelivered": N_("Redelivery queued."),
+    "error.endpoint-disabled": N_("The endpoint is disabled; enable it first."),
+    "approval.submitted": N_("Submitted for approval."),
+    "approval.approved": N_("Approved."),
+    "approval.rejected": N_("Rejected: the document is back with its author."),
+    "approval.delegated": N_("Handed over."),
+    "approval.withdrawn": N_("Withdrawn."),
+    "approval.resubmitted": N_("Re-submitted for a new round of approval."),
+    "approval_flow.activated": N_("Flow activated."),
+    "approval_flow.deactivated": N_("Flow deactivated."),
+    "approver_assignment.created": N_("Approver added."),
+    "approver_assignment.deleted": N_("Approver removed."),
+    "file.uploaded": N_("File uploaded."),
+    "file.renamed": N_("File renamed."),
+    "file.deleted": N_("File deleted."),
     "error.conflict": N_("That is not possible in the current state."),
     "error.forbidden": N_("You are not allowed to do that."),
     "error.precondition-failed": N_("Someone else changed this record; reload and try again."),
@@ -126,6 +164,8 @@ def page(
             "navigation": visible_navigation(principal),
             "csrf_token": state.get("csrf_token", ""),
             "sessions_tenants": state.get("tenant_choices", []),
+            "unread_count": state.get("unread_count", 0),
+            "badges": state.get("badges", {}),
             "locale": i18n.current_locale(),
             "time_zone": i18n.current_time_zone(),
             "notice": notice,

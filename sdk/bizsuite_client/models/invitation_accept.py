@@ -15,19 +15,17 @@ T = TypeVar("T", bound="InvitationAccept")
 class InvitationAccept:
     """
     Attributes:
-        password (str):
         token (str):
         name (None | str | Unset):
+        password (None | str | Unset):
     """
 
-    password: str
     token: str
     name: None | str | Unset = UNSET
+    password: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        password = self.password
-
         token = self.token
 
         name: None | str | Unset
@@ -36,24 +34,29 @@ class InvitationAccept:
         else:
             name = self.name
 
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "password": password,
                 "token": token,
             }
         )
         if name is not UNSET:
             field_dict["name"] = name
+        if password is not UNSET:
+            field_dict["password"] = password
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        password = d.pop("password")
-
         token = d.pop("token")
 
         def _parse_name(data: object) -> None | str | Unset:
@@ -65,10 +68,19 @@ class InvitationAccept:
 
         name = _parse_name(d.pop("name", UNSET))
 
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
         invitation_accept = cls(
-            password=password,
             token=token,
             name=name,
+            password=password,
         )
 
         invitation_accept.additional_properties = d

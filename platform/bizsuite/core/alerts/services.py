@@ -196,12 +196,22 @@ async def unread_count(ctx: Context, user_id: uuid.UUID) -> int:
 
 
 async def list_inbox(
-    ctx: Context, user_id: uuid.UUID, *, limit: int, cursor: str | None, unread_only: bool = False
+    ctx: Context,
+    user_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    unread_only: bool = False,
+    severity: Severity | None = None,
 ) -> tuple[list[tuple[Notification, Alert]], str | None]:
     """Return a page of the user's inbox, newest first, each item with its alert."""
     statement = select(Notification).where(Notification.user_id == user_id)
     if unread_only:
         statement = statement.where(Notification.read_at.is_(None))
+    if severity is not None:
+        statement = statement.where(
+            Notification.alert_id.in_(select(Alert.id).where(Alert.severity == severity))
+        )
     items, next_cursor = await list_page(
         ctx.session, statement, Notification, limit=limit, cursor=cursor, descending=True
     )

@@ -263,3 +263,40 @@ def next_position(steps: Iterable[tuple[int, StepStatus]], after: int | None) ->
         if status is StepStatus.WAITING and (after is None or position > after)
     ]
     return min(waiting, default=None)
+
+
+# --- alerts -------------------------------------------------------------------------------------
+
+#: Alert types the engine raises.
+PENDING_ALERT = "approval.pending"
+APPROVED_ALERT = "approval.approved"
+REJECTED_ALERT = "approval.rejected"
+
+#: Alert titles in the UI's languages; each recipient gets theirs (their own language, else the tenant's).
+#: (Chinese titles use full-width punctuation.)
+_ALERT_TITLES: dict[str, dict[str, str]] = {
+    PENDING_ALERT: {"en": "Waiting for your approval: {title}", "zh-CN": "待我审批：{title}"},  # noqa: RUF001
+    APPROVED_ALERT: {"en": "Approved: {title}", "zh-CN": "审批通过：{title}"},  # noqa: RUF001
+    REJECTED_ALERT: {
+        "en": "Rejected and returned to you: {title}",
+        "zh-CN": "审批驳回，已退回：{title}",  # noqa: RUF001
+    },
+}
+ALERT_TITLE_MAX = 200
+
+
+def alert_title(alert_type: str, document_title: str, locale: str | None) -> str:
+    """The title of an approval alert in ``locale`` (English when unknown), at most 200 characters."""
+    texts = _ALERT_TITLES[alert_type]
+    text = texts.get(locale or "", texts["en"]).format(title=document_title)
+    return text if len(text) <= ALERT_TITLE_MAX else text[: ALERT_TITLE_MAX - 1] + "…"
+
+
+def pending_alert_key(request_id: uuid.UUID, round_number: int, position: int, approver_id: uuid.UUID) -> str:
+    """One "waiting for you" alert per request, round, step and approver: never sent twice."""
+    return f"{PENDING_ALERT}:{request_id}:r{round_number}:s{position}:{approver_id}"
+
+
+def outcome_alert_key(alert_type: str, request_id: uuid.UUID, round_number: int) -> str:
+    """One outcome alert to the author per request and round."""
+    return f"{alert_type}:{request_id}:r{round_number}"

@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from sqlalchemy import Select, delete, exists, literal_column, or_, select
+from sqlalchemy import Select, delete, exists, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
+from bizsuite.core.alerts.models import Severity
+from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.approvals.models import (
     ApprovalDecision,
     ApprovalFlow,
@@ -31,14 +33,20 @@ from bizsuite.core.approvals.models import (
     StepStatus,
 )
 from bizsuite.core.approvals.rules import (
+    APPROVED_ALERT,
+    PENDING_ALERT,
+    REJECTED_ALERT,
     DocumentFacts,
     FlowConditions,
     OrgNode,
     PlannedStep,
     RouteError,
     StepRule,
+    alert_title,
     amount_error,
     next_position,
+    outcome_alert_key,
+    pending_alert_key,
     plan_route,
     select_flow,
 )
@@ -61,9 +69,12 @@ from bizsuite.core.errors import (
     NotFoundProblem,
     ValidationProblem,
 )
-from bizsuite.core.identity.models import ApiKey, Membership, Role
+from bizsuite.core.identity.models import ApiKey, Membership, Role, User
+from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.core.webhooks.rules import register_event_type
+from bizsuite.core.webhooks.services import emit_event
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +135,80 @@ async def _record_demo_decision(ctx: Context, request: ApprovalRequest) -> None:
 #: A document type any member can submit through the API, for trying the engine without a module.
 DEMO_DOCUMENT_TYPE = "expense_demo"
 register_document_type(DEMO_DOCUMENT_TYPE, _record_demo_decision, api_submittable=True)
+
+
+# --- alerts and webhook events ------------------------------------------------------------------
+
+#: Webhook events of the engine; endpoints subscribe to them one by one or as ``approval.*``.
+REQUESTED_EVENT = "approval.requested"
+APPROVED_EVENT = "approval.approved"
+REJECTED_EVENT = "approval.rejected"
+register_event_type(REQUESTED_EVENT, "A document was submitted (or re-submitted) for approval.")
+register_event_type(APPROVED_EVENT, "A document was approved by its last approver.")
+register_event_type(REJECTED_EVENT, "A document was rejected and returned to its author.")
+
+
+async def _locale_of(ctx: Context, user_id: uuid.UUID) -> str:
+    """The language a person reads alerts in: their own, else the tenant's."""
+    locale: str | None = await ctx.session.scalar(select(User.locale).where(User.id == user_id))
+    return locale or ctx.tenant.locale
+
+
+def _alert_data(request: ApprovalRequest, step: ApprovalStep | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "request_id": str(request.id),
+        "document_type": request.document_type,
+        "document_id": str(request.document_id),
+        "round": request.round,
+        "status": request.status.value,
+        "amount": str(request.amount) if request.amount is not None else None,
+        "currency": request.currency,
+    }
+    if step is not None:
+        data.update(position=step.position, step_label=step.label)
+    return data
+
+
+async def _notify_approver(ctx: Context, request: ApprovalRequest, step: ApprovalStep) -> None:
+    """Tell the step's approver the request waits for them: once per request, round, step and approver."""
+    if step.approver_id is None:
+        return
+    await raise_alert(
+        ctx,
+        alert_type=PENDING_ALERT,
+        severity=Severity.INFO,
+        title=alert_title(PENDING_ALERT, request.title, await _locale_of(ctx, step.approver_id)),
+        body=step.label,
+        target=request,
+        dedup_key=pending_alert_key(request.id, request.round, step.position, step.approver_id),
+        recipients=[step.approver_id],
+        data=_alert_data(request, step),
+    )
+
+
+async def _notify_author(ctx: Context, request: ApprovalRequest, comment: str | None) -> None:
+    """Tell the author how the round ended (approved, or rejected with the approver's comment)."""
+    if request.status is RequestStatus.APPROVED:
+        alert_type, severity = APPROVED_ALERT, Severity.INFO
+    elif request.status is RequestStatus.REJECTED:
+        alert_type, severity = REJECTED_ALERT, Severity.WARNING
+    else:
+        return  # a withdrawal is the author's own doing
+    await raise_alert(
+        ctx,
+        alert_type=alert_type,
+        severity=severity,
+        title=alert_title(alert_type, request.title, await _locale_of(ctx, request.author_id)),
+        body=comment or None,
+        target=request,
+        dedup_key=outcome_alert_key(alert_type, request.id, request.round),
+        recipients=[request.author_id],
+        data={**_alert_data(request), "comment": comment or None},
+    )
+
+
+def _event_payload(request: ApprovalRequest, **extra: Any) -> dict[str, Any]:
+    return {**snapshot(request), **extra}
 
 
 # --- who is acting ------------------------------------------------------------------------------
@@ -644,6 +729,10 @@ async def _start_round(ctx: Context, request: ApprovalRequest, route: Route) -> 
             request.current_approver_id = step.approver_id
     ctx.session.add_all(steps)
     await ctx.session.flush()
+    for step in steps:
+        if step.status is StepStatus.PENDING:
+            await _notify_approver(ctx, request, step)
+    await emit_event(ctx, REQUESTED_EVENT, _event_payload(request))
     return steps
 
 
@@ -774,8 +863,10 @@ def _current(steps: Sequence[ApprovalStep], request: ApprovalRequest) -> Approva
     return next(s for s in steps if s.position == request.current_position)
 
 
-async def _finish(ctx: Context, request: ApprovalRequest, status: RequestStatus) -> None:
-    """End the round and hand the outcome to the document's module, exactly once."""
+async def _finish(
+    ctx: Context, request: ApprovalRequest, status: RequestStatus, comment: str | None = None
+) -> None:
+    """End the round, hand the outcome to the document's module exactly once, and tell the author."""
     request.status = status
     request.decided_at = utcnow()
     request.current_position = None
@@ -784,8 +875,13 @@ async def _finish(ctx: Context, request: ApprovalRequest, status: RequestStatus)
     registered = registration(request.document_type)
     if registered is None:
         log.warning("no decision handler for document type %s", request.document_type)
-        return
-    await registered.on_decided(ctx, request)
+    else:
+        await registered.on_decided(ctx, request)
+    await _notify_author(ctx, request, comment)
+    if status is RequestStatus.APPROVED:
+        await emit_event(ctx, APPROVED_EVENT, _event_payload(request))
+    elif status is RequestStatus.REJECTED:
+        await emit_event(ctx, REJECTED_EVENT, _event_payload(request, comment=comment))
 
 
 async def approve(
@@ -810,13 +906,14 @@ async def approve(
     _record(ctx, request, DecisionAction.APPROVED, user_id, step=step, comment=comment)
     following = next_position(((s.position, s.status) for s in steps), step.position)
     if following is None:
-        await _finish(ctx, request, RequestStatus.APPROVED)
+        await _finish(ctx, request, RequestStatus.APPROVED, comment)
         action = "approval_request.approved"
     else:
         upcoming = next(s for s in steps if s.position == following)
         upcoming.status = StepStatus.PENDING
         request.current_position, request.current_approver_id = upcoming.position, upcoming.approver_id
         await ctx.session.flush()
+        await _notify_approver(ctx, request, upcoming)
         action = "approval_request.step_approved"
     ctx.audit(action, request, before=before, after=snapshot(request))
     return request
@@ -843,7 +940,7 @@ async def reject(ctx: Context, request_id: uuid.UUID, comment: str, if_match: st
         if other.status is StepStatus.WAITING:
             other.status = StepStatus.CANCELLED
     _record(ctx, request, DecisionAction.REJECTED, user_id, step=step, comment=comment)
-    await _finish(ctx, request, RequestStatus.REJECTED)
+    await _finish(ctx, request, RequestStatus.REJECTED, comment)
     ctx.audit("approval_request.rejected", request, before=before, after=snapshot(request))
     return request
 
@@ -897,6 +994,7 @@ async def delegate(
         delegate_id=data.to_user_id,
     )
     await ctx.session.flush()
+    await _notify_approver(ctx, request, step)
     ctx.audit("approval_request.delegated", request, before=before, after=snapshot(request))
     return request
 
@@ -1045,3 +1143,74 @@ async def list_submissions(
     return await list_page(
         ctx.session, statement, ApprovalRequest, limit=limit, cursor=cursor, descending=True
     )
+
+
+async def pending_count(ctx: Context, user_id: uuid.UUID) -> int:
+    """How many pending requests wait for ``user_id`` (the shell's badge: one indexed COUNT)."""
+    count = await ctx.session.scalar(
+        select(func.count())
+        .select_from(ApprovalRequest)
+        .where(
+            ApprovalRequest.current_approver_id == user_id, ApprovalRequest.status == RequestStatus.PENDING
+        )
+    )
+    return int(count or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Display names of the people, org units and flows that requests and flows refer to."""
+
+    users: dict[uuid.UUID, str]
+    org_units: dict[uuid.UUID, str]
+    flows: dict[uuid.UUID, str]
+
+
+async def labels_for(
+    ctx: Context,
+    *,
+    user_ids: Iterable[uuid.UUID | None] = (),
+    org_unit_ids: Iterable[uuid.UUID | None] = (),
+    flow_ids: Iterable[uuid.UUID | None] = (),
+) -> Labels:
+    """Names for the given ids (ids of the tenant's own rows; unknown ids are left out)."""
+    users = {u for u in user_ids if u is not None}
+    units = {u for u in org_unit_ids if u is not None}
+    flows = {f for f in flow_ids if f is not None}
+    unit_names: dict[uuid.UUID, str] = {}
+    flow_names: dict[uuid.UUID, str] = {}
+    if units:
+        unit_names = {
+            row.id: row.name
+            for row in await ctx.session.execute(
+                select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(units))
+            )
+        }
+    if flows:
+        flow_names = {
+            row.id: row.name
+            for row in await ctx.session.execute(
+                select(ApprovalFlow.id, ApprovalFlow.name).where(ApprovalFlow.id.in_(flows))
+            )
+        }
+    return Labels(users=await user_names(ctx, users), org_units=unit_names, flows=flow_names)
+
+
+async def available_actions(ctx: Context, request: ApprovalRequest) -> frozenset[str]:
+    """What the caller may do with ``request`` now: the checks the deciding services make.
+
+    Pages show only these actions; each service call checks again (and re-checks the version).
+    """
+    user_id = await acting_user_id(ctx)
+    is_author = user_id is not None and user_id == request.author_id
+    actions: set[str] = set()
+    if request.status is RequestStatus.PENDING:
+        if user_id is not None and user_id == request.current_approver_id:
+            actions |= {"approve", "reject", "delegate"}
+        elif _is_admin(ctx):
+            actions.add("delegate")
+        if is_author:
+            actions.add("withdraw")
+    elif request.status in {RequestStatus.REJECTED, RequestStatus.WITHDRAWN} and is_author:
+        actions.add("resubmit")
+    return frozenset(actions)

@@ -246,10 +246,15 @@ def open_local_link(storage: ObjectStorage, token: str) -> tuple[Path, DownloadG
     return path, grant
 
 
-def _may_change(ctx: Context, row: StoredFile) -> None:
+def may_change(ctx: Context, row: StoredFile) -> bool:
+    """Whether the caller may rename, attach or delete ``row``: its uploader, or an admin."""
     role = ctx.principal.role
     is_admin = role is not None and role.at_least(Role.ADMIN)
-    if not is_admin and (row.uploaded_by is None or row.uploaded_by != ctx.principal.user_id):
+    return is_admin or (row.uploaded_by is not None and row.uploaded_by == ctx.principal.user_id)
+
+
+def _may_change(ctx: Context, row: StoredFile) -> None:
+    if not may_change(ctx, row):
         raise ForbiddenProblem("Only the uploader or an admin can change this file.")
 
 

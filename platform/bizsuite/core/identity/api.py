@@ -200,13 +200,16 @@ class AuthController(Controller):
         operation_id="accept_invitation",
         summary="Accept an invitation",
         status_code=200,
-        opt={"starts_session": True},
     )
     async def accept_invitation(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationAccept]
     ) -> Response[SessionOut]:
-        """Join the inviting tenant (creating the account if needed) and sign in."""
+        """Join the inviting tenant: a new email gets an account and is signed in; an email with an
+        account must be signed in as that person already (the session then enters the tenant)."""
         user, tenant = await services.accept_invitation(ctx, data)
+        if ctx.principal.session_id is not None and ctx.principal.user_id == user.id:
+            await services.switch_tenant(ctx.session, ctx.principal.session_id, user.id, tenant.id)
+            return Response(await self._current(ctx))
         return await _sign_in(ctx, request, user, tenant.id)
 
     @staticmethod
@@ -297,7 +300,7 @@ class InvitationController(Controller):
         rows, next_cursor = await services.list_invitations(ctx, limit=limit, cursor=cursor)
         return InvitationPage(items=[_invitation_out(i) for i in rows], next_cursor=next_cursor)
 
-    @post(operation_id="create_invitation", summary="Invite someone")
+    @post(operation_id="create_invitation", summary="Invite someone", opt={"shows_secret_once": True})
     async def create_invitation(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationCreate]
     ) -> InvitationCreated:
@@ -337,7 +340,7 @@ class ApiKeyController(Controller):
         rows, next_cursor = await services.list_api_keys(ctx, limit=limit, cursor=cursor)
         return ApiKeyPage(items=[_api_key_out(k) for k in rows], next_cursor=next_cursor)
 
-    @post(operation_id="create_api_key", summary="Create an API key")
+    @post(operation_id="create_api_key", summary="Create an API key", opt={"shows_secret_once": True})
     async def create_api_key(self, ctx: Ctx, data: JSONBody[ApiKeyCreate]) -> ApiKeyCreated:
         """Create a key; its secret is shown only in this response."""
         api_key, secret = await services.create_api_key(ctx, data)

@@ -141,10 +141,10 @@ class InvitationPage(msgspec.Struct, kw_only=True):
 
 
 class InvitationAccept(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Accept an invitation: new users choose a name and password; existing users confirm theirs."""
+    """Accept an invitation: a new account chooses a name and password; an existing one signs in first."""
 
     token: Annotated[str, msgspec.Meta(min_length=10, max_length=200)]
-    password: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    password: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
     name: PersonName | None = None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -196,6 +197,18 @@ async def list_members(
     return [(m, users[m.user_id]) for m in rows], next_cursor
 
 
+async def user_names(ctx: Context, user_ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    """Display names of the people the tenant's rows name (authors, approvers, uploaders).
+
+    One query; ids of people who left the tenant still resolve, so history keeps its names.
+    """
+    wanted = {user_id for user_id in user_ids if user_id is not None}
+    if not wanted:
+        return {}
+    rows = await ctx.session.execute(select(User.id, User.name).where(User.id.in_(wanted)))
+    return {row.id: row.name for row in rows}
+
+
 async def get_member(ctx: Context, member_id: uuid.UUID) -> tuple[Membership, User]:
     """Return a membership and its user, or 404."""
     membership = await fetch(ctx.session, Membership, member_id, what="member")
@@ -300,8 +313,20 @@ async def revoke_invitation(ctx: Context, invitation_id: uuid.UUID) -> Invitatio
     return invitation
 
 
+class SignInRequiredProblem(ProblemError):
+    """The invited email already has an account: its owner must sign in (with TOTP) to accept."""
+
+    status = 401
+    slug = "sign-in-required"
+    title = "Sign in to accept"
+
+
 async def accept_invitation(ctx: Context, data: InvitationAccept) -> tuple[User, Tenant]:
-    """Join a tenant with an invitation token; create the user if the email is new."""
+    """Join a tenant with an invitation token.
+
+    A new email gets an account with the chosen name and password. An email that already has an
+    account can only be joined by that person, signed in — a password alone would skip their TOTP.
+    """
     token_hash = security.sha256_hex(data.token)
     await set_db_setting(ctx.session, "app.lookup_hash", token_hash)
     invitation = await ctx.session.scalar(
@@ -317,14 +342,19 @@ async def accept_invitation(ctx: Context, data: InvitationAccept) -> tuple[User,
         raise ValidationProblem.for_field("token", "this tenant is not active")
     await bind_tenant(ctx.session, tenant.id)
     user = await find_user_by_email(ctx.session, invitation.email)
+    signed_in = ctx.principal.user_id
     if user is None:
+        if signed_in is not None:
+            raise ForbiddenProblem("This invitation is for another email address; sign out to accept it.")
         if data.name is None:
             raise ValidationProblem.for_field("name", "required for a new account")
-        if len(data.password) < 10:
+        if data.password is None or len(data.password) < 10:
             raise ValidationProblem.for_field("password", "use at least 10 characters")
         user = await create_user(ctx.session, email=invitation.email, name=data.name, password=data.password)
-    elif not security.verify_password(user.password_hash, data.password):
-        raise ValidationProblem.for_field("password", "enter the password of your existing account")
+    elif signed_in is None:
+        raise SignInRequiredProblem("This email already has an account: sign in as that person, then accept.")
+    elif signed_in != user.id:
+        raise ForbiddenProblem("This invitation is for another email address.")
     if await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user.id)):
         raise ConflictProblem("You are already a member of this tenant.")
     membership = Membership(user_id=user.id, role=invitation.role, module_grants=invitation.module_grants)

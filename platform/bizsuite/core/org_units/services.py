@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import exists, literal_column, select
+from sqlalchemy import exists, func, literal_column, select
 from sqlalchemy.orm import aliased
 
 from bizsuite.core.context import Context, snapshot
@@ -113,6 +113,10 @@ async def move_org_unit(
     ctx: Context, org_unit_id: uuid.UUID, data: OrgUnitMove, if_match: str | None
 ) -> OrgUnit:
     """Move a unit under a new parent; refuse moves that would make a cycle."""
+    # Moves of one tenant's tree run one at a time: two crossing moves could each pass the cycle check.
+    await ctx.session.execute(
+        select(func.pg_advisory_xact_lock(func.hashtextextended(f"org_units:{ctx.tenant_id}", 0)))
+    )
     unit = await get_org_unit(ctx, org_unit_id)
     check_version(unit, if_match)
     before = snapshot(unit)

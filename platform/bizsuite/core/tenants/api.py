@@ -97,9 +97,5 @@ class CurrentTenantController(Controller):
         self, ctx: Ctx, data: JSONBody[TenantUpdate], if_match: IfMatch = None
     ) -> TenantOut:
         """Change the tenant's name, locale, time zone or currency (modules are the plan's)."""
-        if data.modules is not None:
-            from bizsuite.core.errors import ValidationProblem
-
-            raise ValidationProblem.for_field("modules", "modules come with the plan; ask your provider")
         tenant = await ctx.session.merge(ctx.tenant)
         return _out(await services.update_tenant(ctx, tenant, data, if_match))

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import exists, select
 
-from bizsuite.core.context import Context, snapshot
+from bizsuite.core.context import Context, PrincipalKind, snapshot
 from bizsuite.core.db import bind_tenant, utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.pagination import keyset, page_of
@@ -73,7 +73,9 @@ async def _audit_in_tenant(
 
 
 async def update_tenant(ctx: Context, tenant: Tenant, data: TenantUpdate, if_match: str | None) -> Tenant:
-    """Change a tenant's name, locale, time zone, currency or modules."""
+    """Change a tenant's name, locale, time zone, currency or (operator only) modules."""
+    if data.modules is not None and ctx.principal.kind is not PrincipalKind.OPERATOR:
+        raise ValidationProblem.for_field("modules", "modules come with the plan; ask your provider")
     check_version(tenant, if_match)
     before = snapshot(tenant)
     if data.time_zone is not None:

@@ -69,7 +69,11 @@ class WebhookEndpointController(Controller):
         endpoints, next_cursor = await services.list_endpoints(ctx, limit=limit, cursor=cursor)
         return EndpointPage(items=[_endpoint_out(e) for e in endpoints], next_cursor=next_cursor)
 
-    @post(operation_id="create_webhook_endpoint", summary="Register a webhook endpoint")
+    @post(
+        operation_id="create_webhook_endpoint",
+        summary="Register a webhook endpoint",
+        opt={"shows_secret_once": True},
+    )
     async def create_webhook_endpoint(self, ctx: Ctx, data: JSONBody[EndpointCreate]) -> EndpointWithSecret:
         """Register an endpoint; the answer shows its signing secret this once."""
         endpoint = await services.create_endpoint(ctx, data)
@@ -104,6 +108,7 @@ class WebhookEndpointController(Controller):
         "/{endpoint_id:uuid}/rotate-secret",
         operation_id="rotate_webhook_secret",
         summary="Rotate an endpoint's signing secret",
+        opt={"shows_secret_once": True},
         status_code=200,
     )
     async def rotate_webhook_secret(

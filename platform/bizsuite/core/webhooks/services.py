@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 import msgspec
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
@@ -233,6 +234,19 @@ async def list_attempts(
     await fetch(ctx.session, WebhookDelivery, delivery_id, what="webhook delivery")
     statement = select(WebhookAttempt).where(WebhookAttempt.delivery_id == delivery_id)
     return await list_page(ctx.session, statement, WebhookAttempt, limit=limit, cursor=cursor)
+
+
+async def latest_attempts(ctx: Context, delivery_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, WebhookAttempt]:
+    """The most recent attempt of each delivery (its latency and outcome, for the log)."""
+    if not delivery_ids:
+        return {}
+    attempts = await ctx.session.scalars(
+        select(WebhookAttempt)
+        .where(WebhookAttempt.delivery_id.in_(delivery_ids))
+        .order_by(WebhookAttempt.delivery_id, WebhookAttempt.attempt.desc())
+        .ext(distinct_on(WebhookAttempt.delivery_id))
+    )
+    return {attempt.delivery_id: attempt for attempt in attempts}
 
 
 async def redeliver(ctx: Context, delivery_id: uuid.UUID) -> DeliveryView:

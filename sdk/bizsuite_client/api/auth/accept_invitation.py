@@ -102,7 +102,8 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SessionOut]:
     """Accept an invitation
 
-     Join the inviting tenant (creating the account if needed) and sign in.
+     Join the inviting tenant: a new email gets an account and is signed in; an email with an
+    account must be signed in as that person already (the session then enters the tenant).
 
     Args:
         body (InvitationAccept):
@@ -133,7 +134,8 @@ def sync(
 ) -> ProblemDetails | SessionOut | None:
     """Accept an invitation
 
-     Join the inviting tenant (creating the account if needed) and sign in.
+     Join the inviting tenant: a new email gets an account and is signed in; an email with an
+    account must be signed in as that person already (the session then enters the tenant).
 
     Args:
         body (InvitationAccept):
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | SessionOut]:
     """Accept an invitation
 
-     Join the inviting tenant (creating the account if needed) and sign in.
+     Join the inviting tenant: a new email gets an account and is signed in; an email with an
+    account must be signed in as that person already (the session then enters the tenant).
 
     Args:
         body (InvitationAccept):
@@ -188,7 +191,8 @@ async def asyncio(
 ) -> ProblemDetails | SessionOut | None:
     """Accept an invitation
 
-     Join the inviting tenant (creating the account if needed) and sign in.
+     Join the inviting tenant: a new email gets an account and is signed in; an email with an
+    account must be signed in as that person already (the session then enters the tenant).
 
     Args:
         body (InvitationAccept):

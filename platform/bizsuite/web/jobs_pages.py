@@ -1,0 +1,275 @@
+"""Job pages (admins): background jobs with the dead-letter view and retries, and schedules."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath
+from litestar.response import Template
+
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import NotFoundProblem, ProblemError
+from bizsuite.core.identity.models import Role
+from bizsuite.core.jobs import services as jobs
+from bizsuite.core.jobs.models import JobStatus
+from bizsuite.core.jobs.queue import TENANT_TASKS, TenantTask, load_task_modules
+from bizsuite.core.jobs.schemas import JobScheduleCreate, JobScheduleUpdate
+from bizsuite.web.alerts_pages import back_to, enum_or_none
+from bizsuite.web.exports import export_response
+from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import gettext as _
+from bizsuite.web.pages import Form
+from bizsuite.web.support import query_params, redirect, signed_in
+from bizsuite.web.templating import page
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 10_000
+JOB_FILTERS = ("status", "task_name", "cursor")
+STATUS_LABELS = {
+    JobStatus.QUEUED.value: N_("Queued"),
+    JobStatus.RUNNING.value: N_("Running"),
+    JobStatus.RETRYING.value: N_("Retrying"),
+    JobStatus.SUCCEEDED.value: N_("Succeeded"),
+    JobStatus.FAILED.value: N_("Failed"),
+}
+#: The kernel's task descriptions, translated where they are shown (modules' own show as written).
+TASK_DESCRIPTIONS = (
+    N_("Send an alert to its recipients by email and SMS."),
+    N_("Raise a reminder alert (for example: submit next month's budget by the 25th)."),
+    N_("Deliver a webhook event to an endpoint."),
+    N_("Fire one occurrence of a schedule and queue the next one."),
+)
+#: Field messages of the job services, translated when a form shows them.
+SERVICE_MESSAGES = (
+    N_("no schedulable task has this name"),
+    N_("not a five-field cron expression"),
+    N_("a schedule with this name exists"),
+)
+#: Example arguments shown next to the schedule form, by task (texts in the user's language).
+ARGS_EXAMPLES = {"alerts.remind": {"title": N_("Submit next month's budget by the 25th"), "severity": "info"}}
+
+
+def _example(task: TenantTask) -> str | None:
+    example = ARGS_EXAMPLES.get(task.name)
+    if example is None:
+        return None
+    return json.dumps({k: _(v) if k == "title" else v for k, v in example.items()}, ensure_ascii=False)
+
+
+def _tasks() -> dict[str, TenantTask]:
+    load_task_modules()
+    return dict(sorted(TENANT_TASKS.items()))
+
+
+def _arg_fields(task: TenantTask) -> list[tuple[str, bool]]:
+    """A schedulable task's argument names, each with whether it is required."""
+    schema = jobs.task_args_schema(task)
+    if "$ref" in schema:
+        schema = schema.get("$defs", {}).get(schema["$ref"].rsplit("/", 1)[-1], {})
+    required = set(schema.get("required", []))
+    return [(name, name in required) for name in schema.get("properties", {})]
+
+
+class JobPages(Controller):
+    """The tenant's background jobs; the failed ones are the dead letters."""
+
+    path = "/admin/jobs"
+    include_in_schema = False
+    guards = [signed_in]
+    opt = {"min_role": Role.ADMIN}
+
+    @get()
+    async def jobs(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """A page of jobs, newest first, by status and task."""
+        params = request.query_params
+        items, next_cursor = await jobs.list_jobs(
+            ctx,
+            limit=PAGE_SIZE,
+            cursor=params.get("cursor"),
+            status=enum_or_none(JobStatus, params.get("status")),
+            task_name=params.get("task_name") or None,
+        )
+        return page(
+            request,
+            "jobs/jobs.html",
+            jobs=items,
+            next_cursor=next_cursor,
+            params=query_params(request, *JOB_FILTERS),
+            filters=params,
+            statuses=STATUS_LABELS,
+            tasks=_tasks(),
+        )
+
+    @post("/{job_id:uuid}/retry")
+    async def retry(self, ctx: Ctx, job_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Give a dead-lettered job one more attempt."""
+        target = back_to(data, "/admin/jobs?status=failed")
+        try:
+            await jobs.retry_job(ctx, job_id, str(data.get("version", "")) or None)
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect(target, notice=f"error.{problem.slug}")
+        return redirect(target, notice="job.retried")
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """Download the (filtered) jobs as CSV or XLSX."""
+        status = enum_or_none(JobStatus, request.query_params.get("status"))
+        task_name = request.query_params.get("task_name") or None
+        rows: list[tuple[Any, ...]] = []
+        cursor = None
+        while True:
+            items, cursor = await jobs.list_jobs(
+                ctx, limit=200, cursor=cursor, status=status, task_name=task_name
+            )
+            rows += [
+                (
+                    j.created_at,
+                    j.task_name,
+                    _(STATUS_LABELS[j.status.value]),
+                    j.attempts,
+                    j.run_after or "",
+                    j.finished_at or "",
+                    j.last_error or "",
+                    json.dumps(j.args, ensure_ascii=False),
+                )
+                for j in items
+            ]
+            if cursor is None or len(rows) >= EXPORT_LIMIT:
+                break
+        headers = [
+            _("Queued at"),
+            _("Task"),
+            _("Status"),
+            _("Attempts"),
+            _("Next attempt"),
+            _("Finished"),
+            _("Last error"),
+            _("Arguments"),
+        ]
+        return export_response(request.query_params.get("format", "csv"), "jobs", headers, rows)
+
+
+class JobSchedulePages(Controller):
+    """Cron-like schedules, read in the tenant's time zone."""
+
+    path = "/admin/jobs/schedules"
+    include_in_schema = False
+    guards = [signed_in]
+    opt = {"min_role": Role.ADMIN}
+
+    async def _render(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        *,
+        status_code: int = 200,
+        errors: FormErrors | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        schedules, next_cursor = await jobs.list_schedules(
+            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+        )
+        schedulable = jobs.schedulable_tasks()
+        return page(
+            request,
+            "jobs/schedules.html",
+            status_code=status_code,
+            schedules=schedules,
+            next_cursor=next_cursor,
+            params=query_params(request, "cursor"),
+            schedulable=[(t, _arg_fields(t), _example(t)) for t in schedulable],
+            tasks=_tasks(),
+            errors=errors or FormErrors(),
+            values=values or {},
+        )
+
+    @get()
+    async def schedules(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """List schedules with a form to add one."""
+        return await self._render(ctx, request)
+
+    @post()
+    async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Create a schedule; its arguments are a JSON object checked against the task's schema."""
+        values = {k: data.get(k) for k in ("name", "task_name", "cron")}
+        values["enabled"] = bool(data.get("enabled"))
+        errors = FormErrors()
+        try:
+            values["args"] = json.loads(str(data.get("args") or "").strip() or "{}")
+        except ValueError:
+            values["args"] = None
+        create: JobScheduleCreate | None = None
+        if not isinstance(values["args"], dict):
+            errors["args"] = _("Enter a JSON object, for example {}.")
+        else:
+            create, errors = decode_form(values, JobScheduleCreate)
+        if create is not None:
+            try:
+                await jobs.create_schedule(ctx, create)
+                return redirect("/admin/jobs/schedules", notice="job_schedule.created")
+            except ProblemError as problem:
+                errors = problem_errors(problem)
+        return await self._render(
+            ctx, request, status_code=422, errors=errors, values={**data, "enabled": values["enabled"]}
+        )
+
+    @post("/{schedule_id:uuid}/{action:str}")
+    async def change(
+        self, ctx: Ctx, schedule_id: FromPath[uuid.UUID], action: FromPath[str], data: Form
+    ) -> Response[Any]:
+        """Pause, resume or delete a schedule."""
+        version = str(data.get("version", "")) or None
+        try:
+            if action in {"pause", "resume"}:
+                update = JobScheduleUpdate(enabled=action == "resume")
+                await jobs.update_schedule(ctx, schedule_id, update, version)
+            elif action == "delete":
+                await jobs.delete_schedule(ctx, schedule_id, version)
+            else:
+                raise NotFoundProblem(f"No action {action!r}.")
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect("/admin/jobs/schedules", notice=f"error.{problem.slug}")
+        notice = {"pause": "paused", "resume": "resumed", "delete": "deleted"}[action]
+        return redirect("/admin/jobs/schedules", notice=f"job_schedule.{notice}")
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """Download the schedules as CSV or XLSX."""
+        rows: list[tuple[Any, ...]] = []
+        cursor = None
+        while True:
+            schedules, cursor = await jobs.list_schedules(ctx, limit=200, cursor=cursor)
+            rows += [
+                (
+                    s.name,
+                    s.task_name,
+                    s.cron,
+                    ctx.tenant.time_zone,
+                    _("Yes") if s.enabled else _("No"),
+                    s.next_fire_at or "",
+                    s.last_fired_at or "",
+                    json.dumps(s.args, ensure_ascii=False),
+                )
+                for s in schedules
+            ]
+            if cursor is None or len(rows) >= EXPORT_LIMIT:
+                break
+        headers = [
+            _("Name"),
+            _("Task"),
+            _("Cron"),
+            _("Time zone"),
+            _("Enabled"),
+            _("Next run"),
+            _("Last run"),
+            _("Arguments"),
+        ]
+        return export_response(request.query_params.get("format", "csv"), "job-schedules", headers, rows)

@@ -1,0 +1,343 @@
+"""Webhook pages (admins): endpoints and their secrets, test events, the delivery log, redelivery."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath
+from litestar.response import Template
+
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ProblemError
+from bizsuite.core.identity.models import Role
+from bizsuite.core.webhooks import rules
+from bizsuite.core.webhooks import services as webhooks
+from bizsuite.core.webhooks.models import DeliveryStatus, WebhookEndpoint
+from bizsuite.core.webhooks.schemas import EndpointCreate, EndpointUpdate, SecretRotation
+from bizsuite.web.alerts_pages import back_to, enum_or_none
+from bizsuite.web.exports import export_response
+from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import gettext as _
+from bizsuite.web.pages import Form
+from bizsuite.web.support import form_dict, query_params, redirect, signed_in
+from bizsuite.web.templating import page
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 10_000
+DELIVERY_STATUS_LABELS = {
+    DeliveryStatus.PENDING.value: N_("Pending"),
+    DeliveryStatus.RETRYING.value: N_("Retrying"),
+    DeliveryStatus.SUCCEEDED.value: N_("Delivered"),
+    DeliveryStatus.FAILED.value: N_("Failed"),
+}
+ATTEMPT_OUTCOME_LABELS = {"succeeded": N_("Succeeded"), "failed": N_("Failed")}
+#: The kernel's event descriptions (``rules.EVENT_TYPES``), translated where they are shown.
+EVENT_DESCRIPTIONS = (
+    N_("An org unit was created."),
+    N_("An org unit was renamed, re-coded or re-kinded."),
+    N_("An org unit moved under another parent."),
+    N_("An org unit was archived."),
+    N_("An archived org unit was restored."),
+    N_("An org unit was deleted."),
+    N_("An alert was raised."),
+    N_("A test event sent on request to one endpoint."),
+)
+#: Field messages of the webhook services, translated when a form shows them.
+SERVICE_MESSAGES = (
+    N_("use an http or https URL"),
+    N_("the URL has no host"),
+    N_("credentials in the URL are not allowed"),
+)
+ENDPOINT_FIELDS = ("url", "description", "event_types")
+
+
+def event_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Event types grouped by prefix (``org_unit``, ``alert``...), each with its description."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, description in sorted(rules.EVENT_TYPES.items()):
+        if name != rules.TEST_EVENT:  # sent on request to one endpoint, whatever it subscribed to
+            groups.setdefault(name.split(".", 1)[0], []).append((name, description))
+    return sorted(groups.items())
+
+
+def _endpoint_values(data: dict[str, Any]) -> dict[str, Any]:
+    values = form_dict(data, lists=("event_types",))
+    return {k: values.get(k) for k in ENDPOINT_FIELDS}
+
+
+class WebhookPages(Controller):
+    """The tenant's webhook endpoints and their delivery logs."""
+
+    path = "/admin/webhooks"
+    include_in_schema = False
+    guards = [signed_in]
+    opt = {"min_role": Role.ADMIN}
+
+    async def _list(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        *,
+        status_code: int = 200,
+        errors: FormErrors | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        endpoints, next_cursor = await webhooks.list_endpoints(
+            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+        )
+        return page(
+            request,
+            "webhooks/endpoints.html",
+            status_code=status_code,
+            endpoints=endpoints,
+            next_cursor=next_cursor,
+            params=query_params(request, "cursor"),
+            event_groups=event_choices(),
+            errors=errors or FormErrors(),
+            values=values or {},
+        )
+
+    async def _detail(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        endpoint: WebhookEndpoint,
+        *,
+        status_code: int = 200,
+        secret: str | None = None,
+        errors: FormErrors | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        status = enum_or_none(DeliveryStatus, request.query_params.get("status"))
+        views, next_cursor = await webhooks.list_deliveries(
+            ctx,
+            limit=PAGE_SIZE,
+            cursor=request.query_params.get("cursor"),
+            endpoint_id=endpoint.id,
+            status=status,
+        )
+        template = page(
+            request,
+            "webhooks/endpoint.html",
+            status_code=status_code,
+            endpoint=endpoint,
+            deliveries=views,
+            last_attempts=await webhooks.latest_attempts(ctx, [v.delivery.id for v in views]),
+            next_cursor=next_cursor,
+            params=query_params(request, "status", "cursor"),
+            filters=request.query_params,
+            statuses=DELIVERY_STATUS_LABELS,
+            event_groups=event_choices(),
+            secret=secret,
+            overlapping=endpoint.previous_secret_expires_at is not None
+            and endpoint.previous_secret_expires_at > dt.datetime.now(dt.UTC),
+            errors=errors or FormErrors(),
+            values=values,
+            message_id=rules.message_id,
+        )
+        # A page showing a secret answers a POST: reloading it must show the plain page instead.
+        template.headers["HX-Replace-Url"] = f"/admin/webhooks/{endpoint.id}"
+        if secret is not None:
+            template.headers["Cache-Control"] = "no-store"  # a secret shown once stays out of caches
+        return template
+
+    @get()
+    async def endpoints(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """List endpoints with a form to register one."""
+        return await self._list(ctx, request)
+
+    @post()
+    async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Register an endpoint and show its signing secret once."""
+        values = _endpoint_values(data)
+        create, errors = decode_form(values, EndpointCreate, lists=("event_types",))
+        if create is not None:
+            try:
+                endpoint = await webhooks.create_endpoint(ctx, create)
+                return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
+            except ProblemError as problem:
+                errors = problem_errors(problem)
+        return await self._list(ctx, request, status_code=422, errors=errors, values=values)
+
+    @get("/{endpoint_id:uuid}")
+    async def endpoint(
+        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """One endpoint: its settings, actions and delivery log."""
+        return await self._detail(ctx, request, await webhooks.get_endpoint(ctx, endpoint_id))
+
+    @post("/{endpoint_id:uuid}/edit")
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Change the URL, description or event types."""
+        values = _endpoint_values(data)
+        update, errors = decode_form(values, EndpointUpdate, lists=("event_types",))
+        if update is not None:
+            try:
+                await webhooks.update_endpoint(ctx, endpoint_id, update, str(data.get("version", "")) or None)
+                return redirect(f"/admin/webhooks/{endpoint_id}", notice="webhook.updated")
+            except ProblemError as problem:
+                if problem.status == 404:
+                    raise
+                if problem.status == 412:
+                    return redirect(f"/admin/webhooks/{endpoint_id}", notice="error.precondition-failed")
+                errors = problem_errors(problem)
+        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+        return await self._detail(ctx, request, endpoint, status_code=422, errors=errors, values=values)
+
+    @post("/{endpoint_id:uuid}/rotate-secret")
+    async def rotate(
+        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Make a new secret and show it once; the old one keeps signing during the overlap."""
+        rotation, errors = decode_form({"overlap_hours": data.get("overlap_hours")}, SecretRotation)
+        try:
+            if rotation is not None:
+                version = str(data.get("version", "")) or None
+                endpoint = await webhooks.rotate_secret(ctx, endpoint_id, rotation, version)
+                return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"error.{problem.slug}")
+        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+        return await self._detail(ctx, request, endpoint, status_code=422, errors=errors)
+
+    @post("/{endpoint_id:uuid}/test")
+    async def test(self, ctx: Ctx, endpoint_id: FromPath[uuid.UUID]) -> Response[Any]:
+        """Queue a signed ``webhook.test`` delivery to this endpoint."""
+        await webhooks.send_test_event(ctx, endpoint_id)
+        return redirect(f"/admin/webhooks/{endpoint_id}", notice="webhook.test_sent")
+
+    @post("/{endpoint_id:uuid}/{action:str}")
+    async def lifecycle(
+        self, ctx: Ctx, endpoint_id: FromPath[uuid.UUID], action: FromPath[str], data: Form
+    ) -> Response[Any]:
+        """Enable, disable or delete an endpoint."""
+        version = str(data.get("version", "")) or None
+        try:
+            if action in {"enable", "disable"}:
+                update = EndpointUpdate(enabled=action == "enable")
+                await webhooks.update_endpoint(ctx, endpoint_id, update, version)
+            elif action == "delete":
+                await webhooks.delete_endpoint(ctx, endpoint_id, version)
+                return redirect("/admin/webhooks", notice="webhook.deleted")
+            else:
+                raise NotFoundProblem(f"No action {action!r}.")
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"error.{problem.slug}")
+        return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"webhook.{action}d")
+
+    @get("/{endpoint_id:uuid}/deliveries/export")
+    async def export_deliveries(
+        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID]
+    ) -> Response[bytes]:
+        """Download the endpoint's (filtered) delivery log as CSV or XLSX."""
+        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+        status = enum_or_none(DeliveryStatus, request.query_params.get("status"))
+        rows: list[tuple[Any, ...]] = []
+        cursor = None
+        while True:
+            views, cursor = await webhooks.list_deliveries(
+                ctx, limit=200, cursor=cursor, endpoint_id=endpoint.id, status=status
+            )
+            last = await webhooks.latest_attempts(ctx, [v.delivery.id for v in views])
+            rows += [
+                (
+                    v.delivery.created_at,
+                    v.event.event_type,
+                    rules.message_id(v.event.id),
+                    _(DELIVERY_STATUS_LABELS[v.delivery.status.value]),
+                    v.delivery.last_response_code or "",
+                    last[v.delivery.id].latency_ms if v.delivery.id in last else "",
+                    v.delivery.attempts,
+                    v.delivery.last_attempt_at or "",
+                    v.delivery.next_attempt_at or "",
+                )
+                for v in views
+            ]
+            if cursor is None or len(rows) >= EXPORT_LIMIT:
+                break
+        headers = [
+            _("Time"),
+            _("Event type"),
+            _("Webhook id"),
+            _("Status"),
+            _("Response code"),
+            _("Latency (ms)"),
+            _("Attempts"),
+            _("Last attempt"),
+            _("Next attempt"),
+        ]
+        return export_response(request.query_params.get("format", "csv"), "webhook-deliveries", headers, rows)
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """Download the endpoints (never their secrets) as CSV or XLSX."""
+        rows: list[tuple[Any, ...]] = []
+        cursor = None
+        while True:
+            endpoints, cursor = await webhooks.list_endpoints(ctx, limit=200, cursor=cursor)
+            rows += [
+                (
+                    e.url,
+                    e.description or "",
+                    list(e.event_types),
+                    _("Enabled") if e.enabled else _("Disabled"),
+                    e.created_at,
+                )
+                for e in endpoints
+            ]
+            if cursor is None or len(rows) >= EXPORT_LIMIT:
+                break
+        headers = [_("URL"), _("Description"), _("Event types"), _("Status"), _("Created")]
+        return export_response(request.query_params.get("format", "csv"), "webhook-endpoints", headers, rows)
+
+
+class WebhookDeliveryPages(Controller):
+    """One delivery: its event, every attempt, and redelivery."""
+
+    path = "/admin/webhooks/deliveries"
+    include_in_schema = False
+    guards = [signed_in]
+    opt = {"min_role": Role.ADMIN}
+
+    @get("/{delivery_id:uuid}")
+    async def delivery(
+        self, ctx: Ctx, request: Request[Any, Any, Any], delivery_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The delivery's payload and attempts, first attempt first."""
+        view = await webhooks.get_delivery(ctx, delivery_id)
+        attempts, next_cursor = await webhooks.list_attempts(
+            ctx, delivery_id, limit=50, cursor=request.query_params.get("cursor")
+        )
+        return page(
+            request,
+            "webhooks/delivery.html",
+            view=view,
+            endpoint=await webhooks.get_endpoint(ctx, view.delivery.endpoint_id),
+            attempts=attempts,
+            next_cursor=next_cursor,
+            params=query_params(request, "cursor"),
+            statuses=DELIVERY_STATUS_LABELS,
+            outcomes=ATTEMPT_OUTCOME_LABELS,
+            webhook_id=rules.message_id(view.event.id),
+        )
+
+    @post("/{delivery_id:uuid}/redeliver")
+    async def redeliver(self, ctx: Ctx, delivery_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Send the delivery's event to its endpoint again (same ``webhook-id``)."""
+        view = await webhooks.get_delivery(ctx, delivery_id)
+        target = back_to(data, f"/admin/webhooks/{view.delivery.endpoint_id}")
+        try:
+            await webhooks.redeliver(ctx, delivery_id)
+        except ConflictProblem:
+            return redirect(target, notice="error.endpoint-disabled")
+        return redirect(target, notice="webhook.redelivered")
