@@ -148,7 +148,7 @@ async def test_submit_a_demo_expense_and_approve_it_step_by_step(
     for step, (email, comment) in enumerate(((STORE, "Needed"), (REGION, "OK"), (OPS, "Go ahead"))):
         approver = await person(email)
         # The alert arrived: in the inbox (API and page) and as the approvals badge.
-        assert f"待我审批：{title}" in await inbox_titles(approver)  # noqa: RUF001 - the tenant's language
+        assert f"待我审批：{title}" in await inbox_titles(approver)
         await approver.goto("/inbox")
         await expect(approver.get_by_test_id("inbox-list")).to_contain_text(title)
         await expect(approver.get_by_test_id("badge-approvals")).to_be_visible()
@@ -172,7 +172,7 @@ async def test_submit_a_demo_expense_and_approve_it_step_by_step(
     await expect(history.nth(3)).to_contain_text(NAMES[OPS])
     await expect(history.nth(3).get_by_test_id("history-comment")).to_have_text("Go ahead")
     await clerk.screenshot(path=str(screenshot_dir / "approvals-request.en.png"), full_page=True)
-    assert f"审批通过：{title}" in await inbox_titles(clerk)  # noqa: RUF001
+    assert f"审批通过：{title}" in await inbox_titles(clerk)
     await clerk.goto("/approvals/submitted?status=approved")
     row = clerk.locator(f"[data-testid=submission-row][data-title='{title}']")
     await expect(row.get_by_test_id("status")).to_have_text("Approved")
@@ -199,7 +199,7 @@ async def test_a_rejection_needs_a_reason_and_returns_to_the_author_who_resubmit
     await expect(store.locator(f"[data-testid=approval-row][data-title='{title}']")).to_have_count(0)
 
     # Back with the author, who reads why, in the history and in the inbox.
-    assert f"审批驳回，已退回：{title}" in await inbox_titles(clerk)  # noqa: RUF001
+    assert f"审批驳回，已退回：{title}" in await inbox_titles(clerk)
     await clerk.goto("/approvals/submitted?status=rejected")
     mine = clerk.locator(f"[data-testid=submission-row][data-title='{title}']")
     await expect(mine.get_by_test_id("status")).to_have_text("Rejected")
@@ -239,7 +239,7 @@ async def test_delegate_a_step_to_another_member(person: Person) -> None:
     await expect(store.get_by_test_id("toast")).to_contain_text("Handed over.")
 
     head = await person(SALES_HEAD)
-    assert f"待我审批：{title}" in await inbox_titles(head)  # noqa: RUF001
+    assert f"待我审批：{title}" in await inbox_titles(head)
     await approve_from_inbox(head, title, "Covered")
     await head.goto(f"/approvals/requests/{request_id}")
     delegated = head.locator("[data-testid=history-row][data-action=delegated]")

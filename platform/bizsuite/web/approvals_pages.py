@@ -173,7 +173,7 @@ def _next(data: dict[str, Any], default: str) -> str:
 def _amount(value: Any) -> Any:
     """Accept amounts typed with group separators (1,200.00 or 1 200.00)."""
     if isinstance(value, str):
-        return value.replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "")  # noqa: RUF001
+        return value.replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "")
     return value
 
 

@@ -31,6 +31,8 @@ class NavItem:
     module: str | None = None
     #: A count shown next to the entry, from the page's ``badges`` (e.g. approvals waiting for me).
     badge: str | None = None
+    #: The side bar's group the entry belongs to.
+    section: str = N_("Work")
 
 
 #: The shell's navigation; business modules append their entries when they exist.
@@ -39,17 +41,25 @@ NAVIGATION: list[NavItem] = [
     NavItem(N_("Inbox"), "/inbox"),
     NavItem(N_("Approvals"), "/approvals", badge="approvals"),
     NavItem(N_("Files"), "/files"),
-    NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER),
-    NavItem(N_("Members"), "/admin/members", Role.ADMIN),
-    NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN),
-    NavItem(N_("Audit log"), "/admin/audit", Role.ADMIN),
-    NavItem(N_("Settings"), "/admin/settings", Role.ADMIN),
-    NavItem(N_("Approval flows"), "/admin/approval-flows", Role.ADMIN),
-    NavItem(N_("Approvers"), "/admin/approver-assignments", Role.ADMIN),
-    NavItem(N_("Background jobs"), "/admin/jobs", Role.ADMIN),
-    NavItem(N_("Webhooks"), "/admin/webhooks", Role.ADMIN),
-    NavItem(N_("Outgoing messages"), "/admin/messages", Role.ADMIN),
+    NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER, section=N_("Organisation")),
+    NavItem(N_("Members"), "/admin/members", Role.ADMIN, section=N_("Organisation")),
+    NavItem(N_("Approval flows"), "/admin/approval-flows", Role.ADMIN, section=N_("Organisation")),
+    NavItem(N_("Approvers"), "/admin/approver-assignments", Role.ADMIN, section=N_("Organisation")),
+    NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN, section=N_("Administration")),
+    NavItem(N_("Audit log"), "/admin/audit", Role.ADMIN, section=N_("Administration")),
+    NavItem(N_("Settings"), "/admin/settings", Role.ADMIN, section=N_("Administration")),
+    NavItem(N_("Background jobs"), "/admin/jobs", Role.ADMIN, section=N_("Administration")),
+    NavItem(N_("Webhooks"), "/admin/webhooks", Role.ADMIN, section=N_("Administration")),
+    NavItem(N_("Outgoing messages"), "/admin/messages", Role.ADMIN, section=N_("Administration")),
 ]
+
+
+def in_sections(items: list[NavItem]) -> list[tuple[str, list[NavItem]]]:
+    """Group navigation entries by section, keeping their order."""
+    sections: dict[str, list[NavItem]] = {}
+    for item in items:
+        sections.setdefault(item.section, []).append(item)
+    return list(sections.items())
 
 
 def visible_navigation(principal: Principal) -> list[NavItem]:
@@ -162,6 +172,7 @@ def page(
             "tenant": principal.tenant,
             "user": principal.user,
             "navigation": visible_navigation(principal),
+            "navigation_sections": in_sections(visible_navigation(principal)),
             "csrf_token": state.get("csrf_token", ""),
             "sessions_tenants": state.get("tenant_choices", []),
             "unread_count": state.get("unread_count", 0),

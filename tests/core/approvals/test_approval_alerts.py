@@ -45,7 +45,7 @@ async def test_each_approver_is_alerted_when_the_request_reaches_their_step(
         alert = mine[0]
         assert alert["type"] == "approval.pending" and alert["severity"] == "info"
         assert alert["target_type"] == "approval_requests"
-        assert alert["title"] == "待我审批：Shelf repair"  # noqa: RUF001 - the tenant's language
+        assert alert["title"] == "待我审批：Shelf repair"
         assert alert["data"]["round"] == 1 and alert["data"]["position"] == i + 1
         for later in chain[i + 1 :]:
             assert about(await approval_alerts(client, company, company[later]), request) == []
@@ -58,7 +58,7 @@ async def test_each_approver_is_alerted_when_the_request_reaches_their_step(
         assert len(about(await approval_alerts(client, company, company[name]), request)) == 1
     outcome = about(await approval_alerts(client, company, company["clerk"]), request)
     assert [a["type"] for a in outcome] == ["approval.approved"]
-    assert outcome[0]["title"] == "审批通过：Shelf repair"  # noqa: RUF001
+    assert outcome[0]["title"] == "审批通过：Shelf repair"
 
 
 async def test_a_rejection_alerts_the_author_with_the_comment(client: Client, company: Company) -> None:
@@ -158,7 +158,7 @@ async def test_webhook_endpoints_receive_approval_events(client: Client, company
 def test_alert_titles_and_keys() -> None:
     request_id, approver = uuid.uuid4(), uuid.uuid4()
     assert rules.alert_title(rules.PENDING_ALERT, "Rent", "en") == "Waiting for your approval: Rent"
-    assert rules.alert_title(rules.REJECTED_ALERT, "Rent", "zh-CN") == "审批驳回，已退回：Rent"  # noqa: RUF001
+    assert rules.alert_title(rules.REJECTED_ALERT, "Rent", "zh-CN") == "审批驳回，已退回：Rent"
     assert rules.alert_title(rules.APPROVED_ALERT, "Rent", "fr") == "Approved: Rent"
     long = rules.alert_title(rules.PENDING_ALERT, "x" * 200, "en")
     assert len(long) == rules.ALERT_TITLE_MAX and long.endswith("…")

@@ -275,11 +275,11 @@ REJECTED_ALERT = "approval.rejected"
 #: Alert titles in the UI's languages; each recipient gets theirs (their own language, else the tenant's).
 #: (Chinese titles use full-width punctuation.)
 _ALERT_TITLES: dict[str, dict[str, str]] = {
-    PENDING_ALERT: {"en": "Waiting for your approval: {title}", "zh-CN": "待我审批：{title}"},  # noqa: RUF001
-    APPROVED_ALERT: {"en": "Approved: {title}", "zh-CN": "审批通过：{title}"},  # noqa: RUF001
+    PENDING_ALERT: {"en": "Waiting for your approval: {title}", "zh-CN": "待我审批：{title}"},
+    APPROVED_ALERT: {"en": "Approved: {title}", "zh-CN": "审批通过：{title}"},
     REJECTED_ALERT: {
         "en": "Rejected and returned to you: {title}",
-        "zh-CN": "审批驳回，已退回：{title}",  # noqa: RUF001
+        "zh-CN": "审批驳回，已退回：{title}",
     },
 }
 ALERT_TITLE_MAX = 200
