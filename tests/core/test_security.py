@@ -201,3 +201,21 @@ def test_exports_neutralise_spreadsheet_formulas() -> None:
     body = bytes(response.content).decode("utf-8-sig")
     assert "'=HYPERLINK" in body
     assert "plain" in body
+
+
+async def test_a_forged_cross_site_sign_in_form_is_refused(client: Client, tenant_a: TenantHandle) -> None:
+    # Login CSRF: another site posts our sign-in form with the attacker's credentials.
+    forged = await client.post(
+        "/login", data={"email": tenant_a.owner.email, "password": PASSWORD, "next": "/"}
+    )
+    assert forged.status_code == 403
+    assert "bizsuite_session" not in forged.headers.get("set-cookie", "")
+    # Our own form carries the token that matches the browser's cookie.
+    await client.get("/login")
+    token = client.cookies.get("bizsuite_form")
+    assert token
+    signed_in = await client.post(
+        "/login", data={"email": tenant_a.owner.email, "password": PASSWORD, "next": "/", "form_token": token}
+    )
+    assert signed_in.status_code == 303
+    assert "bizsuite_session=" in signed_in.headers["set-cookie"]

@@ -20,7 +20,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.context import ANONYMOUS, Principal, PrincipalKind
-from bizsuite.core.db import ALL_TENANTS, bind_tenant, utcnow
+from bizsuite.core.db import ALL_TENANTS, bind_tenant, set_db_setting, utcnow
 from bizsuite.core.errors import (
     CsrfProblem,
     IdempotencyConflictProblem,
@@ -305,14 +305,16 @@ async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Princi
         kind=PrincipalKind.USER, label=user.email, user_id=user.id, session_id=session_id, user=user
     )
     tenant = await session.get(Tenant, web_session.tenant_id) if web_session.tenant_id is not None else None
-    if tenant is None:
+    if tenant is None or tenant.status is TenantStatus.SUSPENDED:
+        # The user stays signed in (they can sign out or switch to another tenant); tenant routes refuse.
         return base, web_session.csrf_token
     await bind_tenant(session, tenant.id)
     membership = await session.scalar(select(Membership).where(Membership.user_id == user.id))
     if membership is None:
+        # Removed from the tenant meanwhile: no tenant scope (and no tenant setting) for this request.
+        session.info.pop("tenant_id", None)
+        await set_db_setting(session, "app.tenant_id", "")
         return base, web_session.csrf_token
-    if tenant.status is TenantStatus.SUSPENDED:
-        raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
     principal = Principal(
         kind=PrincipalKind.USER,
         label=user.email,

@@ -53,7 +53,7 @@ def decode_form(
     """Decode form fields into ``schema``; empty inputs count as omitted."""
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "csrf_token":
+        if key in ("csrf_token", "form_token"):
             continue
         if key in lists:
             values[key] = [v for v in (value if isinstance(value, list) else [value]) if v]

@@ -29,7 +29,7 @@ from bizsuite.web import i18n
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.support import LANGUAGE_COOKIE, redirect, signed_in
-from bizsuite.web.templating import page
+from bizsuite.web.templating import form_token_matches, page
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -62,6 +62,11 @@ class AuthPages(Controller):
         """Check the password (and TOTP code) and open a session."""
         values = {k: v for k, v in data.items() if k != "password"}
         target = _safe_next(data.get("next"))
+        if not form_token_matches(request, data):
+            errors = FormErrors({"__all__": _("The form expired; please try again.")})
+            return page(
+                request, "auth/login.html", status_code=403, values=values, errors=errors, next=target
+            )
         login, errors = decode_form({k: v for k, v in data.items() if k != "next"}, LoginRequest)
         if login is None:
             return page(
@@ -127,7 +132,10 @@ class AuthPages(Controller):
     async def accept_invitation(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Join the inviting tenant; new people are signed in, existing ones enter the tenant."""
         values = {k: v for k, v in data.items() if k != "password"}
-        accept, errors = decode_form({k: v for k, v in data.items() if k != "csrf_token"}, InvitationAccept)
+        if ctx.principal.user_id is None and not form_token_matches(request, data):
+            errors = FormErrors({"__all__": _("The form expired; please try again.")})
+            return page(request, "auth/accept.html", status_code=403, values=values, errors=errors)
+        accept, errors = decode_form(data, InvitationAccept)
         if accept is None:
             return page(request, "auth/accept.html", status_code=422, values=values, errors=errors)
         try:

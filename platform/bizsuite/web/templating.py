@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 from litestar import Request
+from litestar.datastructures import Cookie
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
 from litestar.template.config import TemplateConfig
 
 from bizsuite.core.context import Principal, principal_of
 from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.security import new_token, same
 from bizsuite.web import i18n
 from bizsuite.web.i18n import N_
 
@@ -72,6 +74,15 @@ def visible_navigation(principal: Principal) -> list[NavItem]:
         if principal.role.at_least(item.min_role)
         and (item.module is None or principal.can_use_module(item.module))
     ]
+
+
+FORM_COOKIE = "bizsuite_form"
+
+
+def form_token_matches(request: Request[Any, Any, Any], data: dict[str, Any]) -> bool:
+    """Whether a sign-in form came from our own page (its token equals the browser's cookie)."""
+    cookie = request.cookies.get(FORM_COOKIE, "")
+    return bool(cookie) and same(str(data.get("form_token", "")), cookie)
 
 
 #: Messages shown as a toast after a redirect (``?notice=<code>``).
@@ -163,7 +174,14 @@ def page(
     principal = principal_of(request)
     state = request.scope.get("state", {})
     notice = request.query_params.get("notice")
+    # Before sign-in there is no session token: forms carry a double-submit token instead (login CSRF).
+    form_token = request.cookies.get(FORM_COOKIE, "")
+    cookies = []
+    if principal.user_id is None and not form_token:
+        form_token = new_token(24)
+        cookies.append(Cookie(key=FORM_COOKIE, value=form_token, httponly=True, samesite="strict", path="/"))
     return Template(
+        cookies=cookies,
         template_name=template,
         status_code=status_code,
         context={
@@ -174,6 +192,7 @@ def page(
             "navigation": visible_navigation(principal),
             "navigation_sections": in_sections(visible_navigation(principal)),
             "csrf_token": state.get("csrf_token", ""),
+            "form_token": form_token,
             "sessions_tenants": state.get("tenant_choices", []),
             "unread_count": state.get("unread_count", 0),
             "badges": state.get("badges", {}),
