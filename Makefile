@@ -75,7 +75,7 @@ screenshots: install browser-deps
 	BIZSUITE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -p no:xdist -q
 
 bench: install
-	$(BIN)/python -m pytest tests/bench -p no:xdist -s
+	$(BIN)/python -m pytest tests/bench -p no:xdist -s -m bench
 
 stop:
 	-$(BIN)/bizsuite db stop
