@@ -23,7 +23,7 @@ from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitMove, OrgUnitU
 from bizsuite.core.tenants import services as tenants
 from bizsuite.core.tenants.models import ModuleName, Tenant
 from bizsuite.core.tenants.schemas import TenantUpdate
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -31,7 +31,6 @@ from bizsuite.web.pages import Form
 from bizsuite.web.support import form_dict, query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
-EXPORT_LIMIT = 10_000
 KIND_LABELS = {
     "group": N_("Group"),
     "subsidiary": N_("Subsidiary"),
@@ -72,12 +71,10 @@ class OrgUnitPages(Controller):
         values: dict[str, Any] | None = None,
         editing: uuid.UUID | None = None,
     ) -> Template:
-        units, _cursor = await org_units.list_org_units(ctx, limit=200, cursor=None, include_archived=True)
-        while _cursor:  # the tree needs every node
-            more, _cursor = await org_units.list_org_units(
-                ctx, limit=200, cursor=_cursor, include_archived=True
-            )
-            units += more
+        units = await every_page(  # the tree needs every node
+            lambda cursor: org_units.list_org_units(ctx, limit=200, cursor=cursor, include_archived=True),
+            limit=None,
+        )
         children: dict[uuid.UUID | None, list[OrgUnit]] = {}
         for unit in units:
             children.setdefault(unit.parent_id, []).append(unit)
@@ -175,12 +172,9 @@ class OrgUnitPages(Controller):
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the units as CSV or XLSX."""
-        units, _cursor = await org_units.list_org_units(ctx, limit=200, cursor=None, include_archived=True)
-        while _cursor and len(units) < EXPORT_LIMIT:
-            more, _cursor = await org_units.list_org_units(
-                ctx, limit=200, cursor=_cursor, include_archived=True
-            )
-            units += more
+        units = await every_page(
+            lambda cursor: org_units.list_org_units(ctx, limit=200, cursor=cursor, include_archived=True)
+        )
         codes = {u.id: u.code for u in units}
         rows = [
             (
@@ -290,16 +284,11 @@ class MemberPages(Controller):
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download members as CSV or XLSX."""
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            page_rows, cursor = await identity.list_members(ctx, limit=200, cursor=cursor)
-            rows += [
-                (u.name, u.email, _(ROLE_LABELS[m.role.value]), list(m.module_grants), m.created_at)
-                for m, u in page_rows
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        members = await every_page(lambda cursor: identity.list_members(ctx, limit=200, cursor=cursor))
+        rows = [
+            (u.name, u.email, _(ROLE_LABELS[m.role.value]), list(m.module_grants), m.created_at)
+            for m, u in members
+        ]
         headers = [_("Name"), _("Email"), _("Role"), _("Modules"), _("Joined")]
         return export_response(request.query_params.get("format", "csv"), "members", headers, rows)
 
@@ -439,24 +428,21 @@ class AuditPages(Controller):
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the filtered log as CSV or XLSX."""
         flt = self._filter(request)
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            entries, cursor = await audit.list_audit_entries(ctx, flt, limit=200, cursor=cursor)
-            rows += [
-                (
-                    e.created_at,
-                    e.actor_label or e.actor_type,
-                    e.action,
-                    e.target_type,
-                    e.target_id or "",
-                    e.request_id or "",
-                    e.ip or "",
-                )
-                for e in entries
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        entries = await every_page(
+            lambda cursor: audit.list_audit_entries(ctx, flt, limit=200, cursor=cursor)
+        )
+        rows = [
+            (
+                e.created_at,
+                e.actor_label or e.actor_type,
+                e.action,
+                e.target_type,
+                e.target_id or "",
+                e.request_id or "",
+                e.ip or "",
+            )
+            for e in entries
+        ]
         headers = [_("Time"), _("Actor"), _("Action"), _("Target"), _("Target id"), _("Request id"), _("IP")]
         return export_response(request.query_params.get("format", "csv"), "audit-log", headers, rows)
 

@@ -16,7 +16,7 @@ from bizsuite.core.alerts.schemas import PreferencesUpdate
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity.models import Role
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -26,7 +26,6 @@ from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
 PAGE_SIZE = 25
-EXPORT_LIMIT = 10_000
 SEVERITY_LABELS = {
     Severity.INFO.value: N_("Info"),
     Severity.WARNING.value: N_("Warning"),
@@ -106,10 +105,8 @@ class InboxPages(Controller):
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the (filtered) inbox as CSV or XLSX."""
         owner = await alerts.inbox_owner(ctx, None)
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            items, cursor = await alerts.list_inbox(
+        items = await every_page(
+            lambda cursor: alerts.list_inbox(
                 ctx,
                 owner,
                 limit=200,
@@ -117,20 +114,19 @@ class InboxPages(Controller):
                 unread_only=request.query_params.get("unread") == "1",
                 severity=enum_or_none(Severity, request.query_params.get("severity")),
             )
-            rows += [
-                (
-                    item.created_at,
-                    _(SEVERITY_LABELS[alert.severity.value]),
-                    alert.type,
-                    alert.title,
-                    alert.body or "",
-                    alert.due_at or "",
-                    item.read_at or "",
-                )
-                for item, alert in items
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        )
+        rows = [
+            (
+                item.created_at,
+                _(SEVERITY_LABELS[alert.severity.value]),
+                alert.type,
+                alert.title,
+                alert.body or "",
+                alert.due_at or "",
+                item.read_at or "",
+            )
+            for item, alert in items
+        ]
         headers = [_("Received"), _("Severity"), _("Type"), _("Title"), _("Details"), _("Due"), _("Read")]
         return export_response(request.query_params.get("format", "csv"), "inbox", headers, rows)
 
@@ -219,25 +215,22 @@ class OutboxPages(Controller):
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the (filtered) outbox as CSV or XLSX."""
         channel = enum_or_none(Channel, request.query_params.get("channel"))
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            messages, cursor = await alerts.list_outbox(ctx, limit=200, cursor=cursor, channel=channel)
-            rows += [
-                (
-                    m.created_at,
-                    _(CHANNEL_LABELS[m.channel.value]),
-                    m.recipient,
-                    m.subject or "",
-                    m.body,
-                    m.provider,
-                    _(OUTBOX_STATUS_LABELS[m.status.value]),
-                    m.error or "",
-                )
-                for m in messages
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        messages = await every_page(
+            lambda cursor: alerts.list_outbox(ctx, limit=200, cursor=cursor, channel=channel)
+        )
+        rows = [
+            (
+                m.created_at,
+                _(CHANNEL_LABELS[m.channel.value]),
+                m.recipient,
+                m.subject or "",
+                m.body,
+                m.provider,
+                _(OUTBOX_STATUS_LABELS[m.status.value]),
+                m.error or "",
+            )
+            for m in messages
+        ]
         headers = [
             _("Time"),
             _("Channel"),

@@ -18,7 +18,6 @@ from litestar.response import Template
 
 from bizsuite.core.approvals import services as approvals
 from bizsuite.core.approvals.models import (
-    ApprovalDecision,
     ApprovalRequest,
     ApproverKind,
     DecisionAction,
@@ -42,7 +41,7 @@ from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services as org_units
 from bizsuite.core.org_units.models import OrgUnit
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -52,7 +51,6 @@ from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
 PAGE_SIZE = 25
-EXPORT_LIMIT = 10_000
 MAX_ROWS = 1_000
 
 STATUS_LABELS = {
@@ -179,26 +177,18 @@ def _amount(value: Any) -> Any:
 
 async def _members(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
     """Every member as (user id, name, email), by name: the choices for delegation and assignments."""
-    found: list[tuple[uuid.UUID, str, str]] = []
-    cursor = None
-    while True:
-        rows, cursor = await identity.list_members(ctx, limit=200, cursor=cursor)
-        found += [(user.id, user.name, user.email) for _membership, user in rows]
-        if cursor is None or len(found) >= MAX_ROWS:
-            break
-    return sorted(found, key=lambda m: m[1])
+    members = await every_page(
+        lambda cursor: identity.list_members(ctx, limit=200, cursor=cursor), limit=MAX_ROWS
+    )
+    return sorted(((user.id, user.name, user.email) for _membership, user in members), key=lambda m: m[1])
 
 
 async def _units(ctx: Context) -> list[OrgUnit]:
     """The active org units, the choices for documents and assignments."""
-    found: list[OrgUnit] = []
-    cursor = None
-    while True:
-        rows, cursor = await org_units.list_org_units(ctx, limit=200, cursor=cursor)
-        found += rows
-        if cursor is None or len(found) >= MAX_ROWS:
-            break
-    return sorted(found, key=lambda u: u.code)
+    units = await every_page(
+        lambda cursor: org_units.list_org_units(ctx, limit=200, cursor=cursor), limit=MAX_ROWS
+    )
+    return sorted(units, key=lambda u: u.code)
 
 
 async def _request_labels(ctx: Context, rows: Iterable[ApprovalRequest]) -> approvals.Labels:
@@ -286,13 +276,8 @@ class ApprovalPages(Controller):
     @get("/export")
     async def export_inbox(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download my approvals as CSV or XLSX."""
-        rows: list[ApprovalRequest] = []
-        cursor = None
-        while True:
-            found, cursor = await approvals.list_inbox(ctx, limit=200, cursor=cursor)
-            rows += found
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        found = await every_page(lambda cursor: approvals.list_inbox(ctx, limit=200, cursor=cursor))
+        rows = found
         labels = await _request_labels(ctx, rows)
         return export_response(
             request.query_params.get("format", "csv"),
@@ -327,13 +312,10 @@ class ApprovalPages(Controller):
     async def export_submitted(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download my submissions (filtered by status) as CSV or XLSX."""
         status = enum_or_none(RequestStatus, request.query_params.get("status"))
-        rows: list[ApprovalRequest] = []
-        cursor = None
-        while True:
-            found, cursor = await approvals.list_submissions(ctx, status, limit=200, cursor=cursor)
-            rows += found
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        found = await every_page(
+            lambda cursor: approvals.list_submissions(ctx, status, limit=200, cursor=cursor)
+        )
+        rows = found
         labels = await _request_labels(ctx, rows)
         return export_response(
             request.query_params.get("format", "csv"),
@@ -413,13 +395,9 @@ class ApprovalPages(Controller):
         values: dict[str, Any] | None = None,
     ) -> Template:
         row, steps = await approvals.get_request(ctx, request_id)
-        history: list[ApprovalDecision] = []
-        cursor = None
-        while True:
-            found, cursor = await approvals.list_decisions(ctx, request_id, limit=200, cursor=cursor)
-            history += found
-            if cursor is None or len(history) >= MAX_ROWS:
-                break
+        history = await every_page(
+            lambda cursor: approvals.list_decisions(ctx, request_id, limit=200, cursor=cursor), limit=MAX_ROWS
+        )
         labels = await approvals.labels_for(
             ctx,
             user_ids=[row.author_id, row.current_approver_id]
@@ -663,10 +641,8 @@ class ApproverAssignmentPages(Controller):
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the (filtered) assignments as CSV or XLSX."""
         params = request.query_params
-        rows: list[Any] = []
-        cursor = None
-        while True:
-            found, cursor = await approvals.list_assignments(
+        found = await every_page(
+            lambda cursor: approvals.list_assignments(
                 ctx,
                 limit=200,
                 cursor=cursor,
@@ -674,9 +650,8 @@ class ApproverAssignmentPages(Controller):
                 org_unit_id=uuid_or_none(params.get("org_unit_id")),
                 approver_role=params.get("approver_role") or None,
             )
-            rows += found
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        )
+        rows = found
         labels = await approvals.labels_for(
             ctx, user_ids=[r.user_id for r in rows], org_unit_ids=[r.org_unit_id for r in rows]
         )

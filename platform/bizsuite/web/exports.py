@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import xlsxwriter
 from litestar import Response
 
+#: The most rows one export holds (larger ones belong in a background export job).
+EXPORT_LIMIT = 10_000
 CSV_TYPE = "text/csv; charset=utf-8"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,3 +65,18 @@ def export_response(
         media_type=CSV_TYPE,
         headers={"Content-Disposition": _disposition(f"{filename}.csv")},
     )
+
+
+RowT = TypeVar("RowT")
+PageFetcher = Callable[[str | None], Awaitable[tuple[list[RowT], str | None]]]
+
+
+async def every_page(fetch: PageFetcher[RowT], *, limit: int | None = EXPORT_LIMIT) -> list[RowT]:
+    """Follow a list service's cursor from the first page to the last (or ``limit`` rows)."""
+    rows: list[RowT] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = await fetch(cursor)
+        rows += page
+        if cursor is None or (limit is not None and len(rows) >= limit):
+            return rows if limit is None else rows[:limit]

@@ -21,13 +21,12 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError, ValidationProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import provide_storage
-from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.schemas import FileUpdate
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.settings import Settings
 from bizsuite.web import i18n
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -36,7 +35,6 @@ from bizsuite.web.support import query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
-EXPORT_LIMIT = 10_000
 #: The form's other fields (the CSRF token) are small; anything beyond this is not our form.
 FIELD_BYTES_MAX = 16 * 1024
 MAX_PARTS, MAX_PART_HEADERS, MAX_HEADER_BYTES = 8, 4, 1024
@@ -288,13 +286,8 @@ class FilePages(Controller):
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the file list (not the files) as CSV or XLSX."""
-        rows: list[StoredFile] = []
-        cursor = None
-        while True:
-            found, cursor = await files.list_files(ctx, limit=200, cursor=cursor)
-            rows += found
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        found = await every_page(lambda cursor: files.list_files(ctx, limit=200, cursor=cursor))
+        rows = found
         names = await identity.user_names(ctx, [r.uploaded_by for r in rows])
         return export_response(
             request.query_params.get("format", "csv"),

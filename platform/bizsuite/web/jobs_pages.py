@@ -18,7 +18,7 @@ from bizsuite.core.jobs.models import JobStatus
 from bizsuite.core.jobs.queue import TENANT_TASKS, TenantTask, load_task_modules
 from bizsuite.core.jobs.schemas import JobScheduleCreate, JobScheduleUpdate
 from bizsuite.web.alerts_pages import back_to, enum_or_none
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -27,7 +27,6 @@ from bizsuite.web.support import query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
-EXPORT_LIMIT = 10_000
 JOB_FILTERS = ("status", "task_name", "cursor")
 STATUS_LABELS = {
     JobStatus.QUEUED.value: N_("Queued"),
@@ -121,27 +120,22 @@ class JobPages(Controller):
         """Download the (filtered) jobs as CSV or XLSX."""
         status = enum_or_none(JobStatus, request.query_params.get("status"))
         task_name = request.query_params.get("task_name") or None
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            items, cursor = await jobs.list_jobs(
-                ctx, limit=200, cursor=cursor, status=status, task_name=task_name
+        items = await every_page(
+            lambda cursor: jobs.list_jobs(ctx, limit=200, cursor=cursor, status=status, task_name=task_name)
+        )
+        rows = [
+            (
+                j.created_at,
+                j.task_name,
+                _(STATUS_LABELS[j.status.value]),
+                j.attempts,
+                j.run_after or "",
+                j.finished_at or "",
+                j.last_error or "",
+                json.dumps(j.args, ensure_ascii=False),
             )
-            rows += [
-                (
-                    j.created_at,
-                    j.task_name,
-                    _(STATUS_LABELS[j.status.value]),
-                    j.attempts,
-                    j.run_after or "",
-                    j.finished_at or "",
-                    j.last_error or "",
-                    json.dumps(j.args, ensure_ascii=False),
-                )
-                for j in items
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+            for j in items
+        ]
         headers = [
             _("Queued at"),
             _("Task"),
@@ -243,25 +237,20 @@ class JobSchedulePages(Controller):
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the schedules as CSV or XLSX."""
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            schedules, cursor = await jobs.list_schedules(ctx, limit=200, cursor=cursor)
-            rows += [
-                (
-                    s.name,
-                    s.task_name,
-                    s.cron,
-                    ctx.tenant.time_zone,
-                    _("Yes") if s.enabled else _("No"),
-                    s.next_fire_at or "",
-                    s.last_fired_at or "",
-                    json.dumps(s.args, ensure_ascii=False),
-                )
-                for s in schedules
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        schedules = await every_page(lambda cursor: jobs.list_schedules(ctx, limit=200, cursor=cursor))
+        rows = [
+            (
+                s.name,
+                s.task_name,
+                s.cron,
+                ctx.tenant.time_zone,
+                _("Yes") if s.enabled else _("No"),
+                s.next_fire_at or "",
+                s.last_fired_at or "",
+                json.dumps(s.args, ensure_ascii=False),
+            )
+            for s in schedules
+        ]
         headers = [
             _("Name"),
             _("Task"),

@@ -18,7 +18,7 @@ from bizsuite.core.webhooks import services as webhooks
 from bizsuite.core.webhooks.models import DeliveryStatus, WebhookEndpoint
 from bizsuite.core.webhooks.schemas import EndpointCreate, EndpointUpdate, SecretRotation
 from bizsuite.web.alerts_pages import back_to, enum_or_none
-from bizsuite.web.exports import export_response
+from bizsuite.web.exports import EXPORT_LIMIT, every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -27,7 +27,6 @@ from bizsuite.web.support import form_dict, query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
-EXPORT_LIMIT = 10_000
 DELIVERY_STATUS_LABELS = {
     DeliveryStatus.PENDING.value: N_("Pending"),
     DeliveryStatus.RETRYING.value: N_("Retrying"),
@@ -281,22 +280,17 @@ class WebhookPages(Controller):
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the endpoints (never their secrets) as CSV or XLSX."""
-        rows: list[tuple[Any, ...]] = []
-        cursor = None
-        while True:
-            endpoints, cursor = await webhooks.list_endpoints(ctx, limit=200, cursor=cursor)
-            rows += [
-                (
-                    e.url,
-                    e.description or "",
-                    list(e.event_types),
-                    _("Enabled") if e.enabled else _("Disabled"),
-                    e.created_at,
-                )
-                for e in endpoints
-            ]
-            if cursor is None or len(rows) >= EXPORT_LIMIT:
-                break
+        endpoints = await every_page(lambda cursor: webhooks.list_endpoints(ctx, limit=200, cursor=cursor))
+        rows = [
+            (
+                e.url,
+                e.description or "",
+                list(e.event_types),
+                _("Enabled") if e.enabled else _("Disabled"),
+                e.created_at,
+            )
+            for e in endpoints
+        ]
         headers = [_("URL"), _("Description"), _("Event types"), _("Status"), _("Created")]
         return export_response(request.query_params.get("format", "csv"), "webhook-endpoints", headers, rows)
 
