@@ -7,17 +7,26 @@ from typing import Any
 
 from alembic import context
 from bizsuite.core.database import resolve_urls
-from bizsuite.core.models import Base
+from bizsuite.core.models import JOB_QUEUE_TABLES, Base
+from bizsuite.modules import load_modules
 from bizsuite.settings import Settings
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import create_async_engine
 
 config = context.config
+load_modules()  # business modules' tables join the metadata
 target_metadata = Base.metadata
 
 
+def _ours(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Leave procrastinate's own tables (migrated by 0002 from its schema) out of comparisons."""
+    return not (type_ == "table" and name in JOB_QUEUE_TABLES)
+
+
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
+    context.configure(
+        connection=connection, target_metadata=target_metadata, compare_type=True, include_name=_ours
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -55,6 +55,7 @@ from bizsuite.core.webhooks.api import (
     WebhookEndpointController,
     WebhookEventTypeController,
 )
+from bizsuite.modules import load_modules
 from bizsuite.settings import Settings
 from bizsuite.web.router import static_routers, web_router
 from bizsuite.web.templating import template_config
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exclude=unlimited,
         set_rate_limit_headers=False,
     )
+    modules = load_modules()
     app = Litestar(
         route_handlers=[
             health,
@@ -131,7 +133,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ApprovalRequestController,
             FileController,
             FileContentController,
-            web_router(),
+            *(controller for module in modules for controller in module.controllers),
+            web_router([page for module in modules for page in module.pages]),
             *static_routers(),
         ],
         dependencies=DEPENDENCIES,

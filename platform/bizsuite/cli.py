@@ -36,6 +36,9 @@ async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[T]])
 @click.group()
 def main() -> None:
     """BizSuite: multi-tenant business suite."""
+    from bizsuite.modules import load_modules
+
+    load_modules()  # business modules register their tasks, events and blueprint sections
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -115,6 +116,38 @@ class Blueprint(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     users: list[UserSpec] = msgspec.field(default_factory=list)
     approver_assignments: list[ApproverAssignmentSpec] = msgspec.field(default_factory=list)
     approval_flows: list[ApprovalFlowSpec] = msgspec.field(default_factory=list)
+    #: Business modules' own tables (``[crm]``...), decoded by their registered section types.
+    sections: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BlueprintSection:
+    """A business module's part of a blueprint: a top-level TOML table and how to apply it.
+
+    ``check`` validates cross-references (raising ``ValueError(field, message)`` pairs via
+    :class:`SectionError`); ``apply`` runs after the kernel parts, in the same transaction.
+    """
+
+    spec: type[msgspec.Struct]
+    apply: Callable[[Context, Any, ApplyReport], Awaitable[None]]
+    check: Callable[[Blueprint, Any], None] | None = None
+
+
+class SectionError(ValueError):
+    """A module section's reference check failed at ``field`` (a dotted path in the section)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+#: Module sections by top-level key (registered by ``bizsuite.modules``; the kernel knows none).
+SECTIONS: dict[str, BlueprintSection] = {}
+
+
+def register_section(key: str, section: BlueprintSection) -> None:
+    """Accept ``[key]`` in blueprints, decoded as ``section.spec`` and applied by ``section.apply``."""
+    SECTIONS[key] = section
 
 
 # --- parsing with line numbers --------------------------------------------------------------
@@ -207,8 +240,16 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
         raise BlueprintError(
             path, f"not valid TOML ({exc})", line=int(found.group(1)) if found else None
         ) from exc
+    if "sections" in raw:
+        raise BlueprintError(path, "unknown table", line=locate(text, ["sections"]), field="sections")
+    module_raw = {key: raw.pop(key) for key in list(raw) if key in SECTIONS}
     try:
         blueprint = msgspec.convert(raw, Blueprint)
+        for key, value in module_raw.items():
+            try:
+                blueprint.sections[key] = msgspec.convert(value, SECTIONS[key].spec)
+            except msgspec.ValidationError as exc:
+                raise msgspec.ValidationError(_prefixed(str(exc), key)) from exc
     except msgspec.ValidationError as exc:
         message = str(exc)
         match = re.search(r"at `([^`]*)`", message)
@@ -225,7 +266,25 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
         raise BlueprintError(path, message.split(" - at ")[0], line=line, field=label or None) from exc
     _check_references(blueprint, text, path)
     _check_approvals(blueprint, text, path)
+    for key, section in blueprint.sections.items():
+        checker = SECTIONS[key].check
+        if checker is None:
+            continue
+        try:
+            checker(blueprint, section)
+        except SectionError as exc:
+            parts = _split_path(f"{key}.{exc.field}")
+            raise BlueprintError(
+                path, str(exc), line=locate(text, parts), field=f"{key}.{exc.field}"
+            ) from exc
     return blueprint
+
+
+def _prefixed(message: str, key: str) -> str:
+    """Put a module section's key in front of the field path msgspec reports."""
+    if " - at `$" in message:
+        return message.replace(" - at `$", f" - at `$.{key}", 1)
+    return f"{message} - at `$.{key}`"
 
 
 def _check_references(blueprint: Blueprint, text: str, path: Path | str) -> None:
@@ -382,6 +441,8 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
     await _apply_users(ctx, blueprint.users, report)
     await _apply_approver_assignments(ctx, blueprint.approver_assignments, report)
     await _apply_approval_flows(ctx, blueprint.approval_flows, report)
+    for key, section in blueprint.sections.items():
+        await SECTIONS[key].apply(ctx, section, report)
     await session.flush()
     return report
 

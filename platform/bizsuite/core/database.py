@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import warnings
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, make_url, text
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 
 from bizsuite.settings import Settings
 
@@ -136,41 +137,62 @@ async def ensure_database(owner: URL) -> None:
         await admin.dispose()
 
 
+#: Errors a concurrent ``ensure_app_role`` on the same cluster can cause (roles and their
+#: settings are cluster-wide catalogs): unique violation, duplicate object, "tuple
+#: concurrently updated". The steps are idempotent, so the answer is to run them again.
+_CATALOG_RACES = ("duplicate key", "already exists", "concurrently updated")
+
+
 async def ensure_app_role(owner: URL, settings: Settings) -> None:
     """Create the runtime group role and the login role the application uses, if missing.
 
     The login role is not superuser, owns nothing and has no BYPASSRLS; it only gets the
-    grants of the group role (given by the migrations).
+    grants of the group role (given by the migrations). Safe to run from several processes
+    at once (replicas migrating together, parallel test workers).
     """
     engine = create_async_engine(owner, isolation_level="AUTOCOMMIT")
     try:
-        async with engine.connect() as conn:
-
-            async def run(template: str, *args: str) -> None:
-                # format() quotes identifiers (%I) and literals (%L) inside PostgreSQL itself.
-                params = {f"a{i}": arg for i, arg in enumerate(args)}
-                statement = await conn.scalar(_FORMAT_SQL[len(args)], {"t": template, **params})
-                await conn.execute(text(str(statement)))
-
-            for role, flags in ((RUNTIME_GROUP_ROLE, "NOLOGIN"), (settings.app_db_role, "LOGIN")):
-                exists = await conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
-                if not exists:
-                    try:
-                        await run(f"CREATE ROLE %I {flags} NOSUPERUSER NOBYPASSRLS NOCREATEDB", role)
-                    except Exception as exc:  # another process created it first
-                        if "already exists" not in str(exc):
-                            raise
-            await run(
-                "ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE", settings.app_db_role
-            )
-            if settings.app_db_password:
-                # Only an explicitly configured password is ever set: never a well-known default.
-                await run("ALTER ROLE %I PASSWORD %L", settings.app_db_role, settings.app_db_password)
-            await run("GRANT %I TO %I", RUNTIME_GROUP_ROLE, settings.app_db_role)
-            await run(
-                "ALTER ROLE %I SET statement_timeout = %L",
-                settings.app_db_role,
-                f"{settings.db_statement_timeout_ms}ms",
-            )
+        for attempt in range(8):
+            try:
+                async with engine.connect() as conn:
+                    await _ensure_roles(conn, settings)
+                return
+            except Exception as exc:
+                if attempt == 7 or not any(marker in str(exc) for marker in _CATALOG_RACES):
+                    raise
+                await asyncio.sleep(0.05 * (attempt + 1))
     finally:
         await engine.dispose()
+
+
+async def _ensure_roles(conn: AsyncConnection, settings: Settings) -> None:
+    async def run(template: str, *args: str) -> None:
+        # format() quotes identifiers (%I) and literals (%L) inside PostgreSQL itself.
+        params = {f"a{i}": arg for i, arg in enumerate(args)}
+        statement = await conn.scalar(_FORMAT_SQL[len(args)], {"t": template, **params})
+        await conn.execute(text(str(statement)))
+
+    role = settings.app_db_role
+    for name, flags in ((RUNTIME_GROUP_ROLE, "NOLOGIN"), (role, "LOGIN")):
+        exists = await conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name})
+        if not exists:
+            await run(f"CREATE ROLE %I {flags} NOSUPERUSER NOBYPASSRLS NOCREATEDB", name)
+    await run("ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE", role)
+    if settings.app_db_password:
+        # Only an explicitly configured password is ever set: never a well-known default.
+        await run("ALTER ROLE %I PASSWORD %L", role, settings.app_db_password)
+    member = await conn.scalar(
+        text("SELECT pg_has_role(:r, :g, 'MEMBER')"), {"r": role, "g": RUNTIME_GROUP_ROLE}
+    )
+    if not member:
+        await run("GRANT %I TO %I", RUNTIME_GROUP_ROLE, role)
+    timeout = f"statement_timeout={settings.db_statement_timeout_ms}ms"
+    current = await conn.scalar(
+        text(
+            "SELECT :t = ANY(s.setconfig) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole"
+            " WHERE r.rolname = :r AND s.setdatabase = 0"
+        ),
+        {"t": timeout, "r": role},
+    )
+    if not current:
+        await run("ALTER ROLE %I SET statement_timeout = %L", role, f"{settings.db_statement_timeout_ms}ms")

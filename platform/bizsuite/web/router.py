@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
-from litestar import Request, Response, Router
+from litestar import Controller, Request, Response, Router
 from litestar.exceptions import HTTPException
 from litestar.static_files import create_static_files_router
 
@@ -60,8 +61,9 @@ def static_routers() -> list[Router]:
     ]
 
 
-def web_router() -> Router:
-    """All pages, with the UI language set before each handler and errors rendered as pages."""
+def web_router(module_pages: Sequence[type[Controller]] = ()) -> Router:
+    """All pages (the shell's and the business modules'), with the UI language set before each
+    handler and errors rendered as pages."""
     return Router(
         path="/",
         route_handlers=[
@@ -82,6 +84,7 @@ def web_router() -> Router:
             ApprovalFlowPages,
             ApproverAssignmentPages,
             FilePages,
+            *module_pages,
         ],
         before_request=activate_ui,
         exception_handlers={ProblemError: error_page, HTTPException: error_page, Exception: _unexpected},

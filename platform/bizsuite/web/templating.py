@@ -160,10 +160,28 @@ def _configure(env: Environment) -> None:
     env.filters["with_cursor"] = _urlencode_with_cursor
 
 
+#: Template folders of the installed business modules (each holds ``<module>/...`` templates).
+MODULE_TEMPLATES: list[Path] = []
+
+
+def register_module_ui(navigation: list[NavItem], templates: Path | None) -> None:
+    """Add a business module's navigation entries and template folder (once)."""
+    # Module sections go between the shared work entries and the organisation/administration ones.
+    at = next((i for i, e in enumerate(NAVIGATION) if e.section == N_("Organisation")), len(NAVIGATION))
+    for item in navigation:
+        if item not in NAVIGATION:
+            NAVIGATION.insert(at, item)
+            at += 1
+    if templates is not None and templates not in MODULE_TEMPLATES:
+        MODULE_TEMPLATES.append(templates)
+
+
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     """Template engine configuration for the app."""
     return TemplateConfig(
-        directory=TEMPLATES, engine=JinjaTemplateEngine, engine_callback=lambda e: _configure(e.engine)
+        directory=[TEMPLATES, *MODULE_TEMPLATES],
+        engine=JinjaTemplateEngine,
+        engine_callback=lambda e: _configure(e.engine),
     )
 
 

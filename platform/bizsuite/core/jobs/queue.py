@@ -124,9 +124,20 @@ async def run_in_session(
 queue_app = procrastinate.App(connector=SessionAwareConnector(), import_paths=list(KERNEL_TASK_MODULES))
 
 
+#: Task modules of the installed business modules (added by ``bizsuite.modules.load_modules``).
+MODULE_TASK_MODULES: list[str] = []
+
+
+def register_task_modules(paths: Iterable[str]) -> None:
+    """Have every worker (and the task catalogue) load these task modules too."""
+    for path in paths:
+        if path not in MODULE_TASK_MODULES:
+            MODULE_TASK_MODULES.append(path)
+
+
 def load_task_modules(extra: Iterable[str] = ()) -> None:
-    """Import the modules that register tasks (kernel ones and ``extra``)."""
-    for module in (*KERNEL_TASK_MODULES, *extra):
+    """Import the modules that register tasks (kernel, business modules and ``extra``)."""
+    for module in (*KERNEL_TASK_MODULES, *MODULE_TASK_MODULES, *extra):
         importlib.import_module(module)
 
 

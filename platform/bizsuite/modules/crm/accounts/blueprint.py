@@ -1,0 +1,32 @@
+"""CRM accounts: the blueprint parts (`[crm]` table) and how they are applied."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from bizsuite.core.blueprints import ApplyReport
+from bizsuite.core.context import Context
+
+
+class SettingsSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """(to be defined)"""
+
+    churn_months: int = 3
+
+
+class ZoneSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """(to be defined)"""
+
+    code: str
+
+
+class AccountSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """(to be defined)"""
+
+    code: str
+
+
+async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:
+    """Create or update this area's parts of the tenant from the blueprint's `[crm]` table."""

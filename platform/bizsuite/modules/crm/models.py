@@ -1,0 +1,319 @@
+"""CRM tables: settings, zones, accounts, contacts, activities, pipeline, revenue, churn, tickets.
+
+Every table is tenant-scoped with a ``(tenant_id, id)`` key and composite foreign keys; the
+migration is ``migrations/versions/0004_crm.py`` (tickets and SLA policies: ``0005``).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bizsuite.core.db import Base, TenantScoped, Timestamped, Versioned, tenant_fk, utcnow
+
+MONEY = Numeric(18, 2)
+
+
+def _enum(kind: type[enum.StrEnum], name: str) -> Enum:
+    return Enum(kind, name=name, values_callable=lambda e: [m.value for m in e])
+
+
+class AccountKind(enum.StrEnum):
+    """What the account is to the tenant."""
+
+    END_CUSTOMER = "end_customer"
+    DISTRIBUTOR = "distributor"
+    PARTNER = "partner"
+
+
+class AccountStatus(enum.StrEnum):
+    """Active accounts are worked; archived ones are kept for history."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class Tier(enum.StrEnum):
+    """Key-account tier (大客户分级) by trailing-12-month revenue."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class ActivityKind(enum.StrEnum):
+    """A touch point with an account."""
+
+    CALL = "call"
+    VISIT = "visit"
+    NOTE = "note"
+
+
+class StageKind(enum.StrEnum):
+    """Open stages move; won and lost stages close the opportunity."""
+
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class ImportStatus(enum.StrEnum):
+    """Where a revenue import stands."""
+
+    PREVIEWED = "previewed"
+    REJECTED = "rejected"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class CrmSettings(TenantScoped, Timestamped, Versioned, Base):
+    """The tenant's CRM settings (one row per tenant, created on first use)."""
+
+    __tablename__ = "crm_settings"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", name="uq_crm_settings_tenant"),
+        CheckConstraint("churn_months BETWEEN 2 AND 24", name="churn_months_range"),
+        CheckConstraint(
+            "tier_a_share > 0 AND tier_a_share < tier_b_share AND tier_b_share <= 1", name="tier_shares"
+        ),
+    )
+
+    #: Consecutive months of decline that put an account on the churn watch list.
+    churn_months: Mapped[int] = mapped_column(SmallInteger, default=3, server_default=text("3"))
+    #: Cumulative revenue share closing tier A (0.80: the 20/80 rule) and tier B.
+    tier_a_share: Mapped[Decimal] = mapped_column(
+        Numeric(5, 4), default=Decimal("0.8"), server_default=text("0.8")
+    )
+    tier_b_share: Mapped[Decimal] = mapped_column(
+        Numeric(5, 4), default=Decimal("0.95"), server_default=text("0.95")
+    )
+    #: Route new tickets to the owner of the account's zone (片区管家).
+    route_by_zone: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    #: Optional business calendar for SLA clocks: ``{"hours": {"mon": ["09:00", "18:00"], ...},
+    #: "holidays": ["2026-10-01", ...]}``; empty means clocks run around the clock.
+    business_calendar: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default=text("'{}'::jsonb")
+    )
+
+
+class Zone(TenantScoped, Timestamped, Versioned, Base):
+    """A service zone (片区) with its steward (片区管家), who receives its tickets."""
+
+    __tablename__ = "crm_zones"
+    __table_args__ = (
+        tenant_fk("org_unit_id", "org_units.id"),
+        UniqueConstraint("tenant_id", "code", name="uq_crm_zones_code"),
+        Index("ix_crm_zones_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    code: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    org_unit_id: Mapped[uuid.UUID | None]
+    owner_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Account(TenantScoped, Timestamped, Versioned, Base):
+    """A customer, distributor or partner of the tenant."""
+
+    __tablename__ = "crm_accounts"
+    __table_args__ = (
+        tenant_fk("org_unit_id", "org_units.id"),
+        tenant_fk("zone_id", "crm_zones.id"),
+        UniqueConstraint("tenant_id", "code", name="uq_crm_accounts_code"),
+        Index("ix_crm_accounts_tenant_created", "tenant_id", "created_at", "id"),
+        Index("ix_crm_accounts_tenant_tier", "tenant_id", "tier", "trailing_revenue"),
+        Index("ix_crm_accounts_tenant_owner", "tenant_id", "owner_user_id", "created_at", "id"),
+    )
+
+    code: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[AccountKind] = mapped_column(_enum(AccountKind, "crm_account_kind"))
+    status: Mapped[AccountStatus] = mapped_column(
+        _enum(AccountStatus, "crm_account_status"),
+        default=AccountStatus.ACTIVE,
+        server_default=AccountStatus.ACTIVE.value,
+    )
+    org_unit_id: Mapped[uuid.UUID | None]
+    owner_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    zone_id: Mapped[uuid.UUID | None]
+    industry: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(320))
+    address: Mapped[str | None] = mapped_column(String(500))
+    notes: Mapped[str | None] = mapped_column(Text)
+    #: Kept by the tier computation (recomputed on revenue changes).
+    tier: Mapped[Tier | None] = mapped_column(_enum(Tier, "crm_tier"))
+    trailing_revenue: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0), server_default=text("0"))
+
+
+class Contact(TenantScoped, Timestamped, Versioned, Base):
+    """A person at an account."""
+
+    __tablename__ = "crm_contacts"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
+        Index("ix_crm_contacts_tenant_account", "tenant_id", "account_id", "created_at", "id"),
+        Index("ix_crm_contacts_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    account_id: Mapped[uuid.UUID]
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(320))
+    is_primary: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Activity(TenantScoped, Timestamped, Versioned, Base):
+    """A call, visit or note with an account, by its author at a time."""
+
+    __tablename__ = "crm_activities"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
+        tenant_fk("contact_id", "crm_contacts.id"),
+        Index("ix_crm_activities_tenant_account", "tenant_id", "account_id", "occurred_at", "id"),
+        Index("ix_crm_activities_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    account_id: Mapped[uuid.UUID]
+    contact_id: Mapped[uuid.UUID | None]
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "crm_activity_kind"))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str | None] = mapped_column(Text)
+    occurred_at: Mapped[datetime]
+    author_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    #: Who recorded it when not a user (an API key's label).
+    author_label: Mapped[str] = mapped_column(String(200))
+
+
+class PipelineStage(TenantScoped, Timestamped, Versioned, Base):
+    """A stage of the tenant's sales pipeline, with the win probability it implies."""
+
+    __tablename__ = "crm_pipeline_stages"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "name", name="uq_crm_pipeline_stages_name"),
+        CheckConstraint("probability BETWEEN 0 AND 100", name="probability_range"),
+        Index("ix_crm_pipeline_stages_tenant_position", "tenant_id", "position", "id"),
+    )
+
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer)
+    #: Win probability in percent (0..100).
+    probability: Mapped[int] = mapped_column(SmallInteger)
+    kind: Mapped[StageKind] = mapped_column(
+        _enum(StageKind, "crm_stage_kind"), default=StageKind.OPEN, server_default=StageKind.OPEN.value
+    )
+
+
+class Opportunity(TenantScoped, Timestamped, Versioned, Base):
+    """A deal with an account moving through the pipeline."""
+
+    __tablename__ = "crm_opportunities"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
+        tenant_fk("stage_id", "crm_pipeline_stages.id"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        Index("ix_crm_opportunities_tenant_created", "tenant_id", "created_at", "id"),
+        Index("ix_crm_opportunities_tenant_stage", "tenant_id", "stage_id", "created_at", "id"),
+        Index("ix_crm_opportunities_tenant_account", "tenant_id", "account_id", "created_at", "id"),
+    )
+
+    account_id: Mapped[uuid.UUID]
+    name: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    currency: Mapped[str] = mapped_column(String(3))
+    stage_id: Mapped[uuid.UUID]
+    owner_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    closed_at: Mapped[datetime | None]
+    #: Why it was won or lost (required when lost).
+    close_reason: Mapped[str | None] = mapped_column(String(500))
+
+
+class MonthlyRevenue(TenantScoped, Timestamped, Base):
+    """An account's revenue for one calendar month (``month`` is the month's first day)."""
+
+    __tablename__ = "crm_monthly_revenue"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "account_id", "month", name="uq_crm_monthly_revenue_account_month"),
+        CheckConstraint("extract(day from month) = 1", name="first_of_month"),
+        Index("ix_crm_monthly_revenue_tenant_month", "tenant_id", "month"),
+        Index("ix_crm_monthly_revenue_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    account_id: Mapped[uuid.UUID]
+    month: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+
+
+class RevenueImport(TenantScoped, Timestamped, Base):
+    """A revenue file: previewed (with row errors), then imported whole or not at all."""
+
+    __tablename__ = "crm_revenue_imports"
+    __table_args__ = (
+        tenant_fk("file_id", "files.id"),
+        Index("ix_crm_revenue_imports_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    file_id: Mapped[uuid.UUID]
+    filename: Mapped[str] = mapped_column(String(300))
+    status: Mapped[ImportStatus] = mapped_column(_enum(ImportStatus, "crm_import_status"))
+    total_rows: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    processed_rows: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    #: ``[{"row": 7, "column": "amount", "message": "..."}]`` (the first errors found).
+    errors: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
+    error_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    created_by: Mapped[str] = mapped_column(String(200))
+    finished_at: Mapped[datetime | None]
+
+
+class ChurnRisk(TenantScoped, Timestamped, Base):
+    """An account on the churn watch list (客户流失预警): one row per decline streak.
+
+    Rows are replaced set-based on every recompute; ``alerted_at`` remembers that the streak
+    starting at ``streak_start`` has been alerted, so an alert goes out once per new streak.
+    """
+
+    __tablename__ = "crm_churn_risks"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "account_id", "streak_start", name="uq_crm_churn_risks_streak"),
+        Index("ix_crm_churn_risks_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    account_id: Mapped[uuid.UUID]
+    #: First month of the decline (the month after the peak).
+    streak_start: Mapped[date] = mapped_column(Date)
+    #: The latest month of the streak (the tenant's latest revenue month while at risk).
+    last_month: Mapped[date] = mapped_column(Date)
+    months_declining: Mapped[int] = mapped_column(SmallInteger)
+    #: Whether the streak still runs in the latest month (false: it ended; kept for history).
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    revenue_at_stake: Mapped[Decimal] = mapped_column(MONEY)
+    alerted_at: Mapped[datetime | None] = mapped_column(default=None)
+    detected_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))

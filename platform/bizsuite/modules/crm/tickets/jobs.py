@@ -1,0 +1,3 @@
+"""CRM tickets: background tasks (registered with the worker)."""
+
+from __future__ import annotations
