@@ -1,7 +1,9 @@
 """Keep the message catalogs in step: extract, update the zh-CN catalog, compile.
 
-Usage: python scripts/translations.py [extract|compile|check]
+Usage: python scripts/translations.py [extract|compile|check|fill FILE.json...]
   extract  re-extract messages and merge them into each catalog (new ones untranslated)
+  fill     set zh-CN translations from JSON files of {"msgid": "译文"} (only messages the
+           catalog has and has not translated yet; a plural msgid takes a list of forms)
   compile  compile the .po catalogs into .mo files the app loads
   check    exit non-zero listing messages without a zh-CN translation
 """
@@ -98,12 +100,35 @@ def missing() -> dict[str, list[str]]:
     return result
 
 
+def fill(files: list[str], locale: str = "zh_CN") -> int:
+    """Set untranslated messages of ``locale`` from JSON files; return how many were set."""
+    import json
+
+    path = catalog_path(locale)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    filled = 0
+    for name in files:
+        for message_id, text in json.loads(Path(name).read_text(encoding="utf-8")).items():
+            message = catalog.get(message_id)
+            if message is None or (message.string and not message.fuzzy):
+                continue
+            message.string = tuple(text) if isinstance(text, list) else text
+            message.flags.discard("fuzzy")
+            filled += 1
+    with path.open("wb") as handle:
+        write_po(handle, catalog, omit_header=False, sort_output=True, width=120, include_previous=False)
+    return filled
+
+
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else "compile"
     if command == "extract":
         update()
     elif command == "compile":
         compile_catalogs()
+    elif command == "fill":
+        print(f"{fill(sys.argv[2:])} translations set")
     elif command == "check":
         gaps = missing()
         for locale, ids in gaps.items():
