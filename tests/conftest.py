@@ -24,10 +24,14 @@ from bizsuite.core.identity import security
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User
 from bizsuite.core.migrate import upgrade
 from bizsuite.core.tenants.models import Tenant
+from bizsuite.modules import load_modules
 from bizsuite.settings import REPO_ROOT, Settings
 from litestar import Litestar
 from sqlalchemy import URL, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+
+# Business modules register their blueprint sections, tasks and events, as the CLI does.
+load_modules()
 
 TEST_DATA = REPO_ROOT / ".test-data"
 OPERATOR_TOKEN = "test-operator-token-0123456789"

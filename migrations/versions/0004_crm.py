@@ -124,6 +124,12 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("error_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column(
+            "summary",
+            postgresql.JSONB(astext_type=sa.Text()),
+            server_default=sa.text("'{}'::jsonb"),
+            nullable=False,
+        ),
         sa.Column("created_by", sa.String(length=200), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
@@ -231,6 +237,26 @@ def upgrade() -> None:
     op.create_index(
         "ix_crm_accounts_tenant_tier", "crm_accounts", ["tenant_id", "tier", "trailing_revenue"], unique=False
     )
+    op.create_index(
+        "ix_crm_accounts_tenant_zone",
+        "crm_accounts",
+        ["tenant_id", "zone_id", "created_at", "id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_crm_accounts_tenant_name",
+        "crm_accounts",
+        ["tenant_id", "name"],
+        unique=False,
+        postgresql_ops={"name": "text_pattern_ops"},
+    )
+    op.create_index(
+        "ix_crm_accounts_tenant_code",
+        "crm_accounts",
+        ["tenant_id", "code"],
+        unique=False,
+        postgresql_ops={"code": "text_pattern_ops"},
+    )
     op.create_table(
         "crm_churn_risks",
         sa.Column("tenant_id", sa.Uuid(), nullable=False),
@@ -317,7 +343,13 @@ def upgrade() -> None:
             ["tenant_id"], ["tenants.id"], name=op.f("fk_crm_monthly_revenue_tenant_id_tenants")
         ),
         sa.PrimaryKeyConstraint("tenant_id", "id", name=op.f("pk_crm_monthly_revenue")),
-        sa.UniqueConstraint("tenant_id", "account_id", "month", name="uq_crm_monthly_revenue_account_month"),
+        sa.UniqueConstraint(
+            "tenant_id",
+            "account_id",
+            "month",
+            name="uq_crm_monthly_revenue_account_month",
+            postgresql_include=["amount"],
+        ),
     )
     op.create_index(
         "ix_crm_monthly_revenue_tenant_created",
@@ -327,6 +359,13 @@ def upgrade() -> None:
     )
     op.create_index(
         "ix_crm_monthly_revenue_tenant_month", "crm_monthly_revenue", ["tenant_id", "month"], unique=False
+    )
+    op.create_index(
+        "ix_crm_monthly_revenue_tenant_month_account",
+        "crm_monthly_revenue",
+        ["tenant_id", "month", "account_id"],
+        unique=False,
+        postgresql_include=["amount"],
     )
     op.create_table(
         "crm_opportunities",
@@ -380,6 +419,18 @@ def upgrade() -> None:
         "ix_crm_opportunities_tenant_stage",
         "crm_opportunities",
         ["tenant_id", "stage_id", "created_at", "id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_crm_opportunities_tenant_owner",
+        "crm_opportunities",
+        ["tenant_id", "owner_user_id", "created_at", "id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_crm_opportunities_tenant_expected_close",
+        "crm_opportunities",
+        ["tenant_id", "expected_close"],
         unique=False,
     )
     op.create_table(

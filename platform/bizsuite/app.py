@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
-from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
@@ -26,7 +25,6 @@ from bizsuite.core.approvals.api import (
     ApproverAssignmentController,
 )
 from bizsuite.core.audit.api import AuditController
-from bizsuite.core.context import PrincipalKind, principal_of
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
@@ -34,9 +32,12 @@ from bizsuite.core.files.api import FileContentController, FileController
 from bizsuite.core.http import (
     AuthenticationMiddleware,
     IdempotencyMiddleware,
+    RateLimitMiddleware,
     RequestContextMiddleware,
     UnitOfWorkMiddleware,
+    address_key,
     before_send,
+    caller_key,
 )
 from bizsuite.core.identity.api import (
     ApiKeyController,
@@ -61,22 +62,6 @@ from bizsuite.web.router import static_routers, web_router
 from bizsuite.web.templating import template_config
 
 
-def _client_address(request: Any) -> str:
-    return "ip:" + (request.client.host if request.client else "unknown")
-
-
-def _caller_identifier(request: Any) -> str:
-    """Rate-limit bucket of the authenticated caller: its key, its user, or (anonymous) its address."""
-    principal = principal_of(request)
-    if principal.api_key_id is not None:
-        return f"key:{principal.api_key_id}"
-    if principal.user_id is not None:
-        return f"user:{principal.user_id}"
-    if principal.kind is PrincipalKind.OPERATOR:
-        return "operator"
-    return "anonymous:" + _client_address(request)
-
-
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the BizSuite ASGI application."""
     settings = settings or Settings.from_env()
@@ -92,19 +77,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await engine.dispose()
 
-    unlimited = ["^/health$", "^/ready$", "^/api/docs", "^/static/"]
     # Per caller, counted after authentication so random credentials cannot open fresh buckets;
     # and a wider per-address limit before any database work, against floods of bad credentials.
-    per_caller = RateLimitConfig(
-        rate_limit=("minute", settings.rate_limit_per_minute),
-        identifier_for_request=_caller_identifier,
-        exclude=unlimited,
-    )
-    per_address = RateLimitConfig(
-        rate_limit=("minute", settings.rate_limit_per_minute * 5),
-        identifier_for_request=_client_address,
-        exclude=unlimited,
-        set_rate_limit_headers=False,
+    # Health checks, the API docs and static files are never limited (see core/http.py).
+    per_caller = DefineMiddleware(RateLimitMiddleware, limit=settings.rate_limit_per_minute, key=caller_key)
+    per_address = DefineMiddleware(
+        RateLimitMiddleware, limit=settings.rate_limit_per_minute * 5, key=address_key, headers=False
     )
     modules = load_modules()
     app = Litestar(
@@ -133,17 +111,20 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ApprovalRequestController,
             FileController,
             FileContentController,
-            *(controller for module in modules for controller in module.controllers),
-            web_router([page for module in modules for page in module.pages]),
+            # A module's routes all carry opt "module": the tenant must have it, the caller its grant.
+            *(Router(path="/", route_handlers=list(m.controllers), opt={"module": m.name}) for m in modules),
+            web_router(
+                [Router(path="/", route_handlers=list(m.pages), opt={"module": m.name}) for m in modules]
+            ),
             *static_routers(),
         ],
         dependencies=DEPENDENCIES,
         middleware=[
             RequestContextMiddleware,
-            per_address.middleware,
+            per_address,
             UnitOfWorkMiddleware,
             AuthenticationMiddleware,
-            per_caller.middleware,
+            per_caller,
             IdempotencyMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,

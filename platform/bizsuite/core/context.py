@@ -143,7 +143,7 @@ def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     return user if isinstance(user, Principal) else ANONYMOUS
 
 
-def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Require a tenant credential, the route's minimum role and, if any, its module grant.
 
     Routes declare ``opt={"min_role": Role.ADMIN, "module": "crm"}``; reads default to viewer,
@@ -161,13 +161,13 @@ def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRo
         raise ForbiddenProblem(f"The {module} module is not enabled or not granted to you.")
 
 
-def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Require the operator credential."""
     if principal_of(connection).kind is not PrincipalKind.OPERATOR:
         raise UnauthorizedProblem("This is an operator endpoint.")
 
 
-def user_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def user_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Require a signed-in user (web session)."""
     if principal_of(connection).user_id is None:
         raise UnauthorizedProblem("Sign in first.")

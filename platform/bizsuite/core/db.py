@@ -100,7 +100,10 @@ def current_tenant(session: Session | AsyncSession) -> uuid.UUID | None:
 
 async def set_db_setting(session: AsyncSession, name: str, value: str) -> None:
     """Set a transaction-local PostgreSQL setting (``set_config(..., true)``) with bound values."""
-    await session.execute(text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value})
+    await session.execute(_SET_CONFIG, {"name": name, "value": value})
+
+
+_SET_CONFIG = text("SELECT set_config(:name, :value, true)")
 
 
 async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
@@ -110,11 +113,14 @@ async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
         await set_db_setting(session, "app.tenant_id", str(tenant_id))
 
 
+_SET_TENANT = text("SELECT set_config('app.tenant_id', :tid, true)")
+
+
 @event.listens_for(Session, "after_begin")
 def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) -> None:
     tenant_id = current_tenant(session)
     if tenant_id is not None:
-        connection.execute(text("SELECT set_config('app.tenant_id', :tid, true)"), {"tid": str(tenant_id)})
+        connection.execute(_SET_TENANT, {"tid": str(tenant_id)})
 
 
 def _touches_tenant_tables(state: ORMExecuteState) -> bool:
@@ -123,6 +129,10 @@ def _touches_tenant_tables(state: ORMExecuteState) -> bool:
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_tenant(state: ORMExecuteState) -> None:
+    if not state.is_orm_statement:
+        # Core statements (tables, text) have no entities: loader criteria would not apply to
+        # them (and ``all_mappers`` is empty). Row-level security scopes them in the database.
+        return
     if state.is_column_load or state.is_relationship_load:
         return  # the criteria of the parent statement propagate
     if state.execution_options.get(ALL_TENANTS, False):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import math
 import re
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -15,7 +17,7 @@ import msgspec
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import and_, bindparam, delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,6 +28,7 @@ from bizsuite.core.errors import (
     IdempotencyConflictProblem,
     IdempotencyInFlightProblem,
     PayloadTooLargeProblem,
+    RateLimitedProblem,
     TenantSuspendedProblem,
     UnauthorizedProblem,
     ValidationProblem,
@@ -100,6 +103,102 @@ class RequestContextMiddleware:
         await self.app(scope, receive, send)
 
 
+class FixedWindowLimiter:
+    """Count requests per key in fixed windows, in this process.
+
+    A key's window opens at its first request and lasts ``window`` seconds; at most ``limit``
+    requests are admitted in it (refused ones are not counted). Windows that have ended are
+    swept once per window, so memory holds only the keys seen recently.
+    """
+
+    def __init__(self, limit: int, window: int = 60, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.window = window
+        self._clock = clock
+        self._counts: dict[str, list[float]] = {}  # key -> [window end, requests admitted]
+        self._next_sweep = clock() + window
+
+    def hit(self, key: str) -> tuple[bool, int, int]:
+        """Count one request: (admitted, requests left in the window, seconds until it resets)."""
+        now = self._clock()
+        if now >= self._next_sweep:
+            self._counts = {k: v for k, v in self._counts.items() if v[0] > now}
+            self._next_sweep = now + self.window
+        entry = self._counts.get(key)
+        if entry is None or entry[0] <= now:
+            entry = self._counts[key] = [now + self.window, 0]
+        reset = max(1, math.ceil(entry[0] - now))
+        if entry[1] >= self.limit:
+            return False, 0, reset
+        entry[1] += 1
+        return True, self.limit - int(entry[1]), reset
+
+
+#: Paths never rate limited (health checks, the API docs, static files).
+UNLIMITED_PATHS = re.compile(r"^/health$|^/ready$|^/api/docs|^/static/")
+
+
+def address_key(scope: Scope) -> str:
+    """Rate-limit bucket of the peer address."""
+    return "ip:" + (client_ip(scope) or "unknown")
+
+
+def caller_key(scope: Scope) -> str:
+    """Rate-limit bucket of the authenticated caller: its key, its user, or (anonymous) its address."""
+    principal = scope.get("user")
+    if isinstance(principal, Principal):
+        if principal.api_key_id is not None:
+            return f"key:{principal.api_key_id}"
+        if principal.user_id is not None:
+            return f"user:{principal.user_id}"
+        if principal.kind is PrincipalKind.OPERATOR:
+            return "operator"
+    return "anonymous:" + address_key(scope)
+
+
+class RateLimitMiddleware:
+    """Refuse a caller's requests beyond ``limit`` a minute with a 429 problem and ``Retry-After``.
+
+    Counted in process (see :class:`FixedWindowLimiter`); with ``headers`` every response also
+    carries ``RateLimit-Policy``, ``RateLimit-Limit``, ``RateLimit-Remaining`` and ``RateLimit-Reset``.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, limit: int, key: Callable[[Scope], str], headers: bool = True
+    ) -> None:
+        self.app = app
+        self.limiter = FixedWindowLimiter(limit)
+        self.key = key
+        self.headers = headers
+        self.policy = f"{limit}; w={self.limiter.window}"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP or UNLIMITED_PATHS.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        admitted, remaining, reset = self.limiter.hit(self.key(scope))
+        rate_headers = {
+            "RateLimit-Policy": self.policy,
+            "RateLimit-Limit": str(self.limiter.limit),
+            "RateLimit-Remaining": str(remaining),
+            "RateLimit-Reset": str(reset),
+        }
+        if not admitted:
+            headers = {"Retry-After": str(reset), **(rate_headers if self.headers else {})}
+            raise RateLimitedProblem("Too many requests; retry after the time given.", headers=headers)
+        if not self.headers:
+            await self.app(scope, receive, send)
+            return
+        extra = [(name.lower().encode(), value.encode()) for name, value in rate_headers.items()]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 async def before_send(message: Message, scope: Scope) -> None:
     """Stamp ``X-Request-ID`` on every response and write the access log line."""
     if message["type"] != "http.response.start":
@@ -108,6 +207,8 @@ async def before_send(message: Message, scope: Scope) -> None:
     request_id = state.setdefault("request_id", uuid.uuid4().hex)
     headers = MutableScopeHeaders.from_message(message)
     headers["X-Request-ID"] = request_id
+    if not log.isEnabledFor(logging.INFO):
+        return
     started = state.get("started")
     log.info(
         "request",
@@ -236,41 +337,108 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
 
 _KEY_LOOKUP = text("SELECT set_config('app.lookup_hash', :h, true)")
 
+#: Key hash -> tenant id, remembered per process. A key never moves to another tenant, so this
+#: is never stale; it lets later requests bind the tenant *before* the lookup, which then reads
+#: the key, its tenant and its creator's membership in one statement through the tenant's own
+#: row-level security. Everything that can change (revocation, expiry, suspension, roles, the
+#: creator leaving) is still read fresh on every request, whoever changed it and how.
+_KEY_TENANTS: dict[str, uuid.UUID] = {}
+_KEY_TENANTS_MAX = 10_000
+
+_KEY_COLUMNS = (
+    ApiKey.id,
+    ApiKey.name,
+    ApiKey.role,
+    ApiKey.module_grants,
+    ApiKey.created_by,
+    ApiKey.last_used_at,
+    ApiKey.expires_at,
+)
+
+
+#: Built once (binding only the hash): statement construction is a measurable share of a read.
+_KEY_IN_TENANT = (
+    select(*_KEY_COLUMNS, Tenant, Membership.role)
+    .join(Tenant, Tenant.id == ApiKey.tenant_id)
+    .outerjoin(
+        Membership,
+        and_(Membership.tenant_id == ApiKey.tenant_id, Membership.user_id == ApiKey.created_by),
+    )
+    .where(
+        ApiKey.tenant_id == bindparam("tenant_id"),
+        ApiKey.key_hash == bindparam("key_hash"),
+        ApiKey.revoked_at.is_(None),
+    )
+    # Scoped explicitly to the bound tenant (and by row-level security): the ORM tenant hook's
+    # per-request loader criteria would only repeat the condition above, at a measurable cost.
+    .execution_options(**{ALL_TENANTS: True})
+)
+_KEY_ANY_TENANT = (
+    select(*_KEY_COLUMNS, Tenant)
+    .join(Tenant, Tenant.id == ApiKey.tenant_id)
+    .where(ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None))
+    .execution_options(**{ALL_TENANTS: True})
+)
+
 
 async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
     key_hash = sha256_hex(token)
+    tenant_id = _KEY_TENANTS.get(key_hash)
+    if tenant_id is not None:
+        # One round trip: BEGIN binds the tenant (see db.bind_tenant), then key + tenant + creator.
+        await bind_tenant(session, tenant_id)
+        row = (await session.execute(_KEY_IN_TENANT, {"tenant_id": tenant_id, "key_hash": key_hash})).first()
+        if row is not None:
+            *key, tenant, creator_role = row
+            return await _key_principal(session, tuple(key), tenant, creator_role, checked_creator=True)
+        # Revoked or deleted (or, never seen, re-created elsewhere): forget and look it up afresh.
+        _KEY_TENANTS.pop(key_hash, None)
+        session.info.pop("tenant_id", None)
+        await set_db_setting(session, "app.tenant_id", "")
     await session.execute(_KEY_LOOKUP, {"h": key_hash})
-    now = utcnow()
-    row = (
-        await session.execute(
-            select(ApiKey, Tenant)
-            .join(Tenant, Tenant.id == ApiKey.tenant_id)
-            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
-            .execution_options(**{ALL_TENANTS: True})
-        )
-    ).first()
-    if row is None:
+    found = (await session.execute(_KEY_ANY_TENANT, {"key_hash": key_hash})).first()
+    if found is None:
         raise UnauthorizedProblem("Unknown or revoked API key.")
-    api_key, tenant = row
-    if api_key.expires_at is not None and api_key.expires_at <= now:
+    *key, tenant = found
+    principal = await _key_principal(session, tuple(key), tenant, None, checked_creator=False)
+    if len(_KEY_TENANTS) >= _KEY_TENANTS_MAX:
+        _KEY_TENANTS.clear()
+    _KEY_TENANTS[key_hash] = tenant.id
+    return principal
+
+
+async def _key_principal(
+    session: AsyncSession,
+    key: tuple[Any, ...],
+    tenant: Tenant,
+    creator_role: Any,
+    *,
+    checked_creator: bool,
+) -> Principal:
+    """Check a found key (expiry, tenant status, its creator's standing) and return its principal."""
+    key_id, name, role, module_grants, created_by, last_used_at, expires_at = key
+    now = utcnow()
+    if expires_at is not None and expires_at <= now:
         raise UnauthorizedProblem("This API key has expired.")
     if tenant.status is TenantStatus.SUSPENDED:
         raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
-    await bind_tenant(session, tenant.id)
-    role = api_key.role
-    if api_key.created_by is not None:
+    if not checked_creator:
+        await bind_tenant(session, tenant.id)
+    role = Role(role)
+    if created_by is not None:
         # A key never outlives its creator's standing: it acts with at most their current role.
-        creator_role = await session.scalar(
-            select(Membership.role).where(Membership.user_id == api_key.created_by)
-        )
+        if not checked_creator:
+            creator_role = await session.scalar(
+                select(Membership.role).where(Membership.user_id == created_by)
+            )
         if creator_role is None:
             raise UnauthorizedProblem(
                 "The person who created this API key is no longer a member; create a new key."
             )
         role = min(role, Role(creator_role), key=lambda r: r.rank)
-    if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
+    if last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION:
         # Skip if a concurrent request holds the row: last_used_at is advisory, never a reason to wait.
-        locked = select(ApiKey.id).where(ApiKey.id == api_key.id).with_for_update(skip_locked=True)
+        locked = select(ApiKey.id).where(ApiKey.id == key_id).with_for_update(skip_locked=True)
         await session.execute(
             update(ApiKey)
             .where(ApiKey.id.in_(locked.scalar_subquery()))
@@ -279,11 +447,11 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
         )
     return Principal(
         kind=PrincipalKind.API_KEY,
-        label=api_key.name,
+        label=name,
         tenant=tenant,
         role=role,
-        module_grants=frozenset(api_key.module_grants),
-        api_key_id=api_key.id,
+        module_grants=frozenset(module_grants),
+        api_key_id=key_id,
         user_id=None,
     )
 

@@ -21,7 +21,7 @@ from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import query_params, redirect, signed_in
+from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
@@ -41,14 +41,6 @@ OUTBOX_STATUS_LABELS = {
 SERVICE_MESSAGES = (N_("SMS needs a phone number"),)
 INBOX_FILTERS = ("unread", "severity", "cursor")
 OUTBOX_FILTERS = ("channel", "cursor")
-
-
-def enum_or_none(kind: type[E], value: str | None) -> E | None:
-    """The filter's enum member, or no filter for an empty or unknown value."""
-    try:
-        return kind(value) if value else None
-    except ValueError:
-        return None
 
 
 def back_to(data: dict[str, Any], default: str) -> str:

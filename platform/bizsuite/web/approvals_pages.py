@@ -46,7 +46,7 @@ from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import query_params, redirect, signed_in
+from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
 from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
@@ -139,22 +139,6 @@ DECISION_FIELDS = {
 }
 SUBMITTED_FILTERS = ("status", "cursor")
 ASSIGNMENT_FILTERS = ("approver_role", "org_unit_id", "user_id", "cursor")
-
-
-def enum_or_none(kind: type[E], value: str | None) -> E | None:
-    """The filter's enum member, or no filter for an empty or unknown value."""
-    try:
-        return kind(value) if value else None
-    except ValueError:
-        return None
-
-
-def uuid_or_none(value: str | None) -> uuid.UUID | None:
-    """A UUID filter, or no filter for an empty or malformed value."""
-    try:
-        return uuid.UUID(value) if value else None
-    except ValueError:
-        return None
 
 
 def _version(data: dict[str, Any]) -> str | None:

@@ -17,13 +17,13 @@ from bizsuite.core.jobs import services as jobs
 from bizsuite.core.jobs.models import JobStatus
 from bizsuite.core.jobs.queue import TENANT_TASKS, TenantTask, load_task_modules
 from bizsuite.core.jobs.schemas import JobScheduleCreate, JobScheduleUpdate
-from bizsuite.web.alerts_pages import back_to, enum_or_none
+from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import query_params, redirect, signed_in
+from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from litestar import Controller, Request, Response, Router
+from litestar import Request, Response, Router
 from litestar.exceptions import HTTPException
 from litestar.static_files import create_static_files_router
 
@@ -61,7 +61,7 @@ def static_routers() -> list[Router]:
     ]
 
 
-def web_router(module_pages: Sequence[type[Controller]] = ()) -> Router:
+def web_router(module_pages: Sequence[Router] = ()) -> Router:
     """All pages (the shell's and the business modules'), with the UI language set before each
     handler and errors rendered as pages."""
     return Router(

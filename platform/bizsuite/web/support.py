@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import enum
+import uuid
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from litestar import Request, Response
@@ -20,6 +22,8 @@ from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.web import i18n
 from bizsuite.web.templating import page
+
+E = TypeVar("E", bound=enum.Enum)
 
 LANGUAGE_COOKIE = "bizsuite_lang"
 
@@ -58,12 +62,16 @@ class PageAuthRequired(NotAuthorizedException):
 
 
 def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """Pages inside the shell need a signed-in user with a tenant and the page's minimum role."""
+    """Pages inside the shell need a signed-in user with a tenant, the page's minimum role and,
+    for a business module's pages (``opt={"module": "crm"}``), the module enabled and granted."""
     principal = principal_of(connection)
     if principal.user_id is None or principal.tenant is None or principal.role is None:
         raise PageAuthRequired()
     needed: Role = handler.opt.get("min_role", Role.VIEWER)
     if not principal.role.at_least(needed):
+        raise HTTPException(status_code=403, detail="forbidden")
+    module = handler.opt.get("module")
+    if module and not principal.can_use_module(module):
         raise HTTPException(status_code=403, detail="forbidden")
 
 
@@ -107,3 +115,19 @@ def form_dict(form: Any, *, lists: tuple[str, ...] = ()) -> dict[str, Any]:
 def query_params(request: Request[Any, Any, Any], *names: str) -> dict[str, str]:
     """The page's own non-empty filter parameters (for pagers and export links)."""
     return {name: value for name in names if (value := request.query_params.get(name))}
+
+
+def enum_or_none(kind: type[E], value: str | None) -> E | None:
+    """A filter's enum member, or no filter for an empty or unknown value."""
+    try:
+        return kind(value) if value else None
+    except ValueError:
+        return None
+
+
+def uuid_or_none(value: str | None) -> uuid.UUID | None:
+    """A UUID filter, or no filter for an empty or malformed value."""
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None

@@ -76,6 +76,12 @@ def visible_navigation(principal: Principal) -> list[NavItem]:
     ]
 
 
+def current_entry(items: list[NavItem], path: str) -> str | None:
+    """The entry a page belongs to: the longest link that is the path or a folder above it."""
+    matches = [i.href for i in items if path == i.href or (i.href != "/" and path.startswith(i.href + "/"))]
+    return max(matches, key=len, default=None)
+
+
 FORM_COOKIE = "bizsuite_form"
 
 
@@ -198,6 +204,7 @@ def page(
     if principal.user_id is None and not form_token:
         form_token = new_token(24)
         cookies.append(Cookie(key=FORM_COOKIE, value=form_token, httponly=True, samesite="strict", path="/"))
+    navigation = visible_navigation(principal)
     return Template(
         cookies=cookies,
         template_name=template,
@@ -207,8 +214,9 @@ def page(
             "principal": principal,
             "tenant": principal.tenant,
             "user": principal.user,
-            "navigation": visible_navigation(principal),
-            "navigation_sections": in_sections(visible_navigation(principal)),
+            "navigation": navigation,
+            "navigation_sections": in_sections(navigation),
+            "current_href": current_entry(navigation, request.url.path),
             "csrf_token": state.get("csrf_token", ""),
             "form_token": form_token,
             "sessions_tenants": state.get("tenant_choices", []),

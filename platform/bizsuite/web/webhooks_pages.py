@@ -17,13 +17,13 @@ from bizsuite.core.webhooks import rules
 from bizsuite.core.webhooks import services as webhooks
 from bizsuite.core.webhooks.models import DeliveryStatus, WebhookEndpoint
 from bizsuite.core.webhooks.schemas import EndpointCreate, EndpointUpdate, SecretRotation
-from bizsuite.web.alerts_pages import back_to, enum_or_none
+from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import EXPORT_LIMIT, every_page, export_response
 from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import form_dict, query_params, redirect, signed_in
+from bizsuite.web.support import enum_or_none, form_dict, query_params, redirect, signed_in
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25

@@ -19,6 +19,7 @@ class CrmSection(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     zones: list[accounts.ZoneSpec] = msgspec.field(default_factory=list)
     accounts: list[accounts.AccountSpec] = msgspec.field(default_factory=list)
     pipeline_stages: list[pipeline.StageSpec] = msgspec.field(default_factory=list)
+    opportunities: list[pipeline.OpportunitySpec] = msgspec.field(default_factory=list)
     revenue: list[revenue.RevenueSpec] = msgspec.field(default_factory=list)
     sla_policies: list[tickets.SlaPolicySpec] = msgspec.field(default_factory=list)
 

@@ -144,6 +144,14 @@ class Account(TenantScoped, Timestamped, Versioned, Base):
         Index("ix_crm_accounts_tenant_created", "tenant_id", "created_at", "id"),
         Index("ix_crm_accounts_tenant_tier", "tenant_id", "tier", "trailing_revenue"),
         Index("ix_crm_accounts_tenant_owner", "tenant_id", "owner_user_id", "created_at", "id"),
+        Index("ix_crm_accounts_tenant_zone", "tenant_id", "zone_id", "created_at", "id"),
+        # Prefix search (``q``) on name and code: ``LIKE 'q%'`` needs pattern operator classes.
+        Index(
+            "ix_crm_accounts_tenant_name", "tenant_id", "name", postgresql_ops={"name": "text_pattern_ops"}
+        ),
+        Index(
+            "ix_crm_accounts_tenant_code", "tenant_id", "code", postgresql_ops={"code": "text_pattern_ops"}
+        ),
     )
 
     code: Mapped[str] = mapped_column(String(50))
@@ -238,6 +246,8 @@ class Opportunity(TenantScoped, Timestamped, Versioned, Base):
         Index("ix_crm_opportunities_tenant_created", "tenant_id", "created_at", "id"),
         Index("ix_crm_opportunities_tenant_stage", "tenant_id", "stage_id", "created_at", "id"),
         Index("ix_crm_opportunities_tenant_account", "tenant_id", "account_id", "created_at", "id"),
+        Index("ix_crm_opportunities_tenant_owner", "tenant_id", "owner_user_id", "created_at", "id"),
+        Index("ix_crm_opportunities_tenant_expected_close", "tenant_id", "expected_close"),
     )
 
     account_id: Mapped[uuid.UUID]
@@ -258,9 +268,24 @@ class MonthlyRevenue(TenantScoped, Timestamped, Base):
     __tablename__ = "crm_monthly_revenue"
     __table_args__ = (
         tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
-        UniqueConstraint("tenant_id", "account_id", "month", name="uq_crm_monthly_revenue_account_month"),
+        # ``amount`` rides in the key's index so the churn scan is one index-only pass in order.
+        UniqueConstraint(
+            "tenant_id",
+            "account_id",
+            "month",
+            name="uq_crm_monthly_revenue_account_month",
+            postgresql_include=["amount"],
+        ),
         CheckConstraint("extract(day from month) = 1", name="first_of_month"),
         Index("ix_crm_monthly_revenue_tenant_month", "tenant_id", "month"),
+        # Month slices for the churn scan: one contiguous, index-only range per month.
+        Index(
+            "ix_crm_monthly_revenue_tenant_month_account",
+            "tenant_id",
+            "month",
+            "account_id",
+            postgresql_include=["amount"],
+        ),
         Index("ix_crm_monthly_revenue_tenant_created", "tenant_id", "created_at", "id"),
     )
 
@@ -288,6 +313,9 @@ class RevenueImport(TenantScoped, Timestamped, Base):
         JSONB, default=list, server_default=text("'[]'::jsonb")
     )
     error_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    #: The preview: ``{"rows": [...first rows...], "total_amount": "...", "accounts": 3,
+    #: "first_month": "2026-01", "last_month": "2026-06"}``.
+    summary: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     created_by: Mapped[str] = mapped_column(String(200))
     finished_at: Mapped[datetime | None]
 
@@ -317,3 +345,193 @@ class ChurnRisk(TenantScoped, Timestamped, Base):
     revenue_at_stake: Mapped[Decimal] = mapped_column(MONEY)
     alerted_at: Mapped[datetime | None] = mapped_column(default=None)
     detected_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))
+
+
+# --- service tickets and SLA
+
+
+class TicketCategory(enum.StrEnum):
+    """What a service ticket (工单) is about; complaints (投诉) record a satisfaction score at close."""
+
+    FAULT = "fault"
+    ELEVATOR_FAULT = "elevator_fault"
+    REPAIR = "repair"
+    COMPLAINT = "complaint"
+    REQUEST = "request"
+    INQUIRY = "inquiry"
+
+
+class TicketPriority(enum.StrEnum):
+    """How urgent a ticket is."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class TicketStatus(enum.StrEnum):
+    """Where a ticket stands; SLA clocks pause while it is waiting (for the customer, for parts)."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class SlaAnchor(enum.StrEnum):
+    """Where a milestone's clock starts: at ticket creation or when the previous milestone was met."""
+
+    CREATED = "created"
+    PREVIOUS = "previous"
+
+
+class TicketEventKind(enum.StrEnum):
+    """An entry of a ticket's history (pauses are derived from its status changes)."""
+
+    CREATED = "created"
+    STATUS_CHANGED = "status_changed"
+    MILESTONE_MET = "milestone_met"
+    SLA_BREACHED = "sla_breached"
+    CLOSED = "closed"
+
+
+class SlaPolicy(TenantScoped, Timestamped, Versioned, Base):
+    """An SLA policy: an ordered chain of milestones, matched to tickets by category and priority.
+
+    ``category``/``priority`` left empty match any value; the most specific active policy wins.
+    """
+
+    __tablename__ = "crm_sla_policies"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "code", name="uq_crm_sla_policies_code"),
+        Index("ix_crm_sla_policies_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    code: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[TicketCategory | None] = mapped_column(_enum(TicketCategory, "crm_ticket_category"))
+    priority: Mapped[TicketPriority | None] = mapped_column(_enum(TicketPriority, "crm_ticket_priority"))
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+
+
+class SlaPolicyMilestone(TenantScoped, Timestamped, Base):
+    """One milestone of a policy: a target in minutes (or "the same day") from its anchor."""
+
+    __tablename__ = "crm_sla_policy_milestones"
+    __table_args__ = (
+        tenant_fk("policy_id", "crm_sla_policies.id", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "policy_id", "key", name="uq_crm_sla_policy_milestones_key"),
+        UniqueConstraint("tenant_id", "policy_id", "position", name="uq_crm_sla_policy_milestones_position"),
+        CheckConstraint("(target_minutes IS NULL) <> (same_day = false)", name="target_minutes_or_same_day"),
+        Index("ix_crm_sla_policy_milestones_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    policy_id: Mapped[uuid.UUID]
+    key: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    target_minutes: Mapped[int | None] = mapped_column(Integer)
+    #: Due at the end of the anchor's calendar day in the tenant's time zone (instead of minutes).
+    same_day: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    anchor: Mapped[SlaAnchor] = mapped_column(_enum(SlaAnchor, "crm_sla_anchor"))
+    #: Recording a reason in time counts as meeting the milestone (e.g. "completes or explains").
+    reason_allowed: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+
+
+class Ticket(TenantScoped, Timestamped, Versioned, Base):
+    """A service ticket (工单) of an account, with its SLA milestones copied from the policy."""
+
+    __tablename__ = "crm_tickets"
+    __table_args__ = (
+        tenant_fk("account_id", "crm_accounts.id"),
+        tenant_fk("contact_id", "crm_contacts.id"),
+        tenant_fk("zone_id", "crm_zones.id"),
+        tenant_fk("policy_id", "crm_sla_policies.id"),
+        UniqueConstraint("tenant_id", "number", name="uq_crm_tickets_number"),
+        CheckConstraint("satisfaction BETWEEN 1 AND 5", name="satisfaction_range"),
+        Index("ix_crm_tickets_tenant_created", "tenant_id", "created_at", "id"),
+        Index("ix_crm_tickets_tenant_status", "tenant_id", "status", "created_at", "id"),
+        Index("ix_crm_tickets_tenant_account", "tenant_id", "account_id", "created_at", "id"),
+        Index("ix_crm_tickets_tenant_assignee", "tenant_id", "assignee_user_id", "created_at", "id"),
+    )
+
+    #: Per-tenant sequence number, shown as ``T-000123``.
+    number: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[uuid.UUID]
+    contact_id: Mapped[uuid.UUID | None]
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[TicketCategory] = mapped_column(_enum(TicketCategory, "crm_ticket_category"))
+    priority: Mapped[TicketPriority] = mapped_column(_enum(TicketPriority, "crm_ticket_priority"))
+    status: Mapped[TicketStatus] = mapped_column(
+        _enum(TicketStatus, "crm_ticket_status"),
+        default=TicketStatus.OPEN,
+        server_default=TicketStatus.OPEN.value,
+    )
+    assignee_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    zone_id: Mapped[uuid.UUID | None]
+    policy_id: Mapped[uuid.UUID | None]
+    #: Complaints: the customer's satisfaction (1..5) recorded at close.
+    satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
+    close_note: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(200))
+
+
+class TicketMilestone(TenantScoped, Timestamped, Base):
+    """A ticket's SLA milestone: the policy's target copied at creation, its due time and outcome.
+
+    ``due_at`` is kept current (pauses, anchors, the business calendar) and is empty while the
+    clock is paused or not started, and once the ticket is closed; ``alerted_at`` remembers that the breach alert went out (exactly once).
+    """
+
+    __tablename__ = "crm_ticket_milestones"
+    __table_args__ = (
+        tenant_fk("ticket_id", "crm_tickets.id", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "ticket_id", "key", name="uq_crm_ticket_milestones_key"),
+        Index("ix_crm_ticket_milestones_tenant_created", "tenant_id", "created_at", "id"),
+        Index("ix_crm_ticket_milestones_tenant_ticket", "tenant_id", "ticket_id", "position"),
+        Index(
+            "ix_crm_ticket_milestones_open_due",
+            "tenant_id",
+            "due_at",
+            postgresql_where=text("met_at IS NULL AND breached_at IS NULL"),
+        ),
+    )
+
+    ticket_id: Mapped[uuid.UUID]
+    key: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    target_minutes: Mapped[int | None] = mapped_column(Integer)
+    same_day: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    anchor: Mapped[SlaAnchor] = mapped_column(_enum(SlaAnchor, "crm_sla_anchor"))
+    reason_allowed: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    due_at: Mapped[datetime | None]
+    met_at: Mapped[datetime | None]
+    breached_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(500))
+    alerted_at: Mapped[datetime | None]
+
+
+class TicketEvent(TenantScoped, Timestamped, Base):
+    """An entry of a ticket's history: creation, status changes (pauses), milestones, close."""
+
+    __tablename__ = "crm_ticket_events"
+    __table_args__ = (
+        tenant_fk("ticket_id", "crm_tickets.id", ondelete="CASCADE"),
+        Index("ix_crm_ticket_events_tenant_ticket", "tenant_id", "ticket_id", "occurred_at", "id"),
+        Index("ix_crm_ticket_events_tenant_created", "tenant_id", "created_at", "id"),
+    )
+
+    ticket_id: Mapped[uuid.UUID]
+    kind: Mapped[TicketEventKind] = mapped_column(_enum(TicketEventKind, "crm_ticket_event_kind"))
+    from_status: Mapped[TicketStatus | None] = mapped_column(_enum(TicketStatus, "crm_ticket_status"))
+    to_status: Mapped[TicketStatus | None] = mapped_column(_enum(TicketStatus, "crm_ticket_status"))
+    milestone_key: Mapped[str | None] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
+    actor_label: Mapped[str] = mapped_column(String(200))
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))

@@ -1,7 +1,357 @@
-"""CRM accounts: API controllers (tag `crm`)."""
+"""CRM accounts: API controllers (tag `crm`): zones, accounts, contacts, activities, timeline."""
 
 from __future__ import annotations
 
-from litestar import Controller
+import uuid
+from typing import Annotated
 
-CONTROLLERS: list[type[Controller]] = []
+import msgspec
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.modules.crm.accounts import services
+from bizsuite.modules.crm.accounts.schemas import (
+    AccountCreate,
+    AccountOut,
+    AccountPage,
+    AccountUpdate,
+    ActivityCreate,
+    ActivityOut,
+    ActivityPage,
+    ActivityUpdate,
+    ContactCreate,
+    ContactOut,
+    ContactPage,
+    ContactUpdate,
+    TimelinePage,
+    ZoneCreate,
+    ZoneOut,
+    ZonePage,
+    ZoneUpdate,
+)
+from bizsuite.modules.crm.models import (
+    Account,
+    AccountKind,
+    AccountStatus,
+    Activity,
+    Contact,
+    Tier,
+    Zone,
+)
+
+SearchParam = Annotated[
+    str | None,
+    QueryParameter(min_length=1, max_length=200, description="Prefix of the account's name or code."),
+]
+
+
+def zone_out(zone: Zone) -> ZoneOut:
+    """A zone row as its API schema."""
+    return msgspec.convert(zone, ZoneOut, from_attributes=True)
+
+
+def account_out(account: Account) -> AccountOut:
+    """An account row as its API schema."""
+    return msgspec.convert(account, AccountOut, from_attributes=True)
+
+
+def contact_out(contact: Contact) -> ContactOut:
+    """A contact row as its API schema."""
+    return msgspec.convert(contact, ContactOut, from_attributes=True)
+
+
+def activity_out(activity: Activity) -> ActivityOut:
+    """An activity row as its API schema."""
+    return msgspec.convert(activity, ActivityOut, from_attributes=True)
+
+
+class ZoneController(Controller):
+    """Service zones (片区) and their stewards (片区管家)."""
+
+    path = "/api/v1/crm/zones"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get(operation_id="list_crm_zones", summary="List zones")
+    async def list_crm_zones(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> ZonePage:
+        """List the tenant's zones, oldest first."""
+        zones, next_cursor = await services.list_zones(ctx, limit=limit, cursor=cursor)
+        return ZonePage(items=[zone_out(z) for z in zones], next_cursor=next_cursor)
+
+    @post(operation_id="create_crm_zone", summary="Create a zone", opt={"min_role": Role.MANAGER})
+    async def create_crm_zone(self, ctx: Ctx, data: JSONBody[ZoneCreate]) -> ZoneOut:
+        """Create a zone; its owner must be a member of the tenant."""
+        return zone_out(await services.create_zone(ctx, data))
+
+    @get("/{zone_id:uuid}", operation_id="get_crm_zone", summary="Get a zone")
+    async def get_crm_zone(self, ctx: Ctx, zone_id: FromPath[uuid.UUID]) -> ZoneOut:
+        """Return one zone."""
+        return zone_out(await services.get_zone(ctx, zone_id))
+
+    @patch(
+        "/{zone_id:uuid}",
+        operation_id="update_crm_zone",
+        summary="Update a zone",
+        opt={"min_role": Role.MANAGER},
+    )
+    async def update_crm_zone(
+        self, ctx: Ctx, zone_id: FromPath[uuid.UUID], data: JSONBody[ZoneUpdate], if_match: IfMatch = None
+    ) -> ZoneOut:
+        """Change a zone's code, name, org unit or owner."""
+        return zone_out(await services.update_zone(ctx, zone_id, data, if_match))
+
+    @delete(
+        "/{zone_id:uuid}",
+        operation_id="delete_crm_zone",
+        summary="Delete a zone",
+        opt={"min_role": Role.MANAGER},
+    )
+    async def delete_crm_zone(self, ctx: Ctx, zone_id: FromPath[uuid.UUID], if_match: IfMatch = None) -> None:
+        """Delete a zone that no account is in."""
+        await services.delete_zone(ctx, zone_id, if_match)
+
+
+class AccountController(Controller):
+    """Accounts: end customers, distributors and partners."""
+
+    path = "/api/v1/crm/accounts"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get(operation_id="list_crm_accounts", summary="List accounts")
+    async def list_crm_accounts(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        kind: FromQuery[AccountKind | None] = None,
+        status: FromQuery[AccountStatus | None] = None,
+        tier: FromQuery[Tier | None] = None,
+        owner_user_id: FromQuery[uuid.UUID | None] = None,
+        zone_id: FromQuery[uuid.UUID | None] = None,
+        org_unit_id: FromQuery[uuid.UUID | None] = None,
+        q: SearchParam = None,
+    ) -> AccountPage:
+        """List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix."""
+        items, next_cursor = await services.list_accounts(
+            ctx,
+            limit=limit,
+            cursor=cursor,
+            kind=kind,
+            status=status,
+            tier=tier,
+            owner_user_id=owner_user_id,
+            zone_id=zone_id,
+            org_unit_id=org_unit_id,
+            q=q,
+        )
+        return AccountPage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_crm_account", summary="Create an account")
+    async def create_crm_account(self, ctx: Ctx, data: JSONBody[AccountCreate]) -> AccountOut:
+        """Create an account; its code must be new in the tenant."""
+        return account_out(await services.create_account(ctx, data))
+
+    @get("/{account_id:uuid}", operation_id="get_crm_account", summary="Get an account")
+    async def get_crm_account(self, ctx: Ctx, account_id: FromPath[uuid.UUID]) -> AccountOut:
+        """Return one account with its tier and trailing revenue."""
+        return account_out(await services.get_account(ctx, account_id))
+
+    @patch("/{account_id:uuid}", operation_id="update_crm_account", summary="Update an account")
+    async def update_crm_account(
+        self,
+        ctx: Ctx,
+        account_id: FromPath[uuid.UUID],
+        data: JSONBody[AccountUpdate],
+        if_match: IfMatch = None,
+    ) -> AccountOut:
+        """Change an account's details, owner, zone or org unit."""
+        return account_out(await services.update_account(ctx, account_id, data, if_match))
+
+    @post(
+        "/{account_id:uuid}/archive",
+        operation_id="archive_crm_account",
+        summary="Archive an account",
+        status_code=200,
+    )
+    async def archive_crm_account(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> AccountOut:
+        """Archive an account (kept for history, out of the active lists)."""
+        account = await services.set_account_status(ctx, account_id, AccountStatus.ARCHIVED, if_match)
+        return account_out(account)
+
+    @post(
+        "/{account_id:uuid}/restore",
+        operation_id="restore_crm_account",
+        summary="Restore an account",
+        status_code=200,
+    )
+    async def restore_crm_account(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> AccountOut:
+        """Make an archived account active again."""
+        account = await services.set_account_status(ctx, account_id, AccountStatus.ACTIVE, if_match)
+        return account_out(account)
+
+    @delete(
+        "/{account_id:uuid}",
+        operation_id="delete_crm_account",
+        summary="Delete an account",
+        opt={"min_role": Role.MANAGER},
+    )
+    async def delete_crm_account(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete an account nothing refers to; otherwise archive it."""
+        await services.delete_account(ctx, account_id, if_match)
+
+    @get(
+        "/{account_id:uuid}/contacts",
+        operation_id="list_crm_account_contacts",
+        summary="List an account's contacts",
+    )
+    async def list_crm_account_contacts(
+        self,
+        ctx: Ctx,
+        account_id: FromPath[uuid.UUID],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> ContactPage:
+        """List the account's contacts, oldest first."""
+        contacts, next_cursor = await services.list_contacts(ctx, account_id, limit=limit, cursor=cursor)
+        return ContactPage(items=[contact_out(c) for c in contacts], next_cursor=next_cursor)
+
+    @post(
+        "/{account_id:uuid}/contacts",
+        operation_id="create_crm_contact",
+        summary="Add a contact to an account",
+    )
+    async def create_crm_contact(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], data: JSONBody[ContactCreate]
+    ) -> ContactOut:
+        """Add a contact; a primary one replaces the account's previous primary contact."""
+        return contact_out(await services.create_contact(ctx, account_id, data))
+
+    @get(
+        "/{account_id:uuid}/activities",
+        operation_id="list_crm_account_activities",
+        summary="List an account's activities",
+    )
+    async def list_crm_account_activities(
+        self,
+        ctx: Ctx,
+        account_id: FromPath[uuid.UUID],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> ActivityPage:
+        """List the account's calls, visits and notes, latest first."""
+        activities, next_cursor = await services.list_activities(ctx, account_id, limit=limit, cursor=cursor)
+        return ActivityPage(items=[activity_out(a) for a in activities], next_cursor=next_cursor)
+
+    @post(
+        "/{account_id:uuid}/activities",
+        operation_id="create_crm_activity",
+        summary="Record an activity",
+    )
+    async def create_crm_activity(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], data: JSONBody[ActivityCreate]
+    ) -> ActivityOut:
+        """Record a call, visit or note; the caller is its author."""
+        return activity_out(await services.create_activity(ctx, account_id, data))
+
+    @get(
+        "/{account_id:uuid}/timeline",
+        operation_id="get_crm_account_timeline",
+        summary="Read an account's timeline",
+    )
+    async def get_crm_account_timeline(
+        self,
+        ctx: Ctx,
+        account_id: FromPath[uuid.UUID],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> TimelinePage:
+        """Activities and opportunities opened, won and lost, newest first."""
+        events, next_cursor = await services.account_timeline(ctx, account_id, limit=limit, cursor=cursor)
+        return TimelinePage(items=events, next_cursor=next_cursor)
+
+
+class ContactController(Controller):
+    """One contact by id."""
+
+    path = "/api/v1/crm/contacts"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get("/{contact_id:uuid}", operation_id="get_crm_contact", summary="Get a contact")
+    async def get_crm_contact(self, ctx: Ctx, contact_id: FromPath[uuid.UUID]) -> ContactOut:
+        """Return one contact."""
+        return contact_out(await services.get_contact(ctx, contact_id))
+
+    @patch("/{contact_id:uuid}", operation_id="update_crm_contact", summary="Update a contact")
+    async def update_crm_contact(
+        self,
+        ctx: Ctx,
+        contact_id: FromPath[uuid.UUID],
+        data: JSONBody[ContactUpdate],
+        if_match: IfMatch = None,
+    ) -> ContactOut:
+        """Change a contact's details or make it the primary contact."""
+        return contact_out(await services.update_contact(ctx, contact_id, data, if_match))
+
+    @delete("/{contact_id:uuid}", operation_id="delete_crm_contact", summary="Delete a contact")
+    async def delete_crm_contact(
+        self, ctx: Ctx, contact_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete a contact; its activities stay on the account without it."""
+        await services.delete_contact(ctx, contact_id, if_match)
+
+
+class ActivityController(Controller):
+    """One activity by id (changed by its author or a manager)."""
+
+    path = "/api/v1/crm/activities"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get("/{activity_id:uuid}", operation_id="get_crm_activity", summary="Get an activity")
+    async def get_crm_activity(self, ctx: Ctx, activity_id: FromPath[uuid.UUID]) -> ActivityOut:
+        """Return one activity."""
+        return activity_out(await services.get_activity(ctx, activity_id))
+
+    @patch("/{activity_id:uuid}", operation_id="update_crm_activity", summary="Update an activity")
+    async def update_crm_activity(
+        self,
+        ctx: Ctx,
+        activity_id: FromPath[uuid.UUID],
+        data: JSONBody[ActivityUpdate],
+        if_match: IfMatch = None,
+    ) -> ActivityOut:
+        """Change an activity (its author or a manager)."""
+        return activity_out(await services.update_activity(ctx, activity_id, data, if_match))
+
+    @delete("/{activity_id:uuid}", operation_id="delete_crm_activity", summary="Delete an activity")
+    async def delete_crm_activity(
+        self, ctx: Ctx, activity_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete an activity (its author or a manager)."""
+        await services.delete_activity(ctx, activity_id, if_match)
+
+
+CONTROLLERS: list[type[Controller]] = [
+    ZoneController,
+    AccountController,
+    ContactController,
+    ActivityController,
+]

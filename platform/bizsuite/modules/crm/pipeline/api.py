@@ -1,7 +1,263 @@
-"""CRM pipeline: API controllers (tag `crm`)."""
+"""CRM pipeline: API controllers (tag `crm`): stages, opportunities and the forecast."""
 
 from __future__ import annotations
 
-from litestar import Controller
+import uuid
+from typing import Annotated
 
-CONTROLLERS: list[type[Controller]] = []
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.modules.crm.models import PipelineStage
+from bizsuite.modules.crm.pipeline import services
+from bizsuite.modules.crm.pipeline.schemas import (
+    OpportunityCreate,
+    OpportunityOut,
+    OpportunityPage,
+    OpportunityStageMove,
+    OpportunityStatus,
+    OpportunityUpdate,
+    PipelineForecast,
+    PipelineForecastMonth,
+    PipelineStageCreate,
+    PipelineStageList,
+    PipelineStageOrder,
+    PipelineStageOut,
+    PipelineStageSummary,
+    PipelineStageUpdate,
+)
+
+MonthsParam = Annotated[
+    int, QueryParameter(ge=1, le=24, description="How many months, starting with the current one.")
+]
+
+
+def stage_out(stage: PipelineStage) -> PipelineStageOut:
+    """The API shape of a stage."""
+    return PipelineStageOut(
+        id=stage.id,
+        name=stage.name,
+        position=stage.position,
+        probability=stage.probability,
+        kind=stage.kind,
+        created_at=stage.created_at,
+        updated_at=stage.updated_at,
+        version=stage.version,
+    )
+
+
+def opportunity_out(view: services.OpportunityView) -> OpportunityOut:
+    """The API shape of an opportunity."""
+    opportunity = view.opportunity
+    return OpportunityOut(
+        id=opportunity.id,
+        account_id=opportunity.account_id,
+        account_name=view.account_name,
+        name=opportunity.name,
+        amount=opportunity.amount,
+        currency=opportunity.currency,
+        stage_id=view.stage.id,
+        stage_name=view.stage.name,
+        stage_kind=view.stage.kind,
+        probability=view.stage.probability,
+        expected_value=view.expected_value,
+        status=view.status,
+        owner_user_id=opportunity.owner_user_id,
+        owner_name=view.owner_name,
+        expected_close=opportunity.expected_close,
+        closed_at=opportunity.closed_at,
+        close_reason=opportunity.close_reason,
+        created_at=opportunity.created_at,
+        updated_at=opportunity.updated_at,
+        version=opportunity.version,
+    )
+
+
+class PipelineStageController(Controller):
+    """The tenant's pipeline stages (admins change them)."""
+
+    path = "/api/v1/crm/pipeline-stages"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get(operation_id="list_pipeline_stages", summary="List pipeline stages")
+    async def list_pipeline_stages(self, ctx: Ctx) -> PipelineStageList:
+        """The whole pipeline in order (a new tenant gets the default stages)."""
+        return PipelineStageList(items=[stage_out(s) for s in await services.list_stages(ctx)])
+
+    @post(
+        operation_id="create_pipeline_stage",
+        summary="Add a pipeline stage",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def create_pipeline_stage(self, ctx: Ctx, data: JSONBody[PipelineStageCreate]) -> PipelineStageOut:
+        """Add a stage, last or at ``position``; exactly one won and at least one lost stage remain."""
+        return stage_out(await services.create_stage(ctx, data))
+
+    @get("/{stage_id:uuid}", operation_id="get_pipeline_stage", summary="Get a pipeline stage")
+    async def get_pipeline_stage(self, ctx: Ctx, stage_id: FromPath[uuid.UUID]) -> PipelineStageOut:
+        """Return one stage."""
+        return stage_out(await services.get_stage(ctx, stage_id))
+
+    @patch(
+        "/{stage_id:uuid}",
+        operation_id="update_pipeline_stage",
+        summary="Update a pipeline stage",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def update_pipeline_stage(
+        self,
+        ctx: Ctx,
+        stage_id: FromPath[uuid.UUID],
+        data: JSONBody[PipelineStageUpdate],
+        if_match: IfMatch = None,
+    ) -> PipelineStageOut:
+        """Rename a stage, change its probability or kind, or move it."""
+        return stage_out(await services.update_stage(ctx, stage_id, data, if_match))
+
+    @delete(
+        "/{stage_id:uuid}",
+        operation_id="delete_pipeline_stage",
+        summary="Delete a pipeline stage",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def delete_pipeline_stage(
+        self, ctx: Ctx, stage_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete an empty stage (409 while opportunities are in it or it is the only won/lost one)."""
+        await services.delete_stage(ctx, stage_id, if_match)
+
+    @post(
+        "/reorder",
+        operation_id="reorder_pipeline_stages",
+        summary="Reorder the pipeline stages",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
+    )
+    async def reorder_pipeline_stages(
+        self, ctx: Ctx, data: JSONBody[PipelineStageOrder]
+    ) -> PipelineStageList:
+        """Put every stage in the given order (``stage_ids`` lists each stage once)."""
+        return PipelineStageList(items=[stage_out(s) for s in await services.reorder_stages(ctx, data)])
+
+
+class OpportunityController(Controller):
+    """Opportunities (商机) moving through the pipeline."""
+
+    path = "/api/v1/crm/opportunities"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get(operation_id="list_opportunities", summary="List opportunities")
+    async def list_opportunities(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        stage_id: FromQuery[uuid.UUID | None] = None,
+        account_id: FromQuery[uuid.UUID | None] = None,
+        owner_user_id: FromQuery[uuid.UUID | None] = None,
+        status: FromQuery[OpportunityStatus | None] = None,
+    ) -> OpportunityPage:
+        """List opportunities, newest first, by stage, account, owner or status (open/won/lost)."""
+        filters = services.OpportunityFilters(
+            stage_id=stage_id, account_id=account_id, owner_user_id=owner_user_id, status=status
+        )
+        views, next_cursor = await services.list_opportunities(ctx, filters, limit=limit, cursor=cursor)
+        return OpportunityPage(items=[opportunity_out(v) for v in views], next_cursor=next_cursor)
+
+    @post(operation_id="create_opportunity", summary="Create an opportunity")
+    async def create_opportunity(self, ctx: Ctx, data: JSONBody[OpportunityCreate]) -> OpportunityOut:
+        """Open an opportunity on one of the tenant's accounts."""
+        return opportunity_out(await services.create_opportunity(ctx, data))
+
+    @get("/{opportunity_id:uuid}", operation_id="get_opportunity", summary="Get an opportunity")
+    async def get_opportunity(self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID]) -> OpportunityOut:
+        """Return one opportunity with its stage and expected value."""
+        return opportunity_out(await services.get_opportunity(ctx, opportunity_id))
+
+    @patch("/{opportunity_id:uuid}", operation_id="update_opportunity", summary="Update an opportunity")
+    async def update_opportunity(
+        self,
+        ctx: Ctx,
+        opportunity_id: FromPath[uuid.UUID],
+        data: JSONBody[OpportunityUpdate],
+        if_match: IfMatch = None,
+    ) -> OpportunityOut:
+        """Change the account, name, amount, currency, owner or expected close date."""
+        return opportunity_out(await services.update_opportunity(ctx, opportunity_id, data, if_match))
+
+    @delete("/{opportunity_id:uuid}", operation_id="delete_opportunity", summary="Delete an opportunity")
+    async def delete_opportunity(
+        self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete an opportunity entered by mistake."""
+        await services.delete_opportunity(ctx, opportunity_id, if_match)
+
+    @post(
+        "/{opportunity_id:uuid}/stage",
+        operation_id="move_opportunity_stage",
+        summary="Move an opportunity to another stage",
+        status_code=200,
+    )
+    async def move_opportunity_stage(
+        self,
+        ctx: Ctx,
+        opportunity_id: FromPath[uuid.UUID],
+        data: JSONBody[OpportunityStageMove],
+        if_match: IfMatch = None,
+    ) -> OpportunityOut:
+        """Move to a stage: won sets ``closed_at``, lost needs a ``reason``, open reopens."""
+        return opportunity_out(await services.move_stage(ctx, opportunity_id, data, if_match))
+
+
+class PipelineForecastController(Controller):
+    """The pipeline forecast."""
+
+    path = "/api/v1/crm/pipeline/forecast"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": "crm"}
+
+    @get(operation_id="get_pipeline_forecast", summary="Pipeline forecast by month and stage")
+    async def get_pipeline_forecast(self, ctx: Ctx, months: MonthsParam = 6) -> PipelineForecast:
+        """Per month of expected close: open amount, weighted value and won amount; and by stage."""
+        figures = await services.forecast(ctx, months)
+        stages = await services.stage_summary(ctx)
+        return PipelineForecast(
+            currency=ctx.tenant.currency,
+            months=[
+                PipelineForecastMonth(
+                    month=m.month,
+                    open_amount=m.open_amount,
+                    weighted_amount=m.weighted_amount,
+                    won_amount=m.won_amount,
+                )
+                for m in figures
+            ],
+            stages=[
+                PipelineStageSummary(
+                    stage_id=s.stage.id,
+                    name=s.stage.name,
+                    kind=s.stage.kind,
+                    probability=s.stage.probability,
+                    count=s.count,
+                    amount=s.amount,
+                    weighted_amount=s.weighted_amount,
+                )
+                for s in stages
+            ],
+        )
+
+
+CONTROLLERS: list[type[Controller]] = [
+    PipelineStageController,
+    OpportunityController,
+    PipelineForecastController,
+]

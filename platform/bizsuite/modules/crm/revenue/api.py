@@ -1,7 +1,346 @@
-"""CRM revenue: API controllers (tag `crm`)."""
+"""CRM revenue: API controllers (tag `crm`): monthly revenue, key accounts, the churn watch list,
+revenue imports and the CRM settings."""
 
 from __future__ import annotations
 
-from litestar import Controller
+import uuid
+from decimal import Decimal
+from typing import Any
 
-CONTROLLERS: list[type[Controller]] = []
+import msgspec
+from litestar import Controller, Request, delete, get, post, put
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.errors import PayloadTooLargeProblem
+from bizsuite.core.files import services as files
+from bizsuite.core.files.api import STORAGE, ContentTypeParam, NameParam, Storage, UploadOperation
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.modules.crm.models import Account, ChurnRisk, MonthlyRevenue, RevenueImport, Tier
+from bizsuite.modules.crm.revenue import imports, rules, services
+from bizsuite.modules.crm.revenue.schemas import (
+    AccountRevenueOut,
+    ChurnRiskOut,
+    ChurnRiskPage,
+    ImportRowError,
+    KeyAccountOut,
+    KeyAccountPage,
+    MonthlyRevenueOut,
+    MonthlyRevenuePage,
+    RecomputeOut,
+    RevenueAmount,
+    RevenueImportOut,
+    RevenueImportPage,
+    RevenueMonth,
+)
+from bizsuite.modules.crm.settings import (
+    CrmSettingsOut,
+    CrmSettingsUpdate,
+    crm_settings,
+    settings_out,
+    update_crm_settings,
+)
+from bizsuite.settings import Settings
+
+TAGS = ["crm"]
+CRM = {"module": "crm"}
+
+
+def revenue_out(row: MonthlyRevenue) -> MonthlyRevenueOut:
+    """The API view of a revenue row."""
+    return MonthlyRevenueOut(
+        id=row.id,
+        account_id=row.account_id,
+        month=rules.month_label(row.month),
+        amount=row.amount,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def account_revenue_out(view: services.AccountRevenue) -> AccountRevenueOut:
+    """The API view of an account's series."""
+    account = view.account
+    return AccountRevenueOut(
+        account_id=account.id,
+        code=account.code,
+        name=account.name,
+        tier=account.tier,
+        trailing_revenue=account.trailing_revenue,
+        as_of=rules.month_label(view.as_of) if view.as_of else None,
+        at_risk=view.risk is not None,
+        months_declining=view.risk.months_declining if view.risk else view.months_declining,
+        months=[RevenueMonth(month=rules.month_label(m), amount=a, recorded=r) for m, a, r in view.months],
+    )
+
+
+def import_out(row: RevenueImport) -> RevenueImportOut:
+    """The API view of an import."""
+    return RevenueImportOut(
+        id=row.id,
+        file_id=row.file_id,
+        filename=row.filename,
+        status=row.status,
+        total_rows=row.total_rows,
+        processed_rows=row.processed_rows,
+        error_count=row.error_count,
+        errors=[msgspec.convert(e, ImportRowError) for e in row.errors],
+        summary=row.summary,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        finished_at=row.finished_at,
+    )
+
+
+def key_account_out(account: Account, cumulative: Decimal, total: Decimal) -> KeyAccountOut:
+    """The API view of a tiered account with its share of the tenant's trailing revenue."""
+    assert account.tier is not None
+    return KeyAccountOut(
+        account_id=account.id,
+        code=account.code,
+        name=account.name,
+        tier=account.tier,
+        trailing_revenue=account.trailing_revenue,
+        share=rules.share(account.trailing_revenue, total),
+        cumulative_share=rules.share(cumulative, total),
+    )
+
+
+def churn_risk_out(risk: ChurnRisk, account: Account) -> ChurnRiskOut:
+    """The API view of a watch-list entry."""
+    return ChurnRiskOut(
+        id=risk.id,
+        account_id=account.id,
+        code=account.code,
+        name=account.name,
+        tier=account.tier,
+        owner_user_id=account.owner_user_id,
+        streak_start=rules.month_label(risk.streak_start),
+        last_month=rules.month_label(risk.last_month),
+        months_declining=risk.months_declining,
+        revenue_at_stake=risk.revenue_at_stake,
+        alerted_at=risk.alerted_at,
+        detected_at=risk.detected_at,
+    )
+
+
+def recompute_out(result: services.RecomputeResult) -> RecomputeOut:
+    """The API view of a recompute."""
+    return RecomputeOut(
+        as_of=rules.month_label(result.as_of) if result.as_of else None,
+        tiers_changed=result.tiers_changed,
+        at_risk=result.at_risk,
+        new_alerts=result.new_alerts,
+    )
+
+
+class RevenueController(Controller):
+    """Monthly revenue per account, key-account tiers and the churn watch list."""
+
+    path = "/api/v1/crm"
+    tags = TAGS
+    guards = [tenant_guard]
+    opt = CRM
+
+    @put(
+        "/accounts/{account_id:uuid}/revenue/{month:str}",
+        operation_id="put_account_revenue",
+        summary="Set an account's revenue for a month",
+    )
+    async def put_account_revenue(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], month: FromPath[str], data: JSONBody[RevenueAmount]
+    ) -> MonthlyRevenueOut:
+        """Create or replace the month's revenue (`YYYY-MM`); tiers and churn are recomputed."""
+        month_date = services.parse_month_param(month)
+        amount = services.parse_amount_field(data.amount)
+        return revenue_out(await services.put_revenue(ctx, account_id, month_date, amount))
+
+    @delete(
+        "/accounts/{account_id:uuid}/revenue/{month:str}",
+        operation_id="delete_account_revenue",
+        summary="Remove an account's revenue for a month",
+    )
+    async def delete_account_revenue(
+        self, ctx: Ctx, account_id: FromPath[uuid.UUID], month: FromPath[str]
+    ) -> None:
+        """Delete the month's revenue; tiers and churn are recomputed."""
+        await services.delete_revenue(ctx, account_id, services.parse_month_param(month))
+
+    @get(
+        "/accounts/{account_id:uuid}/revenue",
+        operation_id="get_account_revenue",
+        summary="Get an account's revenue series",
+    )
+    async def get_account_revenue(self, ctx: Ctx, account_id: FromPath[uuid.UUID]) -> AccountRevenueOut:
+        """The account's months (gaps inside its range count as 0), tier and churn state."""
+        return account_revenue_out(await services.account_revenue(ctx, account_id))
+
+    @get("/revenue", operation_id="list_revenue", summary="List monthly revenue")
+    async def list_revenue(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        month: FromQuery[str | None] = None,
+        account_id: FromQuery[uuid.UUID | None] = None,
+    ) -> MonthlyRevenuePage:
+        """Revenue rows, newest first, optionally of one month (`YYYY-MM`) and/or one account."""
+        month_date = services.parse_month_param(month, source="query") if month else None
+        rows, next_cursor = await services.list_revenue(
+            ctx, limit=limit, cursor=cursor, month=month_date, account_id=account_id
+        )
+        return MonthlyRevenuePage(items=[revenue_out(r) for r in rows], next_cursor=next_cursor)
+
+    @get("/key-accounts", operation_id="list_key_accounts", summary="List key accounts by tier")
+    async def list_key_accounts(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        tier: FromQuery[Tier | None] = None,
+    ) -> KeyAccountPage:
+        """Accounts with a tier, largest trailing-12-month revenue first, with cumulative shares."""
+        view = await services.list_key_accounts(ctx, limit=limit, cursor=cursor, tier=tier)
+        return KeyAccountPage(
+            items=[key_account_out(account, cumulative, view.total) for account, cumulative in view.accounts],
+            next_cursor=view.next_cursor,
+            as_of=rules.month_label(view.as_of) if view.as_of else None,
+            total_revenue=view.total,
+        )
+
+    @get("/churn-risks", operation_id="list_churn_risks", summary="List the churn watch list")
+    async def list_churn_risks(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        tier: FromQuery[Tier | None] = None,
+    ) -> ChurnRiskPage:
+        """Accounts at churn risk: tier A first, then by revenue at stake."""
+        rows, next_cursor = await services.list_churn_risks(ctx, limit=limit, cursor=cursor, tier=tier)
+        return ChurnRiskPage(items=[churn_risk_out(r, a) for r, a in rows], next_cursor=next_cursor)
+
+    @post(
+        "/revenue/recompute",
+        operation_id="recompute_revenue_tiers",
+        summary="Recompute tiers and churn",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
+    )
+    async def recompute_revenue_tiers(self, ctx: Ctx) -> RecomputeOut:
+        """Recompute every account's tier and the churn watch list now (normally automatic)."""
+        return recompute_out(await services.recompute(ctx))
+
+
+def _settings(request: Request[Any, Any, Any]) -> Settings:
+    settings = request.app.state.settings
+    assert isinstance(settings, Settings)
+    return settings
+
+
+async def read_body(request: Request[Any, Any, Any], max_bytes: int) -> bytes:
+    """The request body, refused (413) beyond ``max_bytes``."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise PayloadTooLargeProblem(f"Files may have at most {max_bytes} bytes.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise PayloadTooLargeProblem(f"Files may have at most {max_bytes} bytes.")
+    return bytes(body)
+
+
+class RevenueImportController(Controller):
+    """Revenue files: upload for preview, confirm, follow the import's progress."""
+
+    path = "/api/v1/crm/revenue-imports"
+    tags = TAGS
+    guards = [tenant_guard]
+    opt = CRM
+    dependencies = STORAGE
+
+    @post(
+        operation_id="create_revenue_import",
+        summary="Upload a revenue file for preview",
+        request_max_body_size=None,
+        operation_class=UploadOperation,
+        opt={"streams_body": True},
+    )
+    async def create_revenue_import(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        storage: Storage,
+        name: NameParam,
+        content_type: ContentTypeParam = None,
+    ) -> RevenueImportOut:
+        """Upload a CSV or XLSX file (columns account code / month / amount, or 客户编码 / 月份 / 金额).
+
+        The answer is the preview: first rows, totals and every row error (row, column, reason).
+        A file with errors is `rejected`; one without waits for `confirm`.
+        """
+        policy = files.UploadPolicy.from_settings(_settings(request))
+        data = await read_body(request, policy.max_bytes)
+        row = await imports.create_import(
+            ctx,
+            storage,
+            data,
+            filename=name,
+            content_type=content_type or request.headers.get("content-type"),
+            policy=policy,
+        )
+        return import_out(row)
+
+    @get(operation_id="list_revenue_imports", summary="List revenue imports")
+    async def list_revenue_imports(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> RevenueImportPage:
+        """Imports, newest first."""
+        rows, next_cursor = await imports.list_imports(ctx, limit=limit, cursor=cursor)
+        return RevenueImportPage(items=[import_out(r) for r in rows], next_cursor=next_cursor)
+
+    @get("/{import_id:uuid}", operation_id="get_revenue_import", summary="Get a revenue import")
+    async def get_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
+        """One import: preview, errors, status and progress (`processed_rows` of `total_rows`)."""
+        return import_out(await imports.get_import(ctx, import_id))
+
+    @post(
+        "/{import_id:uuid}/confirm",
+        operation_id="confirm_revenue_import",
+        summary="Import a previewed revenue file",
+        status_code=202,
+    )
+    async def confirm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
+        """Queue the import (all rows in one transaction); 409 unless the file was previewed clean."""
+        return import_out(await imports.confirm_import(ctx, import_id))
+
+
+class CrmSettingsController(Controller):
+    """The tenant's CRM settings."""
+
+    path = "/api/v1/crm/settings"
+    tags = TAGS
+    guards = [tenant_guard]
+    opt = CRM
+
+    @get(operation_id="get_crm_settings", summary="Get the CRM settings")
+    async def get_crm_settings(self, ctx: Ctx) -> CrmSettingsOut:
+        """Churn months, tier shares, zone routing and the business calendar."""
+        return settings_out(await crm_settings(ctx))
+
+    @put(operation_id="update_crm_settings", summary="Change the CRM settings", opt={"min_role": Role.ADMIN})
+    async def update_crm_settings(
+        self, ctx: Ctx, data: JSONBody[CrmSettingsUpdate], if_match: IfMatch = None
+    ) -> CrmSettingsOut:
+        """Change settings (send `If-Match`); new churn months or tier shares recompute at once."""
+        row, recompute = await update_crm_settings(ctx, data, if_match)
+        if recompute:
+            await services.recompute(ctx)
+        return settings_out(row)
+
+
+CONTROLLERS: list[type[Controller]] = [RevenueController, RevenueImportController, CrmSettingsController]

@@ -1,20 +1,104 @@
-"""CRM revenue: the blueprint parts (`[crm]` table) and how they are applied."""
+"""CRM revenue: the blueprint parts (`[crm]` table) and how they are applied.
+
+``[crm.settings]`` (the ``SettingsSpec`` of the accounts area) and ``[[crm.revenue]]``: an
+account's consecutive monthly amounts from ``start``. Applying is idempotent (upsert by account
+and month), then tiers and churn are recomputed once.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from decimal import Decimal
+from typing import Annotated, Any
 
 import msgspec
+from sqlalchemy import select
 
-from bizsuite.core.blueprints import ApplyReport
+from bizsuite.core.blueprints import ApplyReport, Blueprint, SectionError
 from bizsuite.core.context import Context
+from bizsuite.core.ids import new_id
+from bizsuite.modules.crm.models import Account
+from bizsuite.modules.crm.revenue import rules, services
+from bizsuite.modules.crm.revenue.imports import UPSERT_SQL
+from bizsuite.modules.crm.settings import crm_settings
+
+DecimalText = Annotated[str, msgspec.Meta(pattern=r"^\d{1,16}(\.\d{1,2})?$", examples=["12345.67"])]
 
 
 class RevenueSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """(to be defined)"""
+    """An account's monthly revenue: ``amounts`` are consecutive months from ``start`` (``YYYY-MM``)."""
 
-    code: str
+    account: str
+    start: Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}$")]
+    amounts: list[DecimalText]
+
+
+def check(blueprint: Blueprint, section: Any) -> None:
+    """Revenue names accounts of the blueprint, valid months, and each account once; shares grow."""
+    if section.settings is not None:
+        settings = section.settings
+        if not 2 <= settings.churn_months <= 24:
+            raise SectionError("settings.churn_months", "must be between 2 and 24")
+        field = rules.tier_shares_valid(settings.tier_a_share, settings.tier_b_share)
+        if field is not None:
+            raise SectionError(f"settings.{field}", "tier shares must satisfy 0 < A < B <= 1")
+    codes = {account.code for account in section.accounts}
+    seen: set[str] = set()
+    for i, spec in enumerate(section.revenue):
+        if spec.account not in codes:
+            raise SectionError(f"revenue[{i}].account", f"no account {spec.account!r} in [[crm.accounts]]")
+        if spec.account in seen:
+            raise SectionError(f"revenue[{i}].account", f"revenue of {spec.account!r} is listed twice")
+        seen.add(spec.account)
+        try:
+            rules.parse_month(spec.start)
+        except ValueError as exc:
+            raise SectionError(f"revenue[{i}].start", str(exc)) from exc
 
 
 async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:
-    """Create or update this area's parts of the tenant from the blueprint's `[crm]` table."""
+    """Apply the settings and upsert the revenue, then recompute tiers and churn once."""
+    if report.tenant is not None and ctx.principal.tenant is None:
+        # The blueprint's context names no tenant; settings rows, alerts and events need it.
+        ctx = Context(session=ctx.session, principal=dataclasses.replace(ctx.principal, tenant=report.tenant))
+    changed = False
+    if section.settings is not None:
+        row = await crm_settings(ctx)
+        spec = section.settings
+        wanted = {
+            "churn_months": spec.churn_months,
+            "tier_a_share": Decimal(spec.tier_a_share),
+            "tier_b_share": Decimal(spec.tier_b_share),
+            "route_by_zone": spec.route_by_zone,
+        }
+        if any(getattr(row, k) != v for k, v in wanted.items()):
+            for key, value in wanted.items():
+                setattr(row, key, value)
+            await ctx.session.flush()
+            report.updated.append("crm.settings")
+            changed = True
+    if section.revenue:
+        codes = {a.code for a in (await ctx.session.scalars(select(Account))).all()}
+        values: list[tuple[str, Any, Decimal]] = []
+        for spec in section.revenue:
+            if spec.account not in codes:
+                raise SectionError("revenue.account", f"no account {spec.account!r}")
+            start = rules.parse_month(spec.start)
+            values += [
+                (spec.account, rules.add_months(start, i), Decimal(a)) for i, a in enumerate(spec.amounts)
+            ]
+        result = await ctx.session.execute(
+            UPSERT_SQL,
+            {
+                "tenant_id": ctx.tenant_id,
+                "ids": [new_id() for _ in values],
+                "codes": [v[0] for v in values],
+                "months": [v[1] for v in values],
+                "amounts": [v[2] for v in values],
+            },
+        )
+        if getattr(result, "rowcount", 0):
+            report.updated.append(f"crm.revenue ({result.rowcount} months)")  # type: ignore[attr-defined]
+            changed = True
+    if changed:
+        await services.recompute(ctx)

@@ -1,10 +1,529 @@
-"""CRM revenue: web pages and their navigation entries."""
+"""CRM revenue: web pages and their navigation entries.
+
+- ``/crm/revenue``: revenue files (upload, preview with row errors, confirm, progress, history).
+- ``/crm/key-accounts``: the tier table and the Pareto chart (大客户).
+- ``/crm/churn``: the churn watch list (客户流失预警) with trends and exports.
+- ``/crm/settings``: churn months, tier shares, zone routing, business calendar (admins).
+- ``/crm/accounts/{id}/revenue-panel``: the panel lazy-loaded on an account's page.
+
+Every page calls the services the API calls.
+"""
 
 from __future__ import annotations
 
-from litestar import Controller
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
-from bizsuite.web.templating import NavItem
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath
+from litestar.response import Template
 
-PAGES: list[type[Controller]] = []
-NAVIGATION: list[NavItem] = []
+from bizsuite.core.context import principal_of
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import ProblemError
+from bizsuite.core.files import services as files
+from bizsuite.core.files.api import provide_storage
+from bizsuite.core.identity.models import Role
+from bizsuite.modules.crm.calendar import BusinessCalendar
+from bizsuite.modules.crm.models import ImportStatus, RevenueImport, Tier
+from bizsuite.modules.crm.revenue import imports, rules, services
+from bizsuite.modules.crm.settings import (
+    WEEKDAYS,
+    CrmSettingsUpdate,
+    crm_settings,
+    update_crm_settings,
+)
+from bizsuite.settings import Settings
+from bizsuite.web.exports import every_page, export_response
+from bizsuite.web.files_pages import DRAIN_SLACK, MultipartUpload, format_size
+from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import gettext as _
+from bizsuite.web.pages import Form
+from bizsuite.web.support import query_params, redirect, signed_in
+from bizsuite.web.templating import NOTICES, NavItem, page
+
+PAGE_SIZE = 25
+#: Bars in the Pareto chart (the largest accounts; the line still ends at 100%).
+PARETO_BARS = 60
+TREND_MONTHS = 12
+
+STATUS_LABELS = {
+    ImportStatus.PREVIEWED.value: N_("Ready to import"),
+    ImportStatus.REJECTED.value: N_("Rejected"),
+    ImportStatus.RUNNING.value: N_("Importing"),
+    ImportStatus.COMPLETED.value: N_("Imported"),
+    ImportStatus.FAILED.value: N_("Failed"),
+}
+COLUMN_LABELS = {
+    "account_code": N_("Account code"),
+    "month": N_("Month"),
+    "amount": N_("Amount"),
+    "file": N_("File"),
+}
+#: The row-check messages of ``rules``/``imports``, translated where they are shown.
+ROW_MESSAGES = {
+    "is empty": N_("is empty"),
+    "unknown account code": N_("unknown account code"),
+    "must be a month like 2026-03": N_("must be a month like 2026-03"),
+    "must be a number like 12345.67": N_("must be a number like 12345.67"),
+    "must not be negative": N_("must not be negative"),
+    "must have at most 2 decimal places": N_("must have at most 2 decimal places"),
+    "is too large": N_("is too large"),
+    "missing column": N_("missing column"),
+    "the file is empty": N_("the file is empty"),
+    "upload a .csv or .xlsx file": N_("upload a .csv or .xlsx file"),
+    "the workbook cannot be read": N_("the workbook cannot be read"),
+    "the file is not UTF-8 or GB18030 text": N_("the file is not UTF-8 or GB18030 text"),
+}
+WEEKDAY_LABELS = {
+    "mon": N_("Monday"),
+    "tue": N_("Tuesday"),
+    "wed": N_("Wednesday"),
+    "thu": N_("Thursday"),
+    "fri": N_("Friday"),
+    "sat": N_("Saturday"),
+    "sun": N_("Sunday"),
+}
+NOTICES.update(
+    {
+        "crm_revenue.confirmed": N_("Import queued: the progress shows below."),
+        "crm_settings.saved": N_("CRM settings saved; tiers and churn are up to date."),
+    }
+)
+
+
+def row_message(message: str) -> str:
+    """A row error's reason in the user's language."""
+    if message.startswith("duplicate of row "):
+        return _("duplicate of row %(row)s", row=message.removeprefix("duplicate of row "))
+    if message.startswith("at most ") and message.endswith(" rows"):
+        return _("at most %(count)s rows", count=message.removeprefix("at most ").removesuffix(" rows"))
+    if message.startswith("the import failed"):
+        return _("the import failed; nothing was imported")
+    return _(ROW_MESSAGES[message]) if message in ROW_MESSAGES else message
+
+
+def sparkline(values: list[Decimal], width: int = 120, height: int = 28) -> str:
+    """SVG polyline points for a small trend line (the highest value at the top)."""
+    if not values:
+        return ""
+    top = max(values) or Decimal(1)
+    step = width / max(len(values) - 1, 1)
+    return " ".join(
+        f"{i * step:.1f},{height - 2 - float(v / top) * (height - 4):.1f}" for i, v in enumerate(values)
+    )
+
+
+def _settings(request: Request[Any, Any, Any]) -> Settings:
+    settings = request.app.state.settings
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def _labels() -> dict[str, Any]:
+    return {
+        "status_labels": STATUS_LABELS,
+        "column_labels": COLUMN_LABELS,
+        "row_message": row_message,
+        "month_label": rules.month_label,
+        "sparkline": sparkline,
+    }
+
+
+class RevenueImportPages(Controller):
+    """Revenue files: upload, preview, confirm, progress and history."""
+
+    path = "/crm/revenue"
+    include_in_schema = False
+    guards = [signed_in]
+
+    async def _render(
+        self, ctx: Ctx, request: Request[Any, Any, Any], *, status_code: int = 200, error: str | None = None
+    ) -> Template:
+        rows, next_cursor = await imports.list_imports(
+            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+        )
+        policy = files.UploadPolicy.from_settings(_settings(request))
+        return page(
+            request,
+            "crm/revenue/imports.html",
+            status_code=status_code,
+            rows=rows,
+            next_cursor=next_cursor,
+            params=query_params(request, "cursor"),
+            errors=FormErrors({"file": error} if error else {}),
+            max_size=format_size(policy.max_bytes),
+            **_labels(),
+        )
+
+    @get()
+    async def revenue_imports(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The upload form and the import history."""
+        return await self._render(ctx, request)
+
+    @post(
+        "/upload",
+        opt={"min_role": Role.MEMBER, "streams_body": True},
+        request_max_body_size=None,
+    )
+    async def upload(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
+        """Store the form's file and show its preview."""
+        policy = files.UploadPolicy.from_settings(_settings(request))
+        media_type, options = request.content_type
+        if media_type != "multipart/form-data" or not options.get("boundary"):
+            return await self._render(
+                ctx, request, status_code=415, error=_("Send the file with the upload form.")
+            )
+        body = MultipartUpload(request.stream(), options["boundary"].encode())
+        declared = request.headers.get("content-length")
+        try:
+            await body.start()
+            if body.file is None:
+                return await self._render(ctx, request, status_code=422, error=_("Choose a file to upload."))
+            data = bytearray()
+            async for chunk in body.file_chunks():
+                data.extend(chunk)
+                if len(data) > policy.max_bytes:
+                    raise files.PayloadTooLargeProblem("too large")
+            await body.drain()
+            async with ctx.session.begin_nested():
+                row = await imports.create_import(
+                    ctx,
+                    provide_storage(request),
+                    bytes(data),
+                    filename=body.file.filename or "revenue.csv",
+                    content_type=body.file.content_type,
+                    policy=policy,
+                )
+        except ProblemError as problem:
+            if declared and declared.isdigit() and int(declared) <= policy.max_bytes + DRAIN_SLACK:
+                await body.drain()
+            if isinstance(problem, files.PayloadTooLargeProblem):
+                message = _(
+                    "The file is larger than the limit of %(size)s.", size=format_size(policy.max_bytes)
+                )
+            elif any(e.field == "name" for e in problem.errors or []):
+                message = _("Upload a .csv or .xlsx file.")
+            else:
+                message = problem_errors(problem).get("__all__") or _("The upload could not be read.")
+            return await self._render(ctx, request, status_code=problem.status, error=message)
+        return redirect(f"/crm/revenue/imports/{row.id}")
+
+    def _detail_context(self, row: RevenueImport) -> dict[str, Any]:
+        error_cells = {(e["row"], e["column"]) for e in row.errors}
+        return {"import": row, "error_cells": error_cells, **_labels()}
+
+    @get("/imports/{import_id:uuid}")
+    async def import_detail(
+        self, ctx: Ctx, request: Request[Any, Any, Any], import_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """A file's preview: first rows, totals, row errors; confirm; progress."""
+        row = await imports.get_import(ctx, import_id)
+        return page(request, "crm/revenue/import.html", **self._detail_context(row))
+
+    @get("/imports/{import_id:uuid}/progress")
+    async def import_progress(
+        self, ctx: Ctx, request: Request[Any, Any, Any], import_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The progress bar, polled by htmx while the import runs."""
+        row = await imports.get_import(ctx, import_id)
+        return Template(
+            template_name="crm/revenue/_progress.html",
+            context={"request": request, **self._detail_context(row)},
+            media_type="text/html",
+        )
+
+    @post("/imports/{import_id:uuid}/confirm", opt={"min_role": Role.MEMBER})
+    async def confirm(self, ctx: Ctx, import_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Queue the import of a previewed file."""
+        try:
+            async with ctx.session.begin_nested():
+                await imports.confirm_import(ctx, import_id)
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect(f"/crm/revenue/imports/{import_id}", notice=f"error.{problem.slug}")
+        return redirect(f"/crm/revenue/imports/{import_id}", notice="crm_revenue.confirmed")
+
+
+class KeyAccountPages(Controller):
+    """Key accounts (大客户): tiers and the Pareto chart."""
+
+    path = "/crm/key-accounts"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def key_accounts(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The tier table, largest trailing revenue first, and the Pareto chart."""
+        tier = _tier(request.query_params.get("tier"))
+        view = await services.list_key_accounts(
+            ctx, limit=PAGE_SIZE * 2, cursor=request.query_params.get("cursor"), tier=tier
+        )
+        settings = await crm_settings(ctx)
+        counts = await services.tier_counts(ctx)
+        return page(
+            request,
+            "crm/revenue/key_accounts.html",
+            view=view,
+            tier=tier,
+            counts=counts,
+            settings=settings,
+            params=query_params(request, "tier", "cursor"),
+            share=rules.share,
+            **_labels(),
+        )
+
+    @get("/pareto.json")
+    async def pareto(self, ctx: Ctx) -> dict[str, Any]:
+        """The Pareto chart's data: revenue by account (largest first) and the cumulative share."""
+        view = await services.list_key_accounts(ctx, limit=PARETO_BARS, cursor=None)
+        settings = await crm_settings(ctx)
+        total = view.total
+        return {
+            "labels": [account.name for account, _cumulative in view.accounts],
+            "codes": [account.code for account, _cumulative in view.accounts],
+            "revenue": [float(account.trailing_revenue) for account, _cumulative in view.accounts],
+            "cumulative": [float(rules.share(c, total) * 100) for _account, c in view.accounts],
+            "tiers": [account.tier.value if account.tier else None for account, _c in view.accounts],
+            "threshold": float(settings.tier_a_share * 100),
+            "names": {"revenue": _("Trailing 12-month revenue"), "cumulative": _("Cumulative share (%)")},
+            "marker": _("%(share)s%% of revenue", share=f"{float(settings.tier_a_share * 100):g}"),
+        }
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """The tiered accounts as CSV or XLSX."""
+        tier = _tier(request.query_params.get("tier"))
+        found: list[Any] = []
+        total = Decimal(0)
+
+        async def fetch(cursor: str | None) -> tuple[list[Any], str | None]:
+            nonlocal total
+            view = await services.list_key_accounts(ctx, limit=200, cursor=cursor, tier=tier)
+            total = view.total
+            return view.accounts, view.next_cursor
+
+        found = await every_page(fetch)
+        return export_response(
+            request.query_params.get("format", "csv"),
+            "key-accounts",
+            [
+                _("Code"),
+                _("Account"),
+                _("Tier"),
+                _("Trailing 12-month revenue"),
+                _("Share"),
+                _("Cumulative share"),
+            ],
+            [
+                (
+                    a.code,
+                    a.name,
+                    a.tier.value if a.tier else "",
+                    str(a.trailing_revenue),
+                    str(rules.share(a.trailing_revenue, total)),
+                    str(rules.share(c, total)),
+                )
+                for a, c in found
+            ],
+        )
+
+
+def _tier(value: str | None) -> Tier | None:
+    return Tier(value) if value in {t.value for t in Tier} else None
+
+
+class ChurnPages(Controller):
+    """The churn watch list (客户流失预警)."""
+
+    path = "/crm/churn"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def churn(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Accounts at risk: tier A first, then by revenue at stake; trend of the last 12 months."""
+        tier = _tier(request.query_params.get("tier"))
+        rows, next_cursor = await services.list_churn_risks(
+            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor"), tier=tier
+        )
+        trends = await services.trends(ctx, [account.id for _risk, account in rows], months=TREND_MONTHS)
+        settings = await crm_settings(ctx)
+        return page(
+            request,
+            "crm/revenue/churn.html",
+            rows=rows,
+            trends=trends,
+            next_cursor=next_cursor,
+            tier=tier,
+            settings=settings,
+            as_of=await services.latest_month(ctx),
+            params=query_params(request, "tier", "cursor"),
+            **_labels(),
+        )
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """The watch list as CSV or XLSX."""
+        tier = _tier(request.query_params.get("tier"))
+        found = await every_page(
+            lambda cursor: services.list_churn_risks(ctx, limit=200, cursor=cursor, tier=tier)
+        )
+        trends = await services.trends(ctx, [account.id for _risk, account in found], months=TREND_MONTHS)
+        return export_response(
+            request.query_params.get("format", "csv"),
+            "churn-watch-list",
+            [
+                _("Code"),
+                _("Account"),
+                _("Tier"),
+                _("Months of decline"),
+                _("Declining since"),
+                _("Revenue at stake"),
+                _("Last 12 months"),
+            ],
+            [
+                (
+                    account.code,
+                    account.name,
+                    account.tier.value if account.tier else "",
+                    risk.months_declining,
+                    rules.month_label(risk.streak_start),
+                    str(risk.revenue_at_stake),
+                    " ".join(str(v) for v in trends.get(account.id, [])),
+                )
+                for risk, account in found
+            ],
+        )
+
+
+class AccountRevenuePanel(Controller):
+    """The revenue panel lazy-loaded on an account's page."""
+
+    path = "/crm/accounts"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get("/{account_id:uuid}/revenue-panel")
+    async def revenue_panel(
+        self, ctx: Ctx, request: Request[Any, Any, Any], account_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """Sparkline, monthly table, tier and at-risk badge (404 for another tenant's account)."""
+        view = await services.account_revenue(ctx, account_id, last=TREND_MONTHS)
+        return Template(
+            template_name="crm/revenue/_account_panel.html",
+            context={
+                "request": request,
+                "view": view,
+                "amounts": [amount for _month, amount, _recorded in view.months],
+                "principal": principal_of(request),
+                "tenant": principal_of(request).tenant,
+                **_labels(),
+            },
+            media_type="text/html",
+        )
+
+
+def _settings_values(data: dict[str, Any]) -> tuple[dict[str, Any], FormErrors]:
+    """The settings form as the API's update body (hours per weekday, holidays one per line)."""
+    errors = FormErrors()
+    hours: dict[str, list[str]] = {}
+    for day in WEEKDAYS:
+        start, end = str(data.get(f"{day}_start") or "").strip(), str(data.get(f"{day}_end") or "").strip()
+        if start or end:
+            hours[day] = [start, end]
+    holidays: list[str] = []
+    for line in str(data.get("holidays") or "").replace(",", "\n").splitlines():
+        if line.strip():
+            try:
+                holidays.append(date.fromisoformat(line.strip()).isoformat())
+            except ValueError:
+                errors["holidays"] = _("Write one date per line, like 2026-10-01.")
+    values = {
+        "churn_months": data.get("churn_months"),
+        "tier_a_share": str(data.get("tier_a_share") or "").strip() or None,
+        "tier_b_share": str(data.get("tier_b_share") or "").strip() or None,
+        "route_by_zone": bool(data.get("route_by_zone")),
+        "business_calendar": {"hours": hours, "holidays": holidays},
+    }
+    return values, errors
+
+
+class CrmSettingsPages(Controller):
+    """The CRM settings (admins)."""
+
+    path = "/crm/settings"
+    include_in_schema = False
+    guards = [signed_in]
+    opt = {"min_role": Role.ADMIN}
+
+    async def _render(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        *,
+        status_code: int = 200,
+        errors: FormErrors | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        row = await crm_settings(ctx)
+        calendar = msgspec.convert(row.business_calendar or {}, BusinessCalendar)
+        return page(
+            request,
+            "crm/revenue/settings.html",
+            status_code=status_code,
+            settings=row,
+            calendar=calendar,
+            weekdays=WEEKDAY_LABELS,
+            errors=errors or FormErrors(),
+            values=values,
+        )
+
+    @get()
+    async def settings(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The settings form."""
+        return await self._render(ctx, request)
+
+    @post()
+    async def save(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Save the settings; new churn months or tier shares recompute at once."""
+        values, errors = _settings_values(data)
+        update, decode_errors = decode_form(
+            {k: v for k, v in values.items() if v is not None}, CrmSettingsUpdate
+        )
+        errors.update(decode_errors)
+        if update is not None and not errors:
+            try:
+                async with ctx.session.begin_nested():
+                    _row, recompute = await update_crm_settings(
+                        ctx, update, str(data.get("version") or "") or None
+                    )
+                    if recompute:
+                        await services.recompute(ctx)
+                return redirect("/crm/settings", notice="crm_settings.saved")
+            except ProblemError as problem:
+                if problem.status == 412:
+                    return redirect("/crm/settings", notice="error.precondition-failed")
+                errors = problem_errors(problem)
+        form_values = {k: data.get(k) for k in data}
+        return await self._render(ctx, request, status_code=422, errors=errors, values=form_values)
+
+
+PAGES: list[type[Controller]] = [
+    RevenueImportPages,
+    KeyAccountPages,
+    ChurnPages,
+    AccountRevenuePanel,
+    CrmSettingsPages,
+]
+NAVIGATION: list[NavItem] = [
+    NavItem(N_("Key accounts"), "/crm/key-accounts", module="crm", section=N_("CRM")),
+    NavItem(N_("Churn watch"), "/crm/churn", module="crm", section=N_("CRM")),
+    NavItem(N_("Revenue"), "/crm/revenue", module="crm", section=N_("CRM")),
+    NavItem(N_("CRM settings"), "/crm/settings", Role.ADMIN, module="crm", section=N_("CRM")),
+]

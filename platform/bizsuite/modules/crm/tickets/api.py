@@ -1,7 +1,321 @@
-"""CRM tickets: API controllers (tag `crm`)."""
+"""CRM tickets: API controllers (tag `crm`): SLA policies and service tickets (工单)."""
 
 from __future__ import annotations
 
-from litestar import Controller
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
 
-CONTROLLERS: list[type[Controller]] = []
+from litestar import Controller, delete, get, patch, post, put
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from bizsuite.core.context import Context, tenant_guard
+from bizsuite.core.db import utcnow
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.modules.crm.models import (
+    SlaPolicy,
+    SlaPolicyMilestone,
+    Ticket,
+    TicketCategory,
+    TicketMilestone,
+    TicketPriority,
+    TicketStatus,
+)
+from bizsuite.modules.crm.tickets import rules, services
+from bizsuite.modules.crm.tickets.schemas import (
+    MilestoneCompletion,
+    SlaMilestoneOut,
+    SlaPolicyIn,
+    SlaPolicyOut,
+    SlaPolicyPage,
+    TicketClose,
+    TicketCreate,
+    TicketEventOut,
+    TicketEventPage,
+    TicketMilestoneOut,
+    TicketOut,
+    TicketPage,
+    TicketStatusChange,
+    TicketUpdate,
+)
+
+MODULE = "crm"
+
+
+def policy_out(policy: SlaPolicy, milestones: Sequence[SlaPolicyMilestone]) -> SlaPolicyOut:
+    """A policy as the API shows it."""
+    return SlaPolicyOut(
+        id=policy.id,
+        code=policy.code,
+        name=policy.name,
+        category=policy.category,
+        priority=policy.priority,
+        active=policy.active,
+        milestones=[
+            SlaMilestoneOut(
+                key=m.key,
+                name=m.name,
+                position=m.position,
+                target_minutes=m.target_minutes,
+                same_day=m.same_day,
+                anchor=m.anchor,
+                reason_allowed=m.reason_allowed,
+            )
+            for m in milestones
+        ],
+        created_at=policy.created_at,
+        updated_at=policy.updated_at,
+        version=policy.version,
+    )
+
+
+def ticket_out(ticket: Ticket, milestones: Sequence[TicketMilestone], now: datetime) -> TicketOut:
+    """A ticket with its milestones' states at ``now``."""
+    views = services.milestone_views(ticket, milestones, now)
+    return TicketOut(
+        id=ticket.id,
+        number=rules.ticket_number(ticket.number),
+        account_id=ticket.account_id,
+        contact_id=ticket.contact_id,
+        title=ticket.title,
+        description=ticket.description,
+        category=ticket.category,
+        priority=ticket.priority,
+        status=ticket.status,
+        assignee_user_id=ticket.assignee_user_id,
+        zone_id=ticket.zone_id,
+        policy_id=ticket.policy_id,
+        satisfaction=ticket.satisfaction,
+        close_note=ticket.close_note,
+        resolved_at=ticket.resolved_at,
+        closed_at=ticket.closed_at,
+        breached=any(v.state is rules.MilestoneState.BREACHED for v in views),
+        milestones=[
+            TicketMilestoneOut(
+                key=v.milestone.key,
+                name=v.milestone.name,
+                position=v.milestone.position,
+                target_minutes=v.milestone.target_minutes,
+                same_day=v.milestone.same_day,
+                anchor=v.milestone.anchor,
+                reason_allowed=v.milestone.reason_allowed,
+                due_at=v.milestone.due_at,
+                met_at=v.milestone.met_at,
+                breached_at=v.milestone.breached_at,
+                reason=v.milestone.reason,
+                state=v.state,
+                due_in_seconds=v.due_in_seconds,
+            )
+            for v in views
+        ],
+        created_by=ticket.created_by,
+        created_at=ticket.created_at,
+        updated_at=ticket.updated_at,
+        version=ticket.version,
+    )
+
+
+async def tickets_out(ctx: Context, tickets: Sequence[Ticket]) -> list[TicketOut]:
+    """Tickets with their milestones (one query for all of them)."""
+    milestones = await services.ticket_milestones(ctx, [t.id for t in tickets])
+    now = utcnow()
+    return [ticket_out(t, milestones[t.id], now) for t in tickets]
+
+
+async def one_ticket_out(ctx: Context, ticket: Ticket) -> TicketOut:
+    """One ticket with its milestones."""
+    return (await tickets_out(ctx, [ticket]))[0]
+
+
+class SlaPolicyController(Controller):
+    """SLA policies: chains of milestones matched to tickets by category and priority."""
+
+    path = "/api/v1/crm/sla-policies"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": MODULE}
+
+    @get(operation_id="list_crm_sla_policies", summary="List SLA policies")
+    async def list_crm_sla_policies(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        active: FromQuery[bool | None] = None,
+    ) -> SlaPolicyPage:
+        """List policies with their milestones, oldest first."""
+        policies, next_cursor = await services.list_policies(ctx, limit=limit, cursor=cursor, active=active)
+        milestones = await services.policy_milestones(ctx, [p.id for p in policies])
+        return SlaPolicyPage(
+            items=[policy_out(p, milestones[p.id]) for p in policies], next_cursor=next_cursor
+        )
+
+    @post(operation_id="create_crm_sla_policy", summary="Create an SLA policy", opt={"min_role": Role.ADMIN})
+    async def create_crm_sla_policy(self, ctx: Ctx, data: JSONBody[SlaPolicyIn]) -> SlaPolicyOut:
+        """Create a policy with its ordered milestones."""
+        policy = await services.create_policy(ctx, data)
+        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+
+    @get("/{policy_id:uuid}", operation_id="get_crm_sla_policy", summary="Get an SLA policy")
+    async def get_crm_sla_policy(self, ctx: Ctx, policy_id: FromPath[uuid.UUID]) -> SlaPolicyOut:
+        """Return one policy with its milestones."""
+        policy = await services.get_policy(ctx, policy_id)
+        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+
+    @put(
+        "/{policy_id:uuid}",
+        operation_id="replace_crm_sla_policy",
+        summary="Replace an SLA policy",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def replace_crm_sla_policy(
+        self, ctx: Ctx, policy_id: FromPath[uuid.UUID], data: JSONBody[SlaPolicyIn], if_match: IfMatch = None
+    ) -> SlaPolicyOut:
+        """Replace a policy's matching rule and milestones; open tickets keep the chain they got."""
+        policy = await services.replace_policy(ctx, policy_id, data, if_match)
+        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+
+    @delete(
+        "/{policy_id:uuid}",
+        operation_id="delete_crm_sla_policy",
+        summary="Delete an unused SLA policy",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def delete_crm_sla_policy(
+        self, ctx: Ctx, policy_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete a policy no ticket uses (409 otherwise: deactivate it)."""
+        await services.delete_policy(ctx, policy_id, if_match)
+
+
+class TicketController(Controller):
+    """Service tickets (工单) with SLA milestones."""
+
+    path = "/api/v1/crm/tickets"
+    tags = ["crm"]
+    guards = [tenant_guard]
+    opt = {"module": MODULE}
+
+    @get(operation_id="list_crm_tickets", summary="List service tickets")
+    async def list_crm_tickets(
+        self,
+        ctx: Ctx,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        status: FromQuery[TicketStatus | None] = None,
+        category: FromQuery[TicketCategory | None] = None,
+        priority: FromQuery[TicketPriority | None] = None,
+        assignee_user_id: FromQuery[uuid.UUID | None] = None,
+        account_id: FromQuery[uuid.UUID | None] = None,
+        breached: FromQuery[bool | None] = None,
+    ) -> TicketPage:
+        """List tickets, newest first, with their milestones' states."""
+        filters = services.TicketFilters(
+            status=status,
+            category=category,
+            priority=priority,
+            assignee_user_id=assignee_user_id,
+            account_id=account_id,
+            breached=breached,
+        )
+        tickets, next_cursor = await services.list_tickets(ctx, filters, limit=limit, cursor=cursor)
+        return TicketPage(items=await tickets_out(ctx, tickets), next_cursor=next_cursor)
+
+    @post(operation_id="create_crm_ticket", summary="Open a service ticket")
+    async def create_crm_ticket(self, ctx: Ctx, data: JSONBody[TicketCreate]) -> TicketOut:
+        """Open a ticket: its SLA policy is matched, milestones start, it is routed to the zone owner."""
+        return await one_ticket_out(ctx, await services.create_ticket(ctx, data))
+
+    @get("/{ticket_id:uuid}", operation_id="get_crm_ticket", summary="Get a service ticket")
+    async def get_crm_ticket(self, ctx: Ctx, ticket_id: FromPath[uuid.UUID]) -> TicketOut:
+        """Return a ticket with each milestone: met, breached, or due in so many seconds."""
+        return await one_ticket_out(ctx, await services.get_ticket(ctx, ticket_id))
+
+    @patch("/{ticket_id:uuid}", operation_id="update_crm_ticket", summary="Update a service ticket")
+    async def update_crm_ticket(
+        self, ctx: Ctx, ticket_id: FromPath[uuid.UUID], data: JSONBody[TicketUpdate], if_match: IfMatch = None
+    ) -> TicketOut:
+        """Change title, description, priority, contact or assignee (send ``If-Match``)."""
+        return await one_ticket_out(ctx, await services.update_ticket(ctx, ticket_id, data, if_match))
+
+    @post(
+        "/{ticket_id:uuid}/status",
+        operation_id="change_crm_ticket_status",
+        summary="Change a ticket's status",
+        status_code=200,
+    )
+    async def change_crm_ticket_status(
+        self,
+        ctx: Ctx,
+        ticket_id: FromPath[uuid.UUID],
+        data: JSONBody[TicketStatusChange],
+        if_match: IfMatch = None,
+    ) -> TicketOut:
+        """Move the ticket; ``waiting`` pauses its SLA clocks and leaving it resumes them."""
+        return await one_ticket_out(ctx, await services.change_status(ctx, ticket_id, data, if_match))
+
+    @post(
+        "/{ticket_id:uuid}/milestones/{key:str}",
+        operation_id="complete_crm_ticket_milestone",
+        summary="Reach a ticket milestone",
+        status_code=200,
+    )
+    async def complete_crm_ticket_milestone(
+        self,
+        ctx: Ctx,
+        ticket_id: FromPath[uuid.UUID],
+        key: FromPath[str],
+        data: JSONBody[MilestoneCompletion],
+        if_match: IfMatch = None,
+    ) -> TicketOut:
+        """Mark a milestone reached now, or record the reason where the milestone allows one."""
+        ticket = await services.complete_milestone(ctx, ticket_id, key, data, if_match)
+        return await one_ticket_out(ctx, ticket)
+
+    @post(
+        "/{ticket_id:uuid}/close",
+        operation_id="close_crm_ticket",
+        summary="Close a service ticket",
+        status_code=200,
+    )
+    async def close_crm_ticket(
+        self, ctx: Ctx, ticket_id: FromPath[uuid.UUID], data: JSONBody[TicketClose], if_match: IfMatch = None
+    ) -> TicketOut:
+        """Close the ticket; complaints need the customer's satisfaction (1..5)."""
+        return await one_ticket_out(ctx, await services.close_ticket(ctx, ticket_id, data, if_match))
+
+    @get(
+        "/{ticket_id:uuid}/events",
+        operation_id="list_crm_ticket_events",
+        summary="List a ticket's history",
+    )
+    async def list_crm_ticket_events(
+        self,
+        ctx: Ctx,
+        ticket_id: FromPath[uuid.UUID],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> TicketEventPage:
+        """Status changes, pauses, milestones and breaches, oldest first."""
+        events, next_cursor = await services.list_ticket_events(ctx, ticket_id, limit=limit, cursor=cursor)
+        return TicketEventPage(
+            items=[
+                TicketEventOut(
+                    id=e.id,
+                    kind=e.kind,
+                    from_status=e.from_status,
+                    to_status=e.to_status,
+                    milestone_key=e.milestone_key,
+                    note=e.note,
+                    actor_label=e.actor_label,
+                    occurred_at=e.occurred_at,
+                )
+                for e in events
+            ],
+            next_cursor=next_cursor,
+        )
+
+
+CONTROLLERS: list[type[Controller]] = [SlaPolicyController, TicketController]

@@ -1,0 +1,74 @@
+"""Pure rules of the accounts area: who may change an activity, and how the timeline pages."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TypeVar
+
+import msgspec
+
+from bizsuite.core.identity.models import Role
+
+EventT = TypeVar("EventT")
+
+#: A timeline position: newest first by time, then source row id, then event kind.
+TimelineKey = tuple[datetime, uuid.UUID, str]
+
+
+class InvalidCursorError(ValueError):
+    """A timeline cursor that was not made by :func:`encode_timeline_cursor`."""
+
+
+def may_edit_activity(
+    *,
+    role: Role | None,
+    user_id: uuid.UUID | None,
+    label: str,
+    author_user_id: uuid.UUID | None,
+    author_label: str,
+) -> bool:
+    """The author (a user, or the API key that recorded it) or a manager and above may change it."""
+    if role is not None and role.at_least(Role.MANAGER):
+        return True
+    if author_user_id is not None:
+        return user_id is not None and user_id == author_user_id
+    return user_id is None and bool(label) and label == author_label
+
+
+def encode_timeline_cursor(key: TimelineKey) -> str:
+    """Encode the position after a timeline entry."""
+    occurred_at, source_id, kind = key
+    raw = msgspec.json.encode([occurred_at.isoformat(), str(source_id), kind])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_timeline_cursor(cursor: str) -> TimelineKey:
+    """Decode a timeline cursor or raise :class:`InvalidCursorError`."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        occurred, source_id, kind = msgspec.json.decode(base64.urlsafe_b64decode(padded))
+        return datetime.fromisoformat(occurred), uuid.UUID(source_id), str(kind)
+    except (ValueError, TypeError, binascii.Error, msgspec.DecodeError) as exc:
+        raise InvalidCursorError(cursor) from exc
+
+
+def merge_newest_first(
+    keyed_sources: Iterable[Iterable[tuple[TimelineKey, EventT]]], *, limit: int, after: TimelineKey | None
+) -> tuple[list[EventT], TimelineKey | None]:
+    """Merge per-source rows (each already cut near ``after``) into one page, newest first.
+
+    Sources fetch a few rows more than ``limit`` from ``(time, id) <= after``; rows at or before
+    the cursor position are dropped here, so entries sharing a time and id are never lost or
+    repeated. Returns the page and the key of its last entry when more may follow.
+    """
+    merged = [
+        (key, event) for source in keyed_sources for key, event in source if after is None or key < after
+    ]
+    merged.sort(key=lambda pair: pair[0], reverse=True)
+    page = merged[:limit]
+    next_key = page[-1][0] if len(merged) > limit and page else None
+    return [event for _, event in page], next_key

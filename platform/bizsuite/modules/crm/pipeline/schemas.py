@@ -1,0 +1,181 @@
+"""Request and response bodies for pipeline stages, opportunities and the forecast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from bizsuite.modules.crm.models import StageKind
+
+StageName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["方案报价"])]
+Probability = Annotated[int, msgspec.Meta(ge=0, le=100, description="Win probability in percent.")]
+Position = Annotated[int, msgspec.Meta(ge=1, le=1000, description="1-based place in the pipeline.")]
+OpportunityName = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=["二期扩容"])]
+Amount = Annotated[
+    Decimal, msgspec.Meta(description="A decimal string with at most 2 decimals.", examples=["120000.00"])
+]
+Currency = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. `CNY`.")]
+Reason = Annotated[str, msgspec.Meta(max_length=500)]
+
+
+class OpportunityStatus(enum.StrEnum):
+    """Where an opportunity stands, from its stage's kind."""
+
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+# --- stages -----------------------------------------------------------------------------------
+
+
+class PipelineStageCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new stage; without ``position`` it goes last."""
+
+    name: StageName
+    probability: Probability
+    kind: StageKind = StageKind.OPEN
+    position: Position | None = None
+
+
+class PipelineStageUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
+
+    name: StageName | None = None
+    probability: Probability | None = None
+    kind: StageKind | None = None
+    position: Position | None = None
+
+
+class PipelineStageOrder(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Every stage id of the pipeline, in the wanted order."""
+
+    stage_ids: Annotated[list[uuid.UUID], msgspec.Meta(min_length=1, max_length=1000)]
+
+
+class PipelineStageOut(msgspec.Struct, kw_only=True):
+    """A pipeline stage."""
+
+    id: uuid.UUID
+    name: str
+    position: int
+    probability: int
+    kind: StageKind
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+
+class PipelineStageList(msgspec.Struct, kw_only=True):
+    """The whole pipeline, in order (a pipeline is short: no pagination)."""
+
+    items: list[PipelineStageOut]
+
+
+# --- opportunities ----------------------------------------------------------------------------
+
+
+class OpportunityCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new opportunity. Without ``stage_id`` it starts in the first open stage; without
+    ``currency`` it is in the tenant's currency; without ``owner_user_id`` it is the caller's."""
+
+    account_id: uuid.UUID
+    name: OpportunityName
+    amount: Amount
+    currency: Currency | None = None
+    stage_id: uuid.UUID | None = None
+    owner_user_id: uuid.UUID | None = None
+    expected_close: dt.date | None = None
+    #: Required when ``stage_id`` is a lost stage.
+    reason: Reason | None = None
+
+
+class OpportunityUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Fields to change (the stage changes through ``move_opportunity_stage``). Send ``If-Match``.
+
+    ``null`` clears the owner or the expected close date; an omitted field keeps its value.
+    """
+
+    account_id: uuid.UUID | None = None
+    name: OpportunityName | None = None
+    amount: Amount | None = None
+    currency: Currency | None = None
+    owner_user_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    expected_close: dt.date | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class OpportunityStageMove(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Move an opportunity to another stage; a lost stage needs a ``reason``. Send ``If-Match``."""
+
+    stage_id: uuid.UUID
+    reason: Reason | None = None
+
+
+class OpportunityOut(msgspec.Struct, kw_only=True):
+    """An opportunity with its stage, account and owner names and its expected value."""
+
+    id: uuid.UUID
+    account_id: uuid.UUID
+    account_name: str
+    name: str
+    amount: Decimal
+    currency: str
+    stage_id: uuid.UUID
+    stage_name: str
+    stage_kind: StageKind
+    probability: int
+    #: ``amount × probability``, rounded to cents.
+    expected_value: Decimal
+    status: OpportunityStatus
+    owner_user_id: uuid.UUID | None
+    owner_name: str | None
+    expected_close: dt.date | None
+    closed_at: dt.datetime | None
+    close_reason: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+
+class OpportunityPage(msgspec.Struct, kw_only=True):
+    """A page of opportunities, newest first."""
+
+    items: list[OpportunityOut]
+    next_cursor: str | None
+
+
+# --- forecast ---------------------------------------------------------------------------------
+
+
+class PipelineForecastMonth(msgspec.Struct, kw_only=True):
+    """One month of expected close (the first day of the month, tenant time zone)."""
+
+    month: dt.date
+    open_amount: Decimal
+    weighted_amount: Decimal
+    won_amount: Decimal
+
+
+class PipelineStageSummary(msgspec.Struct, kw_only=True):
+    """Opportunities currently in one stage."""
+
+    stage_id: uuid.UUID
+    name: str
+    kind: StageKind
+    probability: int
+    count: int
+    amount: Decimal
+    weighted_amount: Decimal
+
+
+class PipelineForecast(msgspec.Struct, kw_only=True):
+    """The pipeline forecast by month and the pipeline summary by stage (tenant currency)."""
+
+    currency: str
+    months: list[PipelineForecastMonth]
+    stages: list[PipelineStageSummary]

@@ -1,0 +1,316 @@
+"""Key-account tiers, churn decline streaks and revenue-file rows, as plain functions.
+
+These are the reference the set-based SQL of ``services.py`` must agree with (a test compares
+both on random data).
+
+- **Tiers (大客户分级):** accounts ranked by trailing-12-month revenue, largest first (ties by
+  account id); an account is tier A when the revenue of the accounts ranked before it is below
+  ``a_share`` of the total (so tier A is the smallest set reaching that share), B below
+  ``b_share``, else C. Accounts without revenue in the window have no tier.
+- **Decline streaks (客户流失):** a month *declines* when its revenue is strictly below the
+  previous month's; equal months break a streak. Inside an account's data range (its first to its
+  last month with a row) a missing month counts as 0; outside it there is nothing to compare.
+  An account is *at risk* when the streak ending at the tenant's latest month is at least ``n``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from bizsuite.modules.crm.models import Tier
+
+KeyT = TypeVar("KeyT", bound=Hashable)
+
+#: Months in the trailing window of tiers and of the revenue at stake.
+TRAILING_MONTHS = 12
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{1,2})$")
+#: The largest amount a month may hold (``Numeric(18, 2)``).
+MAX_AMOUNT = Decimal("9999999999999999.99")
+
+
+# --- months -------------------------------------------------------------------------------------
+
+
+def parse_month(text: str) -> date:
+    """``"2026-03"`` -> ``date(2026, 3, 1)``; raises ``ValueError`` for anything else."""
+    match = MONTH_PATTERN.match(text.strip())
+    if not match:
+        raise ValueError("must be a month like 2026-03")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12 or year < 1900:
+        raise ValueError("must be a month like 2026-03")
+    return date(year, month, 1)
+
+
+def month_label(month: date) -> str:
+    """``date(2026, 3, 1)`` -> ``"2026-03"``."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def add_months(month: date, count: int) -> date:
+    """The first day of the month ``count`` months after ``month`` (negative: before)."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: date, last: date) -> int:
+    """How many months ``last`` is after ``first`` (0 for the same month)."""
+    return (last.year - first.year) * 12 + last.month - first.month
+
+
+def parse_amount(text: str) -> Decimal:
+    """A revenue amount: a decimal with at most 2 places, not negative; raises ``ValueError``."""
+    cleaned = text.strip().replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError("must be a number like 12345.67") from None
+    if not value.is_finite():
+        raise ValueError("must be a number like 12345.67")
+    if value < 0:
+        raise ValueError("must not be negative")
+    if value != value.quantize(Decimal("0.01")):
+        raise ValueError("must have at most 2 decimal places")
+    if value > MAX_AMOUNT:
+        raise ValueError("is too large")
+    return value.quantize(Decimal("0.01"))
+
+
+# --- tiers --------------------------------------------------------------------------------------
+
+
+def tiers(revenues: Mapping[KeyT, Decimal], a_share: Decimal, b_share: Decimal) -> dict[KeyT, Tier]:
+    """Tier of every account with revenue (> 0); accounts with none are left out (no tier).
+
+    Ranking is by revenue, largest first, ties by key (the account id in the database).
+    """
+    ranked = sorted(((v, k) for k, v in revenues.items() if v > 0), key=lambda p: (-p[0], p[1]))
+    total = sum((v for v, _ in ranked), Decimal(0))
+    result: dict[KeyT, Tier] = {}
+    before = Decimal(0)
+    for value, key in ranked:
+        if before < a_share * total:
+            result[key] = Tier.A
+        elif before < b_share * total:
+            result[key] = Tier.B
+        else:
+            result[key] = Tier.C
+        before += value
+    return result
+
+
+def share(part: Decimal, total: Decimal) -> Decimal:
+    """``part`` as a fraction of ``total`` (4 places; 0 when there is no total)."""
+    return (part / total).quantize(Decimal("0.0001")) if total else Decimal(0)
+
+
+def tier_shares_valid(a_share: Decimal, b_share: Decimal) -> str | None:
+    """Why the shares are not usable (``None`` when they are): 0 < A < B <= 1."""
+    if not Decimal(0) < a_share < Decimal(1):
+        return "tier_a_share"
+    if not a_share < b_share <= Decimal(1):
+        return "tier_b_share"
+    return None
+
+
+# --- churn --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeclineStreak:
+    """The run of consecutive declining months ending at a series' last month."""
+
+    #: Consecutive declines ending at the last month (0: the last month did not decline).
+    months: int
+    #: Whether ``months`` reaches the tenant's threshold ``n``.
+    at_risk: bool
+
+
+def decline_streak(series: Sequence[Decimal | int], n: int) -> DeclineStreak:
+    """The decline streak at the end of ``series`` (consecutive months, oldest first).
+
+    >>> decline_streak([100, 90, 80, 70], 3)
+    DeclineStreak(months=3, at_risk=True)
+    >>> decline_streak([100, 90, 80, 70, 75], 3)
+    DeclineStreak(months=0, at_risk=False)
+    """
+    months = 0
+    for previous, current in itertools.pairwise(series):
+        months = months + 1 if current < previous else 0
+    return DeclineStreak(months=months, at_risk=months >= n)
+
+
+def filled_series(points: Mapping[date, Decimal]) -> list[tuple[date, Decimal]]:
+    """An account's months from its first to its last row, missing months as 0."""
+    if not points:
+        return []
+    first, last = min(points), max(points)
+    return [
+        (month, points.get(month, Decimal(0)))
+        for month in (add_months(first, i) for i in range(months_between(first, last) + 1))
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ChurnRiskFinding:
+    """An account at risk as of the tenant's latest month."""
+
+    streak_start: date
+    months_declining: int
+    revenue_at_stake: Decimal
+
+
+def churn_risks(revenue: Mapping[KeyT, Mapping[date, Decimal]], n: int) -> dict[KeyT, ChurnRiskFinding]:
+    """Accounts at risk as of the tenant's latest month (the latest month with any row).
+
+    An account is considered only if it has a row in that month (its data range ends there).
+    The revenue at stake is its revenue in the 12 months ending then.
+    """
+    months = [m for points in revenue.values() for m in points]
+    if not months:
+        return {}
+    as_of = max(months)
+    found: dict[KeyT, ChurnRiskFinding] = {}
+    for key, points in revenue.items():
+        if as_of not in points:
+            continue
+        series = filled_series(points)
+        streak = decline_streak([amount for _, amount in series], n)
+        if streak.at_risk:
+            window_start = add_months(as_of, -(TRAILING_MONTHS - 1))
+            found[key] = ChurnRiskFinding(
+                streak_start=add_months(as_of, -(streak.months - 1)),
+                months_declining=streak.months,
+                revenue_at_stake=sum((a for m, a in points.items() if m >= window_start), Decimal(0)),
+            )
+    return found
+
+
+def trailing_revenue(revenue: Mapping[KeyT, Mapping[date, Decimal]]) -> dict[KeyT, Decimal]:
+    """Each account's revenue in the 12 months ending at the tenant's latest month."""
+    months = [m for points in revenue.values() for m in points]
+    if not months:
+        return {}
+    as_of = max(months)
+    window_start = add_months(as_of, -(TRAILING_MONTHS - 1))
+    return {
+        key: sum((a for m, a in points.items() if window_start <= m <= as_of), Decimal(0))
+        for key, points in revenue.items()
+    }
+
+
+# --- revenue files ------------------------------------------------------------------------------
+
+#: Accepted header names (en and zh) for each column of a revenue file.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "account_code": ("account code", "account_code", "code", "客户编码", "客户代码"),
+    "month": ("month", "月份"),
+    "amount": ("amount", "revenue", "金额", "收入"),
+}
+
+
+def header_columns(header: Sequence[object]) -> tuple[dict[str, int], list[str]]:
+    """Column positions of ``account_code``, ``month`` and ``amount``, and the missing ones."""
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = str(cell or "").strip().lower().lstrip("\ufeff")
+        for column, names in HEADERS.items():
+            if name in names and column not in positions:
+                positions[column] = index
+    return positions, [c for c in HEADERS if c not in positions]
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """Why one row of a file cannot be imported (``row`` counts the header as row 1)."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueRow:
+    """A valid row: which account code, month and amount."""
+
+    row: int
+    account_code: str
+    month: date
+    amount: Decimal
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as text (XLSX dates become ``YYYY-MM``, whole floats lose ``.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return month_label(value)
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value).strip()
+
+
+def check_rows(
+    rows: Sequence[tuple[int, Sequence[object]]], positions: Mapping[str, int], known_codes: set[str]
+) -> tuple[list[RevenueRow], list[RowError]]:
+    """Validate data rows (``(row number, cells)``): codes must exist, months parse, amounts are
+    decimals >= 0, and an account's month appears once."""
+    valid: list[RevenueRow] = []
+    errors: list[RowError] = []
+    seen: dict[tuple[str, date], int] = {}
+    for number, cells in rows:
+
+        def cell(column: str, cells: Sequence[object] = cells) -> str:
+            index = positions[column]
+            return cell_text(cells[index] if index < len(cells) else None)
+
+        code, month_text, amount_text = cell("account_code"), cell("month"), cell("amount")
+        row_errors: list[RowError] = []
+        if not code:
+            row_errors.append(RowError(number, "account_code", "is empty"))
+        elif code not in known_codes:
+            row_errors.append(RowError(number, "account_code", "unknown account code"))
+        month: date | None = None
+        try:
+            month = parse_month(month_text)
+        except ValueError as exc:
+            row_errors.append(RowError(number, "month", str(exc)))
+        amount: Decimal | None = None
+        try:
+            amount = parse_amount(amount_text)
+        except ValueError as exc:
+            row_errors.append(RowError(number, "amount", str(exc)))
+        if code and month is not None:
+            first = seen.setdefault((code, month), number)
+            if first != number:
+                row_errors.append(RowError(number, "month", f"duplicate of row {first}"))
+        if row_errors:
+            errors.extend(row_errors)
+        elif month is not None and amount is not None:
+            valid.append(RevenueRow(number, code, month, amount))
+    return valid, errors
+
+
+# --- alerts -------------------------------------------------------------------------------------
+
+
+def churn_alert_title(account_name: str, months: int, locale: str | None) -> str:
+    """The churn alert's title in the tenant's language (at most 200 characters)."""
+    if (locale or "").startswith("zh"):
+        text = f"客户流失预警：{account_name} 收入连续 {months} 个月下降"
+    else:
+        text = f"Churn risk: {account_name}'s revenue declined {months} months in a row"
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def churn_alert_body(code: str, at_stake: Decimal, streak_start: date, locale: str | None) -> str:
+    """The churn alert's body: the account code, the start of the decline, the revenue at stake."""
+    if (locale or "").startswith("zh"):
+        return f"客户编码 {code}；自 {month_label(streak_start)} 起下降；涉及收入（近12个月）{at_stake:,.2f}"
+    return f"Account {code}; declining since {month_label(streak_start)}; revenue at stake (12 months) {at_stake:,.2f}"

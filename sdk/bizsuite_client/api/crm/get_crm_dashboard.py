@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.crm_dashboard import CrmDashboard
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    months: int | Unset = 12,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["months"] = months
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/crm/dashboard",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CrmDashboard | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = CrmDashboard.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CrmDashboard | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    months: int | Unset = 12,
+) -> Response[CrmDashboard | ProblemDetails]:
+    """CRM dashboard figures
+
+     Pipeline by stage, revenue trend, tier mix, churn risk and SLA attainment.
+
+    Args:
+        months (int | Unset): Months of revenue trend and SLA history, this one included. Default:
+            12.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CrmDashboard | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        months=months,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    months: int | Unset = 12,
+) -> CrmDashboard | ProblemDetails | None:
+    """CRM dashboard figures
+
+     Pipeline by stage, revenue trend, tier mix, churn risk and SLA attainment.
+
+    Args:
+        months (int | Unset): Months of revenue trend and SLA history, this one included. Default:
+            12.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CrmDashboard | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        months=months,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    months: int | Unset = 12,
+) -> Response[CrmDashboard | ProblemDetails]:
+    """CRM dashboard figures
+
+     Pipeline by stage, revenue trend, tier mix, churn risk and SLA attainment.
+
+    Args:
+        months (int | Unset): Months of revenue trend and SLA history, this one included. Default:
+            12.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CrmDashboard | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        months=months,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    months: int | Unset = 12,
+) -> CrmDashboard | ProblemDetails | None:
+    """CRM dashboard figures
+
+     Pipeline by stage, revenue trend, tier mix, churn risk and SLA attainment.
+
+    Args:
+        months (int | Unset): Months of revenue trend and SLA history, this one included. Default:
+            12.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CrmDashboard | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            months=months,
+        )
+    ).parsed

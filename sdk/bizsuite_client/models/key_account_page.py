@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.key_account_out import KeyAccountOut
+
+
+T = TypeVar("T", bound="KeyAccountPage")
+
+
+@_attrs_define
+class KeyAccountPage:
+    """
+    Attributes:
+        as_of (None | str):
+        items (list[KeyAccountOut]):
+        next_cursor (None | str):
+        total_revenue (str):
+    """
+
+    as_of: None | str
+    items: list[KeyAccountOut]
+    next_cursor: None | str
+    total_revenue: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        as_of: None | str
+        as_of = self.as_of
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        total_revenue = self.total_revenue
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "as_of": as_of,
+                "items": items,
+                "next_cursor": next_cursor,
+                "total_revenue": total_revenue,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.key_account_out import KeyAccountOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_as_of(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        as_of = _parse_as_of(d.pop("as_of"))
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = KeyAccountOut.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        total_revenue = d.pop("total_revenue")
+
+        key_account_page = cls(
+            as_of=as_of,
+            items=items,
+            next_cursor=next_cursor,
+            total_revenue=total_revenue,
+        )
+
+        key_account_page.additional_properties = d
+        return key_account_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,83 @@
+"""The account pages in process: list, filters, export, create, contacts, activities, zones."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import httpx
+
+from tests.conftest import PASSWORD, TenantHandle
+from tests.modules.crm.test_crm_accounts_api import create_account, create_zone
+
+
+async def _sign_in(client: httpx.AsyncClient, t: TenantHandle) -> str:
+    response = await client.post("/api/v1/auth/login", json={"email": t.owner.email, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    csrf: str = response.json()["csrf_token"]
+    client.cookies.set("bizsuite_lang", "en")
+    return csrf
+
+
+async def test_list_page_filters_and_exports(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
+    zone = await create_zone(client, tenant_a, "Z-E", name="华东片区")
+    await create_account(client, tenant_a, "C-001", name="上海明辉贸易", zone_id=zone["id"])
+    await create_account(client, tenant_a, "C-002", name="杭州恒远电子", kind="partner")
+    await _sign_in(client, tenant_a)
+    listed = await client.get("/crm/accounts")
+    assert listed.status_code == 200
+    assert "上海明辉贸易" in listed.text and "杭州恒远电子" in listed.text and "华东片区" in listed.text
+    searched = await client.get("/crm/accounts", params={"q": "杭州"})
+    assert "杭州恒远电子" in searched.text and "上海明辉贸易" not in searched.text
+    exported = await client.get("/crm/accounts/export", params={"format": "csv", "kind": "partner"})
+    assert exported.status_code == 200
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Code", "Name"] and [r[0] for r in rows[1:]] == ["C-002"]
+    xlsx = await client.get("/crm/accounts/export", params={"format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+async def test_create_an_account_add_a_contact_and_an_activity(
+    client: httpx.AsyncClient, tenant_a: TenantHandle
+) -> None:
+    csrf = await _sign_in(client, tenant_a)
+    form: dict[str, Any] = {"csrf_token": csrf}
+    blank = await client.post("/crm/accounts", data={**form, "code": "C-100"})
+    assert blank.status_code == 422 and 'data-testid="error-name"' in blank.text
+    created = await client.post(
+        "/crm/accounts", data={**form, "code": "C-100", "name": "苏州金桥精密", "kind": "end_customer"}
+    )
+    assert created.status_code == 303
+    detail_url = created.headers["location"].split("?")[0]
+    duplicate = await client.post("/crm/accounts", data={**form, "code": "C-100", "name": "x"})
+    assert duplicate.status_code == 422 and 'data-testid="error-code"' in duplicate.text
+    contact = await client.post(f"{detail_url}/contacts", data={**form, "name": "王经理", "is_primary": "on"})
+    assert contact.status_code == 303
+    activity = await client.post(
+        f"{detail_url}/activities",
+        data={
+            **form,
+            "kind": "visit",
+            "occurred_at": "2026-11-28T10:30",
+            "subject": "上门拜访",
+            "body": "谈年度合同",
+        },
+    )
+    assert activity.status_code == 303, activity.text
+    page = await client.get(detail_url)
+    assert page.status_code == 200
+    assert "王经理" in page.text and "上门拜访" in page.text and "谈年度合同" in page.text
+    assert 'hx-get="/crm/accounts/' in page.text and "/revenue-panel" in page.text
+    assert "/opportunities-panel" in page.text and "/tickets-panel" in page.text
+
+
+async def test_zones_page_creates_a_zone(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
+    csrf = await _sign_in(client, tenant_a)
+    created = await client.post(
+        "/crm/zones",
+        data={"csrf_token": csrf, "code": "Z-N", "name": "华北片区", "owner_user_id": str(tenant_a.owner.id)},
+    )
+    assert created.status_code == 303
+    page = await client.get("/crm/zones")
+    assert "华北片区" in page.text

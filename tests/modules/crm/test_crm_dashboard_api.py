@@ -1,0 +1,217 @@
+"""CRM dashboard API and page on a known data set: pipeline by stage, revenue trend, tier mix,
+churn risk and SLA attainment per policy and per zone; another tenant sees none of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+from bizsuite.core.database import make_sessionmaker
+from bizsuite.core.db import bind_tenant
+from bizsuite.modules.crm.models import (
+    Account,
+    AccountKind,
+    AccountStatus,
+    ChurnRisk,
+    MonthlyRevenue,
+    SlaAnchor,
+    SlaPolicy,
+    Ticket,
+    TicketCategory,
+    TicketMilestone,
+    TicketPriority,
+    Tier,
+    Zone,
+)
+from bizsuite.modules.crm.pipeline.rules import add_months
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.conftest import PASSWORD, TenantHandle
+from tests.modules.crm.test_crm_pipeline_helpers import create_opportunity, stage_named, stages
+
+Client = httpx.AsyncClient
+NOW = dt.datetime.now(dt.UTC)
+THIS_MONTH = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().replace(day=1)
+
+
+async def seed(engine: AsyncEngine, tenant: TenantHandle) -> dict[str, Any]:
+    """Accounts in tiers with revenue, two churn risks, and tickets with decided milestones."""
+    async with make_sessionmaker(engine)() as session, session.begin():
+        await bind_tenant(session, tenant.id)
+        east, north = Zone(code="Z-EAST", name="华东片区"), Zone(code="Z-NORTH", name="华北片区")
+        session.add_all([east, north])
+        await session.flush()
+
+        def account(code: str, tier: Tier | None, revenue: str, **extra: Any) -> Account:
+            return Account(
+                code=code,
+                name=f"客户 {code}",
+                kind=AccountKind.END_CUSTOMER,
+                tier=tier,
+                trailing_revenue=Decimal(revenue),
+                zone_id=east.id,
+                **extra,
+            )
+
+        accounts = [
+            account("A-1", Tier.A, "800000.00"),
+            account("A-2", Tier.A, "400000.00"),
+            account("B-1", Tier.B, "150000.00"),
+            account("C-1", Tier.C, "50000.00"),
+            account("N-1", None, "0"),
+            account("X-1", Tier.A, "999999.00", status=AccountStatus.ARCHIVED),
+        ]
+        session.add_all(accounts)
+        await session.flush()
+        first = accounts[0]
+        for offset, amount in ((0, "1000.00"), (-1, "2000.00"), (-11, "300.00"), (-12, "99999.00")):
+            month = add_months(THIS_MONTH, offset)
+            session.add_all(
+                [
+                    MonthlyRevenue(account_id=first.id, month=month, amount=Decimal(amount)),
+                    MonthlyRevenue(account_id=accounts[1].id, month=month, amount=Decimal("10.00")),
+                ]
+            )
+        session.add_all(
+            [
+                ChurnRisk(
+                    account_id=accounts[1].id,
+                    streak_start=add_months(THIS_MONTH, -3),
+                    last_month=THIS_MONTH,
+                    months_declining=3,
+                    revenue_at_stake=Decimal("120000.00"),
+                ),
+                ChurnRisk(
+                    account_id=accounts[2].id,
+                    streak_start=add_months(THIS_MONTH, -4),
+                    last_month=THIS_MONTH,
+                    months_declining=4,
+                    revenue_at_stake=Decimal("30000.50"),
+                ),
+                ChurnRisk(
+                    account_id=accounts[3].id,
+                    streak_start=add_months(THIS_MONTH, -9),
+                    last_month=add_months(THIS_MONTH, -6),
+                    months_declining=3,
+                    active=False,
+                    revenue_at_stake=Decimal("777.00"),
+                ),
+            ]
+        )
+        hotline, elevator = (
+            SlaPolicy(code="hotline", name="1234 热线"),
+            SlaPolicy(code="elevator", name="电梯故障"),
+        )
+        session.add_all([hotline, elevator])
+        await session.flush()
+        number = 0
+
+        async def ticket(
+            policy: SlaPolicy, zone: Zone | None, outcomes: str, *, created: dt.datetime = NOW
+        ) -> None:
+            nonlocal number
+            number += 1
+            row = Ticket(
+                number=number,
+                account_id=first.id,
+                title=f"工单 {number}",
+                category=TicketCategory.FAULT,
+                priority=TicketPriority.NORMAL,
+                zone_id=zone.id if zone else None,
+                policy_id=policy.id,
+                created_by="test",
+                created_at=created,
+            )
+            session.add(row)
+            await session.flush()
+            for position, outcome in enumerate(outcomes, start=1):
+                session.add(
+                    TicketMilestone(
+                        ticket_id=row.id,
+                        key=f"m{position}",
+                        name=f"节点 {position}",
+                        position=position,
+                        target_minutes=10,
+                        anchor=SlaAnchor.CREATED,
+                        met_at=NOW if outcome in "ML" else None,  # L: met late (after the breach)
+                        breached_at=NOW if outcome in "BL" else None,
+                    )
+                )
+
+        # M met, B breached, L met after breaching (counts as breached), D still due (not counted).
+        await ticket(hotline, east, "MMMB")
+        await ticket(hotline, north, "MLD")
+        await ticket(elevator, east, "MB")
+        await ticket(elevator, None, "M")
+        await ticket(hotline, east, "BBBB", created=NOW - dt.timedelta(days=800))  # before the window
+    return {"first": first.id}
+
+
+async def test_dashboard_numbers_on_a_known_data_set(
+    client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle, app_engine: AsyncEngine
+) -> None:
+    ids = await seed(app_engine, tenant_a)
+    proposal = stage_named(await stages(client, tenant_a), "方案报价")
+    await create_opportunity(client, tenant_a, ids["first"], amount="33333.33", stage_id=proposal["id"])
+    await create_opportunity(client, tenant_a, ids["first"], amount="100.00")
+
+    response = await client.get("/api/v1/crm/dashboard", headers=tenant_a.headers)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["currency"] == "CNY" and body["since"] == add_months(THIS_MONTH, -11).isoformat()
+
+    pipeline = {s["name"]: (s["count"], s["amount"], s["weighted_amount"]) for s in body["pipeline"]}
+    assert pipeline["方案报价"] == (1, "33333.33", "16666.67")
+    assert pipeline["线索"] == (1, "100.00", "10.00")
+    assert pipeline["赢单"] == (0, "0.00", "0.00")
+
+    trend = body["revenue_trend"]
+    assert len(trend) == 12 and trend[0]["month"] == add_months(THIS_MONTH, -11).isoformat()
+    assert (
+        trend[0]["amount"] == "310.00"
+        and trend[-2]["amount"] == "2010.00"
+        and trend[-1]["amount"] == "1010.00"
+    )
+    assert all(m["amount"] == "0.00" for m in trend[1:-2])
+
+    assert body["tiers"] == [
+        {"tier": "A", "accounts": 2, "trailing_revenue": "1200000.00"},
+        {"tier": "B", "accounts": 1, "trailing_revenue": "150000.00"},
+        {"tier": "C", "accounts": 1, "trailing_revenue": "50000.00"},
+        {"tier": None, "accounts": 1, "trailing_revenue": "0.00"},
+    ]
+    assert body["at_risk"] == {"count": 2, "revenue_at_stake": "150000.50"}
+
+    by_policy = {a["name"]: (a["met"], a["breached"], a["attainment_percent"]) for a in body["sla_by_policy"]}
+    assert by_policy == {"1234 热线": (4, 2, "66.7"), "电梯故障": (2, 1, "66.7")}
+    by_zone = {a["name"]: (a["met"], a["breached"], a["attainment_percent"]) for a in body["sla_by_zone"]}
+    assert by_zone == {"华东片区": (4, 2, "66.7"), "华北片区": (1, 1, "50.0"), None: (1, 0, "100.0")}
+
+    other = (await client.get("/api/v1/crm/dashboard", headers=tenant_b.headers)).json()
+    assert other["tiers"] == [] and other["sla_by_policy"] == [] and other["sla_by_zone"] == []
+    assert other["at_risk"] == {"count": 0, "revenue_at_stake": "0.00"}
+    assert all(s["count"] == 0 for s in other["pipeline"])
+    assert other["revenue_trend"] == []  # no month reported yet: nothing drawn as a fall to zero
+
+    bad = await client.get("/api/v1/crm/dashboard", params={"months": 0}, headers=tenant_a.headers)
+    assert bad.status_code == 422 and [e["field"] for e in bad.json()["errors"]] == ["months"]
+
+
+async def test_the_overview_page_shows_the_figures(
+    client: Client, tenant_a: TenantHandle, app_engine: AsyncEngine
+) -> None:
+    await seed(app_engine, tenant_a)
+    signed = await client.post(
+        "/api/v1/auth/login", json={"email": tenant_a.owner.email, "password": PASSWORD}
+    )
+    assert signed.status_code == 200
+    page = await client.get("/crm")
+    assert page.status_code == 200, page.text
+    html = page.text
+    assert 'data-testid="at-risk-revenue">¥150,000.50' in html
+    assert html.count('data-chart="') == 5
+    assert "1234 热线" in html and "66.7%" in html and "华北片区" in html
+    assert 'href="/crm" aria-current="page"' in html

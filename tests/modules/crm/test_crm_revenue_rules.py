@@ -1,0 +1,170 @@
+"""Key-account tiers, decline streaks and revenue-file rows: the product's worked examples."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from bizsuite.modules.crm.models import Tier
+from bizsuite.modules.crm.revenue import rules
+from bizsuite.modules.crm.revenue.rules import decline_streak, tiers
+
+D = Decimal
+A_SHARE, B_SHARE = D("0.8"), D("0.95")
+
+
+# --- decline streaks (客户流失) -------------------------------------------------------------------
+
+WORKED = [100, 90, 80, 70, 75]  # January .. May
+
+
+def test_worked_example_is_at_risk_in_april_after_three_declines() -> None:
+    assert decline_streak(WORKED[:4], 3) == rules.DeclineStreak(months=3, at_risk=True)
+
+
+def test_worked_example_is_not_at_risk_in_may_because_the_streak_ended() -> None:
+    assert decline_streak(WORKED, 3) == rules.DeclineStreak(months=0, at_risk=False)
+
+
+def test_two_declines_are_not_yet_a_risk_with_three_months() -> None:
+    assert decline_streak(WORKED[:3], 3) == rules.DeclineStreak(months=2, at_risk=False)
+
+
+def test_equal_months_break_a_streak() -> None:
+    assert decline_streak([100, 90, 90, 80, 70], 3).months == 2
+    assert not decline_streak([100, 90, 90, 80, 70], 3).at_risk
+    assert decline_streak([100, 90, 80, 80], 3) == rules.DeclineStreak(months=0, at_risk=False)
+
+
+def test_with_two_months_march_is_already_at_risk() -> None:
+    assert decline_streak(WORKED[:3], 2).at_risk
+    assert not decline_streak(WORKED[:2], 2).at_risk
+
+
+def test_with_four_months_april_is_not_yet_at_risk() -> None:
+    assert not decline_streak(WORKED[:4], 4).at_risk
+    assert decline_streak([*WORKED[:4], 60], 4) == rules.DeclineStreak(months=4, at_risk=True)
+
+
+def test_a_single_month_or_none_has_no_streak() -> None:
+    assert decline_streak([], 3).months == 0
+    assert decline_streak([100], 3).months == 0
+
+
+def test_missing_months_inside_the_range_count_as_zero() -> None:
+    points = {date(2026, 1, 1): D(100), date(2026, 3, 1): D(50)}
+    assert rules.filled_series(points) == [
+        (date(2026, 1, 1), D(100)),
+        (date(2026, 2, 1), D(0)),
+        (date(2026, 3, 1), D(50)),
+    ]
+
+
+def test_churn_risks_list_the_accounts_declining_up_to_the_latest_month() -> None:
+    months = [date(2026, m, 1) for m in range(1, 6)]
+    revenue = {
+        "april-risk": dict(zip(months[:4], map(D, [100, 90, 80, 70]), strict=True)),
+        "recovered": dict(zip(months, map(D, WORKED), strict=True)),
+        "declining": dict(zip(months, map(D, [500, 400, 300, 200, 100]), strict=True)),
+    }
+    found = rules.churn_risks(revenue, 3)
+    # The tenant's latest month is May: "april-risk" has no May row, "recovered" rose in May.
+    assert set(found) == {"declining"}
+    assert found["declining"] == rules.ChurnRiskFinding(
+        streak_start=date(2026, 2, 1), months_declining=4, revenue_at_stake=D(1500)
+    )
+
+
+# --- tiers (大客户) ---------------------------------------------------------------------------------
+
+
+def test_tier_a_is_the_smallest_set_making_80_percent() -> None:
+    revenue = {"a": D(500), "b": D(300), "c": D(100), "d": D(60), "e": D(40)}
+    # Cumulative before each: a 0, b 500 (50%), c 800 (80% -> not below 80%), d 900 (90%), e 960.
+    assert tiers(revenue, A_SHARE, B_SHARE) == {
+        "a": Tier.A,
+        "b": Tier.A,
+        "c": Tier.B,
+        "d": Tier.B,
+        "e": Tier.C,
+    }
+
+
+def test_an_account_crossing_the_line_is_still_tier_a() -> None:
+    revenue = {"a": D(700), "b": D(200), "c": D(100)}
+    # a alone is 70% (< 80%), so b is needed to reach 80%: both A; c starts at 90% (< 95%): B.
+    assert tiers(revenue, A_SHARE, B_SHARE) == {"a": Tier.A, "b": Tier.A, "c": Tier.B}
+
+
+def test_accounts_without_revenue_have_no_tier() -> None:
+    assert tiers({"a": D(10), "b": D(0)}, A_SHARE, B_SHARE) == {"a": Tier.A}
+    assert tiers({}, A_SHARE, B_SHARE) == {}
+
+
+def test_ties_rank_by_key() -> None:
+    assert tiers({"b": D(50), "a": D(50)}, D("0.5"), B_SHARE) == {"a": Tier.A, "b": Tier.B}
+
+
+def test_tier_shares_must_grow() -> None:
+    assert rules.tier_shares_valid(D("0.8"), D("0.95")) is None
+    assert rules.tier_shares_valid(D("0.9"), D("0.8")) == "tier_b_share"
+    assert rules.tier_shares_valid(D("0"), D("0.8")) == "tier_a_share"
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["2026-3", "2026-03", " 2026-12 "])
+def test_months_parse(text: str) -> None:
+    assert rules.parse_month(text).day == 1
+
+
+@pytest.mark.parametrize("text", ["2026-13", "2026/03", "March", "", "2026-03-01"])
+def test_bad_months_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="month"):
+        rules.parse_month(text)
+
+
+def test_amounts_are_decimals_not_below_zero() -> None:
+    assert rules.parse_amount("1,234.5") == D("1234.50")
+    for bad, reason in (
+        ("-1", "negative"),
+        ("abc", "number"),
+        ("1.234", "decimal places"),
+        ("NaN", "number"),
+    ):
+        with pytest.raises(ValueError, match=reason):
+            rules.parse_amount(bad)
+
+
+def test_headers_are_recognised_in_english_and_chinese() -> None:
+    assert rules.header_columns(["客户编码", "月份", "金额"]) == (
+        {"account_code": 0, "month": 1, "amount": 2},
+        [],
+    )
+    assert rules.header_columns(["Month", "Account code", "Amount"])[0] == {
+        "month": 0,
+        "account_code": 1,
+        "amount": 2,
+    }
+    assert rules.header_columns(["code", "when"])[1] == ["month", "amount"]
+
+
+def test_each_bad_row_names_its_row_column_and_reason() -> None:
+    positions = {"account_code": 0, "month": 1, "amount": 2}
+    rows = [
+        (2, ["C-001", "2026-01", "100"]),
+        (3, ["C-999", "2026-01", "100"]),
+        (4, ["C-001", "2026-13", "100"]),
+        (5, ["C-001", "2026-02", "-5"]),
+        (6, ["C-001", "2026-01", "120"]),
+    ]
+    valid, errors = rules.check_rows(rows, positions, {"C-001"})
+    assert [v.row for v in valid] == [2]
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (3, "account_code", "unknown account code"),
+        (4, "month", "must be a month like 2026-03"),
+        (5, "amount", "must not be negative"),
+        (6, "month", "duplicate of row 2"),
+    ]
