@@ -90,6 +90,12 @@ async def test_upload_preview_confirm_then_key_accounts_and_churn(
     # Key accounts: the tier table and the Pareto chart.
     await page.get_by_test_id("goto-key-accounts").click()
     await expect(page.get_by_test_id("pareto-chart")).to_have_attribute("data-rendered", "true")
+    # The chart is drawn from the real accounts: their names label the bars, largest first.
+    chart = page.get_by_test_id("pareto-chart")
+    await expect(chart.locator("svg")).to_have_count(1)
+    labels = chart.locator("svg text", has_text="客户 C-00")
+    await expect(labels).to_have_count(3)
+    await expect(labels.first).to_have_text("客户 C-001")
     rows = page.get_by_test_id("key-account-row")
     await expect(rows).to_have_count(3)
     await expect(rows.nth(0)).to_have_attribute("data-code", "C-001")
@@ -104,6 +110,11 @@ async def test_upload_preview_confirm_then_key_accounts_and_churn(
     await expect(watch.first).to_have_attribute("data-code", "C-001")
     await expect(watch.first.get_by_test_id("months-declining")).to_have_text("3")
     await expect(watch.first.get_by_test_id("sparkline")).to_be_visible()
+    # The trend is C-001's four months (1000, 900, 800, 700): four points, each lower than the last.
+    points = await watch.first.locator("[data-testid=sparkline] polyline").get_attribute("points")
+    assert points is not None
+    heights = [float(p.split(",")[1]) for p in points.split()]
+    assert len(heights) == 4 and heights == sorted(heights) and heights[0] < heights[-1]
     await page.screenshot(path=str(screenshot_dir / "crm-churn.en.png"), full_page=True)
     async with page.expect_download() as info:
         await page.get_by_test_id("export-csv").click()

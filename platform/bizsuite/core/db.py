@@ -98,12 +98,12 @@ def current_tenant(session: Session | AsyncSession) -> uuid.UUID | None:
     return value if isinstance(value, uuid.UUID) else None
 
 
+_SET_CONFIG = text("SELECT set_config(:name, :value, true)")
+
+
 async def set_db_setting(session: AsyncSession, name: str, value: str) -> None:
     """Set a transaction-local PostgreSQL setting (``set_config(..., true)``) with bound values."""
     await session.execute(_SET_CONFIG, {"name": name, "value": value})
-
-
-_SET_CONFIG = text("SELECT set_config(:name, :value, true)")
 
 
 async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
@@ -114,12 +114,18 @@ async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
 
 
 _SET_TENANT = text("SELECT set_config('app.tenant_id', :tid, true)")
+_SET_TENANT_ASYNCPG = "SELECT set_config('app.tenant_id', $1, true)"
 
 
 @event.listens_for(Session, "after_begin")
 def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) -> None:
     tenant_id = current_tenant(session)
-    if tenant_id is not None:
+    if tenant_id is None:
+        return
+    if connection.dialect.paramstyle == "numeric_dollar":
+        # asyncpg, at the start of every tenant transaction: plain SQL skips statement caching.
+        connection.exec_driver_sql(_SET_TENANT_ASYNCPG, (str(tenant_id),))
+    else:
         connection.execute(_SET_TENANT, {"tid": str(tenant_id)})
 
 

@@ -102,6 +102,24 @@ async def test_backends_refuse_keys_outside_a_tenant_prefix(
             await storage.download_url(key, filename="x", content_type="text/plain", expires_in=60)
         with pytest.raises(StorageKeyError):
             await storage.delete(key)
+        with pytest.raises(StorageKeyError):
+            await storage.read(key)
+
+
+@pytest.mark.parametrize("backend", ["local", "s3"])
+async def test_backends_read_back_what_they_stored(backend: str, tmp_path: Path, request: Any) -> None:
+    storage = (
+        LocalStorage(tmp_path, "secret") if backend == "local" else request.getfixturevalue("s3_storage")
+    )
+    key = object_key(uuid.uuid4(), uuid.uuid4())
+    content = "客户编码,月份,金额\nC-001,2026-10,100\n".encode()
+
+    async def pieces() -> AsyncIterator[bytes]:
+        for start in range(0, len(content), 7):
+            yield content[start : start + 7]
+
+    await storage.save(key, pieces(), content_type="text/csv")
+    assert await storage.read(key) == content
 
 
 def _link(env: FilesEnv, grant: DownloadGrant, secret: str | None = None) -> str:

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import httpx
+import openpyxl
 
 from tests.conftest import PASSWORD, TenantHandle
 from tests.modules.crm.test_crm_accounts_api import create_account, create_zone
@@ -35,7 +36,21 @@ async def test_list_page_filters_and_exports(client: httpx.AsyncClient, tenant_a
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert rows[0][:2] == ["Code", "Name"] and [r[0] for r in rows[1:]] == ["C-002"]
     xlsx = await client.get("/crm/accounts/export", params={"format": "xlsx"})
-    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert xlsx.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert cells[0][:3] == ["Code", "Name", "Kind"]
+    by_code = {row[0]: row for row in cells[1:]}
+    assert set(by_code) == {"C-001", "C-002"}
+    assert by_code["C-001"][1] == "上海明辉贸易" and "华东片区" in by_code["C-001"]
+    assert by_code["C-002"][2] == "Partner"
+    # A malformed owner filter is ignored, not mixed up with a valid zone filter.
+    zoned = await client.get("/crm/accounts", params={"zone_id": zone["id"], "owner_user_id": "junk"})
+    assert zoned.status_code == 200
+    assert "上海明辉贸易" in zoned.text and "杭州恒远电子" not in zoned.text
+    nul = await client.get("/crm/accounts", params={"q": "杭州\x00"})
+    assert nul.status_code == 200 and "杭州恒远电子" in nul.text
 
 
 async def test_create_an_account_add_a_contact_and_an_activity(
@@ -65,6 +80,12 @@ async def test_create_an_account_add_a_contact_and_an_activity(
         },
     )
     assert activity.status_code == 303, activity.text
+    typo = await client.post(
+        f"{detail_url}/activities",
+        data={**form, "kind": "call", "occurred_at": "3026-11-28T10:30", "subject": "年份写错"},
+    )
+    assert typo.status_code == 422 and 'data-testid="error-occurred_at"' in typo.text
+    assert 'value="3026-11-28T10:30"' in typo.text
     page = await client.get(detail_url)
     assert page.status_code == 200
     assert "王经理" in page.text and "上门拜访" in page.text and "谈年度合同" in page.text
@@ -81,3 +102,45 @@ async def test_zones_page_creates_a_zone(client: httpx.AsyncClient, tenant_a: Te
     assert created.status_code == 303
     page = await client.get("/crm/zones")
     assert "华北片区" in page.text
+
+
+async def test_a_contact_or_activity_is_changed_only_under_its_own_account(
+    client: httpx.AsyncClient, tenant_a: TenantHandle
+) -> None:
+    mine = await create_account(client, tenant_a, "C-OWN", name="本客户")
+    other = await create_account(client, tenant_a, "C-OTHER", name="别的客户")
+    contact = await client.post(
+        f"/api/v1/crm/accounts/{other['id']}/contacts", json={"name": "李工"}, headers=tenant_a.headers
+    )
+    activity = await client.post(
+        f"/api/v1/crm/accounts/{other['id']}/activities",
+        json={"kind": "note", "subject": "备注"},
+        headers=tenant_a.headers,
+    )
+    assert contact.status_code == 201 and activity.status_code == 201
+    csrf = await _sign_in(client, tenant_a)
+    base = f"/crm/accounts/{mine['id']}"
+    edited = await client.post(
+        f"{base}/contacts/{contact.json()['id']}/edit",
+        data={"csrf_token": csrf, "version": "1", "name": "改名"},
+    )
+    assert edited.status_code == 404
+    deleted = await client.post(
+        f"{base}/contacts/{contact.json()['id']}/delete", data={"csrf_token": csrf, "version": "1"}
+    )
+    assert deleted.status_code == 404
+    gone = await client.post(
+        f"{base}/activities/{activity.json()['id']}/delete", data={"csrf_token": csrf, "version": "1"}
+    )
+    assert gone.status_code == 404
+    kept = await client.get(f"/api/v1/crm/contacts/{contact.json()['id']}", headers=tenant_a.headers)
+    assert kept.json()["name"] == "李工"
+    assert (
+        await client.get(f"/api/v1/crm/activities/{activity.json()['id']}", headers=tenant_a.headers)
+    ).status_code == 200
+    # Under its own account the same edit works.
+    ok = await client.post(
+        f"/crm/accounts/{other['id']}/contacts/{contact.json()['id']}/edit",
+        data={"csrf_token": csrf, "version": "1", "name": "改名"},
+    )
+    assert ok.status_code == 303

@@ -431,3 +431,29 @@ async def test_stage_moves_emit_events_and_write_the_audit_log(
     )
     actions = [e["action"] for e in audit.json()["items"]]
     assert actions.count("crm_opportunity.stage_changed") == 2 and "crm_opportunity.created" in actions
+
+
+async def test_a_stage_holding_opportunities_keeps_its_kind(
+    client: Client, tenant_a: TenantHandle, app_engine: AsyncEngine
+) -> None:
+    items = await stages(client, tenant_a)
+    lead = stage_named(items, "线索")
+    opportunity = await create_opportunity(client, tenant_a, await make_account(app_engine, tenant_a))
+    assert opportunity["stage_id"] == lead["id"]
+    to_lost = await client.patch(
+        f"{STAGES}/{lead['id']}",
+        json={"kind": "lost"},
+        headers={**tenant_a.headers, "If-Match": str(lead["version"])},
+    )
+    # Otherwise the deal would read "lost" with neither a reason nor a close date.
+    assert to_lost.status_code == 409, to_lost.text
+    stored = (await client.get(f"{OPPORTUNITIES}/{opportunity['id']}", headers=tenant_a.headers)).json()
+    assert stored["status"] == "open" and stored["close_reason"] is None
+    # An empty stage can change its kind.
+    qualified = stage_named(items, "需求确认")
+    emptied = await client.patch(
+        f"{STAGES}/{qualified['id']}",
+        json={"kind": "lost"},
+        headers={**tenant_a.headers, "If-Match": str(qualified["version"])},
+    )
+    assert emptied.status_code == 200 and emptied.json()["kind"] == "lost"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from typing import Any
 
 import httpx
@@ -74,6 +75,18 @@ async def test_create_edit_and_move_through_the_forms(
         data={"csrf_token": csrf, "account_id": str(account), "name": "新项目", "amount": "-5"},
     )
     assert invalid.status_code == 422 and 'data-testid="error-amount"' in invalid.text
+    far = await client.post(
+        "/crm/pipeline/opportunities",
+        data={
+            "csrf_token": csrf,
+            "account_id": str(account),
+            "name": "新项目",
+            "amount": "5",
+            "expected_close": "2999-01-01",
+        },
+    )
+    assert far.status_code == 422 and 'data-testid="error-expected_close"' in far.text
+    assert 'value="新项目"' in far.text  # what was typed is kept
 
     created = await client.post(
         "/crm/pipeline/opportunities",
@@ -242,3 +255,48 @@ async def test_viewers_read_the_pipeline_but_cannot_change_it(
     )
     assert refused.status_code == 403
     assert (await client.get("/crm/pipeline/stages")).status_code == 403
+
+
+async def test_a_full_column_counts_and_totals_every_opportunity(
+    client: Client, tenant_a: TenantHandle, app_engine: AsyncEngine
+) -> None:
+    from decimal import Decimal
+
+    from bizsuite.core.database import make_sessionmaker
+    from bizsuite.core.db import bind_tenant
+    from bizsuite.modules.crm.models import Opportunity
+
+    account = await make_account(app_engine, tenant_a)
+    won = stage_named(await stages(client, tenant_a), "赢单")
+    async with make_sessionmaker(app_engine)() as session, session.begin():
+        await bind_tenant(session, tenant_a.id)
+        session.add_all(
+            Opportunity(
+                account_id=account,
+                name=f"老单 {n}",
+                amount=Decimal("10.00"),
+                currency="CNY",
+                stage_id=uuid.UUID(won["id"]),
+            )
+            for n in range(105)
+        )
+        # Another currency counts but is not added to the CNY total.
+        session.add(
+            Opportunity(
+                account_id=account,
+                name="美元单",
+                amount=Decimal("99.00"),
+                currency="USD",
+                stage_id=uuid.UUID(won["id"]),
+            )
+        )
+    await signed_in(client, tenant_a)
+    column = await client.get(f"/crm/pipeline/columns/{won['id']}", headers={"HX-Request": "true"})
+    assert column.status_code == 200
+    html = column.text
+    assert html.count('data-testid="opportunity-card"') == 100  # the newest ones only
+    assert 'data-testid="column-count">106<' in html
+    assert "1,050.00" in html  # 105 × 10.00 CNY, not just the 100 cards shown
+    assert 'data-testid="column-more"' in html and f"/crm/pipeline/opportunities?stage_id={won['id']}" in html
+    board = await client.get("/crm/pipeline")
+    assert 'data-testid="column-count">106<' in board.text

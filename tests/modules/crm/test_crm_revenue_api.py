@@ -68,6 +68,10 @@ async def test_bad_revenue_input_names_the_field(
         ("2026-13", "1", "month"),
         ("2026-01", "-5", "amount"),
         ("2026-01", "1.234", "amount"),
+        ("2026-01", "NaN", "amount"),
+        ("2026-01", "abc", "amount"),
+        ("2026-01", "1" * 20, "amount"),
+        ("26-01", "1", "month"),
     ):
         response = await _put(client, tenant_a, ids["C-001"], month, amount)
         assert response.status_code == 422, response.text
@@ -207,6 +211,9 @@ async def test_settings_change_churn_months_and_shares_and_recompute(
         ({"tier_a_share": "0.97"}, "tier_b_share"),
         ({"tier_a_share": "0"}, "tier_a_share"),
         ({"tier_b_share": "1.5"}, "tier_b_share"),
+        ({"tier_a_share": "NaN"}, "tier_a_share"),
+        ({"tier_b_share": "sNaN"}, "tier_b_share"),
+        ({"tier_a_share": "Infinity"}, "tier_a_share"),
         ({"business_calendar": {"hours": {"xyz": ["09:00", "18:00"]}}}, "business_calendar.hours.xyz"),
         ({"business_calendar": {"hours": {"mon": ["18:00", "09:00"]}}}, "business_calendar.hours.mon"),
         ({"business_calendar": {"hours": {"mon": ["9am", "18:00"]}}}, "business_calendar.hours"),

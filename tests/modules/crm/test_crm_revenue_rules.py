@@ -115,12 +115,18 @@ def test_tier_shares_must_grow() -> None:
 # --- files ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["2026-3", "2026-03", " 2026-12 "])
+@pytest.mark.parametrize(
+    "text", ["2026-3", "2026-03", " 2026-03 ", "2026/3", "2026/3/1", "2026-03-31", "2026/03/15", "2026年3月"]
+)
 def test_months_parse(text: str) -> None:
-    assert rules.parse_month(text).day == 1
+    # The month as typed, and as Excel writes a date cell saved as CSV (zh-CN: 2026/3/1).
+    assert rules.parse_month(text) == date(2026, 3, 1)
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026/03", "March", "", "2026-03-01"])
+@pytest.mark.parametrize(
+    "text",
+    ["2026-13", "2026/13/1", "2026-02-30", "2026-03/01", "March", "", "26-03", "2026年13月", "2026-03-01x"],
+)
 def test_bad_months_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="month"):
         rules.parse_month(text)

@@ -70,6 +70,10 @@ class ObjectStorage(Protocol):
         """Whether an object is stored under ``key``."""
         ...
 
+    async def read(self, key: str) -> bytes:
+        """The object's bytes (for server-side processing such as imports)."""
+        ...
+
     async def download_url(self, key: str, *, filename: str, content_type: str, expires_in: int) -> str:
         """A link that fetches the object for ``expires_in`` seconds without other credentials."""
         ...
@@ -113,6 +117,10 @@ class LocalStorage:
     async def exists(self, key: str) -> bool:
         """Whether the file exists."""
         return await anyio.Path(self.path_for(key)).is_file()
+
+    async def read(self, key: str) -> bytes:
+        """The file's bytes."""
+        return await anyio.Path(self.path_for(key)).read_bytes()
 
     async def download_url(self, key: str, *, filename: str, content_type: str, expires_in: int) -> str:
         """A relative link to the download route carrying a signed grant."""
@@ -259,6 +267,15 @@ class S3Storage:
                 return False
             raise
         return True
+
+    async def read(self, key: str) -> bytes:
+        """The object's bytes (``GetObject``)."""
+
+        def fetch() -> bytes:
+            body: bytes = self.client.get_object(Bucket=self.bucket, Key=_checked(key))["Body"].read()
+            return body
+
+        return await anyio.to_thread.run_sync(fetch)
 
     async def download_url(self, key: str, *, filename: str, content_type: str, expires_in: int) -> str:
         """A presigned ``GetObject`` URL that names the file and its type."""

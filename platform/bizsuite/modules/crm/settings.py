@@ -96,6 +96,10 @@ def _checked_calendar(calendar: BusinessCalendar) -> BusinessCalendar:
 
 
 def _check_shares(a_share: Decimal, b_share: Decimal) -> None:
+    # "NaN" decodes as a Decimal and cannot even be compared: refuse it first (422, not 500).
+    for name, value in (("tier_a_share", a_share), ("tier_b_share", b_share)):
+        if not value.is_finite():
+            raise ValidationProblem.for_field(name, "must be a number between 0 and 1")
     if not Decimal(0) < a_share < Decimal(1):
         raise ValidationProblem.for_field("tier_a_share", "must be above 0 and below 1")
     if not a_share < b_share <= Decimal(1):

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ProblemError
+from bizsuite.core.errors import NotFoundProblem, ProblemError
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
@@ -40,7 +40,7 @@ from bizsuite.web.forms import FormErrors, decode_form, problem_errors
 from bizsuite.web.i18n import N_, current_time_zone
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, redirect, signed_in
+from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
 from bizsuite.web.templating import NOTICES, NavItem, page
 
 PAGE_SIZE = 50
@@ -69,6 +69,8 @@ SERVICE_MESSAGES = (
     N_("the contact belongs to another account"),
     N_("an account with this code already exists"),
     N_("a zone with this code already exists"),
+    N_("must be within 10 years of today"),
+    N_("must include a time zone offset"),
 )
 ACCOUNT_FIELDS = (
     "code",
@@ -166,6 +168,12 @@ def _local_time(value: str | None) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(current_time_zone()))
 
 
+def _on_account(account_id: uuid.UUID, row: Any, what: str) -> None:
+    """A contact or activity addressed under an account's URL must be that account's (404 otherwise)."""
+    if row.account_id != account_id:
+        raise NotFoundProblem(f"No {what} {row.id} on account {account_id}.")
+
+
 class AccountPages(Controller):
     """Accounts: the list, a new account, the account page and its contacts and activities."""
 
@@ -176,13 +184,6 @@ class AccountPages(Controller):
 
     def _filters(self, request: Request[Any, Any, Any]) -> dict[str, Any]:
         params = request.query_params
-        owner = params.get("owner_user_id") or None
-        zone = params.get("zone_id") or None
-        try:
-            owner_id = uuid.UUID(owner) if owner else None
-            zone_id = uuid.UUID(zone) if zone else None
-        except ValueError:
-            owner_id = zone_id = None
         status_param = params.get("status")
         return {
             "kind": enum_or_none(AccountKind, params.get("kind")),
@@ -191,9 +192,10 @@ class AccountPages(Controller):
             if status_param is None
             else enum_or_none(AccountStatus, status_param),
             "tier": enum_or_none(Tier, params.get("tier")),
-            "owner_user_id": owner_id,
-            "zone_id": zone_id,
-            "q": (params.get("q") or "").strip()[:200] or None,
+            "owner_user_id": uuid_or_none(params.get("owner_user_id")),
+            "zone_id": uuid_or_none(params.get("zone_id")),
+            # PostgreSQL text cannot hold NUL: such a search simply finds nothing else.
+            "q": (params.get("q") or "").replace("\x00", "").strip()[:200] or None,
         }
 
     @get()
@@ -205,11 +207,7 @@ class AccountPages(Controller):
         )
         names = await user_names(ctx, [a.owner_user_id for a in items])
         zones = await services.zone_names(ctx, {a.zone_id for a in items})
-        params = {
-            k: v
-            for k in ("kind", "status", "tier", "owner_user_id", "zone_id", "q", "cursor")
-            if (v := request.query_params.get(k))
-        }
+        params = query_params(request, "kind", "status", "tier", "owner_user_id", "zone_id", "q", "cursor")
         return page(
             request,
             "crm/accounts/list.html",
@@ -430,6 +428,7 @@ class AccountPages(Controller):
         data: Form,
     ) -> Response[Any]:
         """Save a contact (or make it the primary contact)."""
+        _on_account(account_id, await services.get_contact(ctx, contact_id), "contact")
         values = _update_values(data, CONTACT_FIELDS, ("name",))
         values["is_primary"] = data.get("is_primary") == "on"
         update, errors = _decode_update(values, ContactUpdate)
@@ -453,6 +452,7 @@ class AccountPages(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], contact_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Delete a contact (its activities stay)."""
+        _on_account(account_id, await services.get_contact(ctx, contact_id), "contact")
         try:
             await services.delete_contact(ctx, contact_id, _version(data))
         except ProblemError as problem:
@@ -497,6 +497,7 @@ class AccountPages(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], activity_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Delete an activity (its author or a manager)."""
+        _on_account(account_id, await services.get_activity(ctx, activity_id), "activity")
         try:
             await services.delete_activity(ctx, activity_id, _version(data))
         except ProblemError as problem:

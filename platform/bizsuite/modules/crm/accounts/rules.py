@@ -23,6 +23,19 @@ class InvalidCursorError(ValueError):
     """A timeline cursor that was not made by :func:`encode_timeline_cursor`."""
 
 
+#: How far from now an activity's time may be (years); further is a typing mistake.
+MAX_YEARS_AWAY = 10
+
+
+def occurred_at_problem(when: datetime, now: datetime) -> str | None:
+    """Why ``when`` is not a plausible time for an activity (within 10 years of now), or None."""
+    if when.tzinfo is None:
+        return "must include a time zone offset"
+    if abs((when - now).days) > MAX_YEARS_AWAY * 366:
+        return "must be within 10 years of today"
+    return None
+
+
 def may_edit_activity(
     *,
     role: Role | None,

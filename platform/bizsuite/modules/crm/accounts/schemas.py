@@ -11,16 +11,27 @@ import msgspec
 
 from bizsuite.modules.crm.models import AccountKind, AccountStatus, ActivityKind, Tier
 
-Code = Annotated[str, msgspec.Meta(min_length=1, max_length=50, pattern=r"^\S(.*\S)?$", examples=["C-001"])]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=["上海明辉贸易有限公司"])]
-Industry = Annotated[str, msgspec.Meta(max_length=100)]
-Phone = Annotated[str, msgspec.Meta(max_length=50, examples=["021-6888 1234"])]
-Email = Annotated[str, msgspec.Meta(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-Address = Annotated[str, msgspec.Meta(max_length=500)]
-Notes = Annotated[str, msgspec.Meta(max_length=10_000)]
-Title = Annotated[str, msgspec.Meta(max_length=100, examples=["采购经理"])]
-Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=["季度回访"])]
-Body = Annotated[str, msgspec.Meta(max_length=20_000)]
+#: Text PostgreSQL can store (no NUL character), and for names not blank either: such input is
+#: refused naming its field rather than failing in the database.
+NO_NUL = r"^[^\x00]*$"
+NOT_BLANK = r"^[^\x00]*[^\x00\s][^\x00]*$"
+Code = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1, max_length=50, pattern=r"^[^\s\x00]([^\x00\n]*[^\s\x00])?$", examples=["C-001"]
+    ),
+]
+Name = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["上海明辉贸易有限公司"])
+]
+Industry = Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL)]
+Phone = Annotated[str, msgspec.Meta(max_length=50, pattern=NO_NUL, examples=["021-6888 1234"])]
+Email = Annotated[str, msgspec.Meta(max_length=320, pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")]
+Address = Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)]
+Notes = Annotated[str, msgspec.Meta(max_length=10_000, pattern=NO_NUL)]
+Title = Annotated[str, msgspec.Meta(max_length=100, pattern=NO_NUL, examples=["采购经理"])]
+Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["季度回访"])]
+Body = Annotated[str, msgspec.Meta(max_length=20_000, pattern=NO_NUL)]
 
 
 # --- zones --------------------------------------------------------------------------------------

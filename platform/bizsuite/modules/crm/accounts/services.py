@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -54,11 +55,15 @@ from bizsuite.modules.crm.tickets.services import ticket_timeline_events
 # Shared checks
 
 
-async def _check_member(ctx: Context, user_id: uuid.UUID, *, field: str) -> None:
-    """A user named in a body must be a member of the tenant (422 naming the field otherwise)."""
+async def check_member(ctx: Context, user_id: uuid.UUID, *, field: str, source: str = "body") -> uuid.UUID:
+    """A user named in a request must be a member of the tenant (422 naming the field otherwise).
+
+    Shared by the CRM areas (account and zone owners, opportunity owners and owner filters).
+    """
     found = await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
     if found is None:
-        raise ValidationProblem.for_field(field, "not a member of this tenant")
+        raise ValidationProblem.for_field(field, "not a member of this tenant", source=source)
+    return user_id
 
 
 async def _check_org_unit(ctx: Context, org_unit_id: uuid.UUID) -> None:
@@ -119,7 +124,7 @@ async def create_zone(ctx: Context, data: ZoneCreate) -> Zone:
     if data.org_unit_id is not None:
         await _check_org_unit(ctx, data.org_unit_id)
     if data.owner_user_id is not None:
-        await _check_member(ctx, data.owner_user_id, field="owner_user_id")
+        await check_member(ctx, data.owner_user_id, field="owner_user_id")
     zone = Zone(
         code=data.code, name=data.name, org_unit_id=data.org_unit_id, owner_user_id=data.owner_user_id
     )
@@ -145,7 +150,7 @@ async def update_zone(ctx: Context, zone_id: uuid.UUID, data: ZoneUpdate, if_mat
         zone.org_unit_id = data.org_unit_id
     if not isinstance(data.owner_user_id, msgspec.UnsetType):
         if data.owner_user_id is not None:
-            await _check_member(ctx, data.owner_user_id, field="owner_user_id")
+            await check_member(ctx, data.owner_user_id, field="owner_user_id")
         zone.owner_user_id = data.owner_user_id
     zone.updated_at = utcnow()
     await ctx.session.flush()
@@ -185,8 +190,13 @@ _SUMMARY_SQL = (
 _LIKE_ESCAPE = str.maketrans({"/": "//", "%": "/%", "_": "/_"})
 
 
+#: The driver returns enums as their text; a dict lookup is much cheaper than ``Enum(value)``.
+_KINDS = {member.value: member for member in AccountKind}
+_STATUSES = {member.value: member for member in AccountStatus}
+_TIERS: dict[str | None, Tier | None] = {None: None, **{member.value: member for member in Tier}}
+
+
 def _summary(row: Any) -> AccountSummary:
-    # The driver returns the enums as their text.
     row_id, code, name, kind, status, tier, revenue, owner, zone, unit, industry, phone, created, version = (
         row
     )
@@ -194,9 +204,9 @@ def _summary(row: Any) -> AccountSummary:
         row_id,
         code,
         name,
-        AccountKind(kind),
-        AccountStatus(status),
-        None if tier is None else Tier(tier),
+        _KINDS[kind],
+        _STATUSES[status],
+        _TIERS[tier],
         revenue,
         owner,
         zone,
@@ -284,7 +294,7 @@ async def create_account(ctx: Context, data: AccountCreate) -> Account:
     if data.org_unit_id is not None:
         await _check_org_unit(ctx, data.org_unit_id)
     if data.owner_user_id is not None:
-        await _check_member(ctx, data.owner_user_id, field="owner_user_id")
+        await check_member(ctx, data.owner_user_id, field="owner_user_id")
     if data.zone_id is not None:
         await _check_zone(ctx, data.zone_id)
     account = Account(**msgspec.structs.asdict(data), trailing_revenue=Decimal("0.00"))
@@ -309,7 +319,7 @@ async def update_account(
     if changes.get("org_unit_id") is not None and changes["org_unit_id"] != account.org_unit_id:
         await _check_org_unit(ctx, changes["org_unit_id"])
     if changes.get("owner_user_id") is not None and changes["owner_user_id"] != account.owner_user_id:
-        await _check_member(ctx, changes["owner_user_id"], field="owner_user_id")
+        await check_member(ctx, changes["owner_user_id"], field="owner_user_id")
     if changes.get("zone_id") is not None and changes["zone_id"] != account.zone_id:
         await _check_zone(ctx, changes["zone_id"])
     for name, value in changes.items():
@@ -499,6 +509,13 @@ def _author(ctx: Context) -> tuple[uuid.UUID | None, str]:
     return principal.user_id, (name or principal.kind.value)[:200]
 
 
+def _checked_time(when: datetime) -> datetime:
+    problem = rules.occurred_at_problem(when, utcnow())
+    if problem:
+        raise ValidationProblem.for_field("occurred_at", problem)
+    return when
+
+
 async def create_activity(ctx: Context, account_id: uuid.UUID, data: ActivityCreate) -> Activity:
     """Record a call, visit or note with the signed-in user (or API key) as its author."""
     await get_account(ctx, account_id)
@@ -511,7 +528,7 @@ async def create_activity(ctx: Context, account_id: uuid.UUID, data: ActivityCre
         kind=data.kind,
         subject=data.subject,
         body=data.body,
-        occurred_at=data.occurred_at or utcnow(),
+        occurred_at=_checked_time(data.occurred_at) if data.occurred_at is not None else utcnow(),
         author_user_id=author_user_id,
         author_label=author_label,
     )
@@ -543,6 +560,8 @@ async def update_activity(
     changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
     if changes.get("contact_id") is not None:
         await _check_contact_of(ctx, activity.account_id, changes["contact_id"])
+    if "occurred_at" in changes:
+        _checked_time(changes["occurred_at"])
     for name, value in changes.items():
         setattr(activity, name, value)
     activity.updated_at = utcnow()

@@ -166,8 +166,11 @@ class OpportunityController(Controller):
         status: FromQuery[OpportunityStatus | None] = None,
     ) -> OpportunityPage:
         """List opportunities, newest first, by stage, account, owner or status (open/won/lost)."""
-        filters = services.OpportunityFilters(
-            stage_id=stage_id, account_id=account_id, owner_user_id=owner_user_id, status=status
+        filters = await services.check_filters(
+            ctx,
+            services.OpportunityFilters(
+                stage_id=stage_id, account_id=account_id, owner_user_id=owner_user_id, status=status
+            ),
         )
         views, next_cursor = await services.list_opportunities(ctx, filters, limit=limit, cursor=cursor)
         return OpportunityPage(items=[opportunity_out(v) for v in views], next_cursor=next_cursor)

@@ -8,7 +8,6 @@ opportunity form, the stage admin page and the account page's opportunities pane
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -18,6 +17,7 @@ from litestar.response import Template
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity.models import Role
+from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import StageKind
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.schemas import (
@@ -53,9 +53,11 @@ SERVICE_MESSAGES = (
     N_("the pipeline needs exactly one won stage"),
     N_("the pipeline needs at least one lost stage"),
     N_("required when the stage is a lost stage"),
-    N_("no such member"),
+    N_("not a member of this tenant"),
     N_("must not be negative"),
     N_("has more than 2 decimal places"),
+    N_("must be in the year 2000 or later"),
+    N_("must be at most 10 years ahead"),
     N_("Move this stage's opportunities to another stage first."),
 )
 NOTICES.update(
@@ -91,11 +93,6 @@ def _version(data: dict[str, Any]) -> str | None:
     return str(data.get("version", "")) or None
 
 
-def column_total(views: list[services.OpportunityView], currency: str) -> Decimal:
-    """The amount of a column's cards in the tenant's currency."""
-    return sum((v.opportunity.amount for v in views if v.opportunity.currency == currency), Decimal("0.00"))
-
-
 class PipelinePages(Controller):
     """The board, the opportunity list and form, and the stage admin page."""
 
@@ -114,9 +111,9 @@ class PipelinePages(Controller):
             request,
             "crm/pipeline/board.html",
             columns=columns,
-            members=await services.member_choices(ctx),
+            members=await member_choices(ctx),
             owner=str(owner) if owner else "",
-            column_total=column_total,
+            figures=await services.column_figures(ctx, owner_user_id=owner),
             kinds=KIND_LABELS,
         )
 
@@ -130,7 +127,8 @@ class PipelinePages(Controller):
         views, _cursor = await services.list_opportunities(
             ctx, services.OpportunityFilters(stage_id=stage.id, owner_user_id=owner), limit=100, cursor=None
         )
-        return page(request, "crm/pipeline/_column.html", stage=stage, cards=views, column_total=column_total)
+        figures = await services.column_figures(ctx, owner_user_id=owner, stage_id=stage.id)
+        return page(request, "crm/pipeline/_column.html", stage=stage, cards=views, figures=figures)
 
     # --- list and export ----------------------------------------------------------------------
 
@@ -156,7 +154,7 @@ class PipelinePages(Controller):
             params=query_params(request, "stage_id", "owner", "status", "account_id", "cursor"),
             filters=request.query_params,
             stages=await services.list_stages(ctx),
-            members=await services.member_choices(ctx),
+            members=await member_choices(ctx),
             statuses=STATUS_LABELS,
         )
 
@@ -241,7 +239,7 @@ class PipelinePages(Controller):
             errors=errors or FormErrors(),
             accounts=await services.account_choices(ctx),
             stages=await services.list_stages(ctx),
-            members=await services.member_choices(ctx),
+            members=await member_choices(ctx),
             statuses=STATUS_LABELS,
         )
 

@@ -97,6 +97,20 @@ def closing(
     return Closing(closed_at=closed_at or now, close_reason=cleaned)
 
 
+#: How far ahead an expected close date may be (years); further is a typing mistake.
+MAX_YEARS_AHEAD = 10
+EARLIEST_CLOSE = dt.date(2000, 1, 1)
+
+
+def expected_close_problem(day: dt.date, today: dt.date) -> str | None:
+    """Why ``day`` is not a plausible expected close date, or None."""
+    if day < EARLIEST_CLOSE:
+        return "must be in the year 2000 or later"
+    if day > today.replace(year=today.year + MAX_YEARS_AHEAD, day=min(today.day, 28)):
+        return "must be at most 10 years ahead"
+    return None
+
+
 def weighted_value(amount: Decimal, probability: int) -> Decimal:
     """Expected value: ``amount × probability %``, rounded half-up to cents."""
     return (amount * Decimal(probability) / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -10,17 +10,22 @@ from typing import Annotated
 
 import msgspec
 
+from bizsuite.modules.crm.accounts.schemas import NO_NUL, NOT_BLANK
 from bizsuite.modules.crm.models import StageKind
 
-StageName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["方案报价"])]
+StageName = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=100, pattern=NOT_BLANK, examples=["方案报价"])
+]
 Probability = Annotated[int, msgspec.Meta(ge=0, le=100, description="Win probability in percent.")]
 Position = Annotated[int, msgspec.Meta(ge=1, le=1000, description="1-based place in the pipeline.")]
-OpportunityName = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=["二期扩容"])]
+OpportunityName = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["二期扩容"])
+]
 Amount = Annotated[
     Decimal, msgspec.Meta(description="A decimal string with at most 2 decimals.", examples=["120000.00"])
 ]
 Currency = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. `CNY`.")]
-Reason = Annotated[str, msgspec.Meta(max_length=500)]
+Reason = Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)]
 
 
 class OpportunityStatus(enum.StrEnum):

@@ -18,11 +18,12 @@ from bizsuite.core.approvals.rules import amount_error
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
-from bizsuite.core.identity.models import Membership, User
+from bizsuite.core.identity.models import User
 from bizsuite.core.ids import new_id
 from bizsuite.core.pagination import encode_cursor, keyset
 from bizsuite.core.repository import check_version, fetch, fetch_reference
 from bizsuite.core.webhooks.services import emit_event
+from bizsuite.modules.crm.accounts.services import check_member
 from bizsuite.modules.crm.models import Account, Opportunity, PipelineStage, StageKind
 from bizsuite.modules.crm.pipeline import rules
 from bizsuite.modules.crm.pipeline.schemas import (
@@ -110,6 +111,10 @@ async def create_stage(ctx: Context, data: PipelineStageCreate) -> PipelineStage
     return stage
 
 
+async def _holds_opportunities(ctx: Context, stage: PipelineStage) -> bool:
+    return bool(await ctx.session.scalar(select(exists().where(Opportunity.stage_id == stage.id))))
+
+
 async def update_stage(
     ctx: Context, stage_id: uuid.UUID, data: PipelineStageUpdate, if_match: str | None
 ) -> PipelineStage:
@@ -123,6 +128,10 @@ async def update_stage(
         stage.name = data.name
     if data.kind is not None and data.kind is not stage.kind:
         _check_kinds([data.kind if s.id == stage.id else s.kind for s in stages])
+        # Its opportunities would turn won or lost without a close date or reason (or stay closed
+        # in an open stage): they move out first, through the closing rules.
+        if await _holds_opportunities(ctx, stage):
+            raise ConflictProblem("Move this stage's opportunities to another stage first.")
         stage.kind = data.kind
     if data.probability is not None:
         stage.probability = data.probability
@@ -138,7 +147,7 @@ async def delete_stage(ctx: Context, stage_id: uuid.UUID, if_match: str | None) 
     stages = await list_stages(ctx)
     stage = await get_stage(ctx, stage_id)
     check_version(stage, if_match)
-    if await ctx.session.scalar(select(exists().where(Opportunity.stage_id == stage.id))):
+    if await _holds_opportunities(ctx, stage):
         raise ConflictProblem("Move this stage's opportunities to another stage first.")
     problem = rules.stage_set_problem([s.kind for s in stages if s.id != stage.id])
     if problem:
@@ -232,6 +241,20 @@ def _filtered(statement: Select[Any], filters: OpportunityFilters) -> Select[Any
     return statement
 
 
+async def check_filters(ctx: Context, filters: OpportunityFilters) -> OpportunityFilters:
+    """Refuse (422 naming the query parameter) a filter on a stage, account or owner that is not
+    the tenant's, instead of answering with an empty page."""
+    for field, model, value in (
+        ("stage_id", PipelineStage, filters.stage_id),
+        ("account_id", Account, filters.account_id),
+    ):
+        if value is not None and await ctx.session.scalar(select(model.id).where(model.id == value)) is None:
+            raise ValidationProblem.for_field(field, "no such record", source="query")
+    if filters.owner_user_id is not None:
+        await check_member(ctx, filters.owner_user_id, field="owner_user_id", source="query")
+    return filters
+
+
 async def list_opportunities(
     ctx: Context, filters: OpportunityFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[OpportunityView], str | None]:
@@ -273,6 +296,24 @@ async def board(
     return [(stage, cards[stage.id]) for stage in stages]
 
 
+async def column_figures(
+    ctx: Context, *, owner_user_id: uuid.UUID | None = None, stage_id: uuid.UUID | None = None
+) -> dict[uuid.UUID, tuple[int, Decimal]]:
+    """Per stage: how many opportunities and their amount in the tenant's currency (all of them,
+    not only the cards a column shows), for the board's column headers."""
+    statement = select(
+        Opportunity.stage_id,
+        func.count(Opportunity.id),
+        func.coalesce(func.sum(Opportunity.amount).filter(Opportunity.currency == ctx.tenant.currency), 0),
+    ).group_by(Opportunity.stage_id)
+    if owner_user_id is not None:
+        statement = statement.where(Opportunity.owner_user_id == owner_user_id)
+    if stage_id is not None:
+        statement = statement.where(Opportunity.stage_id == stage_id)
+    rows = await ctx.session.execute(statement)
+    return {row[0]: (int(row[1]), Decimal(row[2]).quantize(rules.CENT)) for row in rows}
+
+
 async def get_opportunity(ctx: Context, opportunity_id: uuid.UUID) -> OpportunityView:
     """Return one opportunity with its stage and names, or 404."""
     row = (await ctx.session.execute(_views().where(Opportunity.id == opportunity_id))).first()
@@ -288,10 +329,12 @@ def _checked_amount(amount: Decimal) -> Decimal:
     return amount.quantize(rules.CENT)
 
 
-async def _checked_owner(ctx: Context, user_id: uuid.UUID) -> uuid.UUID:
-    if not await ctx.session.scalar(select(exists().where(Membership.user_id == user_id))):
-        raise ValidationProblem.for_field("owner_user_id", "no such member")
-    return user_id
+def _checked_close(ctx: Context, day: dt.date | None) -> dt.date | None:
+    if day is not None:
+        problem = rules.expected_close_problem(day, rules.local_today(utcnow(), ctx.tenant.time_zone))
+        if problem:
+            raise ValidationProblem.for_field("expected_close", problem)
+    return day
 
 
 def _closing(
@@ -349,8 +392,8 @@ async def create_opportunity(ctx: Context, data: OpportunityCreate) -> Opportuni
         amount=_checked_amount(data.amount),
         currency=data.currency or ctx.tenant.currency,
         stage_id=stage.id,
-        owner_user_id=await _checked_owner(ctx, owner) if owner is not None else None,
-        expected_close=data.expected_close,
+        owner_user_id=await check_member(ctx, owner, field="owner_user_id") if owner is not None else None,
+        expected_close=_checked_close(ctx, data.expected_close),
         closed_at=closing.closed_at,
         close_reason=closing.close_reason,
     )
@@ -381,9 +424,11 @@ async def update_opportunity(
         opportunity.currency = data.currency
     if data.owner_user_id is not msgspec.UNSET:
         owner = data.owner_user_id
-        opportunity.owner_user_id = await _checked_owner(ctx, owner) if owner is not None else None
+        opportunity.owner_user_id = (
+            await check_member(ctx, owner, field="owner_user_id") if owner is not None else None
+        )
     if data.expected_close is not msgspec.UNSET:
-        opportunity.expected_close = data.expected_close
+        opportunity.expected_close = _checked_close(ctx, data.expected_close)
     await ctx.session.flush()
     ctx.audit("crm_opportunity.updated", opportunity, before=before, after=snapshot(opportunity))
     return await get_opportunity(ctx, opportunity.id)
@@ -548,16 +593,6 @@ async def forecast(ctx: Context, months: int, *, now: dt.datetime | None = None)
 
 
 # --- choices for forms ------------------------------------------------------------------------
-
-
-async def member_choices(ctx: Context) -> list[tuple[uuid.UUID, str]]:
-    """The tenant's members as ``(user id, name)``, by name (owner pickers and filters)."""
-    rows = await ctx.session.execute(
-        select(User.id, User.name)
-        .join(Membership, Membership.user_id == User.id)
-        .order_by(User.name, User.id)
-    )
-    return [(row[0], row[1]) for row in rows]
 
 
 async def account_choices(ctx: Context, *, limit: int = 500) -> list[tuple[uuid.UUID, str]]:

@@ -16,14 +16,13 @@ import csv
 import io
 import uuid
 import zipfile
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import httpx
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from sqlalchemy import String, bindparam, select, text, update
+from sqlalchemy import String, any_, bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, DATE, NUMERIC, UUID
 
 from bizsuite.core.context import Context, snapshot
@@ -31,7 +30,7 @@ from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.models import StoredFile
-from bizsuite.core.files.storage import LocalStorage, ObjectStorage
+from bizsuite.core.files.storage import ObjectStorage
 from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.queue import JobRun, enqueue, in_tenant
 from bizsuite.core.repository import fetch, list_page
@@ -68,15 +67,16 @@ def file_kind(filename: str, content_type: str | None) -> str:
     raise UnreadableFileError("upload a .csv or .xlsx file")
 
 
-def read_table(data: bytes, kind: str) -> list[list[Any]]:
-    """The file's rows (the first sheet of a workbook), header first."""
+def read_table(data: bytes, kind: str) -> list[tuple[int, list[Any]]]:
+    """The file's rows that hold data (the first sheet of a workbook), header first, each with
+    its row number in the file (1-based, as a spreadsheet shows it; blank rows keep counting)."""
     if kind == "xlsx":
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise UnreadableFileError("the workbook cannot be read") from exc
         sheet = book.worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        table = _bounded(sheet.iter_rows(values_only=True))
         book.close()
     else:
         for encoding in ("utf-8-sig", "gb18030"):
@@ -91,9 +91,21 @@ def read_table(data: bytes, kind: str) -> list[list[Any]]:
             dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        table = [list(row) for row in csv.reader(io.StringIO(content), dialect)]
-    # Blank lines (and trailing empty rows of a sheet) are not data.
-    return [row for row in table if any(rules.cell_text(cell) for cell in row)]
+        table = _bounded(csv.reader(io.StringIO(content), dialect))
+    return table
+
+
+def _bounded(rows: Iterable[Sequence[Any]]) -> list[tuple[int, list[Any]]]:
+    """The rows that hold data (blank lines and a sheet's trailing empty rows are not data), at
+    most the header and ``MAX_ROWS + 1`` data rows: enough to refuse a file that is too long
+    without holding a huge sheet in memory."""
+    table: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(rows, start=1):
+        if any(rules.cell_text(cell) for cell in row):
+            table.append((number, list(row)))
+            if len(table) > MAX_ROWS + 1:
+                break
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +126,14 @@ async def check_file(ctx: Context, data: bytes, filename: str, content_type: str
         return CheckedFile([], [rules.RowError(1, "file", str(exc))], 0, {})
     if not table:
         return CheckedFile([], [rules.RowError(1, "file", "the file is empty")], 0, {})
-    positions, missing = rules.header_columns(table[0])
-    body = [(index + 2, row) for index, row in enumerate(table[1:])]
+    header_row, header = table[0]
+    positions, missing = rules.header_columns(header)
+    body = table[1:]
     if missing:
-        errors = [rules.RowError(1, column, "missing column") for column in missing]
+        errors = [rules.RowError(header_row, column, "missing column") for column in missing]
         return CheckedFile([], errors, len(body), {})
+    if not body:
+        return CheckedFile([], [rules.RowError(header_row + 1, "file", "the file has no rows")], 0, {})
     if len(body) > MAX_ROWS:
         return CheckedFile([], [rules.RowError(1, "file", f"at most {MAX_ROWS} rows")], len(body), {})
     codes = {
@@ -126,7 +141,9 @@ async def check_file(ctx: Context, data: bytes, filename: str, content_type: str
         for _, row in body
         if len(row) > positions["account_code"]
     }
-    known = set((await ctx.session.scalars(select(Account.code).where(Account.code.in_(codes - {""})))).all())
+    # One array parameter (``= ANY``), not one bind per code: asyncpg allows 32767 per statement.
+    wanted = bindparam("codes", sorted(codes - {""}), type_=ARRAY(String))
+    known = set((await ctx.session.scalars(select(Account.code).where(Account.code == any_(wanted)))).all())
     valid, errors = rules.check_rows(body, positions, known)
     return CheckedFile(valid, errors, len(body), _summary(valid))
 
@@ -247,17 +264,9 @@ async def confirm_import(ctx: Context, import_id: uuid.UUID) -> RevenueImport:
 # --- the job --------------------------------------------------------------------------------------
 
 
-async def read_stored(storage: ObjectStorage, row: StoredFile, *, ttl_seconds: int = 300) -> bytes:
-    """The stored file's bytes (local folder, or a presigned GET for S3)."""
-    if isinstance(storage, LocalStorage):
-        return storage.path_for(row.storage_key).read_bytes()
-    url = await storage.download_url(
-        row.storage_key, filename=row.name, content_type=row.content_type, expires_in=ttl_seconds
-    )
-    async with httpx.AsyncClient(timeout=60) as client:
-        response = await client.get(url)
-        response.raise_for_status()
-        return response.content
+async def read_stored(storage: ObjectStorage, row: StoredFile) -> bytes:
+    """The stored file's bytes, from whichever backend holds it."""
+    return await storage.read(row.storage_key)
 
 
 UPSERT_SQL = text(

@@ -75,6 +75,7 @@ ROW_MESSAGES = {
     "is too large": N_("is too large"),
     "missing column": N_("missing column"),
     "the file is empty": N_("the file is empty"),
+    "the file has no rows": N_("the file has no rows"),
     "upload a .csv or .xlsx file": N_("upload a .csv or .xlsx file"),
     "the workbook cannot be read": N_("the workbook cannot be read"),
     "the file is not UTF-8 or GB18030 text": N_("the file is not UTF-8 or GB18030 text"),

@@ -29,7 +29,9 @@ KeyT = TypeVar("KeyT", bound=Hashable)
 
 #: Months in the trailing window of tiers and of the revenue at stake.
 TRAILING_MONTHS = 12
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{1,2})$")
+#: ``2026-03``; also what spreadsheets write for a date cell saved as CSV (``2026/3/1``,
+#: ``2026-03-01``) and ``2026年3月``. A day, when given, must be a real day; it is ignored.
+MONTH_PATTERN = re.compile(r"^(\d{4})(?:([-/])(\d{1,2})(?:\2(\d{1,2}))?|年(\d{1,2})月)$")
 #: The largest amount a month may hold (``Numeric(18, 2)``).
 MAX_AMOUNT = Decimal("9999999999999999.99")
 
@@ -42,9 +44,14 @@ def parse_month(text: str) -> date:
     match = MONTH_PATTERN.match(text.strip())
     if not match:
         raise ValueError("must be a month like 2026-03")
-    year, month = int(match.group(1)), int(match.group(2))
+    year, month = int(match.group(1)), int(match.group(3) or match.group(5))
     if not 1 <= month <= 12 or year < 1900:
         raise ValueError("must be a month like 2026-03")
+    if match.group(4):
+        try:
+            date(year, month, int(match.group(4)))
+        except ValueError:
+            raise ValueError("must be a month like 2026-03") from None
     return date(year, month, 1)
 
 
@@ -65,8 +72,16 @@ def months_between(first: date, last: date) -> int:
 
 
 def parse_amount(text: str) -> Decimal:
-    """A revenue amount: a decimal with at most 2 places, not negative; raises ``ValueError``."""
-    cleaned = text.strip().replace(",", "")
+    """A revenue amount: a decimal with at most 2 places, not negative; raises ``ValueError``.
+
+    Thousands separators and a leading yuan sign are accepted (``1,234.50``, ``¥1234``, ``￥1234``,
+    ``RMB 1234``); ``-0`` is zero.
+    """
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    for sign in ("¥", "￥", "RMB", "CNY"):
+        if cleaned.upper().startswith(sign):
+            cleaned = cleaned[len(sign) :].strip()
+            break
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -79,7 +94,8 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError("must have at most 2 decimal places")
     if value > MAX_AMOUNT:
         raise ValueError("is too large")
-    return value.quantize(Decimal("0.01"))
+    # ``-0`` is zero (never stored or shown as "-0.00").
+    return abs(value.quantize(Decimal("0.01")))
 
 
 # --- tiers --------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -37,7 +38,7 @@ from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.context import Context
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import NotFoundProblem, ValidationProblem
-from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.ids import new_id
 from bizsuite.core.pagination import keyset, page_of
 from bizsuite.core.repository import fetch
@@ -295,6 +296,18 @@ async def _alert_new_streaks(ctx: Context) -> int:
     if not rows:
         return 0
     locale = ctx.tenant.locale
+    # The owner if they are still a member of the tenant; otherwise the tenant's admins, so an
+    # account whose owner left does not raise an alert nobody receives.
+    owners = {account.owner_user_id for _risk, account in rows if account.owner_user_id}
+    members = (
+        set(
+            (
+                await ctx.session.scalars(select(Membership.user_id).where(Membership.user_id.in_(owners)))
+            ).all()
+        )
+        if owners
+        else set()
+    )
     for risk, account in rows:
         await raise_alert(
             ctx,
@@ -304,7 +317,7 @@ async def _alert_new_streaks(ctx: Context) -> int:
             body=rules.churn_alert_body(account.code, risk.revenue_at_stake, risk.streak_start, locale),
             target=account,
             dedup_key=f"{CHURN_ALERT}:{account.id}:{rules.month_label(risk.streak_start)}",
-            recipients=[account.owner_user_id] if account.owner_user_id else None,
+            recipients=[account.owner_user_id] if account.owner_user_id in members else None,
             audience=Role.ADMIN,
             data=_risk_payload(risk, account),
         )
@@ -463,17 +476,46 @@ _TIER_RANK = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
 
 
 def _encode(values: list[Any]) -> str:
+    # The kernel's cursor (``core/pagination.py``) is fixed to (created_at, id); these lists are
+    # ordered by revenue, so their cursors carry the sort values, encoded the same way.
     return base64.urlsafe_b64encode(msgspec.json.encode(values)).decode().rstrip("=")
 
 
-def _decode(cursor: str, size: int) -> list[Any]:
+def _decode(cursor: str, *kinds: Callable[[Any], Any]) -> list[Any]:
+    """The cursor's values converted by ``kinds``, or a 422 naming ``cursor`` (never a 500)."""
     try:
         values = msgspec.json.decode(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(values, list) or len(values) != size:
+        if not isinstance(values, list) or len(values) != len(kinds):
             raise ValueError
-        return values
-    except (ValueError, TypeError, binascii.Error, msgspec.DecodeError) as exc:
+        converted = [kind(value) for kind, value in zip(kinds, values, strict=True)]
+        if any(isinstance(v, Decimal) and not v.is_finite() for v in converted):
+            raise ValueError
+        return converted
+    except (
+        ValueError,
+        TypeError,
+        ArithmeticError,
+        AttributeError,
+        binascii.Error,
+        msgspec.DecodeError,
+    ) as exc:
         raise ValidationProblem.for_field("cursor", "invalid cursor", source="query") from exc
+
+
+def _decimal(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise TypeError
+    return Decimal(value)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return uuid.UUID(str(value))
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,10 +543,8 @@ async def list_key_accounts(
     if tier is not None:
         statement = statement.where(inner.c.tier == tier)
     if cursor:
-        revenue, row_id = _decode(cursor, 2)
-        statement = statement.where(
-            tuple_(-inner.c.trailing_revenue, inner.c.id) > tuple_(-Decimal(revenue), uuid.UUID(row_id))
-        )
+        revenue, row_id = _decode(cursor, _decimal, _uuid)
+        statement = statement.where(tuple_(-inner.c.trailing_revenue, inner.c.id) > tuple_(-revenue, row_id))
     statement = statement.order_by(inner.c.trailing_revenue.desc(), inner.c.id).limit(limit + 1)
     rows = [(account, value) for account, value in (await ctx.session.execute(statement)).all()]
     next_cursor = None
@@ -536,10 +576,9 @@ async def list_churn_risks(
     if tier is not None:
         statement = statement.where(Account.tier == tier)
     if cursor:
-        position, stake, row_id = _decode(cursor, 3)
+        position, stake, row_id = _decode(cursor, _int, _decimal, _uuid)
         statement = statement.where(
-            tuple_(rank, -ChurnRisk.revenue_at_stake, ChurnRisk.id)
-            > tuple_(int(position), -Decimal(stake), uuid.UUID(row_id))
+            tuple_(rank, -ChurnRisk.revenue_at_stake, ChurnRisk.id) > tuple_(position, -stake, row_id)
         )
     rows = [
         (risk, account)
