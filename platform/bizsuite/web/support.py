@@ -61,9 +61,12 @@ class PageAuthRequired(NotAuthorizedException):
     """Not signed in: pages redirect to the sign-in form."""
 
 
-def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Pages inside the shell need a signed-in user with a tenant, the page's minimum role and,
-    for a business module's pages (``opt={"module": "crm"}``), the module enabled and granted."""
+    for a business module's pages (``opt={"module": "crm"}``), the module enabled and granted.
+
+    ``async`` because Litestar runs a synchronous guard in a worker thread; call it only as a
+    guard (or ``await`` it)."""
     principal = principal_of(connection)
     if principal.user_id is None or principal.tenant is None or principal.role is None:
         raise PageAuthRequired()

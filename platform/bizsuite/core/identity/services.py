@@ -410,3 +410,12 @@ async def revoke_api_key(ctx: Context, api_key_id: uuid.UUID) -> ApiKey:
         await ctx.session.flush()
         ctx.audit("api_key.revoked", api_key, before=before, after=snapshot(api_key))
     return api_key
+
+
+async def require_member(ctx: Context, user_id: uuid.UUID, *, field: str, source: str = "body") -> uuid.UUID:
+    """A user named in a request (an owner, assignee, approver...) must be a member of the
+    tenant: 422 naming the field otherwise. Returns the id for use in an expression."""
+    found = await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
+    if found is None:
+        raise ValidationProblem.for_field(field, "not a member of this tenant", source=source)
+    return user_id

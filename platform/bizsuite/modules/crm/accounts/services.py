@@ -20,6 +20,7 @@ from bizsuite.core.errors import (
     ValidationProblem,
 )
 from bizsuite.core.identity.models import Membership, User
+from bizsuite.core.identity.services import require_member
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.pagination import decode_cursor, encode_cursor
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
@@ -53,17 +54,6 @@ from bizsuite.modules.crm.tickets.services import ticket_timeline_events
 
 # ---------------------------------------------------------------------------------------------
 # Shared checks
-
-
-async def check_member(ctx: Context, user_id: uuid.UUID, *, field: str, source: str = "body") -> uuid.UUID:
-    """A user named in a request must be a member of the tenant (422 naming the field otherwise).
-
-    Shared by the CRM areas (account and zone owners, opportunity owners and owner filters).
-    """
-    found = await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
-    if found is None:
-        raise ValidationProblem.for_field(field, "not a member of this tenant", source=source)
-    return user_id
 
 
 async def _check_org_unit(ctx: Context, org_unit_id: uuid.UUID) -> None:
@@ -124,7 +114,7 @@ async def create_zone(ctx: Context, data: ZoneCreate) -> Zone:
     if data.org_unit_id is not None:
         await _check_org_unit(ctx, data.org_unit_id)
     if data.owner_user_id is not None:
-        await check_member(ctx, data.owner_user_id, field="owner_user_id")
+        await require_member(ctx, data.owner_user_id, field="owner_user_id")
     zone = Zone(
         code=data.code, name=data.name, org_unit_id=data.org_unit_id, owner_user_id=data.owner_user_id
     )
@@ -150,7 +140,7 @@ async def update_zone(ctx: Context, zone_id: uuid.UUID, data: ZoneUpdate, if_mat
         zone.org_unit_id = data.org_unit_id
     if not isinstance(data.owner_user_id, msgspec.UnsetType):
         if data.owner_user_id is not None:
-            await check_member(ctx, data.owner_user_id, field="owner_user_id")
+            await require_member(ctx, data.owner_user_id, field="owner_user_id")
         zone.owner_user_id = data.owner_user_id
     zone.updated_at = utcnow()
     await ctx.session.flush()
@@ -294,7 +284,7 @@ async def create_account(ctx: Context, data: AccountCreate) -> Account:
     if data.org_unit_id is not None:
         await _check_org_unit(ctx, data.org_unit_id)
     if data.owner_user_id is not None:
-        await check_member(ctx, data.owner_user_id, field="owner_user_id")
+        await require_member(ctx, data.owner_user_id, field="owner_user_id")
     if data.zone_id is not None:
         await _check_zone(ctx, data.zone_id)
     account = Account(**msgspec.structs.asdict(data), trailing_revenue=Decimal("0.00"))
@@ -319,7 +309,7 @@ async def update_account(
     if changes.get("org_unit_id") is not None and changes["org_unit_id"] != account.org_unit_id:
         await _check_org_unit(ctx, changes["org_unit_id"])
     if changes.get("owner_user_id") is not None and changes["owner_user_id"] != account.owner_user_id:
-        await check_member(ctx, changes["owner_user_id"], field="owner_user_id")
+        await require_member(ctx, changes["owner_user_id"], field="owner_user_id")
     if changes.get("zone_id") is not None and changes["zone_id"] != account.zone_id:
         await _check_zone(ctx, changes["zone_id"])
     for name, value in changes.items():

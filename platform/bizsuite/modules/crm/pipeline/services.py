@@ -19,11 +19,11 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.identity.models import User
+from bizsuite.core.identity.services import require_member
 from bizsuite.core.ids import new_id
 from bizsuite.core.pagination import encode_cursor, keyset
 from bizsuite.core.repository import check_version, fetch, fetch_reference
 from bizsuite.core.webhooks.services import emit_event
-from bizsuite.modules.crm.accounts.services import check_member
 from bizsuite.modules.crm.models import Account, Opportunity, PipelineStage, StageKind
 from bizsuite.modules.crm.pipeline import rules
 from bizsuite.modules.crm.pipeline.schemas import (
@@ -251,7 +251,7 @@ async def check_filters(ctx: Context, filters: OpportunityFilters) -> Opportunit
         if value is not None and await ctx.session.scalar(select(model.id).where(model.id == value)) is None:
             raise ValidationProblem.for_field(field, "no such record", source="query")
     if filters.owner_user_id is not None:
-        await check_member(ctx, filters.owner_user_id, field="owner_user_id", source="query")
+        await require_member(ctx, filters.owner_user_id, field="owner_user_id", source="query")
     return filters
 
 
@@ -392,7 +392,7 @@ async def create_opportunity(ctx: Context, data: OpportunityCreate) -> Opportuni
         amount=_checked_amount(data.amount),
         currency=data.currency or ctx.tenant.currency,
         stage_id=stage.id,
-        owner_user_id=await check_member(ctx, owner, field="owner_user_id") if owner is not None else None,
+        owner_user_id=await require_member(ctx, owner, field="owner_user_id") if owner is not None else None,
         expected_close=_checked_close(ctx, data.expected_close),
         closed_at=closing.closed_at,
         close_reason=closing.close_reason,
@@ -425,7 +425,7 @@ async def update_opportunity(
     if data.owner_user_id is not msgspec.UNSET:
         owner = data.owner_user_id
         opportunity.owner_user_id = (
-            await check_member(ctx, owner, field="owner_user_id") if owner is not None else None
+            await require_member(ctx, owner, field="owner_user_id") if owner is not None else None
         )
     if data.expected_close is not msgspec.UNSET:
         opportunity.expected_close = _checked_close(ctx, data.expected_close)

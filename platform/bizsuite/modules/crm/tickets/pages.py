@@ -103,7 +103,7 @@ SERVICE_MESSAGES = (
     N_("another SLA policy has this code"),
     N_("close the ticket with the close action"),
     N_("the contact belongs to another account"),
-    N_("no such member"),
+    N_("not a member of this tenant"),
     N_("no such record"),
 )
 LIST_FILTERS = ("status", "category", "priority", "breached", "account_id", "cursor")

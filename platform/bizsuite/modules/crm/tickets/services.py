@@ -18,7 +18,7 @@ from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
-from bizsuite.core.identity.models import Membership
+from bizsuite.core.identity.services import require_member
 from bizsuite.core.jobs.queue import in_tenant
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.core.tenants.models import Tenant, TenantStatus
@@ -424,12 +424,6 @@ async def _next_number(session: AsyncSession, tenant_id: uuid.UUID) -> int:
     return int(current or 0) + 1
 
 
-async def _check_member(ctx: Context, user_id: uuid.UUID, field: str) -> None:
-    member = await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
-    if member is None:
-        raise ValidationProblem.for_field(field, "no such member")
-
-
 async def _check_contact(ctx: Context, contact_id: uuid.UUID, account_id: uuid.UUID) -> None:
     contact = await fetch_reference(ctx.session, Contact, contact_id, field="contact_id")
     if contact.account_id != account_id:
@@ -451,7 +445,7 @@ async def create_ticket(ctx: Context, data: TicketCreate, *, now: datetime | Non
         await _check_contact(ctx, data.contact_id, account.id)
     assignee = data.assignee_user_id
     if assignee is not None:
-        await _check_member(ctx, assignee, "assignee_user_id")
+        await require_member(ctx, assignee, field="assignee_user_id")
     elif account.zone_id is not None and (await crm_settings(ctx)).route_by_zone:
         assignee = await ctx.session.scalar(select(Zone.owner_user_id).where(Zone.id == account.zone_id))
     policy = await matching_policy(ctx, data.category, data.priority)
@@ -599,7 +593,7 @@ async def update_ticket(
     if data.contact_id is not None:
         await _check_contact(ctx, data.contact_id, ticket.account_id)
     if data.assignee_user_id is not None:
-        await _check_member(ctx, data.assignee_user_id, "assignee_user_id")
+        await require_member(ctx, data.assignee_user_id, field="assignee_user_id")
     before = snapshot(ticket)
     for name in ("title", "description", "priority", "contact_id", "assignee_user_id"):
         value = getattr(data, name)
