@@ -40,3 +40,8 @@ def configure_logging(level: str = "INFO", *, json: bool = True) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("uvicorn.access").disabled = True
+    # procrastinate logs every job's start and end at INFO (periodic ones every minute); the
+    # outcomes are kept in background_jobs and shown under Background jobs, so below DEBUG only
+    # its warnings and errors reach the log.
+    if root.level > logging.DEBUG:
+        logging.getLogger("procrastinate").setLevel(logging.WARNING)

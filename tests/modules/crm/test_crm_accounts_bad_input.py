@@ -140,3 +140,11 @@ async def test_malformed_json_and_bad_if_match(client: httpx.AsyncClient, tenant
         )
         assert bad_query.status_code == 422, bad_query.text
         assert {"status", "limit"} <= set(_fields(bad_query))
+
+
+async def test_a_nul_in_the_account_search_is_refused_naming_q(
+    client: httpx.AsyncClient, tenant_a: TenantHandle
+) -> None:
+    response = await client.get(ACCOUNTS, params={"q": "上海\x00"}, headers=tenant_a.headers)
+    assert response.status_code == 422, response.text
+    assert _fields(response) == ["q"]
