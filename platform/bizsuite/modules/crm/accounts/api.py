@@ -46,7 +46,10 @@ from bizsuite.modules.crm.models import (
 SearchParam = Annotated[
     str | None,
     QueryParameter(
-        min_length=1, max_length=200, pattern=r"^[^\x00]*$", description="Prefix of the account's name or code."
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="Prefix of the account's name or code.",
     ),
 ]
 
