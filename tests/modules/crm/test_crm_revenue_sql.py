@@ -133,12 +133,11 @@ async def test_the_churn_scan_reads_month_slices_and_probes_only_candidates(
         )
         at_risk = await services.scan_churn(ctx)
     joined = "\n".join(plan)
-    # The query's shape: month slices of the (tenant, month, account) index joined, then the
-    # candidates' streaks followed back by probes of the (tenant, account, month) key; never a
-    # window over every row. (Which slices the planner reads by index rather than by a scan of
-    # this small table differs between PostgreSQL versions; the benchmark shows the large case.)
-    assert "ix_crm_monthly_revenue_tenant_month_account" in joined, joined
-    assert "uq_crm_monthly_revenue_account_month" in joined, joined
+    # The query's shape, which does not depend on the planner: candidates first, then their
+    # streaks followed back by a recursive walk; never a window over every row. (Which indexes
+    # the planner picks for this small table varies with PostgreSQL's version and statistics;
+    # the benchmark shows the large case.)
+    assert "Recursive Union" in joined, joined
     assert "WindowAgg" not in joined, joined
     assert 50 < len(at_risk) < 300, len(at_risk)  # about a tenth of 1,500
 
