@@ -26,7 +26,7 @@ from sqlalchemy import String, any_, bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, DATE, NUMERIC, UUID
 
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
+from bizsuite.core.db import set_db_setting, utcnow
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.models import StoredFile
@@ -297,7 +297,7 @@ async def run_import(run: JobRun, import_id: uuid.UUID, storage: ObjectStorage) 
     try:
         async with run.transaction() as ctx:
             # A large file and the recompute of a large tenant may take longer than a request may.
-            await ctx.session.execute(text(f"SET LOCAL statement_timeout = {IMPORT_TIMEOUT_MS}"))
+            await set_db_setting(ctx.session, "statement_timeout", f"{IMPORT_TIMEOUT_MS}ms")
             row = await get_import(ctx, import_id)
             if row.status is not ImportStatus.RUNNING:
                 return  # finished by an earlier attempt
