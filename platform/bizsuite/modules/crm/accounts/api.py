@@ -80,7 +80,6 @@ class ZoneController(Controller):
     path = "/api/v1/crm/zones"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="list_crm_zones", summary="List zones")
     async def list_crm_zones(
@@ -129,7 +128,6 @@ class AccountController(Controller):
     path = "/api/v1/crm/accounts"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="list_crm_accounts", summary="List accounts")
     async def list_crm_accounts(
@@ -296,7 +294,6 @@ class ContactController(Controller):
     path = "/api/v1/crm/contacts"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get("/{contact_id:uuid}", operation_id="get_crm_contact", summary="Get a contact")
     async def get_crm_contact(self, ctx: Ctx, contact_id: FromPath[uuid.UUID]) -> ContactOut:
@@ -328,7 +325,6 @@ class ActivityController(Controller):
     path = "/api/v1/crm/activities"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get("/{activity_id:uuid}", operation_id="get_crm_activity", summary="Get an activity")
     async def get_crm_activity(self, ctx: Ctx, activity_id: FromPath[uuid.UUID]) -> ActivityOut:

@@ -66,7 +66,6 @@ class CrmDashboardController(Controller):
     path = "/api/v1/crm/dashboard"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="get_crm_dashboard", summary="CRM dashboard figures")
     async def get_crm_dashboard(self, ctx: Ctx, months: MonthsParam = 12) -> CrmDashboard:

@@ -83,7 +83,6 @@ class PipelineStageController(Controller):
     path = "/api/v1/crm/pipeline-stages"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="list_pipeline_stages", summary="List pipeline stages")
     async def list_pipeline_stages(self, ctx: Ctx) -> PipelineStageList:
@@ -152,7 +151,6 @@ class OpportunityController(Controller):
     path = "/api/v1/crm/opportunities"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="list_opportunities", summary="List opportunities")
     async def list_opportunities(
@@ -226,7 +224,6 @@ class PipelineForecastController(Controller):
     path = "/api/v1/crm/pipeline/forecast"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": "crm"}
 
     @get(operation_id="get_pipeline_forecast", summary="Pipeline forecast by month and stage")
     async def get_pipeline_forecast(self, ctx: Ctx, months: MonthsParam = 6) -> PipelineForecast:

@@ -45,7 +45,6 @@ from bizsuite.modules.crm.settings import (
 from bizsuite.settings import Settings
 
 TAGS = ["crm"]
-CRM = {"module": "crm"}
 
 
 def revenue_out(row: MonthlyRevenue) -> MonthlyRevenueOut:
@@ -143,7 +142,6 @@ class RevenueController(Controller):
     path = "/api/v1/crm"
     tags = TAGS
     guards = [tenant_guard]
-    opt = CRM
 
     @put(
         "/accounts/{account_id:uuid}/revenue/{month:str}",
@@ -260,7 +258,6 @@ class RevenueImportController(Controller):
     path = "/api/v1/crm/revenue-imports"
     tags = TAGS
     guards = [tenant_guard]
-    opt = CRM
     dependencies = STORAGE
 
     @post(
@@ -325,7 +322,6 @@ class CrmSettingsController(Controller):
     path = "/api/v1/crm/settings"
     tags = TAGS
     guards = [tenant_guard]
-    opt = CRM
 
     @get(operation_id="get_crm_settings", summary="Get the CRM settings")
     async def get_crm_settings(self, ctx: Ctx) -> CrmSettingsOut:

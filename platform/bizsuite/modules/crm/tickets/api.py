@@ -41,8 +41,6 @@ from bizsuite.modules.crm.tickets.schemas import (
     TicketUpdate,
 )
 
-MODULE = "crm"
-
 
 def policy_out(policy: SlaPolicy, milestones: Sequence[SlaPolicyMilestone]) -> SlaPolicyOut:
     """A policy as the API shows it."""
@@ -135,7 +133,6 @@ class SlaPolicyController(Controller):
     path = "/api/v1/crm/sla-policies"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": MODULE}
 
     @get(operation_id="list_crm_sla_policies", summary="List SLA policies")
     async def list_crm_sla_policies(
@@ -196,7 +193,6 @@ class TicketController(Controller):
     path = "/api/v1/crm/tickets"
     tags = ["crm"]
     guards = [tenant_guard]
-    opt = {"module": MODULE}
 
     @get(operation_id="list_crm_tickets", summary="List service tickets")
     async def list_crm_tickets(

@@ -23,7 +23,8 @@ from bizsuite.core.context import Context, principal_of
 from bizsuite.core.db import utcnow
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem, ProblemError
-from bizsuite.core.identity.models import Membership, Role, User
+from bizsuite.core.identity.models import Role, User
+from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import (
     Account,
     SlaAnchor,
@@ -134,16 +135,6 @@ async def _account_names(ctx: Context, ids: Iterable[uuid.UUID]) -> dict[uuid.UU
         return {}
     rows = await ctx.session.execute(select(Account.id, Account.name).where(Account.id.in_(wanted)))
     return {row[0]: row[1] for row in rows}
-
-
-async def _members(ctx: Context) -> list[tuple[uuid.UUID, str]]:
-    rows = await ctx.session.execute(
-        select(User.id, User.name)
-        .join(Membership, Membership.user_id == User.id)
-        .order_by(User.name)
-        .limit(CHOICES)
-    )
-    return [(row[0], row[1]) for row in rows]
 
 
 async def _accounts(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
@@ -276,7 +267,7 @@ class TicketPages(Controller):
             "crm/tickets/new.html",
             status_code=status_code,
             accounts=await _accounts(ctx),
-            members=await _members(ctx),
+            members=await member_choices(ctx),
             values=values or {"priority": "normal", "account_id": request.query_params.get("account_id", "")},
             errors=errors or FormErrors(),
             **_labels(),
