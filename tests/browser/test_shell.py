@@ -273,8 +273,14 @@ async def test_password_change_through_the_account_page(page: Page, tenant_a: Te
     await page.fill("#f-new_password", "short")
     await page.click("[data-testid=change-password]")
     await expect(page.get_by_test_id("error-new_password")).to_have_text("至少 10 个字符。")
+    # The 422 answer is swapped in by htmx; let the swap settle before typing into the new form,
+    # as a person would, so the typing lands in the fields that get submitted.
+    await page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )
     await page.fill("#f-current_password", PASSWORD)
     await page.fill("#f-new_password", "a brand new password")
+    await expect(page.locator("#f-current_password")).to_have_value(PASSWORD)
     await page.click("[data-testid=change-password]")
     # Hashing the new password (argon2) and ending the other sessions can take a few seconds on
     # a busy 2-core machine: wait for the redirect longer than the default 5 s.
