@@ -8,7 +8,7 @@ from typing import Any
 from alembic import context
 from bizsuite.core.database import resolve_urls
 from bizsuite.core.models import JOB_QUEUE_TABLES, Base
-from bizsuite.modules import load_modules
+from bizsuite.kit import load_modules
 from bizsuite.settings import Settings
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import create_async_engine

@@ -24,7 +24,7 @@ from bizsuite.core.identity import security
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User
 from bizsuite.core.migrate import upgrade
 from bizsuite.core.tenants.models import Tenant
-from bizsuite.modules import load_modules
+from bizsuite.kit import load_modules
 from bizsuite.settings import REPO_ROOT, Settings
 from litestar import Litestar
 from sqlalchemy import URL, text

@@ -7,28 +7,16 @@ from contextlib import asynccontextmanager
 
 from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
+from litestar.exceptions import HTTPException
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
-from bizsuite.core.alerts.api import (
-    AlertController,
-    InboxController,
-    NotificationPreferenceController,
-    OutboxController,
-)
-from bizsuite.core.approvals.api import (
-    ApprovalFlowController,
-    ApprovalRequestController,
-    ApproverAssignmentController,
-)
-from bizsuite.core.audit.api import AuditController
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
-from bizsuite.core.files.api import FileContentController, FileController
 from bizsuite.core.http import (
     AuthenticationMiddleware,
     IdempotencyMiddleware,
@@ -39,27 +27,27 @@ from bizsuite.core.http import (
     before_send,
     caller_key,
 )
-from bizsuite.core.identity.api import (
-    ApiKeyController,
-    AuthController,
-    InvitationController,
-    MemberController,
-)
-from bizsuite.core.jobs.api import JobController, JobScheduleController
 from bizsuite.core.logs import configure_logging
 from bizsuite.core.openapi import normalise_schema
-from bizsuite.core.org_units.api import OrgUnitController
-from bizsuite.core.system import health, ready
-from bizsuite.core.tenants.api import CurrentTenantController, TenantController
-from bizsuite.core.webhooks.api import (
-    WebhookDeliveryController,
-    WebhookEndpointController,
-    WebhookEventTypeController,
-)
-from bizsuite.modules import load_modules
+from bizsuite.kit import Registry, load_modules
 from bizsuite.settings import Settings
 from bizsuite.web.router import static_routers, web_router
+from bizsuite.web.support import page_or_problem
 from bizsuite.web.templating import template_config
+
+
+def api_routers(areas: Registry) -> list[Router]:
+    """Every area's API routes; a business module's all carry opt ``module``: the tenant must have
+    it and the caller its grant (kernel areas serve every tenant)."""
+    return [
+        Router(
+            path="/",
+            route_handlers=list(spec.controllers),
+            opt={} if spec.kernel else {"module": spec.name},
+        )
+        for spec in areas.specs
+        if spec.controllers
+    ]
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -84,40 +72,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     per_address = DefineMiddleware(
         RateLimitMiddleware, limit=settings.rate_limit_per_minute * 5, key=address_key, headers=False
     )
-    modules = load_modules()
+    areas = load_modules()
     app = Litestar(
-        route_handlers=[
-            health,
-            ready,
-            TenantController,
-            CurrentTenantController,
-            OrgUnitController,
-            AuthController,
-            MemberController,
-            InvitationController,
-            ApiKeyController,
-            AuditController,
-            JobController,
-            JobScheduleController,
-            AlertController,
-            InboxController,
-            NotificationPreferenceController,
-            OutboxController,
-            WebhookEndpointController,
-            WebhookDeliveryController,
-            WebhookEventTypeController,
-            ApproverAssignmentController,
-            ApprovalFlowController,
-            ApprovalRequestController,
-            FileController,
-            FileContentController,
-            # A module's routes all carry opt "module": the tenant must have it, the caller its grant.
-            *(Router(path="/", route_handlers=list(m.controllers), opt={"module": m.name}) for m in modules),
-            web_router(
-                [Router(path="/", route_handlers=list(m.pages), opt={"module": m.name}) for m in modules]
-            ),
-            *static_routers(),
-        ],
+        route_handlers=[*api_routers(areas), web_router(areas), *static_routers()],
         dependencies=DEPENDENCIES,
         middleware=[
             RequestContextMiddleware,
@@ -127,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             per_caller,
             IdempotencyMiddleware,
         ],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers={**EXCEPTION_HANDLERS, HTTPException: page_or_problem},
         template_config=template_config(),
         before_send=[before_send],
         lifespan=[database],

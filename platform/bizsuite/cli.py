@@ -36,7 +36,7 @@ async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[T]])
 @click.group()
 def main() -> None:
     """BizSuite: multi-tenant business suite."""
-    from bizsuite.modules import load_modules
+    from bizsuite.kit import load_modules
 
     load_modules()  # business modules register their tasks, events and blueprint sections
 
@@ -246,6 +246,26 @@ def demo(blueprint: Path, no_serve: bool) -> None:
             worker_process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             worker_process.kill()
+
+
+@main.command()
+@click.argument("name")
+def scaffold(name: str) -> None:
+    """Write a new business module NAME (package, migration, tests) that passes the conventions."""
+    from bizsuite.scaffold import ScaffoldError, default_scaffold, write
+
+    target = default_scaffold(name)
+    try:
+        written = write(target)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in written:
+        click.echo(f"wrote {path.relative_to(REPO_ROOT)}")
+    click.echo(
+        f"\nNext: add {name!r} to INSTALLED in platform/bizsuite/modules/__init__.py and to ModuleName "
+        "(core/tenants/models.py) if tenants should enable it; run `bizsuite migrate`, `make sdk` "
+        "and `make messages`."
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.browser.conftest import sign_in
 from tests.browser.test_crm_pipeline import translated
 from tests.conftest import TenantHandle
-from tests.modules.crm.test_crm_dashboard_api import seed
+from tests.modules.crm.dashboard.conftest import seed
 
 
 async def test_the_dashboard_renders_its_charts(

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.browser.conftest import sign_in
 from tests.conftest import TenantHandle
-from tests.modules.crm.test_crm_pipeline_helpers import make_account
+from tests.modules.crm.conftest import make_account
 
 
 def translated(message: str, locale: str) -> str:

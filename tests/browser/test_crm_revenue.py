@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.browser.conftest import sign_in
 from tests.conftest import TenantHandle
 from tests.core.jobs.helpers import fast, run_jobs_until
-from tests.modules.crm.test_crm_revenue_helpers import csv_file, make_accounts, tenant_ctx
+from tests.modules.crm.conftest import make_accounts
+from tests.modules.crm.revenue.conftest import csv_file, tenant_ctx
 
 GOOD = [
     ("C-001", "2026-07", "1000"),

@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.browser.conftest import sign_in
 from tests.conftest import TenantHandle
 from tests.core.jobs.helpers import tenant_tx
-from tests.modules.crm.test_crm_tickets_helpers import HOTLINE_1234, create_policy, make_account
+from tests.modules.crm.conftest import make_account
+from tests.modules.crm.tickets.conftest import HOTLINE_1234, create_policy
 
 
 async def test_open_a_ticket_follow_its_sla_chain_and_see_a_breach(

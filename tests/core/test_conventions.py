@@ -161,7 +161,7 @@ async def test_failed_write_leaves_nothing_half_written(client: Client, tenant_a
         json={"name": "New", "code": "TAKEN"},
         headers={**tenant_a.headers, "If-Match": "1"},
     )
-    assert clash.status_code == 422
+    assert clash.status_code == 409  # a duplicate code (issue 9: duplicates are 409)
     current = (await client.get(f"/api/v1/org-units/{unit['id']}", headers=tenant_a.headers)).json()
     assert current["name"] == "Finance" and current["version"] == 1
     log = (

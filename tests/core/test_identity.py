@@ -56,7 +56,9 @@ async def test_cookie_writes_need_the_csrf_token(client: Client, tenant_a: Tenan
     assert accepted.status_code == 201
     log = (await client.get("/api/v1/audit-log", params={"action": "org_unit.created"})).json()
     assert log["items"][0]["actor_type"] == "user"
-    assert log["items"][0]["actor_label"] == tenant_a.owner.email
+    # Actors are shown by name, never by email (issue 9).
+    assert log["items"][0]["actor_label"] == tenant_a.owner.name
+    assert tenant_a.owner.email not in (await client.get("/admin/audit")).text
 
 
 async def test_logout_ends_the_session(client: Client, tenant_a: TenantHandle) -> None:
@@ -298,3 +300,25 @@ async def test_passwords_are_stored_as_argon2(owner_engine: AsyncEngine, tenant_
         )
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
+
+
+async def test_inviting_a_member_again_is_a_409_naming_the_email(
+    client: Client, tenant_a: TenantHandle
+) -> None:
+    refused = await client.post(
+        "/api/v1/invitations", json={"email": tenant_a.owner.email}, headers=tenant_a.headers
+    )
+    assert refused.status_code == 409
+    assert [e["field"] for e in refused.json()["errors"]] == ["email"]
+
+
+async def test_member_update_keeps_omitted_fields(client: Client, tenant_a: TenantHandle) -> None:
+    members = (await client.get("/api/v1/members", headers=tenant_a.headers)).json()["items"]
+    owner = members[0]
+    kept = await client.patch(
+        f"/api/v1/members/{owner['id']}",
+        json={"module_grants": ["crm"]},
+        headers={**tenant_a.headers, "If-Match": str(owner["version"])},
+    )
+    assert kept.status_code == 200, kept.text
+    assert kept.json()["role"] == "owner" and kept.json()["module_grants"] == ["crm"]

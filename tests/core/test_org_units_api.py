@@ -23,7 +23,8 @@ async def create_unit(
         body["parent_id"] = parent_id
     response = await client.post("/api/v1/org-units", json=body, headers=t.headers)
     assert response.status_code == 201, response.text
-    return response.json()
+    created: dict[str, Any] = response.json()
+    return created
 
 
 async def test_create_get_and_list_org_units(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
@@ -164,3 +165,54 @@ async def test_writes_are_audited_with_before_and_after(
     update = log["items"][0]
     assert update["before"]["name"] == "Unit AUD" and update["after"]["name"] == "After"
     assert update["request_id"] == "req-audit-0001" and update["actor_type"] == "api_key"
+
+
+async def test_a_duplicate_code_is_a_409_naming_the_code(
+    client: httpx.AsyncClient, tenant_a: TenantHandle
+) -> None:
+    await create_unit(client, tenant_a, "DUP", "group")
+    other = await create_unit(client, tenant_a, "OTHER", "group")
+    again = await client.post(
+        "/api/v1/org-units", json={"name": "Again", "code": "DUP", "kind": "group"}, headers=tenant_a.headers
+    )
+    assert again.status_code == 409
+    assert [e["field"] for e in again.json()["errors"]] == ["code"]
+    recoded = await client.patch(
+        f"/api/v1/org-units/{other['id']}",
+        json={"code": "DUP"},
+        headers={**tenant_a.headers, "If-Match": "1"},
+    )
+    assert recoded.status_code == 409
+    assert [e["field"] for e in recoded.json()["errors"]] == ["code"]
+
+
+async def test_update_keeps_omitted_fields(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
+    unit = await create_unit(client, tenant_a, "KEEP", "store")
+    renamed = await client.patch(
+        f"/api/v1/org-units/{unit['id']}",
+        json={"name": "Kept"},
+        headers={**tenant_a.headers, "If-Match": "1"},
+    )
+    assert renamed.status_code == 200
+    assert (renamed.json()["name"], renamed.json()["code"], renamed.json()["kind"]) == (
+        "Kept",
+        "KEEP",
+        "store",
+    )
+
+
+async def test_list_filters_by_kind_and_archived(client: httpx.AsyncClient, tenant_a: TenantHandle) -> None:
+    await create_unit(client, tenant_a, "G1", "group")
+    store = await create_unit(client, tenant_a, "S1", "store")
+    await client.post(
+        f"/api/v1/org-units/{store['id']}/archive", headers={**tenant_a.headers, "If-Match": "1"}
+    )
+    listed = await client.get("/api/v1/org-units", params={"kind": "store"}, headers=tenant_a.headers)
+    assert listed.json()["items"] == []
+    archived = await client.get(
+        "/api/v1/org-units", params={"kind": "store", "include_archived": "true"}, headers=tenant_a.headers
+    )
+    assert [u["code"] for u in archived.json()["items"]] == ["S1"]
+    refused = await client.get("/api/v1/org-units", params={"kind": "nope"}, headers=tenant_a.headers)
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["kind"]

@@ -136,7 +136,7 @@ async def test_same_codes_in_two_tenants_do_not_collide(
     again = await client.post(
         "/api/v1/org-units", json={"name": "Dup", "code": "A-1", "kind": "group"}, headers=tenant_a.headers
     )
-    assert again.status_code == 422
+    assert again.status_code == 409
     assert again.json()["errors"][0]["field"] == "code"
 
 

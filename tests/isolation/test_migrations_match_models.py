@@ -7,7 +7,7 @@ from typing import Any
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from bizsuite.core.models import JOB_QUEUE_TABLES, Base
-from bizsuite.modules import load_modules
+from bizsuite.kit import load_modules
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 

@@ -29,6 +29,7 @@ from bizsuite.core.org_units.schemas import Code, Name
 from bizsuite.core.tenants.models import Locale, ModuleName, Tenant
 from bizsuite.core.tenants.schemas import Currency, Slug, TenantName, TimeZone
 from bizsuite.core.tenants.services import validate_time_zone
+from bizsuite.kit import registry
 
 
 class BlueprintError(ValueError):
@@ -141,13 +142,9 @@ class SectionError(ValueError):
         self.field = field
 
 
-#: Module sections by top-level key (registered by ``bizsuite.modules``; the kernel knows none).
-SECTIONS: dict[str, BlueprintSection] = {}
-
-
-def register_section(key: str, section: BlueprintSection) -> None:
-    """Accept ``[key]`` in blueprints, decoded as ``section.spec`` and applied by ``section.apply``."""
-    SECTIONS[key] = section
+def module_sections() -> dict[str, BlueprintSection]:
+    """Areas' sections by top-level key (``ModuleSpec.blueprint_sections``), in load order."""
+    return registry().blueprint_sections
 
 
 # --- parsing with line numbers --------------------------------------------------------------
@@ -242,12 +239,13 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
         ) from exc
     if "sections" in raw:
         raise BlueprintError(path, "unknown table", line=locate(text, ["sections"]), field="sections")
-    module_raw = {key: raw.pop(key) for key in list(raw) if key in SECTIONS}
+    sections = module_sections()
+    module_raw = {key: raw.pop(key) for key in list(raw) if key in sections}
     try:
         blueprint = msgspec.convert(raw, Blueprint)
         for key, value in module_raw.items():
             try:
-                blueprint.sections[key] = msgspec.convert(value, SECTIONS[key].spec)
+                blueprint.sections[key] = msgspec.convert(value, sections[key].spec)
             except msgspec.ValidationError as exc:
                 raise msgspec.ValidationError(_prefixed(str(exc), key)) from exc
     except msgspec.ValidationError as exc:
@@ -267,7 +265,7 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
     _check_references(blueprint, text, path)
     _check_approvals(blueprint, text, path)
     for key, section in blueprint.sections.items():
-        checker = SECTIONS[key].check
+        checker = module_sections()[key].check
         if checker is None:
             continue
         try:
@@ -442,7 +440,7 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
     await _apply_approver_assignments(ctx, blueprint.approver_assignments, report)
     await _apply_approval_flows(ctx, blueprint.approval_flows, report)
     for key, section in blueprint.sections.items():
-        await SECTIONS[key].apply(ctx, section, report)
+        await module_sections()[key].apply(ctx, section, report)
     await session.flush()
     return report
 

@@ -7,7 +7,7 @@ import enum
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
@@ -18,6 +18,11 @@ from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
+
+if TYPE_CHECKING:
+    from bizsuite.kit import SettingsSpec
+
+T = TypeVar("T")
 
 
 class PrincipalKind(enum.StrEnum):
@@ -97,6 +102,19 @@ class Context:
     principal: Principal
     request_id: str | None = None
     ip: str | None = None
+    #: Area settings read in this request (``settings``), by key.
+    _settings: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    async def settings(self, spec: SettingsSpec[T]) -> T:
+        """An area's settings, read once per request (then memoised on this context)."""
+        if spec.key not in self._settings:
+            self._settings[spec.key] = await spec.load(self)
+        value: T = self._settings[spec.key]
+        return value
+
+    def forget_settings(self, spec: SettingsSpec[Any]) -> None:
+        """Drop the memoised settings after they were changed in this request."""
+        self._settings.pop(spec.key, None)
 
     @property
     def tenant(self) -> Tenant:
@@ -143,22 +161,27 @@ def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     return user if isinstance(user, Principal) else ANONYMOUS
 
 
-async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """Require a tenant credential, the route's minimum role and, if any, its module grant.
-
-    Routes declare ``opt={"min_role": Role.ADMIN, "module": "crm"}``; reads default to viewer,
-    writes to member.
-    """
-    principal = principal_of(connection)
+def authorize(principal: Principal, opt: dict[str, Any], default_role: Role) -> None:
+    """The one access check of API routes and pages: a tenant credential, the route's minimum
+    role (``opt["min_role"]``, else ``default_role``) and, for a business module's routes
+    (``opt["module"]``), the module enabled for the tenant and granted to the caller."""
     if principal.tenant is None or principal.role is None:
         raise UnauthorizedProblem("Sign in or send an API key: `Authorization: Bearer <key>`.")
-    default = Role.VIEWER if connection.scope.get("method") in {"GET", "HEAD"} else Role.MEMBER
-    needed: Role = handler.opt.get("min_role", default)
+    needed: Role = opt.get("min_role", default_role)
     if not principal.role.at_least(needed):
         raise ForbiddenProblem(f"This needs the {needed.value} role or higher.")
-    module = handler.opt.get("module")
+    module = opt.get("module")
     if module and not principal.can_use_module(module):
         raise ForbiddenProblem(f"The {module} module is not enabled or not granted to you.")
+
+
+async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """API routes: :func:`authorize`, where reads default to viewer and writes to member.
+
+    Routes declare ``opt={"min_role": Role.ADMIN}``; a module's router adds ``"module"``.
+    """
+    default = Role.VIEWER if connection.scope.get("method") in {"GET", "HEAD"} else Role.MEMBER
+    authorize(principal_of(connection), handler.opt, default)
 
 
 async def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 from sqlalchemy import select
 
 from bizsuite.core.audit import services as audit
+from bizsuite.core.audit.api import audit_filters
+from bizsuite.core.audit.schemas import AuditFilters
+from bizsuite.core.audit.services import actor_names
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity import services as identity
@@ -19,17 +24,34 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.schemas import ApiKeyCreate, InvitationCreate, MemberUpdate
 from bizsuite.core.org_units import services as org_units
 from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
-from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate
+from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitFilters, OrgUnitMove, OrgUnitUpdate
 from bizsuite.core.tenants import services as tenants
 from bizsuite.core.tenants.models import ModuleName, Tenant
 from bizsuite.core.tenants.schemas import TenantUpdate
+from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import form_dict, query_params, redirect, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    query_params,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
 from bizsuite.web.templating import page
+
+AuditFilterParams = NamedDependency[AuditFilters]
+#: The tree shows every unit, archived ones too.
+EVERY_UNIT = OrgUnitFilters(include_archived=True)
+MEMBER_FIELDS = ("role", "module_grants")
+INVITATION_FIELDS = ("email", "role", "module_grants", "expires_in_days")
+API_KEY_FIELDS = ("name", "role", "module_grants", "expires_at")
+SETTINGS_FIELDS = ("name", "locale", "time_zone", "currency")
 
 KIND_LABELS = {
     "group": N_("Group"),
@@ -49,9 +71,7 @@ ROLE_LABELS = {
 }
 
 
-def _version(data: dict[str, Any]) -> str | None:
-    value = data.get("version")
-    return str(value) if value else None
+ORG_UNIT_FIELDS = ("name", "code", "kind", "parent_id")
 
 
 class OrgUnitPages(Controller):
@@ -72,7 +92,7 @@ class OrgUnitPages(Controller):
         editing: uuid.UUID | None = None,
     ) -> Template:
         units = await every_page(  # the tree needs every node
-            lambda cursor: org_units.list_org_units(ctx, limit=200, cursor=cursor, include_archived=True),
+            lambda cursor: org_units.list_org_units(ctx, EVERY_UNIT, limit=200, cursor=cursor),
             limit=None,
         )
         children: dict[uuid.UUID | None, list[OrgUnit]] = {}
@@ -90,6 +110,21 @@ class OrgUnitPages(Controller):
             editing=editing,
         )
 
+    def _again(
+        self, ctx: Ctx, request: Request[Any, Any, Any], editing: uuid.UUID | None = None
+    ) -> Callable[[Submission[Any]], Awaitable[Response[Any]]]:
+        async def again(form: Submission[Any]) -> Response[Any]:
+            return await self._render(
+                ctx,
+                request,
+                status_code=form.status_code,
+                errors=form.errors,
+                values=form.values,
+                editing=editing,
+            )
+
+        return again
+
     @get()
     async def tree(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
         """Show the tree with a form to add a unit."""
@@ -103,54 +138,59 @@ class OrgUnitPages(Controller):
         unit = await org_units.get_org_unit(ctx, org_unit_id)
         parent = await org_units.get_org_unit(ctx, unit.parent_id) if unit.parent_id else None
         children, _cursor = await org_units.list_org_units(
-            ctx, limit=200, cursor=None, parent_id=unit.id, include_archived=True
+            ctx, OrgUnitFilters(parent_id=unit.id, include_archived=True), limit=200, cursor=None
         )
         history, _more = await audit.list_audit_entries(
-            ctx, audit.AuditFilter(target_id=unit.id), limit=50, cursor=None
+            ctx, AuditFilters(target_id=unit.id), limit=50, cursor=None
         )
         return page(
-            request, "admin/org_unit.html", unit=unit, parent=parent, children=children, history=history
+            request,
+            "admin/org_unit.html",
+            unit=unit,
+            parent=parent,
+            children=children,
+            history=history,
+            actors=await actor_names(ctx, history),
         )
 
     @post(opt={"min_role": Role.ADMIN})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Add a unit."""
-        create, errors = decode_form(data, OrgUnitCreate)
-        if create is not None:
-            try:
-                await org_units.create_org_unit(ctx, create)
-                return redirect("/admin/org-units", notice="org_unit.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._render(ctx, request, status_code=422, errors=errors, values=data)
+        return await run_form(
+            read_form(data, OrgUnitCreate, ORG_UNIT_FIELDS),
+            lambda body, _version: org_units.create_org_unit(ctx, body),
+            done=lambda _unit: redirect("/admin/org-units", notice="org_unit.created"),
+            again=self._again(ctx, request),
+        )
 
     @post("/{org_unit_id:uuid}/edit", opt={"min_role": Role.ADMIN})
     async def edit(
         self, ctx: Ctx, request: Request[Any, Any, Any], org_unit_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Rename a unit, or move it under another parent."""
-        try:
-            unit = await org_units.get_org_unit(ctx, org_unit_id)
-            update, errors = decode_form(
-                {k: v for k, v in data.items() if k in {"name", "code"}}, OrgUnitUpdate
-            )
-            if update is not None:
-                await org_units.update_org_unit(ctx, org_unit_id, update, _version(data))
-                move, move_errors = decode_form({"parent_id": data.get("parent_id") or None}, OrgUnitMove)
-                if move is None:
-                    return await self._render(
-                        ctx, request, status_code=422, errors=move_errors, values=data, editing=org_unit_id
-                    )
-                if move.parent_id != unit.parent_id:
-                    await org_units.move_org_unit(ctx, org_unit_id, move, str(unit.version))
-                return redirect("/admin/org-units", notice="org_unit.updated")
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            errors = problem_errors(problem)
-        await ctx.session.rollback()
-        return await self._render(
-            ctx, request, status_code=422, errors=errors, values=data, editing=org_unit_id
+        unit = await org_units.get_org_unit(ctx, org_unit_id)
+        form = read_form(data, OrgUnitUpdate, ("name", "code"), update=True, required=("name", "code"))
+        move = read_form(  # an empty parent (or none sent) is the top level
+            {"parent_id": data.get("parent_id") or ""}, OrgUnitMove, ("parent_id",), update=True
+        )
+        if move.body is None:
+            form.body, form.errors = None, FormErrors({**form.errors, **move.errors})
+        form.values = {**form.values, "parent_id": data.get("parent_id") or ""}
+
+        async def save(body: OrgUnitUpdate, version: str | None) -> OrgUnit:
+            assert move.body is not None
+            # One savepoint: a rename is not kept when the move in the same form is refused.
+            async with ctx.session.begin_nested():
+                await org_units.update_org_unit(ctx, org_unit_id, body, version)
+                if move.body.parent_id != unit.parent_id:
+                    await org_units.move_org_unit(ctx, org_unit_id, move.body, str(unit.version))
+            return unit
+
+        return await run_form(
+            form,
+            save,
+            done=lambda _unit: redirect("/admin/org-units", notice="org_unit.updated"),
+            again=self._again(ctx, request, org_unit_id),
         )
 
     @post("/{org_unit_id:uuid}/{action:str}", opt={"min_role": Role.ADMIN})
@@ -161,19 +201,17 @@ class OrgUnitPages(Controller):
         operations = {"archive": org_units.archive_org_unit, "restore": org_units.restore_org_unit}
         if action not in operations:
             raise ProblemError("unknown action")
-        try:
-            await operations[action](ctx, org_unit_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect("/admin/org-units", notice=f"error.{problem.slug}")
-        return redirect("/admin/org-units", notice=f"org_unit.{action}d")
+        return await run_action(
+            lambda: operations[action](ctx, org_unit_id, form_version(data)),
+            back="/admin/org-units",
+            notice=f"org_unit.{action}d",
+        )
 
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Download the units as CSV or XLSX."""
         units = await every_page(
-            lambda cursor: org_units.list_org_units(ctx, limit=200, cursor=cursor, include_archived=True)
+            lambda cursor: org_units.list_org_units(ctx, EVERY_UNIT, limit=200, cursor=cursor)
         )
         codes = {u.id: u.code for u in units}
         rows = [
@@ -238,48 +276,55 @@ class MemberPages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], member_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Change a member's role and module grants."""
-        values = form_dict(data, lists=("module_grants",))
-        update, errors = decode_form(values, MemberUpdate, lists=("module_grants",))
-        if update is not None:
-            try:
-                await identity.update_member(ctx, member_id, update, _version(values))
-                return redirect("/admin/members", notice="member.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                errors = problem_errors(problem)
-        return await self._render(ctx, request, status_code=422, errors=errors)
+
+        async def again(form: Submission[MemberUpdate]) -> Response[Any]:
+            return await self._render(ctx, request, status_code=form.status_code, errors=form.errors)
+
+        return await run_form(
+            read_form(data, MemberUpdate, MEMBER_FIELDS, lists=("module_grants",)),
+            lambda body, version: identity.update_member(ctx, member_id, body, version),
+            done=lambda _member: redirect("/admin/members", notice="member.updated"),
+            again=again,
+        )
 
     @post("/{member_id:uuid}/remove")
     async def remove(self, ctx: Ctx, member_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Remove someone from the tenant."""
-        try:
-            await identity.remove_member(ctx, member_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect("/admin/members", notice=f"error.{problem.slug}")
-        return redirect("/admin/members", notice="member.removed")
+        return await run_action(
+            lambda: identity.remove_member(ctx, member_id, form_version(data)),
+            back="/admin/members",
+            notice="member.removed",
+        )
 
     @post("/invitations")
     async def invite(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
-        """Invite someone; the link is shown once."""
-        values = form_dict(data, lists=("module_grants",))
-        invite, errors = decode_form(values, InvitationCreate, lists=("module_grants",))
-        if invite is not None:
-            try:
-                invitation, token = await identity.create_invitation(ctx, invite)
-                link = str(request.base_url).rstrip("/") + f"/invitations/accept?token={token}"
-                return await self._render(ctx, request, created={"email": invitation.email, "link": link})
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._render(ctx, request, status_code=422, errors=errors, values=values)
+        """Invite someone; the link is shown once (so the page is rendered, not redirected to)."""
+
+        async def invite(body: InvitationCreate, _version: str | None) -> Response[Any]:
+            invitation, token = await identity.create_invitation(ctx, body)
+            link = str(request.base_url).rstrip("/") + f"/invitations/accept?token={token}"
+            return await self._render(ctx, request, created={"email": invitation.email, "link": link})
+
+        async def again(form: Submission[InvitationCreate]) -> Response[Any]:
+            return await self._render(
+                ctx, request, status_code=form.status_code, errors=form.errors, values=form.values
+            )
+
+        return await run_form(
+            read_form(data, InvitationCreate, INVITATION_FIELDS, lists=("module_grants",)),
+            invite,
+            done=lambda shown: shown,
+            again=again,
+        )
 
     @post("/invitations/{invitation_id:uuid}/revoke")
     async def revoke(self, ctx: Ctx, invitation_id: FromPath[uuid.UUID]) -> Response[Any]:
         """Revoke a pending invitation."""
-        await identity.revoke_invitation(ctx, invitation_id)
-        return redirect("/admin/members", notice="invitation.revoked")
+        return await run_action(
+            lambda: identity.revoke_invitation(ctx, invitation_id),
+            back="/admin/members",
+            notice="invitation.revoked",
+        )
 
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
@@ -335,22 +380,32 @@ class ApiKeyPages(Controller):
 
     @post()
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
-        """Create a key and show its secret once."""
-        values = form_dict(data, lists=("module_grants",))
-        create, errors = decode_form(values, ApiKeyCreate, lists=("module_grants",))
-        if create is not None:
-            try:
-                _key, secret = await identity.create_api_key(ctx, create)
-                return await self._render(ctx, request, secret=secret)
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._render(ctx, request, status_code=422, errors=errors, values=values)
+        """Create a key and show its secret once (so the page is rendered, not redirected to)."""
+
+        async def create(body: ApiKeyCreate, _version: str | None) -> Response[Any]:
+            _key, secret = await identity.create_api_key(ctx, body)
+            return await self._render(ctx, request, secret=secret)
+
+        async def again(form: Submission[ApiKeyCreate]) -> Response[Any]:
+            return await self._render(
+                ctx, request, status_code=form.status_code, errors=form.errors, values=form.values
+            )
+
+        return await run_form(
+            read_form(data, ApiKeyCreate, API_KEY_FIELDS, lists=("module_grants",)),
+            create,
+            done=lambda shown: shown,
+            again=again,
+        )
 
     @post("/{api_key_id:uuid}/revoke")
     async def revoke(self, ctx: Ctx, api_key_id: FromPath[uuid.UUID]) -> Response[Any]:
         """Revoke a key at once."""
-        await identity.revoke_api_key(ctx, api_key_id)
-        return redirect("/admin/api-keys", notice="api_key.revoked")
+        return await run_action(
+            lambda: identity.revoke_api_key(ctx, api_key_id),
+            back="/admin/api-keys",
+            notice="api_key.revoked",
+        )
 
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
@@ -371,7 +426,30 @@ class ApiKeyPages(Controller):
         return export_response(request.query_params.get("format", "csv"), "api-keys", headers, rows)
 
 
-AUDIT_FILTERS = ("action", "target_type", "actor", "since", "until", "order", "cursor")
+#: The audit page's own query parameters (kept in its pager and export links).
+AUDIT_PARAMS = ("action", "target_type", "actor_id", "since", "until", "order", "cursor")
+
+
+def _day_start(value: str) -> str:
+    """A day picker's ``2024-05-01`` as the start of that day (UTC); a timestamp stays."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return dt.datetime.combine(day, dt.time(), dt.UTC).isoformat()
+
+
+def _day_end(value: str) -> str:
+    """A day picker's ``2024-05-01`` up to the end of that day: the next day's start (UTC)."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC).isoformat()
+
+
+#: The page reads the API's typed audit filters; its day pickers send days.
+AUDIT_PAGE_FILTERS = filtered_by(audit_filters, convert={"since": _day_start, "until": _day_end})
 
 
 class AuditPages(Controller):
@@ -382,32 +460,16 @@ class AuditPages(Controller):
     guards = [signed_in]
     opt = {"min_role": Role.ADMIN}
 
-    @staticmethod
-    def _filter(request: Request[Any, Any, Any]) -> audit.AuditFilter:
-        params = request.query_params
-
-        def day(name: str) -> dt.datetime | None:
-            value = params.get(name)
-            try:
-                return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC) if value else None
-            except ValueError:
-                return None
-
-        until = day("until")
-        return audit.AuditFilter(
-            action=params.get("action") or None,
-            target_type=params.get("target_type") or None,
-            since=day("since"),
-            until=until + dt.timedelta(days=1) if until else None,
-        )
-
-    @get()
-    async def log(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**AUDIT_PAGE_FILTERS)
+    async def log(self, ctx: Ctx, request: Request[Any, Any, Any], filters: AuditFilterParams) -> Template:
         """Show a page of entries."""
-        flt = self._filter(request)
-        oldest_first = request.query_params.get("order") == "asc"
+        sent = query_as_sent(request)
         entries, next_cursor = await audit.list_audit_entries(
-            ctx, flt, limit=50, cursor=request.query_params.get("cursor"), descending=not oldest_first
+            ctx,
+            filters,
+            limit=50,
+            cursor=request.query_params.get("cursor"),
+            descending=sent.get("order") != "asc",
         )
         actions = (
             await ctx.session.scalars(
@@ -419,22 +481,26 @@ class AuditPages(Controller):
             "admin/audit.html",
             entries=entries,
             next_cursor=next_cursor,
-            params=query_params(request, *AUDIT_FILTERS),
+            params={name: value for name in AUDIT_PARAMS if (value := sent.get(name))},
             actions=actions,
-            filters=request.query_params,
+            filters=sent,
+            actors=await actor_names(ctx, entries),
+            links={e.id: registry().link_for(e.target_type, e.target_id, ctx.principal) for e in entries},
         )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **AUDIT_PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: AuditFilterParams
+    ) -> Response[bytes]:
         """Download the filtered log as CSV or XLSX."""
-        flt = self._filter(request)
         entries = await every_page(
-            lambda cursor: audit.list_audit_entries(ctx, flt, limit=200, cursor=cursor)
+            lambda cursor: audit.list_audit_entries(ctx, filters, limit=200, cursor=cursor)
         )
+        actors = await actor_names(ctx, entries)
         rows = [
             (
                 e.created_at,
-                e.actor_label or e.actor_type,
+                actors.get(e.id) or e.actor_type,
                 e.action,
                 e.target_type,
                 e.target_id or "",
@@ -463,13 +529,26 @@ class SettingsPages(Controller):
     @post()
     async def save(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Save name, language, time zone and currency."""
-        update, errors = decode_form({k: v for k, v in data.items() if k != "version"}, TenantUpdate)
-        if update is not None:
-            try:
-                tenant = await ctx.session.merge(ctx.tenant)
-                assert isinstance(tenant, Tenant)
-                await tenants.update_tenant(ctx, tenant, update, _version(data))
-                return redirect("/admin/settings", notice="settings.saved")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return page(request, "admin/settings.html", status_code=422, errors=errors, values=data)
+
+        async def save(body: TenantUpdate, version: str | None) -> Tenant:
+            tenant = await ctx.session.merge(ctx.tenant)
+            assert isinstance(tenant, Tenant)
+            return await tenants.update_tenant(ctx, tenant, body, version)
+
+        async def again(form: Submission[TenantUpdate]) -> Response[Any]:
+            return page(
+                request, "admin/settings.html", status_code=form.status_code, errors=form.errors, values=data
+            )
+
+        return await run_form(
+            # A forged ``modules`` field is passed on, so the service refuses it (the plan's, not the tenant's).
+            read_form(
+                data,
+                TenantUpdate,
+                (*SETTINGS_FIELDS, *(("modules",) if "modules" in data else ())),
+                lists=("modules",),
+            ),
+            save,
+            done=lambda _tenant: redirect("/admin/settings", notice="settings.saved"),
+            again=again,
+        )

@@ -7,21 +7,34 @@ import uuid
 from typing import Any, TypeVar
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
 from bizsuite.core.alerts import services as alerts
+from bizsuite.core.alerts.api import (
+    OutboxFilterParams,
+    inbox_filters,
+    outbox_filters,
+)
 from bizsuite.core.alerts.models import Channel, Severity
-from bizsuite.core.alerts.schemas import PreferencesUpdate
+from bizsuite.core.alerts.schemas import InboxFilters, PreferencesUpdate
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity.models import Role
+from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
@@ -39,14 +52,22 @@ OUTBOX_STATUS_LABELS = {
 }
 #: Field messages of the alert services, translated when a form shows them.
 SERVICE_MESSAGES = (N_("SMS needs a phone number"),)
-INBOX_FILTERS = ("unread", "severity", "cursor")
-OUTBOX_FILTERS = ("channel", "cursor")
+#: The inbox page's own query parameters (kept in its pager, export and mark-read links).
+INBOX_PARAMS = ("unread", "severity", "cursor")
+InboxFilterParams = NamedDependency[InboxFilters]
+OUTBOX_PARAMS = ("channel", "alert_id", "cursor")
+OUTBOX_PAGE_FILTERS = filtered_by(outbox_filters)
 
 
 def back_to(data: dict[str, Any], default: str) -> str:
     """The local page a form came from (its filters kept), never another site."""
     target = str(data.get("next") or "")
     return target if target.startswith("/") and not target.startswith("//") else default
+
+
+#: The inbox page reads the API's typed inbox filters; its checkbox is called ``unread``.
+INBOX_PAGE_FILTERS = filtered_by(inbox_filters, renames={"unread": "unread_only"})
+PREFERENCE_FIELDS = ("email_min_severity", "sms_min_severity", "sms_number", "muted_types")
 
 
 class InboxPages(Controller):
@@ -56,45 +77,54 @@ class InboxPages(Controller):
     include_in_schema = False
     guards = [signed_in]
 
-    @get()
-    async def inbox(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**INBOX_PAGE_FILTERS)
+    async def inbox(self, ctx: Ctx, request: Request[Any, Any, Any], filters: InboxFilterParams) -> Template:
         """A page of the user's inbox with filters."""
         owner = await alerts.inbox_owner(ctx, None)
-        params = request.query_params
         items, next_cursor = await alerts.list_inbox(
             ctx,
             owner,
             limit=PAGE_SIZE,
-            cursor=params.get("cursor"),
-            unread_only=params.get("unread") == "1",
-            severity=enum_or_none(Severity, params.get("severity")),
+            cursor=request.query_params.get("cursor"),
+            unread_only=filters.unread_only,
+            severity=filters.severity,
         )
+        sent = query_as_sent(request)
+        found = registry()
         return page(
             request,
             "alerts/inbox.html",
             items=items,
             next_cursor=next_cursor,
-            params=query_params(request, *INBOX_FILTERS),
-            filters=params,
+            params={name: value for name in INBOX_PARAMS if (value := sent.get(name))},
+            filters=sent,
             severities=SEVERITY_LABELS,
+            links={
+                item.id: found.link_for(alert.target_type, alert.target_id, ctx.principal)
+                for item, alert in items
+            },
         )
 
     @post("/{notification_id:uuid}/read")
     async def mark_read(self, ctx: Ctx, notification_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Mark one alert read."""
         owner = await alerts.inbox_owner(ctx, None)
-        await alerts.mark_read(ctx, owner, notification_id)
-        return redirect(back_to(data, "/inbox"), notice="alert.read")
+        back = back_to(data, "/inbox")
+        return await run_action(
+            lambda: alerts.mark_read(ctx, owner, notification_id), back=back, notice="alert.read"
+        )
 
     @post("/read-all")
     async def mark_all_read(self, ctx: Ctx, data: Form) -> Response[Any]:
         """Mark every unread alert read."""
         owner = await alerts.inbox_owner(ctx, None)
-        await alerts.mark_all_read(ctx, owner)
-        return redirect(back_to(data, "/inbox"), notice="alert.read_all")
+        back = back_to(data, "/inbox")
+        return await run_action(lambda: alerts.mark_all_read(ctx, owner), back=back, notice="alert.read_all")
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **INBOX_PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: InboxFilterParams
+    ) -> Response[bytes]:
         """Download the (filtered) inbox as CSV or XLSX."""
         owner = await alerts.inbox_owner(ctx, None)
         items = await every_page(
@@ -103,8 +133,8 @@ class InboxPages(Controller):
                 owner,
                 limit=200,
                 cursor=cursor,
-                unread_only=request.query_params.get("unread") == "1",
-                severity=enum_or_none(Severity, request.query_params.get("severity")),
+                unread_only=filters.unread_only,
+                severity=filters.severity,
             )
         )
         rows = [
@@ -151,27 +181,31 @@ class InboxPages(Controller):
     async def save_preferences(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Save email and SMS preferences (the first save stores the defaults' version 0)."""
         muted = str(data.get("muted_types") or "").replace("\uff0c", ",").replace("\n", ",")
-        values: dict[str, Any] = {
-            # An unticked checkbox sends nothing: that means off.
-            "email_enabled": bool(data.get("email_enabled")),
-            "email_min_severity": data.get("email_min_severity"),
-            "sms_enabled": bool(data.get("sms_enabled")),
-            "sms_min_severity": data.get("sms_min_severity"),
-            "sms_number": data.get("sms_number"),
-            "muted_types": [t.strip() for t in muted.split(",") if t.strip()],
-        }
-        update, errors = decode_form(values, PreferencesUpdate, lists=("muted_types",))
-        if update is not None:
-            try:
-                owner = await alerts.inbox_owner(ctx, None)
-                await alerts.update_preferences(ctx, owner, update, str(data.get("version", "")) or None)
-                return redirect("/inbox/preferences", notice="notification_preferences.saved")
-            except ProblemError as problem:
-                if problem.status == 412:
-                    return redirect("/inbox/preferences", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        return await self._preferences(
-            ctx, request, status_code=422, errors=errors, values={**data, "muted_types": muted}
+        typed = {**data, "muted_types": [t.strip() for t in muted.split(",") if t.strip()]}
+        owner = await alerts.inbox_owner(ctx, None)
+
+        async def again(form: Submission[PreferencesUpdate]) -> Response[Any]:
+            # A clash with a save made elsewhere (412): the form shows what the user typed.
+            return await self._preferences(
+                ctx,
+                request,
+                status_code=form.status_code,
+                errors=form.errors,
+                values={**data, "muted_types": muted},
+            )
+
+        return await run_form(
+            read_form(
+                typed,
+                PreferencesUpdate,
+                PREFERENCE_FIELDS,
+                update=True,
+                checkboxes=("email_enabled", "sms_enabled"),
+                lists=("muted_types",),
+            ),
+            lambda body, version: alerts.update_preferences(ctx, owner, body, version),
+            done=lambda _saved: redirect("/inbox/preferences", notice="notification_preferences.saved"),
+            again=again,
         )
 
 
@@ -183,32 +217,39 @@ class OutboxPages(Controller):
     guards = [signed_in]
     opt = {"min_role": Role.ADMIN}
 
-    @get()
-    async def messages(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**OUTBOX_PAGE_FILTERS)
+    async def messages(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: OutboxFilterParams
+    ) -> Template:
         """A page of outgoing messages, newest first."""
         messages, next_cursor = await alerts.list_outbox(
             ctx,
             limit=PAGE_SIZE,
             cursor=request.query_params.get("cursor"),
-            channel=enum_or_none(Channel, request.query_params.get("channel")),
+            channel=filters.channel,
+            alert_id=filters.alert_id,
         )
+        sent = query_as_sent(request)
         return page(
             request,
             "alerts/outbox.html",
             messages=messages,
             next_cursor=next_cursor,
-            params=query_params(request, *OUTBOX_FILTERS),
-            filters=request.query_params,
+            params={name: value for name in OUTBOX_PARAMS if (value := sent.get(name))},
+            filters=sent,
             channels=CHANNEL_LABELS,
             statuses=OUTBOX_STATUS_LABELS,
         )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **OUTBOX_PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: OutboxFilterParams
+    ) -> Response[bytes]:
         """Download the (filtered) outbox as CSV or XLSX."""
-        channel = enum_or_none(Channel, request.query_params.get("channel"))
         messages = await every_page(
-            lambda cursor: alerts.list_outbox(ctx, limit=200, cursor=cursor, channel=channel)
+            lambda cursor: alerts.list_outbox(
+                ctx, limit=200, cursor=cursor, channel=filters.channel, alert_id=filters.alert_id
+            )
         )
         rows = [
             (

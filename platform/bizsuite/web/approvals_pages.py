@@ -12,11 +12,17 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
 from bizsuite.core.approvals import services as approvals
+from bizsuite.core.approvals.api import (
+    assignment_filters,
+    submission_filters,
+)
 from bizsuite.core.approvals.models import (
     ApprovalRequest,
     ApproverKind,
@@ -27,11 +33,13 @@ from bizsuite.core.approvals.models import (
 from bizsuite.core.approvals.schemas import (
     ApprovalFlowUpdate,
     ApproverAssignmentCreate,
+    ApproverAssignmentFilters,
     DecisionIn,
     DelegationIn,
     DocumentIn,
     RejectionIn,
     ResubmitIn,
+    SubmissionFilters,
     WithdrawalIn,
 )
 from bizsuite.core.context import Context
@@ -42,11 +50,20 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services as org_units
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    query_params,
+    redirect,
+    run_action,
+    run_form,
+    savepoint,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 E = TypeVar("E", bound=enum.Enum)
@@ -137,13 +154,9 @@ DECISION_FIELDS = {
     "withdraw": ("comment",),
     "resubmit": ("comment", "title", "amount"),
 }
-SUBMITTED_FILTERS = ("status", "cursor")
-ASSIGNMENT_FILTERS = ("approver_role", "org_unit_id", "user_id", "cursor")
-
-
-def _version(data: dict[str, Any]) -> str | None:
-    value = data.get("version")
-    return str(value) if value else None
+SUBMITTED_PARAMS = ("status", "cursor")
+ASSIGNMENT_PARAMS = ("approver_role", "org_unit_id", "user_id", "cursor")
+DOCUMENT_FIELDS = ("title", "org_unit_id", "amount", "currency", "category")
 
 
 def _next(data: dict[str, Any], default: str) -> str:
@@ -270,34 +283,34 @@ class ApprovalPages(Controller):
             [_summary_row(r, labels) for r in rows],
         )
 
-    @get("/submitted")
-    async def submitted(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get("/submitted", **filtered_by(submission_filters))
+    async def submitted(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[SubmissionFilters]
+    ) -> Template:
         """My submissions (我提交的), newest first, with withdraw and re-submit."""
-        params = request.query_params
         rows, next_cursor = await approvals.list_submissions(
-            ctx,
-            enum_or_none(RequestStatus, params.get("status")),
-            limit=PAGE_SIZE,
-            cursor=params.get("cursor"),
+            ctx, filters.status, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
+        sent = query_as_sent(request)
         return page(
             request,
             "approvals/submitted.html",
             rows=rows,
             labels=await _request_labels(ctx, rows),
             next_cursor=next_cursor,
-            params=query_params(request, *SUBMITTED_FILTERS),
-            filters=params,
+            params={name: value for name in SUBMITTED_PARAMS if (value := sent.get(name))},
+            filters=sent,
             tab="submitted",
             **_common(),
         )
 
-    @get("/submitted/export")
-    async def export_submitted(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/submitted/export", **filtered_by(submission_filters))
+    async def export_submitted(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[SubmissionFilters]
+    ) -> Response[bytes]:
         """Download my submissions (filtered by status) as CSV or XLSX."""
-        status = enum_or_none(RequestStatus, request.query_params.get("status"))
         found = await every_page(
-            lambda cursor: approvals.list_submissions(ctx, status, limit=200, cursor=cursor)
+            lambda cursor: approvals.list_submissions(ctx, filters.status, limit=200, cursor=cursor)
         )
         rows = found
         labels = await _request_labels(ctx, rows)
@@ -348,22 +361,35 @@ class ApprovalPages(Controller):
     @post("/new", opt={"min_role": Role.MEMBER})
     async def submit(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Submit the demo expense, or only preview who would approve it."""
-        values = {k: data.get(k) for k in ("title", "org_unit_id", "amount", "currency", "category")}
-        document, errors = decode_form(
+        values = {k: data.get(k) for k in DOCUMENT_FIELDS}
+        submission = read_form(
             {**values, "amount": _amount(values["amount"]), "document_type": approvals.DEMO_DOCUMENT_TYPE},
             DocumentIn,
+            (*DOCUMENT_FIELDS, "document_type"),
         )
-        if document is not None:
-            try:
-                async with ctx.session.begin_nested():
-                    if data.get("preview"):
-                        route = await approvals.preview(ctx, document)
-                        return await self._new_form(ctx, request, values=values, route=route)
-                    created = await approvals.submit_from_api(ctx, document)
-                return redirect(f"/approvals/requests/{created.id}", notice="approval.submitted")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._new_form(ctx, request, status_code=422, values=values, errors=errors)
+
+        async def again(failed: Submission[DocumentIn]) -> Template:
+            return await self._new_form(
+                ctx, request, status_code=failed.status_code, values=values, errors=failed.errors
+            )
+
+        if data.get("preview"):
+
+            async def show_route(document: DocumentIn, _version: str | None) -> Template:
+                route = await savepoint(ctx, approvals.preview(ctx, document))
+                return await self._new_form(ctx, request, values=values, route=route)
+
+            return await run_form(submission, show_route, done=lambda shown: shown, again=again)
+
+        async def submit(document: DocumentIn, _version: str | None) -> ApprovalRequest:
+            return await savepoint(ctx, approvals.submit_from_api(ctx, document))
+
+        return await run_form(
+            submission,
+            submit,
+            done=lambda created: redirect(f"/approvals/requests/{created.id}", notice="approval.submitted"),
+            again=again,
+        )
 
     # --- one request ------------------------------------------------------------------------
 
@@ -428,33 +454,40 @@ class ApprovalPages(Controller):
         fields = {k: data.get(k) for k in DECISION_FIELDS[action]}
         if "amount" in fields:
             fields["amount"] = _amount(fields["amount"])
-        decision, errors = decode_form(fields, schema)
-        if decision is not None:
-            version = _version(data)
-            try:
-                async with ctx.session.begin_nested():
-                    if isinstance(decision, RejectionIn):
-                        await approvals.reject(ctx, request_id, decision.comment, version)
-                    elif isinstance(decision, DelegationIn):
-                        await approvals.delegate(ctx, request_id, decision, version)
-                    elif isinstance(decision, WithdrawalIn):
-                        await approvals.withdraw(ctx, request_id, decision.comment, version)
-                    elif isinstance(decision, ResubmitIn):
-                        await approvals.resubmit(ctx, request_id, decision, version)
-                    else:
-                        assert isinstance(decision, DecisionIn)
-                        await approvals.approve(ctx, request_id, decision.comment, version)
-                return redirect(_next(data, f"/approvals/requests/{request_id}"), notice=DONE_NOTICES[action])
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status != 422:
-                    return redirect(
-                        _next(data, f"/approvals/requests/{request_id}"), notice=f"error.{problem.slug}"
-                    )
-                errors = problem_errors(problem)
-        return await self._detail(
-            ctx, request, request_id, status_code=422, errors=errors, failed=action, values=data
+        submission = read_form({**fields, "version": data.get("version")}, schema, DECISION_FIELDS[action])
+        back = _next(data, f"/approvals/requests/{request_id}")
+
+        async def decide(decision: Any, version: str | None) -> ApprovalRequest:
+            if isinstance(decision, RejectionIn):
+                work = approvals.reject(ctx, request_id, decision.comment, version)
+            elif isinstance(decision, DelegationIn):
+                work = approvals.delegate(ctx, request_id, decision, version)
+            elif isinstance(decision, WithdrawalIn):
+                work = approvals.withdraw(ctx, request_id, decision.comment, version)
+            elif isinstance(decision, ResubmitIn):
+                work = approvals.resubmit(ctx, request_id, decision, version)
+            else:
+                assert isinstance(decision, DecisionIn)
+                work = approvals.approve(ctx, request_id, decision.comment, version)
+            return await savepoint(ctx, work)
+
+        async def again(failed: Submission[Any]) -> Template:
+            return await self._detail(
+                ctx,
+                request,
+                request_id,
+                status_code=failed.status_code,
+                errors=failed.errors,
+                failed=action,
+                values=data,
+            )
+
+        return await run_form(
+            submission,
+            decide,
+            done=lambda _decided: redirect(back, notice=DONE_NOTICES[action]),
+            again=again,
+            back=back,
         )
 
     @post("/requests/{request_id:uuid}/approve", opt={"min_role": Role.VIEWER})
@@ -534,15 +567,12 @@ class ApprovalFlowPages(Controller):
         """Switch a flow on or off (requests under way keep their route)."""
         if action not in {"activate", "deactivate"}:
             raise ProblemError("unknown action")
-        try:
-            async with ctx.session.begin_nested():
-                update = ApprovalFlowUpdate(is_active=action == "activate")
-                await approvals.update_flow(ctx, flow_id, update, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/admin/approval-flows/{flow_id}", notice=f"error.{problem.slug}")
-        return redirect(f"/admin/approval-flows/{flow_id}", notice=f"approval_flow.{action}d")
+        update = ApprovalFlowUpdate(is_active=action == "activate")
+        return await run_action(
+            lambda: savepoint(ctx, approvals.update_flow(ctx, flow_id, update, form_version(data))),
+            back=f"/admin/approval-flows/{flow_id}",
+            notice=f"approval_flow.{action}d",
+        )
 
 
 class ApproverAssignmentPages(Controller):
@@ -561,16 +591,15 @@ class ApproverAssignmentPages(Controller):
         status_code: int = 200,
         errors: FormErrors | None = None,
         values: dict[str, Any] | None = None,
+        filters: ApproverAssignmentFilters | None = None,
     ) -> Template:
-        params = request.query_params
         rows, next_cursor = await approvals.list_assignments(
             ctx,
             limit=PAGE_SIZE,
-            cursor=params.get("cursor"),
-            user_id=uuid_or_none(params.get("user_id")),
-            org_unit_id=uuid_or_none(params.get("org_unit_id")),
-            approver_role=params.get("approver_role") or None,
+            cursor=request.query_params.get("cursor"),
+            **msgspec.structs.asdict(filters or ApproverAssignmentFilters()),
         )
+        sent = query_as_sent(request)
         labels = await approvals.labels_for(
             ctx, user_ids=[r.user_id for r in rows], org_unit_ids=[r.org_unit_id for r in rows]
         )
@@ -584,55 +613,59 @@ class ApproverAssignmentPages(Controller):
             units=await _units(ctx),
             roles=sorted(set(SEED_ROLES) | {r.approver_role for r in rows}),
             next_cursor=next_cursor,
-            params=query_params(request, *ASSIGNMENT_FILTERS),
-            filters=params,
+            params={name: value for name in ASSIGNMENT_PARAMS if (value := sent.get(name))},
+            filters=sent,
             errors=errors or FormErrors(),
             values=values or {},
         )
 
-    @get()
-    async def assignments(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**filtered_by(assignment_filters))
+    async def assignments(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ApproverAssignmentFilters]
+    ) -> Template:
         """A page of assignments with filters and the form to add one."""
-        return await self._render(ctx, request)
+        return await self._render(ctx, request, filters=filters)
 
     @post()
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Give a member an approver role at an org unit."""
-        values = {k: data.get(k) for k in ("user_id", "org_unit_id", "approver_role")}
-        create, errors = decode_form(values, ApproverAssignmentCreate)
-        if create is not None:
-            try:
-                async with ctx.session.begin_nested():
-                    await approvals.create_assignment(ctx, create)
-                return redirect("/admin/approver-assignments", notice="approver_assignment.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._render(ctx, request, status_code=422, errors=errors, values=values)
+        fields = ("user_id", "org_unit_id", "approver_role")
+        submission = read_form(data, ApproverAssignmentCreate, fields)
+
+        async def again(failed: Submission[ApproverAssignmentCreate]) -> Template:
+            values = {k: data.get(k) for k in fields}
+            return await self._render(
+                ctx, request, status_code=failed.status_code, errors=failed.errors, values=values
+            )
+
+        return await run_form(
+            submission,
+            lambda create, _version: savepoint(ctx, approvals.create_assignment(ctx, create)),
+            done=lambda _created: redirect(
+                "/admin/approver-assignments", notice="approver_assignment.created"
+            ),
+            again=again,
+        )
 
     @post("/{assignment_id:uuid}/delete")
     async def remove(self, ctx: Ctx, assignment_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Take the role away (requests under way keep their approver)."""
-        try:
-            async with ctx.session.begin_nested():
-                await approvals.delete_assignment(ctx, assignment_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect("/admin/approver-assignments", notice=f"error.{problem.slug}")
-        return redirect(_next(data, "/admin/approver-assignments"), notice="approver_assignment.deleted")
+        return await run_action(
+            lambda: savepoint(ctx, approvals.delete_assignment(ctx, assignment_id, form_version(data))),
+            back="/admin/approver-assignments",
+            done=_next(data, "/admin/approver-assignments"),
+            notice="approver_assignment.deleted",
+        )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **filtered_by(assignment_filters))
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ApproverAssignmentFilters]
+    ) -> Response[bytes]:
         """Download the (filtered) assignments as CSV or XLSX."""
         params = request.query_params
         found = await every_page(
             lambda cursor: approvals.list_assignments(
-                ctx,
-                limit=200,
-                cursor=cursor,
-                user_id=uuid_or_none(params.get("user_id")),
-                org_unit_id=uuid_or_none(params.get("org_unit_id")),
-                approver_role=params.get("approver_role") or None,
+                ctx, limit=200, cursor=cursor, **msgspec.structs.asdict(filters)
             )
         )
         rows = found

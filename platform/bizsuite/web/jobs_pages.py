@@ -6,28 +6,39 @@ import json
 import uuid
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import NotFoundProblem, ProblemError
+from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
 from bizsuite.core.jobs import services as jobs
+from bizsuite.core.jobs.api import job_filters
 from bizsuite.core.jobs.models import JobStatus
 from bizsuite.core.jobs.queue import TENANT_TASKS, TenantTask, load_task_modules
-from bizsuite.core.jobs.schemas import JobScheduleCreate, JobScheduleUpdate
+from bizsuite.core.jobs.schemas import JobFilters, JobScheduleCreate, JobScheduleUpdate
 from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    query_params,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
-JOB_FILTERS = ("status", "task_name", "cursor")
+JOB_PARAMS = ("status", "task_name", "cursor")
 STATUS_LABELS = {
     JobStatus.QUEUED.value: N_("Queued"),
     JobStatus.RUNNING.value: N_("Running"),
@@ -81,24 +92,22 @@ class JobPages(Controller):
     guards = [signed_in]
     opt = {"min_role": Role.ADMIN}
 
-    @get()
-    async def jobs(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**filtered_by(job_filters))
+    async def jobs(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[JobFilters]
+    ) -> Template:
         """A page of jobs, newest first, by status and task."""
-        params = request.query_params
         items, next_cursor = await jobs.list_jobs(
-            ctx,
-            limit=PAGE_SIZE,
-            cursor=params.get("cursor"),
-            status=enum_or_none(JobStatus, params.get("status")),
-            task_name=params.get("task_name") or None,
+            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor"), **msgspec.structs.asdict(filters)
         )
+        sent = query_as_sent(request)
         return page(
             request,
             "jobs/jobs.html",
             jobs=items,
             next_cursor=next_cursor,
-            params=query_params(request, *JOB_FILTERS),
-            filters=params,
+            params={name: value for name in JOB_PARAMS if (value := sent.get(name))},
+            filters=sent,
             statuses=STATUS_LABELS,
             tasks=_tasks(),
         )
@@ -106,22 +115,19 @@ class JobPages(Controller):
     @post("/{job_id:uuid}/retry")
     async def retry(self, ctx: Ctx, job_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Give a dead-lettered job one more attempt."""
-        target = back_to(data, "/admin/jobs?status=failed")
-        try:
-            await jobs.retry_job(ctx, job_id, str(data.get("version", "")) or None)
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(target, notice=f"error.{problem.slug}")
-        return redirect(target, notice="job.retried")
+        return await run_action(
+            lambda: jobs.retry_job(ctx, job_id, form_version(data)),
+            back=back_to(data, "/admin/jobs?status=failed"),
+            notice="job.retried",
+        )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **filtered_by(job_filters))
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[JobFilters]
+    ) -> Response[bytes]:
         """Download the (filtered) jobs as CSV or XLSX."""
-        status = enum_or_none(JobStatus, request.query_params.get("status"))
-        task_name = request.query_params.get("task_name") or None
         items = await every_page(
-            lambda cursor: jobs.list_jobs(ctx, limit=200, cursor=cursor, status=status, task_name=task_name)
+            lambda cursor: jobs.list_jobs(ctx, limit=200, cursor=cursor, **msgspec.structs.asdict(filters))
         )
         rows = [
             (
@@ -191,26 +197,30 @@ class JobSchedulePages(Controller):
     @post()
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Create a schedule; its arguments are a JSON object checked against the task's schema."""
-        values = {k: data.get(k) for k in ("name", "task_name", "cron")}
-        values["enabled"] = bool(data.get("enabled"))
-        errors = FormErrors()
+        submission = read_form(
+            data, JobScheduleCreate, ("name", "task_name", "cron"), checkboxes=("enabled",)
+        )
         try:
-            values["args"] = json.loads(str(data.get("args") or "").strip() or "{}")
+            args = json.loads(str(data.get("args") or "").strip() or "{}")
         except ValueError:
-            values["args"] = None
-        create: JobScheduleCreate | None = None
-        if not isinstance(values["args"], dict):
-            errors["args"] = _("Enter a JSON object, for example {}.")
-        else:
-            create, errors = decode_form(values, JobScheduleCreate)
-        if create is not None:
-            try:
-                await jobs.create_schedule(ctx, create)
-                return redirect("/admin/jobs/schedules", notice="job_schedule.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._render(
-            ctx, request, status_code=422, errors=errors, values={**data, "enabled": values["enabled"]}
+            args = None
+        if not isinstance(args, dict):
+            submission.body = None
+            submission.errors["args"] = _("Enter a JSON object, for example {}.")
+        elif submission.body is not None:
+            submission.body = msgspec.structs.replace(submission.body, args=args)
+
+        async def again(failed: Submission[JobScheduleCreate]) -> Template:
+            values = {**data, "enabled": failed.values["enabled"]}
+            return await self._render(
+                ctx, request, status_code=failed.status_code, errors=failed.errors, values=values
+            )
+
+        return await run_form(
+            submission,
+            lambda create, _version: jobs.create_schedule(ctx, create),
+            done=lambda _created: redirect("/admin/jobs/schedules", notice="job_schedule.created"),
+            again=again,
         )
 
     @post("/{schedule_id:uuid}/{action:str}")
@@ -218,21 +228,21 @@ class JobSchedulePages(Controller):
         self, ctx: Ctx, schedule_id: FromPath[uuid.UUID], action: FromPath[str], data: Form
     ) -> Response[Any]:
         """Pause, resume or delete a schedule."""
-        version = str(data.get("version", "")) or None
-        try:
-            if action in {"pause", "resume"}:
-                update = JobScheduleUpdate(enabled=action == "resume")
-                await jobs.update_schedule(ctx, schedule_id, update, version)
-            elif action == "delete":
+        version = form_version(data)
+        notices = {"pause": "paused", "resume": "resumed", "delete": "deleted"}
+        if action not in notices:
+            raise NotFoundProblem(f"No action {action!r}.")
+
+        async def change() -> None:
+            if action == "delete":
                 await jobs.delete_schedule(ctx, schedule_id, version)
             else:
-                raise NotFoundProblem(f"No action {action!r}.")
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect("/admin/jobs/schedules", notice=f"error.{problem.slug}")
-        notice = {"pause": "paused", "resume": "resumed", "delete": "deleted"}[action]
-        return redirect("/admin/jobs/schedules", notice=f"job_schedule.{notice}")
+                update = JobScheduleUpdate(enabled=action == "resume")
+                await jobs.update_schedule(ctx, schedule_id, update, version)
+
+        return await run_action(
+            change, back="/admin/jobs/schedules", notice=f"job_schedule.{notices[action]}"
+        )
 
     @get("/export")
     async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
@@ -17,19 +18,29 @@ from sqlalchemy import Date, cast, func, select, update
 from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import NotFoundProblem, ProblemError, UnauthorizedProblem
+from bizsuite.core.errors import NotFoundProblem, UnauthorizedProblem
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.api import session_cookie, start_session
 from bizsuite.core.identity.models import ApiKey, Membership, User
-from bizsuite.core.identity.schemas import InvitationAccept, LoginRequest, PasswordChange
+from bizsuite.core.identity.schemas import (
+    AccountPreferences,
+    InvitationAccept,
+    LoginRequest,
+    PasswordChange,
+)
 from bizsuite.core.identity.security import totp_uri
 from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.core.system.search import run_search
 from bizsuite.core.tenants.services import validate_time_zone
 from bizsuite.web import i18n
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, decode_form, read_form
 from bizsuite.web.i18n import gettext as _
-from bizsuite.web.support import LANGUAGE_COOKIE, redirect, signed_in
+from bizsuite.web.support import LANGUAGE_COOKIE, redirect, run_form, signed_in
 from bizsuite.web.templating import form_token_matches, page
+
+#: Hits per group on the search page, and the longest text searched.
+SEARCH_PAGE_LIMIT = 10
+SEARCH_MAX = 200
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -135,29 +146,39 @@ class AuthPages(Controller):
         if ctx.principal.user_id is None and not form_token_matches(request, data):
             errors = FormErrors({"__all__": _("The form expired; please try again.")})
             return page(request, "auth/accept.html", status_code=403, values=values, errors=errors)
-        accept, errors = decode_form(data, InvitationAccept)
-        if accept is None:
-            return page(request, "auth/accept.html", status_code=422, values=values, errors=errors)
-        try:
-            user, tenant = await identity.accept_invitation(ctx, accept)
-        except identity.SignInRequiredProblem:
-            errors = FormErrors(
-                {"__all__": _("This email already has an account: sign in first, then accept.")}
-            )
-            return page(
-                request, "auth/accept.html", status_code=422, values=values, errors=errors, sign_in_first=True
-            )
-        except ProblemError as problem:
-            return page(
-                request, "auth/accept.html", status_code=422, values=values, errors=problem_errors(problem)
-            )
-        if ctx.principal.session_id is not None and ctx.principal.user_id == user.id:
-            await identity.switch_tenant(ctx.session, ctx.principal.session_id, user.id, tenant.id)
-            return redirect("/", notice="invitation.accepted")
-        cookie, _session = await start_session(ctx, request, user, tenant.id)
-        response = redirect("/", notice="invitation.accepted")
-        response.cookies.append(cookie)
-        return response
+
+        async def accept(body: InvitationAccept, _version: str | None) -> Response[Any]:
+            try:
+                user, tenant = await identity.accept_invitation(ctx, body)
+            except identity.SignInRequiredProblem:
+                errors = FormErrors(
+                    {"__all__": _("This email already has an account: sign in first, then accept.")}
+                )
+                return page(
+                    request,
+                    "auth/accept.html",
+                    status_code=422,
+                    values=values,
+                    errors=errors,
+                    sign_in_first=True,
+                )
+            if ctx.principal.session_id is not None and ctx.principal.user_id == user.id:
+                await identity.switch_tenant(ctx.session, ctx.principal.session_id, user.id, tenant.id)
+                return redirect("/", notice="invitation.accepted")
+            cookie, _session = await start_session(ctx, request, user, tenant.id)
+            response = redirect("/", notice="invitation.accepted")
+            response.cookies.append(cookie)
+            return response
+
+        async def again(form: Submission[InvitationAccept]) -> Response[Any]:
+            return page(request, "auth/accept.html", status_code=422, values=values, errors=form.errors)
+
+        return await run_form(
+            read_form(data, InvitationAccept, ("token", "password", "name")),
+            accept,
+            done=lambda response: response,
+            again=again,
+        )
 
 
 class ShellPages(Controller):
@@ -179,6 +200,14 @@ class ShellPages(Controller):
         }
         return page(request, "home.html", counts=counts)
 
+    @get("/search", guards=[signed_in])
+    async def search(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The global search: the records of every area the user may use, grouped by kind."""
+        # The API refuses what its parameter would (NUL, too long); a page just searches the rest.
+        text = str(request.query_params.get("q") or "").replace("\x00", "").strip()[:SEARCH_MAX]
+        results = await run_search(ctx, text, SEARCH_PAGE_LIMIT) if text else None
+        return page(request, "search.html", q=text, results=results)
+
     @get("/dashboard/activity.json", guards=[signed_in])
     async def activity(self, ctx: Ctx) -> dict[str, Any]:
         """Writes per day over the last 14 days in the tenant's time zone (for the home chart)."""
@@ -189,39 +218,56 @@ class ShellPages(Controller):
         """Profile, language, time zone, password and TOTP."""
         return page(request, "account.html", errors=FormErrors(), totp_setup=None)
 
+    @staticmethod
+    def _account_again(
+        request: Request[Any, Any, Any], totp_setup: dict[str, str] | None = None
+    ) -> Callable[[Submission[Any]], Awaitable[Response[Any]]]:
+        """Re-render the account page with a form's errors."""
+
+        async def again(form: Submission[Any]) -> Response[Any]:
+            return page(request, "account.html", status_code=422, errors=form.errors, totp_setup=totp_setup)
+
+        return again
+
     @post("/account/preferences", guards=[signed_in])
     async def save_preferences(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Save the user's language and time zone."""
-        user = await ctx.session.get(User, ctx.principal.user_id)
-        assert user is not None
-        try:
-            time_zone = validate_time_zone(data["time_zone"]) if data.get("time_zone") else None
-        except ProblemError as problem:
-            return page(
-                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=None
-            )
-        user.locale = data.get("locale") if data.get("locale") in i18n.SUPPORTED else None
-        user.time_zone = time_zone
-        return redirect("/account", notice="preferences.saved")
+
+        async def save(body: AccountPreferences, _version: str | None) -> None:
+            user = await ctx.session.get(User, ctx.principal.user_id)
+            assert user is not None
+            time_zone = validate_time_zone(body.time_zone) if body.time_zone else None
+            user.locale = body.locale if body.locale in i18n.SUPPORTED else None
+            user.time_zone = time_zone
+
+        return await run_form(
+            read_form(data, AccountPreferences, ("locale", "time_zone")),
+            save,
+            done=lambda _saved: redirect("/account", notice="preferences.saved"),
+            again=self._account_again(request),
+        )
 
     @post("/account/password", guards=[signed_in])
     async def change_password(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Change the password, then sign in again."""
-        change, errors = decode_form(data, PasswordChange)
-        if change is None:
-            return page(request, "account.html", status_code=422, errors=errors, totp_setup=None)
-        try:
+
+        async def change(body: PasswordChange, _version: str | None) -> None:
             assert ctx.principal.user_id is not None
             await identity.change_password(
-                ctx.session, ctx.principal.user_id, change.current_password, change.new_password
+                ctx.session, ctx.principal.user_id, body.current_password, body.new_password
             )
-        except ProblemError as problem:
-            return page(
-                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=None
-            )
-        response = Redirect("/login?notice=password.changed", status_code=303)
-        response.cookies.append(session_cookie(request, "", max_age=0))
-        return response
+
+        def signed_out(_changed: None) -> Response[Any]:
+            response = Redirect("/login?notice=password.changed", status_code=303)
+            response.cookies.append(session_cookie(request, "", max_age=0))
+            return response
+
+        return await run_form(
+            read_form(data, PasswordChange, ("current_password", "new_password")),
+            change,
+            done=signed_out,
+            again=self._account_again(request),
+        )
 
     @post("/account/totp/setup", guards=[signed_in])
     async def totp_setup(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
@@ -235,20 +281,27 @@ class ShellPages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], action: FromPath[str], data: Form
     ) -> Response[Any]:
         """Turn TOTP on (confirming the new secret) or off."""
-        assert ctx.principal.user_id is not None
-        try:
-            await identity.set_totp(
-                ctx.session, ctx.principal.user_id, str(data.get("code", "")), enabled=action == "enable"
-            )
-        except ProblemError as problem:
-            user = await ctx.session.get(User, ctx.principal.user_id)
+        user_id = ctx.principal.user_id
+        assert user_id is not None
+
+        async def switch(code: str, _version: str | None) -> None:
+            await identity.set_totp(ctx.session, user_id, code, enabled=action == "enable")
+
+        async def again(form: Submission[str]) -> Response[Any]:
+            user = await ctx.session.get(User, user_id)
             setup = None
             if action == "enable" and user is not None and user.totp_secret:
                 setup = {"secret": user.totp_secret, "uri": totp_uri(user.totp_secret, user.email)}
-            return page(
-                request, "account.html", status_code=422, errors=problem_errors(problem), totp_setup=setup
-            )
-        return redirect("/account", notice=f"totp.{action}d")
+            return await self._account_again(request, setup)(form)
+
+        # The service judges the code (a malformed one is a wrong one), so it is passed as typed.
+        code = str(data.get("code", ""))
+        return await run_form(
+            Submission(values={"code": code}, body=code, errors=FormErrors(), version=None),
+            switch,
+            done=lambda _switched: redirect("/account", notice=f"totp.{action}d"),
+            again=again,
+        )
 
     @post("/switch-tenant", guards=[signed_in])
     async def switch_tenant(self, ctx: Ctx, data: Form) -> Redirect:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from litestar import Request, Response, Router
@@ -11,15 +10,9 @@ from litestar.exceptions import HTTPException
 from litestar.static_files import create_static_files_router
 
 from bizsuite.core.errors import ProblemError
+from bizsuite.kit import Registry
 from bizsuite.settings import REPO_ROOT
-from bizsuite.web.admin import ApiKeyPages, AuditPages, MemberPages, OrgUnitPages, SettingsPages
-from bizsuite.web.alerts_pages import InboxPages, OutboxPages
-from bizsuite.web.approvals_pages import ApprovalFlowPages, ApprovalPages, ApproverAssignmentPages
-from bizsuite.web.files_pages import FilePages
-from bizsuite.web.jobs_pages import JobPages, JobSchedulePages
-from bizsuite.web.pages import AuthPages, ShellPages
 from bizsuite.web.support import activate_ui, error_page
-from bizsuite.web.webhooks_pages import WebhookDeliveryPages, WebhookPages
 
 log = logging.getLogger(__name__)
 STATIC = REPO_ROOT / "platform" / "bizsuite" / "web" / "static"
@@ -61,30 +54,17 @@ def static_routers() -> list[Router]:
     ]
 
 
-def web_router(module_pages: Sequence[Router] = ()) -> Router:
-    """All pages (the shell's and the business modules'), with the UI language set before each
-    handler and errors rendered as pages."""
+def web_router(areas: Registry) -> Router:
+    """Every area's pages, with the UI language set before each handler and errors rendered as
+    pages; a business module's pages carry opt ``module`` like its API routes."""
     return Router(
         path="/",
         route_handlers=[
-            AuthPages,
-            ShellPages,
-            OrgUnitPages,
-            MemberPages,
-            ApiKeyPages,
-            AuditPages,
-            SettingsPages,
-            InboxPages,
-            OutboxPages,
-            JobPages,
-            JobSchedulePages,
-            WebhookPages,
-            WebhookDeliveryPages,
-            ApprovalPages,
-            ApprovalFlowPages,
-            ApproverAssignmentPages,
-            FilePages,
-            *module_pages,
+            Router(
+                path="/", route_handlers=list(spec.pages), opt={} if spec.kernel else {"module": spec.name}
+            )
+            for spec in areas.specs
+            if spec.pages
         ],
         before_request=activate_ui,
         exception_handlers={ProblemError: error_page, HTTPException: error_page, Exception: _unexpected},

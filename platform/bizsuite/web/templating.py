@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,43 +16,10 @@ from litestar.template.config import TemplateConfig
 from bizsuite.core.context import Principal, principal_of
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.security import new_token, same
+from bizsuite.kit import NavItem, registry
 from bizsuite.web import i18n
-from bizsuite.web.i18n import N_
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-@dataclass(frozen=True, slots=True)
-class NavItem:
-    """A link in the shell's navigation."""
-
-    label: str
-    href: str
-    min_role: Role = Role.VIEWER
-    module: str | None = None
-    #: A count shown next to the entry, from the page's ``badges`` (e.g. approvals waiting for me).
-    badge: str | None = None
-    #: The side bar's group the entry belongs to.
-    section: str = N_("Work")
-
-
-#: The shell's navigation; business modules append their entries when they exist.
-NAVIGATION: list[NavItem] = [
-    NavItem(N_("Home"), "/"),
-    NavItem(N_("Inbox"), "/inbox"),
-    NavItem(N_("Approvals"), "/approvals", badge="approvals"),
-    NavItem(N_("Files"), "/files"),
-    NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER, section=N_("Organisation")),
-    NavItem(N_("Members"), "/admin/members", Role.ADMIN, section=N_("Organisation")),
-    NavItem(N_("Approval flows"), "/admin/approval-flows", Role.ADMIN, section=N_("Organisation")),
-    NavItem(N_("Approvers"), "/admin/approver-assignments", Role.ADMIN, section=N_("Organisation")),
-    NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN, section=N_("Administration")),
-    NavItem(N_("Audit log"), "/admin/audit", Role.ADMIN, section=N_("Administration")),
-    NavItem(N_("Settings"), "/admin/settings", Role.ADMIN, section=N_("Administration")),
-    NavItem(N_("Background jobs"), "/admin/jobs", Role.ADMIN, section=N_("Administration")),
-    NavItem(N_("Webhooks"), "/admin/webhooks", Role.ADMIN, section=N_("Administration")),
-    NavItem(N_("Outgoing messages"), "/admin/messages", Role.ADMIN, section=N_("Administration")),
-]
 
 
 def in_sections(items: list[NavItem]) -> list[tuple[str, list[NavItem]]]:
@@ -70,8 +36,8 @@ def visible_navigation(principal: Principal) -> list[NavItem]:
         return []
     return [
         item
-        for item in NAVIGATION
-        if principal.role.at_least(item.min_role)
+        for item in registry().sorted_navigation
+        if principal.role.at_least(item.min_role or Role.VIEWER)
         and (item.module is None or principal.can_use_module(item.module))
     ]
 
@@ -89,56 +55,6 @@ def form_token_matches(request: Request[Any, Any, Any], data: dict[str, Any]) ->
     """Whether a sign-in form came from our own page (its token equals the browser's cookie)."""
     cookie = request.cookies.get(FORM_COOKIE, "")
     return bool(cookie) and same(str(data.get("form_token", "")), cookie)
-
-
-#: Messages shown as a toast after a redirect (``?notice=<code>``).
-NOTICES = {
-    "org_unit.created": N_("Org unit created."),
-    "org_unit.updated": N_("Org unit saved."),
-    "org_unit.archived": N_("Org unit archived."),
-    "org_unit.restored": N_("Org unit restored."),
-    "member.updated": N_("Member saved."),
-    "member.removed": N_("Member removed."),
-    "invitation.revoked": N_("Invitation revoked."),
-    "invitation.accepted": N_("Welcome! You have joined the tenant."),
-    "api_key.revoked": N_("API key revoked."),
-    "settings.saved": N_("Settings saved."),
-    "preferences.saved": N_("Preferences saved."),
-    "password.changed": N_("Password changed. Sign in with the new password."),
-    "totp.enabled": N_("Two-step sign-in is on."),
-    "totp.disabled": N_("Two-step sign-in is off."),
-    "alert.read": N_("Marked as read."),
-    "alert.read_all": N_("All alerts marked as read."),
-    "notification_preferences.saved": N_("Notification preferences saved."),
-    "job.retried": N_("The job is queued for another attempt."),
-    "job_schedule.created": N_("Schedule created."),
-    "job_schedule.paused": N_("Schedule paused."),
-    "job_schedule.resumed": N_("Schedule resumed."),
-    "job_schedule.deleted": N_("Schedule deleted."),
-    "webhook.updated": N_("Endpoint saved."),
-    "webhook.enabled": N_("Endpoint enabled."),
-    "webhook.disabled": N_("Endpoint disabled: it receives nothing until enabled."),
-    "webhook.deleted": N_("Endpoint deleted."),
-    "webhook.test_sent": N_("Test event queued; it appears in the delivery log."),
-    "webhook.redelivered": N_("Redelivery queued."),
-    "error.endpoint-disabled": N_("The endpoint is disabled; enable it first."),
-    "approval.submitted": N_("Submitted for approval."),
-    "approval.approved": N_("Approved."),
-    "approval.rejected": N_("Rejected: the document is back with its author."),
-    "approval.delegated": N_("Handed over."),
-    "approval.withdrawn": N_("Withdrawn."),
-    "approval.resubmitted": N_("Re-submitted for a new round of approval."),
-    "approval_flow.activated": N_("Flow activated."),
-    "approval_flow.deactivated": N_("Flow deactivated."),
-    "approver_assignment.created": N_("Approver added."),
-    "approver_assignment.deleted": N_("Approver removed."),
-    "file.uploaded": N_("File uploaded."),
-    "file.renamed": N_("File renamed."),
-    "file.deleted": N_("File deleted."),
-    "error.conflict": N_("That is not possible in the current state."),
-    "error.forbidden": N_("You are not allowed to do that."),
-    "error.precondition-failed": N_("Someone else changed this record; reload and try again."),
-}
 
 
 def _urlencode_without(params: dict[str, str], key: str) -> str:
@@ -166,26 +82,10 @@ def _configure(env: Environment) -> None:
     env.filters["with_cursor"] = _urlencode_with_cursor
 
 
-#: Template folders of the installed business modules (each holds ``<module>/...`` templates).
-MODULE_TEMPLATES: list[Path] = []
-
-
-def register_module_ui(navigation: list[NavItem], templates: Path | None) -> None:
-    """Add a business module's navigation entries and template folder (once)."""
-    # Module sections go between the shared work entries and the organisation/administration ones.
-    at = next((i for i, e in enumerate(NAVIGATION) if e.section == N_("Organisation")), len(NAVIGATION))
-    for item in navigation:
-        if item not in NAVIGATION:
-            NAVIGATION.insert(at, item)
-            at += 1
-    if templates is not None and templates not in MODULE_TEMPLATES:
-        MODULE_TEMPLATES.append(templates)
-
-
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     """Template engine configuration for the app."""
     return TemplateConfig(
-        directory=[TEMPLATES, *MODULE_TEMPLATES],
+        directory=list(registry().template_dirs),
         engine=JinjaTemplateEngine,
         engine_callback=lambda e: _configure(e.engine),
     )
@@ -225,7 +125,7 @@ def page(
             "locale": i18n.current_locale(),
             "time_zone": i18n.current_time_zone(),
             "notice": notice,
-            "notices": {code: i18n.gettext(message) for code, message in NOTICES.items()},
+            "notices": {code: i18n.gettext(message) for code, message in registry().notices.items()},
             "current_path": request.url.path,
             **context,
         },

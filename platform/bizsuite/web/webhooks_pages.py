@@ -7,23 +7,33 @@ import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ProblemError
+from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
 from bizsuite.core.webhooks import rules
 from bizsuite.core.webhooks import services as webhooks
+from bizsuite.core.webhooks.api import delivery_filters
 from bizsuite.core.webhooks.models import DeliveryStatus, WebhookEndpoint
-from bizsuite.core.webhooks.schemas import EndpointCreate, EndpointUpdate, SecretRotation
+from bizsuite.core.webhooks.schemas import DeliveryFilters, EndpointCreate, EndpointUpdate, SecretRotation
 from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import EXPORT_LIMIT, every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, form_dict, query_params, redirect, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    query_params,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
@@ -34,7 +44,7 @@ DELIVERY_STATUS_LABELS = {
     DeliveryStatus.FAILED.value: N_("Failed"),
 }
 ATTEMPT_OUTCOME_LABELS = {"succeeded": N_("Succeeded"), "failed": N_("Failed")}
-#: The kernel's event descriptions (``rules.EVENT_TYPES``), translated where they are shown.
+#: The kernel's event descriptions (``rules.event_types()``), translated where they are shown.
 EVENT_DESCRIPTIONS = (
     N_("An org unit was created."),
     N_("An org unit was renamed, re-coded or re-kinded."),
@@ -57,15 +67,10 @@ ENDPOINT_FIELDS = ("url", "description", "event_types")
 def event_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Event types grouped by prefix (``org_unit``, ``alert``...), each with its description."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for name, description in sorted(rules.EVENT_TYPES.items()):
+    for name, description in sorted(rules.event_types().items()):
         if name != rules.TEST_EVENT:  # sent on request to one endpoint, whatever it subscribed to
             groups.setdefault(name.split(".", 1)[0], []).append((name, description))
     return sorted(groups.items())
-
-
-def _endpoint_values(data: dict[str, Any]) -> dict[str, Any]:
-    values = form_dict(data, lists=("event_types",))
-    return {k: values.get(k) for k in ENDPOINT_FIELDS}
 
 
 class WebhookPages(Controller):
@@ -110,15 +115,16 @@ class WebhookPages(Controller):
         secret: str | None = None,
         errors: FormErrors | None = None,
         values: dict[str, Any] | None = None,
+        filters: DeliveryFilters | None = None,
     ) -> Template:
-        status = enum_or_none(DeliveryStatus, request.query_params.get("status"))
         views, next_cursor = await webhooks.list_deliveries(
             ctx,
             limit=PAGE_SIZE,
             cursor=request.query_params.get("cursor"),
             endpoint_id=endpoint.id,
-            status=status,
+            status=filters.status if filters is not None else None,
         )
+        sent = query_as_sent(request)
         template = page(
             request,
             "webhooks/endpoint.html",
@@ -127,8 +133,8 @@ class WebhookPages(Controller):
             deliveries=views,
             last_attempts=await webhooks.latest_attempts(ctx, [v.delivery.id for v in views]),
             next_cursor=next_cursor,
-            params=query_params(request, "status", "cursor"),
-            filters=request.query_params,
+            params={name: value for name in ("status", "cursor") if (value := sent.get(name))},
+            filters=sent,
             statuses=DELIVERY_STATUS_LABELS,
             event_groups=event_choices(),
             secret=secret,
@@ -152,60 +158,86 @@ class WebhookPages(Controller):
     @post()
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Register an endpoint and show its signing secret once."""
-        values = _endpoint_values(data)
-        create, errors = decode_form(values, EndpointCreate, lists=("event_types",))
-        if create is not None:
-            try:
-                endpoint = await webhooks.create_endpoint(ctx, create)
-                return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._list(ctx, request, status_code=422, errors=errors, values=values)
+        submission = read_form(data, EndpointCreate, ENDPOINT_FIELDS, lists=("event_types",))
 
-    @get("/{endpoint_id:uuid}")
+        async def create(body: EndpointCreate, _version: str | None) -> Template:
+            endpoint = await webhooks.create_endpoint(ctx, body)
+            return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
+
+        async def again(failed: Submission[EndpointCreate]) -> Template:
+            return await self._list(
+                ctx, request, status_code=failed.status_code, errors=failed.errors, values=failed.values
+            )
+
+        return await run_form(submission, create, done=lambda shown: shown, again=again)
+
+    @get("/{endpoint_id:uuid}", **filtered_by(delivery_filters))
     async def endpoint(
-        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID]
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        endpoint_id: FromPath[uuid.UUID],
+        filters: NamedDependency[DeliveryFilters],
     ) -> Template:
         """One endpoint: its settings, actions and delivery log."""
-        return await self._detail(ctx, request, await webhooks.get_endpoint(ctx, endpoint_id))
+        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+        return await self._detail(ctx, request, endpoint, filters=filters)
 
     @post("/{endpoint_id:uuid}/edit")
     async def edit(
         self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Change the URL, description or event types."""
-        values = _endpoint_values(data)
-        update, errors = decode_form(values, EndpointUpdate, lists=("event_types",))
-        if update is not None:
-            try:
-                await webhooks.update_endpoint(ctx, endpoint_id, update, str(data.get("version", "")) or None)
-                return redirect(f"/admin/webhooks/{endpoint_id}", notice="webhook.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect(f"/admin/webhooks/{endpoint_id}", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
-        return await self._detail(ctx, request, endpoint, status_code=422, errors=errors, values=values)
+        submission = read_form(
+            data, EndpointUpdate, ENDPOINT_FIELDS, update=True, required=("url",), lists=("event_types",)
+        )
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await webhooks.get_endpoint(ctx, endpoint_id), ENDPOINT_FIELDS)
+
+        async def again(failed: Submission[EndpointUpdate]) -> Template:
+            endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+            return await self._detail(
+                ctx,
+                request,
+                endpoint,
+                status_code=failed.status_code,
+                errors=failed.errors,
+                values=failed.values,
+            )
+
+        return await run_form(
+            submission,
+            lambda update, version: webhooks.update_endpoint(ctx, endpoint_id, update, version),
+            done=lambda _saved: redirect(f"/admin/webhooks/{endpoint_id}", notice="webhook.updated"),
+            again=again,
+            saved=saved,
+        )
 
     @post("/{endpoint_id:uuid}/rotate-secret")
     async def rotate(
         self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Make a new secret and show it once; the old one keeps signing during the overlap."""
-        rotation, errors = decode_form({"overlap_hours": data.get("overlap_hours")}, SecretRotation)
-        try:
-            if rotation is not None:
-                version = str(data.get("version", "")) or None
-                endpoint = await webhooks.rotate_secret(ctx, endpoint_id, rotation, version)
-                return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"error.{problem.slug}")
-        endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
-        return await self._detail(ctx, request, endpoint, status_code=422, errors=errors)
+        submission = read_form(data, SecretRotation, ("overlap_hours",))
+
+        async def rotate(rotation: SecretRotation, version: str | None) -> Template:
+            endpoint = await webhooks.rotate_secret(ctx, endpoint_id, rotation, version)
+            return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
+
+        async def again(failed: Submission[SecretRotation]) -> Template:
+            endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
+            return await self._detail(
+                ctx, request, endpoint, status_code=failed.status_code, errors=failed.errors
+            )
+
+        return await run_form(
+            submission,
+            rotate,
+            done=lambda shown: shown,
+            again=again,
+            back=f"/admin/webhooks/{endpoint_id}",
+        )
 
     @post("/{endpoint_id:uuid}/test")
     async def test(self, ctx: Ctx, endpoint_id: FromPath[uuid.UUID]) -> Response[Any]:
@@ -218,29 +250,38 @@ class WebhookPages(Controller):
         self, ctx: Ctx, endpoint_id: FromPath[uuid.UUID], action: FromPath[str], data: Form
     ) -> Response[Any]:
         """Enable, disable or delete an endpoint."""
-        version = str(data.get("version", "")) or None
-        try:
-            if action in {"enable", "disable"}:
-                update = EndpointUpdate(enabled=action == "enable")
-                await webhooks.update_endpoint(ctx, endpoint_id, update, version)
-            elif action == "delete":
-                await webhooks.delete_endpoint(ctx, endpoint_id, version)
-                return redirect("/admin/webhooks", notice="webhook.deleted")
-            else:
-                raise NotFoundProblem(f"No action {action!r}.")
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"error.{problem.slug}")
-        return redirect(f"/admin/webhooks/{endpoint_id}", notice=f"webhook.{action}d")
+        version = form_version(data)
+        back = f"/admin/webhooks/{endpoint_id}"
+        if action == "delete":
+            return await run_action(
+                lambda: webhooks.delete_endpoint(ctx, endpoint_id, version),
+                back=back,
+                done="/admin/webhooks",
+                notice="webhook.deleted",
+            )
+        if action not in {"enable", "disable"}:
+            raise NotFoundProblem(f"No action {action!r}.")
+        update = EndpointUpdate(enabled=action == "enable")
+        return await run_action(
+            lambda: webhooks.update_endpoint(ctx, endpoint_id, update, version),
+            back=back,
+            notice=f"webhook.{action}d",
+        )
 
-    @get("/{endpoint_id:uuid}/deliveries/export")
+    @get(
+        "/{endpoint_id:uuid}/deliveries/export",
+        **filtered_by(delivery_filters),
+    )
     async def export_deliveries(
-        self, ctx: Ctx, request: Request[Any, Any, Any], endpoint_id: FromPath[uuid.UUID]
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        endpoint_id: FromPath[uuid.UUID],
+        filters: NamedDependency[DeliveryFilters],
     ) -> Response[bytes]:
         """Download the endpoint's (filtered) delivery log as CSV or XLSX."""
         endpoint = await webhooks.get_endpoint(ctx, endpoint_id)
-        status = enum_or_none(DeliveryStatus, request.query_params.get("status"))
+        status = filters.status
         rows: list[tuple[Any, ...]] = []
         cursor = None
         while True:
@@ -329,9 +370,9 @@ class WebhookDeliveryPages(Controller):
     async def redeliver(self, ctx: Ctx, delivery_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Send the delivery's event to its endpoint again (same ``webhook-id``)."""
         view = await webhooks.get_delivery(ctx, delivery_id)
-        target = back_to(data, f"/admin/webhooks/{view.delivery.endpoint_id}")
-        try:
-            await webhooks.redeliver(ctx, delivery_id)
-        except ConflictProblem:
-            return redirect(target, notice="error.endpoint-disabled")
-        return redirect(target, notice="webhook.redelivered")
+        return await run_action(
+            lambda: webhooks.redeliver(ctx, delivery_id),
+            back=back_to(data, f"/admin/webhooks/{view.delivery.endpoint_id}"),
+            notice="webhook.redelivered",
+            problems={409: "error.endpoint-disabled"},
+        )

@@ -146,6 +146,9 @@ from .revenue_month import RevenueMonth
 from .role import Role
 from .route_preview import RoutePreview
 from .route_preview_step import RoutePreviewStep
+from .search_group import SearchGroup
+from .search_hit_out import SearchHitOut
+from .search_results import SearchResults
 from .secret_rotation import SecretRotation
 from .session_out import SessionOut
 from .severity import Severity
@@ -338,6 +341,9 @@ __all__ = (
     "Role",
     "RoutePreview",
     "RoutePreviewStep",
+    "SearchGroup",
+    "SearchHitOut",
+    "SearchResults",
     "SecretRotation",
     "SessionOut",
     "Severity",

@@ -20,43 +20,40 @@ T = TypeVar("T", bound="ApprovalFlowUpdate")
 class ApprovalFlowUpdate:
     """
     Attributes:
-        categories (list[str] | None | Unset):
-        code (None | str | Unset):
+        categories (list[str] | Unset):
+        code (str | Unset):
         currency (None | str | Unset): ISO 4217 code, e.g. `CNY`.
-        document_types (list[str] | None | Unset):
-        is_active (bool | None | Unset):
+        document_types (list[str] | Unset):
+        is_active (bool | Unset):
         max_amount (None | str | Unset): A decimal string with at most 2 decimals.
         min_amount (None | str | Unset): A decimal string with at most 2 decimals.
-        name (None | str | Unset):
-        org_unit_kinds (list[OrgUnitKind] | None | Unset):
-        priority (int | None | Unset):
-        steps (list[FlowStepIn] | None | Unset):
+        name (str | Unset):
+        org_unit_kinds (list[OrgUnitKind] | Unset):
+        priority (int | Unset):
+        steps (list[FlowStepIn] | Unset):
     """
 
-    categories: list[str] | None | Unset = UNSET
-    code: None | str | Unset = UNSET
+    categories: list[str] | Unset = UNSET
+    code: str | Unset = UNSET
     currency: None | str | Unset = UNSET
-    document_types: list[str] | None | Unset = UNSET
-    is_active: bool | None | Unset = UNSET
+    document_types: list[str] | Unset = UNSET
+    is_active: bool | Unset = UNSET
     max_amount: None | str | Unset = UNSET
     min_amount: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    org_unit_kinds: list[OrgUnitKind] | None | Unset = UNSET
-    priority: int | None | Unset = UNSET
-    steps: list[FlowStepIn] | None | Unset = UNSET
+    name: str | Unset = UNSET
+    org_unit_kinds: list[OrgUnitKind] | Unset = UNSET
+    priority: int | Unset = UNSET
+    steps: list[FlowStepIn] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        categories: list[str] | None | Unset
+        categories: list[str] | Unset
         if isinstance(self.categories, Unset):
             categories = UNSET
-        elif isinstance(self.categories, list):
-            categories = self.categories
-
         else:
             categories = self.categories
 
-        code: None | str | Unset
+        code: str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
@@ -68,16 +65,13 @@ class ApprovalFlowUpdate:
         else:
             currency = self.currency
 
-        document_types: list[str] | None | Unset
+        document_types: list[str] | Unset
         if isinstance(self.document_types, Unset):
             document_types = UNSET
-        elif isinstance(self.document_types, list):
-            document_types = self.document_types
-
         else:
             document_types = self.document_types
 
-        is_active: bool | None | Unset
+        is_active: bool | Unset
         if isinstance(self.is_active, Unset):
             is_active = UNSET
         else:
@@ -95,41 +89,35 @@ class ApprovalFlowUpdate:
         else:
             min_amount = self.min_amount
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        org_unit_kinds: list[str] | None | Unset
+        org_unit_kinds: list[str] | Unset
         if isinstance(self.org_unit_kinds, Unset):
             org_unit_kinds = UNSET
-        elif isinstance(self.org_unit_kinds, list):
+        else:
             org_unit_kinds = []
             for org_unit_kinds_type_0_item_data in self.org_unit_kinds:
                 org_unit_kinds_type_0_item: str = org_unit_kinds_type_0_item_data
                 org_unit_kinds.append(org_unit_kinds_type_0_item)
 
-        else:
-            org_unit_kinds = self.org_unit_kinds
-
-        priority: int | None | Unset
+        priority: int | Unset
         if isinstance(self.priority, Unset):
             priority = UNSET
         else:
             priority = self.priority
 
-        steps: list[dict[str, Any]] | None | Unset
+        steps: list[dict[str, Any]] | Unset
         if isinstance(self.steps, Unset):
             steps = UNSET
-        elif isinstance(self.steps, list):
+        else:
             steps = []
             for steps_type_0_item_data in self.steps:
                 steps_type_0_item = steps_type_0_item_data.to_dict()
                 steps.append(steps_type_0_item)
-
-        else:
-            steps = self.steps
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -165,29 +153,21 @@ class ApprovalFlowUpdate:
 
         d = dict(src_dict)
 
-        def _parse_categories(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
+        def _parse_categories(data: object) -> list[str] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                categories_type_0 = cast(list[str], data)
+            if not isinstance(data, list):
+                raise TypeError()
+            categories_type_0 = cast(list[str], data)
 
-                return categories_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+            return categories_type_0
 
         categories = _parse_categories(d.pop("categories", UNSET))
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_code(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         code = _parse_code(d.pop("code", UNSET))
 
@@ -200,29 +180,21 @@ class ApprovalFlowUpdate:
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
-        def _parse_document_types(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
+        def _parse_document_types(data: object) -> list[str] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                document_types_type_0 = cast(list[str], data)
+            if not isinstance(data, list):
+                raise TypeError()
+            document_types_type_0 = cast(list[str], data)
 
-                return document_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+            return document_types_type_0
 
         document_types = _parse_document_types(d.pop("document_types", UNSET))
 
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
+        def _parse_is_active(data: object) -> bool | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast(bool | Unset, data)
 
         is_active = _parse_is_active(d.pop("is_active", UNSET))
 
@@ -244,65 +216,49 @@ class ApprovalFlowUpdate:
 
         min_amount = _parse_min_amount(d.pop("min_amount", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_org_unit_kinds(data: object) -> list[OrgUnitKind] | None | Unset:
-            if data is None:
-                return data
+        def _parse_org_unit_kinds(data: object) -> list[OrgUnitKind] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                org_unit_kinds_type_0 = []
-                _org_unit_kinds_type_0 = data
-                for org_unit_kinds_type_0_item_data in _org_unit_kinds_type_0:
-                    org_unit_kinds_type_0_item = check_org_unit_kind(org_unit_kinds_type_0_item_data)
+            if not isinstance(data, list):
+                raise TypeError()
+            org_unit_kinds_type_0 = []
+            _org_unit_kinds_type_0 = data
+            for org_unit_kinds_type_0_item_data in _org_unit_kinds_type_0:
+                org_unit_kinds_type_0_item = check_org_unit_kind(org_unit_kinds_type_0_item_data)
 
-                    org_unit_kinds_type_0.append(org_unit_kinds_type_0_item)
+                org_unit_kinds_type_0.append(org_unit_kinds_type_0_item)
 
-                return org_unit_kinds_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[OrgUnitKind] | None | Unset, data)
+            return org_unit_kinds_type_0
 
         org_unit_kinds = _parse_org_unit_kinds(d.pop("org_unit_kinds", UNSET))
 
-        def _parse_priority(data: object) -> int | None | Unset:
-            if data is None:
-                return data
+        def _parse_priority(data: object) -> int | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | Unset, data)
 
         priority = _parse_priority(d.pop("priority", UNSET))
 
-        def _parse_steps(data: object) -> list[FlowStepIn] | None | Unset:
-            if data is None:
-                return data
+        def _parse_steps(data: object) -> list[FlowStepIn] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                steps_type_0 = []
-                _steps_type_0 = data
-                for steps_type_0_item_data in _steps_type_0:
-                    steps_type_0_item = FlowStepIn.from_dict(steps_type_0_item_data)
+            if not isinstance(data, list):
+                raise TypeError()
+            steps_type_0 = []
+            _steps_type_0 = data
+            for steps_type_0_item_data in _steps_type_0:
+                steps_type_0_item = FlowStepIn.from_dict(steps_type_0_item_data)
 
-                    steps_type_0.append(steps_type_0_item)
+                steps_type_0.append(steps_type_0_item)
 
-                return steps_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[FlowStepIn] | None | Unset, data)
+            return steps_type_0
 
         steps = _parse_steps(d.pop("steps", UNSET))
 

@@ -16,38 +16,34 @@ T = TypeVar("T", bound="ApproverAssignmentUpdate")
 class ApproverAssignmentUpdate:
     """
     Attributes:
-        approver_role (None | str | Unset): An approver role such as `store_manager` (lower-case letters, digits, `_`).
-        org_unit_id (None | Unset | UUID):
-        user_id (None | Unset | UUID):
+        approver_role (str | Unset): An approver role such as `store_manager` (lower-case letters, digits, `_`).
+        org_unit_id (Unset | UUID):
+        user_id (Unset | UUID):
     """
 
-    approver_role: None | str | Unset = UNSET
-    org_unit_id: None | Unset | UUID = UNSET
-    user_id: None | Unset | UUID = UNSET
+    approver_role: str | Unset = UNSET
+    org_unit_id: Unset | UUID = UNSET
+    user_id: Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        approver_role: None | str | Unset
+        approver_role: str | Unset
         if isinstance(self.approver_role, Unset):
             approver_role = UNSET
         else:
             approver_role = self.approver_role
 
-        org_unit_id: None | str | Unset
+        org_unit_id: str | Unset
         if isinstance(self.org_unit_id, Unset):
             org_unit_id = UNSET
-        elif isinstance(self.org_unit_id, UUID):
-            org_unit_id = str(self.org_unit_id)
         else:
-            org_unit_id = self.org_unit_id
+            org_unit_id = str(self.org_unit_id)
 
-        user_id: None | str | Unset
+        user_id: str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
-        elif isinstance(self.user_id, UUID):
-            user_id = str(self.user_id)
         else:
-            user_id = self.user_id
+            user_id = str(self.user_id)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,46 +61,32 @@ class ApproverAssignmentUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_approver_role(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_approver_role(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         approver_role = _parse_approver_role(d.pop("approver_role", UNSET))
 
-        def _parse_org_unit_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
+        def _parse_org_unit_id(data: object) -> Unset | UUID:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                org_unit_id_type_0 = UUID(data)
+            if not isinstance(data, str):
+                raise TypeError()
+            org_unit_id_type_0 = UUID(data)
 
-                return org_unit_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return org_unit_id_type_0
 
         org_unit_id = _parse_org_unit_id(d.pop("org_unit_id", UNSET))
 
-        def _parse_user_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
+        def _parse_user_id(data: object) -> Unset | UUID:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                user_id_type_0 = UUID(data)
+            if not isinstance(data, str):
+                raise TypeError()
+            user_id_type_0 = UUID(data)
 
-                return user_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return user_id_type_0
 
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 

@@ -16,15 +16,15 @@ class EndpointUpdate:
     """
     Attributes:
         description (None | str | Unset):
-        enabled (bool | None | Unset):
-        event_types (list[str] | None | Unset):
-        url (None | str | Unset):
+        enabled (bool | Unset):
+        event_types (list[str] | Unset):
+        url (str | Unset):
     """
 
     description: None | str | Unset = UNSET
-    enabled: bool | None | Unset = UNSET
-    event_types: list[str] | None | Unset = UNSET
-    url: None | str | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    event_types: list[str] | Unset = UNSET
+    url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,22 +34,19 @@ class EndpointUpdate:
         else:
             description = self.description
 
-        enabled: bool | None | Unset
+        enabled: bool | Unset
         if isinstance(self.enabled, Unset):
             enabled = UNSET
         else:
             enabled = self.enabled
 
-        event_types: list[str] | None | Unset
+        event_types: list[str] | Unset
         if isinstance(self.event_types, Unset):
             event_types = UNSET
-        elif isinstance(self.event_types, list):
-            event_types = self.event_types
-
         else:
             event_types = self.event_types
 
-        url: None | str | Unset
+        url: str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
@@ -82,38 +79,28 @@ class EndpointUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
+        def _parse_enabled(data: object) -> bool | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast(bool | Unset, data)
 
         enabled = _parse_enabled(d.pop("enabled", UNSET))
 
-        def _parse_event_types(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
+        def _parse_event_types(data: object) -> list[str] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                event_types_type_0 = cast(list[str], data)
+            if not isinstance(data, list):
+                raise TypeError()
+            event_types_type_0 = cast(list[str], data)
 
-                return event_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+            return event_types_type_0
 
         event_types = _parse_event_types(d.pop("event_types", UNSET))
 
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_url(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         url = _parse_url(d.pop("url", UNSET))
 

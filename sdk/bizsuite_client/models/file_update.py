@@ -18,12 +18,12 @@ class FileUpdate:
     Attributes:
         document_id (None | Unset | UUID):
         document_type (None | str | Unset): A document type.
-        name (None | str | Unset):
+        name (str | Unset):
     """
 
     document_id: None | Unset | UUID = UNSET
     document_type: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,7 +41,7 @@ class FileUpdate:
         else:
             document_type = self.document_type
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
@@ -89,12 +89,10 @@ class FileUpdate:
 
         document_type = _parse_document_type(d.pop("document_type", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 

@@ -19,42 +19,36 @@ T = TypeVar("T", bound="JobScheduleUpdate")
 class JobScheduleUpdate:
     """
     Attributes:
-        args (JsonObject | None | Unset):
-        cron (None | str | Unset): Five cron fields (minute hour day month weekday) in the tenant's time zone.
-        enabled (bool | None | Unset):
-        name (None | str | Unset):
+        args (JsonObject | Unset): A JSON object with free-form keys.
+        cron (str | Unset): Five cron fields (minute hour day month weekday) in the tenant's time zone.
+        enabled (bool | Unset):
+        name (str | Unset):
     """
 
-    args: JsonObject | None | Unset = UNSET
-    cron: None | str | Unset = UNSET
-    enabled: bool | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    args: JsonObject | Unset = UNSET
+    cron: str | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
-        args: dict[str, Any] | None | Unset
-        if isinstance(self.args, Unset):
-            args = UNSET
-        elif isinstance(self.args, JsonObject):
+        args: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.args, Unset):
             args = self.args.to_dict()
-        else:
-            args = self.args
 
-        cron: None | str | Unset
+        cron: str | Unset
         if isinstance(self.cron, Unset):
             cron = UNSET
         else:
             cron = self.cron
 
-        enabled: bool | None | Unset
+        enabled: bool | Unset
         if isinstance(self.enabled, Unset):
             enabled = UNSET
         else:
             enabled = self.enabled
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
@@ -79,48 +73,31 @@ class JobScheduleUpdate:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
+        _args = d.pop("args", UNSET)
+        args: JsonObject | Unset
+        if isinstance(_args, Unset):
+            args = UNSET
+        else:
+            args = JsonObject.from_dict(_args)
 
-        def _parse_args(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
+        def _parse_cron(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                args_type_0 = JsonObject.from_dict(data)
-
-                return args_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JsonObject | None | Unset, data)
-
-        args = _parse_args(d.pop("args", UNSET))
-
-        def _parse_cron(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         cron = _parse_cron(d.pop("cron", UNSET))
 
-        def _parse_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
+        def _parse_enabled(data: object) -> bool | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast(bool | Unset, data)
 
         enabled = _parse_enabled(d.pop("enabled", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 

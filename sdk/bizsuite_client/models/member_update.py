@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,33 +17,26 @@ T = TypeVar("T", bound="MemberUpdate")
 class MemberUpdate:
     """
     Attributes:
-        module_grants (list[ModuleName] | None | Unset):
-        role (None | Role | Unset):
+        module_grants (list[ModuleName] | Unset):
+        role (Role | Unset): Tenant roles, strongest first.
     """
 
-    module_grants: list[ModuleName] | None | Unset = UNSET
-    role: None | Role | Unset = UNSET
+    module_grants: list[ModuleName] | Unset = UNSET
+    role: Role | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        module_grants: list[str] | None | Unset
+        module_grants: list[str] | Unset
         if isinstance(self.module_grants, Unset):
             module_grants = UNSET
-        elif isinstance(self.module_grants, list):
+        else:
             module_grants = []
             for module_grants_type_0_item_data in self.module_grants:
                 module_grants_type_0_item: str = module_grants_type_0_item_data
                 module_grants.append(module_grants_type_0_item)
 
-        else:
-            module_grants = self.module_grants
-
-        role: None | str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, str):
-            role = self.role
-        else:
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
             role = self.role
 
         field_dict: dict[str, Any] = {}
@@ -60,44 +53,28 @@ class MemberUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_module_grants(data: object) -> list[ModuleName] | None | Unset:
-            if data is None:
-                return data
+        def _parse_module_grants(data: object) -> list[ModuleName] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                module_grants_type_0 = []
-                _module_grants_type_0 = data
-                for module_grants_type_0_item_data in _module_grants_type_0:
-                    module_grants_type_0_item = check_module_name(module_grants_type_0_item_data)
+            if not isinstance(data, list):
+                raise TypeError()
+            module_grants_type_0 = []
+            _module_grants_type_0 = data
+            for module_grants_type_0_item_data in _module_grants_type_0:
+                module_grants_type_0_item = check_module_name(module_grants_type_0_item_data)
 
-                    module_grants_type_0.append(module_grants_type_0_item)
+                module_grants_type_0.append(module_grants_type_0_item)
 
-                return module_grants_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ModuleName] | None | Unset, data)
+            return module_grants_type_0
 
         module_grants = _parse_module_grants(d.pop("module_grants", UNSET))
 
-        def _parse_role(data: object) -> None | Role | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = check_role(data)
-
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Role | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+        _role = d.pop("role", UNSET)
+        role: Role | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = check_role(_role)
 
         member_update = cls(
             module_grants=module_grants,

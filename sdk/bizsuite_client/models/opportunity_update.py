@@ -17,38 +17,36 @@ T = TypeVar("T", bound="OpportunityUpdate")
 class OpportunityUpdate:
     """
     Attributes:
-        account_id (None | Unset | UUID):
-        amount (None | str | Unset): A decimal string with at most 2 decimals.
-        currency (None | str | Unset): ISO 4217 code, e.g. `CNY`.
+        account_id (Unset | UUID):
+        amount (str | Unset): A decimal string with at most 2 decimals.
+        currency (str | Unset): ISO 4217 code, e.g. `CNY`.
         expected_close (datetime.date | None | Unset):
-        name (None | str | Unset):
+        name (str | Unset):
         owner_user_id (None | Unset | UUID):
     """
 
-    account_id: None | Unset | UUID = UNSET
-    amount: None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    account_id: Unset | UUID = UNSET
+    amount: str | Unset = UNSET
+    currency: str | Unset = UNSET
     expected_close: datetime.date | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     owner_user_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        account_id: None | str | Unset
+        account_id: str | Unset
         if isinstance(self.account_id, Unset):
             account_id = UNSET
-        elif isinstance(self.account_id, UUID):
-            account_id = str(self.account_id)
         else:
-            account_id = self.account_id
+            account_id = str(self.account_id)
 
-        amount: None | str | Unset
+        amount: str | Unset
         if isinstance(self.amount, Unset):
             amount = UNSET
         else:
             amount = self.amount
 
-        currency: None | str | Unset
+        currency: str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
         else:
@@ -62,7 +60,7 @@ class OpportunityUpdate:
         else:
             expected_close = self.expected_close
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
@@ -98,38 +96,28 @@ class OpportunityUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_account_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
+        def _parse_account_id(data: object) -> Unset | UUID:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                account_id_type_0 = UUID(data)
+            if not isinstance(data, str):
+                raise TypeError()
+            account_id_type_0 = UUID(data)
 
-                return account_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return account_id_type_0
 
         account_id = _parse_account_id(d.pop("account_id", UNSET))
 
-        def _parse_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_amount(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         amount = _parse_amount(d.pop("amount", UNSET))
 
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_currency(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -150,12 +138,10 @@ class OpportunityUpdate:
 
         expected_close = _parse_expected_close(d.pop("expected_close", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 

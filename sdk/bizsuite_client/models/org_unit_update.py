@@ -16,32 +16,28 @@ T = TypeVar("T", bound="OrgUnitUpdate")
 class OrgUnitUpdate:
     """
     Attributes:
-        code (None | str | Unset):
-        kind (None | OrgUnitKind | Unset):
-        name (None | str | Unset):
+        code (str | Unset):
+        kind (OrgUnitKind | Unset): What an org unit is.
+        name (str | Unset):
     """
 
-    code: None | str | Unset = UNSET
-    kind: None | OrgUnitKind | Unset = UNSET
-    name: None | str | Unset = UNSET
+    code: str | Unset = UNSET
+    kind: OrgUnitKind | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: None | str | Unset
+        code: str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
 
-        kind: None | str | Unset
-        if isinstance(self.kind, Unset):
-            kind = UNSET
-        elif isinstance(self.kind, str):
-            kind = self.kind
-        else:
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
             kind = self.kind
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
@@ -63,38 +59,24 @@ class OrgUnitUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_code(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         code = _parse_code(d.pop("code", UNSET))
 
-        def _parse_kind(data: object) -> None | OrgUnitKind | Unset:
-            if data is None:
-                return data
+        _kind = d.pop("kind", UNSET)
+        kind: OrgUnitKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = check_org_unit_kind(_kind)
+
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = check_org_unit_kind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | OrgUnitKind | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 

@@ -16,40 +16,36 @@ T = TypeVar("T", bound="PipelineStageUpdate")
 class PipelineStageUpdate:
     """
     Attributes:
-        kind (None | StageKind | Unset):
-        name (None | str | Unset):
-        position (int | None | Unset): 1-based place in the pipeline.
-        probability (int | None | Unset): Win probability in percent.
+        kind (StageKind | Unset): Open stages move; won and lost stages close the opportunity.
+        name (str | Unset):
+        position (int | Unset): 1-based place in the pipeline.
+        probability (int | Unset): Win probability in percent.
     """
 
-    kind: None | StageKind | Unset = UNSET
-    name: None | str | Unset = UNSET
-    position: int | None | Unset = UNSET
-    probability: int | None | Unset = UNSET
+    kind: StageKind | Unset = UNSET
+    name: str | Unset = UNSET
+    position: int | Unset = UNSET
+    probability: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        kind: None | str | Unset
-        if isinstance(self.kind, Unset):
-            kind = UNSET
-        elif isinstance(self.kind, str):
-            kind = self.kind
-        else:
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
             kind = self.kind
 
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        position: int | None | Unset
+        position: int | Unset
         if isinstance(self.position, Unset):
             position = UNSET
         else:
             position = self.position
 
-        probability: int | None | Unset
+        probability: int | Unset
         if isinstance(self.probability, Unset):
             probability = UNSET
         else:
@@ -72,48 +68,31 @@ class PipelineStageUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _kind = d.pop("kind", UNSET)
+        kind: StageKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = check_stage_kind(_kind)
 
-        def _parse_kind(data: object) -> None | StageKind | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = check_stage_kind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | StageKind | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
+        def _parse_position(data: object) -> int | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | Unset, data)
 
         position = _parse_position(d.pop("position", UNSET))
 
-        def _parse_probability(data: object) -> int | None | Unset:
-            if data is None:
-                return data
+        def _parse_probability(data: object) -> int | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | Unset, data)
 
         probability = _parse_probability(d.pop("probability", UNSET))
 

@@ -16,58 +16,47 @@ T = TypeVar("T", bound="PreferencesUpdate")
 class PreferencesUpdate:
     """
     Attributes:
-        email_enabled (bool | None | Unset):
-        email_min_severity (None | Severity | Unset):
-        muted_types (list[str] | None | Unset):
-        sms_enabled (bool | None | Unset):
-        sms_min_severity (None | Severity | Unset):
+        email_enabled (bool | Unset):
+        email_min_severity (Severity | Unset): How urgent an alert is, mildest first.
+        muted_types (list[str] | Unset):
+        sms_enabled (bool | Unset):
+        sms_min_severity (Severity | Unset): How urgent an alert is, mildest first.
         sms_number (None | str | Unset):
     """
 
-    email_enabled: bool | None | Unset = UNSET
-    email_min_severity: None | Severity | Unset = UNSET
-    muted_types: list[str] | None | Unset = UNSET
-    sms_enabled: bool | None | Unset = UNSET
-    sms_min_severity: None | Severity | Unset = UNSET
+    email_enabled: bool | Unset = UNSET
+    email_min_severity: Severity | Unset = UNSET
+    muted_types: list[str] | Unset = UNSET
+    sms_enabled: bool | Unset = UNSET
+    sms_min_severity: Severity | Unset = UNSET
     sms_number: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email_enabled: bool | None | Unset
+        email_enabled: bool | Unset
         if isinstance(self.email_enabled, Unset):
             email_enabled = UNSET
         else:
             email_enabled = self.email_enabled
 
-        email_min_severity: None | str | Unset
-        if isinstance(self.email_min_severity, Unset):
-            email_min_severity = UNSET
-        elif isinstance(self.email_min_severity, str):
-            email_min_severity = self.email_min_severity
-        else:
+        email_min_severity: str | Unset = UNSET
+        if not isinstance(self.email_min_severity, Unset):
             email_min_severity = self.email_min_severity
 
-        muted_types: list[str] | None | Unset
+        muted_types: list[str] | Unset
         if isinstance(self.muted_types, Unset):
             muted_types = UNSET
-        elif isinstance(self.muted_types, list):
-            muted_types = self.muted_types
-
         else:
             muted_types = self.muted_types
 
-        sms_enabled: bool | None | Unset
+        sms_enabled: bool | Unset
         if isinstance(self.sms_enabled, Unset):
             sms_enabled = UNSET
         else:
             sms_enabled = self.sms_enabled
 
-        sms_min_severity: None | str | Unset
-        if isinstance(self.sms_min_severity, Unset):
-            sms_min_severity = UNSET
-        elif isinstance(self.sms_min_severity, str):
-            sms_min_severity = self.sms_min_severity
-        else:
+        sms_min_severity: str | Unset = UNSET
+        if not isinstance(self.sms_min_severity, Unset):
             sms_min_severity = self.sms_min_severity
 
         sms_number: None | str | Unset
@@ -98,74 +87,44 @@ class PreferencesUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_email_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
+        def _parse_email_enabled(data: object) -> bool | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast(bool | Unset, data)
 
         email_enabled = _parse_email_enabled(d.pop("email_enabled", UNSET))
 
-        def _parse_email_min_severity(data: object) -> None | Severity | Unset:
-            if data is None:
-                return data
+        _email_min_severity = d.pop("email_min_severity", UNSET)
+        email_min_severity: Severity | Unset
+        if isinstance(_email_min_severity, Unset):
+            email_min_severity = UNSET
+        else:
+            email_min_severity = check_severity(_email_min_severity)
+
+        def _parse_muted_types(data: object) -> list[str] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                email_min_severity_type_0 = check_severity(data)
+            if not isinstance(data, list):
+                raise TypeError()
+            muted_types_type_0 = cast(list[str], data)
 
-                return email_min_severity_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Severity | Unset, data)
-
-        email_min_severity = _parse_email_min_severity(d.pop("email_min_severity", UNSET))
-
-        def _parse_muted_types(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                muted_types_type_0 = cast(list[str], data)
-
-                return muted_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+            return muted_types_type_0
 
         muted_types = _parse_muted_types(d.pop("muted_types", UNSET))
 
-        def _parse_sms_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
+        def _parse_sms_enabled(data: object) -> bool | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast(bool | Unset, data)
 
         sms_enabled = _parse_sms_enabled(d.pop("sms_enabled", UNSET))
 
-        def _parse_sms_min_severity(data: object) -> None | Severity | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                sms_min_severity_type_0 = check_severity(data)
-
-                return sms_min_severity_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Severity | Unset, data)
-
-        sms_min_severity = _parse_sms_min_severity(d.pop("sms_min_severity", UNSET))
+        _sms_min_severity = d.pop("sms_min_severity", UNSET)
+        sms_min_severity: Severity | Unset
+        if isinstance(_sms_min_severity, Unset):
+            sms_min_severity = UNSET
+        else:
+            sms_min_severity = check_severity(_sms_min_severity)
 
         def _parse_sms_number(data: object) -> None | str | Unset:
             if data is None:

@@ -17,54 +17,47 @@ T = TypeVar("T", bound="TenantUpdate")
 class TenantUpdate:
     """
     Attributes:
-        currency (None | str | Unset):
-        locale (Locale | None | Unset):
-        modules (list[ModuleName] | None | Unset):
-        name (None | str | Unset):
-        time_zone (None | str | Unset):
+        currency (str | Unset):
+        locale (Locale | Unset): A supported UI language.
+        modules (list[ModuleName] | Unset):
+        name (str | Unset):
+        time_zone (str | Unset):
     """
 
-    currency: None | str | Unset = UNSET
-    locale: Locale | None | Unset = UNSET
-    modules: list[ModuleName] | None | Unset = UNSET
-    name: None | str | Unset = UNSET
-    time_zone: None | str | Unset = UNSET
+    currency: str | Unset = UNSET
+    locale: Locale | Unset = UNSET
+    modules: list[ModuleName] | Unset = UNSET
+    name: str | Unset = UNSET
+    time_zone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        currency: None | str | Unset
+        currency: str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
         else:
             currency = self.currency
 
-        locale: None | str | Unset
-        if isinstance(self.locale, Unset):
-            locale = UNSET
-        elif isinstance(self.locale, str):
-            locale = self.locale
-        else:
+        locale: str | Unset = UNSET
+        if not isinstance(self.locale, Unset):
             locale = self.locale
 
-        modules: list[str] | None | Unset
+        modules: list[str] | Unset
         if isinstance(self.modules, Unset):
             modules = UNSET
-        elif isinstance(self.modules, list):
+        else:
             modules = []
             for modules_type_0_item_data in self.modules:
                 modules_type_0_item: str = modules_type_0_item_data
                 modules.append(modules_type_0_item)
 
-        else:
-            modules = self.modules
-
-        name: None | str | Unset
+        name: str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        time_zone: None | str | Unset
+        time_zone: str | Unset
         if isinstance(self.time_zone, Unset):
             time_zone = UNSET
         else:
@@ -90,69 +83,47 @@ class TenantUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_currency(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
-        def _parse_locale(data: object) -> Locale | None | Unset:
-            if data is None:
-                return data
+        _locale = d.pop("locale", UNSET)
+        locale: Locale | Unset
+        if isinstance(_locale, Unset):
+            locale = UNSET
+        else:
+            locale = check_locale(_locale)
+
+        def _parse_modules(data: object) -> list[ModuleName] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                locale_type_0 = check_locale(data)
+            if not isinstance(data, list):
+                raise TypeError()
+            modules_type_0 = []
+            _modules_type_0 = data
+            for modules_type_0_item_data in _modules_type_0:
+                modules_type_0_item = check_module_name(modules_type_0_item_data)
 
-                return locale_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Locale | None | Unset, data)
+                modules_type_0.append(modules_type_0_item)
 
-        locale = _parse_locale(d.pop("locale", UNSET))
-
-        def _parse_modules(data: object) -> list[ModuleName] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                modules_type_0 = []
-                _modules_type_0 = data
-                for modules_type_0_item_data in _modules_type_0:
-                    modules_type_0_item = check_module_name(modules_type_0_item_data)
-
-                    modules_type_0.append(modules_type_0_item)
-
-                return modules_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ModuleName] | None | Unset, data)
+            return modules_type_0
 
         modules = _parse_modules(d.pop("modules", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_name(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_time_zone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        def _parse_time_zone(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
 

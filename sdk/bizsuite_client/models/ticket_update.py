@@ -20,15 +20,15 @@ class TicketUpdate:
         assignee_user_id (None | Unset | UUID):
         contact_id (None | Unset | UUID):
         description (None | str | Unset):
-        priority (None | TicketPriority | Unset):
-        title (None | str | Unset):
+        priority (TicketPriority | Unset): How urgent a ticket is.
+        title (str | Unset):
     """
 
     assignee_user_id: None | Unset | UUID = UNSET
     contact_id: None | Unset | UUID = UNSET
     description: None | str | Unset = UNSET
-    priority: None | TicketPriority | Unset = UNSET
-    title: None | str | Unset = UNSET
+    priority: TicketPriority | Unset = UNSET
+    title: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,15 +54,11 @@ class TicketUpdate:
         else:
             description = self.description
 
-        priority: None | str | Unset
-        if isinstance(self.priority, Unset):
-            priority = UNSET
-        elif isinstance(self.priority, str):
-            priority = self.priority
-        else:
+        priority: str | Unset = UNSET
+        if not isinstance(self.priority, Unset):
             priority = self.priority
 
-        title: None | str | Unset
+        title: str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
@@ -131,29 +127,17 @@ class TicketUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_priority(data: object) -> None | TicketPriority | Unset:
-            if data is None:
-                return data
+        _priority = d.pop("priority", UNSET)
+        priority: TicketPriority | Unset
+        if isinstance(_priority, Unset):
+            priority = UNSET
+        else:
+            priority = check_ticket_priority(_priority)
+
+        def _parse_title(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                priority_type_0 = check_ticket_priority(data)
-
-                return priority_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TicketPriority | Unset, data)
-
-        priority = _parse_priority(d.pop("priority", UNSET))
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(str | Unset, data)
 
         title = _parse_title(d.pop("title", UNSET))
 

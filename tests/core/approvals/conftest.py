@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from bizsuite.core.approvals import ApprovalRequest, register_document_type, unregister_document_type
+from bizsuite.core.approvals import ApprovalRequest
 from bizsuite.core.context import Context
 from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User
+from bizsuite.kit import DocumentType, registry
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -238,9 +239,10 @@ async def recorder() -> AsyncIterator[Recorder]:
     """A document type of its own (submittable through the API) whose decisions are recorded."""
     document_type = f"test_expense_{uuid.uuid4().hex[:8]}"
     found = Recorder(document_type)
-    register_document_type(document_type, found, api_submittable=True)
+    declared = registry().document_types
+    declared[document_type] = DocumentType(document_type, found, api_submittable=True)
     yield found
-    unregister_document_type(document_type)
+    del declared[document_type]
 
 
 def document(

@@ -26,7 +26,7 @@ async def test_assign_update_and_remove_an_approver(
     created = await post_ok(client, ASSIGNMENTS, body, tenant_a.headers)
     assert created["version"] == 1
     duplicate = await client.post(ASSIGNMENTS, json=body, headers=tenant_a.headers)
-    assert duplicate.status_code == 422 and duplicate.json()["errors"][0]["field"] == "approver_role"
+    assert duplicate.status_code == 409 and duplicate.json()["errors"][0]["field"] == "approver_role"
     bad_role = await client.post(
         ASSIGNMENTS, json={**body, "approver_role": "Store Manager"}, headers=tenant_a.headers
     )
@@ -168,7 +168,7 @@ async def test_an_unused_flow_is_deleted_with_its_steps(client: Client, tenant_a
     taken = await client.post(
         FLOWS, json={"code": "tmp", "name": "Again", "steps": [STEP]}, headers=tenant_a.headers
     )
-    assert taken.status_code == 422 and taken.json()["errors"][0]["field"] == "code"
+    assert taken.status_code == 409 and taken.json()["errors"][0]["field"] == "code"
     deleted = await client.delete(f"{FLOWS}/{flow['id']}", headers={**tenant_a.headers, "If-Match": "1"})
     assert deleted.status_code == 204
     assert (await client.get(f"{FLOWS}/{flow['id']}", headers=tenant_a.headers)).status_code == 404

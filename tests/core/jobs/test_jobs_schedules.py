@@ -117,7 +117,7 @@ async def test_schedules_are_validated_updated_with_if_match_and_deleted(
 
     schedule = (await client.post("/api/v1/job-schedules", json=REMINDER, headers=tenant_a.headers)).json()
     duplicate = await client.post("/api/v1/job-schedules", json=REMINDER, headers=tenant_a.headers)
-    assert duplicate.json()["errors"][0]["field"] == "name"
+    assert duplicate.status_code == 409 and duplicate.json()["errors"][0]["field"] == "name"
     tasks = (await client.get("/api/v1/jobs/tasks", headers=tenant_a.headers)).json()["items"]
     assert "alerts.remind" in [t["name"] for t in tasks]
 

@@ -115,3 +115,18 @@ async def test_webhooks_need_an_admin(client: Client, make_tenant: Any) -> None:
     member = await make_tenant(role=Role.MEMBER)
     assert (await client.get(ENDPOINTS, headers=member.headers)).status_code == 403
     assert (await client.post(ENDPOINTS, json=BODY, headers=member.headers)).status_code == 403
+
+
+async def test_an_explicit_null_clears_the_description_and_an_omitted_field_keeps_it(
+    client: Client, tenant_a: TenantHandle
+) -> None:
+    created = await client.post(ENDPOINTS, json={**BODY, "description": "ERP"}, headers=tenant_a.headers)
+    path = f"{ENDPOINTS}/{created.json()['endpoint']['id']}"
+    kept = await client.patch(path, json={"enabled": False}, headers={**tenant_a.headers, "If-Match": "1"})
+    assert kept.json()["description"] == "ERP"
+    cleared = await client.patch(
+        path, json={"description": None}, headers={**tenant_a.headers, "If-Match": "2"}
+    )
+    assert cleared.status_code == 200 and cleared.json()["description"] is None
+    no_url = await client.patch(path, json={"url": None}, headers={**tenant_a.headers, "If-Match": "3"})
+    assert no_url.status_code in (400, 422)

@@ -11,7 +11,7 @@ from bizsuite.settings import REPO_ROOT, Settings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import TenantHandle
-from tests.modules.crm.test_crm_revenue_helpers import add_revenue, import_and_wait, make_accounts, upload
+from tests.modules.crm.conftest import add_revenue, import_and_wait, make_accounts, upload
 
 SAMPLES = REPO_ROOT / "docs" / "crm" / "samples"
 

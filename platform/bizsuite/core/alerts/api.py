@@ -7,6 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.alerts import services
@@ -15,9 +16,11 @@ from bizsuite.core.alerts.schemas import (
     AlertCreate,
     AlertOut,
     AlertPage,
+    InboxFilters,
     InboxItemOut,
     InboxPage,
     MarkedRead,
+    OutboxFilters,
     OutboxMessageOut,
     OutboxPage,
     PreferencesOut,
@@ -36,6 +39,32 @@ UserIdParam = Annotated[
         description="The member whose inbox it is (default: the signed-in user; admins may name any)."
     ),
 ]
+
+
+def inbox_filters(
+    unread_only: FromQuery[bool] = False,
+    severity: FromQuery[Severity | None] = None,
+) -> InboxFilters:
+    """An inbox's filters from their typed query parameters (the API list, the inbox page and its export)."""
+    return InboxFilters(unread_only=unread_only, severity=severity)
+
+
+#: Inject :func:`inbox_filters` as ``filters``.
+INBOX_FILTERS = {"filters": Provide(inbox_filters, sync_to_thread=False)}
+Filters = NamedDependency[InboxFilters]
+
+
+def outbox_filters(
+    channel: FromQuery[Channel | None] = None,
+    alert_id: FromQuery[uuid.UUID | None] = None,
+) -> OutboxFilters:
+    """The outbox's filters from their typed query parameters (the API list, the outbox page and its export)."""
+    return OutboxFilters(channel=channel, alert_id=alert_id)
+
+
+#: Inject :func:`outbox_filters` as ``filters``.
+OUTBOX_FILTERS = {"filters": Provide(outbox_filters, sync_to_thread=False)}
+OutboxFilterParams = NamedDependency[OutboxFilters]
 
 
 def _alert_out(alert: Alert) -> AlertOut:
@@ -88,19 +117,20 @@ class InboxController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.VIEWER}
 
-    @get(operation_id="list_inbox", summary="List my inbox")
+    @get(operation_id="list_inbox", summary="List my inbox", dependencies=INBOX_FILTERS)
     async def list_inbox(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
         user_id: UserIdParam = None,
-        unread_only: FromQuery[bool] = False,
+        *,
+        filters: Filters,  # after the page parameters: the OpenAPI lists them first
     ) -> InboxPage:
-        """List inbox items, newest first, with the unread count."""
+        """List inbox items, newest first, with the unread count; optionally unread only or of one severity."""
         owner = await services.inbox_owner(ctx, user_id)
         items, next_cursor = await services.list_inbox(
-            ctx, owner, limit=limit, cursor=cursor, unread_only=unread_only
+            ctx, owner, limit=limit, cursor=cursor, unread_only=filters.unread_only, severity=filters.severity
         )
         return InboxPage(
             items=[
@@ -180,18 +210,18 @@ class OutboxController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.ADMIN}
 
-    @get(operation_id="list_outbox_messages", summary="List outgoing messages")
+    @get(operation_id="list_outbox_messages", summary="List outgoing messages", dependencies=OUTBOX_FILTERS)
     async def list_outbox_messages(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        channel: FromQuery[Channel | None] = None,
-        alert_id: FromQuery[uuid.UUID | None] = None,
+        *,
+        filters: OutboxFilterParams,  # after the page parameters: the OpenAPI lists them first
     ) -> OutboxPage:
         """List emails and SMS, newest first."""
         messages, next_cursor = await services.list_outbox(
-            ctx, limit=limit, cursor=cursor, channel=channel, alert_id=alert_id
+            ctx, limit=limit, cursor=cursor, channel=filters.channel, alert_id=filters.alert_id
         )
         return OutboxPage(
             items=[msgspec.convert(m, OutboxMessageOut, from_attributes=True) for m in messages],

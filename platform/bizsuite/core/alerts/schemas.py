@@ -103,12 +103,27 @@ class PreferencesOut(msgspec.Struct, kw_only=True):
 class PreferencesUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; send ``If-Match`` with the version you read (0 for the defaults)."""
 
-    email_enabled: bool | None = None
-    email_min_severity: Severity | None = None
-    sms_enabled: bool | None = None
-    sms_min_severity: Severity | None = None
-    sms_number: PhoneNumber | None = None
-    muted_types: Annotated[list[AlertType], msgspec.Meta(max_length=100)] | None = None
+    email_enabled: bool | msgspec.UnsetType = msgspec.UNSET
+    email_min_severity: Severity | msgspec.UnsetType = msgspec.UNSET
+    sms_enabled: bool | msgspec.UnsetType = msgspec.UNSET
+    sms_min_severity: Severity | msgspec.UnsetType = msgspec.UNSET
+    #: ``null`` clears the number (SMS must be off then).
+    sms_number: PhoneNumber | msgspec.UnsetType | None = msgspec.UNSET
+    muted_types: Annotated[list[AlertType], msgspec.Meta(max_length=100)] | msgspec.UnsetType = msgspec.UNSET
+
+
+class OutboxFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The outbox list's filters."""
+
+    channel: Channel | None = None
+    alert_id: uuid.UUID | None = None
+
+
+class InboxFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """An inbox list's filters."""
+
+    unread_only: bool = False
+    severity: Severity | None = None
 
 
 class OutboxMessageOut(msgspec.Struct, kw_only=True):

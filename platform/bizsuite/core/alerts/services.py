@@ -294,9 +294,9 @@ async def update_preferences(
     before = snapshot(preferences) if stored else None
     for field in ("email_enabled", "email_min_severity", "sms_enabled", "sms_min_severity", "sms_number"):
         value = getattr(data, field)
-        if value is not None:
+        if value is not msgspec.UNSET:
             setattr(preferences, field, value)
-    if data.muted_types is not None:
+    if data.muted_types is not msgspec.UNSET:
         preferences.muted_types = sorted(set(data.muted_types))
     if preferences.sms_enabled and not preferences.sms_number:
         raise ValidationProblem.for_field("sms_number", "SMS needs a phone number")

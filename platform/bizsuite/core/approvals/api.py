@@ -7,6 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.approvals import services
@@ -18,11 +19,13 @@ from bizsuite.core.approvals.schemas import (
     ApprovalFlowOut,
     ApprovalFlowPage,
     ApprovalFlowUpdate,
+    ApprovalRequestFilters,
     ApprovalRequestOut,
     ApprovalRequestPage,
     ApprovalRequestSummary,
     ApprovalStepOut,
     ApproverAssignmentCreate,
+    ApproverAssignmentFilters,
     ApproverAssignmentOut,
     ApproverAssignmentPage,
     ApproverAssignmentUpdate,
@@ -34,6 +37,7 @@ from bizsuite.core.approvals.schemas import (
     ResubmitIn,
     RoutePreview,
     RoutePreviewStep,
+    SubmissionFilters,
     WithdrawalIn,
 )
 from bizsuite.core.context import tenant_guard
@@ -43,6 +47,44 @@ from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 
 ShortText = Annotated[str | None, QueryParameter(max_length=64)]
 TAGS = ["approvals"]
+
+
+def assignment_filters(
+    user_id: FromQuery[uuid.UUID | None] = None,
+    org_unit_id: FromQuery[uuid.UUID | None] = None,
+    approver_role: ShortText = None,
+) -> ApproverAssignmentFilters:
+    """The approver list's filters from their typed query parameters (the API list, the approvers
+    page and its export)."""
+    return ApproverAssignmentFilters(user_id=user_id, org_unit_id=org_unit_id, approver_role=approver_role)
+
+
+def request_filters(
+    status: FromQuery[RequestStatus | None] = None,
+    document_type: ShortText = None,
+    document_id: FromQuery[uuid.UUID | None] = None,
+    author_id: FromQuery[uuid.UUID | None] = None,
+    current_approver_id: FromQuery[uuid.UUID | None] = None,
+) -> ApprovalRequestFilters:
+    """The request list's filters from their typed query parameters."""
+    return ApprovalRequestFilters(
+        status=status,
+        document_type=document_type,
+        document_id=document_id,
+        author_id=author_id,
+        current_approver_id=current_approver_id,
+    )
+
+
+def submission_filters(status: FromQuery[RequestStatus | None] = None) -> SubmissionFilters:
+    """My submissions' filters (the API list, the page and its export)."""
+    return SubmissionFilters(status=status)
+
+
+#: Inject the filters as ``filters``.
+ASSIGNMENT_FILTERS = {"filters": Provide(assignment_filters, sync_to_thread=False)}
+REQUEST_FILTERS = {"filters": Provide(request_filters, sync_to_thread=False)}
+SUBMISSION_FILTERS = {"filters": Provide(submission_filters, sync_to_thread=False)}
 
 
 def _assignment_out(row: object) -> ApproverAssignmentOut:
@@ -92,24 +134,21 @@ class ApproverAssignmentController(Controller):
     tags = TAGS
     guards = [tenant_guard]
 
-    @get(operation_id="list_approver_assignments", summary="List approver assignments")
+    @get(
+        operation_id="list_approver_assignments",
+        summary="List approver assignments",
+        dependencies=ASSIGNMENT_FILTERS,
+    )
     async def list_approver_assignments(
         self,
         ctx: Ctx,
+        filters: NamedDependency[ApproverAssignmentFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        user_id: FromQuery[uuid.UUID | None] = None,
-        org_unit_id: FromQuery[uuid.UUID | None] = None,
-        approver_role: ShortText = None,
     ) -> ApproverAssignmentPage:
         """List approver assignments, oldest first, filtered by member, org unit or role."""
         rows, next_cursor = await services.list_assignments(
-            ctx,
-            limit=limit,
-            cursor=cursor,
-            user_id=user_id,
-            org_unit_id=org_unit_id,
-            approver_role=approver_role,
+            ctx, limit=limit, cursor=cursor, **msgspec.structs.asdict(filters)
         )
         return ApproverAssignmentPage(items=[_assignment_out(r) for r in rows], next_cursor=next_cursor)
 
@@ -265,27 +304,17 @@ class ApprovalRequestController(Controller):
         operation_id="list_approval_requests",
         summary="List approval requests",
         opt={"min_role": Role.MANAGER},
+        dependencies=REQUEST_FILTERS,
     )
     async def list_approval_requests(
         self,
         ctx: Ctx,
+        filters: NamedDependency[ApprovalRequestFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        status: FromQuery[RequestStatus | None] = None,
-        document_type: ShortText = None,
-        document_id: FromQuery[uuid.UUID | None] = None,
-        author_id: FromQuery[uuid.UUID | None] = None,
-        current_approver_id: FromQuery[uuid.UUID | None] = None,
     ) -> ApprovalRequestPage:
         """List every request of the tenant, newest first (managers and above)."""
-        flt = services.RequestFilter(
-            status=status,
-            document_type=document_type,
-            document_id=document_id,
-            author_id=author_id,
-            current_approver_id=current_approver_id,
-        )
-        rows, next_cursor = await services.list_requests(ctx, flt, limit=limit, cursor=cursor)
+        rows, next_cursor = await services.list_requests(ctx, filters, limit=limit, cursor=cursor)
         return ApprovalRequestPage(items=[_summary(r) for r in rows], next_cursor=next_cursor)
 
     @get("/inbox", operation_id="list_my_approvals", summary="My approvals")
@@ -296,16 +325,21 @@ class ApprovalRequestController(Controller):
         rows, next_cursor = await services.list_inbox(ctx, limit=limit, cursor=cursor)
         return ApprovalRequestPage(items=[_summary(r) for r in rows], next_cursor=next_cursor)
 
-    @get("/submissions", operation_id="list_my_submissions", summary="My submissions")
+    @get(
+        "/submissions",
+        operation_id="list_my_submissions",
+        summary="My submissions",
+        dependencies=SUBMISSION_FILTERS,
+    )
     async def list_my_submissions(
         self,
         ctx: Ctx,
+        filters: NamedDependency[SubmissionFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        status: FromQuery[RequestStatus | None] = None,
     ) -> ApprovalRequestPage:
         """Requests I submitted, newest first."""
-        rows, next_cursor = await services.list_submissions(ctx, status, limit=limit, cursor=cursor)
+        rows, next_cursor = await services.list_submissions(ctx, filters.status, limit=limit, cursor=cursor)
         return ApprovalRequestPage(items=[_summary(r) for r in rows], next_cursor=next_cursor)
 
     @get(

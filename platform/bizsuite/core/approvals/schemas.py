@@ -58,9 +58,9 @@ class ApproverAssignmentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_on
 class ApproverAssignmentUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
 
-    user_id: uuid.UUID | None = None
-    org_unit_id: uuid.UUID | None = None
-    approver_role: ApproverRole | None = None
+    user_id: uuid.UUID | msgspec.UnsetType = msgspec.UNSET
+    org_unit_id: uuid.UUID | msgspec.UnsetType = msgspec.UNSET
+    approver_role: ApproverRole | msgspec.UnsetType = msgspec.UNSET
 
 
 class ApproverAssignmentOut(msgspec.Struct, kw_only=True):
@@ -73,6 +73,14 @@ class ApproverAssignmentOut(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     version: int
+
+
+class ApproverAssignmentFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The approver list's filters: a member, an org unit, an approver role."""
+
+    user_id: uuid.UUID | None = None
+    org_unit_id: uuid.UUID | None = None
+    approver_role: str | None = None
 
 
 class ApproverAssignmentPage(msgspec.Struct, kw_only=True):
@@ -143,14 +151,18 @@ class ApprovalFlowUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     Requests already under way keep the route they were given.
     """
 
-    code: Code | None = None
-    name: Name | None = None
-    steps: Annotated[list[FlowStepIn], msgspec.Meta(min_length=1, max_length=20)] | None = None
-    priority: Priority | None = None
-    is_active: bool | None = None
-    document_types: Annotated[list[DocumentType], msgspec.Meta(max_length=50)] | None = None
-    categories: Annotated[list[Category], msgspec.Meta(max_length=50)] | None = None
-    org_unit_kinds: list[OrgUnitKind] | None = None
+    code: Code | msgspec.UnsetType = msgspec.UNSET
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    steps: Annotated[list[FlowStepIn], msgspec.Meta(min_length=1, max_length=20)] | msgspec.UnsetType = (
+        msgspec.UNSET
+    )
+    priority: Priority | msgspec.UnsetType = msgspec.UNSET
+    is_active: bool | msgspec.UnsetType = msgspec.UNSET
+    document_types: Annotated[list[DocumentType], msgspec.Meta(max_length=50)] | msgspec.UnsetType = (
+        msgspec.UNSET
+    )
+    categories: Annotated[list[Category], msgspec.Meta(max_length=50)] | msgspec.UnsetType = msgspec.UNSET
+    org_unit_kinds: list[OrgUnitKind] | msgspec.UnsetType = msgspec.UNSET
     #: ``null`` removes the bound; an omitted field keeps its value.
     min_amount: Amount | msgspec.UnsetType | None = msgspec.UNSET
     max_amount: Amount | msgspec.UnsetType | None = msgspec.UNSET
@@ -305,6 +317,22 @@ class ApprovalRequestSummary(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     version: int
+
+
+class ApprovalRequestFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """Filters of the request lists (each on an indexed column)."""
+
+    status: RequestStatus | None = None
+    document_type: str | None = None
+    document_id: uuid.UUID | None = None
+    author_id: uuid.UUID | None = None
+    current_approver_id: uuid.UUID | None = None
+
+
+class SubmissionFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The filters of my submissions."""
+
+    status: RequestStatus | None = None
 
 
 class ApprovalRequestPage(msgspec.Struct, kw_only=True):

@@ -9,6 +9,17 @@ from typing import Any
 import msgspec
 
 
+class AuditFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The audit log's filters (all optional, on indexed columns)."""
+
+    action: str | None = None
+    target_type: str | None = None
+    target_id: uuid.UUID | None = None
+    actor_id: uuid.UUID | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
 class AuditEntryOut(msgspec.Struct, kw_only=True):
     """One recorded write."""
 

@@ -18,7 +18,7 @@ from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.files import services
-from bizsuite.core.files.schemas import DownloadLink, FileOut, FilePage, FileUpdate
+from bizsuite.core.files.schemas import DownloadLink, FileFilters, FileOut, FilePage, FileUpdate
 from bizsuite.core.files.storage import ObjectStorage, storage_from_settings
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.settings import Settings
@@ -52,6 +52,18 @@ def provide_storage(request: Request[Any, Any, Any]) -> ObjectStorage:
 
 
 STORAGE = {"storage": Provide(provide_storage, sync_to_thread=False)}
+
+
+def file_filters(
+    document_type: DocumentTypeParam = None, document_id: FromQuery[uuid.UUID | None] = None
+) -> FileFilters:
+    """The file list's filters from their typed query parameters (the API list, the files page
+    and its export)."""
+    return FileFilters(document_type=document_type, document_id=document_id)
+
+
+#: Inject :func:`file_filters` as ``filters``.
+FILE_FILTERS = {"filters": Provide(file_filters, sync_to_thread=False)}
 Storage = NamedDependency[ObjectStorage]
 
 
@@ -126,18 +138,17 @@ class FileController(Controller):
         )
         return _out(row)
 
-    @get(operation_id="list_files", summary="List files")
+    @get(operation_id="list_files", summary="List files", dependencies=FILE_FILTERS)
     async def list_files(
         self,
         ctx: Ctx,
+        filters: NamedDependency[FileFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        document_type: DocumentTypeParam = None,
-        document_id: FromQuery[uuid.UUID | None] = None,
     ) -> FilePage:
         """List files, newest first, optionally those attached to one document."""
         rows, next_cursor = await services.list_files(
-            ctx, limit=limit, cursor=cursor, document_type=document_type, document_id=document_id
+            ctx, limit=limit, cursor=cursor, **msgspec.structs.asdict(filters)
         )
         return FilePage(items=[_out(r) for r in rows], next_cursor=next_cursor)
 

@@ -18,9 +18,16 @@ DocumentType = Annotated[
 class FileUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Rename a file or attach it to a document (``null`` detaches). Send ``If-Match: <version>``."""
 
-    name: FileName | None = None
+    name: FileName | msgspec.UnsetType = msgspec.UNSET
     document_type: DocumentType | msgspec.UnsetType | None = msgspec.UNSET
     document_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class FileFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The file list's filters: the files attached to one document."""
+
+    document_type: str | None = None
+    document_id: uuid.UUID | None = None
 
 
 class FileOut(msgspec.Struct, kw_only=True):

@@ -264,7 +264,7 @@ async def update_file(ctx: Context, file_id: uuid.UUID, data: FileUpdate, if_mat
     _may_change(ctx, row)
     check_version(row, if_match)
     before = snapshot(row)
-    if data.name is not None:
+    if not isinstance(data.name, msgspec.UnsetType):
         try:
             row.name = clean_filename(data.name)
         except ValueError as exc:

@@ -63,6 +63,13 @@ class PasswordChange(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     new_password: Password
 
 
+class AccountPreferences(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One's own language and time zone; left out, the tenant's apply."""
+
+    locale: Annotated[str, msgspec.Meta(max_length=16)] | None = None
+    time_zone: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+
+
 class TotpSetup(msgspec.Struct, kw_only=True):
     """A new TOTP secret to add to an authenticator app, then confirm with a code."""
 
@@ -99,8 +106,8 @@ class MemberPage(msgspec.Struct, kw_only=True):
 class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Change a member's role or module grants. Send ``If-Match: <version>``."""
 
-    role: Role | None = None
-    module_grants: list[ModuleName] | None = None
+    role: Role | msgspec.UnsetType = msgspec.UNSET
+    module_grants: list[ModuleName] | msgspec.UnsetType = msgspec.UNSET
 
 
 class InvitationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

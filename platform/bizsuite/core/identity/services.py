@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
+import msgspec
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -239,13 +240,13 @@ async def update_member(
     membership, user = await get_member(ctx, member_id)
     check_version(membership, if_match)
     before = snapshot(membership)
-    if data.role is not None:
+    if data.role is not msgspec.UNSET:
         _not_above_caller(ctx, data.role)
         _not_above_caller(ctx, membership.role)
         if membership.role is Role.OWNER and data.role is not Role.OWNER and await _owners(ctx) <= 1:
             raise ConflictProblem("A tenant keeps at least one owner.")
         membership.role = data.role
-    if data.module_grants is not None:
+    if data.module_grants is not msgspec.UNSET:
         membership.module_grants = sorted({m.value for m in data.module_grants})
     await ctx.session.flush()
     ctx.audit("member.updated", membership, before=before, after=snapshot(membership))
@@ -284,7 +285,7 @@ async def create_invitation(ctx: Context, data: InvitationCreate) -> tuple[Invit
     if existing_user is not None and await ctx.session.scalar(
         select(Membership.id).where(Membership.user_id == existing_user.id)
     ):
-        raise ValidationProblem.for_field("email", "this person is already a member")
+        raise ConflictProblem.for_field("email", "this person is already a member")
     token = security.new_token()
     invitation = Invitation(
         email=data.email.strip(),

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import Context, tenant_guard
@@ -15,6 +16,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.jobs import services
 from bizsuite.core.jobs.models import BackgroundJob, JobSchedule, JobStatus
 from bizsuite.core.jobs.schemas import (
+    JobFilters,
     JobOut,
     JobPage,
     JobScheduleCreate,
@@ -27,6 +29,16 @@ from bizsuite.core.jobs.schemas import (
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 
 TaskNameParam = Annotated[str | None, QueryParameter(max_length=128, description="Only jobs of this task.")]
+
+
+def job_filters(status: FromQuery[JobStatus | None] = None, task_name: TaskNameParam = None) -> JobFilters:
+    """The job list's filters from their typed query parameters (the API list, the jobs page and
+    its export)."""
+    return JobFilters(status=status, task_name=task_name)
+
+
+#: Inject :func:`job_filters` as ``filters``.
+JOB_FILTERS = {"filters": Provide(job_filters, sync_to_thread=False)}
 
 
 def _job_out(job: BackgroundJob) -> JobOut:
@@ -58,18 +70,17 @@ class JobController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.ADMIN}
 
-    @get(operation_id="list_jobs", summary="List background jobs")
+    @get(operation_id="list_jobs", summary="List background jobs", dependencies=JOB_FILTERS)
     async def list_jobs(
         self,
         ctx: Ctx,
+        filters: NamedDependency[JobFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        status: FromQuery[JobStatus | None] = None,
-        task_name: TaskNameParam = None,
     ) -> JobPage:
         """List jobs, newest first; ``status=failed`` lists the dead letters."""
         jobs, next_cursor = await services.list_jobs(
-            ctx, limit=limit, cursor=cursor, status=status, task_name=task_name
+            ctx, limit=limit, cursor=cursor, status=filters.status, task_name=filters.task_name
         )
         return JobPage(items=[_job_out(j) for j in jobs], next_cursor=next_cursor)
 

@@ -39,16 +39,11 @@ from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.models import BackgroundJob, JobStatus
 from bizsuite.core.jobs.rules import BackoffPolicy, retry_delay
 from bizsuite.core.tenants.models import Tenant
+from bizsuite.kit import registry
 from bizsuite.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: Kernel modules whose tasks every worker loads (business modules add theirs).
-KERNEL_TASK_MODULES = (
-    "bizsuite.core.jobs.tasks",
-    "bizsuite.core.alerts.tasks",
-    "bizsuite.core.webhooks.tasks",
-)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 _MAX_ERROR = 2000
 
@@ -121,23 +116,12 @@ async def run_in_session(
 
 #: The procrastinate application. Requests only queue jobs through their session and never open
 #: it; the worker swaps in a connector with its own pool (``worker.py``).
-queue_app = procrastinate.App(connector=SessionAwareConnector(), import_paths=list(KERNEL_TASK_MODULES))
-
-
-#: Task modules of the installed business modules (added by ``bizsuite.modules.load_modules``).
-MODULE_TASK_MODULES: list[str] = []
-
-
-def register_task_modules(paths: Iterable[str]) -> None:
-    """Have every worker (and the task catalogue) load these task modules too."""
-    for path in paths:
-        if path not in MODULE_TASK_MODULES:
-            MODULE_TASK_MODULES.append(path)
+queue_app = procrastinate.App(connector=SessionAwareConnector())
 
 
 def load_task_modules(extra: Iterable[str] = ()) -> None:
-    """Import the modules that register tasks (kernel, business modules and ``extra``)."""
-    for module in (*KERNEL_TASK_MODULES, *MODULE_TASK_MODULES, *extra):
+    """Import the modules that register tasks (the areas' ``ModuleSpec.task_modules`` and ``extra``)."""
+    for module in (*registry().task_modules, *extra):
         importlib.import_module(module)
 
 

@@ -40,6 +40,13 @@ class JobOut(msgspec.Struct, kw_only=True):
     version: int
 
 
+class JobFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The job list's filters: a status (``failed``: the dead letters), a task."""
+
+    status: JobStatus | None = None
+    task_name: str | None = None
+
+
 class JobPage(msgspec.Struct, kw_only=True):
     """A page of jobs, newest first; pass ``next_cursor`` as ``cursor`` for the next one."""
 
@@ -74,10 +81,10 @@ class JobScheduleCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True
 class JobScheduleUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
 
-    name: Name | None = None
-    cron: Cron | None = None
-    args: dict[str, Any] | None = None
-    enabled: bool | None = None
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    cron: Cron | msgspec.UnsetType = msgspec.UNSET
+    args: dict[str, Any] | msgspec.UnsetType = msgspec.UNSET
+    enabled: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class JobScheduleOut(msgspec.Struct, kw_only=True):

@@ -153,7 +153,7 @@ async def create_schedule(ctx: Context, data: JobScheduleCreate) -> JobSchedule:
     cron = _checked_cron(data.cron)
     args = _checked_args(task, data.args)
     if await _name_taken(ctx, data.name):
-        raise ValidationProblem.for_field("name", "a schedule with this name exists")
+        raise ConflictProblem.for_field("name", "a schedule with this name exists")
     schedule = JobSchedule(
         id=new_id(), name=data.name, task_name=task.name, cron=cron, args=args, enabled=data.enabled
     )
@@ -172,18 +172,18 @@ async def update_schedule(
     schedule = await get_schedule(ctx, schedule_id)
     check_version(schedule, if_match)
     before = snapshot(schedule)
-    if data.name is not None and data.name != schedule.name:
+    if not isinstance(data.name, msgspec.UnsetType) and data.name != schedule.name:
         if await _name_taken(ctx, data.name, other_than=schedule.id):
-            raise ValidationProblem.for_field("name", "a schedule with this name exists")
+            raise ConflictProblem.for_field("name", "a schedule with this name exists")
         schedule.name = data.name
-    if data.args is not None:
+    if not isinstance(data.args, msgspec.UnsetType):
         schedule.args = _checked_args(_schedulable(schedule.task_name), data.args)
     retime = False
-    if data.cron is not None:
+    if not isinstance(data.cron, msgspec.UnsetType):
         cron = _checked_cron(data.cron)
         retime = cron != schedule.cron
         schedule.cron = cron
-    if data.enabled is not None and data.enabled != schedule.enabled:
+    if not isinstance(data.enabled, msgspec.UnsetType) and data.enabled != schedule.enabled:
         schedule.enabled = data.enabled
         retime = True
     if retime:

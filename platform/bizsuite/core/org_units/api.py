@@ -6,6 +6,7 @@ import uuid
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from bizsuite.core.context import tenant_guard
@@ -13,8 +14,29 @@ from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services
 from bizsuite.core.org_units.models import OrgUnitKind
-from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitMove, OrgUnitOut, OrgUnitPage, OrgUnitUpdate
+from bizsuite.core.org_units.schemas import (
+    OrgUnitCreate,
+    OrgUnitFilters,
+    OrgUnitMove,
+    OrgUnitOut,
+    OrgUnitPage,
+    OrgUnitUpdate,
+)
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+
+
+def org_unit_filters(
+    parent_id: FromQuery[uuid.UUID | None] = None,
+    kind: FromQuery[OrgUnitKind | None] = None,
+    include_archived: FromQuery[bool] = False,
+) -> OrgUnitFilters:
+    """The org-unit list's filters from their typed query parameters (the API list and the pages)."""
+    return OrgUnitFilters(parent_id=parent_id, kind=kind, include_archived=include_archived)
+
+
+#: Inject :func:`org_unit_filters` as ``filters``.
+ORG_UNIT_FILTERS = {"filters": Provide(org_unit_filters, sync_to_thread=False)}
+Filters = NamedDependency[OrgUnitFilters]
 
 
 def _out(unit: object) -> OrgUnitOut:
@@ -28,20 +50,17 @@ class OrgUnitController(Controller):
     tags = ["org_units"]
     guards = [tenant_guard]
 
-    @get(operation_id="list_org_units", summary="List org units")
+    @get(operation_id="list_org_units", summary="List org units", dependencies=ORG_UNIT_FILTERS)
     async def list_org_units(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        parent_id: FromQuery[uuid.UUID | None] = None,
-        kind: FromQuery[OrgUnitKind | None] = None,
-        include_archived: FromQuery[bool] = False,
+        *,
+        filters: Filters,  # after the page parameters: the OpenAPI lists them first
     ) -> OrgUnitPage:
         """List org units, oldest first, optionally filtered by parent or kind."""
-        units, next_cursor = await services.list_org_units(
-            ctx, limit=limit, cursor=cursor, parent_id=parent_id, kind=kind, include_archived=include_archived
-        )
+        units, next_cursor = await services.list_org_units(ctx, filters, limit=limit, cursor=cursor)
         return OrgUnitPage(items=[_out(u) for u in units], next_cursor=next_cursor)
 
     @post(operation_id="create_org_unit", summary="Create an org unit", opt={"min_role": Role.ADMIN})

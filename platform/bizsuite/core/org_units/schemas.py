@@ -26,9 +26,17 @@ class OrgUnitCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class OrgUnitUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
 
-    name: Name | None = None
-    code: Code | None = None
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    code: Code | msgspec.UnsetType = msgspec.UNSET
+    kind: OrgUnitKind | msgspec.UnsetType = msgspec.UNSET
+
+
+class OrgUnitFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The org-unit list's filters."""
+
+    parent_id: uuid.UUID | None = None
     kind: OrgUnitKind | None = None
+    include_archived: bool = False
 
 
 class OrgUnitMove(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import msgspec
 from sqlalchemy import exists, func, literal_column, select
 from sqlalchemy.orm import aliased
 
@@ -12,13 +13,14 @@ from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from bizsuite.core.org_units.rules import creates_cycle
-from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate
+from bizsuite.core.org_units.schemas import OrgUnitCreate, OrgUnitFilters, OrgUnitMove, OrgUnitUpdate
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.core.webhooks.services import emit_event
 
 
 async def list_org_units(
     ctx: Context,
+    filters: OrgUnitFilters | None = None,
     *,
     limit: int,
     cursor: str | None,
@@ -26,7 +28,9 @@ async def list_org_units(
     kind: OrgUnitKind | None = None,
     include_archived: bool = False,
 ) -> tuple[list[OrgUnit], str | None]:
-    """Return a page of the tenant's org units."""
+    """Return a page of the tenant's org units (``filters``, or the single filters as keywords)."""
+    if filters is not None:
+        parent_id, kind, include_archived = filters.parent_id, filters.kind, filters.include_archived
     statement = select(OrgUnit)
     if parent_id is not None:
         statement = statement.where(OrgUnit.parent_id == parent_id)
@@ -61,7 +65,7 @@ async def create_org_unit(ctx: Context, data: OrgUnitCreate) -> OrgUnit:
     if data.parent_id is not None:
         await _active_parent(ctx, data.parent_id)
     if await _code_taken(ctx, data.code):
-        raise ValidationProblem.for_field("code", "this code is already used")
+        raise ConflictProblem.for_field("code", "this code is already used")
     unit = OrgUnit(name=data.name, code=data.code, kind=data.kind, parent_id=data.parent_id)
     ctx.session.add(unit)
     await ctx.session.flush()
@@ -78,14 +82,14 @@ async def update_org_unit(
     check_version(unit, if_match)
     before = snapshot(unit)
     if (
-        data.code is not None
+        data.code is not msgspec.UNSET
         and data.code != unit.code
         and await _code_taken(ctx, data.code, other_than=unit.id)
     ):
-        raise ValidationProblem.for_field("code", "this code is already used")
+        raise ConflictProblem.for_field("code", "this code is already used")
     for field in ("name", "code", "kind"):
         value = getattr(data, field)
-        if value is not None:
+        if value is not msgspec.UNSET:
             setattr(unit, field, value)
     await ctx.session.flush()
     ctx.audit("org_unit.updated", unit, before=before, after=snapshot(unit))

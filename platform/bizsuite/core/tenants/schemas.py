@@ -33,11 +33,11 @@ class TenantCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class TenantUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Tenant settings to change. Send ``If-Match: <version>``."""
 
-    name: TenantName | None = None
-    locale: Locale | None = None
-    time_zone: TimeZone | None = None
-    currency: Currency | None = None
-    modules: list[ModuleName] | None = None
+    name: TenantName | msgspec.UnsetType = msgspec.UNSET
+    locale: Locale | msgspec.UnsetType = msgspec.UNSET
+    time_zone: TimeZone | msgspec.UnsetType = msgspec.UNSET
+    currency: Currency | msgspec.UnsetType = msgspec.UNSET
+    modules: list[ModuleName] | msgspec.UnsetType = msgspec.UNSET
 
 
 class TenantOut(msgspec.Struct, kw_only=True):

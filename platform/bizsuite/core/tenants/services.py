@@ -6,6 +6,7 @@ import uuid
 import zoneinfo
 from typing import Any
 
+import msgspec
 from sqlalchemy import exists, select
 
 from bizsuite.core.context import Context, PrincipalKind, snapshot
@@ -49,7 +50,7 @@ async def create_tenant(ctx: Context, data: TenantCreate) -> Tenant:
     """Create a tenant; the slug is unique."""
     validate_time_zone(data.time_zone)
     if await ctx.session.scalar(select(exists().where(Tenant.slug == data.slug))):
-        raise ValidationProblem.for_field("slug", "this slug is already used")
+        raise ConflictProblem.for_field("slug", "this slug is already used")
     tenant = Tenant(
         name=data.name,
         slug=data.slug,
@@ -74,19 +75,19 @@ async def _audit_in_tenant(
 
 async def update_tenant(ctx: Context, tenant: Tenant, data: TenantUpdate, if_match: str | None) -> Tenant:
     """Change a tenant's name, locale, time zone, currency or (operator only) modules."""
-    if data.modules is not None and ctx.principal.kind is not PrincipalKind.OPERATOR:
+    if data.modules is not msgspec.UNSET and ctx.principal.kind is not PrincipalKind.OPERATOR:
         raise ValidationProblem.for_field("modules", "modules come with the plan; ask your provider")
     check_version(tenant, if_match)
     before = snapshot(tenant)
-    if data.time_zone is not None:
+    if data.time_zone is not msgspec.UNSET:
         tenant.time_zone = validate_time_zone(data.time_zone)
-    if data.name is not None:
+    if data.name is not msgspec.UNSET:
         tenant.name = data.name
-    if data.locale is not None:
+    if data.locale is not msgspec.UNSET:
         tenant.locale = data.locale.value
-    if data.currency is not None:
+    if data.currency is not msgspec.UNSET:
         tenant.currency = data.currency
-    if data.modules is not None:
+    if data.modules is not msgspec.UNSET:
         tenant.modules = sorted({m.value for m in data.modules})
     await ctx.session.flush()
     await _audit_in_tenant(ctx, tenant, "tenant.updated", before, snapshot(tenant))

@@ -6,6 +6,7 @@ import uuid
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from bizsuite.core.context import tenant_guard
@@ -17,6 +18,7 @@ from bizsuite.core.webhooks.models import DeliveryStatus, WebhookEndpoint
 from bizsuite.core.webhooks.schemas import (
     AttemptOut,
     AttemptPage,
+    DeliveryFilters,
     DeliveryOut,
     DeliveryPage,
     EndpointCreate,
@@ -28,6 +30,18 @@ from bizsuite.core.webhooks.schemas import (
     EventTypeOut,
     SecretRotation,
 )
+
+
+def delivery_filters(
+    endpoint_id: FromQuery[uuid.UUID | None] = None, status: FromQuery[DeliveryStatus | None] = None
+) -> DeliveryFilters:
+    """The delivery log's filters from their typed query parameters (the API list, an endpoint's
+    page and its export)."""
+    return DeliveryFilters(endpoint_id=endpoint_id, status=status)
+
+
+#: Inject :func:`delivery_filters` as ``filters``.
+DELIVERY_FILTERS = {"filters": Provide(delivery_filters, sync_to_thread=False)}
 
 
 def _endpoint_out(endpoint: WebhookEndpoint) -> EndpointOut:
@@ -142,18 +156,21 @@ class WebhookDeliveryController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.ADMIN}
 
-    @get(operation_id="list_webhook_deliveries", summary="List webhook deliveries")
+    @get(
+        operation_id="list_webhook_deliveries",
+        summary="List webhook deliveries",
+        dependencies=DELIVERY_FILTERS,
+    )
     async def list_webhook_deliveries(
         self,
         ctx: Ctx,
+        filters: NamedDependency[DeliveryFilters],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        endpoint_id: FromQuery[uuid.UUID | None] = None,
-        status: FromQuery[DeliveryStatus | None] = None,
     ) -> DeliveryPage:
         """List deliveries, newest first, optionally of one endpoint or status."""
         views, next_cursor = await services.list_deliveries(
-            ctx, limit=limit, cursor=cursor, endpoint_id=endpoint_id, status=status
+            ctx, limit=limit, cursor=cursor, endpoint_id=filters.endpoint_id, status=filters.status
         )
         return DeliveryPage(items=[_delivery_out(v) for v in views], next_cursor=next_cursor)
 
@@ -204,5 +221,5 @@ class WebhookEventTypeController(Controller):
     async def list_webhook_event_types(self) -> EventTypeList:
         """List the event types endpoints can subscribe to."""
         return EventTypeList(
-            items=[EventTypeOut(name=n, description=d) for n, d in sorted(rules.EVENT_TYPES.items())]
+            items=[EventTypeOut(name=n, description=d) for n, d in sorted(rules.event_types().items())]
         )

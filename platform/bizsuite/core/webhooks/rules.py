@@ -15,38 +15,32 @@ from urllib.parse import urlsplit
 import msgspec
 from standardwebhooks import Webhook
 
+from bizsuite.kit import registry
+
 SECRET_PREFIX = "whsec_"
 TEST_EVENT = "webhook.test"
 MAX_OVERLAP = timedelta(days=7)
 _EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
-#: Every event type endpoints can subscribe to, with what it means. Modules add theirs.
-EVENT_TYPES: dict[str, str] = {
-    "org_unit.created": "An org unit was created.",
-    "org_unit.updated": "An org unit was renamed, re-coded or re-kinded.",
-    "org_unit.moved": "An org unit moved under another parent.",
-    "org_unit.archived": "An org unit was archived.",
-    "org_unit.restored": "An archived org unit was restored.",
-    "org_unit.deleted": "An org unit was deleted.",
-    "alert.raised": "An alert was raised.",
-    TEST_EVENT: "A test event sent on request to one endpoint.",
-}
+
+def event_types() -> dict[str, str]:
+    """Every event type endpoints can subscribe to, with what it means (declared by the areas)."""
+    return registry().event_types
 
 
-def register_event_type(name: str, description: str) -> None:
-    """Add an event type (``module.thing_happened``) to the catalogue."""
-    if not _EVENT_TYPE.match(name):
-        raise ValueError(f"bad event type name {name!r}")
-    EVENT_TYPES[name] = description
+def valid_event_type_name(name: str) -> bool:
+    """Whether ``name`` has the shape of an event type (``area.thing_happened``)."""
+    return bool(_EVENT_TYPE.match(name))
 
 
 def is_valid_subscription(pattern: str) -> bool:
     """``*``, a known event type, or ``prefix.*`` covering at least one known type."""
-    if pattern == "*" or pattern in EVENT_TYPES:
+    known = event_types()
+    if pattern == "*" or pattern in known:
         return True
     if pattern.endswith(".*"):
         prefix = pattern[:-1]
-        return any(name.startswith(prefix) for name in EVENT_TYPES)
+        return any(name.startswith(prefix) for name in known)
     return False
 
 

@@ -38,10 +38,11 @@ class EndpointCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class EndpointUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
 
-    url: Url | None = None
-    event_types: EventPatterns | None = None
-    description: Description | None = None
-    enabled: bool | None = None
+    url: Url | msgspec.UnsetType = msgspec.UNSET
+    event_types: EventPatterns | msgspec.UnsetType = msgspec.UNSET
+    #: ``null`` clears the description.
+    description: Description | msgspec.UnsetType | None = msgspec.UNSET
+    enabled: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class SecretRotation(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -94,6 +95,13 @@ class DeliveryOut(msgspec.Struct, kw_only=True):
     payload: dict[str, Any]
     created_at: datetime
     updated_at: datetime
+
+
+class DeliveryFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The delivery log's filters: one endpoint, one status."""
+
+    endpoint_id: uuid.UUID | None = None
+    status: DeliveryStatus | None = None
 
 
 class DeliveryPage(msgspec.Struct, kw_only=True):

@@ -59,7 +59,7 @@ async def emit_event(ctx: Context, event_type: str, payload: dict[str, Any]) -> 
     sent; if it commits, each endpoint gets a signed delivery, retried for about a day.
     Returns the event, or ``None`` when no endpoint wants it (nothing is stored then).
     """
-    if event_type not in rules.EVENT_TYPES:
+    if event_type not in rules.event_types():
         raise ValueError(f"unknown event type {event_type!r}: register it in webhooks.rules")
     endpoints = (await ctx.session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled))).all()
     targets = [e.id for e in endpoints if rules.subscribes(e.event_types, event_type)]
@@ -126,13 +126,13 @@ async def update_endpoint(
     endpoint = await get_endpoint(ctx, endpoint_id)
     check_version(endpoint, if_match)
     before = _audit_view(endpoint)
-    if data.url is not None:
+    if not isinstance(data.url, msgspec.UnsetType):
         endpoint.url = _checked_url(data.url)
-    if data.event_types is not None:
+    if not isinstance(data.event_types, msgspec.UnsetType):
         endpoint.event_types = _checked_event_types(data.event_types)
-    if data.description is not None:
+    if not isinstance(data.description, msgspec.UnsetType):
         endpoint.description = data.description
-    if data.enabled is not None:
+    if not isinstance(data.enabled, msgspec.UnsetType):
         endpoint.enabled = data.enabled
     await ctx.session.flush()
     ctx.audit("webhook_endpoint.updated", endpoint, before=before, after=_audit_view(endpoint))

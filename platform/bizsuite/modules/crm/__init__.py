@@ -3,15 +3,19 @@ service tickets with SLA clocks, dashboards.
 
 A large module splits by area into sub-packages with the same inner shape (``schemas``,
 ``rules``, ``services``, ``api``, ``pages``, ``jobs``, ``blueprint``); ``models.py`` holds
-every CRM table.
+every CRM table. Each area's ``api`` lists its ``CONTROLLERS``; its ``pages`` what it brings to
+the UI — ``PAGES``, ``NAVIGATION``, ``NOTICES``, and its contributions to record pages and the
+shell, ``PANELS``, ``TIMELINE_SOURCES``, ``SEARCH_PROVIDERS``, ``LINK_TARGETS`` (each optional);
+this spec gathers them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from bizsuite.modules import ModuleSpec
-from bizsuite.modules.crm import blueprint, models  # noqa: F401 (the tables join the metadata)
+from bizsuite.kit import ModuleSpec
+from bizsuite.modules.crm import blueprint
 from bizsuite.modules.crm.accounts import api as accounts_api
 from bizsuite.modules.crm.accounts import pages as accounts_pages
 from bizsuite.modules.crm.dashboard import api as dashboard_api
@@ -21,19 +25,41 @@ from bizsuite.modules.crm.pipeline import api as pipeline_api
 from bizsuite.modules.crm.pipeline import pages as pipeline_pages
 from bizsuite.modules.crm.revenue import api as revenue_api
 from bizsuite.modules.crm.revenue import pages as revenue_pages
+from bizsuite.modules.crm.settings import CRM_SETTINGS
+from bizsuite.modules.crm.settings import api as settings_api
+from bizsuite.modules.crm.settings import pages as settings_pages
 from bizsuite.modules.crm.tickets import api as tickets_api
 from bizsuite.modules.crm.tickets import pages as tickets_pages
 
-_AREAS_API = (dashboard_api, accounts_api, pipeline_api, revenue_api, tickets_api)
-_AREAS_PAGES = (dashboard_pages, accounts_pages, pipeline_pages, revenue_pages, tickets_pages)
+_AREAS_API = (dashboard_api, accounts_api, pipeline_api, revenue_api, settings_api, tickets_api)
+_AREAS_PAGES = (
+    dashboard_pages,
+    accounts_pages,
+    pipeline_pages,
+    revenue_pages,
+    settings_pages,
+    tickets_pages,
+)
+
+
+def _gather(name: str) -> list[Any]:
+    return [item for area in _AREAS_PAGES for item in getattr(area, name, ())]
+
 
 MODULE = ModuleSpec(
     name="crm",
     controllers=[c for area in _AREAS_API for c in area.CONTROLLERS],
-    pages=[p for area in _AREAS_PAGES for p in area.PAGES],
-    navigation=[item for area in _AREAS_PAGES for item in area.NAVIGATION],
+    pages=_gather("PAGES"),
+    navigation=_gather("NAVIGATION"),
+    notices={code: text for area in _AREAS_PAGES for code, text in getattr(area, "NOTICES", {}).items()},
+    panels=_gather("PANELS"),
+    timeline_sources=_gather("TIMELINE_SOURCES"),
+    search_providers=_gather("SEARCH_PROVIDERS"),
+    link_targets=_gather("LINK_TARGETS"),
     templates=Path(__file__).parent / "templates",
+    models=["bizsuite.modules.crm.models"],
     task_modules=["bizsuite.modules.crm.revenue.jobs", "bizsuite.modules.crm.tickets.jobs"],
     event_types=EVENT_TYPES,
     blueprint_sections={"crm": blueprint.SECTION},
+    settings=CRM_SETTINGS,
 )

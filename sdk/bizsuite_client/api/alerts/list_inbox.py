@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.inbox_page import InboxPage
 from ...models.problem_details import ProblemDetails
+from ...models.severity import Severity
 from ...types import UNSET, Response, Unset
 
 
@@ -17,6 +18,7 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     unread_only: bool | Unset = False,
+    severity: None | Severity | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,6 +42,15 @@ def _get_kwargs(
     params["user_id"] = json_user_id
 
     params["unread_only"] = unread_only
+
+    json_severity: None | str | Unset
+    if isinstance(severity, Unset):
+        json_severity = UNSET
+    elif isinstance(severity, str):
+        json_severity = severity
+    else:
+        json_severity = severity
+    params["severity"] = json_severity
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -124,10 +135,11 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     unread_only: bool | Unset = False,
+    severity: None | Severity | Unset = UNSET,
 ) -> Response[InboxPage | ProblemDetails]:
     """List my inbox
 
-     List inbox items, newest first, with the unread count.
+     List inbox items, newest first, with the unread count; optionally unread only or of one severity.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
@@ -135,6 +147,7 @@ def sync_detailed(
         user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
             admins may name any).
         unread_only (bool | Unset):  Default: False.
+        severity (None | Severity | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +162,7 @@ def sync_detailed(
         cursor=cursor,
         user_id=user_id,
         unread_only=unread_only,
+        severity=severity,
     )
 
     response = client.get_httpx_client().request(
@@ -165,10 +179,11 @@ def sync(
     cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     unread_only: bool | Unset = False,
+    severity: None | Severity | Unset = UNSET,
 ) -> InboxPage | ProblemDetails | None:
     """List my inbox
 
-     List inbox items, newest first, with the unread count.
+     List inbox items, newest first, with the unread count; optionally unread only or of one severity.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
@@ -176,6 +191,7 @@ def sync(
         user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
             admins may name any).
         unread_only (bool | Unset):  Default: False.
+        severity (None | Severity | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,6 +207,7 @@ def sync(
         cursor=cursor,
         user_id=user_id,
         unread_only=unread_only,
+        severity=severity,
     ).parsed
 
 
@@ -201,10 +218,11 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     unread_only: bool | Unset = False,
+    severity: None | Severity | Unset = UNSET,
 ) -> Response[InboxPage | ProblemDetails]:
     """List my inbox
 
-     List inbox items, newest first, with the unread count.
+     List inbox items, newest first, with the unread count; optionally unread only or of one severity.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
@@ -212,6 +230,7 @@ async def asyncio_detailed(
         user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
             admins may name any).
         unread_only (bool | Unset):  Default: False.
+        severity (None | Severity | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +245,7 @@ async def asyncio_detailed(
         cursor=cursor,
         user_id=user_id,
         unread_only=unread_only,
+        severity=severity,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -240,10 +260,11 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     unread_only: bool | Unset = False,
+    severity: None | Severity | Unset = UNSET,
 ) -> InboxPage | ProblemDetails | None:
     """List my inbox
 
-     List inbox items, newest first, with the unread count.
+     List inbox items, newest first, with the unread count; optionally unread only or of one severity.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
@@ -251,6 +272,7 @@ async def asyncio(
         user_id (None | Unset | UUID): The member whose inbox it is (default: the signed-in user;
             admins may name any).
         unread_only (bool | Unset):  Default: False.
+        severity (None | Severity | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,5 +289,6 @@ async def asyncio(
             cursor=cursor,
             user_id=user_id,
             unread_only=unread_only,
+            severity=severity,
         )
     ).parsed

@@ -14,25 +14,16 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: None | RequestStatus | Unset = UNSET,
     document_type: None | str | Unset = UNSET,
     document_id: None | Unset | UUID = UNSET,
     author_id: None | Unset | UUID = UNSET,
     current_approver_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     json_status: None | str | Unset
     if isinstance(status, Unset):
@@ -76,6 +67,15 @@ def _get_kwargs(
     else:
         json_current_approver_id = current_approver_id
     params["current_approver_id"] = json_current_approver_id
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -156,26 +156,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: None | RequestStatus | Unset = UNSET,
     document_type: None | str | Unset = UNSET,
     document_id: None | Unset | UUID = UNSET,
     author_id: None | Unset | UUID = UNSET,
     current_approver_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApprovalRequestPage | ProblemDetails]:
     """List approval requests
 
      List every request of the tenant, newest first (managers and above).
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (None | RequestStatus | Unset):
         document_type (None | str | Unset):
         document_id (None | Unset | UUID):
         author_id (None | Unset | UUID):
         current_approver_id (None | Unset | UUID):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,13 +186,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         status=status,
         document_type=document_type,
         document_id=document_id,
         author_id=author_id,
         current_approver_id=current_approver_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -205,26 +205,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: None | RequestStatus | Unset = UNSET,
     document_type: None | str | Unset = UNSET,
     document_id: None | Unset | UUID = UNSET,
     author_id: None | Unset | UUID = UNSET,
     current_approver_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> ApprovalRequestPage | ProblemDetails | None:
     """List approval requests
 
      List every request of the tenant, newest first (managers and above).
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (None | RequestStatus | Unset):
         document_type (None | str | Unset):
         document_id (None | Unset | UUID):
         author_id (None | Unset | UUID):
         current_approver_id (None | Unset | UUID):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,39 +236,39 @@ def sync(
 
     return sync_detailed(
         client=client,
-        limit=limit,
-        cursor=cursor,
         status=status,
         document_type=document_type,
         document_id=document_id,
         author_id=author_id,
         current_approver_id=current_approver_id,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: None | RequestStatus | Unset = UNSET,
     document_type: None | str | Unset = UNSET,
     document_id: None | Unset | UUID = UNSET,
     author_id: None | Unset | UUID = UNSET,
     current_approver_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApprovalRequestPage | ProblemDetails]:
     """List approval requests
 
      List every request of the tenant, newest first (managers and above).
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (None | RequestStatus | Unset):
         document_type (None | str | Unset):
         document_id (None | Unset | UUID):
         author_id (None | Unset | UUID):
         current_approver_id (None | Unset | UUID):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,13 +279,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         status=status,
         document_type=document_type,
         document_id=document_id,
         author_id=author_id,
         current_approver_id=current_approver_id,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -296,26 +296,26 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: None | RequestStatus | Unset = UNSET,
     document_type: None | str | Unset = UNSET,
     document_id: None | Unset | UUID = UNSET,
     author_id: None | Unset | UUID = UNSET,
     current_approver_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> ApprovalRequestPage | ProblemDetails | None:
     """List approval requests
 
      List every request of the tenant, newest first (managers and above).
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (None | RequestStatus | Unset):
         document_type (None | str | Unset):
         document_id (None | Unset | UUID):
         author_id (None | Unset | UUID):
         current_approver_id (None | Unset | UUID):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -328,12 +328,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            limit=limit,
-            cursor=cursor,
             status=status,
             document_type=document_type,
             document_id=document_id,
             author_id=author_id,
             current_approver_id=current_approver_id,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

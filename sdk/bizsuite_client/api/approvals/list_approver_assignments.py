@@ -13,23 +13,14 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     org_unit_id: None | Unset | UUID = UNSET,
     approver_role: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     json_user_id: None | str | Unset
     if isinstance(user_id, Unset):
@@ -55,6 +46,15 @@ def _get_kwargs(
     else:
         json_approver_role = approver_role
     params["approver_role"] = json_approver_role
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -135,22 +135,22 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     org_unit_id: None | Unset | UUID = UNSET,
     approver_role: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApproverAssignmentPage | ProblemDetails]:
     """List approver assignments
 
      List approver assignments, oldest first, filtered by member, org unit or role.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         user_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
         approver_role (None | str | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,11 +161,11 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         user_id=user_id,
         org_unit_id=org_unit_id,
         approver_role=approver_role,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -178,22 +178,22 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     org_unit_id: None | Unset | UUID = UNSET,
     approver_role: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> ApproverAssignmentPage | ProblemDetails | None:
     """List approver assignments
 
      List approver assignments, oldest first, filtered by member, org unit or role.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         user_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
         approver_role (None | str | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,33 +205,33 @@ def sync(
 
     return sync_detailed(
         client=client,
-        limit=limit,
-        cursor=cursor,
         user_id=user_id,
         org_unit_id=org_unit_id,
         approver_role=approver_role,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     org_unit_id: None | Unset | UUID = UNSET,
     approver_role: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApproverAssignmentPage | ProblemDetails]:
     """List approver assignments
 
      List approver assignments, oldest first, filtered by member, org unit or role.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         user_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
         approver_role (None | str | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,11 +242,11 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         user_id=user_id,
         org_unit_id=org_unit_id,
         approver_role=approver_role,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -257,22 +257,22 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     user_id: None | Unset | UUID = UNSET,
     org_unit_id: None | Unset | UUID = UNSET,
     approver_role: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> ApproverAssignmentPage | ProblemDetails | None:
     """List approver assignments
 
      List approver assignments, oldest first, filtered by member, org unit or role.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         user_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
         approver_role (None | str | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,10 +285,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            limit=limit,
-            cursor=cursor,
             user_id=user_id,
             org_unit_id=org_unit_id,
             approver_role=approver_role,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

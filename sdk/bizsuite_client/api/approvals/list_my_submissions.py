@@ -13,21 +13,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    status: None | RequestStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: None | RequestStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     json_status: None | str | Unset
     if isinstance(status, Unset):
@@ -37,6 +28,15 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -117,18 +117,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    status: None | RequestStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: None | RequestStatus | Unset = UNSET,
 ) -> Response[ApprovalRequestPage | ProblemDetails]:
     """My submissions
 
      Requests I submitted, newest first.
 
     Args:
+        status (None | RequestStatus | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
-        status (None | RequestStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,9 +139,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        status=status,
         limit=limit,
         cursor=cursor,
-        status=status,
     )
 
     response = client.get_httpx_client().request(
@@ -154,18 +154,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    status: None | RequestStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: None | RequestStatus | Unset = UNSET,
 ) -> ApprovalRequestPage | ProblemDetails | None:
     """My submissions
 
      Requests I submitted, newest first.
 
     Args:
+        status (None | RequestStatus | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
-        status (None | RequestStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,27 +177,27 @@ def sync(
 
     return sync_detailed(
         client=client,
+        status=status,
         limit=limit,
         cursor=cursor,
-        status=status,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    status: None | RequestStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: None | RequestStatus | Unset = UNSET,
 ) -> Response[ApprovalRequestPage | ProblemDetails]:
     """My submissions
 
      Requests I submitted, newest first.
 
     Args:
+        status (None | RequestStatus | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
-        status (None | RequestStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,9 +208,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        status=status,
         limit=limit,
         cursor=cursor,
-        status=status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,18 +221,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    status: None | RequestStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: None | RequestStatus | Unset = UNSET,
 ) -> ApprovalRequestPage | ProblemDetails | None:
     """My submissions
 
      Requests I submitted, newest first.
 
     Args:
+        status (None | RequestStatus | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
-        status (None | RequestStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,8 +245,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            status=status,
             limit=limit,
             cursor=cursor,
-            status=status,
         )
     ).parsed

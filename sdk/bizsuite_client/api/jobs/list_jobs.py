@@ -13,22 +13,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: JobStatus | None | Unset = UNSET,
     task_name: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     json_status: None | str | Unset
     if isinstance(status, Unset):
@@ -45,6 +36,15 @@ def _get_kwargs(
     else:
         json_task_name = task_name
     params["task_name"] = json_task_name
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -125,20 +125,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: JobStatus | None | Unset = UNSET,
     task_name: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[JobPage | ProblemDetails]:
     """List background jobs
 
      List jobs, newest first; ``status=failed`` lists the dead letters.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (JobStatus | None | Unset):
         task_name (None | str | Unset): Only jobs of this task.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,10 +149,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         status=status,
         task_name=task_name,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -165,20 +165,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: JobStatus | None | Unset = UNSET,
     task_name: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> JobPage | ProblemDetails | None:
     """List background jobs
 
      List jobs, newest first; ``status=failed`` lists the dead letters.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (JobStatus | None | Unset):
         task_name (None | str | Unset): Only jobs of this task.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,30 +190,30 @@ def sync(
 
     return sync_detailed(
         client=client,
-        limit=limit,
-        cursor=cursor,
         status=status,
         task_name=task_name,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: JobStatus | None | Unset = UNSET,
     task_name: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[JobPage | ProblemDetails]:
     """List background jobs
 
      List jobs, newest first; ``status=failed`` lists the dead letters.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (JobStatus | None | Unset):
         task_name (None | str | Unset): Only jobs of this task.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,10 +224,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         status=status,
         task_name=task_name,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -238,20 +238,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     status: JobStatus | None | Unset = UNSET,
     task_name: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> JobPage | ProblemDetails | None:
     """List background jobs
 
      List jobs, newest first; ``status=failed`` lists the dead letters.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         status (JobStatus | None | Unset):
         task_name (None | str | Unset): Only jobs of this task.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,9 +264,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            limit=limit,
-            cursor=cursor,
             status=status,
             task_name=task_name,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

@@ -14,22 +14,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     endpoint_id: None | Unset | UUID = UNSET,
     status: DeliveryStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     json_endpoint_id: None | str | Unset
     if isinstance(endpoint_id, Unset):
@@ -48,6 +39,15 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -128,20 +128,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     endpoint_id: None | Unset | UUID = UNSET,
     status: DeliveryStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[DeliveryPage | ProblemDetails]:
     """List webhook deliveries
 
      List deliveries, newest first, optionally of one endpoint or status.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         endpoint_id (None | Unset | UUID):
         status (DeliveryStatus | None | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,10 +152,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         endpoint_id=endpoint_id,
         status=status,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -168,20 +168,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     endpoint_id: None | Unset | UUID = UNSET,
     status: DeliveryStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> DeliveryPage | ProblemDetails | None:
     """List webhook deliveries
 
      List deliveries, newest first, optionally of one endpoint or status.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         endpoint_id (None | Unset | UUID):
         status (DeliveryStatus | None | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,30 +193,30 @@ def sync(
 
     return sync_detailed(
         client=client,
-        limit=limit,
-        cursor=cursor,
         endpoint_id=endpoint_id,
         status=status,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     endpoint_id: None | Unset | UUID = UNSET,
     status: DeliveryStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[DeliveryPage | ProblemDetails]:
     """List webhook deliveries
 
      List deliveries, newest first, optionally of one endpoint or status.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         endpoint_id (None | Unset | UUID):
         status (DeliveryStatus | None | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,10 +227,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
         endpoint_id=endpoint_id,
         status=status,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -241,20 +241,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
     endpoint_id: None | Unset | UUID = UNSET,
     status: DeliveryStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 ) -> DeliveryPage | ProblemDetails | None:
     """List webhook deliveries
 
      List deliveries, newest first, optionally of one endpoint or status.
 
     Args:
-        limit (int | Unset): Page size, at most 200. Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         endpoint_id (None | Unset | UUID):
         status (DeliveryStatus | None | Unset):
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,9 +267,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            limit=limit,
-            cursor=cursor,
             endpoint_id=endpoint_id,
             status=status,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-import msgspec
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import tenant_guard
@@ -16,6 +16,7 @@ from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.crm.accounts import services
 from bizsuite.modules.crm.accounts.schemas import (
     AccountCreate,
+    AccountFilters,
     AccountOut,
     AccountPage,
     AccountUpdate,
@@ -33,15 +34,7 @@ from bizsuite.modules.crm.accounts.schemas import (
     ZonePage,
     ZoneUpdate,
 )
-from bizsuite.modules.crm.models import (
-    Account,
-    AccountKind,
-    AccountStatus,
-    Activity,
-    Contact,
-    Tier,
-    Zone,
-)
+from bizsuite.modules.crm.models import AccountKind, AccountStatus, Tier
 
 SearchParam = Annotated[
     str | None,
@@ -54,24 +47,39 @@ SearchParam = Annotated[
 ]
 
 
-def zone_out(zone: Zone) -> ZoneOut:
-    """A zone row as its API schema."""
-    return msgspec.convert(zone, ZoneOut, from_attributes=True)
+def account_filters(
+    kind: FromQuery[AccountKind | None] = None,
+    status: FromQuery[AccountStatus | None] = None,
+    tier: FromQuery[Tier | None] = None,
+    owner_user_id: FromQuery[uuid.UUID | None] = None,
+    zone_id: FromQuery[uuid.UUID | None] = None,
+    org_unit_id: FromQuery[uuid.UUID | None] = None,
+    q: SearchParam = None,
+    limit: LimitParam = DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+) -> AccountFilters:
+    """The account list's filters from their typed query parameters (the API list, the accounts
+    page and its export).
+
+    ``limit`` and ``cursor`` belong to the handler; they are declared here too only so that a
+    bad one is reported together with bad filters (Litestar checks a dependency's parameters
+    before the handler's).
+    """
+    del limit, cursor
+    return AccountFilters(
+        kind=kind,
+        status=status,
+        tier=tier,
+        owner_user_id=owner_user_id,
+        zone_id=zone_id,
+        org_unit_id=org_unit_id,
+        q=q,
+    )
 
 
-def account_out(account: Account) -> AccountOut:
-    """An account row as its API schema."""
-    return msgspec.convert(account, AccountOut, from_attributes=True)
-
-
-def contact_out(contact: Contact) -> ContactOut:
-    """A contact row as its API schema."""
-    return msgspec.convert(contact, ContactOut, from_attributes=True)
-
-
-def activity_out(activity: Activity) -> ActivityOut:
-    """An activity row as its API schema."""
-    return msgspec.convert(activity, ActivityOut, from_attributes=True)
+#: Inject :func:`account_filters` as ``filters``; a handler declares ``filters: Filters``.
+ACCOUNT_FILTERS = {"filters": Provide(account_filters, sync_to_thread=False)}
+Filters = NamedDependency[AccountFilters]
 
 
 class ZoneController(Controller):
@@ -87,17 +95,17 @@ class ZoneController(Controller):
     ) -> ZonePage:
         """List the tenant's zones, oldest first."""
         zones, next_cursor = await services.list_zones(ctx, limit=limit, cursor=cursor)
-        return ZonePage(items=[zone_out(z) for z in zones], next_cursor=next_cursor)
+        return ZonePage(items=zones, next_cursor=next_cursor)
 
     @post(operation_id="create_crm_zone", summary="Create a zone", opt={"min_role": Role.MANAGER})
     async def create_crm_zone(self, ctx: Ctx, data: JSONBody[ZoneCreate]) -> ZoneOut:
         """Create a zone; its owner must be a member of the tenant."""
-        return zone_out(await services.create_zone(ctx, data))
+        return await services.create_zone(ctx, data)
 
     @get("/{zone_id:uuid}", operation_id="get_crm_zone", summary="Get a zone")
     async def get_crm_zone(self, ctx: Ctx, zone_id: FromPath[uuid.UUID]) -> ZoneOut:
         """Return one zone."""
-        return zone_out(await services.get_zone(ctx, zone_id))
+        return await services.get_zone(ctx, zone_id)
 
     @patch(
         "/{zone_id:uuid}",
@@ -109,7 +117,7 @@ class ZoneController(Controller):
         self, ctx: Ctx, zone_id: FromPath[uuid.UUID], data: JSONBody[ZoneUpdate], if_match: IfMatch = None
     ) -> ZoneOut:
         """Change a zone's code, name, org unit or owner."""
-        return zone_out(await services.update_zone(ctx, zone_id, data, if_match))
+        return await services.update_zone(ctx, zone_id, data, if_match)
 
     @delete(
         "/{zone_id:uuid}",
@@ -129,44 +137,28 @@ class AccountController(Controller):
     tags = ["crm"]
     guards = [tenant_guard]
 
-    @get(operation_id="list_crm_accounts", summary="List accounts")
+    @get(operation_id="list_crm_accounts", summary="List accounts", dependencies=ACCOUNT_FILTERS)
     async def list_crm_accounts(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        kind: FromQuery[AccountKind | None] = None,
-        status: FromQuery[AccountStatus | None] = None,
-        tier: FromQuery[Tier | None] = None,
-        owner_user_id: FromQuery[uuid.UUID | None] = None,
-        zone_id: FromQuery[uuid.UUID | None] = None,
-        org_unit_id: FromQuery[uuid.UUID | None] = None,
-        q: SearchParam = None,
+        *,
+        filters: Filters,  # after the page parameters: the OpenAPI lists them first
     ) -> AccountPage:
         """List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix."""
-        items, next_cursor = await services.list_accounts(
-            ctx,
-            limit=limit,
-            cursor=cursor,
-            kind=kind,
-            status=status,
-            tier=tier,
-            owner_user_id=owner_user_id,
-            zone_id=zone_id,
-            org_unit_id=org_unit_id,
-            q=q,
-        )
+        items, next_cursor = await services.list_accounts(ctx, filters, limit=limit, cursor=cursor)
         return AccountPage(items=items, next_cursor=next_cursor)
 
     @post(operation_id="create_crm_account", summary="Create an account")
     async def create_crm_account(self, ctx: Ctx, data: JSONBody[AccountCreate]) -> AccountOut:
         """Create an account; its code must be new in the tenant."""
-        return account_out(await services.create_account(ctx, data))
+        return await services.create_account(ctx, data)
 
     @get("/{account_id:uuid}", operation_id="get_crm_account", summary="Get an account")
     async def get_crm_account(self, ctx: Ctx, account_id: FromPath[uuid.UUID]) -> AccountOut:
         """Return one account with its tier and trailing revenue."""
-        return account_out(await services.get_account(ctx, account_id))
+        return await services.get_account(ctx, account_id)
 
     @patch("/{account_id:uuid}", operation_id="update_crm_account", summary="Update an account")
     async def update_crm_account(
@@ -177,7 +169,7 @@ class AccountController(Controller):
         if_match: IfMatch = None,
     ) -> AccountOut:
         """Change an account's details, owner, zone or org unit."""
-        return account_out(await services.update_account(ctx, account_id, data, if_match))
+        return await services.update_account(ctx, account_id, data, if_match)
 
     @post(
         "/{account_id:uuid}/archive",
@@ -189,8 +181,7 @@ class AccountController(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None
     ) -> AccountOut:
         """Archive an account (kept for history, out of the active lists)."""
-        account = await services.set_account_status(ctx, account_id, AccountStatus.ARCHIVED, if_match)
-        return account_out(account)
+        return await services.set_account_status(ctx, account_id, AccountStatus.ARCHIVED, if_match)
 
     @post(
         "/{account_id:uuid}/restore",
@@ -202,8 +193,7 @@ class AccountController(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None
     ) -> AccountOut:
         """Make an archived account active again."""
-        account = await services.set_account_status(ctx, account_id, AccountStatus.ACTIVE, if_match)
-        return account_out(account)
+        return await services.set_account_status(ctx, account_id, AccountStatus.ACTIVE, if_match)
 
     @delete(
         "/{account_id:uuid}",
@@ -231,7 +221,7 @@ class AccountController(Controller):
     ) -> ContactPage:
         """List the account's contacts, oldest first."""
         contacts, next_cursor = await services.list_contacts(ctx, account_id, limit=limit, cursor=cursor)
-        return ContactPage(items=[contact_out(c) for c in contacts], next_cursor=next_cursor)
+        return ContactPage(items=contacts, next_cursor=next_cursor)
 
     @post(
         "/{account_id:uuid}/contacts",
@@ -242,7 +232,7 @@ class AccountController(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], data: JSONBody[ContactCreate]
     ) -> ContactOut:
         """Add a contact; a primary one replaces the account's previous primary contact."""
-        return contact_out(await services.create_contact(ctx, account_id, data))
+        return await services.create_contact(ctx, account_id, data)
 
     @get(
         "/{account_id:uuid}/activities",
@@ -258,7 +248,7 @@ class AccountController(Controller):
     ) -> ActivityPage:
         """List the account's calls, visits and notes, latest first."""
         activities, next_cursor = await services.list_activities(ctx, account_id, limit=limit, cursor=cursor)
-        return ActivityPage(items=[activity_out(a) for a in activities], next_cursor=next_cursor)
+        return ActivityPage(items=activities, next_cursor=next_cursor)
 
     @post(
         "/{account_id:uuid}/activities",
@@ -269,7 +259,7 @@ class AccountController(Controller):
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], data: JSONBody[ActivityCreate]
     ) -> ActivityOut:
         """Record a call, visit or note; the caller is its author."""
-        return activity_out(await services.create_activity(ctx, account_id, data))
+        return await services.create_activity(ctx, account_id, data)
 
     @get(
         "/{account_id:uuid}/timeline",
@@ -298,7 +288,7 @@ class ContactController(Controller):
     @get("/{contact_id:uuid}", operation_id="get_crm_contact", summary="Get a contact")
     async def get_crm_contact(self, ctx: Ctx, contact_id: FromPath[uuid.UUID]) -> ContactOut:
         """Return one contact."""
-        return contact_out(await services.get_contact(ctx, contact_id))
+        return await services.get_contact(ctx, contact_id)
 
     @patch("/{contact_id:uuid}", operation_id="update_crm_contact", summary="Update a contact")
     async def update_crm_contact(
@@ -309,7 +299,7 @@ class ContactController(Controller):
         if_match: IfMatch = None,
     ) -> ContactOut:
         """Change a contact's details or make it the primary contact."""
-        return contact_out(await services.update_contact(ctx, contact_id, data, if_match))
+        return await services.update_contact(ctx, contact_id, data, if_match)
 
     @delete("/{contact_id:uuid}", operation_id="delete_crm_contact", summary="Delete a contact")
     async def delete_crm_contact(
@@ -329,7 +319,7 @@ class ActivityController(Controller):
     @get("/{activity_id:uuid}", operation_id="get_crm_activity", summary="Get an activity")
     async def get_crm_activity(self, ctx: Ctx, activity_id: FromPath[uuid.UUID]) -> ActivityOut:
         """Return one activity."""
-        return activity_out(await services.get_activity(ctx, activity_id))
+        return await services.get_activity(ctx, activity_id)
 
     @patch("/{activity_id:uuid}", operation_id="update_crm_activity", summary="Update an activity")
     async def update_crm_activity(
@@ -340,7 +330,7 @@ class ActivityController(Controller):
         if_match: IfMatch = None,
     ) -> ActivityOut:
         """Change an activity (its author or a manager)."""
-        return activity_out(await services.update_activity(ctx, activity_id, data, if_match))
+        return await services.update_activity(ctx, activity_id, data, if_match)
 
     @delete("/{activity_id:uuid}", operation_id="delete_crm_activity", summary="Delete an activity")
     async def delete_crm_activity(

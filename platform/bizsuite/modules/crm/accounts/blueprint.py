@@ -116,7 +116,7 @@ async def _upsert(
     values: dict[str, Any],
     report: ApplyReport,
 ) -> Any:
-    label = "crm_zone" if model is Zone else "crm_account"
+    label = "crm.zone" if model is Zone else "crm.account"
     what = "zone" if model is Zone else "account"
     row = existing.get(code)
     if row is None:

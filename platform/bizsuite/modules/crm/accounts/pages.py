@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,13 +21,17 @@ from sqlalchemy import select
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import NotFoundProblem, ProblemError
+from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.kit import LinkTarget, NavItem, SearchProvider, TimelineSource, registry
 from bizsuite.modules.crm.accounts import services
+from bizsuite.modules.crm.accounts.api import Filters, account_filters
 from bizsuite.modules.crm.accounts.schemas import (
     AccountCreate,
+    AccountFilters,
+    AccountOut,
     AccountUpdate,
     ActivityCreate,
     ContactCreate,
@@ -34,14 +39,21 @@ from bizsuite.modules.crm.accounts.schemas import (
     ZoneCreate,
     ZoneUpdate,
 )
-from bizsuite.modules.crm.models import Account, AccountKind, AccountStatus, ActivityKind, Tier
+from bizsuite.modules.crm.models import AccountKind, AccountStatus, ActivityKind
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_, current_time_zone
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
-from bizsuite.web.templating import NOTICES, NavItem, page
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
+from bizsuite.web.templating import page
 
 PAGE_SIZE = 50
 TIMELINE_SIZE = 20
@@ -56,12 +68,10 @@ ACTIVITY_LABELS = {
     ActivityKind.VISIT.value: N_("Visit"),
     ActivityKind.NOTE.value: N_("Note"),
 }
-TIMELINE_LABELS = {
-    "activity": N_("Activity"),
-    "opportunity_created": N_("Opportunity opened"),
-    "opportunity_won": N_("Opportunity won"),
-    "opportunity_lost": N_("Opportunity lost"),
-}
+#: The list's own query parameters (kept in its pager and export links).
+LIST_PARAMS = ("kind", "status", "tier", "owner_user_id", "zone_id", "q", "cursor")
+#: The record page the account page's panels and timeline entries are registered for.
+TARGET = "crm.account"
 #: Field messages of the accounts services, translated when a form shows them.
 SERVICE_MESSAGES = (
     N_("not a member of this tenant"),
@@ -86,60 +96,29 @@ ACCOUNT_FIELDS = (
     "notes",
 )
 CONTACT_FIELDS = ("name", "title", "phone", "email", "notes")
+ACTIVITY_FIELDS = ("kind", "subject", "body", "contact_id")
+ZONE_FIELDS = ("code", "name", "org_unit_id", "owner_user_id")
 
-NOTICES.update(
-    {
-        "crm_account.created": N_("Account created."),
-        "crm_account.updated": N_("Account saved."),
-        "crm_account.archived": N_("Account archived."),
-        "crm_account.restored": N_("Account restored."),
-        "crm_account.deleted": N_("Account deleted."),
-        "crm_contact.created": N_("Contact added."),
-        "crm_contact.updated": N_("Contact saved."),
-        "crm_contact.deleted": N_("Contact deleted."),
-        "crm_activity.created": N_("Activity recorded."),
-        "crm_activity.deleted": N_("Activity deleted."),
-        "crm_zone.created": N_("Zone created."),
-        "crm_zone.updated": N_("Zone saved."),
-        "crm_zone.deleted": N_("Zone deleted."),
-        "error.crm-account-in-use": N_(
-            "The account still has contacts, activities or deals: archive it instead."
-        ),
-        "error.crm-zone-in-use": N_("Accounts are still in this zone: move them first."),
-    }
-)
-
-
-def _version(data: dict[str, Any]) -> str | None:
-    return str(data.get("version", "")) or None
-
-
-def _clean(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: data.get(name) for name in names if data.get(name) not in (None, "")}
-
-
-def _update_values(data: dict[str, Any], names: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any]:
-    """Form fields for a PATCH-like update: an emptied optional field clears the value."""
-    values: dict[str, Any] = {}
-    for name in names:
-        value = data.get(name)
-        if value is None:
-            continue
-        text = str(value).strip()
-        if text == "" and name not in required:
-            values[name] = None
-        else:
-            values[name] = text
-    return values
-
-
-def _decode_update(values: dict[str, Any], schema: type[Any]) -> tuple[Any, FormErrors]:
-    try:
-        return msgspec.convert(values, schema, strict=False), FormErrors()
-    except msgspec.ValidationError:
-        # Same messages as the create form: decode without the explicit nulls for the errors.
-        _decoded, errors = decode_form({k: v for k, v in values.items() if v is not None}, schema)
-        return None, errors or FormErrors({"__all__": _("The format is not valid.")})
+#: Toasts after a redirect (``?notice=<code>``).
+NOTICES = {
+    "crm_account.created": N_("Account created."),
+    "crm_account.updated": N_("Account saved."),
+    "crm_account.archived": N_("Account archived."),
+    "crm_account.restored": N_("Account restored."),
+    "crm_account.deleted": N_("Account deleted."),
+    "crm_contact.created": N_("Contact added."),
+    "crm_contact.updated": N_("Contact saved."),
+    "crm_contact.deleted": N_("Contact deleted."),
+    "crm_activity.created": N_("Activity recorded."),
+    "crm_activity.deleted": N_("Activity deleted."),
+    "crm_zone.created": N_("Zone created."),
+    "crm_zone.updated": N_("Zone saved."),
+    "crm_zone.deleted": N_("Zone deleted."),
+    "error.crm-account-in-use": N_(
+        "The account still has contacts, activities or deals: archive it instead."
+    ),
+    "error.crm-zone-in-use": N_("Accounts are still in this zone: move them first."),
+}
 
 
 async def _choices(ctx: Context) -> dict[str, Any]:
@@ -174,6 +153,13 @@ def _on_account(account_id: uuid.UUID, row: Any, what: str) -> None:
         raise NotFoundProblem(f"No {what} {row.id} on account {account_id}.")
 
 
+def _list_filters(request: Request[Any, Any, Any], filters: AccountFilters) -> AccountFilters:
+    """The list shows active accounts unless asked otherwise (``status=all`` shows both)."""
+    if "status" not in query_as_sent(request):
+        return msgspec.structs.replace(filters, status=AccountStatus.ACTIVE)
+    return filters
+
+
 class AccountPages(Controller):
     """Accounts: the list, a new account, the account page and its contacts and activities."""
 
@@ -182,32 +168,15 @@ class AccountPages(Controller):
     guards = [signed_in]
     opt = {"min_role": Role.VIEWER}
 
-    def _filters(self, request: Request[Any, Any, Any]) -> dict[str, Any]:
-        params = request.query_params
-        status_param = params.get("status")
-        return {
-            "kind": enum_or_none(AccountKind, params.get("kind")),
-            # The list shows active accounts unless asked otherwise ("all" shows both).
-            "status": AccountStatus.ACTIVE
-            if status_param is None
-            else enum_or_none(AccountStatus, status_param),
-            "tier": enum_or_none(Tier, params.get("tier")),
-            "owner_user_id": uuid_or_none(params.get("owner_user_id")),
-            "zone_id": uuid_or_none(params.get("zone_id")),
-            # PostgreSQL text cannot hold NUL: such a search simply finds nothing else.
-            "q": (params.get("q") or "").replace("\x00", "").strip()[:200] or None,
-        }
-
-    @get()
-    async def accounts(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**filtered_by(account_filters))
+    async def accounts(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Template:
         """The accounts list with filters, prefix search and export."""
-        filters = self._filters(request)
         items, next_cursor = await services.list_accounts(
-            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor"), **filters
+            ctx, _list_filters(request, filters), limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
         names = await user_names(ctx, [a.owner_user_id for a in items])
         zones = await services.zone_names(ctx, {a.zone_id for a in items})
-        params = query_params(request, "kind", "status", "tier", "owner_user_id", "zone_id", "q", "cursor")
+        sent = query_as_sent(request)
         return page(
             request,
             "crm/accounts/list.html",
@@ -215,20 +184,18 @@ class AccountPages(Controller):
             owners=names,
             zones=zones,
             next_cursor=next_cursor,
-            params=params,
-            filters=request.query_params,
+            params={name: value for name in LIST_PARAMS if (value := sent.get(name))},
+            filters=sent,
             statuses=STATUS_LABELS,
             currency=ctx.tenant.currency,
             **await _choices(ctx),
         )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **filtered_by(account_filters))
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[bytes]:
         """Download the (filtered) accounts as CSV or XLSX."""
-        filters = self._filters(request)
-        items = await every_page(
-            lambda cursor: services.list_accounts(ctx, limit=200, cursor=cursor, **filters)
-        )
+        shown = _list_filters(request, filters)
+        items = await every_page(lambda cursor: services.list_accounts(ctx, shown, limit=200, cursor=cursor))
         names = await user_names(ctx, [a.owner_user_id for a in items])
         zones = await services.zone_names(ctx, {a.zone_id for a in items})
         rows = [
@@ -288,26 +255,27 @@ class AccountPages(Controller):
     @post(opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Create an account and open its page."""
-        values = _clean(data, ACCOUNT_FIELDS)
-        create, errors = decode_form(values, AccountCreate)
-        if create is not None:
-            try:
-                account = await services.create_account(ctx, create)
-                return redirect(f"/crm/accounts/{account.id}", notice="crm_account.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._new_form(ctx, request, status_code=422, errors=errors, values=values)
+
+        async def again(form: Submission[AccountCreate]) -> Response[Any]:
+            return await self._new_form(
+                ctx, request, status_code=form.status_code, errors=form.errors, values=form.values
+            )
+
+        return await run_form(
+            read_form(data, AccountCreate, ACCOUNT_FIELDS),
+            lambda body, _version: services.create_account(ctx, body),
+            done=lambda account: redirect(f"/crm/accounts/{account.id}", notice="crm_account.created"),
+            again=again,
+        )
 
     async def _detail(
         self,
         ctx: Ctx,
         request: Request[Any, Any, Any],
-        account: Account,
+        account: AccountOut,
         *,
-        status_code: int = 200,
-        errors: FormErrors | None = None,
-        form: str | None = None,
-        values: dict[str, Any] | None = None,
+        form: Submission[Any] | None = None,
+        form_name: str | None = None,
     ) -> Template:
         contacts, _next = await services.list_contacts(ctx, account.id, limit=200, cursor=None)
         timeline, timeline_next = await services.account_timeline(
@@ -324,7 +292,7 @@ class AccountPages(Controller):
         return page(
             request,
             "crm/accounts/detail.html",
-            status_code=status_code,
+            status_code=form.status_code if form is not None else 200,
             account=account,
             owner_name=people.get(account.owner_user_id) if account.owner_user_id else None,
             zone_name=zone.get(account.zone_id) if account.zone_id else None,
@@ -332,16 +300,29 @@ class AccountPages(Controller):
             contacts=contacts,
             timeline=timeline,
             timeline_next=timeline_next,
-            timeline_labels=TIMELINE_LABELS,
+            timeline_labels=services.timeline_labels(ctx),
+            panels=registry().panels_for(TARGET, ctx.principal),
             activity_kinds=ACTIVITY_LABELS,
             statuses=STATUS_LABELS,
             currency=ctx.tenant.currency,
-            errors=errors or FormErrors(),
-            form=form,
-            values=values or {},
+            errors=form.errors if form is not None else FormErrors(),
+            form=form_name,
+            values=form.values if form is not None else {},
+            saved=(form.conflict if form is not None else None) or {},
             now_local=now_local,
             **await _choices(ctx),
         )
+
+    def _again(
+        self, ctx: Ctx, request: Request[Any, Any, Any], account_id: uuid.UUID, form_name: str
+    ) -> Callable[[Submission[Any]], Awaitable[Response[Any]]]:
+        """Re-render the account page with a form's typing and errors."""
+
+        async def again(form: Submission[Any]) -> Response[Any]:
+            account = await services.get_account(ctx, account_id)
+            return await self._detail(ctx, request, account, form=form, form_name=form_name)
+
+        return again
 
     @get("/{account_id:uuid}")
     async def account(
@@ -355,21 +336,16 @@ class AccountPages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], account_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Save the account's details."""
-        values = _update_values(data, ACCOUNT_FIELDS, ("code", "name", "kind"))
-        update, errors = _decode_update(values, AccountUpdate)
-        if update is not None:
-            try:
-                await services.update_account(ctx, account_id, update, _version(data))
-                return redirect(f"/crm/accounts/{account_id}", notice="crm_account.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect(f"/crm/accounts/{account_id}", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        account = await services.get_account(ctx, account_id)
-        return await self._detail(
-            ctx, request, account, status_code=422, errors=errors, form="edit", values=values
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_account(ctx, account_id), ACCOUNT_FIELDS)
+
+        return await run_form(
+            read_form(data, AccountUpdate, ACCOUNT_FIELDS, update=True, required=("code", "name", "kind")),
+            lambda body, version: services.update_account(ctx, account_id, body, version),
+            done=lambda _account: redirect(f"/crm/accounts/{account_id}", notice="crm_account.updated"),
+            again=self._again(ctx, request, account_id, "edit"),
+            saved=saved,
         )
 
     @post("/{account_id:uuid}/{action:str}", opt={"min_role": Role.MEMBER})
@@ -378,44 +354,36 @@ class AccountPages(Controller):
     ) -> Response[Any]:
         """Archive, restore or delete the account."""
         target = f"/crm/accounts/{account_id}"
-        try:
-            if action == "archive":
-                await services.set_account_status(ctx, account_id, AccountStatus.ARCHIVED, _version(data))
-            elif action == "restore":
-                await services.set_account_status(ctx, account_id, AccountStatus.ACTIVE, _version(data))
-            elif action == "delete":
-                if ctx.principal.role is None or not ctx.principal.role.at_least(Role.MANAGER):
-                    return redirect(target, notice="error.forbidden")
-                await services.delete_account(ctx, account_id, _version(data))
-                return redirect("/crm/accounts", notice="crm_account.deleted")
-            else:
-                raise HTTPException(status_code=404, detail="no such action")
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            notice = "error.crm-account-in-use" if action == "delete" and problem.status == 409 else None
-            return redirect(target, notice=notice or f"error.{problem.slug}")
-        return redirect(target, notice=f"crm_account.{action}d")
+        version = form_version(data)
+        if action in ("archive", "restore"):
+            status = AccountStatus.ARCHIVED if action == "archive" else AccountStatus.ACTIVE
+            return await run_action(
+                lambda: services.set_account_status(ctx, account_id, status, version),
+                back=target,
+                notice=f"crm_account.{action}d",
+            )
+        if action == "delete":
+            if ctx.principal.role is None or not ctx.principal.role.at_least(Role.MANAGER):
+                return redirect(target, notice="error.forbidden")
+            return await run_action(
+                lambda: services.delete_account(ctx, account_id, version),
+                back=target,
+                done="/crm/accounts",
+                notice="crm_account.deleted",
+                problems={409: "error.crm-account-in-use"},
+            )
+        raise HTTPException(status_code=404, detail="no such action")
 
     @post("/{account_id:uuid}/contacts", opt={"min_role": Role.MEMBER})
     async def add_contact(
         self, ctx: Ctx, request: Request[Any, Any, Any], account_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Add a contact to the account."""
-        values = _clean(data, CONTACT_FIELDS)
-        values["is_primary"] = data.get("is_primary") == "on"
-        create, errors = decode_form(values, ContactCreate)
-        if create is not None:
-            try:
-                await services.create_contact(ctx, account_id, create)
-                return redirect(f"/crm/accounts/{account_id}#contacts", notice="crm_contact.created")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                errors = problem_errors(problem)
-        account = await services.get_account(ctx, account_id)
-        return await self._detail(
-            ctx, request, account, status_code=422, errors=errors, form="contact", values=values
+        return await run_form(
+            read_form(data, ContactCreate, CONTACT_FIELDS, checkboxes=("is_primary",)),
+            lambda body, _version: services.create_contact(ctx, account_id, body),
+            done=lambda _c: redirect(f"/crm/accounts/{account_id}#contacts", notice="crm_contact.created"),
+            again=self._again(ctx, request, account_id, "contact"),
         )
 
     @post("/{account_id:uuid}/contacts/{contact_id:uuid}/edit", opt={"min_role": Role.MEMBER})
@@ -429,22 +397,23 @@ class AccountPages(Controller):
     ) -> Response[Any]:
         """Save a contact (or make it the primary contact)."""
         _on_account(account_id, await services.get_contact(ctx, contact_id), "contact")
-        values = _update_values(data, CONTACT_FIELDS, ("name",))
-        values["is_primary"] = data.get("is_primary") == "on"
-        update, errors = _decode_update(values, ContactUpdate)
-        if update is not None:
-            try:
-                await services.update_contact(ctx, contact_id, update, _version(data))
-                return redirect(f"/crm/accounts/{account_id}#contacts", notice="crm_contact.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect(f"/crm/accounts/{account_id}", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        account = await services.get_account(ctx, account_id)
-        return await self._detail(
-            ctx, request, account, status_code=422, errors=errors, form=f"contact-{contact_id}", values=values
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_contact(ctx, contact_id), (*CONTACT_FIELDS, "is_primary"))
+
+        return await run_form(
+            read_form(
+                data,
+                ContactUpdate,
+                CONTACT_FIELDS,
+                update=True,
+                required=("name",),
+                checkboxes=("is_primary",),
+            ),
+            lambda body, version: services.update_contact(ctx, contact_id, body, version),
+            done=lambda _c: redirect(f"/crm/accounts/{account_id}#contacts", notice="crm_contact.updated"),
+            again=self._again(ctx, request, account_id, f"contact-{contact_id}"),
+            saved=saved,
         )
 
     @post("/{account_id:uuid}/contacts/{contact_id:uuid}/delete", opt={"min_role": Role.MEMBER})
@@ -453,43 +422,32 @@ class AccountPages(Controller):
     ) -> Response[Any]:
         """Delete a contact (its activities stay)."""
         _on_account(account_id, await services.get_contact(ctx, contact_id), "contact")
-        try:
-            await services.delete_contact(ctx, contact_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/crm/accounts/{account_id}", notice=f"error.{problem.slug}")
-        return redirect(f"/crm/accounts/{account_id}#contacts", notice="crm_contact.deleted")
+        return await run_action(
+            lambda: services.delete_contact(ctx, contact_id, form_version(data)),
+            back=f"/crm/accounts/{account_id}",
+            done=f"/crm/accounts/{account_id}#contacts",
+            notice="crm_contact.deleted",
+        )
 
     @post("/{account_id:uuid}/activities", opt={"min_role": Role.MEMBER})
     async def add_activity(
         self, ctx: Ctx, request: Request[Any, Any, Any], account_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
-        """Record a call, visit or note from the quick form."""
-        values = _clean(data, ("kind", "subject", "body", "contact_id"))
-        when = str(data.get("occurred_at") or "")
+        """Record a call, visit or note from the quick form (its time read in the user's time zone)."""
+        form = read_form(data, ActivityCreate, ACTIVITY_FIELDS)
+        when = str(data.get("occurred_at") or "").strip()
+        form.values["occurred_at"] = when
         occurred_at = _local_time(when)
-        create, errors = decode_form(values, ActivityCreate)
         if when and occurred_at is None:
-            create, errors = None, FormErrors({"occurred_at": _("The format is not valid.")})
-        if create is not None:
-            try:
-                create.occurred_at = occurred_at
-                await services.create_activity(ctx, account_id, create)
-                return redirect(f"/crm/accounts/{account_id}#timeline", notice="crm_activity.created")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                errors = problem_errors(problem)
-        account = await services.get_account(ctx, account_id)
-        return await self._detail(
-            ctx,
-            request,
-            account,
-            status_code=422,
-            errors=errors,
-            form="activity",
-            values={**values, "occurred_at": when},
+            form.body = None
+            form.errors = FormErrors({**form.errors, "occurred_at": _("The format is not valid.")})
+        elif form.body is not None:
+            form.body.occurred_at = occurred_at
+        return await run_form(
+            form,
+            lambda body, _version: services.create_activity(ctx, account_id, body),
+            done=lambda _a: redirect(f"/crm/accounts/{account_id}#timeline", notice="crm_activity.created"),
+            again=self._again(ctx, request, account_id, "activity"),
         )
 
     @post("/{account_id:uuid}/activities/{activity_id:uuid}/delete", opt={"min_role": Role.MEMBER})
@@ -498,13 +456,12 @@ class AccountPages(Controller):
     ) -> Response[Any]:
         """Delete an activity (its author or a manager)."""
         _on_account(account_id, await services.get_activity(ctx, activity_id), "activity")
-        try:
-            await services.delete_activity(ctx, activity_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/crm/accounts/{account_id}", notice=f"error.{problem.slug}")
-        return redirect(f"/crm/accounts/{account_id}#timeline", notice="crm_activity.deleted")
+        return await run_action(
+            lambda: services.delete_activity(ctx, activity_id, form_version(data)),
+            back=f"/crm/accounts/{account_id}",
+            done=f"/crm/accounts/{account_id}#timeline",
+            notice="crm_activity.deleted",
+        )
 
 
 class ZonePages(Controller):
@@ -520,9 +477,7 @@ class ZonePages(Controller):
         ctx: Ctx,
         request: Request[Any, Any, Any],
         *,
-        status_code: int = 200,
-        errors: FormErrors | None = None,
-        values: dict[str, Any] | None = None,
+        form: Submission[Any] | None = None,
         editing: str | None = None,
     ) -> Template:
         zones = await every_page(
@@ -531,11 +486,12 @@ class ZonePages(Controller):
         return page(
             request,
             "crm/accounts/zones.html",
-            status_code=status_code,
+            status_code=form.status_code if form is not None else 200,
             zones=zones,
             owners=await user_names(ctx, [z.owner_user_id for z in zones]),
-            errors=errors or FormErrors(),
-            values=values or {},
+            errors=form.errors if form is not None else FormErrors(),
+            values=form.values if form is not None else {},
+            saved=(form.conflict if form is not None else None) or {},
             editing=editing,
             **await _choices(ctx),
         )
@@ -548,48 +504,46 @@ class ZonePages(Controller):
     @post()
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Create a zone."""
-        values = _clean(data, ("code", "name", "org_unit_id", "owner_user_id"))
-        create, errors = decode_form(values, ZoneCreate)
-        if create is not None:
-            try:
-                await services.create_zone(ctx, create)
-                return redirect("/crm/zones", notice="crm_zone.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._list(ctx, request, status_code=422, errors=errors, values=values)
+
+        async def again(form: Submission[ZoneCreate]) -> Response[Any]:
+            return await self._list(ctx, request, form=form)
+
+        return await run_form(
+            read_form(data, ZoneCreate, ZONE_FIELDS),
+            lambda body, _version: services.create_zone(ctx, body),
+            done=lambda _zone: redirect("/crm/zones", notice="crm_zone.created"),
+            again=again,
+        )
 
     @post("/{zone_id:uuid}/edit")
     async def edit(
         self, ctx: Ctx, request: Request[Any, Any, Any], zone_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Save a zone."""
-        values = _update_values(data, ("code", "name", "org_unit_id", "owner_user_id"), ("code", "name"))
-        update, errors = _decode_update(values, ZoneUpdate)
-        if update is not None:
-            try:
-                await services.update_zone(ctx, zone_id, update, _version(data))
-                return redirect("/crm/zones", notice="crm_zone.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect("/crm/zones", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        return await self._list(
-            ctx, request, status_code=422, errors=errors, values=values, editing=str(zone_id)
+
+        async def again(form: Submission[ZoneUpdate]) -> Response[Any]:
+            return await self._list(ctx, request, form=form, editing=str(zone_id))
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_zone(ctx, zone_id), ZONE_FIELDS)
+
+        return await run_form(
+            read_form(data, ZoneUpdate, ZONE_FIELDS, update=True, required=("code", "name")),
+            lambda body, version: services.update_zone(ctx, zone_id, body, version),
+            done=lambda _zone: redirect("/crm/zones", notice="crm_zone.updated"),
+            again=again,
+            saved=saved,
         )
 
     @post("/{zone_id:uuid}/delete")
     async def delete(self, ctx: Ctx, zone_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Delete a zone no account is in."""
-        try:
-            await services.delete_zone(ctx, zone_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            notice = "error.crm-zone-in-use" if problem.status == 409 else f"error.{problem.slug}"
-            return redirect("/crm/zones", notice=notice)
-        return redirect("/crm/zones", notice="crm_zone.deleted")
+        return await run_action(
+            lambda: services.delete_zone(ctx, zone_id, form_version(data)),
+            back="/crm/zones",
+            notice="crm_zone.deleted",
+            problems={409: "error.crm-zone-in-use"},
+        )
 
 
 PAGES: list[type[Controller]] = [AccountPages, ZonePages]
@@ -597,3 +551,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(N_("Accounts"), "/crm/accounts", Role.VIEWER, module="crm", section=N_("CRM")),
     NavItem(N_("Zones"), "/crm/zones", Role.MANAGER, module="crm", section=N_("CRM")),
 ]
+#: The account page's own timeline entries (other areas add theirs from their pages modules).
+TIMELINE_SOURCES = [TimelineSource(TARGET, services.activity_events, {"activity": N_("Activity")})]
+LINK_TARGETS = [LinkTarget("crm_accounts", "/crm/accounts/{id}")]
+SEARCH_PROVIDERS = [SearchProvider("crm.accounts", N_("Accounts"), services.search_accounts)]

@@ -1,15 +1,12 @@
-"""Pure rules of the accounts area: who may change an activity, and how the timeline pages."""
+"""Pure rules of the accounts area: who may change an activity, and how the timeline pages
+(its cursor is ``core.pagination``'s ``encode_cursor(time, id, kind)``)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TypeVar
-
-import msgspec
 
 from bizsuite.core.identity.models import Role
 
@@ -17,10 +14,6 @@ EventT = TypeVar("EventT")
 
 #: A timeline position: newest first by time, then source row id, then event kind.
 TimelineKey = tuple[datetime, uuid.UUID, str]
-
-
-class InvalidCursorError(ValueError):
-    """A timeline cursor that was not made by :func:`encode_timeline_cursor`."""
 
 
 #: How far from now an activity's time may be (years); further is a typing mistake.
@@ -50,23 +43,6 @@ def may_edit_activity(
     if author_user_id is not None:
         return user_id is not None and user_id == author_user_id
     return user_id is None and bool(label) and label == author_label
-
-
-def encode_timeline_cursor(key: TimelineKey) -> str:
-    """Encode the position after a timeline entry."""
-    occurred_at, source_id, kind = key
-    raw = msgspec.json.encode([occurred_at.isoformat(), str(source_id), kind])
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_timeline_cursor(cursor: str) -> TimelineKey:
-    """Decode a timeline cursor or raise :class:`InvalidCursorError`."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        occurred, source_id, kind = msgspec.json.decode(base64.urlsafe_b64decode(padded))
-        return datetime.fromisoformat(occurred), uuid.UUID(source_id), str(kind)
-    except (ValueError, TypeError, binascii.Error, msgspec.DecodeError) as exc:
-        raise InvalidCursorError(cursor) from exc
 
 
 def merge_newest_first(

@@ -152,6 +152,18 @@ class AccountSummary(msgspec.Struct):
     version: int
 
 
+class AccountFilters(msgspec.Struct, kw_only=True, frozen=True):
+    """The account list's filters (each on an indexed column; ``q`` a name or code prefix)."""
+
+    kind: AccountKind | None = None
+    status: AccountStatus | None = None
+    tier: Tier | None = None
+    owner_user_id: uuid.UUID | None = None
+    zone_id: uuid.UUID | None = None
+    org_unit_id: uuid.UUID | None = None
+    q: str | None = None
+
+
 class AccountPage(msgspec.Struct, kw_only=True):
     """A page of accounts, newest first."""
 

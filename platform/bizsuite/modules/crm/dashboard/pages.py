@@ -9,12 +9,13 @@ from litestar import Controller, Request, get
 from litestar.response import Template
 
 from bizsuite.core.dependencies import Ctx
+from bizsuite.kit import NavItem
 from bizsuite.modules.crm.dashboard import services
 from bizsuite.modules.crm.models import StageKind
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.support import signed_in
-from bizsuite.web.templating import NavItem, page
+from bizsuite.web.templating import page
 
 
 def chart_data(figures: services.Dashboard) -> dict[str, Any]:

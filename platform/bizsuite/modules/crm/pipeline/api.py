@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import tenant_guard
@@ -16,6 +17,7 @@ from bizsuite.modules.crm.models import PipelineStage
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.schemas import (
     OpportunityCreate,
+    OpportunityFilters,
     OpportunityOut,
     OpportunityPage,
     OpportunityStageMove,
@@ -34,6 +36,30 @@ from bizsuite.modules.crm.pipeline.schemas import (
 MonthsParam = Annotated[
     int, QueryParameter(ge=1, le=24, description="How many months, starting with the current one.")
 ]
+
+
+def provide_opportunity_filters(
+    stage_id: FromQuery[uuid.UUID | None] = None,
+    account_id: FromQuery[uuid.UUID | None] = None,
+    owner_user_id: FromQuery[uuid.UUID | None] = None,
+    status: FromQuery[OpportunityStatus | None] = None,
+    limit: LimitParam = DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+) -> OpportunityFilters:
+    """The opportunity list's (and the board's) filters from the query.
+
+    ``limit`` and ``cursor`` belong to the handler; they are declared here too only so that a
+    bad one is reported together with bad filters (Litestar checks a dependency's parameters
+    before the handler's).
+    """
+    del limit, cursor
+    return OpportunityFilters(
+        stage_id=stage_id, account_id=account_id, owner_user_id=owner_user_id, status=status
+    )
+
+
+#: The list handlers' dependency: ``filters`` built from the typed query parameters.
+OPPORTUNITY_FILTERS = {"filters": Provide(provide_opportunity_filters, sync_to_thread=False)}
 
 
 def stage_out(stage: PipelineStage) -> PipelineStageOut:
@@ -84,32 +110,34 @@ class PipelineStageController(Controller):
     tags = ["crm"]
     guards = [tenant_guard]
 
-    @get(operation_id="list_pipeline_stages", summary="List pipeline stages")
-    async def list_pipeline_stages(self, ctx: Ctx) -> PipelineStageList:
+    @get(operation_id="list_crm_pipeline_stages", summary="List pipeline stages")
+    async def list_crm_pipeline_stages(self, ctx: Ctx) -> PipelineStageList:
         """The whole pipeline in order (a new tenant gets the default stages)."""
         return PipelineStageList(items=[stage_out(s) for s in await services.list_stages(ctx)])
 
     @post(
-        operation_id="create_pipeline_stage",
+        operation_id="create_crm_pipeline_stage",
         summary="Add a pipeline stage",
         opt={"min_role": Role.ADMIN},
     )
-    async def create_pipeline_stage(self, ctx: Ctx, data: JSONBody[PipelineStageCreate]) -> PipelineStageOut:
+    async def create_crm_pipeline_stage(
+        self, ctx: Ctx, data: JSONBody[PipelineStageCreate]
+    ) -> PipelineStageOut:
         """Add a stage, last or at ``position``; exactly one won and at least one lost stage remain."""
         return stage_out(await services.create_stage(ctx, data))
 
-    @get("/{stage_id:uuid}", operation_id="get_pipeline_stage", summary="Get a pipeline stage")
-    async def get_pipeline_stage(self, ctx: Ctx, stage_id: FromPath[uuid.UUID]) -> PipelineStageOut:
+    @get("/{stage_id:uuid}", operation_id="get_crm_pipeline_stage", summary="Get a pipeline stage")
+    async def get_crm_pipeline_stage(self, ctx: Ctx, stage_id: FromPath[uuid.UUID]) -> PipelineStageOut:
         """Return one stage."""
         return stage_out(await services.get_stage(ctx, stage_id))
 
     @patch(
         "/{stage_id:uuid}",
-        operation_id="update_pipeline_stage",
+        operation_id="update_crm_pipeline_stage",
         summary="Update a pipeline stage",
         opt={"min_role": Role.ADMIN},
     )
-    async def update_pipeline_stage(
+    async def update_crm_pipeline_stage(
         self,
         ctx: Ctx,
         stage_id: FromPath[uuid.UUID],
@@ -121,11 +149,11 @@ class PipelineStageController(Controller):
 
     @delete(
         "/{stage_id:uuid}",
-        operation_id="delete_pipeline_stage",
+        operation_id="delete_crm_pipeline_stage",
         summary="Delete a pipeline stage",
         opt={"min_role": Role.ADMIN},
     )
-    async def delete_pipeline_stage(
+    async def delete_crm_pipeline_stage(
         self, ctx: Ctx, stage_id: FromPath[uuid.UUID], if_match: IfMatch = None
     ) -> None:
         """Delete an empty stage (409 while opportunities are in it or it is the only won/lost one)."""
@@ -133,12 +161,12 @@ class PipelineStageController(Controller):
 
     @post(
         "/reorder",
-        operation_id="reorder_pipeline_stages",
+        operation_id="reorder_crm_pipeline_stages",
         summary="Reorder the pipeline stages",
         status_code=200,
         opt={"min_role": Role.ADMIN},
     )
-    async def reorder_pipeline_stages(
+    async def reorder_crm_pipeline_stages(
         self, ctx: Ctx, data: JSONBody[PipelineStageOrder]
     ) -> PipelineStageList:
         """Put every stage in the given order (``stage_ids`` lists each stage once)."""
@@ -152,39 +180,38 @@ class OpportunityController(Controller):
     tags = ["crm"]
     guards = [tenant_guard]
 
-    @get(operation_id="list_opportunities", summary="List opportunities")
-    async def list_opportunities(
+    @get(
+        operation_id="list_crm_opportunities",
+        summary="List opportunities",
+        dependencies=OPPORTUNITY_FILTERS,
+    )
+    async def list_crm_opportunities(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        stage_id: FromQuery[uuid.UUID | None] = None,
-        account_id: FromQuery[uuid.UUID | None] = None,
-        owner_user_id: FromQuery[uuid.UUID | None] = None,
-        status: FromQuery[OpportunityStatus | None] = None,
+        *,
+        filters: NamedDependency[
+            OpportunityFilters
+        ],  # after the page parameters: the OpenAPI lists them first
     ) -> OpportunityPage:
         """List opportunities, newest first, by stage, account, owner or status (open/won/lost)."""
-        filters = await services.check_filters(
-            ctx,
-            services.OpportunityFilters(
-                stage_id=stage_id, account_id=account_id, owner_user_id=owner_user_id, status=status
-            ),
-        )
+        filters = await services.check_filters(ctx, filters)
         views, next_cursor = await services.list_opportunities(ctx, filters, limit=limit, cursor=cursor)
         return OpportunityPage(items=[opportunity_out(v) for v in views], next_cursor=next_cursor)
 
-    @post(operation_id="create_opportunity", summary="Create an opportunity")
-    async def create_opportunity(self, ctx: Ctx, data: JSONBody[OpportunityCreate]) -> OpportunityOut:
+    @post(operation_id="create_crm_opportunity", summary="Create an opportunity")
+    async def create_crm_opportunity(self, ctx: Ctx, data: JSONBody[OpportunityCreate]) -> OpportunityOut:
         """Open an opportunity on one of the tenant's accounts."""
         return opportunity_out(await services.create_opportunity(ctx, data))
 
-    @get("/{opportunity_id:uuid}", operation_id="get_opportunity", summary="Get an opportunity")
-    async def get_opportunity(self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID]) -> OpportunityOut:
+    @get("/{opportunity_id:uuid}", operation_id="get_crm_opportunity", summary="Get an opportunity")
+    async def get_crm_opportunity(self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID]) -> OpportunityOut:
         """Return one opportunity with its stage and expected value."""
         return opportunity_out(await services.get_opportunity(ctx, opportunity_id))
 
-    @patch("/{opportunity_id:uuid}", operation_id="update_opportunity", summary="Update an opportunity")
-    async def update_opportunity(
+    @patch("/{opportunity_id:uuid}", operation_id="update_crm_opportunity", summary="Update an opportunity")
+    async def update_crm_opportunity(
         self,
         ctx: Ctx,
         opportunity_id: FromPath[uuid.UUID],
@@ -194,8 +221,8 @@ class OpportunityController(Controller):
         """Change the account, name, amount, currency, owner or expected close date."""
         return opportunity_out(await services.update_opportunity(ctx, opportunity_id, data, if_match))
 
-    @delete("/{opportunity_id:uuid}", operation_id="delete_opportunity", summary="Delete an opportunity")
-    async def delete_opportunity(
+    @delete("/{opportunity_id:uuid}", operation_id="delete_crm_opportunity", summary="Delete an opportunity")
+    async def delete_crm_opportunity(
         self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID], if_match: IfMatch = None
     ) -> None:
         """Delete an opportunity entered by mistake."""
@@ -203,11 +230,11 @@ class OpportunityController(Controller):
 
     @post(
         "/{opportunity_id:uuid}/stage",
-        operation_id="move_opportunity_stage",
+        operation_id="move_crm_opportunity_stage",
         summary="Move an opportunity to another stage",
         status_code=200,
     )
-    async def move_opportunity_stage(
+    async def move_crm_opportunity_stage(
         self,
         ctx: Ctx,
         opportunity_id: FromPath[uuid.UUID],
@@ -225,8 +252,8 @@ class PipelineForecastController(Controller):
     tags = ["crm"]
     guards = [tenant_guard]
 
-    @get(operation_id="get_pipeline_forecast", summary="Pipeline forecast by month and stage")
-    async def get_pipeline_forecast(self, ctx: Ctx, months: MonthsParam = 6) -> PipelineForecast:
+    @get(operation_id="get_crm_pipeline_forecast", summary="Pipeline forecast by month and stage")
+    async def get_crm_pipeline_forecast(self, ctx: Ctx, months: MonthsParam = 6) -> PipelineForecast:
         """Per month of expected close: open amount, weighted value and won amount; and by stage."""
         figures = await services.forecast(ctx, months)
         stages = await services.stage_summary(ctx)

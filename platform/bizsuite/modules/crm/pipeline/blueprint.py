@@ -108,14 +108,14 @@ async def _apply_stages(ctx: Context, specs: list[StageSpec], report: ApplyRepor
             stage = PipelineStage(name=spec.name, probability=spec.probability, kind=spec.kind, position=0)
             ctx.session.add(stage)
             await ctx.session.flush()
-            ctx.audit("crm_pipeline_stage.created", stage, after=snapshot(stage))
+            ctx.audit("crm.pipeline_stage.created", stage, after=snapshot(stage))
             report.created.append(f"pipeline stage {spec.name}")
             existing[spec.name] = stage
         elif stage.probability != spec.probability or stage.kind is not spec.kind:
             before = snapshot(stage)
             stage.probability, stage.kind = spec.probability, spec.kind
             await ctx.session.flush()
-            ctx.audit("crm_pipeline_stage.updated", stage, before=before, after=snapshot(stage))
+            ctx.audit("crm.pipeline_stage.updated", stage, before=before, after=snapshot(stage))
             report.updated.append(f"pipeline stage {spec.name}")
     listed = [existing[spec.name] for spec in specs]
     others = sorted(
@@ -179,7 +179,7 @@ async def _apply_opportunities(ctx: Context, specs: list[OpportunitySpec], repor
             for name, value in values.items():
                 setattr(opportunity, name, value)
             await ctx.session.flush()
-            ctx.audit("crm_opportunity.updated", opportunity, before=before, after=snapshot(opportunity))
+            ctx.audit("crm.opportunity.updated", opportunity, before=before, after=snapshot(opportunity))
             report.updated.append(f"opportunity {spec.account}/{spec.name}")
 
 

@@ -11,17 +11,20 @@ import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity.models import Role
+from bizsuite.kit import NavItem, Panel, SearchProvider, TimelineSource
 from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import StageKind
 from bizsuite.modules.crm.pipeline import services
+from bizsuite.modules.crm.pipeline.api import provide_opportunity_filters
 from bizsuite.modules.crm.pipeline.schemas import (
     OpportunityCreate,
+    OpportunityFilters,
     OpportunityStageMove,
     OpportunityStatus,
     OpportunityUpdate,
@@ -29,12 +32,12 @@ from bizsuite.modules.crm.pipeline.schemas import (
     PipelineStageUpdate,
 )
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
-from bizsuite.web.templating import NOTICES, NavItem, page
+from bizsuite.web.support import filtered_by, query_params, redirect, run_action, run_form, signed_in
+from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
 STATUS_LABELS = {
@@ -60,17 +63,19 @@ SERVICE_MESSAGES = (
     N_("must be at most 10 years ahead"),
     N_("Move this stage's opportunities to another stage first."),
 )
-NOTICES.update(
-    {
-        "opportunity.created": N_("Opportunity created."),
-        "opportunity.updated": N_("Opportunity saved."),
-        "opportunity.moved": N_("Opportunity moved."),
-        "opportunity.deleted": N_("Opportunity deleted."),
-        "stage.created": N_("Stage added."),
-        "stage.updated": N_("Stage saved."),
-        "stage.deleted": N_("Stage deleted."),
-    }
-)
+#: Toasts after a redirect (``?notice=<code>``).
+#: The list and board filters: the API's typed query parameters, read leniently.
+PAGE_FILTERS = filtered_by(provide_opportunity_filters)
+
+NOTICES = {
+    "opportunity.created": N_("Opportunity created."),
+    "opportunity.updated": N_("Opportunity saved."),
+    "opportunity.moved": N_("Opportunity moved."),
+    "opportunity.deleted": N_("Opportunity deleted."),
+    "stage.created": N_("Stage added."),
+    "stage.updated": N_("Stage saved."),
+    "stage.deleted": N_("Stage deleted."),
+}
 OPPORTUNITY_FIELDS = (
     "account_id",
     "name",
@@ -85,12 +90,18 @@ EDIT_FIELDS = ("account_id", "name", "amount", "currency", "owner_user_id", "exp
 STAGE_FIELDS = ("name", "probability", "kind", "position")
 
 
-def _present(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: data[name] for name in names if data.get(name) is not None}
-
-
-def _version(data: dict[str, Any]) -> str | None:
-    return str(data.get("version", "")) or None
+def _opportunity_values(view: services.OpportunityView) -> dict[str, Any]:
+    """The form's values of a saved opportunity (also what a 412 shows as saved)."""
+    o = view.opportunity
+    return {
+        "account_id": str(o.account_id),
+        "name": o.name,
+        "amount": str(o.amount),
+        "currency": o.currency,
+        "stage_id": str(o.stage_id),
+        "owner_user_id": str(o.owner_user_id or ""),
+        "expected_close": o.expected_close.isoformat() if o.expected_close else "",
+    }
 
 
 class PipelinePages(Controller):
@@ -102,10 +113,12 @@ class PipelinePages(Controller):
 
     # --- board --------------------------------------------------------------------------------
 
-    @get()
-    async def board(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**PAGE_FILTERS)
+    async def board(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[OpportunityFilters]
+    ) -> Template:
         """One column per stage with its opportunities; drag a card to move it."""
-        owner = uuid_or_none(request.query_params.get("owner"))
+        owner = filters.owner_user_id
         columns = await services.board(ctx, owner_user_id=owner)
         return page(
             request,
@@ -117,51 +130,50 @@ class PipelinePages(Controller):
             kinds=KIND_LABELS,
         )
 
-    @get("/columns/{stage_id:uuid}")
+    @get("/columns/{stage_id:uuid}", **PAGE_FILTERS)
     async def column(
-        self, ctx: Ctx, request: Request[Any, Any, Any], stage_id: FromPath[uuid.UUID]
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        stage_id: FromPath[uuid.UUID],
+        filters: NamedDependency[OpportunityFilters],
     ) -> Template:
         """One column of the board (reloaded after a move or a stale drop)."""
-        owner = uuid_or_none(request.query_params.get("owner"))
+        owner = filters.owner_user_id
         stage = await services.get_stage(ctx, stage_id)
         views, _cursor = await services.list_opportunities(
-            ctx, services.OpportunityFilters(stage_id=stage.id, owner_user_id=owner), limit=100, cursor=None
+            ctx, OpportunityFilters(stage_id=stage.id, owner_user_id=owner), limit=100, cursor=None
         )
         figures = await services.column_figures(ctx, owner_user_id=owner, stage_id=stage.id)
         return page(request, "crm/pipeline/_column.html", stage=stage, cards=views, figures=figures)
 
     # --- list and export ----------------------------------------------------------------------
 
-    def _filters(self, request: Request[Any, Any, Any]) -> services.OpportunityFilters:
-        return services.OpportunityFilters(
-            stage_id=uuid_or_none(request.query_params.get("stage_id")),
-            owner_user_id=uuid_or_none(request.query_params.get("owner")),
-            account_id=uuid_or_none(request.query_params.get("account_id")),
-            status=enum_or_none(OpportunityStatus, request.query_params.get("status")),
-        )
-
-    @get("/opportunities")
-    async def opportunities(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get("/opportunities", **PAGE_FILTERS)
+    async def opportunities(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[OpportunityFilters]
+    ) -> Template:
         """Every opportunity, newest first, filtered by stage, owner or status."""
         views, next_cursor = await services.list_opportunities(
-            ctx, self._filters(request), limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
         return page(
             request,
             "crm/pipeline/opportunities.html",
             opportunities=views,
             next_cursor=next_cursor,
-            params=query_params(request, "stage_id", "owner", "status", "account_id", "cursor"),
+            params=query_params(request, "stage_id", "owner_user_id", "status", "account_id", "cursor"),
             filters=request.query_params,
             stages=await services.list_stages(ctx),
             members=await member_choices(ctx),
             statuses=STATUS_LABELS,
         )
 
-    @get("/opportunities/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/opportunities/export", **PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[OpportunityFilters]
+    ) -> Response[bytes]:
         """Download the (filtered) opportunities as CSV or XLSX."""
-        filters = self._filters(request)
         views = await every_page(
             lambda cursor: services.list_opportunities(ctx, filters, limit=200, cursor=cursor)
         )
@@ -208,22 +220,15 @@ class PipelinePages(Controller):
         request: Request[Any, Any, Any],
         *,
         view: services.OpportunityView | None = None,
+        submission: Submission[Any] | None = None,
         values: dict[str, Any] | None = None,
         errors: FormErrors | None = None,
-        status_code: int = 200,
     ) -> Template:
+        if submission is not None:
+            values, errors = submission.values, submission.errors
         if values is None:
             if view is not None:
-                o = view.opportunity
-                values = {
-                    "account_id": str(o.account_id),
-                    "name": o.name,
-                    "amount": str(o.amount),
-                    "currency": o.currency,
-                    "stage_id": str(o.stage_id),
-                    "owner_user_id": str(o.owner_user_id or ""),
-                    "expected_close": o.expected_close.isoformat() if o.expected_close else "",
-                }
+                values = _opportunity_values(view)
             else:
                 values = {
                     "account_id": request.query_params.get("account_id", ""),
@@ -233,10 +238,11 @@ class PipelinePages(Controller):
         return page(
             request,
             "crm/pipeline/opportunity.html",
-            status_code=status_code,
+            status_code=submission.status_code if submission is not None else 200,
             view=view,
             values=values,
             errors=errors or FormErrors(),
+            conflict=submission.conflict if submission is not None else None,
             accounts=await services.account_choices(ctx),
             stages=await services.list_stages(ctx),
             members=await member_choices(ctx),
@@ -251,17 +257,18 @@ class PipelinePages(Controller):
     @post("/opportunities", opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Create an opportunity from the form."""
-        values = _present(data, OPPORTUNITY_FIELDS)
-        create, errors = decode_form(values, OpportunityCreate)
-        if create is not None:
-            try:
-                view = await services.create_opportunity(ctx, create)
-                return redirect(
-                    f"/crm/pipeline/opportunities/{view.opportunity.id}", notice="opportunity.created"
-                )
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._form(ctx, request, values=values, errors=errors, status_code=422)
+
+        async def again(submission: Submission[OpportunityCreate]) -> Response[Any]:
+            return await self._form(ctx, request, submission=submission)
+
+        return await run_form(
+            read_form(data, OpportunityCreate, OPPORTUNITY_FIELDS),
+            lambda body, _version: services.create_opportunity(ctx, body),
+            done=lambda view: redirect(
+                f"/crm/pipeline/opportunities/{view.opportunity.id}", notice="opportunity.created"
+            ),
+            again=again,
+        )
 
     @get("/opportunities/{opportunity_id:uuid}")
     async def opportunity(
@@ -270,70 +277,63 @@ class PipelinePages(Controller):
         """One opportunity: its details to edit and its stage."""
         return await self._form(ctx, request, view=await services.get_opportunity(ctx, opportunity_id))
 
+    async def _saved(self, ctx: Ctx, opportunity_id: uuid.UUID) -> dict[str, Any]:
+        values = _opportunity_values(await services.get_opportunity(ctx, opportunity_id))
+        return {name: values[name] for name in EDIT_FIELDS}
+
     @post("/opportunities/{opportunity_id:uuid}/edit", opt={"min_role": Role.MEMBER})
     async def edit(
         self, ctx: Ctx, request: Request[Any, Any, Any], opportunity_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Save the form's changes (empty owner or close date clear them)."""
-        values = _present(data, EDIT_FIELDS)
-        update, errors = decode_form(values, OpportunityUpdate)
-        if update is not None:
-            if not str(values.get("owner_user_id") or "").strip():
-                update.owner_user_id = None
-            if not str(values.get("expected_close") or "").strip():
-                update.expected_close = None
-            try:
-                await services.update_opportunity(ctx, opportunity_id, update, _version(data))
-                return redirect(f"/crm/pipeline/opportunities/{opportunity_id}", notice="opportunity.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect(
-                        f"/crm/pipeline/opportunities/{opportunity_id}", notice="error.precondition-failed"
-                    )
-                errors = problem_errors(problem)
-        view = await services.get_opportunity(ctx, opportunity_id)
-        values = {**values, "stage_id": str(view.stage.id)}
-        return await self._form(ctx, request, view=view, values=values, errors=errors, status_code=422)
+
+        async def again(submission: Submission[OpportunityUpdate]) -> Response[Any]:
+            view = await services.get_opportunity(ctx, opportunity_id)
+            submission.values = {**submission.values, "stage_id": str(view.stage.id)}
+            return await self._form(ctx, request, view=view, submission=submission)
+
+        return await run_form(
+            read_form(data, OpportunityUpdate, EDIT_FIELDS, update=True),
+            lambda body, version: services.update_opportunity(ctx, opportunity_id, body, version),
+            done=lambda _view: redirect(
+                f"/crm/pipeline/opportunities/{opportunity_id}", notice="opportunity.updated"
+            ),
+            again=again,
+            saved=lambda: self._saved(ctx, opportunity_id),
+        )
 
     @post("/opportunities/{opportunity_id:uuid}/stage", opt={"min_role": Role.MEMBER})
     async def move(
         self, ctx: Ctx, request: Request[Any, Any, Any], opportunity_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Move to another stage from the form (the board does the same by drag and drop)."""
-        move, errors = decode_form(_present(data, ("stage_id", "reason")), OpportunityStageMove)
-        if move is not None:
-            try:
-                await services.move_stage(ctx, opportunity_id, move, _version(data))
-                return redirect(f"/crm/pipeline/opportunities/{opportunity_id}", notice="opportunity.moved")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect(
-                        f"/crm/pipeline/opportunities/{opportunity_id}", notice="error.precondition-failed"
-                    )
-                errors = problem_errors(problem)
-        view = await services.get_opportunity(ctx, opportunity_id)
-        return await self._form(
-            ctx,
-            request,
-            view=view,
-            errors=FormErrors({f"move_{k}": v for k, v in errors.items()}),
-            status_code=422,
+
+        async def again(submission: Submission[OpportunityStageMove]) -> Response[Any]:
+            view = await services.get_opportunity(ctx, opportunity_id)
+            submission.errors = FormErrors({f"move_{k}": v for k, v in submission.errors.items()})
+            # The details form shows the saved values; the move form's errors are its own.
+            submission.values = _opportunity_values(view)
+            return await self._form(ctx, request, view=view, submission=submission)
+
+        return await run_form(
+            read_form(data, OpportunityStageMove, ("stage_id", "reason")),
+            lambda body, version: services.move_stage(ctx, opportunity_id, body, version),
+            done=lambda _view: redirect(
+                f"/crm/pipeline/opportunities/{opportunity_id}", notice="opportunity.moved"
+            ),
+            again=again,
+            saved=lambda: self._saved(ctx, opportunity_id),
         )
 
     @post("/opportunities/{opportunity_id:uuid}/delete", opt={"min_role": Role.MEMBER})
     async def delete(self, ctx: Ctx, opportunity_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Delete an opportunity entered by mistake."""
-        try:
-            await services.delete_opportunity(ctx, opportunity_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/crm/pipeline/opportunities/{opportunity_id}", notice=f"error.{problem.slug}")
-        return redirect("/crm/pipeline/opportunities", notice="opportunity.deleted")
+        return await run_action(
+            lambda: services.delete_opportunity(ctx, opportunity_id, form_version(data)),
+            back=f"/crm/pipeline/opportunities/{opportunity_id}",
+            done="/crm/pipeline/opportunities",
+            notice="opportunity.deleted",
+        )
 
     # --- stages (admins) ----------------------------------------------------------------------
 
@@ -342,19 +342,18 @@ class PipelinePages(Controller):
         ctx: Ctx,
         request: Request[Any, Any, Any],
         *,
-        errors: FormErrors | None = None,
-        values: dict[str, Any] | None = None,
+        submission: Submission[Any] | None = None,
         failed: str | None = None,
-        status_code: int = 200,
     ) -> Template:
         return page(
             request,
             "crm/pipeline/stages.html",
-            status_code=status_code,
+            status_code=submission.status_code if submission is not None else 200,
             stages=await services.list_stages(ctx),
             kinds=KIND_LABELS,
-            errors=errors or FormErrors(),
-            values=values or {},
+            errors=submission.errors if submission is not None else FormErrors(),
+            values=submission.values if submission is not None else {},
+            conflict=submission.conflict if submission is not None else None,
             failed=failed,
         )
 
@@ -366,16 +365,15 @@ class PipelinePages(Controller):
     @post("/stages", opt={"min_role": Role.ADMIN})
     async def create_stage(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Add a stage."""
-        values = _present(data, STAGE_FIELDS)
-        create, errors = decode_form(values, PipelineStageCreate)
-        if create is not None:
-            try:
-                await services.create_stage(ctx, create)
-                return redirect("/crm/pipeline/stages", notice="stage.created")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._stages_page(
-            ctx, request, errors=errors, values=values, failed="new", status_code=422
+
+        async def again(submission: Submission[PipelineStageCreate]) -> Response[Any]:
+            return await self._stages_page(ctx, request, submission=submission, failed="new")
+
+        return await run_form(
+            read_form(data, PipelineStageCreate, STAGE_FIELDS),
+            lambda body, _version: services.create_stage(ctx, body),
+            done=lambda _stage: redirect("/crm/pipeline/stages", notice="stage.created"),
+            again=again,
         )
 
     @post("/stages/{stage_id:uuid}/edit", opt={"min_role": Role.ADMIN})
@@ -383,32 +381,29 @@ class PipelinePages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], stage_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Rename a stage, change its probability, kind or place."""
-        values = _present(data, STAGE_FIELDS)
-        update, errors = decode_form(values, PipelineStageUpdate)
-        if update is not None:
-            try:
-                await services.update_stage(ctx, stage_id, update, _version(data))
-                return redirect("/crm/pipeline/stages", notice="stage.updated")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status == 412:
-                    return redirect("/crm/pipeline/stages", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        return await self._stages_page(
-            ctx, request, errors=errors, values=values, failed=str(stage_id), status_code=422
+
+        async def again(submission: Submission[PipelineStageUpdate]) -> Response[Any]:
+            return await self._stages_page(ctx, request, submission=submission, failed=str(stage_id))
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_stage(ctx, stage_id), STAGE_FIELDS)
+
+        return await run_form(
+            read_form(data, PipelineStageUpdate, STAGE_FIELDS, update=True),
+            lambda body, version: services.update_stage(ctx, stage_id, body, version),
+            done=lambda _stage: redirect("/crm/pipeline/stages", notice="stage.updated"),
+            again=again,
+            saved=saved,
         )
 
     @post("/stages/{stage_id:uuid}/delete", opt={"min_role": Role.ADMIN})
     async def delete_stage(self, ctx: Ctx, stage_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Delete an empty stage."""
-        try:
-            await services.delete_stage(ctx, stage_id, _version(data))
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect("/crm/pipeline/stages", notice=f"error.{problem.slug}")
-        return redirect("/crm/pipeline/stages", notice="stage.deleted")
+        return await run_action(
+            lambda: services.delete_stage(ctx, stage_id, form_version(data)),
+            back="/crm/pipeline/stages",
+            notice="stage.deleted",
+        )
 
 
 class AccountOpportunitiesPanel(Controller):
@@ -435,3 +430,22 @@ class AccountOpportunitiesPanel(Controller):
 
 PAGES: list[type[Controller]] = [PipelinePages, AccountOpportunitiesPanel]
 NAVIGATION: list[NavItem] = [NavItem(N_("Pipeline"), "/crm/pipeline", module="crm", section=N_("CRM"))]
+#: The account page's opportunities panel.
+PANELS: list[Panel] = [
+    Panel("crm.account", "opportunities", "/crm/accounts/{id}/opportunities-panel", order=20)
+]
+#: The account timeline's entries: opportunities opened, won and lost.
+TIMELINE_SOURCES: list[TimelineSource] = [
+    TimelineSource(
+        "crm.account", services.opportunity_created_events, {"opportunity_created": N_("Opportunity opened")}
+    ),
+    TimelineSource(
+        "crm.account",
+        services.opportunity_closed_events,
+        {"opportunity_won": N_("Opportunity won"), "opportunity_lost": N_("Opportunity lost")},
+    ),
+]
+#: The global search's opportunity hits (by name prefix).
+SEARCH_PROVIDERS: list[SearchProvider] = [
+    SearchProvider("crm.opportunities", N_("Opportunities"), services.search_opportunities)
+]

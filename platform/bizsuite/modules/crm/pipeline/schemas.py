@@ -51,10 +51,10 @@ class PipelineStageCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tr
 class PipelineStageUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
 
-    name: StageName | None = None
-    probability: Probability | None = None
-    kind: StageKind | None = None
-    position: Position | None = None
+    name: StageName | msgspec.UnsetType = msgspec.UNSET
+    probability: Probability | msgspec.UnsetType = msgspec.UNSET
+    kind: StageKind | msgspec.UnsetType = msgspec.UNSET
+    position: Position | msgspec.UnsetType = msgspec.UNSET
 
 
 class PipelineStageOrder(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -101,17 +101,26 @@ class OpportunityCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True
 
 
 class OpportunityUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Fields to change (the stage changes through ``move_opportunity_stage``). Send ``If-Match``.
+    """Fields to change (the stage changes through ``move_crm_opportunity_stage``). Send ``If-Match``.
 
     ``null`` clears the owner or the expected close date; an omitted field keeps its value.
     """
 
-    account_id: uuid.UUID | None = None
-    name: OpportunityName | None = None
-    amount: Amount | None = None
-    currency: Currency | None = None
+    account_id: uuid.UUID | msgspec.UnsetType = msgspec.UNSET
+    name: OpportunityName | msgspec.UnsetType = msgspec.UNSET
+    amount: Amount | msgspec.UnsetType = msgspec.UNSET
+    currency: Currency | msgspec.UnsetType = msgspec.UNSET
     owner_user_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
     expected_close: dt.date | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class OpportunityFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """Filters of the opportunity list and the board (each on an indexed column, or the stage kind)."""
+
+    stage_id: uuid.UUID | None = None
+    account_id: uuid.UUID | None = None
+    owner_user_id: uuid.UUID | None = None
+    status: OpportunityStatus | None = None
 
 
 class OpportunityStageMove(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -1,5 +1,5 @@
-"""CRM revenue: API controllers (tag `crm`): monthly revenue, key accounts, the churn watch list,
-revenue imports and the CRM settings."""
+"""CRM revenue: API controllers (tag `crm`): monthly revenue, key accounts, the churn watch list
+and revenue imports (the CRM settings have their own area, ``crm/settings``)."""
 
 from __future__ import annotations
 
@@ -9,54 +9,62 @@ from typing import Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, post, put
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from bizsuite.core.context import tenant_guard
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import PayloadTooLargeProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import STORAGE, ContentTypeParam, NameParam, Storage, UploadOperation
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.modules.crm.models import Account, ChurnRisk, MonthlyRevenue, RevenueImport, Tier
+from bizsuite.modules.crm.models import Account, ChurnRisk, RevenueImport, Tier
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.modules.crm.revenue.schemas import (
     AccountRevenueOut,
+    ChurnRiskFilters,
     ChurnRiskOut,
     ChurnRiskPage,
     ImportRowError,
+    KeyAccountFilters,
     KeyAccountOut,
     KeyAccountPage,
     MonthlyRevenueOut,
     MonthlyRevenuePage,
     RecomputeOut,
     RevenueAmount,
+    RevenueFilters,
     RevenueImportOut,
     RevenueImportPage,
     RevenueMonth,
-)
-from bizsuite.modules.crm.settings import (
-    CrmSettingsOut,
-    CrmSettingsUpdate,
-    crm_settings,
-    settings_out,
-    update_crm_settings,
 )
 from bizsuite.settings import Settings
 
 TAGS = ["crm"]
 
 
-def revenue_out(row: MonthlyRevenue) -> MonthlyRevenueOut:
-    """The API view of a revenue row."""
-    return MonthlyRevenueOut(
-        id=row.id,
-        account_id=row.account_id,
-        month=rules.month_label(row.month),
-        amount=row.amount,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+#: The view of a revenue row (kept for callers of the former name).
+revenue_out = services.revenue_view
+
+
+def provide_revenue_filters(
+    month: FromQuery[str | None] = None, account_id: FromQuery[uuid.UUID | None] = None
+) -> RevenueFilters:
+    """The revenue list's filters from the query (`month` is `YYYY-MM`; 422 naming it otherwise)."""
+    return RevenueFilters(
+        month=services.parse_month_param(month, source="query") if month else None, account_id=account_id
     )
+
+
+def provide_key_account_filters(tier: FromQuery[Tier | None] = None) -> KeyAccountFilters:
+    """The key-account list's filters from the query."""
+    return KeyAccountFilters(tier=tier)
+
+
+def provide_churn_risk_filters(tier: FromQuery[Tier | None] = None) -> ChurnRiskFilters:
+    """The watch list's filters from the query."""
+    return ChurnRiskFilters(tier=tier)
 
 
 def account_revenue_out(view: services.AccountRevenue) -> AccountRevenueOut:
@@ -145,23 +153,23 @@ class RevenueController(Controller):
 
     @put(
         "/accounts/{account_id:uuid}/revenue/{month:str}",
-        operation_id="put_account_revenue",
+        operation_id="put_crm_account_revenue",
         summary="Set an account's revenue for a month",
     )
-    async def put_account_revenue(
+    async def put_crm_account_revenue(
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], month: FromPath[str], data: JSONBody[RevenueAmount]
     ) -> MonthlyRevenueOut:
         """Create or replace the month's revenue (`YYYY-MM`); tiers and churn are recomputed."""
         month_date = services.parse_month_param(month)
         amount = services.parse_amount_field(data.amount)
-        return revenue_out(await services.put_revenue(ctx, account_id, month_date, amount))
+        return await services.put_revenue(ctx, account_id, month_date, amount)
 
     @delete(
         "/accounts/{account_id:uuid}/revenue/{month:str}",
-        operation_id="delete_account_revenue",
+        operation_id="delete_crm_account_revenue",
         summary="Remove an account's revenue for a month",
     )
-    async def delete_account_revenue(
+    async def delete_crm_account_revenue(
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], month: FromPath[str]
     ) -> None:
         """Delete the month's revenue; tiers and churn are recomputed."""
@@ -169,39 +177,49 @@ class RevenueController(Controller):
 
     @get(
         "/accounts/{account_id:uuid}/revenue",
-        operation_id="get_account_revenue",
+        operation_id="get_crm_account_revenue",
         summary="Get an account's revenue series",
     )
-    async def get_account_revenue(self, ctx: Ctx, account_id: FromPath[uuid.UUID]) -> AccountRevenueOut:
+    async def get_crm_account_revenue(self, ctx: Ctx, account_id: FromPath[uuid.UUID]) -> AccountRevenueOut:
         """The account's months (gaps inside its range count as 0), tier and churn state."""
         return account_revenue_out(await services.account_revenue(ctx, account_id))
 
-    @get("/revenue", operation_id="list_revenue", summary="List monthly revenue")
-    async def list_revenue(
+    @get(
+        "/revenue",
+        operation_id="list_crm_revenue",
+        summary="List monthly revenue",
+        dependencies={"filters": Provide(provide_revenue_filters, sync_to_thread=False)},
+    )
+    async def list_crm_revenue(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        month: FromQuery[str | None] = None,
-        account_id: FromQuery[uuid.UUID | None] = None,
+        *,
+        filters: NamedDependency[RevenueFilters],  # after the page parameters: the OpenAPI lists them first
     ) -> MonthlyRevenuePage:
         """Revenue rows, newest first, optionally of one month (`YYYY-MM`) and/or one account."""
-        month_date = services.parse_month_param(month, source="query") if month else None
-        rows, next_cursor = await services.list_revenue(
-            ctx, limit=limit, cursor=cursor, month=month_date, account_id=account_id
-        )
-        return MonthlyRevenuePage(items=[revenue_out(r) for r in rows], next_cursor=next_cursor)
+        items, next_cursor = await services.list_revenue(ctx, filters, limit=limit, cursor=cursor)
+        return MonthlyRevenuePage(items=items, next_cursor=next_cursor)
 
-    @get("/key-accounts", operation_id="list_key_accounts", summary="List key accounts by tier")
-    async def list_key_accounts(
+    @get(
+        "/key-accounts",
+        operation_id="list_crm_key_accounts",
+        summary="List key accounts by tier",
+        dependencies={"filters": Provide(provide_key_account_filters, sync_to_thread=False)},
+    )
+    async def list_crm_key_accounts(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        tier: FromQuery[Tier | None] = None,
+        *,
+        filters: NamedDependency[
+            KeyAccountFilters
+        ],  # after the page parameters: the OpenAPI lists them first
     ) -> KeyAccountPage:
         """Accounts with a tier, largest trailing-12-month revenue first, with cumulative shares."""
-        view = await services.list_key_accounts(ctx, limit=limit, cursor=cursor, tier=tier)
+        view = await services.list_key_accounts(ctx, filters, limit=limit, cursor=cursor)
         return KeyAccountPage(
             items=[key_account_out(account, cumulative, view.total) for account, cumulative in view.accounts],
             next_cursor=view.next_cursor,
@@ -209,26 +227,32 @@ class RevenueController(Controller):
             total_revenue=view.total,
         )
 
-    @get("/churn-risks", operation_id="list_churn_risks", summary="List the churn watch list")
-    async def list_churn_risks(
+    @get(
+        "/churn-risks",
+        operation_id="list_crm_churn_risks",
+        summary="List the churn watch list",
+        dependencies={"filters": Provide(provide_churn_risk_filters, sync_to_thread=False)},
+    )
+    async def list_crm_churn_risks(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        tier: FromQuery[Tier | None] = None,
+        *,
+        filters: NamedDependency[ChurnRiskFilters],  # after the page parameters: the OpenAPI lists them first
     ) -> ChurnRiskPage:
         """Accounts at churn risk: tier A first, then by revenue at stake."""
-        rows, next_cursor = await services.list_churn_risks(ctx, limit=limit, cursor=cursor, tier=tier)
+        rows, next_cursor = await services.list_churn_risks(ctx, filters, limit=limit, cursor=cursor)
         return ChurnRiskPage(items=[churn_risk_out(r, a) for r, a in rows], next_cursor=next_cursor)
 
     @post(
         "/revenue/recompute",
-        operation_id="recompute_revenue_tiers",
+        operation_id="recompute_crm_revenue_tiers",
         summary="Recompute tiers and churn",
         status_code=200,
         opt={"min_role": Role.ADMIN},
     )
-    async def recompute_revenue_tiers(self, ctx: Ctx) -> RecomputeOut:
+    async def recompute_crm_revenue_tiers(self, ctx: Ctx) -> RecomputeOut:
         """Recompute every account's tier and the churn watch list now (normally automatic)."""
         return recompute_out(await services.recompute(ctx))
 
@@ -261,13 +285,13 @@ class RevenueImportController(Controller):
     dependencies = STORAGE
 
     @post(
-        operation_id="create_revenue_import",
+        operation_id="create_crm_revenue_import",
         summary="Upload a revenue file for preview",
         request_max_body_size=None,
         operation_class=UploadOperation,
         opt={"streams_body": True},
     )
-    async def create_revenue_import(
+    async def create_crm_revenue_import(
         self,
         ctx: Ctx,
         request: Request[Any, Any, Any],
@@ -292,51 +316,28 @@ class RevenueImportController(Controller):
         )
         return import_out(row)
 
-    @get(operation_id="list_revenue_imports", summary="List revenue imports")
-    async def list_revenue_imports(
+    @get(operation_id="list_crm_revenue_imports", summary="List revenue imports")
+    async def list_crm_revenue_imports(
         self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
     ) -> RevenueImportPage:
         """Imports, newest first."""
         rows, next_cursor = await imports.list_imports(ctx, limit=limit, cursor=cursor)
         return RevenueImportPage(items=[import_out(r) for r in rows], next_cursor=next_cursor)
 
-    @get("/{import_id:uuid}", operation_id="get_revenue_import", summary="Get a revenue import")
-    async def get_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
+    @get("/{import_id:uuid}", operation_id="get_crm_revenue_import", summary="Get a revenue import")
+    async def get_crm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
         """One import: preview, errors, status and progress (`processed_rows` of `total_rows`)."""
         return import_out(await imports.get_import(ctx, import_id))
 
     @post(
         "/{import_id:uuid}/confirm",
-        operation_id="confirm_revenue_import",
+        operation_id="confirm_crm_revenue_import",
         summary="Import a previewed revenue file",
         status_code=202,
     )
-    async def confirm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
+    async def confirm_crm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
         """Queue the import (all rows in one transaction); 409 unless the file was previewed clean."""
         return import_out(await imports.confirm_import(ctx, import_id))
 
 
-class CrmSettingsController(Controller):
-    """The tenant's CRM settings."""
-
-    path = "/api/v1/crm/settings"
-    tags = TAGS
-    guards = [tenant_guard]
-
-    @get(operation_id="get_crm_settings", summary="Get the CRM settings")
-    async def get_crm_settings(self, ctx: Ctx) -> CrmSettingsOut:
-        """Churn months, tier shares, zone routing and the business calendar."""
-        return settings_out(await crm_settings(ctx))
-
-    @put(operation_id="update_crm_settings", summary="Change the CRM settings", opt={"min_role": Role.ADMIN})
-    async def update_crm_settings(
-        self, ctx: Ctx, data: JSONBody[CrmSettingsUpdate], if_match: IfMatch = None
-    ) -> CrmSettingsOut:
-        """Change settings (send `If-Match`); new churn months or tier shares recompute at once."""
-        row, recompute = await update_crm_settings(ctx, data, if_match)
-        if recompute:
-            await services.recompute(ctx)
-        return settings_out(row)
-
-
-CONTROLLERS: list[type[Controller]] = [RevenueController, RevenueImportController, CrmSettingsController]
+CONTROLLERS: list[type[Controller]] = [RevenueController, RevenueImportController]

@@ -3,7 +3,6 @@
 - ``/crm/revenue``: revenue files (upload, preview with row errors, confirm, progress, history).
 - ``/crm/key-accounts``: the tier table and the Pareto chart (大客户).
 - ``/crm/churn``: the churn watch list (客户流失预警) with trends and exports.
-- ``/crm/settings``: churn months, tier shares, zone routing, business calendar (admins).
 - ``/crm/accounts/{id}/revenue-panel``: the panel lazy-loaded on an account's page.
 
 Every page calls the services the API calls.
@@ -12,14 +11,15 @@ Every page calls the services the API calls.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
-import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
+from multipart import MultipartSegment  # type: ignore[import-untyped]
 
 from bizsuite.core.context import principal_of
 from bizsuite.core.dependencies import Ctx
@@ -27,24 +27,20 @@ from bizsuite.core.errors import ProblemError
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
-from bizsuite.modules.crm.calendar import BusinessCalendar
-from bizsuite.modules.crm.models import ImportStatus, RevenueImport, Tier
+from bizsuite.kit import NavItem, Panel
+from bizsuite.modules.crm.models import ImportStatus, RevenueImport
 from bizsuite.modules.crm.revenue import imports, rules, services
-from bizsuite.modules.crm.settings import (
-    WEEKDAYS,
-    CrmSettingsUpdate,
-    crm_settings,
-    update_crm_settings,
-)
-from bizsuite.settings import Settings
+from bizsuite.modules.crm.revenue.api import provide_churn_risk_filters, provide_key_account_filters
+from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters
+from bizsuite.modules.crm.settings import CRM_SETTINGS
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.files_pages import DRAIN_SLACK, MultipartUpload, format_size
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, problem_errors
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import query_params, redirect, signed_in
-from bizsuite.web.templating import NOTICES, NavItem, page
+from bizsuite.web.support import filtered_by, query_params, redirect, run_action, signed_in
+from bizsuite.web.templating import page
+from bizsuite.web.uploads import UploadRefused, format_size, receive_upload, upload_policy
 
 PAGE_SIZE = 25
 #: Bars in the Pareto chart (the largest accounts; the line still ends at 100%).
@@ -80,21 +76,14 @@ ROW_MESSAGES = {
     "the workbook cannot be read": N_("the workbook cannot be read"),
     "the file is not UTF-8 or GB18030 text": N_("the file is not UTF-8 or GB18030 text"),
 }
-WEEKDAY_LABELS = {
-    "mon": N_("Monday"),
-    "tue": N_("Tuesday"),
-    "wed": N_("Wednesday"),
-    "thu": N_("Thursday"),
-    "fri": N_("Friday"),
-    "sat": N_("Saturday"),
-    "sun": N_("Sunday"),
+#: Toasts after a redirect (``?notice=<code>``).
+#: The key-account and churn lists' filters: the API's typed query parameters, read leniently.
+KEY_ACCOUNT_PAGE_FILTERS = filtered_by(provide_key_account_filters)
+CHURN_PAGE_FILTERS = filtered_by(provide_churn_risk_filters)
+
+NOTICES = {
+    "crm_revenue.confirmed": N_("Import queued: the progress shows below."),
 }
-NOTICES.update(
-    {
-        "crm_revenue.confirmed": N_("Import queued: the progress shows below."),
-        "crm_settings.saved": N_("CRM settings saved; tiers and churn are up to date."),
-    }
-)
 
 
 def row_message(message: str) -> str:
@@ -119,10 +108,13 @@ def sparkline(values: list[Decimal], width: int = 120, height: int = 28) -> str:
     )
 
 
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
+def _refusal(problem: ProblemError, policy: files.UploadPolicy) -> str:
+    """Why a revenue file was refused, in the user's language."""
+    if isinstance(problem, files.PayloadTooLargeProblem):
+        return _("The file is larger than the limit of %(size)s.", size=format_size(policy.max_bytes))
+    if any(e.field == "name" for e in problem.errors or []):
+        return _("Upload a .csv or .xlsx file.")
+    return problem_errors(problem).get("__all__") or _("The upload could not be read.")
 
 
 def _labels() -> dict[str, Any]:
@@ -148,7 +140,7 @@ class RevenueImportPages(Controller):
         rows, next_cursor = await imports.list_imports(
             ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
-        policy = files.UploadPolicy.from_settings(_settings(request))
+        policy = upload_policy(request)
         return page(
             request,
             "crm/revenue/imports.html",
@@ -173,45 +165,30 @@ class RevenueImportPages(Controller):
     )
     async def upload(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
         """Store the form's file and show its preview."""
-        policy = files.UploadPolicy.from_settings(_settings(request))
-        media_type, options = request.content_type
-        if media_type != "multipart/form-data" or not options.get("boundary"):
-            return await self._render(
-                ctx, request, status_code=415, error=_("Send the file with the upload form.")
-            )
-        body = MultipartUpload(request.stream(), options["boundary"].encode())
-        declared = request.headers.get("content-length")
-        try:
-            await body.start()
-            if body.file is None:
-                return await self._render(ctx, request, status_code=422, error=_("Choose a file to upload."))
+        policy = upload_policy(request)
+
+        async def store(
+            part: MultipartSegment, chunks: AsyncIterator[bytes], _size: int | None, _fields: dict[str, str]
+        ) -> RevenueImport:
             data = bytearray()
-            async for chunk in body.file_chunks():
+            async for chunk in chunks:
                 data.extend(chunk)
                 if len(data) > policy.max_bytes:
                     raise files.PayloadTooLargeProblem("too large")
-            await body.drain()
             async with ctx.session.begin_nested():
-                row = await imports.create_import(
+                return await imports.create_import(
                     ctx,
                     provide_storage(request),
                     bytes(data),
-                    filename=body.file.filename or "revenue.csv",
-                    content_type=body.file.content_type,
+                    filename=part.filename or "revenue.csv",
+                    content_type=part.content_type,
                     policy=policy,
                 )
-        except ProblemError as problem:
-            if declared and declared.isdigit() and int(declared) <= policy.max_bytes + DRAIN_SLACK:
-                await body.drain()
-            if isinstance(problem, files.PayloadTooLargeProblem):
-                message = _(
-                    "The file is larger than the limit of %(size)s.", size=format_size(policy.max_bytes)
-                )
-            elif any(e.field == "name" for e in problem.errors or []):
-                message = _("Upload a .csv or .xlsx file.")
-            else:
-                message = problem_errors(problem).get("__all__") or _("The upload could not be read.")
-            return await self._render(ctx, request, status_code=problem.status, error=message)
+
+        try:
+            row = await receive_upload(request, policy, store, message=_refusal)
+        except UploadRefused as refused:
+            return await self._render(ctx, request, status_code=refused.status, error=refused.message)
         return redirect(f"/crm/revenue/imports/{row.id}")
 
     def _detail_context(self, row: RevenueImport) -> dict[str, Any]:
@@ -241,14 +218,14 @@ class RevenueImportPages(Controller):
     @post("/imports/{import_id:uuid}/confirm", opt={"min_role": Role.MEMBER})
     async def confirm(self, ctx: Ctx, import_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Queue the import of a previewed file."""
-        try:
+
+        async def confirm() -> RevenueImport:
             async with ctx.session.begin_nested():
-                await imports.confirm_import(ctx, import_id)
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            return redirect(f"/crm/revenue/imports/{import_id}", notice=f"error.{problem.slug}")
-        return redirect(f"/crm/revenue/imports/{import_id}", notice="crm_revenue.confirmed")
+                return await imports.confirm_import(ctx, import_id)
+
+        return await run_action(
+            confirm, back=f"/crm/revenue/imports/{import_id}", notice="crm_revenue.confirmed"
+        )
 
 
 class KeyAccountPages(Controller):
@@ -258,20 +235,21 @@ class KeyAccountPages(Controller):
     include_in_schema = False
     guards = [signed_in]
 
-    @get()
-    async def key_accounts(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**KEY_ACCOUNT_PAGE_FILTERS)
+    async def key_accounts(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[KeyAccountFilters]
+    ) -> Template:
         """The tier table, largest trailing revenue first, and the Pareto chart."""
-        tier = _tier(request.query_params.get("tier"))
         view = await services.list_key_accounts(
-            ctx, limit=PAGE_SIZE * 2, cursor=request.query_params.get("cursor"), tier=tier
+            ctx, filters, limit=PAGE_SIZE * 2, cursor=request.query_params.get("cursor")
         )
-        settings = await crm_settings(ctx)
+        settings = await ctx.settings(CRM_SETTINGS)
         counts = await services.tier_counts(ctx)
         return page(
             request,
             "crm/revenue/key_accounts.html",
             view=view,
-            tier=tier,
+            tier=filters.tier,
             counts=counts,
             settings=settings,
             params=query_params(request, "tier", "cursor"),
@@ -283,7 +261,7 @@ class KeyAccountPages(Controller):
     async def pareto(self, ctx: Ctx) -> dict[str, Any]:
         """The Pareto chart's data: revenue by account (largest first) and the cumulative share."""
         view = await services.list_key_accounts(ctx, limit=PARETO_BARS, cursor=None)
-        settings = await crm_settings(ctx)
+        settings = await ctx.settings(CRM_SETTINGS)
         total = view.total
         return {
             "labels": [account.name for account, _cumulative in view.accounts],
@@ -296,16 +274,17 @@ class KeyAccountPages(Controller):
             "marker": _("%(share)s%% of revenue", share=f"{float(settings.tier_a_share * 100):g}"),
         }
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **KEY_ACCOUNT_PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[KeyAccountFilters]
+    ) -> Response[bytes]:
         """The tiered accounts as CSV or XLSX."""
-        tier = _tier(request.query_params.get("tier"))
         found: list[Any] = []
         total = Decimal(0)
 
         async def fetch(cursor: str | None) -> tuple[list[Any], str | None]:
             nonlocal total
-            view = await services.list_key_accounts(ctx, limit=200, cursor=cursor, tier=tier)
+            view = await services.list_key_accounts(ctx, filters, limit=200, cursor=cursor)
             total = view.total
             return view.accounts, view.next_cursor
 
@@ -335,10 +314,6 @@ class KeyAccountPages(Controller):
         )
 
 
-def _tier(value: str | None) -> Tier | None:
-    return Tier(value) if value in {t.value for t in Tier} else None
-
-
 class ChurnPages(Controller):
     """The churn watch list (客户流失预警)."""
 
@@ -346,34 +321,36 @@ class ChurnPages(Controller):
     include_in_schema = False
     guards = [signed_in]
 
-    @get()
-    async def churn(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**CHURN_PAGE_FILTERS)
+    async def churn(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ChurnRiskFilters]
+    ) -> Template:
         """Accounts at risk: tier A first, then by revenue at stake; trend of the last 12 months."""
-        tier = _tier(request.query_params.get("tier"))
         rows, next_cursor = await services.list_churn_risks(
-            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor"), tier=tier
+            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
         trends = await services.trends(ctx, [account.id for _risk, account in rows], months=TREND_MONTHS)
-        settings = await crm_settings(ctx)
+        settings = await ctx.settings(CRM_SETTINGS)
         return page(
             request,
             "crm/revenue/churn.html",
             rows=rows,
             trends=trends,
             next_cursor=next_cursor,
-            tier=tier,
+            tier=filters.tier,
             settings=settings,
             as_of=await services.latest_month(ctx),
             params=query_params(request, "tier", "cursor"),
             **_labels(),
         )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **CHURN_PAGE_FILTERS)
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ChurnRiskFilters]
+    ) -> Response[bytes]:
         """The watch list as CSV or XLSX."""
-        tier = _tier(request.query_params.get("tier"))
         found = await every_page(
-            lambda cursor: services.list_churn_risks(ctx, limit=200, cursor=cursor, tier=tier)
+            lambda cursor: services.list_churn_risks(ctx, filters, limit=200, cursor=cursor)
         )
         trends = await services.trends(ctx, [account.id for _risk, account in found], months=TREND_MONTHS)
         return export_response(
@@ -430,101 +407,16 @@ class AccountRevenuePanel(Controller):
         )
 
 
-def _settings_values(data: dict[str, Any]) -> tuple[dict[str, Any], FormErrors]:
-    """The settings form as the API's update body (hours per weekday, holidays one per line)."""
-    errors = FormErrors()
-    hours: dict[str, list[str]] = {}
-    for day in WEEKDAYS:
-        start, end = str(data.get(f"{day}_start") or "").strip(), str(data.get(f"{day}_end") or "").strip()
-        if start or end:
-            hours[day] = [start, end]
-    holidays: list[str] = []
-    for line in str(data.get("holidays") or "").replace(",", "\n").splitlines():
-        if line.strip():
-            try:
-                holidays.append(date.fromisoformat(line.strip()).isoformat())
-            except ValueError:
-                errors["holidays"] = _("Write one date per line, like 2026-10-01.")
-    values = {
-        "churn_months": data.get("churn_months"),
-        "tier_a_share": str(data.get("tier_a_share") or "").strip() or None,
-        "tier_b_share": str(data.get("tier_b_share") or "").strip() or None,
-        "route_by_zone": bool(data.get("route_by_zone")),
-        "business_calendar": {"hours": hours, "holidays": holidays},
-    }
-    return values, errors
-
-
-class CrmSettingsPages(Controller):
-    """The CRM settings (admins)."""
-
-    path = "/crm/settings"
-    include_in_schema = False
-    guards = [signed_in]
-    opt = {"min_role": Role.ADMIN}
-
-    async def _render(
-        self,
-        ctx: Ctx,
-        request: Request[Any, Any, Any],
-        *,
-        status_code: int = 200,
-        errors: FormErrors | None = None,
-        values: dict[str, Any] | None = None,
-    ) -> Template:
-        row = await crm_settings(ctx)
-        calendar = msgspec.convert(row.business_calendar or {}, BusinessCalendar)
-        return page(
-            request,
-            "crm/revenue/settings.html",
-            status_code=status_code,
-            settings=row,
-            calendar=calendar,
-            weekdays=WEEKDAY_LABELS,
-            errors=errors or FormErrors(),
-            values=values,
-        )
-
-    @get()
-    async def settings(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """The settings form."""
-        return await self._render(ctx, request)
-
-    @post()
-    async def save(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
-        """Save the settings; new churn months or tier shares recompute at once."""
-        values, errors = _settings_values(data)
-        update, decode_errors = decode_form(
-            {k: v for k, v in values.items() if v is not None}, CrmSettingsUpdate
-        )
-        errors.update(decode_errors)
-        if update is not None and not errors:
-            try:
-                async with ctx.session.begin_nested():
-                    _row, recompute = await update_crm_settings(
-                        ctx, update, str(data.get("version") or "") or None
-                    )
-                    if recompute:
-                        await services.recompute(ctx)
-                return redirect("/crm/settings", notice="crm_settings.saved")
-            except ProblemError as problem:
-                if problem.status == 412:
-                    return redirect("/crm/settings", notice="error.precondition-failed")
-                errors = problem_errors(problem)
-        form_values = {k: data.get(k) for k in data}
-        return await self._render(ctx, request, status_code=422, errors=errors, values=form_values)
-
-
 PAGES: list[type[Controller]] = [
     RevenueImportPages,
     KeyAccountPages,
     ChurnPages,
     AccountRevenuePanel,
-    CrmSettingsPages,
 ]
 NAVIGATION: list[NavItem] = [
     NavItem(N_("Key accounts"), "/crm/key-accounts", module="crm", section=N_("CRM")),
     NavItem(N_("Churn watch"), "/crm/churn", module="crm", section=N_("CRM")),
     NavItem(N_("Revenue"), "/crm/revenue", module="crm", section=N_("CRM")),
-    NavItem(N_("CRM settings"), "/crm/settings", Role.ADMIN, module="crm", section=N_("CRM")),
 ]
+#: The account page's revenue panel.
+PANELS: list[Panel] = [Panel("crm.account", "revenue", "/crm/accounts/{id}/revenue-panel", order=10)]

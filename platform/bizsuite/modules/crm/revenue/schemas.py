@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -160,3 +160,25 @@ class RevenueImportPage(msgspec.Struct, kw_only=True):
 
     items: list[RevenueImportOut]
     next_cursor: str | None
+
+
+# --- list filters (built from the API's typed query parameters, for the API and the pages) ---
+
+
+class RevenueFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """Filters of the revenue list: one month and/or one account."""
+
+    month: date | None = None
+    account_id: uuid.UUID | None = None
+
+
+class KeyAccountFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """Filters of the key-account list: one tier."""
+
+    tier: Tier | None = None
+
+
+class ChurnRiskFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """Filters of the churn watch list: one tier."""
+
+    tier: Tier | None = None

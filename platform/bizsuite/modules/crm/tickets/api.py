@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
 
 from litestar import Controller, delete, get, patch, post, put
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from bizsuite.core.context import Context, tenant_guard
-from bizsuite.core.db import utcnow
+from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.modules.crm.models import (
-    SlaPolicy,
-    SlaPolicyMilestone,
-    Ticket,
-    TicketCategory,
-    TicketMilestone,
-    TicketPriority,
-    TicketStatus,
-)
-from bizsuite.modules.crm.tickets import rules, services
+from bizsuite.modules.crm.models import TicketCategory, TicketPriority, TicketStatus
+from bizsuite.modules.crm.tickets import services
 from bizsuite.modules.crm.tickets.schemas import (
     MilestoneCompletion,
-    SlaMilestoneOut,
     SlaPolicyIn,
     SlaPolicyOut,
     SlaPolicyPage,
     TicketClose,
     TicketCreate,
-    TicketEventOut,
     TicketEventPage,
+    TicketFilters,
     TicketMilestoneOut,
     TicketOut,
     TicketPage,
@@ -42,39 +31,37 @@ from bizsuite.modules.crm.tickets.schemas import (
 )
 
 
-def policy_out(policy: SlaPolicy, milestones: Sequence[SlaPolicyMilestone]) -> SlaPolicyOut:
-    """A policy as the API shows it."""
-    return SlaPolicyOut(
-        id=policy.id,
-        code=policy.code,
-        name=policy.name,
-        category=policy.category,
-        priority=policy.priority,
-        active=policy.active,
-        milestones=[
-            SlaMilestoneOut(
-                key=m.key,
-                name=m.name,
-                position=m.position,
-                target_minutes=m.target_minutes,
-                same_day=m.same_day,
-                anchor=m.anchor,
-                reason_allowed=m.reason_allowed,
-            )
-            for m in milestones
-        ],
-        created_at=policy.created_at,
-        updated_at=policy.updated_at,
-        version=policy.version,
+def ticket_filters(
+    status: FromQuery[TicketStatus | None] = None,
+    category: FromQuery[TicketCategory | None] = None,
+    priority: FromQuery[TicketPriority | None] = None,
+    assignee_user_id: FromQuery[uuid.UUID | None] = None,
+    account_id: FromQuery[uuid.UUID | None] = None,
+    breached: FromQuery[bool | None] = None,
+) -> TicketFilters:
+    """The ticket list's filters from their typed query parameters (the API list, the tickets
+    page and its export)."""
+    return TicketFilters(
+        status=status,
+        category=category,
+        priority=priority,
+        assignee_user_id=assignee_user_id,
+        account_id=account_id,
+        breached=breached,
     )
 
 
-def ticket_out(ticket: Ticket, milestones: Sequence[TicketMilestone], now: datetime) -> TicketOut:
-    """A ticket with its milestones' states at ``now``."""
-    views = services.milestone_views(ticket, milestones, now)
+#: Inject :func:`ticket_filters` as ``filters``; a handler declares ``filters: Filters``.
+TICKET_FILTERS = {"filters": Provide(ticket_filters, sync_to_thread=False)}
+Filters = NamedDependency[TicketFilters]
+
+
+def ticket_out(view: services.TicketView) -> TicketOut:
+    """The API shape of a ticket and its milestones' states."""
+    ticket = view.ticket
     return TicketOut(
         id=ticket.id,
-        number=rules.ticket_number(ticket.number),
+        number=view.number,
         account_id=ticket.account_id,
         contact_id=ticket.contact_id,
         title=ticket.title,
@@ -89,7 +76,7 @@ def ticket_out(ticket: Ticket, milestones: Sequence[TicketMilestone], now: datet
         close_note=ticket.close_note,
         resolved_at=ticket.resolved_at,
         closed_at=ticket.closed_at,
-        breached=any(v.state is rules.MilestoneState.BREACHED for v in views),
+        breached=view.breached,
         milestones=[
             TicketMilestoneOut(
                 key=v.milestone.key,
@@ -106,25 +93,13 @@ def ticket_out(ticket: Ticket, milestones: Sequence[TicketMilestone], now: datet
                 state=v.state,
                 due_in_seconds=v.due_in_seconds,
             )
-            for v in views
+            for v in view.milestones
         ],
         created_by=ticket.created_by,
         created_at=ticket.created_at,
         updated_at=ticket.updated_at,
         version=ticket.version,
     )
-
-
-async def tickets_out(ctx: Context, tickets: Sequence[Ticket]) -> list[TicketOut]:
-    """Tickets with their milestones (one query for all of them)."""
-    milestones = await services.ticket_milestones(ctx, [t.id for t in tickets])
-    now = utcnow()
-    return [ticket_out(t, milestones[t.id], now) for t in tickets]
-
-
-async def one_ticket_out(ctx: Context, ticket: Ticket) -> TicketOut:
-    """One ticket with its milestones."""
-    return (await tickets_out(ctx, [ticket]))[0]
 
 
 class SlaPolicyController(Controller):
@@ -144,22 +119,17 @@ class SlaPolicyController(Controller):
     ) -> SlaPolicyPage:
         """List policies with their milestones, oldest first."""
         policies, next_cursor = await services.list_policies(ctx, limit=limit, cursor=cursor, active=active)
-        milestones = await services.policy_milestones(ctx, [p.id for p in policies])
-        return SlaPolicyPage(
-            items=[policy_out(p, milestones[p.id]) for p in policies], next_cursor=next_cursor
-        )
+        return SlaPolicyPage(items=policies, next_cursor=next_cursor)
 
     @post(operation_id="create_crm_sla_policy", summary="Create an SLA policy", opt={"min_role": Role.ADMIN})
     async def create_crm_sla_policy(self, ctx: Ctx, data: JSONBody[SlaPolicyIn]) -> SlaPolicyOut:
         """Create a policy with its ordered milestones."""
-        policy = await services.create_policy(ctx, data)
-        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+        return await services.create_policy(ctx, data)
 
     @get("/{policy_id:uuid}", operation_id="get_crm_sla_policy", summary="Get an SLA policy")
     async def get_crm_sla_policy(self, ctx: Ctx, policy_id: FromPath[uuid.UUID]) -> SlaPolicyOut:
         """Return one policy with its milestones."""
-        policy = await services.get_policy(ctx, policy_id)
-        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+        return await services.get_policy(ctx, policy_id)
 
     @put(
         "/{policy_id:uuid}",
@@ -171,8 +141,7 @@ class SlaPolicyController(Controller):
         self, ctx: Ctx, policy_id: FromPath[uuid.UUID], data: JSONBody[SlaPolicyIn], if_match: IfMatch = None
     ) -> SlaPolicyOut:
         """Replace a policy's matching rule and milestones; open tickets keep the chain they got."""
-        policy = await services.replace_policy(ctx, policy_id, data, if_match)
-        return policy_out(policy, (await services.policy_milestones(ctx, [policy.id]))[policy.id])
+        return await services.replace_policy(ctx, policy_id, data, if_match)
 
     @delete(
         "/{policy_id:uuid}",
@@ -194,47 +163,35 @@ class TicketController(Controller):
     tags = ["crm"]
     guards = [tenant_guard]
 
-    @get(operation_id="list_crm_tickets", summary="List service tickets")
+    @get(operation_id="list_crm_tickets", summary="List service tickets", dependencies=TICKET_FILTERS)
     async def list_crm_tickets(
         self,
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
-        status: FromQuery[TicketStatus | None] = None,
-        category: FromQuery[TicketCategory | None] = None,
-        priority: FromQuery[TicketPriority | None] = None,
-        assignee_user_id: FromQuery[uuid.UUID | None] = None,
-        account_id: FromQuery[uuid.UUID | None] = None,
-        breached: FromQuery[bool | None] = None,
+        *,
+        filters: Filters,
     ) -> TicketPage:
         """List tickets, newest first, with their milestones' states."""
-        filters = services.TicketFilters(
-            status=status,
-            category=category,
-            priority=priority,
-            assignee_user_id=assignee_user_id,
-            account_id=account_id,
-            breached=breached,
-        )
         tickets, next_cursor = await services.list_tickets(ctx, filters, limit=limit, cursor=cursor)
-        return TicketPage(items=await tickets_out(ctx, tickets), next_cursor=next_cursor)
+        return TicketPage(items=[ticket_out(t) for t in tickets], next_cursor=next_cursor)
 
     @post(operation_id="create_crm_ticket", summary="Open a service ticket")
     async def create_crm_ticket(self, ctx: Ctx, data: JSONBody[TicketCreate]) -> TicketOut:
         """Open a ticket: its SLA policy is matched, milestones start, it is routed to the zone owner."""
-        return await one_ticket_out(ctx, await services.create_ticket(ctx, data))
+        return ticket_out(await services.create_ticket(ctx, data))
 
     @get("/{ticket_id:uuid}", operation_id="get_crm_ticket", summary="Get a service ticket")
     async def get_crm_ticket(self, ctx: Ctx, ticket_id: FromPath[uuid.UUID]) -> TicketOut:
         """Return a ticket with each milestone: met, breached, or due in so many seconds."""
-        return await one_ticket_out(ctx, await services.get_ticket(ctx, ticket_id))
+        return ticket_out(await services.get_ticket(ctx, ticket_id))
 
     @patch("/{ticket_id:uuid}", operation_id="update_crm_ticket", summary="Update a service ticket")
     async def update_crm_ticket(
         self, ctx: Ctx, ticket_id: FromPath[uuid.UUID], data: JSONBody[TicketUpdate], if_match: IfMatch = None
     ) -> TicketOut:
         """Change title, description, priority, contact or assignee (send ``If-Match``)."""
-        return await one_ticket_out(ctx, await services.update_ticket(ctx, ticket_id, data, if_match))
+        return ticket_out(await services.update_ticket(ctx, ticket_id, data, if_match))
 
     @post(
         "/{ticket_id:uuid}/status",
@@ -250,7 +207,7 @@ class TicketController(Controller):
         if_match: IfMatch = None,
     ) -> TicketOut:
         """Move the ticket; ``waiting`` pauses its SLA clocks and leaving it resumes them."""
-        return await one_ticket_out(ctx, await services.change_status(ctx, ticket_id, data, if_match))
+        return ticket_out(await services.change_status(ctx, ticket_id, data, if_match))
 
     @post(
         "/{ticket_id:uuid}/milestones/{key:str}",
@@ -267,8 +224,7 @@ class TicketController(Controller):
         if_match: IfMatch = None,
     ) -> TicketOut:
         """Mark a milestone reached now, or record the reason where the milestone allows one."""
-        ticket = await services.complete_milestone(ctx, ticket_id, key, data, if_match)
-        return await one_ticket_out(ctx, ticket)
+        return ticket_out(await services.complete_milestone(ctx, ticket_id, key, data, if_match))
 
     @post(
         "/{ticket_id:uuid}/close",
@@ -280,7 +236,7 @@ class TicketController(Controller):
         self, ctx: Ctx, ticket_id: FromPath[uuid.UUID], data: JSONBody[TicketClose], if_match: IfMatch = None
     ) -> TicketOut:
         """Close the ticket; complaints need the customer's satisfaction (1..5)."""
-        return await one_ticket_out(ctx, await services.close_ticket(ctx, ticket_id, data, if_match))
+        return ticket_out(await services.close_ticket(ctx, ticket_id, data, if_match))
 
     @get(
         "/{ticket_id:uuid}/events",
@@ -296,22 +252,7 @@ class TicketController(Controller):
     ) -> TicketEventPage:
         """Status changes, pauses, milestones and breaches, oldest first."""
         events, next_cursor = await services.list_ticket_events(ctx, ticket_id, limit=limit, cursor=cursor)
-        return TicketEventPage(
-            items=[
-                TicketEventOut(
-                    id=e.id,
-                    kind=e.kind,
-                    from_status=e.from_status,
-                    to_status=e.to_status,
-                    milestone_key=e.milestone_key,
-                    note=e.note,
-                    actor_label=e.actor_label,
-                    occurred_at=e.occurred_at,
-                )
-                for e in events
-            ],
-            next_cursor=next_cursor,
-        )
+        return TicketEventPage(items=events, next_cursor=next_cursor)
 
 
 CONTROLLERS: list[type[Controller]] = [SlaPolicyController, TicketController]

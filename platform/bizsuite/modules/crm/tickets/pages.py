@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
@@ -20,34 +20,29 @@ from litestar.response import Template
 from sqlalchemy import select
 
 from bizsuite.core.context import Context, principal_of
-from bizsuite.core.db import utcnow
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import NotFoundProblem, ProblemError
-from bizsuite.core.identity.models import Role, User
+from bizsuite.core.errors import NotFoundProblem
+from bizsuite.core.identity.models import Role
+from bizsuite.kit import LinkTarget, NavItem, Panel, SearchProvider, TimelineSource
 from bizsuite.modules.crm.accounts.services import member_choices
-from bizsuite.modules.crm.models import (
-    Account,
-    SlaAnchor,
-    Ticket,
-    TicketCategory,
-    TicketPriority,
-    TicketStatus,
-)
+from bizsuite.modules.crm.models import Account, SlaAnchor, TicketCategory, TicketPriority, TicketStatus
 from bizsuite.modules.crm.tickets import rules, services
+from bizsuite.modules.crm.tickets.api import Filters, ticket_filters
 from bizsuite.modules.crm.tickets.schemas import (
     MilestoneCompletion,
     SlaPolicyIn,
+    SlaPolicyOut,
     TicketClose,
     TicketCreate,
     TicketStatusChange,
 )
 from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, decode_form, problem_errors
+from bizsuite.web.forms import FormErrors, Submission, decode_form, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
-from bizsuite.web.support import enum_or_none, query_params, redirect, signed_in, uuid_or_none
-from bizsuite.web.templating import NavItem, page
+from bizsuite.web.support import filtered_by, query_as_sent, redirect, run_form, savepoint, signed_in
+from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
 MAX_ROWS = 10_000
@@ -107,7 +102,12 @@ SERVICE_MESSAGES = (
     N_("not a member of this tenant"),
     N_("no such record"),
 )
-LIST_FILTERS = ("status", "category", "priority", "breached", "account_id", "cursor")
+LIST_PARAMS = ("status", "category", "priority", "breached", "assignee_user_id", "account_id", "cursor")
+NEW_FIELDS = ("account_id", "title", "category", "priority", "description", "assignee_user_id")
+CLOSE_FIELDS = ("satisfaction", "close_note")
+#: The list's filters as the API reads them; the SLA filter's choices (``breached=yes|no``, also
+#: in bookmarks) are the boolean parameter.
+PAGE_FILTERS = filtered_by(ticket_filters, aliases={"breached": {"yes": "true", "no": "false"}})
 
 
 def _labels() -> dict[str, Any]:
@@ -121,22 +121,6 @@ def _labels() -> dict[str, Any]:
     }
 
 
-async def _user_names(ctx: Context, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = await ctx.session.execute(select(User.id, User.name).where(User.id.in_(wanted)))
-    return {row[0]: row[1] for row in rows}
-
-
-async def _account_names(ctx: Context, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    rows = await ctx.session.execute(select(Account.id, Account.name).where(Account.id.in_(wanted)))
-    return {row[0]: row[1] for row in rows}
-
-
 async def _accounts(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
     rows = await ctx.session.execute(
         select(Account.id, Account.code, Account.name).order_by(Account.name).limit(CHOICES)
@@ -144,54 +128,18 @@ async def _accounts(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
     return [(row[0], row[1], row[2]) for row in rows]
 
 
-def _filters(params: Any) -> services.TicketFilters:
-    breached = params.get("breached")
-    return services.TicketFilters(
-        status=enum_or_none(TicketStatus, params.get("status")),
-        category=enum_or_none(TicketCategory, params.get("category")),
-        priority=enum_or_none(TicketPriority, params.get("priority")),
-        # The account panel's "all tickets of this account" link.
-        account_id=uuid_or_none(params.get("account_id")),
-        breached={"yes": True, "no": False}.get(breached or ""),
-    )
-
-
-async def _rows(ctx: Context, tickets: list[Ticket]) -> list[dict[str, Any]]:
-    """Tickets with their milestone views, assignee and account names, for the list and panel."""
-    milestones = await services.ticket_milestones(ctx, [t.id for t in tickets])
-    users = await _user_names(ctx, [t.assignee_user_id for t in tickets])
-    accounts = await _account_names(ctx, [t.account_id for t in tickets])
-    now = utcnow()
-    rows = []
-    for ticket in tickets:
-        views = services.milestone_views(ticket, milestones[ticket.id], now)
-        upcoming = next((v for v in views if v.state is rules.MilestoneState.DUE), None)
-        rows.append(
-            {
-                "ticket": ticket,
-                "views": views,
-                "breached": any(v.state is rules.MilestoneState.BREACHED for v in views),
-                "met": sum(v.state is rules.MilestoneState.MET for v in views),
-                "next": upcoming,
-                "assignee": users.get(ticket.assignee_user_id) if ticket.assignee_user_id else None,
-                "account": accounts.get(ticket.account_id, ""),
-            }
-        )
-    return rows
-
-
-def _export_row(row: dict[str, Any]) -> tuple[Any, ...]:
-    ticket: Ticket = row["ticket"]
+def _export_row(view: services.TicketView) -> tuple[Any, ...]:
+    ticket = view.ticket
     return (
-        rules.ticket_number(ticket.number),
+        view.number,
         ticket.title,
-        row["account"],
+        view.account_name,
         _(CATEGORY_LABELS[ticket.category.value]),
         _(PRIORITY_LABELS[ticket.priority.value]),
         _(STATUS_LABELS[ticket.status.value]),
-        row["assignee"] or "",
-        _("Yes") if row["breached"] else _("No"),
-        f"{row['met']}/{len(row['views'])}",
+        view.assignee_name or "",
+        _("Yes") if view.breached else _("No"),
+        f"{view.met}/{len(view.milestones)}",
         ticket.satisfaction or "",
         ticket.created_at,
         ticket.closed_at or "",
@@ -222,27 +170,26 @@ class TicketPages(Controller):
     include_in_schema = False
     guards = [signed_in]
 
-    @get()
-    async def tickets(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+    @get(**PAGE_FILTERS)
+    async def tickets(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Template:
         """The tickets, newest first, filtered by status, category, priority and breach."""
-        params = request.query_params
         found, next_cursor = await services.list_tickets(
-            ctx, _filters(params), limit=PAGE_SIZE, cursor=params.get("cursor")
+            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
+        sent = query_as_sent(request)
         return page(
             request,
             "crm/tickets/list.html",
-            rows=await _rows(ctx, found),
+            rows=found,
             next_cursor=next_cursor,
-            params=query_params(request, *LIST_FILTERS),
-            filters=params,
+            params={name: value for name in LIST_PARAMS if (value := sent.get(name))},
+            filters=sent,
             **_labels(),
         )
 
-    @get("/export")
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+    @get("/export", **PAGE_FILTERS)
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[bytes]:
         """Download the filtered tickets as CSV or XLSX."""
-        filters = _filters(request.query_params)
         found = await every_page(
             lambda cursor: services.list_tickets(ctx, filters, limit=200, cursor=cursor), limit=MAX_ROWS
         )
@@ -250,26 +197,25 @@ class TicketPages(Controller):
             request.query_params.get("format", "csv"),
             "service-tickets",
             _export_headers(),
-            [_export_row(r) for r in await _rows(ctx, found)],
+            [_export_row(view) for view in found],
         )
 
     async def _new_form(
         self,
         ctx: Context,
         request: Request[Any, Any, Any],
-        *,
-        status_code: int = 200,
-        values: dict[str, Any] | None = None,
-        errors: FormErrors | None = None,
+        form: Submission[TicketCreate] | None = None,
     ) -> Template:
         return page(
             request,
             "crm/tickets/new.html",
-            status_code=status_code,
+            status_code=form.status_code if form is not None else 200,
             accounts=await _accounts(ctx),
             members=await member_choices(ctx),
-            values=values or {"priority": "normal", "account_id": request.query_params.get("account_id", "")},
-            errors=errors or FormErrors(),
+            values=form.values
+            if form is not None
+            else {"priority": "normal", "account_id": request.query_params.get("account_id", "")},
+            errors=form.errors if form is not None else FormErrors(),
             **_labels(),
         )
 
@@ -281,18 +227,16 @@ class TicketPages(Controller):
     @post("/new", opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Open the ticket (policy matched, routed) and show it."""
-        fields = ("account_id", "title", "category", "priority", "description", "assignee_user_id")
-        # A field the browser did not send is omitted (not null), so the schema's defaults apply.
-        values = {k: data.get(k) for k in fields if data.get(k) is not None}
-        body, errors = decode_form(values, TicketCreate)
-        if body is not None:
-            try:
-                async with ctx.session.begin_nested():
-                    ticket = await services.create_ticket(ctx, body)
-                return redirect(f"/crm/tickets/{ticket.id}")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return await self._new_form(ctx, request, status_code=422, values=values, errors=errors)
+
+        async def again(form: Submission[TicketCreate]) -> Template:
+            return await self._new_form(ctx, request, form)
+
+        return await run_form(
+            read_form(data, TicketCreate, NEW_FIELDS),
+            lambda body, _version: savepoint(ctx, services.create_ticket(ctx, body)),
+            done=lambda view: redirect(f"/crm/tickets/{view.ticket.id}"),
+            again=again,
+        )
 
     async def _detail(
         self,
@@ -300,31 +244,28 @@ class TicketPages(Controller):
         request: Request[Any, Any, Any],
         ticket_id: uuid.UUID,
         *,
-        status_code: int = 200,
-        errors: FormErrors | None = None,
         failed: str | None = None,
-        values: dict[str, Any] | None = None,
+        form: Submission[Any] | None = None,
     ) -> Template:
-        ticket = await services.get_ticket(ctx, ticket_id)
-        (row,) = await _rows(ctx, [ticket])
-        events, _next = await services.list_ticket_events(ctx, ticket.id, limit=200, cursor=None)
-        policy = await services.get_policy(ctx, ticket.policy_id) if ticket.policy_id else None
+        view = await services.get_ticket(ctx, ticket_id)
+        events, _next = await services.list_ticket_events(ctx, ticket_id, limit=200, cursor=None)
+        ticket = view.ticket
         return page(
             request,
             "crm/tickets/detail.html",
-            status_code=status_code,
-            row=row,
+            status_code=form.status_code if form is not None else 200,
+            row=view,
             ticket=ticket,
-            policy=policy,
             events=events,
             status_actions=[
                 (target, label)
                 for target, label in STATUS_ACTIONS.items()
                 if rules.can_change(ticket.status, TicketStatus(target))
             ],
-            errors=errors or FormErrors(),
-            failed=failed,
-            values=values or {},
+            errors=form.errors if form is not None else FormErrors(),
+            failed=failed if form is not None else None,
+            values=form.values if form is not None else {},
+            saved=(form.conflict if form is not None else None) or {},
             **_labels(),
         )
 
@@ -335,48 +276,35 @@ class TicketPages(Controller):
         """One ticket: facts, the SLA milestone chain, actions and history."""
         return await self._detail(ctx, request, ticket_id)
 
-    async def _act(
-        self,
-        ctx: Context,
-        request: Request[Any, Any, Any],
-        ticket_id: uuid.UUID,
-        data: dict[str, Any],
-        action: str,
-        run: Any,
-    ) -> Response[Any]:
-        here = f"/crm/tickets/{ticket_id}"
-        try:
-            async with ctx.session.begin_nested():
-                await run()
-            return redirect(here)
-        except ProblemError as problem:
-            if problem.status == 404:
-                raise
-            if problem.status != 422:
-                return redirect(here, notice=f"error.{problem.slug}")
-            errors = problem_errors(problem)
-        return await self._detail(
-            ctx, request, ticket_id, status_code=422, errors=errors, failed=action, values=data
-        )
+    def _again(
+        self, ctx: Context, request: Request[Any, Any, Any], ticket_id: uuid.UUID, action: str
+    ) -> Callable[[Submission[Any]], Awaitable[Response[Any]]]:
+        async def again(form: Submission[Any]) -> Response[Any]:
+            return await self._detail(ctx, request, ticket_id, failed=action, form=form)
+
+        return again
+
+    def _saved(
+        self, ctx: Context, ticket_id: uuid.UUID, fields: tuple[str, ...]
+    ) -> Callable[[], Awaitable[dict[str, Any]]]:
+        async def saved() -> dict[str, Any]:
+            return saved_values((await services.get_ticket(ctx, ticket_id)).ticket, fields)
+
+        return saved
 
     @post("/{ticket_id:uuid}/status", opt={"min_role": Role.MEMBER})
     async def change_status(
         self, ctx: Ctx, request: Request[Any, Any, Any], ticket_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Move the ticket (wait pauses the SLA clocks, resume restarts them)."""
-        body, errors = decode_form({k: data.get(k) for k in ("status", "note")}, TicketStatusChange)
-        if body is None:
-            return await self._detail(
-                ctx, request, ticket_id, status_code=422, errors=errors, failed="status"
-            )
-        checked = body
-        return await self._act(
-            ctx,
-            request,
-            ticket_id,
-            data,
-            "status",
-            lambda: services.change_status(ctx, ticket_id, checked, data.get("version") or None),
+        here = f"/crm/tickets/{ticket_id}"
+        return await run_form(
+            read_form(data, TicketStatusChange, ("status", "note")),
+            lambda body, version: savepoint(ctx, services.change_status(ctx, ticket_id, body, version)),
+            done=lambda _view: redirect(here),
+            again=self._again(ctx, request, ticket_id, "status"),
+            saved=self._saved(ctx, ticket_id, ("status",)),
+            back=here,
         )
 
     @post("/{ticket_id:uuid}/milestones/{key:str}", opt={"min_role": Role.MEMBER})
@@ -389,18 +317,16 @@ class TicketPages(Controller):
         data: Form,
     ) -> Response[Any]:
         """Mark a milestone reached (or record its reason)."""
-        body, errors = decode_form({"reason": data.get("reason")}, MilestoneCompletion)
-        action = f"milestone-{key}"
-        if body is None:
-            return await self._detail(ctx, request, ticket_id, status_code=422, errors=errors, failed=action)
-        checked = body
-        return await self._act(
-            ctx,
-            request,
-            ticket_id,
-            data,
-            action,
-            lambda: services.complete_milestone(ctx, ticket_id, key, checked, data.get("version") or None),
+        here = f"/crm/tickets/{ticket_id}"
+        return await run_form(
+            read_form(data, MilestoneCompletion, ("reason",)),
+            lambda body, version: savepoint(
+                ctx, services.complete_milestone(ctx, ticket_id, key, body, version)
+            ),
+            done=lambda _view: redirect(here),
+            again=self._again(ctx, request, ticket_id, f"milestone-{key}"),
+            saved=self._saved(ctx, ticket_id, ()),
+            back=here,
         )
 
     @post("/{ticket_id:uuid}/close", opt={"min_role": Role.MEMBER})
@@ -408,20 +334,14 @@ class TicketPages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], ticket_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Close the ticket (a complaint records the customer's satisfaction)."""
-        values = {k: data.get(k) for k in ("satisfaction", "close_note")}
-        body, errors = decode_form(values, TicketClose)
-        if body is None:
-            return await self._detail(
-                ctx, request, ticket_id, status_code=422, errors=errors, failed="close", values=data
-            )
-        checked = body
-        return await self._act(
-            ctx,
-            request,
-            ticket_id,
-            data,
-            "close",
-            lambda: services.close_ticket(ctx, ticket_id, checked, data.get("version") or None),
+        here = f"/crm/tickets/{ticket_id}"
+        return await run_form(
+            read_form(data, TicketClose, CLOSE_FIELDS),
+            lambda body, version: savepoint(ctx, services.close_ticket(ctx, ticket_id, body, version)),
+            done=lambda _view: redirect(here),
+            again=self._again(ctx, request, ticket_id, "close"),
+            saved=self._saved(ctx, ticket_id, ("status", *CLOSE_FIELDS)),
+            back=here,
         )
 
 
@@ -448,7 +368,7 @@ class AccountTicketsPanel(Controller):
             context={
                 "request": request,
                 "account": account,
-                "rows": await _rows(ctx, found),
+                "rows": found,
                 "more": next_cursor is not None,
                 "principal": principal_of(request),
                 **_labels(),
@@ -506,6 +426,35 @@ def _policy_values(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _policy_form_values(policy: SlaPolicyOut) -> dict[str, Any]:
+    """A saved policy as its form shows it."""
+    return {
+        "code": policy.code,
+        "name": policy.name,
+        "category": policy.category.value if policy.category else "",
+        "priority": policy.priority.value if policy.priority else "",
+        "active": policy.active,
+        "milestones": [
+            {
+                "key": m.key,
+                "name": m.name,
+                "target_minutes": m.target_minutes,
+                "same_day": m.same_day,
+                "anchor": m.anchor.value,
+                "reason_allowed": m.reason_allowed,
+            }
+            for m in policy.milestones
+        ],
+    }
+
+
+def _read_policy(data: dict[str, Any]) -> Submission[SlaPolicyIn]:
+    """The policy form (its milestone rows included) as a submission."""
+    values = _policy_values(data)
+    body, errors = _decode_policy(values)
+    return Submission(values=values, body=body, errors=errors, version=form_version(data))
+
+
 class SlaPolicyPages(Controller):
     """The tenant's SLA policies and their milestone chains (admins)."""
 
@@ -518,13 +467,7 @@ class SlaPolicyPages(Controller):
     async def policies(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
         """Every policy with its chain, in matching order explained."""
         found = await every_page(lambda cursor: services.list_policies(ctx, limit=200, cursor=cursor))
-        milestones = await services.policy_milestones(ctx, [p.id for p in found])
-        return page(
-            request,
-            "crm/tickets/policies.html",
-            policies=[(p, milestones[p.id]) for p in found],
-            **_labels(),
-        )
+        return page(request, "crm/tickets/policies.html", policies=found, **_labels())
 
     def _form(
         self,
@@ -532,20 +475,20 @@ class SlaPolicyPages(Controller):
         values: dict[str, Any],
         *,
         policy_id: uuid.UUID | None = None,
-        version: int | None = None,
-        status_code: int = 200,
-        errors: FormErrors | None = None,
+        version: str | int | None = None,
+        form: Submission[SlaPolicyIn] | None = None,
     ) -> Template:
         rows = list(values.get("milestones", [])) + [{} for _ in range(SPARE_ROWS)]
         return page(
             request,
             "crm/tickets/policy_form.html",
-            status_code=status_code,
+            status_code=form.status_code if form is not None else 200,
             values=values,
             rows=rows,
             policy_id=policy_id,
             version=version,
-            errors=errors or FormErrors(),
+            errors=form.errors if form is not None else FormErrors(),
+            saved=(form.conflict if form is not None else None) or {},
             **_labels(),
         )
 
@@ -557,16 +500,16 @@ class SlaPolicyPages(Controller):
     @post("/new")
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Create the policy."""
-        values = _policy_values(data)
-        body, errors = _decode_policy(values)
-        if body is not None:
-            try:
-                async with ctx.session.begin_nested():
-                    await services.create_policy(ctx, body)
-                return redirect("/crm/sla-policies", notice="settings.saved")
-            except ProblemError as problem:
-                errors = problem_errors(problem)
-        return self._form(request, values, status_code=422, errors=errors)
+
+        async def again(form: Submission[SlaPolicyIn]) -> Template:
+            return self._form(request, form.values, form=form)
+
+        return await run_form(
+            _read_policy(data),
+            lambda body, _version: savepoint(ctx, services.create_policy(ctx, body)),
+            done=lambda _policy: redirect("/crm/sla-policies", notice="settings.saved"),
+            again=again,
+        )
 
     @get("/{policy_id:uuid}")
     async def edit(
@@ -574,53 +517,32 @@ class SlaPolicyPages(Controller):
     ) -> Template:
         """The form to change a policy and its milestones."""
         policy = await services.get_policy(ctx, policy_id)
-        milestones = (await services.policy_milestones(ctx, [policy.id]))[policy.id]
-        values = {
-            "code": policy.code,
-            "name": policy.name,
-            "category": policy.category.value if policy.category else "",
-            "priority": policy.priority.value if policy.priority else "",
-            "active": policy.active,
-            "milestones": [
-                {
-                    "key": m.key,
-                    "name": m.name,
-                    "target_minutes": m.target_minutes,
-                    "same_day": m.same_day,
-                    "anchor": m.anchor.value,
-                    "reason_allowed": m.reason_allowed,
-                }
-                for m in milestones
-            ],
-        }
-        return self._form(request, values, policy_id=policy.id, version=policy.version)
+        return self._form(request, _policy_form_values(policy), policy_id=policy.id, version=policy.version)
 
     @post("/{policy_id:uuid}")
     async def save(
         self, ctx: Ctx, request: Request[Any, Any, Any], policy_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
-        """Save the policy (a stale form gets the version-mismatch notice)."""
-        values = _policy_values(data)
-        version = data.get("version") or None
-        body, errors = _decode_policy(values)
-        if body is not None:
-            try:
-                async with ctx.session.begin_nested():
-                    await services.replace_policy(ctx, policy_id, body, version)
-                return redirect("/crm/sla-policies", notice="settings.saved")
-            except ProblemError as problem:
-                if problem.status == 404:
-                    raise
-                if problem.status != 422:
-                    return redirect(f"/crm/sla-policies/{policy_id}", notice=f"error.{problem.slug}")
-                errors = problem_errors(problem)
-        return self._form(
-            request,
-            values,
-            policy_id=policy_id,
-            version=int(version) if version and str(version).isdigit() else None,
-            status_code=422,
-            errors=errors,
+        """Save the policy; a form someone else saved first shows the saved values next to the
+        user's (409), and its version becomes the saved one."""
+        saved_version: list[int] = []
+
+        async def saved() -> dict[str, Any]:
+            policy = await services.get_policy(ctx, policy_id)
+            saved_version.append(policy.version)
+            return _policy_form_values(policy)
+
+        async def again(form: Submission[SlaPolicyIn]) -> Template:
+            version = saved_version[-1] if saved_version else form.version
+            return self._form(request, form.values, policy_id=policy_id, version=version, form=form)
+
+        return await run_form(
+            _read_policy(data),
+            lambda body, version: savepoint(ctx, services.replace_policy(ctx, policy_id, body, version)),
+            done=lambda _policy: redirect("/crm/sla-policies", notice="settings.saved"),
+            again=again,
+            saved=saved,
+            back=f"/crm/sla-policies/{policy_id}",
         )
 
 
@@ -628,4 +550,15 @@ PAGES: list[type[Controller]] = [TicketPages, AccountTicketsPanel, SlaPolicyPage
 NAVIGATION: list[NavItem] = [
     NavItem(N_("Service tickets"), "/crm/tickets", module="crm", section=N_("CRM")),
     NavItem(N_("SLA policies"), "/crm/sla-policies", Role.ADMIN, module="crm", section=N_("CRM")),
+]
+#: The tickets panel on an account's page.
+PANELS: list[Panel] = [Panel("crm.account", "tickets", "/crm/accounts/{id}/tickets-panel", order=30)]
+#: Each ticket on its account's timeline, when it was opened.
+TIMELINE_SOURCES: list[TimelineSource] = [
+    TimelineSource("crm.account", services.ticket_timeline_events, {"ticket": N_("Ticket")})
+]
+#: Alerts raised on a ticket (SLA breaches) link to it.
+LINK_TARGETS: list[LinkTarget] = [LinkTarget("crm_tickets", "/crm/tickets/{id}")]
+SEARCH_PROVIDERS: list[SearchProvider] = [
+    SearchProvider("crm.tickets", N_("Service tickets"), services.search_tickets)
 ]

@@ -110,13 +110,26 @@ class TicketCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class TicketUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Fields to change; omitted fields keep their value. Send ``If-Match: <version>``."""
+    """Fields to change; omitted fields keep their value, ``null`` clears the description, the
+    contact or the assignee. Send ``If-Match: <version>``."""
 
-    title: Title | None = None
-    description: LongText | None = None
+    title: Title | msgspec.UnsetType = msgspec.UNSET
+    description: LongText | msgspec.UnsetType | None = msgspec.UNSET
+    priority: TicketPriority | msgspec.UnsetType = msgspec.UNSET
+    contact_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    assignee_user_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class TicketFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """The ticket list's filters (all optional): the API list, the tickets page and its export."""
+
+    status: TicketStatus | None = None
+    category: TicketCategory | None = None
     priority: TicketPriority | None = None
-    contact_id: uuid.UUID | None = None
     assignee_user_id: uuid.UUID | None = None
+    account_id: uuid.UUID | None = None
+    #: Tickets with (``true``) or without (``false``) a breached milestone.
+    breached: bool | None = None
 
 
 class TicketStatusChange(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -1,0 +1,32 @@
+"""Identity: sign-in, members, invitations and API keys."""
+
+from __future__ import annotations
+
+from bizsuite.core.identity.api import (
+    ApiKeyController,
+    AuthController,
+    InvitationController,
+    MemberController,
+)
+from bizsuite.core.identity.models import Role
+from bizsuite.kit import SECTION_ADMINISTRATION, SECTION_ORGANISATION, ModuleSpec, NavItem
+from bizsuite.web.admin import ApiKeyPages, MemberPages
+from bizsuite.web.i18n import N_
+
+AREA = ModuleSpec(
+    name="identity",
+    kernel=True,
+    controllers=[AuthController, MemberController, InvitationController, ApiKeyController],
+    pages=[MemberPages, ApiKeyPages],
+    navigation=[
+        NavItem(N_("Members"), "/admin/members", Role.ADMIN, section=SECTION_ORGANISATION, order=20),
+        NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN, section=SECTION_ADMINISTRATION, order=10),
+    ],
+    models=["bizsuite.core.identity.models"],
+    notices={
+        "member.updated": N_("Member saved."),
+        "member.removed": N_("Member removed."),
+        "invitation.revoked": N_("Invitation revoked."),
+        "api_key.revoked": N_("API key revoked."),
+    },
+)

@@ -1,0 +1,1 @@
+"""The shell and the platform probes: health, readiness, the home page and the user's own account."""

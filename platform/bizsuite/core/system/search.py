@@ -1,0 +1,85 @@
+"""The global search: every search provider the caller may use, one group of hits each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, get
+from litestar.params import QueryParameter
+
+from bizsuite.core.context import Context, tenant_guard
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.identity.models import Role
+from bizsuite.kit import registry
+
+SearchText = Annotated[
+    str,
+    QueryParameter(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="What to look for (a name, a code...).",
+    ),
+]
+SearchLimit = Annotated[int, QueryParameter(ge=1, le=50, description="At most this many hits per group.")]
+DEFAULT_SEARCH_LIMIT = 5
+
+
+class SearchHitOut(msgspec.Struct, kw_only=True):
+    """One record found: its title, its page and a short detail."""
+
+    title: str
+    href: str
+    detail: str
+
+
+class SearchGroup(msgspec.Struct, kw_only=True):
+    """The hits of one kind of record."""
+
+    key: str
+    label: str
+    hits: list[SearchHitOut]
+
+
+class SearchResults(msgspec.Struct, kw_only=True):
+    """The groups that found something, in the order the areas are loaded."""
+
+    q: str
+    groups: list[SearchGroup]
+
+
+async def run_search(ctx: Context, text: str, limit: int) -> SearchResults:
+    """Ask each provider the caller may use for at most ``limit`` hits; groups without hits are left out."""
+    text = text.strip()
+    groups: list[SearchGroup] = []
+    if text:
+        for provider in registry().searchable(ctx.principal):
+            hits = await provider.search(ctx, text, limit)
+            if hits:
+                groups.append(
+                    SearchGroup(
+                        key=provider.key,
+                        label=provider.label,
+                        hits=[
+                            SearchHitOut(title=h.title, href=h.href, detail=h.detail) for h in hits[:limit]
+                        ],
+                    )
+                )
+    return SearchResults(q=text, groups=groups)
+
+
+class SearchController(Controller):
+    """One search over the records of every area the caller may use."""
+
+    path = "/api/v1/search"
+    tags = ["system"]
+    guards = [tenant_guard]
+    opt = {"min_role": Role.VIEWER}
+
+    @get(operation_id="search", summary="Search")
+    async def search(
+        self, ctx: Ctx, q: SearchText, limit: SearchLimit = DEFAULT_SEARCH_LIMIT
+    ) -> SearchResults:
+        """Search the records of every area the caller may use, grouped by kind of record."""
+        return await run_search(ctx, q, limit)

@@ -1,0 +1,90 @@
+"""Accounts workflows, one module per aggregate: zones, accounts (with the fast list), contacts,
+activities and the timeline. Callers import this package (``from ...accounts import services``)."""
+
+from __future__ import annotations
+
+from bizsuite.modules.crm.accounts.services.accounts import (
+    account_view,
+    create_account,
+    delete_account,
+    get_account,
+    list_accounts,
+    member_choices,
+    require_account,
+    search_accounts,
+    set_account_status,
+    update_account,
+)
+from bizsuite.modules.crm.accounts.services.activities import (
+    activity_view,
+    create_activity,
+    delete_activity,
+    get_activity,
+    list_activities,
+    update_activity,
+)
+from bizsuite.modules.crm.accounts.services.contacts import (
+    contact_names,
+    contact_view,
+    create_contact,
+    delete_contact,
+    get_contact,
+    list_contacts,
+    update_contact,
+)
+from bizsuite.modules.crm.accounts.services.timeline import (
+    TimelineRows,
+    account_timeline,
+    activity_events,
+    timeline_labels,
+    up_to,
+)
+from bizsuite.modules.crm.accounts.services.zones import (
+    check_zone,
+    create_zone,
+    delete_zone,
+    get_zone,
+    list_zones,
+    update_zone,
+    zone_names,
+    zone_view,
+)
+
+__all__ = [
+    "TimelineRows",
+    "account_timeline",
+    "account_view",
+    "activity_events",
+    "activity_view",
+    "check_zone",
+    "contact_names",
+    "contact_view",
+    "create_account",
+    "create_activity",
+    "create_contact",
+    "create_zone",
+    "delete_account",
+    "delete_activity",
+    "delete_contact",
+    "delete_zone",
+    "get_account",
+    "get_activity",
+    "get_contact",
+    "get_zone",
+    "list_accounts",
+    "list_activities",
+    "list_contacts",
+    "list_zones",
+    "member_choices",
+    "require_account",
+    "search_accounts",
+    "set_account_status",
+    "timeline_labels",
+    "up_to",
+    "update_account",
+    "update_activity",
+    "update_contact",
+    "update_zone",
+    "zone_names",
+    "zone_view",
+]
