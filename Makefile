@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PYTEST_WORKERS ?= auto
 
 .PHONY: install translations browser-deps demo test test-external lint format sdk sdk-check openapi bench \
-	clean stop screenshots messages
+	clean stop screenshots messages fuzz
 
 $(STAMP): pyproject.toml $(wildcard sdk/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,7 @@ lint: install
 	$(BIN)/ruff format --check platform tests migrations scripts sdk/bizsuite_sdk
 	$(BIN)/mypy
 	$(BIN)/mypy --strict sdk/bizsuite_sdk
+	MYPYPATH=sdk $(BIN)/mypy --strict sdk/examples/typed_usage.py
 	$(BIN)/python scripts/translations.py check
 
 format: install
@@ -73,6 +74,11 @@ messages: install
 # Retake the user guide's screenshots with the browser tests.
 screenshots: install browser-deps
 	BIZSUITE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -p no:xdist -q
+
+# The contract and hostile-input fuzzing with the long profile (make test runs the fast one):
+# many examples per operation. BIZSUITE_FUZZ_EXAMPLES and BIZSUITE_FUZZ_SEED tune it.
+fuzz: install
+	BIZSUITE_FUZZ=long $(BIN)/python -m pytest tests/fuzz -p no:xdist -q
 
 bench: install
 	$(BIN)/python -m pytest tests/bench -p no:xdist -s -m bench

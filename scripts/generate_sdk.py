@@ -13,13 +13,18 @@ from __future__ import annotations
 import argparse
 import difflib
 import filecmp
+import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SDK_DIR = REPO_ROOT / "sdk"
@@ -138,7 +143,48 @@ def generate(target: Path, spec_text: str | None = None) -> None:
         raise GenerationError("openapi-python-client did not generate cleanly:\n" + "\n".join(noise))
     # PEP 561: the package is typed (the generator writes this only with project metadata).
     (target / PACKAGE / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+    # The resource client (``BizSuite``, ``AsyncBizSuite``) from the spec and the generated code.
+    write_resources(target / PACKAGE, json.loads(spec.read_text(encoding="utf-8")))
+    _format(target / PACKAGE, env)
     shutil.rmtree(target / PACKAGE / ".ruff_cache", ignore_errors=True)
+
+
+def _format(package: Path, env: dict[str, str]) -> None:
+    """Run the configuration's post hooks again over the files added after the generator."""
+    hooks = yaml_post_hooks()
+    for hook in hooks:
+        result = subprocess.run(shlex.split(hook), capture_output=True, text=True, env=env, cwd=package)
+        if result.returncode != 0:
+            raise GenerationError(f"`{hook}` failed:\n{result.stdout}{result.stderr}")
+
+
+def yaml_post_hooks() -> list[str]:
+    """The ``post_hooks`` of openapi-python-client.yaml (a flat list of quoted strings)."""
+    hooks: list[str] = []
+    in_hooks = False
+    for line in CONFIG.read_text(encoding="utf-8").splitlines():
+        if line.startswith("post_hooks:"):
+            in_hooks = True
+        elif in_hooks and line.strip().startswith("- "):
+            hooks.append(line.strip()[2:].strip().strip('"'))
+        elif in_hooks and line.strip() and not line.startswith((" ", "#")):
+            in_hooks = False
+    return hooks
+
+
+RESOURCES_MARKER = "# --- resources ---"
+
+
+def write_resources(package: Path, spec: dict[str, Any]) -> None:
+    """Write ``resources.py`` and the package's ``__init__.py`` (see ``sdk_resources``)."""
+    from sdk_resources import NamingError, render_init, render_resources  # scripts/sdk_resources.py
+
+    try:
+        resources = render_resources(package, spec)
+    except NamingError as exc:
+        raise GenerationError(f"the resource client cannot be generated: {exc}") from exc
+    (package / "resources.py").write_text(resources, encoding="utf-8")
+    (package / "__init__.py").write_text(render_init(), encoding="utf-8")
 
 
 def _generated_files(root: Path) -> set[str]:

@@ -18,7 +18,7 @@ import httpx
 import pytest
 import uvicorn
 from bizsuite.app import create_app
-from bizsuite.core.database import make_sessionmaker, start_embedded, to_asyncpg_url
+from bizsuite.core.database import make_sessionmaker, start_embedded, stop_embedded, to_asyncpg_url
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User
@@ -44,6 +44,60 @@ def _server_url() -> URL:
         return to_asyncpg_url(external)
     TEST_DATA.mkdir(exist_ok=True)
     return to_asyncpg_url(start_embedded(TEST_DATA))
+
+
+# --- The embedded server's lifetime ---------------------------------------------------------
+# The suite starts the embedded server under .test-data when it is not running, and stops it
+# when the session ends (the controller, after every xdist worker finished), so no server is
+# left behind by `make test`. BIZSUITE_KEEP_TEST_DB=1 keeps it for faster reruns; a server that
+# was already running, or that another test run is using meanwhile, is left alone.
+
+
+def _embedded_running() -> bool:
+    return (TEST_DATA / "pg" / "postmaster.pid").exists()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        config.stash[_STARTED_HERE] = not os.environ.get("BIZSUITE_DATABASE_URL") and not _embedded_running()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if hasattr(config, "workerinput") or not config.stash.get(_STARTED_HERE, False):
+        return
+    if os.environ.get("BIZSUITE_KEEP_TEST_DB") == "1" or not _embedded_running():
+        return
+    if asyncio.run(_release_embedded_server()):
+        stop_embedded(TEST_DATA)
+
+
+_STARTED_HERE = pytest.StashKey[bool]()
+
+
+async def _release_embedded_server() -> bool:
+    """Drop this checkout's idle test databases; return whether no other run is connected."""
+    admin = create_async_engine(_server_url().set(database="postgres"), isolation_level="AUTOCOMMIT")
+    others = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+    try:
+        async with admin.connect() as conn:
+            for _ in range(40):  # the workers' connections close as their processes exit
+                if not await conn.scalar(text(others)):
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                return False  # another test run uses the server: leave it running
+            names = await conn.scalars(
+                text("SELECT datname FROM pg_database WHERE datname LIKE 'bizsuite\\_test\\_%'")
+            )
+            for name in list(names):
+                statement = await conn.scalar(
+                    text("SELECT format('DROP DATABASE IF EXISTS %I', CAST(:n AS text))"), {"n": name}
+                )
+                await conn.execute(text(str(statement)))
+    finally:
+        await admin.dispose()
+    return True
 
 
 async def _recreate_database(server: URL, name: str) -> None:
@@ -89,6 +143,8 @@ def settings(owner_url: URL, tmp_path_factory: pytest.TempPathFactory) -> Settin
         operator_token=OPERATOR_TOKEN,
         log_json=False,
         log_level="WARNING",
+        # Webhook tests deliver to a receiver on loopback (strict checks are tested on their own).
+        webhook_allow_private_targets=True,
         rate_limit_per_minute=100_000,
     )
 
@@ -201,7 +257,9 @@ async def create_tenant_with_key(
         await session.flush()
         await bind_tenant(session, tenant.id)
         owner = User(
-            email=f"owner-{suffix}@example.com", name="Owner", password_hash=security.hash_password(PASSWORD)
+            email=f"owner-{suffix}@example.com",
+            name="Owner",
+            password_hash=await security.hash_password(PASSWORD),
         )
         session.add(owner)
         await session.flush()

@@ -17,16 +17,17 @@ from bizsuite import __version__
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES
 from bizsuite.core.errors import EXCEPTION_HANDLERS
+from bizsuite.core.headers import security_headers
 from bizsuite.core.http import (
     AuthenticationMiddleware,
     IdempotencyMiddleware,
     RateLimitMiddleware,
+    RateLimits,
     RequestContextMiddleware,
     UnitOfWorkMiddleware,
-    address_key,
     before_send,
-    caller_key,
 )
+from bizsuite.core.limits import BodyLimitsMiddleware
 from bizsuite.core.logs import configure_logging
 from bizsuite.core.openapi import normalise_schema
 from bizsuite.kit import Registry, load_modules
@@ -65,28 +66,24 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await engine.dispose()
 
-    # Per caller, counted after authentication so random credentials cannot open fresh buckets;
-    # and a wider per-address limit before any database work, against floods of bad credentials.
-    # Health checks, the API docs and static files are never limited (see core/http.py).
-    per_caller = DefineMiddleware(RateLimitMiddleware, limit=settings.rate_limit_per_minute, key=caller_key)
-    per_address = DefineMiddleware(
-        RateLimitMiddleware, limit=settings.rate_limit_per_minute * 5, key=address_key, headers=False
-    )
+    # Per address and per caller, both decided before any database work (see core/http.py);
+    # health checks, the API docs and static files are never limited.
+    rate_limits = DefineMiddleware(RateLimitMiddleware, limits=RateLimits(settings.rate_limit_per_minute))
     areas = load_modules()
     app = Litestar(
         route_handlers=[*api_routers(areas), web_router(areas), *static_routers()],
         dependencies=DEPENDENCIES,
         middleware=[
             RequestContextMiddleware,
-            per_address,
+            rate_limits,
+            BodyLimitsMiddleware,
             UnitOfWorkMiddleware,
             AuthenticationMiddleware,
-            per_caller,
             IdempotencyMiddleware,
         ],
         exception_handlers={**EXCEPTION_HANDLERS, HTTPException: page_or_problem},
         template_config=template_config(),
-        before_send=[before_send],
+        before_send=[before_send, security_headers],
         lifespan=[database],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=OpenAPIConfig(

@@ -1,11 +1,14 @@
-"""The ``bizsuite`` command: serve, worker, migrate, demo, openapi, tenants, db."""
+"""The ``bizsuite`` command: serve, worker, migrate, demo, openapi, tenants, storage, db."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -194,6 +197,54 @@ def tenants_resume(slug: str) -> None:
 
 
 @main.group()
+def storage() -> None:
+    """Stored files."""
+
+
+@storage.command("migrate")
+@click.option(
+    "--from", "source", type=click.Choice(["local", "s3"]), required=True, help="Where the files are."
+)
+@click.option("--to", "target", type=click.Choice(["local", "s3"]), required=True, help="Where they go.")
+@click.option("--delete-source", is_flag=True, help="Remove each object from the source once moved.")
+def storage_migrate(source: str, target: str, delete_source: bool) -> None:
+    """Move every tenant's stored files between backends (then set BIZSUITE_STORAGE to the target).
+
+    The S3 side is configured by the BIZSUITE_S3_* settings, the local side by BIZSUITE_DATA_DIR.
+    Safe to run again; exits non-zero when a file could not be moved (each is listed).
+    """
+    from dataclasses import replace
+
+    from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
+    from bizsuite.core.files.storage import storage_from_settings
+    from bizsuite.core.files.transfer import transfer_files
+
+    if source == target:
+        raise click.UsageError("--from and --to name the same backend")
+    settings = Settings.from_env()
+
+    async def work() -> Any:
+        engine = make_engine(runtime_url(settings), settings, pool_size=1, max_overflow=0)
+        try:
+            return await transfer_files(
+                make_sessionmaker(engine),
+                storage_from_settings(replace(settings, storage=source)),
+                storage_from_settings(replace(settings, storage=target)),
+                delete_source=delete_source,
+                progress=click.echo,
+            )
+        finally:
+            await engine.dispose()
+
+    report = _run(work())
+    click.echo(f"moved {report.moved} files to {target}; {report.already_there} were already there")
+    for problem in report.problems:
+        click.echo(f"not moved: {problem}", err=True)
+    if report.problems:
+        sys.exit(1)
+
+
+@main.group()
 def db() -> None:
     """The embedded PostgreSQL."""
 
@@ -234,18 +285,83 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     click.echo("")
     if no_serve:
         return
-    # The worker runs beside the server, as its own process, and stops with it.
-    worker_process = subprocess.Popen([sys.executable, "-m", "bizsuite.cli", "worker"])
-    click.echo(f"Worker started (pid {worker_process.pid})")
+    # The worker runs beside the server, as its own process: restarted if it exits, stopped with
+    # the demo whatever stops it (Ctrl-C, SIGTERM; the kernel ends it if the demo is killed).
+    worker_process = SupervisedProcess([sys.executable, "-m", "bizsuite.cli", "worker"], name="Worker")
     click.echo(f"Serving on http://{settings.host}:{settings.port}  (Ctrl-C to stop)")
+    # uvicorn re-raises the SIGTERM it caught once it has shut down: make that an exit that runs
+    # the cleanup below instead of the default action (dying at once, leaving the worker behind).
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         serve.callback(host=None, port=None, workers=1)  # type: ignore[misc]
     finally:
-        worker_process.terminate()
-        try:
-            worker_process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker_process.kill()
+        worker_process.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Ask Linux to send SIGTERM to this child when the process that started it dies."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+class SupervisedProcess:
+    """A child process restarted whenever it exits (with a doubling pause), until ``stop()``."""
+
+    FIRST_PAUSE = 1.0
+    MAX_PAUSE = 30.0
+
+    def __init__(self, command: list[str], *, name: str) -> None:
+        self.command = command
+        self.name = name
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self.process = self._start()
+        self._watcher = threading.Thread(target=self._watch, name=f"{name} supervisor", daemon=True)
+        self._watcher.start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(self.command, preexec_fn=_die_with_parent)  # noqa: S603 (our own command)
+        click.echo(f"{self.name} started (pid {process.pid})")
+        return process
+
+    def _watch(self) -> None:
+        pause = self.FIRST_PAUSE
+        while True:
+            started = time.monotonic()
+            code = self.process.wait()
+            if self._stopping.is_set():
+                return
+            if time.monotonic() - started > 60:
+                pause = self.FIRST_PAUSE
+            click.echo(f"{self.name} exited with code {code}; restarting in {pause:g} s", err=True)
+            if self._stopping.wait(pause):
+                return
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self.process = self._start()
+            pause = min(pause * 2, self.MAX_PAUSE)
+
+    def stop(self, timeout: float = 15) -> None:
+        """Stop supervising and end the child (SIGTERM, then SIGKILL after ``timeout``)."""
+        with self._lock:
+            self._stopping.set()
+            process = self.process
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @main.command()

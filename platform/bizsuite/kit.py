@@ -34,18 +34,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: The kernel's areas, in load order (each is ``bizsuite.core.<name>`` with an ``area.py``).
+#: The kernel's areas, in load order (each is ``bizsuite.core.<name>`` with an ``area.py``); their
+#: blueprint tables apply in this order too: org units, then the users, then what refers to both.
 KERNEL_AREAS = (
     "system",
     "tenants",
-    "identity",
     "org_units",
+    "identity",
     "audit",
     "alerts",
     "approvals",
     "files",
     "jobs",
     "webhooks",
+    "sandbox",
 )
 
 #: The side bar's shared sections, by rank; a business module's own section sits between them.

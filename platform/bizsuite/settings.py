@@ -77,6 +77,8 @@ class Settings:
     s3_region: str = "us-east-1"
     s3_access_key_id: str = ""
     s3_secret_access_key: str = ""
+    #: Largest accepted JSON request body, in bytes (larger bodies get 413 before decoding).
+    max_json_body_bytes: int = 1024 * 1024
     #: Largest accepted upload, in bytes (larger uploads get 413 and store nothing).
     max_upload_bytes: int = 50 * 1024 * 1024
     #: Comma-separated content types accepted for uploads; empty means the built-in list.

@@ -1,6 +1,8 @@
-"""Hand-written helpers around the generated ``bizsuite_client``.
+"""The hand-written runtime of the SDK: errors, retries, pagination, resources, webhooks.
 
-::
+Integrators import from ``bizsuite_client`` (``BizSuite``, ``AsyncBizSuite`` and the errors,
+re-exported there); this package stays importable for code written against the low-level
+calls (``client_from_env``, ``paginate``, ``unwrap``), with the same classes::
 
     from bizsuite_client.api.org_units import list_org_units
     from bizsuite_sdk import client_from_env, paginate
@@ -28,6 +30,7 @@ from bizsuite_sdk.errors import (
 )
 from bizsuite_sdk.pagination import apaginate, paginate
 from bizsuite_sdk.retries import IDEMPOTENCY_KEY, RetryPolicy, RetryTransport
+from bizsuite_sdk.webhooks import WebhookEvent, Webhooks, WebhookVerificationError
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -45,6 +48,9 @@ __all__ = [
     "ServerError",
     "StaleVersionError",
     "ValidationError",
+    "WebhookEvent",
+    "WebhookVerificationError",
+    "Webhooks",
     "apaginate",
     "client_from_env",
     "create_client",

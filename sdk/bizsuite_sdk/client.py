@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import metadata
 
 import httpx
 from bizsuite_client.client import AuthenticatedClient
@@ -18,6 +17,8 @@ BASE_URL_ENV = "BIZSUITE_BASE_URL"
 
 
 def _version() -> str:
+    from importlib import metadata  # slow to import: only when a client is made
+
     try:
         return metadata.version("bizsuite-client")
     except metadata.PackageNotFoundError:

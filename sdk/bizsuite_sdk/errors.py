@@ -6,10 +6,13 @@ import datetime as dt
 import email.utils
 import json
 from collections.abc import Mapping
-from typing import ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
-from bizsuite_client.models import FieldError, ProblemDetails
 from bizsuite_client.types import Response, Unset
+
+if TYPE_CHECKING:  # the models package is large: imported when a problem is parsed, not before
+    from bizsuite_client.models.field_error import FieldError
+    from bizsuite_client.models.problem_details import ProblemDetails
 
 T = TypeVar("T")
 
@@ -183,6 +186,8 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 def _problem_from(content: bytes) -> ProblemDetails | None:
+    from bizsuite_client.models.problem_details import ProblemDetails
+
     try:
         data = json.loads(content)
         return ProblemDetails.from_dict(data) if isinstance(data, dict) else None
@@ -207,6 +212,8 @@ def unwrap(response: Response[T | ProblemDetails]) -> T:
 
         unit = unwrap(get_org_unit.sync_detailed(unit_id, client=client))
     """
+    from bizsuite_client.models.problem_details import ProblemDetails
+
     status = int(response.status_code)
     if status >= 400 or isinstance(response.parsed, ProblemDetails):
         parsed = response.parsed if isinstance(response.parsed, ProblemDetails) else None

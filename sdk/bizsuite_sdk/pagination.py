@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from bizsuite_client.client import AuthenticatedClient, Client
-from bizsuite_client.models import ProblemDetails
 from bizsuite_client.types import Response
+
+if TYPE_CHECKING:  # annotations only: the models package is imported by the first call
+    from bizsuite_client.models.problem_details import ProblemDetails
 
 from bizsuite_sdk.errors import unwrap
 
@@ -47,8 +49,9 @@ class AsyncListOperation(Protocol[ItemT_co]):
     ) -> Awaitable[_Parsed[Page[ItemT_co] | ProblemDetails]]: ...
 
 
-_SyncCall = Callable[..., _Parsed[Page[ItemT] | ProblemDetails]]
-_AsyncCall = Callable[..., Awaitable[_Parsed[Page[ItemT] | ProblemDetails]]]
+if TYPE_CHECKING:
+    _SyncCall = Callable[..., _Parsed[Page[ItemT] | ProblemDetails]]
+    _AsyncCall = Callable[..., Awaitable[_Parsed[Page[ItemT] | ProblemDetails]]]
 
 
 def _next(page: Page[Any], cursor: str | None) -> str | None:

@@ -15,6 +15,8 @@ import httpx
 from bizsuite_sdk.errors import parse_retry_after
 
 IDEMPOTENCY_KEY = "Idempotency-Key"
+#: A request extension that overrides the policy's ``max_retries`` for one request.
+MAX_RETRIES_EXTENSION = "bizsuite_max_retries"
 #: Methods a server may run twice without a different outcome.
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 #: Failures where the request may not have reached the server, or its answer was lost.
@@ -112,20 +114,25 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 self._async_transport = httpx.AsyncHTTPTransport()
             return self._async_transport
 
+    def _max_retries(self, request: httpx.Request) -> int:
+        override = request.extensions.get(MAX_RETRIES_EXTENSION)
+        return self.policy.max_retries if override is None else int(override)
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, retrying as the policy allows."""
         retryable = prepare(request)
+        max_retries = self._max_retries(request)
         attempt = 0
         while True:
             try:
                 response = self.transport.handle_request(request)
             except _RETRYABLE_ERRORS:
-                if not retryable or attempt >= self.policy.max_retries:
+                if not retryable or attempt >= max_retries:
                     raise
                 delay = self.policy.backoff_delay(attempt)
             else:
                 wait = self.policy.response_delay(response, attempt)
-                if not retryable or attempt >= self.policy.max_retries or wait is None:
+                if not retryable or attempt >= max_retries or wait is None:
                     return response
                 response.close()
                 delay = wait
@@ -135,17 +142,18 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, retrying as the policy allows (async)."""
         retryable = prepare(request)
+        max_retries = self._max_retries(request)
         attempt = 0
         while True:
             try:
                 response = await self.async_transport.handle_async_request(request)
             except _RETRYABLE_ERRORS:
-                if not retryable or attempt >= self.policy.max_retries:
+                if not retryable or attempt >= max_retries:
                     raise
                 delay = self.policy.backoff_delay(attempt)
             else:
                 wait = self.policy.response_delay(response, attempt)
-                if not retryable or attempt >= self.policy.max_retries or wait is None:
+                if not retryable or attempt >= max_retries or wait is None:
                     return response
                 await response.aclose()
                 delay = wait

@@ -16,7 +16,7 @@ from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity.models import Membership, Role, User
 from bizsuite.settings import REPO_ROOT
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, async_playwright
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import PASSWORD, TenantHandle
@@ -44,6 +44,14 @@ async def browser() -> AsyncIterator[Browser]:
     await playwright.stop()
 
 
+#: Every page reports Content-Security-Policy violations to the console, where the fixture sees them.
+CSP_PROBE = """
+document.addEventListener("securitypolicyviolation", (e) => console.error(
+  "securitypolicyviolation: " + e.violatedDirective + " blocked " + e.blockedURI
+  + " at " + (e.sourceFile || document.location.pathname) + ":" + e.lineNumber));
+"""
+
+
 @pytest.fixture
 async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserContext]:
     # A Chinese-speaking user's browser; signed-in pages follow the user's and tenant's language.
@@ -51,8 +59,18 @@ async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserCo
         base_url=live_server, viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
     )
     ctx.set_default_timeout(15_000)
+    violations: list[str] = []
+
+    def watch(message: ConsoleMessage) -> None:
+        if "securitypolicyviolation" in message.text or "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    ctx.on("console", watch)
+    await ctx.add_init_script(CSP_PROBE)
     yield ctx
     await ctx.close()
+    # The pages run under the real policy: any violation fails the test.
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -95,7 +113,7 @@ async def add_user(
             user = User(
                 email=f"{role.value}-{uuid.uuid4().hex[:8]}@example.com",
                 name=f"{role.value.title()} User",
-                password_hash=security.hash_password(PASSWORD),
+                password_hash=await security.hash_password(PASSWORD),
             )
             session.add(user)
             await session.flush()

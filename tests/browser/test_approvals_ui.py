@@ -189,7 +189,7 @@ async def test_a_rejection_needs_a_reason_and_returns_to_the_author_who_resubmit
     await row.get_by_test_id("decide").click()
     await row.get_by_test_id("reject").click()
     # No reason: the form comes back with the error next to the field, nothing decided.
-    await expect(store.get_by_test_id("error-reject-comment")).to_have_text("This field is required.")
+    await expect(store.get_by_test_id("error-reject-comment")).to_have_text("is required")
     await expect(store.get_by_test_id("request-status")).to_have_text("In approval")
     await store.get_by_test_id("reject-comment").fill("No receipt attached")
     await store.get_by_test_id("reject").click()
@@ -232,7 +232,7 @@ async def test_delegate_a_step_to_another_member(person: Person) -> None:
     store = await person(STORE)
     await store.goto(f"/approvals/requests/{request_id}")
     await store.get_by_test_id("delegate").click()
-    await expect(store.get_by_test_id("error-delegate-to_user_id")).to_have_text("This field is required.")
+    await expect(store.get_by_test_id("error-delegate-to_user_id")).to_have_text("is required")
     await store.get_by_test_id("delegate-to").select_option(label=f"{NAMES[SALES_HEAD]} · {SALES_HEAD}")
     await store.get_by_test_id("delegate-comment").fill("On leave this week")
     await store.get_by_test_id("delegate").click()
@@ -265,12 +265,14 @@ async def test_admins_see_flows_and_manage_approvers(person: Person, screenshot_
     await admin.goto("/admin/approver-assignments")
     form = admin.get_by_test_id("add-assignment")
     await form.get_by_role("button").click()  # nothing chosen: errors next to the fields
-    await expect(admin.get_by_test_id("error-user_id")).to_have_text("This field is required.")
+    await expect(admin.get_by_test_id("error-user_id")).to_have_text("is required")
     await form.locator("#f-user_id").select_option(label=f"{NAMES[SALES_HEAD]} · {SALES_HEAD}")
     await form.locator("#f-approver_role").fill("Not A Role")
     await form.locator("#f-org_unit_id").select_option(label=_unit_label("HQ-FIN"))
     await form.get_by_role("button").click()
-    await expect(admin.get_by_test_id("error-approver_role")).to_have_text("The format is not valid.")
+    await expect(admin.get_by_test_id("error-approver_role")).to_have_text(
+        "must start with a lowercase letter and use only lowercase letters, digits, '.' and '_'"
+    )
     await form.locator("#f-approver_role").fill(role)
     await form.get_by_role("button").click()
     await expect(admin.get_by_test_id("toast")).to_contain_text("Approver added.")

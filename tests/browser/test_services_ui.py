@@ -262,7 +262,7 @@ async def test_register_a_webhook_send_a_test_event_and_see_the_signed_delivery(
     # Form errors next to their fields, in Chinese.
     await form.locator("#f-url").fill("ftp://example.com/hooks")
     await page.get_by_test_id("create-endpoint-button").click()
-    await expect(page.get_by_test_id("error-event_types")).to_have_text("此项为必填项。")
+    await expect(page.get_by_test_id("error-event_types")).to_have_text("至少 1 项。")
     await form.locator("input[name=event_types][value='alert.raised']").check()
     await page.get_by_test_id("create-endpoint-button").click()
     await expect(page.get_by_test_id("error-url")).to_have_text("请使用 http 或 https 地址")
@@ -345,7 +345,7 @@ async def test_register_a_webhook_send_a_test_event_and_see_the_signed_delivery(
     await edit.locator("input[name=event_types][value='org_unit.*']").uncheck()
     await edit.locator("input[name=event_types][value='alert.raised']").uncheck()
     await page.get_by_test_id("save-endpoint").click()
-    await expect(edit.get_by_test_id("error-event_types")).to_have_text("此项为必填项。")
+    await expect(edit.get_by_test_id("error-event_types")).to_have_text("至少 1 项。")
     await edit.locator("input[name=event_types][value='org_unit.created']").check()
     await page.get_by_test_id("save-endpoint").click()
     await expect(page.get_by_test_id("toast")).to_contain_text("端点已保存")

@@ -22,7 +22,7 @@ VERBS = {
     "reorder", "confirm", "recompute", "close", "complete", "change", "search", "submit",
     "approve", "reject", "withdraw", "resubmit", "delegate", "preview", "retry", "redeliver",
     "rotate", "send", "upload", "download", "mark", "accept", "revoke", "remove", "switch", "begin",
-    "enable", "disable", "login", "logout", "suspend", "resume",
+    "enable", "disable", "login", "logout", "suspend", "resume", "advance", "unlock", "export",
 }  # fmt: skip
 
 
@@ -168,3 +168,27 @@ def test_every_area_declares_itself_and_the_kernel_lists_none_of_them() -> None:
         assert "bizsuite.modules." not in source, relative
         assert not re.search(r"from bizsuite\.core\.\w+\.api import", source), relative
         assert not re.search(r"from bizsuite\.web\.\w+_pages import", source), relative
+    # The blueprint loader keeps the tenant table only: each area declares its own tables.
+    loader = ast.parse((PLATFORM / "core" / "blueprints.py").read_text(encoding="utf-8"))
+    structs = {
+        node.name
+        for node in ast.walk(loader)
+        if isinstance(node, ast.ClassDef) and any(ast.unparse(b) == "msgspec.Struct" for b in node.bases)
+    }
+    assert structs == {"TenantSpec", "Blueprint"}
+    other_areas = {spec.name for spec in areas.specs if spec.kernel} - {"tenants"}
+    imported = {
+        node.module.split(".")[2]
+        for node in ast.walk(loader)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bizsuite.core.")
+    }
+    assert imported & other_areas == set()
+    declared_by = {key: spec.name for spec in areas.specs for key in spec.blueprint_sections}
+    assert {
+        "org_units": "org_units",
+        "users": "identity",
+        "approver_assignments": "approvals",
+        "approval_flows": "approvals",
+    }.items() <= declared_by.items()
+    keys = list(areas.blueprint_sections)
+    assert keys.index("org_units") < keys.index("users") < keys.index("approver_assignments"), keys

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import PASSWORD, TenantHandle, asgi_client
+from tests.core.invitations import invite
 
 Client = httpx.AsyncClient
 
@@ -93,14 +94,10 @@ async def test_totp_once_enabled_is_required_to_sign_in(client: Client, tenant_a
 
 
 async def test_invitation_accepted_by_a_new_user(client: Client, tenant_a: TenantHandle, app: Any) -> None:
-    created = await client.post(
-        "/api/v1/invitations",
-        json={"email": "new.hire@example.com", "role": "member", "module_grants": ["crm"]},
-        headers=tenant_a.headers,
+    created, token = await invite(
+        client, tenant_a.headers, email="new.hire@example.com", role="member", module_grants=["crm"]
     )
-    assert created.status_code == 201
-    token = created.json()["token"]
-    assert token in created.json()["accept_url"]
+    assert created["email"] == "new.hire@example.com"
 
     async with asgi_client(app, lifespan=False) as newcomer:
         weak = await newcomer.post(
@@ -131,13 +128,7 @@ async def test_invitation_accepted_by_a_new_user(client: Client, tenant_a: Tenan
 async def test_existing_user_joins_a_second_tenant_and_switches(
     client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle, app: Any
 ) -> None:
-    token = (
-        await client.post(
-            "/api/v1/invitations",
-            json={"email": tenant_a.owner.email, "role": "viewer"},
-            headers=tenant_b.headers,
-        )
-    ).json()["token"]
+    _created, token = await invite(client, tenant_b.headers, email=tenant_a.owner.email, role="viewer")
     async with asgi_client(app, lifespan=False) as browser:
         anonymous = await browser.post(
             "/api/v1/auth/accept-invitation", json={"token": token, "password": PASSWORD}
@@ -172,13 +163,11 @@ async def test_existing_user_joins_a_second_tenant_and_switches(
 
 
 async def test_revoked_and_expired_invitations_are_refused(client: Client, tenant_a: TenantHandle) -> None:
-    created = (
-        await client.post("/api/v1/invitations", json={"email": "late@example.com"}, headers=tenant_a.headers)
-    ).json()
-    await client.post(f"/api/v1/invitations/{created['invitation']['id']}/revoke", headers=tenant_a.headers)
+    created, token = await invite(client, tenant_a.headers, email="late@example.com")
+    await client.post(f"/api/v1/invitations/{created['id']}/revoke", headers=tenant_a.headers)
     refused = await client.post(
         "/api/v1/auth/accept-invitation",
-        json={"token": created["token"], "password": "long enough pw", "name": "L"},
+        json={"token": token, "password": "long enough pw", "name": "L"},
     )
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "token"

@@ -10,6 +10,7 @@ from bizsuite.core.context import Context
 from bizsuite.kit import SearchHit, SearchProvider, registry
 
 from tests.conftest import PASSWORD, TenantHandle
+from tests.core.invitations import emailed_link
 
 Client = httpx.AsyncClient
 
@@ -105,7 +106,12 @@ async def test_member_invite_revoke_and_api_key_pages(client: Client, tenant_a: 
         "/admin/members/invitations",
         data={"csrf_token": csrf, "email": "new@example.com", "role": "member", "module_grants": ["crm"]},
     )
-    assert invited.status_code == 200 and "/invitations/accept?token=" in invited.text
+    # The link goes to the invitee by email; the inviter's page never shows it.
+    assert invited.status_code == 303 and invited.headers["location"].endswith("notice=invitation.sent")
+    shown = await client.get(invited.headers["location"])
+    assert "token=" not in shown.text
+    link, _token = await emailed_link(client, tenant_a.headers, "new@example.com")
+    assert "/invitations/accept?token=" in link
     invitations = (await client.get("/api/v1/invitations", headers=tenant_a.headers)).json()["items"]
     assert invitations[0]["module_grants"] == ["crm"]
     revoked = await client.post(

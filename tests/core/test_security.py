@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import PASSWORD, TenantHandle, asgi_client
+from tests.core.invitations import invite
 
 Client = httpx.AsyncClient
 
@@ -35,12 +36,8 @@ async def test_an_invitation_cannot_skip_the_invitees_totp(
     await client.post(
         "/api/v1/auth/totp/enable", json={"code": pyotp.TOTP(secret).now()}, headers={"X-CSRF-Token": csrf}
     )
-    # Tenant B's admin invites that email and holds the token...
-    token = (
-        await client.post(
-            "/api/v1/invitations", json={"email": tenant_a.owner.email}, headers=tenant_b.headers
-        )
-    ).json()["token"]
+    # Tenant B's admin invites that email and (reading the recorded outbox) holds the token...
+    _created, token = await invite(client, tenant_b.headers, email=tenant_a.owner.email)
     async with asgi_client(app, lifespan=False) as attacker:
         # ...but knowing the password is not enough to accept (and so to open a session).
         refused = await attacker.post(
@@ -64,11 +61,7 @@ async def test_an_invitation_cannot_skip_the_invitees_totp(
 async def test_an_invitation_for_another_email_cannot_be_accepted_while_signed_in(
     client: Client, tenant_a: TenantHandle, tenant_b: TenantHandle
 ) -> None:
-    token = (
-        await client.post(
-            "/api/v1/invitations", json={"email": "someone.else@example.com"}, headers=tenant_b.headers
-        )
-    ).json()["token"]
+    _created, token = await invite(client, tenant_b.headers, email="someone.else@example.com")
     csrf = (await _login(client, tenant_a.owner.email))["csrf_token"]
     wrong = await client.post(
         "/api/v1/auth/accept-invitation",

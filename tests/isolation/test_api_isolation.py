@@ -25,7 +25,7 @@ async def make_org_unit(client: Client, t: TenantHandle) -> str:
 async def make_invitation(client: Client, t: TenantHandle) -> str:
     r = await client.post("/api/v1/invitations", json={"email": "new@example.com"}, headers=t.headers)
     assert r.status_code == 201, r.text
-    return str(r.json()["invitation"]["id"])
+    return str(r.json()["id"])
 
 
 async def make_api_key(client: Client, t: TenantHandle) -> str:

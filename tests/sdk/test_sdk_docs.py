@@ -17,10 +17,16 @@ def test_the_guide_covers_what_integrators_need() -> None:
         "## Create with idempotency",
         "## Handle errors",
         "## Async usage",
+        "## Verify webhooks",
+        "## Migrating from the low-level calls",
     ):
         assert heading in text
     assert "pip install ./sdk" in text
     assert len(PYTHON_EXAMPLES) >= 7
+    # The guide is about the resource client: no example goes through the low-level calls.
+    for example in PYTHON_EXAMPLES:
+        if example.source == "docs/sdk.md":
+            assert "sync_detailed" not in example.code and "unwrap" not in example.code, example.name
 
 
 @pytest.mark.parametrize("example", PYTHON_EXAMPLES, ids=[e.name for e in PYTHON_EXAMPLES])

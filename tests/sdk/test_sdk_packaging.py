@@ -90,3 +90,13 @@ def test_a_new_user_installs_the_sdk_and_runs_the_quick_start(
         result = run_example(example.code, env, python=str(python))
         assert result.returncode == 0, f"{example.name}:\n{result.stderr}"
     assert "Connected to" in run_example(PYTHON_EXAMPLES[0].code, env, python=str(python)).stdout
+
+
+def test_the_sdk_version_follows_the_apis() -> None:
+    import json
+    import tomllib
+
+    api = json.loads((SDK / "openapi.json").read_text(encoding="utf-8"))["info"]["version"]
+    sdk = tomllib.loads((SDK / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert sdk == api
+    assert "## Unreleased" in (SDK / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -7,25 +7,14 @@ import tomllib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bizsuite.core.approvals.models import ApprovalFlow, ApprovalFlowStep, ApproverAssignment, ApproverKind
-from bizsuite.core.approvals.rules import amount_error
-from bizsuite.core.approvals.schemas import Amount, ApproverRole, Category, DocumentType, Priority
-from bizsuite.core.approvals.schemas import Currency as MoneyCurrency
-from bizsuite.core.approvals.services import FlowWithSteps, flow_snapshot
 from bizsuite.core.context import Context, Principal, PrincipalKind, snapshot
-from bizsuite.core.db import bind_tenant, utcnow
-from bizsuite.core.identity import security
-from bizsuite.core.identity.models import Membership, Role
-from bizsuite.core.identity.services import create_user, find_user_by_email
-from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
-from bizsuite.core.org_units.rules import creates_cycle
-from bizsuite.core.org_units.schemas import Code, Name
+from bizsuite.core.db import bind_tenant
 from bizsuite.core.tenants.models import Locale, ModuleName, Tenant
 from bizsuite.core.tenants.schemas import Currency, Slug, TenantName, TimeZone
 from bizsuite.core.tenants.services import validate_time_zone
@@ -51,98 +40,61 @@ class TenantSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     time_zone: TimeZone = "Asia/Shanghai"
     currency: Currency = "CNY"
     modules: list[ModuleName] = msgspec.field(default_factory=list)
-
-
-class OrgUnitSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """An org unit; ``parent`` is another unit's code."""
-
-    code: Code
-    name: Name
-    kind: OrgUnitKind
-    parent: str | None = None
-
-
-class UserSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A member; ``password`` is set only when the account is created (demo data)."""
-
-    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
-    name: Name
-    role: Role
-    password: Annotated[str, msgspec.Meta(min_length=10, max_length=200)] | None = None
-    module_grants: list[ModuleName] = msgspec.field(default_factory=list)
-
-
-class ApproverAssignmentSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A member (``user`` is an email of ``users``) holds an approver role at an org unit (a code)."""
-
-    user: str
-    org_unit: str
-    role: ApproverRole
-
-
-class ApprovalFlowStepSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A flow step; ``org_unit`` is an org unit code, ``user`` an email of ``users``."""
-
-    label: Name
-    approver: ApproverKind
-    role: ApproverRole | None = None
-    levels_up: Annotated[int, msgspec.Meta(ge=0, le=20)] = 0
-    org_unit_kind: OrgUnitKind | None = None
-    org_unit: str | None = None
-    user: str | None = None
-    optional: bool = False
-
-
-class ApprovalFlowSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """An approval flow; amounts are written as strings (``"5000.00"``)."""
-
-    code: Code
-    name: Name
-    steps: Annotated[list[ApprovalFlowStepSpec], msgspec.Meta(min_length=1, max_length=20)]
-    priority: Priority = 100
-    active: bool = True
-    document_types: list[DocumentType] = msgspec.field(default_factory=list)
-    categories: list[Category] = msgspec.field(default_factory=list)
-    org_unit_kinds: list[OrgUnitKind] = msgspec.field(default_factory=list)
-    min_amount: Amount | None = None
-    max_amount: Amount | None = None
-    currency: MoneyCurrency | None = None
+    #: A sandbox tenant (its clock can be advanced); chosen when the tenant is created.
+    sandbox: bool = False
 
 
 class Blueprint(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A whole blueprint file."""
+    """A whole blueprint file: the tenant, and every area's tables by their top-level key.
+
+    ``blueprint.sections["org_units"]`` (or ``blueprint.org_units``) is that table as its
+    section's spec decoded it; each area offers a typed accessor for its own
+    (``org_units_in(blueprint)``, ``users_in(blueprint)``...).
+    """
 
     tenant: TenantSpec
-    org_units: list[OrgUnitSpec] = msgspec.field(default_factory=list)
-    users: list[UserSpec] = msgspec.field(default_factory=list)
-    approver_assignments: list[ApproverAssignmentSpec] = msgspec.field(default_factory=list)
-    approval_flows: list[ApprovalFlowSpec] = msgspec.field(default_factory=list)
-    #: Business modules' own tables (``[crm]``...), decoded by their registered section types.
+    #: The areas' tables (``org_units``, ``users``, ``crm``...), decoded by their registered
+    #: sections, in load order; a table the file leaves out holds its section's ``empty`` value.
     sections: dict[str, Any] = msgspec.field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        """A section by its key: ``blueprint.users`` is ``blueprint.sections["users"]``."""
+        if name.startswith("__") or name == "sections":
+            raise AttributeError(name)
+        try:
+            return self.sections[name]
+        except KeyError:
+            raise AttributeError(f"the blueprint has no {name!r} table") from None
 
 
 @dataclass(frozen=True)
 class BlueprintSection:
-    """A business module's part of a blueprint: a top-level TOML table and how to apply it.
+    """An area's part of a blueprint: a top-level TOML table and how to check and apply it.
 
-    ``check`` validates cross-references (raising ``ValueError(field, message)`` pairs via
-    :class:`SectionError`); ``apply`` runs after the kernel parts, in the same transaction.
+    ``spec`` decodes the table (a Struct for ``[crm]``, ``list[OrgUnitSpec]`` for
+    ``[[org_units]]``). ``check(blueprint, section)`` validates references, also to other areas'
+    tables (``blueprint.sections["users"]``), raising :class:`SectionError`; ``apply`` runs in
+    the same transaction as every other section, in load order. ``empty`` makes the value a file
+    without the table holds (``list``): such a section is then always checked and applied;
+    without it, a missing table is skipped.
     """
 
-    spec: type[msgspec.Struct]
+    spec: Any
     apply: Callable[[Context, Any, ApplyReport], Awaitable[None]]
     check: Callable[[Blueprint, Any], None] | None = None
+    empty: Callable[[], Any] | None = None
 
 
 class SectionError(ValueError):
-    """A module section's reference check failed at ``field`` (a dotted path in the section)."""
+    """A section's check failed at ``field``: a path inside the section (``zones[1].owner`` in
+    ``[crm]``, ``[2].parent`` in ``[[org_units]]``), or ``""`` for the whole table."""
 
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
 
 
-def module_sections() -> dict[str, BlueprintSection]:
+def sections() -> dict[str, BlueprintSection]:
     """Areas' sections by top-level key (``ModuleSpec.blueprint_sections``), in load order."""
     return registry().blueprint_sections
 
@@ -239,13 +191,17 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
         ) from exc
     if "sections" in raw:
         raise BlueprintError(path, "unknown table", line=locate(text, ["sections"]), field="sections")
-    sections = module_sections()
-    module_raw = {key: raw.pop(key) for key in list(raw) if key in sections}
+    registered = sections()
+    area_raw = {key: raw.pop(key) for key in list(raw) if key in registered}
     try:
         blueprint = msgspec.convert(raw, Blueprint)
-        for key, value in module_raw.items():
+        for key, section in registered.items():
+            if key not in area_raw:
+                if section.empty is not None:
+                    blueprint.sections[key] = section.empty()
+                continue
             try:
-                blueprint.sections[key] = msgspec.convert(value, sections[key].spec)
+                blueprint.sections[key] = msgspec.convert(area_raw[key], section.spec)
             except msgspec.ValidationError as exc:
                 raise msgspec.ValidationError(_prefixed(str(exc), key)) from exc
     except msgspec.ValidationError as exc:
@@ -258,117 +214,38 @@ def parse_blueprint(text: str, path: Path | str = "<blueprint>") -> Blueprint:
             parts = [*parts, unknown.group(1)]
         missing = re.search(r"missing required field `([^`]*)`", message)
         line = locate(text, parts) if parts else None
-        label = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
+        label = _label(parts)
         if missing and not unknown:
             label = f"{label}.{missing.group(1)}" if label else missing.group(1)
         raise BlueprintError(path, message.split(" - at ")[0], line=line, field=label or None) from exc
-    _check_references(blueprint, text, path)
-    _check_approvals(blueprint, text, path)
-    for key, section in blueprint.sections.items():
-        checker = module_sections()[key].check
-        if checker is None:
-            continue
-        try:
-            checker(blueprint, section)
-        except SectionError as exc:
-            parts = _split_path(f"{key}.{exc.field}")
-            raise BlueprintError(
-                path, str(exc), line=locate(text, parts), field=f"{key}.{exc.field}"
-            ) from exc
-    return blueprint
-
-
-def _prefixed(message: str, key: str) -> str:
-    """Put a module section's key in front of the field path msgspec reports."""
-    if " - at `$" in message:
-        return message.replace(" - at `$", f" - at `$.{key}", 1)
-    return f"{message} - at `$.{key}`"
-
-
-def _check_references(blueprint: Blueprint, text: str, path: Path | str) -> None:
-    codes: dict[str, int] = {}
-    for i, unit in enumerate(blueprint.org_units):
-        if unit.code in codes:
-            raise BlueprintError(
-                path,
-                f"duplicate code {unit.code!r}",
-                line=locate(text, ["org_units", i, "code"]),
-                field=f"org_units[{i}].code",
-            )
-        codes[unit.code] = i
-    for i, unit in enumerate(blueprint.org_units):
-        if unit.parent is not None and unit.parent not in codes:
-            raise BlueprintError(
-                path,
-                f"no org unit with code {unit.parent!r}",
-                line=locate(text, ["org_units", i, "parent"]),
-                field=f"org_units[{i}].parent",
-            )
-    emails: set[str] = set()
-    for i, user in enumerate(blueprint.users):
-        if user.email.lower() in emails:
-            raise BlueprintError(
-                path,
-                f"duplicate email {user.email!r}",
-                line=locate(text, ["users", i, "email"]),
-                field=f"users[{i}].email",
-            )
-        emails.add(user.email.lower())
     try:
         validate_time_zone(blueprint.tenant.time_zone)
     except Exception as exc:
         raise BlueprintError(
             path, "unknown time zone", line=locate(text, ["tenant", "time_zone"]), field="tenant.time_zone"
         ) from exc
+    for key, value in blueprint.sections.items():
+        checker = registered[key].check
+        if checker is None:
+            continue
+        try:
+            checker(blueprint, value)
+        except SectionError as exc:
+            parts = _split_path(f"{key}.{exc.field}" if exc.field else key)
+            raise BlueprintError(path, str(exc), line=locate(text, parts), field=_label(parts)) from exc
+    return blueprint
 
 
-def _check_approvals(blueprint: Blueprint, text: str, path: Path | str) -> None:
-    """Approver assignments and flows refer to units and users of the blueprint, and make sense."""
-    codes = {unit.code for unit in blueprint.org_units}
-    emails = {user.email.lower() for user in blueprint.users}
+def _label(parts: list[str | int]) -> str:
+    """``["org_units", 1, "kind"]`` → ``org_units[1].kind``."""
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
 
-    def fail(parts: list[str | int], message: str) -> BlueprintError:
-        label = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
-        return BlueprintError(path, message, line=locate(text, parts), field=label)
 
-    seen: set[tuple[str, str, str]] = set()
-    for i, assignment in enumerate(blueprint.approver_assignments):
-        if assignment.user.lower() not in emails:
-            raise fail(["approver_assignments", i, "user"], f"no user with email {assignment.user!r}")
-        if assignment.org_unit not in codes:
-            raise fail(
-                ["approver_assignments", i, "org_unit"], f"no org unit with code {assignment.org_unit!r}"
-            )
-        key = (assignment.user.lower(), assignment.org_unit, assignment.role)
-        if key in seen:
-            raise fail(["approver_assignments", i, "role"], "duplicate assignment")
-        seen.add(key)
-    flow_codes: set[str] = set()
-    for i, flow in enumerate(blueprint.approval_flows):
-        if flow.code in flow_codes:
-            raise fail(["approval_flows", i, "code"], f"duplicate code {flow.code!r}")
-        flow_codes.add(flow.code)
-        for bound in ("min_amount", "max_amount"):
-            value = getattr(flow, bound)
-            if value is not None and (message := amount_error(value)):
-                raise fail(["approval_flows", i, bound], message)
-        if flow.min_amount is not None and flow.max_amount is not None and flow.max_amount <= flow.min_amount:
-            raise fail(["approval_flows", i, "max_amount"], "must be greater than min_amount")
-        for j, step in enumerate(flow.steps):
-            at: list[str | int] = ["approval_flows", i, "steps", j]
-            if step.approver is ApproverKind.USER:
-                if step.user is None or step.user.lower() not in emails:
-                    raise fail([*at, "user"], f"no user with email {step.user!r}")
-            elif step.role is None:
-                raise fail([*at, "role"], f"required for a {step.approver.value} step")
-            if step.approver is ApproverKind.ROLE_AT_ANCESTOR_KIND and step.org_unit_kind is None:
-                raise fail([*at, "org_unit_kind"], "required for this step")
-            if step.approver is ApproverKind.ROLE_AT_NAMED_UNIT and step.org_unit not in codes:
-                raise fail([*at, "org_unit"], f"no org unit with code {step.org_unit!r}")
-            if step.approver is not ApproverKind.ROLE_AT_NAMED_UNIT and step.org_unit is not None:
-                raise fail([*at, "org_unit"], "only for role_at_named_unit steps")
-            if step.approver is not ApproverKind.USER and step.user is not None:
-                raise fail([*at, "user"], "only for user steps")
+def _prefixed(message: str, key: str) -> str:
+    """Put a section's key in front of the field path msgspec reports."""
+    if " - at `$" in message:
+        return message.replace(" - at `$", f" - at `$.{key}", 1)
+    return f"{message} - at `$.{key}`"
 
 
 def load_blueprint(path: Path) -> Blueprint:
@@ -393,7 +270,8 @@ class ApplyReport:
         return bool(self.created or self.updated)
 
 
-def _assign(obj: Any, values: dict[str, Any]) -> bool:
+def assign(obj: Any, values: dict[str, Any]) -> bool:
+    """Set the attributes that differ; whether any did (so an unchanged row writes nothing)."""
     changed = False
     for name, value in values.items():
         if getattr(obj, name) != value:
@@ -415,13 +293,17 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
         "modules": sorted({m.value for m in spec.modules}),
     }
     if tenant is None:
-        tenant = Tenant(slug=spec.slug, **values)
+        tenant = Tenant(slug=spec.slug, sandbox=spec.sandbox, **values)
         session.add(tenant)
         await session.flush()
         report.created.append(f"tenant {spec.slug}")
         created_tenant = True
     else:
         created_tenant = False
+        if tenant.sandbox != spec.sandbox:
+            raise BlueprintError(
+                source, "a tenant cannot become or stop being a sandbox", field="tenant.sandbox"
+            )
     await bind_tenant(session, tenant.id)
     ctx = Context(
         session=session, principal=Principal(kind=PrincipalKind.OPERATOR, label=f"blueprint:{source}")
@@ -430,190 +312,13 @@ async def apply_blueprint(session: AsyncSession, blueprint: Blueprint, *, source
         ctx.audit("tenant.created", tenant, after=snapshot(tenant), target_type="tenant")
     else:
         before = snapshot(tenant)
-        if _assign(tenant, values):
+        if assign(tenant, values):
             await session.flush()
             ctx.audit("tenant.updated", tenant, before=before, after=snapshot(tenant), target_type="tenant")
             report.updated.append(f"tenant {spec.slug}")
     report.tenant = tenant
-    await _apply_org_units(ctx, blueprint.org_units, report)
-    await _apply_users(ctx, blueprint.users, report)
-    await _apply_approver_assignments(ctx, blueprint.approver_assignments, report)
-    await _apply_approval_flows(ctx, blueprint.approval_flows, report)
-    for key, section in blueprint.sections.items():
-        await module_sections()[key].apply(ctx, section, report)
+    registered = sections()
+    for key, value in blueprint.sections.items():
+        await registered[key].apply(ctx, value, report)
     await session.flush()
     return report
-
-
-async def _apply_org_units(ctx: Context, specs: list[OrgUnitSpec], report: ApplyReport) -> None:
-    existing = {u.code: u for u in await ctx.session.scalars(select(OrgUnit))}
-    pending = list(specs)
-    # Parents first: repeat passes until every unit whose parent exists is placed.
-    while pending:
-        progressed = False
-        for spec in list(pending):
-            if spec.parent is not None and spec.parent not in existing:
-                continue
-            parent_id = existing[spec.parent].id if spec.parent else None
-            unit = existing.get(spec.code)
-            values = {"name": spec.name, "kind": spec.kind, "parent_id": parent_id, "archived_at": None}
-            if unit is None:
-                unit = OrgUnit(code=spec.code, **values)
-                ctx.session.add(unit)
-                await ctx.session.flush()
-                ctx.audit("org_unit.created", unit, after=snapshot(unit))
-                report.created.append(f"org unit {spec.code}")
-                existing[spec.code] = unit
-            else:
-                chain = _chain(existing, parent_id)
-                if creates_cycle(unit.id, parent_id, chain):
-                    raise BlueprintError(
-                        "<blueprint>", f"moving {spec.code!r} would make a cycle", field="parent"
-                    )
-                before = snapshot(unit)
-                if _assign(unit, values):
-                    await ctx.session.flush()
-                    ctx.audit("org_unit.updated", unit, before=before, after=snapshot(unit))
-                    report.updated.append(f"org unit {spec.code}")
-            pending.remove(spec)
-            progressed = True
-        if not progressed:
-            raise BlueprintError("<blueprint>", "org units form a cycle", field="org_units")
-
-
-def _chain(units: dict[str, OrgUnit], parent_id: Any) -> list[Any]:
-    by_id = {u.id: u for u in units.values()}
-    chain: list[Any] = []
-    while parent_id is not None and parent_id in by_id and len(chain) <= len(by_id):
-        chain.append(parent_id)
-        parent_id = by_id[parent_id].parent_id
-    return chain
-
-
-async def _apply_users(ctx: Context, specs: list[UserSpec], report: ApplyReport) -> None:
-    for spec in specs:
-        user = await find_user_by_email(ctx.session, spec.email)
-        if user is None:
-            user = await create_user(ctx.session, email=spec.email, name=spec.name, password=spec.password)
-            report.created.append(f"user {spec.email}")
-        elif user.password_hash is None and spec.password:
-            user.password_hash = security.hash_password(spec.password)
-        membership = await ctx.session.scalar(select(Membership).where(Membership.user_id == user.id))
-        grants = sorted({m.value for m in spec.module_grants})
-        if membership is None:
-            membership = Membership(user_id=user.id, role=spec.role, module_grants=grants)
-            ctx.session.add(membership)
-            await ctx.session.flush()
-            ctx.audit("member.added", membership, after=snapshot(membership))
-            report.created.append(f"membership {spec.email}")
-        else:
-            before = snapshot(membership)
-            if _assign(membership, {"role": spec.role, "module_grants": grants}):
-                await ctx.session.flush()
-                ctx.audit("member.updated", membership, before=before, after=snapshot(membership))
-                report.updated.append(f"membership {spec.email}")
-
-
-async def _ids_by_code(ctx: Context) -> dict[str, Any]:
-    return {unit.code: unit.id for unit in await ctx.session.scalars(select(OrgUnit))}
-
-
-async def _apply_approver_assignments(
-    ctx: Context, specs: list[ApproverAssignmentSpec], report: ApplyReport
-) -> None:
-    if not specs:
-        return
-    units = await _ids_by_code(ctx)
-    existing = {
-        (a.user_id, a.org_unit_id, a.approver_role)
-        for a in await ctx.session.scalars(select(ApproverAssignment))
-    }
-    for spec in specs:
-        user = await find_user_by_email(ctx.session, spec.user)
-        assert user is not None  # checked when parsing, created by _apply_users
-        if (user.id, units[spec.org_unit], spec.role) in existing:
-            continue
-        assignment = ApproverAssignment(
-            user_id=user.id, org_unit_id=units[spec.org_unit], approver_role=spec.role
-        )
-        ctx.session.add(assignment)
-        await ctx.session.flush()
-        ctx.audit("approver_assignment.created", assignment, after=snapshot(assignment))
-        report.created.append(f"approver {spec.role} {spec.user} at {spec.org_unit}")
-        existing.add((user.id, units[spec.org_unit], spec.role))
-
-
-async def _step_values(
-    ctx: Context, units: dict[str, Any], spec: ApprovalFlowStepSpec, position: int
-) -> dict[str, Any]:
-    user = await find_user_by_email(ctx.session, spec.user) if spec.user else None
-    return {
-        "position": position,
-        "label": spec.label,
-        "approver_kind": spec.approver,
-        "approver_role": spec.role,
-        "levels_up": spec.levels_up,
-        "org_unit_kind": spec.org_unit_kind.value if spec.org_unit_kind else None,
-        "org_unit_id": units[spec.org_unit] if spec.org_unit else None,
-        "user_id": user.id if user else None,
-        "optional": spec.optional,
-    }
-
-
-async def _apply_approval_flows(ctx: Context, specs: list[ApprovalFlowSpec], report: ApplyReport) -> None:
-    if not specs:
-        return
-    units = await _ids_by_code(ctx)
-    flows = {flow.code: flow for flow in await ctx.session.scalars(select(ApprovalFlow))}
-    for spec in specs:
-        values = {
-            "name": spec.name,
-            "priority": spec.priority,
-            "is_active": spec.active,
-            "document_types": sorted(set(spec.document_types)),
-            "categories": sorted(set(spec.categories)),
-            "org_unit_kinds": sorted({k.value for k in spec.org_unit_kinds}),
-            "min_amount": spec.min_amount,
-            "max_amount": spec.max_amount,
-            "currency": spec.currency,
-        }
-        wanted = [await _step_values(ctx, units, step, i + 1) for i, step in enumerate(spec.steps)]
-        flow = flows.get(spec.code)
-        if flow is None:
-            flow = ApprovalFlow(code=spec.code, **values)
-            ctx.session.add(flow)
-            await ctx.session.flush()
-            steps = [ApprovalFlowStep(flow_id=flow.id, **step) for step in wanted]
-            ctx.session.add_all(steps)
-            await ctx.session.flush()
-            ctx.audit("approval_flow.created", flow, after=flow_snapshot(FlowWithSteps(flow, steps)))
-            report.created.append(f"approval flow {spec.code}")
-            continue
-        current = list(
-            await ctx.session.scalars(
-                select(ApprovalFlowStep)
-                .where(ApprovalFlowStep.flow_id == flow.id)
-                .order_by(ApprovalFlowStep.position)
-            )
-        )
-        before = flow_snapshot(FlowWithSteps(flow, current))
-        have = [{name: getattr(step, name) for name in wanted[0]} for step in current]
-        steps_changed = have != wanted
-        if steps_changed or any(getattr(flow, name) != value for name, value in values.items()):
-            if steps_changed:
-                # Old steps go first (their positions are unique), before the flow changes once.
-                for step in current:
-                    await ctx.session.delete(step)
-                await ctx.session.flush()
-                current = [ApprovalFlowStep(flow_id=flow.id, **step) for step in wanted]
-                ctx.session.add_all(current)
-            _assign(flow, values)
-            flow.updated_at = utcnow()
-            await ctx.session.flush()
-            ctx.audit(
-                "approval_flow.updated",
-                flow,
-                before=before,
-                after=flow_snapshot(FlowWithSteps(flow, current)),
-            )
-            report.updated.append(f"approval flow {spec.code}")

@@ -71,6 +71,8 @@ def _jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, list | tuple):

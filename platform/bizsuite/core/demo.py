@@ -11,6 +11,7 @@ from bizsuite.core.blueprints import apply_blueprint, load_blueprint
 from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
+from bizsuite.core.identity.blueprint import users_in
 from bizsuite.core.identity.models import ApiKey, Role
 from bizsuite.core.migrate import upgrade
 from bizsuite.settings import Settings
@@ -34,7 +35,7 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
     finally:
         await engine.dispose()
     lines = [f"Demo tenant: {blueprint.tenant.name} ({blueprint.tenant.slug})"]
-    lines += [f"Login: {u.email} / {u.password}  ({u.role.value})" for u in blueprint.users if u.password]
+    lines += [f"Login: {u.email} / {u.password}  ({u.role.value})" for u in users_in(blueprint) if u.password]
     lines.append(f"API key: {secret}")
     return lines
 

@@ -8,14 +8,18 @@ from typing import Any
 
 import msgspec
 from litestar import Request, Response
+from litestar.enums import RequestEncodingType
 from litestar.exceptions import (
     HTTPException,
     SerializationException,
     ValidationException,
 )
+from litestar.utils.scope.state import ScopeState
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm.exc import StaleDataError
+
+from bizsuite.core import validation
 
 log = logging.getLogger(__name__)
 
@@ -227,27 +231,62 @@ def problem_response(
     return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
-def _field_errors_from_validation(exc: ValidationException) -> list[FieldError]:
+def _field_errors_from_validation(
+    exc: ValidationException, kinds: dict[str, Any] | None = None
+) -> list[FieldError]:
+    """Litestar's error items reworded in the catalogue's plain words (``core/validation.py``)."""
     errors: list[FieldError] = []
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if not isinstance(item, dict):
             continue
-        message = str(item.get("message", "invalid value"))
+        raw = str(item.get("message", "invalid value"))
         key = item.get("key")
         raw_source = item.get("source", "body")
         source = str(getattr(raw_source, "value", raw_source))
         # Body errors come keyed as "data"; msgspec names the field inside the message.
-        field = _field_from_message(message) if not key or key == "data" else str(key)
-        errors.append(FieldError(field=field, message=message, source=source))
+        field = _field_from_message(raw) if not key or key == "data" else str(key)
+        message = validation.plain(raw.split(" - at `")[0], (kinds or {}).get(field))
+        errors.append(FieldError(field=field, message=str(message), source=source))
     return errors
 
 
 def _field_from_message(message: str) -> str:
     # msgspec names the path like "... - at `$.parent_id`" or "Object contains unknown field `x`".
-    if "`" in message:
-        path = message.split("`")[1]
+    if "`" in message and (" - at `" in message or "unknown field" in message or "required field" in message):
+        path = message.rsplit("`", 2)[1]
         return path.removeprefix("$.").removeprefix("$") or "body"
     return "body"
+
+
+def _json_body_schema(request: Request[Any, Any, Any]) -> Any:
+    """The Struct a JSON route decodes its body into, or ``None``."""
+    handler = request.scope.get("route_handler")
+    data = handler.parsed_fn_signature.parameters.get("data") if handler is not None else None
+    if data is None or getattr(data.kwarg_definition, "media_type", None) not in (
+        None,
+        RequestEncodingType.JSON,
+    ):
+        return None
+    kind = data.annotation
+    return kind if validation.is_struct(kind) else None
+
+
+def _body_errors(request: Request[Any, Any, Any], schema: Any) -> tuple[list[FieldError], bool] | None:
+    """Every bad field of the request's JSON body at once, and whether the body is malformed.
+
+    ``None`` when the body cannot be read again (the caller keeps msgspec's first error).
+    """
+    body = ScopeState.from_scope(request.scope).body
+    if not isinstance(body, bytes):
+        return None
+    if not body.strip():
+        return [FieldError(field="body", message=validation.BODY_REQUIRED)], False
+    try:
+        values = msgspec.json.decode(body)
+    except msgspec.DecodeError:
+        return [FieldError(field="body", message=str(validation.Message(validation.MALFORMED)))], True
+    issues = validation.field_errors(values, schema)
+    return [FieldError(field=i.field, message=str(i.message)) for i in issues], False
 
 
 def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Response[ProblemDetails]:
@@ -264,9 +303,21 @@ def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Respon
 
 
 def handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[ProblemDetails]:
-    """Render Litestar's body/query validation failures with one entry per field."""
-    errors = _field_errors_from_validation(exc)
-    malformed = any("malformed" in e.message.lower() or "json is" in e.message.lower() for e in errors)
+    """Render body, query and path validation failures: every bad field at once, in plain words."""
+    schema = _json_body_schema(request)
+    kinds = {f.encode_name: f.type for f in msgspec.structs.fields(schema)} if schema is not None else None
+    errors = _field_errors_from_validation(exc, kinds)
+    malformed = any(
+        "malformed" in str(item.get("message", "")).lower()
+        or "json is" in str(item.get("message", "")).lower()
+        for item in (exc.extra if isinstance(exc.extra, list) else [])
+        if isinstance(item, dict)
+    )
+    if schema is not None and any(e.source == "body" for e in errors):
+        found = _body_errors(request, schema)
+        if found is not None and found[0]:
+            body_errors, malformed = found
+            errors = [e for e in errors if e.source != "body"] + body_errors
     slug, title, status = (
         ("malformed-body", "Malformed body", 400)
         if malformed
@@ -278,6 +329,19 @@ def handle_validation(request: Request[Any, Any, Any], exc: ValidationException)
     )
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or exc.detail
     return problem_response(request, status=status, slug=slug, title=title, detail=detail, errors=errors)
+
+
+def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ProblemDetails]:
+    """A document nested too deeply for the decoder (``core/limits.py`` refuses most before)."""
+    message = validation.TOO_DEEP
+    return problem_response(
+        request,
+        status=422,
+        slug=ValidationProblem.slug,
+        title=ValidationProblem.title,
+        detail=f"body: {message}",
+        errors=[FieldError(field="body", message=message)],
+    )
 
 
 def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[ProblemDetails]:
@@ -296,6 +360,17 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
 def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response[ProblemDetails]:
     """Turn database failures into 409/503 problems instead of 500s."""
     if isinstance(exc, StaleDataError):
+        if request.headers.get("if-match") is None:
+            # No version was asked for: a concurrent request changed a row this one also changes
+            # (e.g. two contacts made primary at once). Not a stale read by the caller: a conflict.
+            return problem_response(
+                request,
+                status=409,
+                slug=ConflictProblem.slug,
+                title=ConflictProblem.title,
+                detail="A concurrent request changed the same records; retry.",
+                headers={"Retry-After": "1"},
+            )
         return problem_response(
             request,
             status=412,
@@ -304,16 +379,8 @@ def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response
             detail="The record was changed by someone else; reload it and try again.",
         )
     if isinstance(exc, IntegrityError):
-        return problem_response(
-            request,
-            status=409,
-            slug="integrity-conflict",
-            title="Conflict with existing data",
-            detail=_integrity_detail(exc),
-        )
-    if isinstance(exc, PoolTimeoutError | OperationalError | OSError) or (
-        isinstance(exc, DBAPIError) and exc.connection_invalidated
-    ):
+        return _integrity_problem(request, exc)
+    if database_unavailable(exc):
         log.warning("database unavailable: %s", exc)
         return problem_response(
             request,
@@ -352,6 +419,39 @@ def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response
 
 #: lock_not_available, query_canceled (statement timeout), serialization_failure, deadlock_detected
 RETRYABLE_SQLSTATES = frozenset({"55P03", "57014", "40001", "40P01"})
+#: admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down); and the
+#: whole class 08 (connection exceptions) is matched by prefix.
+UNAVAILABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
+#: Modules whose socket errors mean "the database is gone" (an ``OSError`` from elsewhere,
+#: say a file store, stays a 500).
+_DATABASE_MODULES = ("asyncpg", "sqlalchemy", "psycopg")
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be reached now (a retry later may succeed)."""
+    if isinstance(exc, PoolTimeoutError | OperationalError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        state = _sqlstate(exc)
+        if state is not None and (state in UNAVAILABLE_SQLSTATES or state.startswith("08")):
+            return True
+        return isinstance(exc.orig, OSError) or isinstance(getattr(exc.orig, "__cause__", None), OSError)
+    if isinstance(exc, OSError):
+        # Connect errors (refused, reset, timed out) come out of asyncpg unwrapped.
+        return _raised_in(exc, _DATABASE_MODULES)
+    return False
+
+
+def _raised_in(exc: BaseException, modules: tuple[str, ...]) -> bool:
+    traceback = exc.__traceback__
+    while traceback is not None:
+        name = str(traceback.tb_frame.f_globals.get("__name__", ""))
+        if name.split(".")[0] in modules:
+            return True
+        traceback = traceback.tb_next
+    return False
 
 
 def _sqlstate(exc: Exception) -> str | None:
@@ -361,6 +461,69 @@ def _sqlstate(exc: Exception) -> str | None:
         if isinstance(state, str):
             return state
     return None
+
+
+def _integrity_problem(request: Request[Any, Any, Any], exc: IntegrityError) -> Response[ProblemDetails]:
+    if _sqlstate(exc) == "23505":
+        # A concurrent duplicate: the same answer the services give for a duplicate they see.
+        fields = unique_fields(_constraint_name(exc))
+        if fields:
+            message = "this value is already used"
+            return problem_response(
+                request,
+                status=409,
+                slug=ConflictProblem.slug,
+                title=ConflictProblem.title,
+                detail="; ".join(f"{field}: {message}" for field in fields),
+                errors=[FieldError(field=field, message=message) for field in fields],
+            )
+    return problem_response(
+        request,
+        status=409,
+        slug="integrity-conflict",
+        title="Conflict with existing data",
+        detail=_integrity_detail(exc),
+    )
+
+
+def _constraint_name(exc: IntegrityError) -> str | None:
+    original = exc.orig
+    for candidate in (original, getattr(original, "__cause__", None)):
+        name = getattr(candidate, "constraint_name", None)
+        if isinstance(name, str):
+            return name
+    return None
+
+
+#: Columns every tenant table's unique keys start with; never the field a caller got wrong.
+_SCOPE_COLUMNS = frozenset({"tenant_id"})
+
+
+def unique_fields(constraint: str | None) -> list[str]:
+    """The fields a unique constraint or index (by name) keeps unique, from the models' metadata."""
+    if not constraint:
+        return []
+    from sqlalchemy import Column, UniqueConstraint
+    from sqlalchemy.sql import visitors
+
+    from bizsuite.core.db import Base
+
+    for table in Base.metadata.tables.values():
+        for constraint_item in table.constraints:
+            if constraint_item.name == constraint and isinstance(constraint_item, UniqueConstraint):
+                return [c.name for c in constraint_item.columns if c.name not in _SCOPE_COLUMNS]
+        for index in table.indexes:
+            if index.name != constraint:
+                continue
+            columns = [column.name for column in index.columns]
+            for expression in index.expressions:
+                columns += [
+                    node.name
+                    for node in visitors.iterate(expression if not isinstance(expression, str) else None)
+                    if isinstance(node, Column) and node.name not in columns
+                ]
+            return [name for name in columns if name not in _SCOPE_COLUMNS]
+    return []
 
 
 def _integrity_detail(exc: IntegrityError) -> str:
@@ -373,8 +536,9 @@ def _integrity_detail(exc: IntegrityError) -> str:
 
 
 def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response[ProblemDetails]:
-    """Last resort: log it, answer a generic 500 problem carrying the request id."""
-    if isinstance(exc, DBAPIError | PoolTimeoutError):
+    """Last resort: database failures (wrapped or not) go to :func:`handle_database`; anything
+    else is logged and answered with a generic 500 problem carrying the request id."""
+    if isinstance(exc, DBAPIError | PoolTimeoutError | StaleDataError) or database_unavailable(exc):
         return handle_database(request, exc)
     log.exception("unhandled error", exc_info=exc)
     return _internal_problem(request)
@@ -394,6 +558,7 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     ProblemError: handle_problem,
     ValidationException: handle_validation,
     HTTPException: handle_http,
+    RecursionError: handle_too_deep,
     StaleDataError: handle_database,
     DBAPIError: handle_database,
     PoolTimeoutError: handle_database,

@@ -17,6 +17,7 @@ import msgspec
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.utils.scope.state import ScopeState
 from sqlalchemy import and_, bindparam, delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,9 +34,10 @@ from bizsuite.core.errors import (
     UnauthorizedProblem,
     ValidationProblem,
 )
-from bizsuite.core.idempotency import IdempotencyRecord
+from bizsuite.core.idempotency import IdempotencyRecord, OperatorIdempotencyRecord
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSession
 from bizsuite.core.identity.security import API_KEY_PREFIX, same, sha256_hex
+from bizsuite.core.ids import new_id
 from bizsuite.core.logs import request_id_var, tenant_id_var
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 
@@ -143,9 +145,9 @@ def address_key(scope: Scope) -> str:
     return "ip:" + (client_ip(scope) or "unknown")
 
 
-def caller_key(scope: Scope) -> str:
+def caller_key(scope: Scope, principal: Any = None) -> str:
     """Rate-limit bucket of the authenticated caller: its key, its user, or (anonymous) its address."""
-    principal = scope.get("user")
+    principal = principal if principal is not None else scope.get("user")
     if isinstance(principal, Principal):
         if principal.api_key_id is not None:
             return f"key:{principal.api_key_id}"
@@ -156,43 +158,99 @@ def caller_key(scope: Scope) -> str:
     return "anonymous:" + address_key(scope)
 
 
-class RateLimitMiddleware:
-    """Refuse a caller's requests beyond ``limit`` a minute with a 429 problem and ``Retry-After``.
+def credential_key(scope: Scope) -> str | None:
+    """A digest of the request's credential (bearer token or session cookie), or None."""
+    authorization = _header(scope, b"authorization")
+    if authorization:
+        return "bearer:" + sha256_hex(authorization.partition(" ")[2].strip())
+    cookie = _cookie(scope, SESSION_COOKIE)
+    return "cookie:" + sha256_hex(cookie) if cookie else None
 
-    Counted in process (see :class:`FixedWindowLimiter`); with ``headers`` every response also
-    carries ``RateLimit-Policy``, ``RateLimit-Limit``, ``RateLimit-Remaining`` and ``RateLimit-Reset``.
+
+class RateLimits:
+    """The per-address and per-caller limiters of one app, shared by every route's middleware.
+
+    Per address: ``limit * address_factor`` a minute (a wide ceiling against floods of made-up
+    credentials). Per caller: ``limit`` a minute for each API key or user (anonymous callers per
+    address). A caller is known from its credential once it has authenticated in this process
+    (:meth:`authenticated` learns the pair; a credential always names the same caller), so its
+    next requests are counted, and refused, before the unit of work takes a connection. A
+    credential not seen before is counted once authentication has named its caller (an unknown
+    one never opens a bucket: the per-address ceiling bounds those).
     """
 
-    def __init__(
-        self, app: ASGIApp, *, limit: int, key: Callable[[Scope], str], headers: bool = True
-    ) -> None:
+    def __init__(self, limit: int, *, address_factor: int = 5) -> None:
+        self.per_caller = FixedWindowLimiter(limit)
+        self.per_address = FixedWindowLimiter(limit * address_factor)
+        self.policy = f"{limit}; w={self.per_caller.window}"
+        self._callers: dict[str, str] = {}  # credential digest -> caller bucket
+
+    def before_work(self, scope: Scope) -> None:
+        """Count the request by address, and by caller when its credential is known."""
+        admitted, _left, reset = self.per_address.hit(address_key(scope))
+        if not admitted:
+            raise RateLimitedProblem(
+                "Too many requests; retry after the time given.", headers={"Retry-After": str(reset)}
+            )
+        state = _state(scope)
+        credential = credential_key(scope)
+        state["rate_limits"] = self
+        state["rate_credential"] = credential
+        caller = self._callers.get(credential) if credential else "anonymous:" + address_key(scope)
+        if caller is not None:
+            self._count(state, caller)
+
+    def authenticated(self, scope: Scope, principal: Principal) -> None:
+        """Learn who a credential is and count a request not counted yet (called by authentication)."""
+        state = _state(scope)
+        credential = state.get("rate_credential")
+        if credential is None or state.get("rate_outcome") is not None:
+            return
+        caller = caller_key(scope, principal)
+        if len(self._callers) >= 100_000:
+            self._callers.clear()
+        self._callers[credential] = caller
+        self._count(state, caller)
+
+    def _count(self, state: dict[str, Any], caller: str) -> None:
+        admitted, remaining, reset = self.per_caller.hit(caller)
+        state["rate_outcome"] = (remaining, reset)
+        if not admitted:
+            headers = {"Retry-After": str(reset), **dict(self.headers(remaining, reset))}
+            raise RateLimitedProblem("Too many requests; retry after the time given.", headers=headers)
+
+    def headers(self, remaining: int, reset: int) -> list[tuple[str, str]]:
+        """The ``RateLimit-*`` headers of a counted request."""
+        return [
+            ("RateLimit-Policy", self.policy),
+            ("RateLimit-Limit", str(self.per_caller.limit)),
+            ("RateLimit-Remaining", str(remaining)),
+            ("RateLimit-Reset", str(reset)),
+        ]
+
+
+class RateLimitMiddleware:
+    """Refuse requests beyond the limits of :class:`RateLimits` with a 429 problem and
+    ``Retry-After``, before any database work; counted responses carry the ``RateLimit-*`` headers.
+
+    Counted in process (see :class:`FixedWindowLimiter`).
+    """
+
+    def __init__(self, app: ASGIApp, *, limits: RateLimits) -> None:
         self.app = app
-        self.limiter = FixedWindowLimiter(limit)
-        self.key = key
-        self.headers = headers
-        self.policy = f"{limit}; w={self.limiter.window}"
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP or UNLIMITED_PATHS.match(scope["path"]):
             await self.app(scope, receive, send)
             return
-        admitted, remaining, reset = self.limiter.hit(self.key(scope))
-        rate_headers = {
-            "RateLimit-Policy": self.policy,
-            "RateLimit-Limit": str(self.limiter.limit),
-            "RateLimit-Remaining": str(remaining),
-            "RateLimit-Reset": str(reset),
-        }
-        if not admitted:
-            headers = {"Retry-After": str(reset), **(rate_headers if self.headers else {})}
-            raise RateLimitedProblem("Too many requests; retry after the time given.", headers=headers)
-        if not self.headers:
-            await self.app(scope, receive, send)
-            return
-        extra = [(name.lower().encode(), value.encode()) for name, value in rate_headers.items()]
+        self.limits.before_work(scope)
+        state = _state(scope)
 
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            outcome = state.get("rate_outcome")
+            if message["type"] == "http.response.start" and outcome is not None:
+                extra = [(k.lower().encode(), v.encode()) for k, v in self.limits.headers(*outcome)]
                 message["headers"] = [*message.get("headers", ()), *extra]
             await send(message)
 
@@ -226,7 +284,9 @@ class UnitOfWorkMiddleware:
     """One database transaction per request, committed only if the response is a success.
 
     The response is held back until the commit succeeded, so a client never sees a success
-    for work that was not saved; any exception or 4xx/5xx response rolls everything back.
+    for work that was not saved; any exception or 4xx/5xx response rolls everything back. A
+    failed commit (the database gone, a deferred constraint) is raised before anything was
+    sent, so the exception handlers answer it as a problem (503, 409) like any other error.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -250,15 +310,26 @@ class UnitOfWorkMiddleware:
             _state(scope)["db"] = session
             try:
                 await self.app(scope, receive, hold)
+                if status < 400:
+                    await session.commit()
             except BaseException:
-                await session.rollback()
+                # Nothing held was sent: the handlers outside may still answer (Litestar marked
+                # the held response as started; it never was).
+                ScopeState.from_scope(scope).response_started = False
+                await _rollback_quietly(session)
                 raise
-            if status < 400:
-                await session.commit()
-            else:
-                await session.rollback()
+            if status >= 400:
+                await _rollback_quietly(session)
         for message in held:
             await send(message)
+
+
+async def _rollback_quietly(session: AsyncSession) -> None:
+    """Roll back; a connection that is already gone has nothing to roll back (it is discarded)."""
+    try:
+        await session.rollback()
+    except Exception as exc:  # the error that matters is the one being answered
+        log.debug("rollback failed: %s", exc)
 
 
 def session_of(scope: Scope) -> AsyncSession:
@@ -286,6 +357,9 @@ class AuthenticationMiddleware:
                 if not same(sent or "", csrf_token):
                     raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
             scope["user"] = principal
+            limits = _state(scope).get("rate_limits")
+            if isinstance(limits, RateLimits):
+                limits.authenticated(scope, principal)
             if principal.tenant is not None:
                 tenant_id_var.set(str(principal.tenant.id))
         await self.app(scope, receive, send)
@@ -514,10 +588,14 @@ class IdempotencyMiddleware:
             key is None
             or _method(scope) != "POST"
             or not isinstance(principal, Principal)
-            or principal.tenant is None
+            or (principal.tenant is None and principal.kind is not PrincipalKind.OPERATOR)
         ):
             await self.app(scope, receive, send)
             return
+        # Keys are scoped to the tenant, or (operator calls have none) to the operator.
+        model: type[IdempotencyRecord] | type[OperatorIdempotencyRecord] = (
+            IdempotencyRecord if principal.tenant is not None else OperatorIdempotencyRecord
+        )
         if not 1 <= len(key) <= 255:
             raise ValidationProblem.for_field(
                 "Idempotency-Key", "must be 1 to 255 characters", source="header"
@@ -548,9 +626,9 @@ class IdempotencyMiddleware:
             )
         ).hexdigest()
         session = session_of(scope)
-        await _purge_expired_keys(session)
-        record_id = await _claim_key(session, key, fingerprint)
-        if isinstance(record_id, IdempotencyRecord):
+        await _purge_expired_keys(session, model)
+        record_id = await _claim_key(session, key, fingerprint, model)
+        if not isinstance(record_id, uuid.UUID):
             await _replay(record_id, send)
             return
 
@@ -572,8 +650,8 @@ class IdempotencyMiddleware:
         if captured["status"] < 400:
             withheld = handler is not None and handler.opt.get("shows_secret_once")
             await session.execute(
-                update(IdempotencyRecord)
-                .where(IdempotencyRecord.id == record_id)
+                update(model)
+                .where(model.id == record_id)
                 .values(
                     status_code=captured["status"],
                     # A secret shown once is never stored, not even here: its replay says so instead.
@@ -611,22 +689,34 @@ async def _read_body(receive: Receive, *, limit: int | None = None) -> tuple[byt
     return body, replay
 
 
-async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.UUID | IdempotencyRecord:
+async def _claim_key(
+    session: AsyncSession,
+    key: str,
+    fingerprint: str,
+    model: type[IdempotencyRecord] | type[OperatorIdempotencyRecord],
+) -> uuid.UUID | IdempotencyRecord | OperatorIdempotencyRecord:
     """Insert the key (ours to run) or return the stored record to replay."""
+    if model is IdempotencyRecord:
+        values: dict[str, Any] = {"tenant_id": session.info["tenant_id"]}
+        unique = ["tenant_id", "key"]
+    else:
+        values, unique = {"id": new_id()}, ["key"]
     for _ in range(2):
         claimed = await session.scalar(
-            insert(IdempotencyRecord)
-            .values(key=key, fingerprint=fingerprint, tenant_id=session.info["tenant_id"])
-            .on_conflict_do_nothing(index_elements=["tenant_id", "key"])
-            .returning(IdempotencyRecord.id)
+            insert(model)
+            .values(key=key, fingerprint=fingerprint, **values)
+            .on_conflict_do_nothing(index_elements=unique)
+            .returning(model.id)
         )
         if claimed is not None:
             return uuid.UUID(str(claimed))
-        existing = await session.scalar(select(IdempotencyRecord).where(IdempotencyRecord.key == key))
+        existing: IdempotencyRecord | OperatorIdempotencyRecord | None = await session.scalar(
+            select(model).where(model.key == key)
+        )
         if existing is None:
             continue
         if utcnow() - existing.created_at > IDEMPOTENCY_TTL:
-            await session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == existing.id))
+            await session.execute(delete(model).where(model.id == existing.id))
             continue
         if existing.fingerprint != fingerprint:
             raise IdempotencyConflictProblem(
@@ -641,22 +731,24 @@ async def _claim_key(session: AsyncSession, key: str, fingerprint: str) -> uuid.
 SECRET_WITHHELD = "x-bizsuite-secret-withheld"
 
 
-async def _purge_expired_keys(session: AsyncSession) -> None:
-    """Forget the tenant's keys older than 24 hours (a few at a time, on keyed requests)."""
+async def _purge_expired_keys(
+    session: AsyncSession, model: type[IdempotencyRecord] | type[OperatorIdempotencyRecord]
+) -> None:
+    """Forget the scope's keys older than 24 hours (a few at a time, on keyed requests)."""
     expired = (
-        select(IdempotencyRecord.id)
-        .where(IdempotencyRecord.created_at < utcnow() - IDEMPOTENCY_TTL)
-        .order_by(IdempotencyRecord.created_at)
+        select(model.id)
+        .where(model.created_at < utcnow() - IDEMPOTENCY_TTL)
+        .order_by(model.created_at)
         .limit(100)
     )
     await session.execute(
-        delete(IdempotencyRecord)
-        .where(IdempotencyRecord.id.in_(expired.scalar_subquery()))
+        delete(model)
+        .where(model.id.in_(expired.scalar_subquery()))
         .execution_options(synchronize_session=False)
     )
 
 
-async def _replay(record: IdempotencyRecord, send: Send) -> None:
+async def _replay(record: IdempotencyRecord | OperatorIdempotencyRecord, send: Send) -> None:
     if any(name == SECRET_WITHHELD for name, _ in record.response_headers or []):
         raise IdempotencyConflictProblem(
             "The first request with this key succeeded; its secret was shown only once and is not "

@@ -15,6 +15,21 @@ JOB_QUEUE_TABLES = frozenset(
     {"procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_defers", "procrastinate_workers"}
 )
 #: Tables that are not tenant data and so carry no ``tenant_id`` (checked by the schema tests).
-GLOBAL_TABLES = frozenset({"tenants", "users", "web_sessions", "alembic_version"}) | JOB_QUEUE_TABLES
+#: ``sign_in_failures`` counts failed sign-ins per email and per client address, before any tenant
+#: is known (users are global too); ``operator_idempotency_keys`` keeps the operator's keyed POSTs,
+#: which act on the platform rather than in a tenant.
+GLOBAL_TABLES = (
+    frozenset(
+        {
+            "tenants",
+            "users",
+            "web_sessions",
+            "alembic_version",
+            "sign_in_failures",
+            "operator_idempotency_keys",
+        }
+    )
+    | JOB_QUEUE_TABLES
+)
 
 __all__ = ["GLOBAL_TABLES", "JOB_QUEUE_TABLES", "Base"]

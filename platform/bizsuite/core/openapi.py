@@ -15,6 +15,12 @@ The rest keeps the generated SDK (``sdk/bizsuite_client``) free of artefacts:
   SDK takes ``idempotency_key=`` as a request option;
 - free-form JSON objects are one named component, ``JsonObject``, instead of anonymous
   classes such as ``AuditEntryOutAfterType0``.
+
+Which error statuses an operation lists is derived in one place, :func:`error_statuses`, from
+what the route is (its guards, path parameters, body, ``If-Match``, opts), so a new route
+documents what the server can answer the day it exists. A handler adds what only it answers
+with ``responses=`` (an extra success status such as a deduplicated ``200``, or an error);
+``tests/core/test_openapi_statuses.py`` holds the route table to the rule.
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.enums import ParamType
+from litestar.handlers import HTTPRouteHandler
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
+from litestar.routes import HTTPRoute
 
 from bizsuite.core.errors import PROBLEM_MEDIA_TYPE
 
@@ -55,20 +64,24 @@ _PROBLEM = Schema(
     },
 )
 
-_COMMON = {
+#: What each error status means, whichever operation lists it.
+STATUS_DESCRIPTIONS = {
     "400": "Malformed request",
     "401": "Missing or invalid credentials",
     "403": "Not allowed",
     "404": "Not found (or another tenant's)",
-    "409": "Conflict with the current state",
+    "409": "Conflict with the current state (a duplicate, or an Idempotency-Key reused with another body)",
+    "412": "The version in If-Match is stale",
+    "413": "The body is too large",
+    "415": "The body's content type is not accepted",
     "422": "A field is invalid",
+    "428": "If-Match is required",
     "429": "Rate limited; see Retry-After",
     "503": "Temporarily unavailable; see Retry-After",
 }
-_WRITE = {
-    "412": "The version in If-Match is stale",
-    "428": "If-Match is required",
-}
+#: Every operation: a malformed request, an invalid parameter, the rate limit, the database away.
+ALWAYS = frozenset({"400", "422", "429", "503"})
+_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _JSON_OBJECT = Schema(
     type="object",  # type: ignore[arg-type]
     title="JsonObject",
@@ -173,6 +186,51 @@ def _name_media_types(response: OpenAPIResponse) -> None:
     response.content[named or "application/octet-stream"] = media
 
 
+def problems(descriptions: dict[int, str]) -> dict[int, ResponseSpec]:
+    """``responses=`` for the errors only this handler answers (their bodies are ``ProblemDetails``)."""
+    return {
+        code: ResponseSpec(data_container=None, description=text, generate_examples=False)
+        for code, text in descriptions.items()
+    }
+
+
+def error_statuses(handler: HTTPRouteHandler, method: str, path: str, operation: Any) -> set[str]:
+    """The error statuses an operation can answer, from what its route is.
+
+    - every operation: 400, 422, 429, 503 (:data:`ALWAYS`);
+    - a route behind a guard, or one that signs in: 401 and 403;
+    - an id (any parameter) in the path: 404;
+    - a write: 409 (a duplicate; a reused ``Idempotency-Key``);
+    - a JSON body or a streamed upload: 413 and 415 (``core/limits.py``, the upload policy);
+    - an ``If-Match`` header: 412 and 428 (``repository.check_version``);
+    - whatever the handler declares itself with ``responses=``.
+    """
+    codes = set(ALWAYS)
+    if handler.resolve_guards() or handler.opt.get("starts_session"):
+        codes |= {"401", "403"}
+    if "{" in path:
+        codes.add("404")
+    if method.upper() in _WRITE_METHODS:
+        codes.add("409")
+    if "data" in handler.parsed_fn_signature.parameters or handler.opt.get("streams_body"):
+        codes |= {"413", "415"}
+    if any(getattr(p, "name", None) == "If-Match" for p in operation.parameters or []):
+        codes |= {"412", "428"}
+    codes |= {str(code) for code in handler.responses or {} if int(code) >= 400}
+    return codes
+
+
+def _handlers_by_operation(app: Litestar) -> dict[tuple[str, str], HTTPRouteHandler]:
+    """(OpenAPI path, lower-case method) → the route handler serving it."""
+    found: dict[tuple[str, str], HTTPRouteHandler] = {}
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                for method in handler.http_methods:
+                    found[(route.path_format, method.lower())] = handler
+    return found
+
+
 def normalise_schema(app: Litestar) -> None:
     """Shape the document for the SDK (in place): ``ProblemDetails`` errors on every operation and more."""
     schema = app.openapi_schema
@@ -185,25 +243,25 @@ def normalise_schema(app: Litestar) -> None:
     schemas["FieldError"] = _FIELD_ERROR
     schemas["JsonObject"] = _JSON_OBJECT
     problem_ref = Reference(ref="#/components/schemas/ProblemDetails")
-    for path_item in (schema.paths or {}).values():
+    handlers = _handlers_by_operation(app)
+    for path, path_item in (schema.paths or {}).items():
         for method in ("get", "post", "put", "patch", "delete"):
             operation: Any = getattr(path_item, method, None)
             if operation is None:
                 continue
             _shape_parameters(operation, method)
-            responses = {k: v for k, v in (operation.responses or {}).items() if not k.startswith(("4", "5"))}
+            declared = operation.responses or {}
+            responses = {k: v for k, v in declared.items() if not k.startswith(("4", "5"))}
             if isinstance(responses.get("204"), OpenAPIResponse):
                 responses["204"].content = None
             for response in responses.values():
                 if isinstance(response, OpenAPIResponse):
                     _name_media_types(response)
-            codes = dict(_COMMON)
-            if method in {"patch", "delete"} or (
-                method == "post"
-                and any(p.name == "If-Match" for p in operation.parameters or [] if hasattr(p, "name"))
-            ):
-                codes.update(_WRITE)
-            for code, description in sorted(codes.items()):
+            handler = handlers[(path, method)]
+            for code in sorted(error_statuses(handler, method, path, operation)):
+                own = (handler.responses or {}).get(int(code))
+                description = own.description if own is not None and own.description else None
+                description = description or STATUS_DESCRIPTIONS.get(code, "Error")
                 responses[code] = OpenAPIResponse(
                     description=description,
                     content={PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=problem_ref)},

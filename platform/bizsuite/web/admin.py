@@ -19,6 +19,7 @@ from bizsuite.core.audit.schemas import AuditFilters
 from bizsuite.core.audit.services import actor_names
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
+from bizsuite.core.identity import lockout
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.schemas import ApiKeyCreate, InvitationCreate, MemberUpdate
@@ -249,12 +250,14 @@ class MemberPages(Controller):
     ) -> Template:
         cursor = request.query_params.get("cursor")
         members, next_cursor = await identity.list_members(ctx, limit=50, cursor=cursor)
+        locks = await identity.sign_in_locks(ctx, [user for _, user in members])
         invitations, _next = await identity.list_invitations(ctx, limit=50, cursor=None)
         return page(
             request,
             "admin/members.html",
             status_code=status_code,
             members=members,
+            locks=locks,
             next_cursor=next_cursor,
             params=query_params(request, "cursor"),
             invitations=invitations,
@@ -296,14 +299,25 @@ class MemberPages(Controller):
             notice="member.removed",
         )
 
+    @post("/{member_id:uuid}/unlock")
+    async def unlock(
+        self, ctx: Ctx, request: Request[Any, Any, Any], member_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        """End a member's sign-in lock."""
+        return await run_action(
+            lambda: identity.unlock_member(ctx, member_id, lockout.guard_for(request.app)),
+            back="/admin/members",
+            notice="member.unlocked",
+        )
+
     @post("/invitations")
     async def invite(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
-        """Invite someone; the link is shown once (so the page is rendered, not redirected to)."""
+        """Invite someone: the accept link goes to the invitee by email, never on this page."""
 
         async def invite(body: InvitationCreate, _version: str | None) -> Response[Any]:
-            invitation, token = await identity.create_invitation(ctx, body)
-            link = str(request.base_url).rstrip("/") + f"/invitations/accept?token={token}"
-            return await self._render(ctx, request, created={"email": invitation.email, "link": link})
+            settings = request.app.state.settings
+            await identity.create_invitation(ctx, body, site_url=str(request.base_url), settings=settings)
+            return redirect("/admin/members", notice="invitation.sent")
 
         async def again(form: Submission[InvitationCreate]) -> Response[Any]:
             return await self._render(
@@ -492,24 +506,20 @@ class AuditPages(Controller):
     async def export(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: AuditFilterParams
     ) -> Response[bytes]:
-        """Download the filtered log as CSV or XLSX."""
-        entries = await every_page(
-            lambda cursor: audit.list_audit_entries(ctx, filters, limit=200, cursor=cursor)
-        )
-        actors = await actor_names(ctx, entries)
-        rows = [
-            (
-                e.created_at,
-                actors.get(e.id) or e.actor_type,
-                e.action,
-                e.target_type,
-                e.target_id or "",
-                e.request_id or "",
-                e.ip or "",
-            )
-            for e in entries
+        """Download the filtered log as CSV or XLSX, with the values before and after each change."""
+        entries, actors = await audit.export_entries(ctx, filters)
+        rows = [audit.export_row(e, actors.get(e.id)) for e in entries]
+        headers = [
+            _("Time"),
+            _("Actor"),
+            _("Action"),
+            _("Target"),
+            _("Target id"),
+            _("Request id"),
+            _("IP"),
+            _("Before"),
+            _("After"),
         ]
-        headers = [_("Time"), _("Actor"), _("Action"), _("Target"), _("Target id"), _("Request id"), _("IP")]
         return export_response(request.query_params.get("format", "csv"), "audit-log", headers, rows)
 
 

@@ -14,7 +14,8 @@ from litestar import Response
 
 #: The most rows one export holds (larger ones belong in a background export job).
 EXPORT_LIMIT = 10_000
-CSV_TYPE = "text/csv; charset=utf-8"
+#: Litestar adds ``; charset=utf-8`` to text media types itself (naming it here repeated it).
+CSV_TYPE = "text/csv"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

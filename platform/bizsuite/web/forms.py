@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
+from bizsuite.core import validation
 from bizsuite.core.errors import FieldError, ProblemError
 from bizsuite.web.i18n import gettext as _
 
@@ -19,23 +20,25 @@ class FormErrors(dict[str, str]):
     """Field name → translated message, shown next to each field."""
 
 
+def translate_message(message: validation.Message) -> str:
+    """A catalogue message in the user's language."""
+    return _(message.template, **message.params)
+
+
+_MSGSPEC_PREFIXES = ("Expected `", "Object missing", "Object contains", "Invalid ")
+
+
 def translate_field_message(message: str) -> str:
-    """Turn an English validation message into the user's language."""
-    lowered = message.lower()
-    if "missing required field" in lowered or re.search(r"length >= 1\b", message):
-        return _("This field is required.")
-    if length := re.search(r"length <= (\d+)", message):
-        return _("At most %(n)s characters.", n=length.group(1))
-    if length := re.search(r"length >= (\d+)", message):
-        return _("At least %(n)s characters.", n=length.group(1))
-    if "enum" in lowered:
-        return _("Choose one of the options.")
-    if "regex" in lowered or "pattern" in lowered:
-        return _("The format is not valid.")
-    if ">= " in message or "<= " in message:
-        return _("The value is out of range.")
-    # Service messages are short constant sentences listed in the catalog.
-    return _(message)
+    """Turn an English validation message into the user's language.
+
+    The catalogue's own sentences (what the API says in ``errors[].message``) and msgspec's raw
+    messages go through the catalogue (``core/validation.py``); service messages are short
+    constant sentences listed in the translation catalog.
+    """
+    parsed = validation.parse(message)
+    if parsed is None and message.startswith(_MSGSPEC_PREFIXES):
+        parsed = validation.plain(message.split(" - at ")[0])
+    return translate_message(parsed) if parsed is not None else _(message)
 
 
 def _field_of(error: msgspec.ValidationError) -> str:
@@ -50,17 +53,13 @@ def _field_of(error: msgspec.ValidationError) -> str:
 
 
 def _field_errors(values: dict[str, Any], schema: type[Any]) -> FormErrors:
-    """Every field's error at once: each value checked against its own field's type."""
+    """Every field's error at once: each value checked against its own field's type (the same
+    check the API's problem details use), shown next to the field in the user's language."""
     errors = FormErrors()
-    for info in msgspec.structs.fields(schema):
-        if info.encode_name not in values:
-            if info.required:
-                errors[info.encode_name] = _("This field is required.")
-            continue
-        try:
-            msgspec.convert(values[info.encode_name], info.type, strict=False)
-        except msgspec.ValidationError as error:
-            errors[info.encode_name] = translate_field_message(str(error).split(" - at ")[0])
+    for issue in validation.field_errors(values, schema, strict=False):
+        if issue.message.template == validation.UNKNOWN_FIELD:
+            continue  # a form only sends its own fields; extra inputs are not the user's doing
+        errors.setdefault(re.split(r"[.\[]", issue.field)[0], translate_message(issue.message))
     return errors
 
 
@@ -162,7 +161,7 @@ def read_form(
         # An edit form's required field emptied: an error (the update would silently keep it).
         body = None
         for name in blanked:
-            errors.setdefault(name, _("This field is required."))
+            errors.setdefault(name, translate_message(validation.Message(validation.REQUIRED)))
     return Submission(values=values, body=body, errors=errors, version=form_version(data))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 import zoneinfo
 from collections.abc import Awaitable, Callable
@@ -19,6 +20,7 @@ from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem, UnauthorizedProblem
+from bizsuite.core.identity import lockout
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.api import session_cookie, start_session
 from bizsuite.core.identity.models import ApiKey, Membership, User
@@ -84,7 +86,35 @@ class AuthPages(Controller):
                 request, "auth/login.html", status_code=422, values=values, errors=errors, next=target
             )
         try:
-            user = await identity.verify_credentials(ctx.session, login)
+            user = await identity.verify_credentials(
+                ctx.session, login, guard=lockout.guard_for(request.app), ip=ctx.ip
+            )
+        except lockout.SignInLockedProblem as locked:
+            minutes = max(1, math.ceil(locked.retry_after / 60))
+            message = (
+                i18n.ngettext(
+                    "Too many failed sign-ins for this account. Try again in %(num)s minute.",
+                    "Too many failed sign-ins for this account. Try again in %(num)s minutes.",
+                    minutes,
+                )
+                if locked.scope == "account"
+                else i18n.ngettext(
+                    "Too many failed sign-ins from your network. Try again in %(num)s minute.",
+                    "Too many failed sign-ins from your network. Try again in %(num)s minutes.",
+                    minutes,
+                )
+            )
+            locked_page = page(
+                request,
+                "auth/login.html",
+                status_code=429,
+                values=values,
+                errors=FormErrors({"__all__": message}),
+                next=target,
+                problem=locked.slug,
+            )
+            locked_page.headers["Retry-After"] = str(locked.retry_after)
+            return locked_page
         except identity.TotpRequiredProblem:
             errors = FormErrors({"totp_code": _("Enter the six-digit code from your authenticator app.")})
             return page(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from litestar import Request
 from litestar.datastructures import Cookie
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -14,6 +14,7 @@ from litestar.response import Template
 from litestar.template.config import TemplateConfig
 
 from bizsuite.core.context import Principal, principal_of
+from bizsuite.core.headers import csp_nonce
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.security import new_token, same
 from bizsuite.kit import NavItem, registry
@@ -78,8 +79,16 @@ def _configure(env: Environment) -> None:
     env.globals["language_name"] = i18n.language_name
     env.globals["SUPPORTED_LOCALES"] = i18n.SUPPORTED
     env.globals["Role"] = Role
+    env.globals["csp_nonce"] = _csp_nonce
     env.filters["dict_without"] = _urlencode_without
     env.filters["with_cursor"] = _urlencode_with_cursor
+
+
+@pass_context
+def _csp_nonce(context: Any) -> str:
+    """The request's Content-Security-Policy nonce, for inline scripts (``core/headers.py``)."""
+    request = context.get("request")
+    return csp_nonce(request.scope) if request is not None else ""
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:

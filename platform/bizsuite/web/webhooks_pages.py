@@ -161,7 +161,8 @@ class WebhookPages(Controller):
         submission = read_form(data, EndpointCreate, ENDPOINT_FIELDS, lists=("event_types",))
 
         async def create(body: EndpointCreate, _version: str | None) -> Template:
-            endpoint = await webhooks.create_endpoint(ctx, body)
+            allow = rules.private_targets_allowed(request.app.state.settings)
+            endpoint = await webhooks.create_endpoint(ctx, body, allow_private=allow)
             return await self._detail(ctx, request, endpoint, secret=endpoint.secret)
 
         async def again(failed: Submission[EndpointCreate]) -> Template:
@@ -208,7 +209,13 @@ class WebhookPages(Controller):
 
         return await run_form(
             submission,
-            lambda update, version: webhooks.update_endpoint(ctx, endpoint_id, update, version),
+            lambda update, version: webhooks.update_endpoint(
+                ctx,
+                endpoint_id,
+                update,
+                version,
+                allow_private=rules.private_targets_allowed(request.app.state.settings),
+            ),
             done=lambda _saved: redirect(f"/admin/webhooks/{endpoint_id}", notice="webhook.updated"),
             again=again,
             saved=saved,

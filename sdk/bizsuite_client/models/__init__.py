@@ -45,6 +45,9 @@ from .business_calendar_hours import BusinessCalendarHours
 from .channel import Channel
 from .churn_risk_out import ChurnRiskOut
 from .churn_risk_page import ChurnRiskPage
+from .clock_advance import ClockAdvance
+from .clock_advance_view import ClockAdvanceView
+from .clock_run_view import ClockRunView
 from .contact_create import ContactCreate
 from .contact_out import ContactOut
 from .contact_page import ContactPage
@@ -71,6 +74,7 @@ from .endpoint_update import EndpointUpdate
 from .endpoint_with_secret import EndpointWithSecret
 from .event_type_list import EventTypeList
 from .event_type_out import EventTypeOut
+from .export_audit_entries_format import ExportAuditEntriesFormat
 from .field_error import FieldError
 from .file_out import FileOut
 from .file_page import FilePage
@@ -84,7 +88,6 @@ from .inbox_item_out import InboxItemOut
 from .inbox_page import InboxPage
 from .invitation_accept import InvitationAccept
 from .invitation_create import InvitationCreate
-from .invitation_created import InvitationCreated
 from .invitation_out import InvitationOut
 from .invitation_page import InvitationPage
 from .job_out import JobOut
@@ -146,6 +149,7 @@ from .revenue_month import RevenueMonth
 from .role import Role
 from .route_preview import RoutePreview
 from .route_preview_step import RoutePreviewStep
+from .sandbox_clock_view import SandboxClockView
 from .search_group import SearchGroup
 from .search_hit_out import SearchHitOut
 from .search_results import SearchResults
@@ -240,6 +244,9 @@ __all__ = (
     "Channel",
     "ChurnRiskOut",
     "ChurnRiskPage",
+    "ClockAdvance",
+    "ClockAdvanceView",
+    "ClockRunView",
     "ContactCreate",
     "ContactOut",
     "ContactPage",
@@ -266,6 +273,7 @@ __all__ = (
     "EndpointWithSecret",
     "EventTypeList",
     "EventTypeOut",
+    "ExportAuditEntriesFormat",
     "FieldError",
     "FileOut",
     "FilePage",
@@ -279,7 +287,6 @@ __all__ = (
     "InboxPage",
     "InvitationAccept",
     "InvitationCreate",
-    "InvitationCreated",
     "InvitationOut",
     "InvitationPage",
     "JobOut",
@@ -341,6 +348,7 @@ __all__ = (
     "Role",
     "RoutePreview",
     "RoutePreviewStep",
+    "SandboxClockView",
     "SearchGroup",
     "SearchHitOut",
     "SearchResults",

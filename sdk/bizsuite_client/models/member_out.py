@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.module_name import ModuleName, check_module_name
 from ..models.role import Role, check_role
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemberOut")
 
@@ -26,6 +27,7 @@ class MemberOut:
         role (Role): Tenant roles, strongest first.
         user_id (UUID):
         version (int):
+        sign_in_locked_until (datetime.datetime | None | Unset):
     """
 
     created_at: datetime.datetime
@@ -36,6 +38,7 @@ class MemberOut:
     role: Role
     user_id: UUID
     version: int
+    sign_in_locked_until: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +61,14 @@ class MemberOut:
 
         version = self.version
 
+        sign_in_locked_until: None | str | Unset
+        if isinstance(self.sign_in_locked_until, Unset):
+            sign_in_locked_until = UNSET
+        elif isinstance(self.sign_in_locked_until, datetime.datetime):
+            sign_in_locked_until = self.sign_in_locked_until.isoformat()
+        else:
+            sign_in_locked_until = self.sign_in_locked_until
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +83,8 @@ class MemberOut:
                 "version": version,
             }
         )
+        if sign_in_locked_until is not UNSET:
+            field_dict["sign_in_locked_until"] = sign_in_locked_until
 
         return field_dict
 
@@ -99,6 +112,23 @@ class MemberOut:
 
         version = d.pop("version")
 
+        def _parse_sign_in_locked_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sign_in_locked_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return sign_in_locked_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        sign_in_locked_until = _parse_sign_in_locked_until(d.pop("sign_in_locked_until", UNSET))
+
         member_out = cls(
             created_at=created_at,
             email=email,
@@ -108,6 +138,7 @@ class MemberOut:
             role=role,
             user_id=user_id,
             version=version,
+            sign_in_locked_until=sign_in_locked_until,
         )
 
         member_out.additional_properties = d

@@ -22,6 +22,7 @@ class TenantCreate:
         currency (str | Unset):  Default: 'CNY'.
         locale (Locale | Unset): A supported UI language.
         modules (list[ModuleName] | Unset):
+        sandbox (bool | Unset):  Default: False.
         time_zone (str | Unset):  Default: 'Asia/Shanghai'.
     """
 
@@ -30,6 +31,7 @@ class TenantCreate:
     currency: str | Unset = "CNY"
     locale: Locale | Unset = UNSET
     modules: list[ModuleName] | Unset = UNSET
+    sandbox: bool | Unset = False
     time_zone: str | Unset = "Asia/Shanghai"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +53,8 @@ class TenantCreate:
                 modules_item: str = modules_item_data
                 modules.append(modules_item)
 
+        sandbox = self.sandbox
+
         time_zone = self.time_zone
 
         field_dict: dict[str, Any] = {}
@@ -67,6 +71,8 @@ class TenantCreate:
             field_dict["locale"] = locale
         if modules is not UNSET:
             field_dict["modules"] = modules
+        if sandbox is not UNSET:
+            field_dict["sandbox"] = sandbox
         if time_zone is not UNSET:
             field_dict["time_zone"] = time_zone
 
@@ -97,6 +103,8 @@ class TenantCreate:
 
                 modules.append(modules_item)
 
+        sandbox = d.pop("sandbox", UNSET)
+
         time_zone = d.pop("time_zone", UNSET)
 
         tenant_create = cls(
@@ -105,6 +113,7 @@ class TenantCreate:
             currency=currency,
             locale=locale,
             modules=modules,
+            sandbox=sandbox,
             time_zone=time_zone,
         )
 

@@ -25,6 +25,7 @@ class TenantOut:
         locale (Locale): A supported UI language.
         modules (list[ModuleName]):
         name (str):
+        sandbox (bool):
         slug (str):
         status (TenantStatus): Lifecycle of a tenant.
         suspended_at (datetime.datetime | None):
@@ -39,6 +40,7 @@ class TenantOut:
     locale: Locale
     modules: list[ModuleName]
     name: str
+    sandbox: bool
     slug: str
     status: TenantStatus
     suspended_at: datetime.datetime | None
@@ -62,6 +64,8 @@ class TenantOut:
             modules.append(modules_item)
 
         name = self.name
+
+        sandbox = self.sandbox
 
         slug = self.slug
 
@@ -89,6 +93,7 @@ class TenantOut:
                 "locale": locale,
                 "modules": modules,
                 "name": name,
+                "sandbox": sandbox,
                 "slug": slug,
                 "status": status,
                 "suspended_at": suspended_at,
@@ -119,6 +124,8 @@ class TenantOut:
             modules.append(modules_item)
 
         name = d.pop("name")
+
+        sandbox = d.pop("sandbox")
 
         slug = d.pop("slug")
 
@@ -152,6 +159,7 @@ class TenantOut:
             locale=locale,
             modules=modules,
             name=name,
+            sandbox=sandbox,
             slug=slug,
             status=status,
             suspended_at=suspended_at,

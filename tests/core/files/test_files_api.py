@@ -302,3 +302,41 @@ async def test_an_upload_is_written_while_it_arrives(files_env: FilesEnv, tenant
     assert status == 201, body
     assert seen_on_disk and seen_on_disk[0] >= 9 + 8192 * 4
     assert [p.name for p in root.rglob("*.part")] == []
+
+
+async def test_a_members_key_uploads_as_its_creator_and_may_change_its_own_file(
+    files_env: FilesEnv, tenant_a: TenantHandle, add_person: PersonMaker
+) -> None:
+    author = await add_person(tenant_a, "author", Role.MEMBER)
+    colleague = await add_person(tenant_a, "colleague", Role.MEMBER)
+    response = await upload(files_env, author.headers)
+    assert response.status_code == 201, response.text
+    row = response.json()
+    assert row["uploaded_by"] == str(author.user_id)
+    item = f"{FILES}/{row['id']}"
+    renamed = await files_env.client.patch(
+        item, json={"name": "mine.pdf"}, headers={**author.headers, "If-Match": "1"}
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert renamed.json()["name"] == "mine.pdf"
+    refused = await files_env.client.delete(item, headers={**colleague.headers, "If-Match": "2"})
+    assert refused.status_code == 403
+    deleted = await files_env.client.delete(item, headers={**author.headers, "If-Match": "2"})
+    assert deleted.status_code == 204, deleted.text
+
+
+async def test_no_download_link_to_an_object_that_is_not_stored(
+    files_env: FilesEnv, tenant_a: TenantHandle
+) -> None:
+    row = await uploaded(files_env, tenant_a)
+    key = f"tenants/{tenant_a.id}/"
+    [stored] = [k for k in files_env.objects(tenant_a.id) if row["id"] in k]
+    assert stored.startswith(key)
+    if files_env.backend == "s3":
+        files_env.s3.delete_object(Bucket=files_env.settings.s3_bucket, Key=stored)
+    else:
+        (files_env.settings.data_dir / "files" / stored).unlink()
+    link = await files_env.client.get(f"{FILES}/{row['id']}/download-url", headers=tenant_a.headers)
+    assert link.status_code == 404, link.text
+    assert link.headers["content-type"].startswith("application/problem+json")
+    assert "no longer stored" in link.json()["detail"]

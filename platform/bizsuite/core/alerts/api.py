@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, Response, get, patch, post
 from litestar.di import NamedDependency, Provide
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.alerts import services
@@ -30,6 +31,7 @@ from bizsuite.core.alerts.schemas import (
 from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
+from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 
 AlertTypeParam = Annotated[str | None, QueryParameter(max_length=64, description="Only alerts of this type.")]
@@ -39,6 +41,8 @@ UserIdParam = Annotated[
         description="The member whose inbox it is (default: the signed-in user; admins may name any)."
     ),
 ]
+#: Routes taking ``user_id`` answer 404 when it names no member of the tenant.
+OTHER_MEMBER = problems({404: "No member with this user_id"})
 
 
 def inbox_filters(
@@ -97,7 +101,12 @@ class AlertController(Controller):
         )
         return AlertPage(items=[_alert_out(a) for a in alerts], next_cursor=next_cursor)
 
-    @post(operation_id="create_alert", summary="Raise an alert", opt={"min_role": Role.ADMIN})
+    @post(
+        operation_id="create_alert",
+        summary="Raise an alert",
+        opt={"min_role": Role.ADMIN},
+        responses={200: ResponseSpec(AlertOut, description="An alert with this dedup key was raised before")},
+    )
     async def create_alert(self, ctx: Ctx, data: JSONBody[AlertCreate]) -> Response[AlertOut]:
         """Raise an alert (201); one with the same dedup key was raised before: that one (200)."""
         raised = await services.create_alert(ctx, data)
@@ -117,7 +126,12 @@ class InboxController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.VIEWER}
 
-    @get(operation_id="list_inbox", summary="List my inbox", dependencies=INBOX_FILTERS)
+    @get(
+        operation_id="list_inbox",
+        summary="List my inbox",
+        dependencies=INBOX_FILTERS,
+        responses=OTHER_MEMBER,
+    )
     async def list_inbox(
         self,
         ctx: Ctx,
@@ -147,7 +161,12 @@ class InboxController(Controller):
             unread_count=await services.unread_count(ctx, owner),
         )
 
-    @get("/unread-count", operation_id="get_inbox_unread_count", summary="Count my unread alerts")
+    @get(
+        "/unread-count",
+        operation_id="get_inbox_unread_count",
+        summary="Count my unread alerts",
+        responses=OTHER_MEMBER,
+    )
     async def get_inbox_unread_count(self, ctx: Ctx, user_id: UserIdParam = None) -> UnreadCount:
         """Return how many inbox items are unread (for the badge in the shell)."""
         owner = await services.inbox_owner(ctx, user_id)
@@ -167,7 +186,13 @@ class InboxController(Controller):
         marked = await services.mark_read(ctx, owner, notification_id)
         return MarkedRead(marked=marked, unread_count=await services.unread_count(ctx, owner))
 
-    @post("/read-all", operation_id="mark_inbox_read", summary="Mark my whole inbox read", status_code=200)
+    @post(
+        "/read-all",
+        operation_id="mark_inbox_read",
+        summary="Mark my whole inbox read",
+        status_code=200,
+        responses=OTHER_MEMBER,
+    )
     async def mark_inbox_read(self, ctx: Ctx, user_id: UserIdParam = None) -> MarkedRead:
         """Mark every unread inbox item read."""
         owner = await services.inbox_owner(ctx, user_id)
@@ -183,13 +208,21 @@ class NotificationPreferenceController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.VIEWER}
 
-    @get(operation_id="get_notification_preferences", summary="Get my notification preferences")
+    @get(
+        operation_id="get_notification_preferences",
+        summary="Get my notification preferences",
+        responses=OTHER_MEMBER,
+    )
     async def get_notification_preferences(self, ctx: Ctx, user_id: UserIdParam = None) -> PreferencesOut:
         """Return the member's channel preferences (the defaults, version 0, until first saved)."""
         owner = await services.inbox_owner(ctx, user_id)
         return _preferences_out(await services.get_preferences(ctx, owner))
 
-    @patch(operation_id="update_notification_preferences", summary="Update my notification preferences")
+    @patch(
+        operation_id="update_notification_preferences",
+        summary="Update my notification preferences",
+        responses=OTHER_MEMBER,
+    )
     async def update_notification_preferences(
         self,
         ctx: Ctx,

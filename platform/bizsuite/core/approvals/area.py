@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bizsuite.core.approvals import blueprint
 from bizsuite.core.approvals.api import (
     ApprovalFlowController,
     ApprovalRequestController,
@@ -34,6 +35,7 @@ AREA = ModuleSpec(
         ),
     ],
     models=["bizsuite.core.approvals.models"],
+    blueprint_sections=blueprint.SECTIONS,
     event_types={
         REQUESTED_EVENT: "A document was submitted (or re-submitted) for approval.",
         APPROVED_EVENT: "A document was approved by its last approver.",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 
@@ -18,6 +20,8 @@ __all__ = [
     "AuditFilter",
     "AuditFilters",
     "actor_names",
+    "export_entries",
+    "export_row",
     "get_audit_entry",
     "list_audit_entries",
 ]
@@ -71,3 +75,46 @@ async def actor_names(ctx: Context, entries: Sequence[AuditEntry]) -> dict[uuid.
         if name:
             shown[entry.id] = name
     return shown
+
+
+#: The most entries one export holds (narrow the filters for more).
+EXPORT_LIMIT = 10_000
+#: A spreadsheet cell holds at most 32,767 characters; longer before/after values are cut.
+_CELL_LIMIT = 32_000
+
+
+async def export_entries(
+    ctx: Context, flt: AuditFilters, *, limit: int = EXPORT_LIMIT
+) -> tuple[list[AuditEntry], dict[uuid.UUID, str]]:
+    """The filtered entries (newest first, up to ``limit``) and who wrote each, by name."""
+    entries: list[AuditEntry] = []
+    cursor: str | None = None
+    while len(entries) < limit:
+        page, cursor = await list_audit_entries(ctx, flt, limit=min(500, limit - len(entries)), cursor=cursor)
+        entries += page
+        if cursor is None:
+            break
+    return entries, await actor_names(ctx, entries)
+
+
+def _json_cell(value: dict[str, Any] | None) -> str:
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return text if len(text) <= _CELL_LIMIT else text[: _CELL_LIMIT - 1] + "…"
+
+
+def export_row(entry: AuditEntry, actor: str | None) -> tuple[Any, ...]:
+    """One entry as an export row: time, actor, action, target, target id, request id, IP, and
+    the values before and after the change (JSON objects)."""
+    return (
+        entry.created_at,
+        actor or entry.actor_type,
+        entry.action,
+        entry.target_type,
+        entry.target_id or "",
+        entry.request_id or "",
+        entry.ip or "",
+        _json_cell(entry.before),
+        _json_cell(entry.after),
+    )

@@ -20,6 +20,7 @@ from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.files import services
 from bizsuite.core.files.schemas import DownloadLink, FileFilters, FileOut, FilePage, FileUpdate
 from bizsuite.core.files.storage import ObjectStorage, storage_from_settings
+from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.settings import Settings
 
@@ -197,7 +198,17 @@ class FileContentController(Controller):
     dependencies = STORAGE
 
     # ``static``: no transaction, credentials or buffering; the signed grant needs no database.
-    @get(operation_id="download_file", summary="Download through a signed link", opt={"static": True})
+    @get(
+        operation_id="download_file",
+        summary="Download through a signed link",
+        opt={"static": True},
+        responses=problems(
+            {
+                403: "The link is not one we signed, or it has expired",
+                404: "The file is no longer stored",
+            }
+        ),
+    )
     async def download_file(self, storage: Storage, token: TokenParam) -> File:
         """Stream the file a signed, unexpired link grants (403 if changed or expired)."""
         path, grant = services.open_local_link(storage, token)

@@ -7,6 +7,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import AsyncIterable, AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from bizsuite.core.files.rules import (
 )
 from bizsuite.core.files.schemas import FileUpdate
 from bizsuite.core.files.storage import LocalStorage, ObjectStorage, StorageKeyError
-from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.models import ApiKey, Role
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.settings import Settings
@@ -180,7 +181,7 @@ async def upload(
         storage_key=key,
         document_type=meta.document_type,
         document_id=meta.document_id,
-        uploaded_by=ctx.principal.user_id,
+        uploaded_by=await acting_person(ctx),
     )
     ctx.session.add(row)
     try:
@@ -190,6 +191,17 @@ async def upload(
         raise
     ctx.audit("file.uploaded", row, after=snapshot(row))
     return row
+
+
+@asynccontextmanager
+async def removed_on_failure(storage: ObjectStorage, stored: StoredFile) -> AsyncIterator[None]:
+    """Remove ``stored``'s object again when the work after its upload fails (the transaction
+    then rolls its row back too): a refused upload leaves no object without a row."""
+    try:
+        yield
+    except BaseException:
+        await storage.delete(stored.storage_key)
+        raise
 
 
 async def list_files(
@@ -224,6 +236,11 @@ async def download_link(
 ) -> tuple[str, dt.datetime]:
     """A short-lived link to the file: a presigned URL (S3) or a signed link (local)."""
     row = await get_file(ctx, file_id)
+    if not await storage.exists(row.storage_key):
+        # Never hand out a dead link (an object lost, or left behind on another backend: see
+        # ``bizsuite storage migrate``).
+        log.error("file %s has no stored object under %s (%s)", row.id, row.storage_key, storage.backend)
+        raise NotFoundProblem("This file's content is no longer stored.")
     expires_at = utcnow() + dt.timedelta(seconds=ttl_seconds)
     url = await storage.download_url(
         row.storage_key, filename=row.name, content_type=row.content_type, expires_in=ttl_seconds
@@ -246,22 +263,37 @@ def open_local_link(storage: ObjectStorage, token: str) -> tuple[Path, DownloadG
     return path, grant
 
 
-def may_change(ctx: Context, row: StoredFile) -> bool:
-    """Whether the caller may rename, attach or delete ``row``: its uploader, or an admin."""
+async def acting_person(ctx: Context) -> uuid.UUID | None:
+    """The person behind the caller: the signed-in user, or the creator of the API key in use
+    (a key acts for the person who made it, so their key may change what it uploaded)."""
+    principal = ctx.principal
+    if principal.user_id is not None or principal.api_key_id is None:
+        return principal.user_id
+    creator: uuid.UUID | None = await ctx.session.scalar(
+        select(ApiKey.created_by).where(ApiKey.id == principal.api_key_id)
+    )
+    return creator
+
+
+def may_change(ctx: Context, row: StoredFile, person: uuid.UUID | None = None) -> bool:
+    """Whether the caller may rename, attach or delete ``row``: its uploader, or an admin.
+
+    ``person`` is :func:`acting_person` (default: the signed-in user)."""
     role = ctx.principal.role
     is_admin = role is not None and role.at_least(Role.ADMIN)
-    return is_admin or (row.uploaded_by is not None and row.uploaded_by == ctx.principal.user_id)
+    person = person or ctx.principal.user_id
+    return is_admin or (row.uploaded_by is not None and row.uploaded_by == person)
 
 
-def _may_change(ctx: Context, row: StoredFile) -> None:
-    if not may_change(ctx, row):
+async def _may_change(ctx: Context, row: StoredFile) -> None:
+    if not may_change(ctx, row, await acting_person(ctx)):
         raise ForbiddenProblem("Only the uploader or an admin can change this file.")
 
 
 async def update_file(ctx: Context, file_id: uuid.UUID, data: FileUpdate, if_match: str | None) -> StoredFile:
     """Rename a file or (de)attach it to a document."""
     row = await get_file(ctx, file_id)
-    _may_change(ctx, row)
+    await _may_change(ctx, row)
     check_version(row, if_match)
     before = snapshot(row)
     if not isinstance(data.name, msgspec.UnsetType):
@@ -292,7 +324,7 @@ async def _remove(ctx: Context, storage: ObjectStorage, row: StoredFile) -> None
 async def delete_file(ctx: Context, storage: ObjectStorage, file_id: uuid.UUID, if_match: str | None) -> None:
     """Delete a file row and its stored object."""
     row = await get_file(ctx, file_id)
-    _may_change(ctx, row)
+    await _may_change(ctx, row)
     check_version(row, if_match)
     await _remove(ctx, storage, row)
 

@@ -14,9 +14,9 @@ from litestar.params import FromPath, JSONBody
 from bizsuite.core.context import Context, tenant_guard, user_guard
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.dependencies import Ctx, IfMatch
-from bizsuite.core.errors import UnauthorizedProblem
+from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.http import SESSION_COOKIE
-from bizsuite.core.identity import services
+from bizsuite.core.identity import lockout, services
 from bizsuite.core.identity.models import ApiKey, Invitation, Membership, Role, User, WebSession
 from bizsuite.core.identity.schemas import (
     ApiKeyCreate,
@@ -25,7 +25,6 @@ from bizsuite.core.identity.schemas import (
     ApiKeyPage,
     InvitationAccept,
     InvitationCreate,
-    InvitationCreated,
     InvitationOut,
     InvitationPage,
     LoginRequest,
@@ -59,6 +58,16 @@ def session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int)
         samesite="lax",
         path="/",
     )
+
+
+def refuse_other_origins(request: Request[Any, Any, Any]) -> None:
+    """A browser names the page's site in ``Origin``: only this site's pages may sign in (no login CSRF)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return  # not a browser's cross-site request (scripts, the SDK)
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    if origin.rstrip("/").lower() != own.lower():
+        raise ForbiddenProblem("Sign-in is only accepted from this site's own pages.")
 
 
 async def _session_out(ctx: Ctx, user: User, web_session: WebSession) -> SessionOut:
@@ -103,12 +112,25 @@ class AuthController(Controller):
     tags = ["auth"]
     security = [{}]
 
-    @post("/login", operation_id="login", summary="Sign in", status_code=200, opt={"starts_session": True})
+    @post(
+        "/login",
+        operation_id="login",
+        summary="Sign in",
+        status_code=200,
+        opt={"starts_session": True},
+    )
     async def login(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]
     ) -> Response[SessionOut]:
-        """Check the password (and TOTP code), open a session and set its cookie."""
-        user = await services.verify_credentials(ctx.session, data)
+        """Check the password (and TOTP code), open a session and set its cookie.
+
+        Only `application/json` is accepted, and a browser's `Origin` must be this site (a form on
+        another site cannot sign anyone in). Repeated failures lock the account or address for a
+        growing time (429 with `Retry-After`); even the right password is refused meanwhile."""
+        refuse_other_origins(request)
+        user = await services.verify_credentials(
+            ctx.session, data, guard=lockout.guard_for(request.app), ip=ctx.ip
+        )
         choice = services.pick_tenant(await services.tenant_choices(ctx.session, user.id), data.tenant_slug)
         return await _sign_in(ctx, request, user, choice.tenant_id if choice else None)
 
@@ -224,8 +246,9 @@ class AuthController(Controller):
         return await _session_out(ctx, user, web_session)
 
 
-def _member_out(membership: Membership, user: User) -> MemberOut:
+def _member_out(membership: Membership, user: User, locked_until: dt.datetime | None = None) -> MemberOut:
     return MemberOut(
+        sign_in_locked_until=locked_until,
         id=membership.id,
         user_id=user.id,
         email=user.email,
@@ -250,12 +273,31 @@ class MemberController(Controller):
     ) -> MemberPage:
         """List the tenant's members."""
         rows, next_cursor = await services.list_members(ctx, limit=limit, cursor=cursor)
-        return MemberPage(items=[_member_out(m, u) for m, u in rows], next_cursor=next_cursor)
+        locks = await services.sign_in_locks(ctx, [u for _, u in rows])
+        return MemberPage(
+            items=[_member_out(m, u, locks.get(u.id)) for m, u in rows], next_cursor=next_cursor
+        )
 
     @get("/{member_id:uuid}", operation_id="get_member", summary="Get a member")
     async def get_member(self, ctx: Ctx, member_id: FromPath[uuid.UUID]) -> MemberOut:
         """Return one member."""
-        return _member_out(*await services.get_member(ctx, member_id))
+        membership, user = await services.get_member(ctx, member_id)
+        locks = await services.sign_in_locks(ctx, [user])
+        return _member_out(membership, user, locks.get(user.id))
+
+    @post(
+        "/{member_id:uuid}/unlock",
+        operation_id="unlock_member",
+        summary="Unlock a member's sign-in",
+        status_code=200,
+        opt={"min_role": Role.ADMIN},
+    )
+    async def unlock_member(
+        self, ctx: Ctx, request: Request[Any, Any, Any], member_id: FromPath[uuid.UUID]
+    ) -> MemberOut:
+        """End a member's sign-in lock after repeated failed sign-ins (also their count of failures)."""
+        membership, user = await services.unlock_member(ctx, member_id, lockout.guard_for(request.app))
+        return _member_out(membership, user)
 
     @patch(
         "/{member_id:uuid}",
@@ -300,14 +342,16 @@ class InvitationController(Controller):
         rows, next_cursor = await services.list_invitations(ctx, limit=limit, cursor=cursor)
         return InvitationPage(items=[_invitation_out(i) for i in rows], next_cursor=next_cursor)
 
-    @post(operation_id="create_invitation", summary="Invite someone", opt={"shows_secret_once": True})
+    @post(operation_id="create_invitation", summary="Invite someone")
     async def create_invitation(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[InvitationCreate]
-    ) -> InvitationCreated:
-        """Invite someone; the token and link are shown only in this response."""
-        invitation, token = await services.create_invitation(ctx, data)
-        accept_url = str(request.base_url).rstrip("/") + f"/invitations/accept?token={token}"
-        return InvitationCreated(invitation=_invitation_out(invitation), token=token, accept_url=accept_url)
+    ) -> InvitationOut:
+        """Invite someone: the accept link goes to the invitee by email (see the outbox), never to
+        the inviter."""
+        invitation = await services.create_invitation(
+            ctx, data, site_url=str(request.base_url), settings=_settings(request)
+        )
+        return _invitation_out(invitation)
 
     @post(
         "/{invitation_id:uuid}/revoke",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bizsuite.core.identity import blueprint
 from bizsuite.core.identity.api import (
     ApiKeyController,
     AuthController,
@@ -23,9 +24,12 @@ AREA = ModuleSpec(
         NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN, section=SECTION_ADMINISTRATION, order=10),
     ],
     models=["bizsuite.core.identity.models"],
+    blueprint_sections={blueprint.KEY: blueprint.SECTION},
     notices={
         "member.updated": N_("Member saved."),
         "member.removed": N_("Member removed."),
+        "member.unlocked": N_("Sign-in unlocked."),
+        "invitation.sent": N_("Invitation sent by email."),
         "invitation.revoked": N_("Invitation revoked."),
         "api_key.revoked": N_("API key revoked."),
     },

@@ -133,3 +133,20 @@ class WebSession(Base):
     expires_at: Mapped[datetime]
     ip: Mapped[str | None] = mapped_column(String(64))
     user_agent: Mapped[str | None] = mapped_column(String(300))
+
+
+class SignInFailure(Base):
+    """Failed sign-ins in a row for one account (by email) or one client address, and its lock.
+
+    Global: sign-in happens before any tenant is known, and an address is nobody's tenant data.
+    The durable record behind the in-process counters of ``lockout.SignInGuard``.
+    """
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_last_failed", "last_failed_at"),)
+
+    #: ``account:<lower-case email>`` or ``address:<client address>``.
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    last_failed_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+    locked_until: Mapped[datetime | None]

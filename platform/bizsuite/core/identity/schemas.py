@@ -94,6 +94,8 @@ class MemberOut(msgspec.Struct, kw_only=True):
     module_grants: list[ModuleName]
     created_at: datetime
     version: int
+    #: Set while sign-in is locked after repeated failures (an admin can unlock it).
+    sign_in_locked_until: datetime | None = None
 
 
 class MemberPage(msgspec.Struct, kw_only=True):
@@ -130,14 +132,6 @@ class InvitationOut(msgspec.Struct, kw_only=True):
     accepted_at: datetime | None
     revoked_at: datetime | None
     created_at: datetime
-
-
-class InvitationCreated(msgspec.Struct, kw_only=True):
-    """A new invitation with its one-time token and accept link."""
-
-    invitation: InvitationOut
-    token: str
-    accept_url: str
 
 
 class InvitationPage(msgspec.Struct, kw_only=True):

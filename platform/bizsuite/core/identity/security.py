@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import os
 import secrets
 
+import anyio
+import anyio.to_thread
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,17 +21,43 @@ API_KEY_PREFIX = "bsk_"
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
-def hash_password(password: str) -> str:
-    """Hash a password with argon2id."""
+#: Threads that may hash at once, per process: argon2 takes tens of milliseconds of CPU, so it
+#: runs off the event loop, and on one core fewer than the machine has (a flood of sign-ins
+#: queues here, leaving a core to serve every other request of the process).
+PASSWORD_THREADS = max(1, (os.cpu_count() or 2) - 1)
+_limiters: dict[int, anyio.CapacityLimiter] = {}
+
+
+def _limiter() -> anyio.CapacityLimiter:
+    """The hashing pool's limiter of the running event loop (created on first use)."""
+    loop = id(asyncio.get_running_loop())
+    limiter = _limiters.get(loop)
+    if limiter is None:
+        if len(_limiters) > 8:  # event loops of finished test runs
+            _limiters.clear()
+        limiter = _limiters[loop] = anyio.CapacityLimiter(PASSWORD_THREADS)
+    return limiter
+
+
+def _hash_now(password: str) -> str:
     return _hasher.hash(password)
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
-    """Check a password in constant time (also when there is no user)."""
+def _verify_now(password_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def hash_password(password: str) -> str:
+    """Hash a password with argon2id, in the bounded hashing pool (never on the event loop)."""
+    return await anyio.to_thread.run_sync(_hash_now, password, limiter=_limiter())
+
+
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    """Check a password in constant time (also when there is no user), in the hashing pool."""
+    return await anyio.to_thread.run_sync(_verify_now, password_hash, password, limiter=_limiter())
 
 
 def sha256_hex(value: str) -> str:

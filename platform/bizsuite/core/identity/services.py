@@ -20,7 +20,7 @@ from bizsuite.core.errors import (
     UnauthorizedProblem,
     ValidationProblem,
 )
-from bizsuite.core.identity import security
+from bizsuite.core.identity import lockout, security
 from bizsuite.core.identity.models import ApiKey, Invitation, Membership, Role, User, WebSession
 from bizsuite.core.identity.schemas import (
     ApiKeyCreate,
@@ -32,6 +32,7 @@ from bizsuite.core.identity.schemas import (
 )
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.settings import Settings
 
 
 class TotpRequiredProblem(ProblemError):
@@ -55,7 +56,7 @@ async def create_user(session: AsyncSession, *, email: str, name: str, password:
     user = User(
         email=email.strip(),
         name=name,
-        password_hash=security.hash_password(password) if password else None,
+        password_hash=await security.hash_password(password) if password else None,
     )
     session.add(user)
     await session.flush()
@@ -77,18 +78,68 @@ async def tenant_choices(session: AsyncSession, user_id: uuid.UUID) -> list[Tena
     return [TenantChoice(tenant_id=t.id, slug=t.slug, name=t.name, role=Role(role)) for role, t in rows]
 
 
-async def verify_credentials(session: AsyncSession, data: LoginRequest) -> User:
-    """Check email, password and (if enabled) TOTP; the same error whatever was wrong."""
-    user = await find_user_by_email(session, data.email)
-    valid = security.verify_password(user.password_hash if user else None, data.password)
+async def verify_credentials(
+    session: AsyncSession, data: LoginRequest, *, guard: lockout.SignInGuard, ip: str | None
+) -> User:
+    """Check email, password and (if enabled) TOTP; the same error whatever was wrong.
+
+    A locked account or address is refused first (429 with Retry-After), before any database
+    work when this process knows the lock. The read ends before argon2 runs in the hashing pool,
+    so a flood of sign-ins holds no pool connections while it waits; a failure is recorded in a
+    transaction of its own (the request itself fails and rolls back).
+    """
+    keys = [lockout.account_key(data.email), lockout.address_key(ip)]
+    guard.refuse_if_locked(keys)
+    async with guard.attempt(ip):
+        user = await find_user_by_email(session, data.email)
+        await lockout.refuse_if_locked(session, guard, keys)
+        await session.commit()
+        valid = await security.verify_password(user.password_hash if user else None, data.password)
+    problem: ProblemError | None = None
     if user is None or not valid or user.disabled_at is not None:
-        raise UnauthorizedProblem("Wrong email or password.")
-    if user.totp_enabled:
+        problem = UnauthorizedProblem("Wrong email or password.")
+    elif user.totp_enabled:
         if data.totp_code is None:
             raise TotpRequiredProblem("Enter the six-digit code from your authenticator app.")
         if not security.verify_totp(user.totp_secret or "", data.totp_code):
-            raise UnauthorizedProblem("Wrong TOTP code.")
+            problem = UnauthorizedProblem("Wrong TOTP code.")
+    if problem is not None:
+        locked = await lockout.record_failure(session, guard, keys)
+        if user is not None and keys[0] in locked:
+            await _alert_locked(session, user, locked[keys[0]])
+        await session.commit()  # kept although the request fails
+        raise problem
+    assert user is not None
+    await lockout.clear(session, guard, keys[0])
     return user
+
+
+LOCKED_ALERT = "identity.sign_in_locked"
+
+
+async def _alert_locked(session: AsyncSession, user: User, until: dt.datetime) -> None:
+    """Tell the account's owner (inbox, and email by their preferences) in each of their tenants."""
+    from bizsuite.core.alerts.models import Severity
+    from bizsuite.core.alerts.services import raise_alert
+
+    for choice in await tenant_choices(session, user.id):
+        await bind_tenant(session, choice.tenant_id)
+        await raise_alert(
+            session,
+            alert_type=LOCKED_ALERT,
+            severity=Severity.WARNING,
+            title="Sign-in to your account was locked after repeated failed attempts",
+            body=(
+                f"Signing in as {user.email} is locked until {until:%Y-%m-%d %H:%M} UTC after several "
+                "wrong passwords or codes. If this was not you, change your password once you are "
+                "in; an admin of your organisation can unlock the account sooner."
+            ),
+            target_type="users",
+            target_id=user.id,
+            dedup_key=f"sign-in-locked:{user.id}:{until.isoformat()}",
+            recipients=[user.id],
+        )
+    session.info.pop("tenant_id", None)
 
 
 async def open_session(
@@ -147,9 +198,9 @@ async def change_password(session: AsyncSession, user_id: uuid.UUID, current: st
     """Change a password after checking the current one; other sessions are signed out."""
     user = await session.get(User, user_id)
     assert user is not None
-    if not security.verify_password(user.password_hash, current):
+    if not await security.verify_password(user.password_hash, current):
         raise ValidationProblem.for_field("current_password", "wrong password")
-    user.password_hash = security.hash_password(new)
+    user.password_hash = await security.hash_password(new)
     await session.execute(
         WebSession.__table__.delete().where(WebSession.user_id == user_id)  # type: ignore[attr-defined]
     )
@@ -253,6 +304,24 @@ async def update_member(
     return membership, user
 
 
+async def unlock_member(
+    ctx: Context, member_id: uuid.UUID, guard: lockout.SignInGuard
+) -> tuple[Membership, User]:
+    """End a member's sign-in lock (and their run of failures) at once."""
+    membership, user = await get_member(ctx, member_id)
+    _not_above_caller(ctx, membership.role)
+    if await lockout.clear(ctx.session, guard, lockout.account_key(user.email)):
+        ctx.audit("member.unlocked", membership, target_id=member_id)
+    return membership, user
+
+
+async def sign_in_locks(ctx: Context, users: Iterable[User]) -> dict[uuid.UUID, dt.datetime]:
+    """When each of these people's sign-in lock ends (only those locked now)."""
+    users = list(users)
+    locked = await lockout.locked_accounts(ctx.session, [u.email for u in users])
+    return {u.id: locked[u.email.strip().lower()] for u in users if u.email.strip().lower() in locked}
+
+
 async def remove_member(ctx: Context, member_id: uuid.UUID, if_match: str | None) -> None:
     """Remove someone from the tenant (not the last owner)."""
     membership, _ = await get_member(ctx, member_id)
@@ -278,8 +347,10 @@ async def list_invitations(
     )
 
 
-async def create_invitation(ctx: Context, data: InvitationCreate) -> tuple[Invitation, str]:
-    """Invite someone; return the invitation and its one-time token."""
+async def create_invitation(
+    ctx: Context, data: InvitationCreate, *, site_url: str, settings: Settings
+) -> Invitation:
+    """Invite someone: the one-time token goes to the invitee by email only (never to the inviter)."""
     _not_above_caller(ctx, data.role)
     existing_user = await find_user_by_email(ctx.session, data.email)
     if existing_user is not None and await ctx.session.scalar(
@@ -298,7 +369,47 @@ async def create_invitation(ctx: Context, data: InvitationCreate) -> tuple[Invit
     ctx.session.add(invitation)
     await ctx.session.flush()
     ctx.audit("invitation.created", invitation, after=snapshot(invitation))
-    return invitation, token
+    await _email_invitation(
+        ctx, invitation, f"{site_url.rstrip('/')}/invitations/accept?token={token}", settings
+    )
+    return invitation
+
+
+async def _email_invitation(ctx: Context, invitation: Invitation, link: str, settings: Settings) -> None:
+    """Send the accept link to the invitee (kept in the outbox; with the record provider, that is all)."""
+    from bizsuite.core.alerts.models import Channel, OutboxMessage, OutboxStatus
+    from bizsuite.core.alerts.providers import OutgoingMessage, provider_for
+
+    subject = f"You are invited to {ctx.tenant.name} on BizSuite"
+    body = (
+        f"{ctx.principal.label or 'An administrator'} invited you to join {ctx.tenant.name} on BizSuite "
+        f"as {invitation.role.value}.\n\nAccept the invitation: {link}\n\n"
+        f"The link works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC."
+    )
+    provider = provider_for(settings, Channel.EMAIL)
+    message = OutboxMessage(
+        channel=Channel.EMAIL,
+        recipient=invitation.email,
+        subject=subject,
+        body=body,
+        provider=provider.name,
+        status=OutboxStatus.RECORDED,
+        dedup_key=f"invitation:{invitation.id}",
+    )
+    ctx.session.add(message)
+    await ctx.session.flush()
+    try:
+        message.status = await provider.send(
+            OutgoingMessage(channel=Channel.EMAIL, recipient=invitation.email, subject=subject, body=body)
+        )
+    except Exception as exc:
+        message.status = OutboxStatus.FAILED
+        message.error = f"{type(exc).__name__}: {exc}"[:2000]
+    if message.status is OutboxStatus.SENT:
+        # Delivered: the copy kept in the outbox no longer carries the token.
+        message.sent_at = utcnow()
+        message.body = body.replace(link, link.partition("?")[0] + "?token=…")
+    await ctx.session.flush()
 
 
 async def revoke_invitation(ctx: Context, invitation_id: uuid.UUID) -> Invitation:

@@ -9,8 +9,8 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.models import BackgroundJob, JobSchedule, JobStatus
@@ -131,7 +131,7 @@ async def _plan_next_firing(ctx: Context, schedule: JobSchedule, fire_at: dateti
         ctx.session,
         FIRE_SCHEDULE_TASK,
         {"tenant_id": str(ctx.tenant_id), "schedule_id": str(schedule.id), "fire_at": fire_at.isoformat()},
-        run_at=fire_at,
+        run_at=clock.to_real(ctx.tenant, fire_at),  # a sandbox's clock runs ahead of the queue's
     )
 
 
@@ -158,7 +158,7 @@ async def create_schedule(ctx: Context, data: JobScheduleCreate) -> JobSchedule:
         id=new_id(), name=data.name, task_name=task.name, cron=cron, args=args, enabled=data.enabled
     )
     if schedule.enabled:
-        await _plan_next_firing(ctx, schedule, next_fire_time(cron, ctx.tenant.time_zone, utcnow()))
+        await _plan_next_firing(ctx, schedule, next_fire_time(cron, ctx.tenant.time_zone, clock.now(ctx)))
     ctx.session.add(schedule)
     await ctx.session.flush()
     ctx.audit("job_schedule.created", schedule, after=snapshot(schedule))
@@ -187,7 +187,9 @@ async def update_schedule(
         schedule.enabled = data.enabled
         retime = True
     if retime:
-        fire_at = next_fire_time(schedule.cron, ctx.tenant.time_zone, utcnow()) if schedule.enabled else None
+        fire_at = (
+            next_fire_time(schedule.cron, ctx.tenant.time_zone, clock.now(ctx)) if schedule.enabled else None
+        )
         await _plan_next_firing(ctx, schedule, fire_at)
     await ctx.session.flush()
     ctx.audit("job_schedule.updated", schedule, before=before, after=snapshot(schedule))
@@ -224,7 +226,7 @@ async def fire_schedule(ctx: Context, schedule_id: uuid.UUID, fire_at: datetime)
     )
     schedule.last_fired_at = fire_at
     schedule.fire_job_id = None  # this job is running now; nothing to cancel
-    upcoming = catch_up_fire_time(schedule.cron, ctx.tenant.time_zone, fire_at, utcnow())
+    upcoming = catch_up_fire_time(schedule.cron, ctx.tenant.time_zone, fire_at, clock.now(ctx))
     await _plan_next_firing(ctx, schedule, upcoming)
     await ctx.session.flush()
     return job

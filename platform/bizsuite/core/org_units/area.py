@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bizsuite.core.identity.models import Role
+from bizsuite.core.org_units import blueprint
 from bizsuite.core.org_units.api import OrgUnitController
 from bizsuite.kit import SECTION_ORGANISATION, LinkTarget, ModuleSpec, NavItem
 from bizsuite.web.admin import OrgUnitPages
@@ -17,6 +18,7 @@ AREA = ModuleSpec(
         NavItem(N_("Org units"), "/admin/org-units", Role.VIEWER, section=SECTION_ORGANISATION, order=10)
     ],
     models=["bizsuite.core.org_units.models"],
+    blueprint_sections={blueprint.KEY: blueprint.SECTION},
     link_targets=[LinkTarget("org_units", "/admin/org-units/{id}")],
     notices={
         "org_unit.created": N_("Org unit created."),

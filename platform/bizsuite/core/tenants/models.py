@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Enum, String, text
+from sqlalchemy import Boolean, CheckConstraint, Enum, Interval, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,6 +43,11 @@ class Tenant(Base, Timestamped, Versioned):
     """A client organisation."""
 
     __tablename__ = "tenants"
+    __table_args__ = (
+        # Only a sandbox has a test clock, and it never runs behind real time.
+        CheckConstraint("sandbox OR clock_offset = interval '0'", name="clock_only_in_sandbox"),
+        CheckConstraint("clock_offset >= interval '0'", name="clock_not_behind"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     slug: Mapped[str] = mapped_column(String(63), unique=True)
@@ -61,3 +66,10 @@ class Tenant(Base, Timestamped, Versioned):
         server_default=TenantStatus.ACTIVE.value,
     )
     suspended_at: Mapped[datetime | None]
+    #: A sandbox tenant is for testing integrations: its clock can be advanced (``core/sandbox``).
+    #: Chosen when the tenant is created; it never changes.
+    sandbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    #: How far the sandbox's clock is ahead of real time (``core/clock.py``); zero in production.
+    clock_offset: Mapped[timedelta] = mapped_column(
+        Interval, default=timedelta(0), server_default=text("interval '0'")
+    )

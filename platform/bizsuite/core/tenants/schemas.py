@@ -28,6 +28,8 @@ class TenantCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     time_zone: TimeZone = "Asia/Shanghai"
     currency: Currency = "CNY"
     modules: list[ModuleName] = msgspec.field(default_factory=list)
+    #: A sandbox tenant, for testing integrations: its clock can be advanced. Fixed at creation.
+    sandbox: bool = False
 
 
 class TenantUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -52,6 +54,8 @@ class TenantOut(msgspec.Struct, kw_only=True):
     modules: list[ModuleName]
     status: TenantStatus
     suspended_at: datetime | None
+    #: A sandbox tenant (its clock can be advanced: ``/api/v1/sandbox/clock``).
+    sandbox: bool
     created_at: datetime
     updated_at: datetime
     version: int

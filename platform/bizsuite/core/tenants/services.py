@@ -58,6 +58,7 @@ async def create_tenant(ctx: Context, data: TenantCreate) -> Tenant:
         time_zone=data.time_zone,
         currency=data.currency,
         modules=sorted({m.value for m in data.modules}),
+        sandbox=data.sandbox,
     )
     ctx.session.add(tenant)
     await ctx.session.flush()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import msgspec
-from litestar import Controller, delete, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
 
@@ -88,9 +89,15 @@ class WebhookEndpointController(Controller):
         summary="Register a webhook endpoint",
         opt={"shows_secret_once": True},
     )
-    async def create_webhook_endpoint(self, ctx: Ctx, data: JSONBody[EndpointCreate]) -> EndpointWithSecret:
-        """Register an endpoint; the answer shows its signing secret this once."""
-        endpoint = await services.create_endpoint(ctx, data)
+    async def create_webhook_endpoint(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[EndpointCreate]
+    ) -> EndpointWithSecret:
+        """Register an endpoint; the answer shows its signing secret this once.
+
+        A URL whose host is (or resolves to) a private, loopback, link-local or reserved address
+        is refused (422 naming `url`) unless the server allows private targets."""
+        allow = rules.private_targets_allowed(request.app.state.settings)
+        endpoint = await services.create_endpoint(ctx, data, allow_private=allow)
         return EndpointWithSecret(endpoint=_endpoint_out(endpoint), secret=endpoint.secret)
 
     @get("/{endpoint_id:uuid}", operation_id="get_webhook_endpoint", summary="Get a webhook endpoint")
@@ -103,11 +110,16 @@ class WebhookEndpointController(Controller):
         self,
         ctx: Ctx,
         endpoint_id: FromPath[uuid.UUID],
+        request: Request[Any, Any, Any],
         data: JSONBody[EndpointUpdate],
         if_match: IfMatch = None,
     ) -> EndpointOut:
-        """Change an endpoint's URL, event types, description, or pause it."""
-        return _endpoint_out(await services.update_endpoint(ctx, endpoint_id, data, if_match))
+        """Change an endpoint's URL, event types, description, or pause it (URLs checked as at
+        registration)."""
+        allow = rules.private_targets_allowed(request.app.state.settings)
+        return _endpoint_out(
+            await services.update_endpoint(ctx, endpoint_id, data, if_match, allow_private=allow)
+        )
 
     @delete(
         "/{endpoint_id:uuid}", operation_id="delete_webhook_endpoint", summary="Delete a webhook endpoint"

@@ -115,6 +115,19 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+#: Why a target is refused (at creation, and at each delivery against the address resolved then).
+PRIVATE_TARGET = (
+    "{host} resolves to a non-public address ({address}): private, loopback, link-local and "
+    "reserved addresses are not allowed as webhook targets"
+)
+
+
+def private_targets_allowed(settings: Any) -> bool:
+    """Whether endpoints may target private and loopback addresses: with
+    ``BIZSUITE_WEBHOOK_ALLOW_PRIVATE_TARGETS=true`` or on the embedded default (``make demo``)."""
+    return bool(settings.webhook_allow_private_targets or settings.embedded)
+
+
 def address_allowed(address: str, *, allow_private: bool) -> bool:
     """Whether a delivery may connect to ``address`` (public unless private targets are allowed)."""
     ip = ipaddress.ip_address(address.split("%")[0])

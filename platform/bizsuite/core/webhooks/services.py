@@ -104,10 +104,24 @@ async def get_endpoint(ctx: Context, endpoint_id: uuid.UUID) -> WebhookEndpoint:
     return await fetch(ctx.session, WebhookEndpoint, endpoint_id, what="webhook endpoint")
 
 
-async def create_endpoint(ctx: Context, data: EndpointCreate) -> WebhookEndpoint:
-    """Register an endpoint with a new signing secret."""
+async def _checked_target(url: str, *, allow_private: bool) -> str:
+    """The URL, unless its host is (or resolves to) a private, loopback, link-local or reserved
+    address and such targets are not allowed: then a 422 naming ``url`` with the rule."""
+    url = _checked_url(url)
+    if not allow_private:
+        problem = await _target_problem(url, allow_private=False, unresolved_ok=True)
+        if problem:
+            raise ValidationProblem.for_field("url", problem)
+    return url
+
+
+async def create_endpoint(
+    ctx: Context, data: EndpointCreate, *, allow_private: bool = False
+) -> WebhookEndpoint:
+    """Register an endpoint with a new signing secret (``allow_private``: see
+    :func:`rules.private_targets_allowed`)."""
     endpoint = WebhookEndpoint(
-        url=_checked_url(data.url),
+        url=await _checked_target(data.url, allow_private=allow_private),
         description=data.description,
         event_types=_checked_event_types(data.event_types),
         enabled=data.enabled,
@@ -120,14 +134,19 @@ async def create_endpoint(ctx: Context, data: EndpointCreate) -> WebhookEndpoint
 
 
 async def update_endpoint(
-    ctx: Context, endpoint_id: uuid.UUID, data: EndpointUpdate, if_match: str | None
+    ctx: Context,
+    endpoint_id: uuid.UUID,
+    data: EndpointUpdate,
+    if_match: str | None,
+    *,
+    allow_private: bool = False,
 ) -> WebhookEndpoint:
     """Change an endpoint's URL, event types, description or enabled flag."""
     endpoint = await get_endpoint(ctx, endpoint_id)
     check_version(endpoint, if_match)
     before = _audit_view(endpoint)
     if not isinstance(data.url, msgspec.UnsetType):
-        endpoint.url = _checked_url(data.url)
+        endpoint.url = await _checked_target(data.url, allow_private=allow_private)
     if not isinstance(data.event_types, msgspec.UnsetType):
         endpoint.event_types = _checked_event_types(data.event_types)
     if not isinstance(data.description, msgspec.UnsetType):
@@ -312,32 +331,65 @@ async def _prepare(ctx: Context, delivery_id: uuid.UUID) -> _Prepared | None:
     )
 
 
-async def _target_problem(url: str, settings: Settings) -> str | None:
-    """Refuse private, loopback and link-local targets unless allowed (server-side request forgery)."""
-    if settings.webhook_allow_private_targets or settings.embedded:
+async def _resolve(host: str) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+    return [str(info[4][0]) for info in infos]
+
+
+async def _target_problem(url: str, *, allow_private: bool, unresolved_ok: bool = False) -> str | None:
+    """Why ``url``'s host may not be reached (server-side request forgery), or ``None``."""
+    if allow_private:
         return None
     host = urlsplit(url).hostname or ""
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+        addresses = await _resolve(host)
+    except OSError as exc:
+        return None if unresolved_ok else f"cannot resolve {host}: {exc}"
+    for address in addresses:
+        if not rules.address_allowed(address, allow_private=False):
+            return rules.PRIVATE_TARGET.format(host=host, address=address)
+    return None
+
+
+async def _pinned(url: str, allow_private: bool) -> tuple[str, dict[str, str], dict[str, Any]] | str:
+    """The URL to connect to, with the Host header and TLS name to send: the address checked is
+    the address used, so a DNS answer that changes between the check and the connection (DNS
+    rebinding) cannot lead the delivery to a private address. A string is the refusal reason."""
+    if allow_private:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        addresses = await _resolve(host)
     except OSError as exc:
         return f"cannot resolve {host}: {exc}"
-    for info in infos:
-        if not rules.address_allowed(str(info[4][0]), allow_private=False):
-            return f"{host} resolves to a non-public address"
-    return None
+    for address in addresses:
+        if not rules.address_allowed(address, allow_private=False):
+            return rules.PRIVATE_TARGET.format(host=host, address=address)
+    if not addresses:
+        return f"cannot resolve {host}"
+    address = addresses[0].split("%")[0]
+    literal = f"[{address}]" if ":" in address else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    host_header = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl(), {"Host": host_header}, {"sni_hostname": host}
 
 
 async def _post(prepared: _Prepared, settings: Settings) -> _Outcome:
     started = time.perf_counter()
-    problem = await _target_problem(prepared.url, settings)
-    if problem:
-        return _Outcome(response_code=None, latency_ms=0, error=problem, excerpt=None)
+    pinned = await _pinned(prepared.url, rules.private_targets_allowed(settings))
+    if isinstance(pinned, str):
+        return _Outcome(response_code=None, latency_ms=0, error=pinned, excerpt=None)
+    target, host_header, extensions = pinned
     try:
         async with httpx.AsyncClient(
             timeout=settings.webhook_timeout_ms / 1000, follow_redirects=False
         ) as client:
             response = await client.post(
-                prepared.url, content=prepared.body.encode(), headers=prepared.headers
+                target,
+                content=prepared.body.encode(),
+                headers={**prepared.headers, **host_header},
+                extensions=extensions,
             )
     except httpx.HTTPError as exc:
         latency = int((time.perf_counter() - started) * 1000)

@@ -26,3 +26,15 @@ document.addEventListener("htmx:afterSettle", () => {
   if (invalid) invalid.focus();
   document.querySelectorAll("#toasts .toast").forEach((t) => setTimeout(() => t.remove(), 6000));
 });
+
+// Behaviour that would otherwise be inline handlers (the Content-Security-Policy forbids them):
+// a select that submits its form when changed (the tenant switcher)...
+document.addEventListener("change", (event) => {
+  const el = event.target;
+  if (el instanceof HTMLSelectElement && el.hasAttribute("data-submit-on-change") && el.form) el.form.requestSubmit();
+});
+// ...and a lazily loaded panel that disappears when it cannot be loaded.
+document.addEventListener("htmx:responseError", (event) => {
+  const el = event.detail && event.detail.elt;
+  if (el && el.hasAttribute && el.hasAttribute("data-remove-on-error")) el.remove();
+});

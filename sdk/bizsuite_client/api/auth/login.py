@@ -53,15 +53,20 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ProblemDetails.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 409:
         response_409 = ProblemDetails.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())
@@ -104,6 +109,10 @@ def sync_detailed(
 
      Check the password (and TOTP code), open a session and set its cookie.
 
+    Only `application/json` is accepted, and a browser's `Origin` must be this site (a form on
+    another site cannot sign anyone in). Repeated failures lock the account or address for a
+    growing time (429 with `Retry-After`); even the right password is refused meanwhile.
+
     Args:
         body (LoginRequest):
 
@@ -135,6 +144,10 @@ def sync(
 
      Check the password (and TOTP code), open a session and set its cookie.
 
+    Only `application/json` is accepted, and a browser's `Origin` must be this site (a form on
+    another site cannot sign anyone in). Repeated failures lock the account or address for a
+    growing time (429 with `Retry-After`); even the right password is refused meanwhile.
+
     Args:
         body (LoginRequest):
 
@@ -160,6 +173,10 @@ async def asyncio_detailed(
     """Sign in
 
      Check the password (and TOTP code), open a session and set its cookie.
+
+    Only `application/json` is accepted, and a browser's `Origin` must be this site (a form on
+    another site cannot sign anyone in). Repeated failures lock the account or address for a
+    growing time (429 with `Retry-After`); even the right password is refused meanwhile.
 
     Args:
         body (LoginRequest):
@@ -189,6 +206,10 @@ async def asyncio(
     """Sign in
 
      Check the password (and TOTP code), open a session and set its cookie.
+
+    Only `application/json` is accepted, and a browser's `Origin` must be this site (a form on
+    another site cannot sign anyone in). Repeated failures lock the account or address for a
+    growing time (429 with `Retry-After`); even the right password is refused meanwhile.
 
     Args:
         body (LoginRequest):

@@ -57,20 +57,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
-    if response.status_code == 412:
-        response_412 = ProblemDetails.from_dict(response.json())
-
-        return response_412
-
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = ProblemDetails.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())

@@ -41,11 +41,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
-    if response.status_code == 401:
-        response_401 = ProblemDetails.from_dict(response.json())
-
-        return response_401
-
     if response.status_code == 403:
         response_403 = ProblemDetails.from_dict(response.json())
 
@@ -55,11 +50,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = ProblemDetails.from_dict(response.json())
 
         return response_404
-
-    if response.status_code == 409:
-        response_409 = ProblemDetails.from_dict(response.json())
-
-        return response_409
 
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())

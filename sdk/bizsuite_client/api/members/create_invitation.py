@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.invitation_create import InvitationCreate
-from ...models.invitation_created import InvitationCreated
+from ...models.invitation_out import InvitationOut
 from ...models.problem_details import ProblemDetails
 from ...types import UNSET, Response, Unset
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> InvitationCreated | ProblemDetails | None:
+) -> InvitationOut | ProblemDetails | None:
     if response.status_code == 201:
-        response_201 = InvitationCreated.from_dict(response.json())
+        response_201 = InvitationOut.from_dict(response.json())
 
         return response_201
 
@@ -56,15 +56,20 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ProblemDetails.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 409:
         response_409 = ProblemDetails.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())
@@ -89,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[InvitationCreated | ProblemDetails]:
+) -> Response[InvitationOut | ProblemDetails]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,10 +108,11 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: InvitationCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[InvitationCreated | ProblemDetails]:
+) -> Response[InvitationOut | ProblemDetails]:
     """Invite someone
 
-     Invite someone; the token and link are shown only in this response.
+     Invite someone: the accept link goes to the invitee by email (see the outbox), never to
+    the inviter.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -118,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InvitationCreated | ProblemDetails]
+        Response[InvitationOut | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -138,10 +144,11 @@ def sync(
     client: AuthenticatedClient | Client,
     body: InvitationCreate,
     idempotency_key: str | Unset = UNSET,
-) -> InvitationCreated | ProblemDetails | None:
+) -> InvitationOut | ProblemDetails | None:
     """Invite someone
 
-     Invite someone; the token and link are shown only in this response.
+     Invite someone: the accept link goes to the invitee by email (see the outbox), never to
+    the inviter.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -153,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InvitationCreated | ProblemDetails
+        InvitationOut | ProblemDetails
     """
 
     return sync_detailed(
@@ -168,10 +175,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: InvitationCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[InvitationCreated | ProblemDetails]:
+) -> Response[InvitationOut | ProblemDetails]:
     """Invite someone
 
-     Invite someone; the token and link are shown only in this response.
+     Invite someone: the accept link goes to the invitee by email (see the outbox), never to
+    the inviter.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -183,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InvitationCreated | ProblemDetails]
+        Response[InvitationOut | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -201,10 +209,11 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: InvitationCreate,
     idempotency_key: str | Unset = UNSET,
-) -> InvitationCreated | ProblemDetails | None:
+) -> InvitationOut | ProblemDetails | None:
     """Invite someone
 
-     Invite someone; the token and link are shown only in this response.
+     Invite someone: the accept link goes to the invitee by email (see the outbox), never to
+    the inviter.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -216,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InvitationCreated | ProblemDetails
+        InvitationOut | ProblemDetails
     """
 
     return (

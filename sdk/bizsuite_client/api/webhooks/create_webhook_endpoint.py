@@ -56,15 +56,20 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ProblemDetails.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 409:
         response_409 = ProblemDetails.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())
@@ -108,6 +113,9 @@ def sync_detailed(
 
      Register an endpoint; the answer shows its signing secret this once.
 
+    A URL whose host is (or resolves to) a private, loopback, link-local or reserved address
+    is refused (422 naming `url`) unless the server allows private targets.
+
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
             the first response.
@@ -143,6 +151,9 @@ def sync(
 
      Register an endpoint; the answer shows its signing secret this once.
 
+    A URL whose host is (or resolves to) a private, loopback, link-local or reserved address
+    is refused (422 naming `url`) unless the server allows private targets.
+
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
             the first response.
@@ -172,6 +183,9 @@ async def asyncio_detailed(
     """Register a webhook endpoint
 
      Register an endpoint; the answer shows its signing secret this once.
+
+    A URL whose host is (or resolves to) a private, loopback, link-local or reserved address
+    is refused (422 naming `url`) unless the server allows private targets.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -205,6 +219,9 @@ async def asyncio(
     """Register a webhook endpoint
 
      Register an endpoint; the answer shows its signing secret this once.
+
+    A URL whose host is (or resolves to) a private, loopback, link-local or reserved address
+    is refused (422 naming `url`) unless the server allows private targets.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays

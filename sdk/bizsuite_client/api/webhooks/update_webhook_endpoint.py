@@ -75,6 +75,16 @@ def _parse_response(
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetails.from_dict(response.json())
 
@@ -121,7 +131,8 @@ def sync_detailed(
 ) -> Response[EndpointOut | ProblemDetails]:
     """Update a webhook endpoint
 
-     Change an endpoint's URL, event types, description, or pause it.
+     Change an endpoint's URL, event types, description, or pause it (URLs checked as at
+    registration).
 
     Args:
         endpoint_id (UUID):
@@ -158,7 +169,8 @@ def sync(
 ) -> EndpointOut | ProblemDetails | None:
     """Update a webhook endpoint
 
-     Change an endpoint's URL, event types, description, or pause it.
+     Change an endpoint's URL, event types, description, or pause it (URLs checked as at
+    registration).
 
     Args:
         endpoint_id (UUID):
@@ -190,7 +202,8 @@ async def asyncio_detailed(
 ) -> Response[EndpointOut | ProblemDetails]:
     """Update a webhook endpoint
 
-     Change an endpoint's URL, event types, description, or pause it.
+     Change an endpoint's URL, event types, description, or pause it (URLs checked as at
+    registration).
 
     Args:
         endpoint_id (UUID):
@@ -225,7 +238,8 @@ async def asyncio(
 ) -> EndpointOut | ProblemDetails | None:
     """Update a webhook endpoint
 
-     Change an endpoint's URL, event types, description, or pause it.
+     Change an endpoint's URL, event types, description, or pause it (URLs checked as at
+    registration).
 
     Args:
         endpoint_id (UUID):

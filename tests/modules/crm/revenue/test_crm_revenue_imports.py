@@ -180,3 +180,30 @@ async def test_tenant_b_cannot_see_confirm_or_import_into_tenant_a(
     assert (await client.get(f"/api/v1/crm/revenue-imports/{mine['id']}", headers=tenant_a.headers)).json()[
         "status"
     ] == "previewed"
+
+
+async def test_an_import_shows_who_uploaded_it_by_name_never_by_email(
+    client: httpx.AsyncClient, app_engine: AsyncEngine, tenant_a: TenantHandle
+) -> None:
+    from tests.modules.crm.pipeline.conftest import signed_in
+
+    await make_accounts(app_engine, tenant_a, ["C-001", "C-002"])
+    by_key = await upload(client, tenant_a, csv_file(ROWS))
+    assert by_key["created_by"] == "test"  # the API key's name
+
+    csrf = await signed_in(client, tenant_a)
+    uploaded = await client.post(
+        "/crm/revenue/upload",
+        files={"file": ("revenue.csv", csv_file(ROWS), "text/csv")},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert uploaded.status_code == 303, uploaded.text
+    import_id = uploaded.headers["location"].rsplit("/", 1)[-1]
+
+    one = await client.get(f"/api/v1/crm/revenue-imports/{import_id}", headers=tenant_a.headers)
+    assert one.json()["created_by"] == tenant_a.owner.name == "Owner"
+    listed = await client.get("/api/v1/crm/revenue-imports", headers=tenant_a.headers)
+    assert [i["created_by"] for i in listed.json()["items"]] == ["Owner", "test"]
+    history = await client.get("/crm/revenue")
+    assert history.status_code == 200
+    assert "<td>Owner</td>" in history.text and tenant_a.owner.email not in history.text

@@ -102,7 +102,7 @@ async def test_the_policy_form_points_at_the_faulty_milestone_row(
     }
     refused = await client.post("/crm/sla-policies/new", data={**form, "csrf_token": csrf})
     assert refused.status_code == 422
-    assert "Milestone 2:" in refused.text and "The format is not valid." in refused.text
+    assert "Milestone 2:" in refused.text and "must start with a lowercase letter" in refused.text
     assert 'name="m-1-key" aria-invalid="true"' in refused.text
     assert 'name="m-0-key" aria-invalid' not in refused.text
     assert (await client.post("/crm/sla-policies/new", data={**form, "m-1-key": "fixed"})).status_code == 403

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.approvals.models import (
     ApprovalRequest,
     ApprovalStep,
@@ -36,7 +37,6 @@ from bizsuite.core.approvals.services.alerts import (
 from bizsuite.core.approvals.services.documents import registration
 from bizsuite.core.approvals.services.routing import SubmittedDocument, _record, _resubmit
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
 from bizsuite.core.errors import (
     ConflictProblem,
     ForbiddenProblem,
@@ -89,7 +89,7 @@ async def _finish(
 ) -> None:
     """End the round, hand the outcome to the document's module exactly once, and tell the author."""
     request.status = status
-    request.decided_at = utcnow()
+    request.decided_at = clock.now(ctx)
     request.current_position = None
     request.current_approver_id = None
     await ctx.session.flush()
@@ -121,7 +121,7 @@ async def approve(
     step.status, step.decided_by, step.decided_at, step.comment = (
         StepStatus.APPROVED,
         user_id,
-        utcnow(),
+        clock.now(ctx),
         comment,
     )
     _record(ctx, request, DecisionAction.APPROVED, user_id, step=step, comment=comment)
@@ -154,7 +154,7 @@ async def reject(ctx: Context, request_id: uuid.UUID, comment: str, if_match: st
     step.status, step.decided_by, step.decided_at, step.comment = (
         StepStatus.REJECTED,
         user_id,
-        utcnow(),
+        clock.now(ctx),
         comment,
     )
     for other in steps:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import aliased
 
+from bizsuite.core import clock
 from bizsuite.core.approvals.models import (
     ApprovalDecision,
     ApprovalFlow,
@@ -44,7 +45,6 @@ from bizsuite.core.approvals.services.alerts import REQUESTED_EVENT, _event_payl
 from bizsuite.core.approvals.services.documents import registration
 from bizsuite.core.approvals.services.flows import _steps_of
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
 from bizsuite.core.errors import (
     ConflictProblem,
     FieldError,
@@ -208,7 +208,7 @@ async def _start_round(ctx: Context, request: ApprovalRequest, route: Route) -> 
     request.flow_id = route.flow.id
     request.status = RequestStatus.PENDING
     request.decided_at = None
-    request.submitted_at = utcnow()
+    request.submitted_at = clock.now(ctx)
     steps = [
         ApprovalStep(
             request_id=request.id,

@@ -12,7 +12,9 @@ from sqlalchemy import select
 from bizsuite.core.blueprints import ApplyReport, Blueprint, SectionError
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
+from bizsuite.core.identity.blueprint import emails_in
 from bizsuite.core.identity.services import find_user_by_email
+from bizsuite.core.org_units.blueprint import org_units_in
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.modules.crm.accounts.schemas import Address, Code, Email, Industry, Name, Notes, Phone
 from bizsuite.modules.crm.models import Account, AccountKind, AccountStatus, Zone
@@ -58,8 +60,8 @@ class AccountSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 def check(blueprint: Blueprint, section: Any) -> None:
     """Zones and accounts refer to the blueprint's users, org units and zones; codes are unique."""
-    emails = {user.email.lower() for user in blueprint.users}
-    units = {unit.code for unit in blueprint.org_units}
+    emails = emails_in(blueprint)
+    units = {unit.code for unit in org_units_in(blueprint)}
     zone_codes: set[str] = set()
     for i, zone in enumerate(section.zones):
         if zone.code in zone_codes:

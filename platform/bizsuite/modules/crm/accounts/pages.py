@@ -19,6 +19,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem
@@ -288,7 +289,7 @@ class AccountPages(Controller):
             if account.org_unit_id
             else None
         )
-        now_local = dt.datetime.now(ZoneInfo(current_time_zone())).strftime("%Y-%m-%dT%H:%M")
+        now_local = clock.now(ctx).astimezone(ZoneInfo(current_time_zone())).strftime("%Y-%m-%dT%H:%M")
         return page(
             request,
             "crm/accounts/detail.html",

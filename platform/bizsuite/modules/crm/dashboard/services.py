@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, literal, or_, select, tuple_
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context
-from bizsuite.core.db import utcnow
 from bizsuite.modules.crm.models import (
     Account,
     AccountStatus,
@@ -149,7 +149,7 @@ async def sla_attainment(ctx: Context, since: dt.datetime) -> tuple[list[Attainm
 async def dashboard(ctx: Context, *, months: int = 12, now: dt.datetime | None = None) -> Dashboard:
     """The CRM overview's figures for the last ``months`` months (tenant time zone)."""
     time_zone = ctx.tenant.time_zone
-    trend = trend_months(rules.local_today(now or utcnow(), time_zone), months)
+    trend = trend_months(rules.local_today(now or clock.now(ctx), time_zone), months)
     since_at = dt.datetime.combine(trend[0], dt.time(), ZoneInfo(time_zone))
     by_policy, by_zone = await sla_attainment(ctx, since_at)
     return Dashboard(

@@ -13,7 +13,6 @@ from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.modules.crm.models import PipelineStage
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.schemas import (
     OpportunityCreate,
@@ -62,20 +61,6 @@ def provide_opportunity_filters(
 OPPORTUNITY_FILTERS = {"filters": Provide(provide_opportunity_filters, sync_to_thread=False)}
 
 
-def stage_out(stage: PipelineStage) -> PipelineStageOut:
-    """The API shape of a stage."""
-    return PipelineStageOut(
-        id=stage.id,
-        name=stage.name,
-        position=stage.position,
-        probability=stage.probability,
-        kind=stage.kind,
-        created_at=stage.created_at,
-        updated_at=stage.updated_at,
-        version=stage.version,
-    )
-
-
 def opportunity_out(view: services.OpportunityView) -> OpportunityOut:
     """The API shape of an opportunity."""
     opportunity = view.opportunity
@@ -113,7 +98,7 @@ class PipelineStageController(Controller):
     @get(operation_id="list_crm_pipeline_stages", summary="List pipeline stages")
     async def list_crm_pipeline_stages(self, ctx: Ctx) -> PipelineStageList:
         """The whole pipeline in order (a new tenant gets the default stages)."""
-        return PipelineStageList(items=[stage_out(s) for s in await services.list_stages(ctx)])
+        return PipelineStageList(items=await services.list_stages(ctx))
 
     @post(
         operation_id="create_crm_pipeline_stage",
@@ -124,12 +109,12 @@ class PipelineStageController(Controller):
         self, ctx: Ctx, data: JSONBody[PipelineStageCreate]
     ) -> PipelineStageOut:
         """Add a stage, last or at ``position``; exactly one won and at least one lost stage remain."""
-        return stage_out(await services.create_stage(ctx, data))
+        return await services.create_stage(ctx, data)
 
     @get("/{stage_id:uuid}", operation_id="get_crm_pipeline_stage", summary="Get a pipeline stage")
     async def get_crm_pipeline_stage(self, ctx: Ctx, stage_id: FromPath[uuid.UUID]) -> PipelineStageOut:
         """Return one stage."""
-        return stage_out(await services.get_stage(ctx, stage_id))
+        return await services.get_stage(ctx, stage_id)
 
     @patch(
         "/{stage_id:uuid}",
@@ -145,7 +130,7 @@ class PipelineStageController(Controller):
         if_match: IfMatch = None,
     ) -> PipelineStageOut:
         """Rename a stage, change its probability or kind, or move it."""
-        return stage_out(await services.update_stage(ctx, stage_id, data, if_match))
+        return await services.update_stage(ctx, stage_id, data, if_match)
 
     @delete(
         "/{stage_id:uuid}",
@@ -170,7 +155,7 @@ class PipelineStageController(Controller):
         self, ctx: Ctx, data: JSONBody[PipelineStageOrder]
     ) -> PipelineStageList:
         """Put every stage in the given order (``stage_ids`` lists each stage once)."""
-        return PipelineStageList(items=[stage_out(s) for s in await services.reorder_stages(ctx, data)])
+        return PipelineStageList(items=await services.reorder_stages(ctx, data))
 
 
 class OpportunityController(Controller):

@@ -15,9 +15,10 @@ from typing import Annotated, Any
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.blueprints import ApplyReport, Blueprint, BlueprintError, SectionError
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
+from bizsuite.core.identity.blueprint import emails_in
 from bizsuite.core.identity.services import find_user_by_email
 from bizsuite.modules.crm.models import Account, Opportunity, PipelineStage, StageKind
 from bizsuite.modules.crm.pipeline import rules, services
@@ -73,7 +74,7 @@ def check(blueprint: Blueprint, section: Any) -> None:
     if stages and (problem := rules.stage_set_problem(s.kind for s in stages)):
         raise SectionError("pipeline_stages", problem)
     accounts = {account.code for account in section.accounts}
-    emails = {user.email.lower() for user in blueprint.users}
+    emails = emails_in(blueprint)
     names = _stage_names(blueprint, section)
     kinds = {s.name: s.kind for s in stages} or {
         d.name(blueprint.tenant.locale.value): d.kind for d in rules.DEFAULT_STAGES
@@ -143,7 +144,7 @@ async def _apply_opportunities(ctx: Context, specs: list[OpportunitySpec], repor
     stages = {s.name: s for s in await services.list_stages(ctx)}
     accounts = {a.code: a for a in await ctx.session.scalars(select(Account))}
     existing = {(o.account_id, o.name): o for o in await ctx.session.scalars(select(Opportunity))}
-    today = rules.local_today(utcnow(), ctx.tenant.time_zone)
+    today = rules.local_today(clock.now(ctx), ctx.tenant.time_zone)
     for spec in specs:
         account, stage = accounts[spec.account], stages[spec.stage]
         owner = await find_user_by_email(ctx.session, spec.owner) if spec.owner else None
@@ -172,7 +173,7 @@ async def _apply_opportunities(ctx: Context, specs: list[OpportunitySpec], repor
             "expected_close": expected_close,
         }
         if opportunity.stage_id != stage.id:
-            closing = rules.closing(stage.kind, spec.reason, utcnow())
+            closing = rules.closing(stage.kind, spec.reason, clock.now(ctx))
             values.update(stage_id=stage.id, closed_at=closing.closed_at, close_reason=closing.close_reason)
         if any(getattr(opportunity, name) != value for name, value in values.items()):
             before = snapshot(opportunity)

@@ -7,7 +7,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-import msgspec
 from litestar import Controller, Request, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody
@@ -19,14 +18,12 @@ from bizsuite.core.files import services as files
 from bizsuite.core.files.api import STORAGE, ContentTypeParam, NameParam, Storage, UploadOperation
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.modules.crm.models import Account, ChurnRisk, RevenueImport, Tier
+from bizsuite.modules.crm.models import Account, Tier
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.modules.crm.revenue.schemas import (
     AccountRevenueOut,
     ChurnRiskFilters,
-    ChurnRiskOut,
     ChurnRiskPage,
-    ImportRowError,
     KeyAccountFilters,
     KeyAccountOut,
     KeyAccountPage,
@@ -83,25 +80,6 @@ def account_revenue_out(view: services.AccountRevenue) -> AccountRevenueOut:
     )
 
 
-def import_out(row: RevenueImport) -> RevenueImportOut:
-    """The API view of an import."""
-    return RevenueImportOut(
-        id=row.id,
-        file_id=row.file_id,
-        filename=row.filename,
-        status=row.status,
-        total_rows=row.total_rows,
-        processed_rows=row.processed_rows,
-        error_count=row.error_count,
-        errors=[msgspec.convert(e, ImportRowError) for e in row.errors],
-        summary=row.summary,
-        created_by=row.created_by,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        finished_at=row.finished_at,
-    )
-
-
 def key_account_out(account: Account, cumulative: Decimal, total: Decimal) -> KeyAccountOut:
     """The API view of a tiered account with its share of the tenant's trailing revenue."""
     assert account.tier is not None
@@ -113,24 +91,6 @@ def key_account_out(account: Account, cumulative: Decimal, total: Decimal) -> Ke
         trailing_revenue=account.trailing_revenue,
         share=rules.share(account.trailing_revenue, total),
         cumulative_share=rules.share(cumulative, total),
-    )
-
-
-def churn_risk_out(risk: ChurnRisk, account: Account) -> ChurnRiskOut:
-    """The API view of a watch-list entry."""
-    return ChurnRiskOut(
-        id=risk.id,
-        account_id=account.id,
-        code=account.code,
-        name=account.name,
-        tier=account.tier,
-        owner_user_id=account.owner_user_id,
-        streak_start=rules.month_label(risk.streak_start),
-        last_month=rules.month_label(risk.last_month),
-        months_declining=risk.months_declining,
-        revenue_at_stake=risk.revenue_at_stake,
-        alerted_at=risk.alerted_at,
-        detected_at=risk.detected_at,
     )
 
 
@@ -243,7 +203,7 @@ class RevenueController(Controller):
     ) -> ChurnRiskPage:
         """Accounts at churn risk: tier A first, then by revenue at stake."""
         rows, next_cursor = await services.list_churn_risks(ctx, filters, limit=limit, cursor=cursor)
-        return ChurnRiskPage(items=[churn_risk_out(r, a) for r, a in rows], next_cursor=next_cursor)
+        return ChurnRiskPage(items=rows, next_cursor=next_cursor)
 
     @post(
         "/revenue/recompute",
@@ -306,7 +266,7 @@ class RevenueImportController(Controller):
         """
         policy = files.UploadPolicy.from_settings(_settings(request))
         data = await read_body(request, policy.max_bytes)
-        row = await imports.create_import(
+        return await imports.create_import(
             ctx,
             storage,
             data,
@@ -314,7 +274,6 @@ class RevenueImportController(Controller):
             content_type=content_type or request.headers.get("content-type"),
             policy=policy,
         )
-        return import_out(row)
 
     @get(operation_id="list_crm_revenue_imports", summary="List revenue imports")
     async def list_crm_revenue_imports(
@@ -322,12 +281,12 @@ class RevenueImportController(Controller):
     ) -> RevenueImportPage:
         """Imports, newest first."""
         rows, next_cursor = await imports.list_imports(ctx, limit=limit, cursor=cursor)
-        return RevenueImportPage(items=[import_out(r) for r in rows], next_cursor=next_cursor)
+        return RevenueImportPage(items=rows, next_cursor=next_cursor)
 
     @get("/{import_id:uuid}", operation_id="get_crm_revenue_import", summary="Get a revenue import")
     async def get_crm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
         """One import: preview, errors, status and progress (`processed_rows` of `total_rows`)."""
-        return import_out(await imports.get_import(ctx, import_id))
+        return await imports.get_import(ctx, import_id)
 
     @post(
         "/{import_id:uuid}/confirm",
@@ -337,7 +296,7 @@ class RevenueImportController(Controller):
     )
     async def confirm_crm_revenue_import(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> RevenueImportOut:
         """Queue the import (all rows in one transaction); 409 unless the file was previewed clean."""
-        return import_out(await imports.confirm_import(ctx, import_id))
+        return await imports.confirm_import(ctx, import_id)
 
 
 CONTROLLERS: list[type[Controller]] = [RevenueController, RevenueImportController]

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.blueprints import ApplyReport, Blueprint, SectionError
 from bizsuite.core.context import Context
 from bizsuite.core.ids import new_id
@@ -21,6 +22,7 @@ from bizsuite.modules.crm.models import Account
 from bizsuite.modules.crm.revenue import rules, services
 from bizsuite.modules.crm.revenue.imports import UPSERT_SQL
 from bizsuite.modules.crm.settings import crm_settings
+from bizsuite.modules.crm.settings.services import FUTURE_MONTHS
 
 DecimalText = Annotated[str, msgspec.Meta(pattern=r"^\d{1,16}(\.\d{1,2})?$", examples=["12345.67"])]
 
@@ -51,9 +53,12 @@ def check(blueprint: Blueprint, section: Any) -> None:
             raise SectionError(f"revenue[{i}].account", f"revenue of {spec.account!r} is listed twice")
         seen.add(spec.account)
         try:
-            rules.parse_month(spec.start)
+            start = rules.parse_month(spec.start)
         except ValueError as exc:
             raise SectionError(f"revenue[{i}].start", str(exc)) from exc
+        latest = rules.latest_month_allowed(clock.real_now().date(), FUTURE_MONTHS)
+        if late := rules.month_too_late(rules.add_months(start, max(len(spec.amounts) - 1, 0)), latest):
+            raise SectionError(f"revenue[{i}].amounts", f"the last month {late}")
 
 
 async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:

@@ -21,22 +21,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from sqlalchemy import String, any_, bindparam, select, text, update
+from sqlalchemy import Select, String, any_, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, DATE, NUMERIC, UUID
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import set_db_setting, utcnow
-from bizsuite.core.errors import ConflictProblem, ValidationProblem
+from bizsuite.core.errors import ConflictProblem, FieldError, ValidationProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.identity.models import User
 from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.queue import JobRun, enqueue, in_tenant
-from bizsuite.core.repository import fetch, list_page
+from bizsuite.core.pagination import keyset, page_of
+from bizsuite.core.repository import fetch
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.modules.crm.models import Account, ImportStatus, RevenueImport
 from bizsuite.modules.crm.revenue import rules, services
+from bizsuite.modules.crm.revenue.schemas import ImportRowError, RevenueImportOut
+from bizsuite.modules.crm.settings.services import latest_revenue_month
 
 IMPORT_TASK = "crm.revenue.import"
 DOCUMENT_TYPE = "crm.revenue_import"
@@ -136,6 +141,14 @@ async def check_file(ctx: Context, data: bytes, filename: str, content_type: str
         return CheckedFile([], [rules.RowError(header_row + 1, "file", "the file has no rows")], 0, {})
     if len(body) > MAX_ROWS:
         return CheckedFile([], [rules.RowError(1, "file", f"at most {MAX_ROWS} rows")], len(body), {})
+    names = {index: column for column, index in positions.items()}
+    if found := rules.nul_cell(table, names):
+        row_number, column = found
+        message = f"row {row_number}, {column}: must not contain a NUL character"
+        raise ValidationProblem(
+            f"The file's {message}.",
+            errors=[FieldError(field="file", message=message)],
+        )
     codes = {
         rules.cell_text(row[positions["account_code"]])
         for _, row in body
@@ -144,7 +157,7 @@ async def check_file(ctx: Context, data: bytes, filename: str, content_type: str
     # One array parameter (``= ANY``), not one bind per code: asyncpg allows 32767 per statement.
     wanted = bindparam("codes", sorted(codes - {""}), type_=ARRAY(String))
     known = set((await ctx.session.scalars(select(Account.code).where(Account.code == any_(wanted)))).all())
-    valid, errors = rules.check_rows(body, positions, known)
+    valid, errors = rules.check_rows(body, positions, known, latest_revenue_month(ctx))
     return CheckedFile(valid, errors, len(body), _summary(valid))
 
 
@@ -185,7 +198,7 @@ async def create_import(
     filename: str,
     content_type: str | None,
     policy: files.UploadPolicy,
-) -> RevenueImport:
+) -> RevenueImportOut:
     """Store the file and preview it: ``previewed`` (confirmable) or ``rejected`` (row errors)."""
     try:
         kind = file_kind(filename, content_type)
@@ -193,6 +206,8 @@ async def create_import(
         raise ValidationProblem.for_field("name", str(exc), source="query") from exc
     stored_type = XLSX_TYPE if kind == "xlsx" else "text/csv"
     import_id = new_id()
+    # The content is checked before anything is stored: a refused file (422) leaves nothing.
+    checked = await check_file(ctx, data, filename, stored_type)
     stored = await files.upload(
         ctx,
         storage,
@@ -206,7 +221,13 @@ async def create_import(
         ),
         policy,
     )
-    checked = await check_file(ctx, data, filename, stored_type)
+    async with files.removed_on_failure(storage, stored):
+        return await _record_import(ctx, import_id, stored, checked)
+
+
+async def _record_import(
+    ctx: Context, import_id: uuid.UUID, stored: StoredFile, checked: CheckedFile
+) -> RevenueImportOut:
     row = RevenueImport(
         id=import_id,
         file_id=stored.id,
@@ -222,30 +243,70 @@ async def create_import(
     ctx.session.add(row)
     await ctx.session.flush()
     ctx.audit("crm.revenue_import.created", row, after=snapshot(row))
-    return row
+    caller = ctx.principal.user
+    return import_view(row, caller.name if caller is not None else None)
 
 
-async def get_import(ctx: Context, import_id: uuid.UUID) -> RevenueImport:
-    """One import of the tenant, or 404."""
+def _views() -> Select[Any]:
+    # ``created_by`` holds the caller's label: a person's email (immutable, unique) for someone
+    # signed in, else an API key's name or the operator's label. People are shown by their
+    # current name, looked up through that email; the others by the label itself.
+    statement: Select[Any] = select(RevenueImport, User.name).outerjoin(  # type: ignore[assignment]
+        User, func.lower(User.email) == func.lower(RevenueImport.created_by)
+    )
+    return statement
+
+
+def import_view(row: RevenueImport, creator_name: str | None) -> RevenueImportOut:
+    """An import as the API and the pages show it; its creator by name."""
+    return RevenueImportOut(
+        id=row.id,
+        file_id=row.file_id,
+        filename=row.filename,
+        status=row.status,
+        total_rows=row.total_rows,
+        processed_rows=row.processed_rows,
+        error_count=row.error_count,
+        errors=[msgspec.convert(e, ImportRowError) for e in row.errors],
+        summary=row.summary,
+        created_by=creator_name or row.created_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        finished_at=row.finished_at,
+    )
+
+
+async def _import_row(ctx: Context, import_id: uuid.UUID) -> RevenueImport:
     return await fetch(ctx.session, RevenueImport, import_id, what="revenue import")
+
+
+async def get_import(ctx: Context, import_id: uuid.UUID) -> RevenueImportOut:
+    """One import of the tenant, or 404."""
+    found = (await ctx.session.execute(_views().where(RevenueImport.id == import_id))).first()
+    if found is None:
+        await _import_row(ctx, import_id)  # the 404
+        raise AssertionError("unreachable")
+    return import_view(found[0], found[1])
 
 
 async def list_imports(
     ctx: Context, *, limit: int, cursor: str | None
-) -> tuple[list[RevenueImport], str | None]:
+) -> tuple[list[RevenueImportOut], str | None]:
     """The tenant's imports, newest first."""
-    return await list_page(
-        ctx.session, select(RevenueImport), RevenueImport, limit=limit, cursor=cursor, descending=True
+    statement = keyset(_views(), RevenueImport, limit=limit, cursor=cursor, descending=True)
+    rows, next_cursor = page_of(
+        (await ctx.session.execute(statement)).all(), limit, key=lambda row: (row[0].created_at, row[0].id)
     )
+    return [import_view(row[0], row[1]) for row in rows], next_cursor
 
 
-async def confirm_import(ctx: Context, import_id: uuid.UUID) -> RevenueImport:
+async def confirm_import(ctx: Context, import_id: uuid.UUID) -> RevenueImportOut:
     """Queue a previewed import; a rejected, running or finished one cannot be confirmed (409)."""
     row = await ctx.session.scalar(
         select(RevenueImport).where(RevenueImport.id == import_id).with_for_update()
     )
     if row is None:
-        await get_import(ctx, import_id)  # the 404
+        await _import_row(ctx, import_id)  # the 404
         raise AssertionError("unreachable")
     if row.status is not ImportStatus.PREVIEWED:
         raise ConflictProblem(
@@ -258,7 +319,7 @@ async def confirm_import(ctx: Context, import_id: uuid.UUID) -> RevenueImport:
     await ctx.session.flush()
     await enqueue(ctx, IMPORT_TASK, {"import_id": str(row.id)})
     ctx.audit("crm.revenue_import.confirmed", row, after={"status": row.status.value})
-    return row
+    return await get_import(ctx, row.id)
 
 
 # --- the job --------------------------------------------------------------------------------------
@@ -298,7 +359,7 @@ async def run_import(run: JobRun, import_id: uuid.UUID, storage: ObjectStorage) 
         async with run.transaction() as ctx:
             # A large file and the recompute of a large tenant may take longer than a request may.
             await set_db_setting(ctx.session, "statement_timeout", f"{IMPORT_TIMEOUT_MS}ms")
-            row = await get_import(ctx, import_id)
+            row = await _import_row(ctx, import_id)
             if row.status is not ImportStatus.RUNNING:
                 return  # finished by an earlier attempt
             stored = await ctx.session.scalar(select(StoredFile).where(StoredFile.id == row.file_id))
@@ -331,7 +392,7 @@ async def run_import(run: JobRun, import_id: uuid.UUID, storage: ObjectStorage) 
                 )
                 await _set_progress(run, import_id, processed_rows=start + len(batch))
             result = await services.recompute(ctx)
-            row = await get_import(ctx, import_id)
+            row = await _import_row(ctx, import_id)
             await ctx.session.refresh(row)
             row.status = ImportStatus.COMPLETED
             row.processed_rows = len(rows)

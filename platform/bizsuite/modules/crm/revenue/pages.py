@@ -28,10 +28,10 @@ from bizsuite.core.files import services as files
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
 from bizsuite.kit import NavItem, Panel
-from bizsuite.modules.crm.models import ImportStatus, RevenueImport
+from bizsuite.modules.crm.models import ImportStatus
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.modules.crm.revenue.api import provide_churn_risk_filters, provide_key_account_filters
-from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters
+from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters, RevenueImportOut
 from bizsuite.modules.crm.settings import CRM_SETTINGS
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, problem_errors
@@ -169,7 +169,7 @@ class RevenueImportPages(Controller):
 
         async def store(
             part: MultipartSegment, chunks: AsyncIterator[bytes], _size: int | None, _fields: dict[str, str]
-        ) -> RevenueImport:
+        ) -> RevenueImportOut:
             data = bytearray()
             async for chunk in chunks:
                 data.extend(chunk)
@@ -191,8 +191,8 @@ class RevenueImportPages(Controller):
             return await self._render(ctx, request, status_code=refused.status, error=refused.message)
         return redirect(f"/crm/revenue/imports/{row.id}")
 
-    def _detail_context(self, row: RevenueImport) -> dict[str, Any]:
-        error_cells = {(e["row"], e["column"]) for e in row.errors}
+    def _detail_context(self, row: RevenueImportOut) -> dict[str, Any]:
+        error_cells = {(e.row, e.column) for e in row.errors}
         return {"import": row, "error_cells": error_cells, **_labels()}
 
     @get("/imports/{import_id:uuid}")
@@ -219,7 +219,7 @@ class RevenueImportPages(Controller):
     async def confirm(self, ctx: Ctx, import_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Queue the import of a previewed file."""
 
-        async def confirm() -> RevenueImport:
+        async def confirm() -> RevenueImportOut:
             async with ctx.session.begin_nested():
                 return await imports.confirm_import(ctx, import_id)
 
@@ -329,7 +329,7 @@ class ChurnPages(Controller):
         rows, next_cursor = await services.list_churn_risks(
             ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
-        trends = await services.trends(ctx, [account.id for _risk, account in rows], months=TREND_MONTHS)
+        trends = await services.trends(ctx, [risk.account_id for risk in rows], months=TREND_MONTHS)
         settings = await ctx.settings(CRM_SETTINGS)
         return page(
             request,
@@ -352,7 +352,7 @@ class ChurnPages(Controller):
         found = await every_page(
             lambda cursor: services.list_churn_risks(ctx, filters, limit=200, cursor=cursor)
         )
-        trends = await services.trends(ctx, [account.id for _risk, account in found], months=TREND_MONTHS)
+        trends = await services.trends(ctx, [risk.account_id for risk in found], months=TREND_MONTHS)
         return export_response(
             request.query_params.get("format", "csv"),
             "churn-watch-list",
@@ -367,15 +367,15 @@ class ChurnPages(Controller):
             ],
             [
                 (
-                    account.code,
-                    account.name,
-                    account.tier.value if account.tier else "",
+                    risk.code,
+                    risk.name,
+                    risk.tier.value if risk.tier else "",
                     risk.months_declining,
-                    rules.month_label(risk.streak_start),
+                    risk.streak_start,
                     str(risk.revenue_at_stake),
-                    " ".join(str(v) for v in trends.get(account.id, [])),
+                    " ".join(str(v) for v in trends.get(risk.account_id, [])),
                 )
-                for risk, account in found
+                for risk in found
             ],
         )
 

@@ -55,6 +55,18 @@ def parse_month(text: str) -> date:
     return date(year, month, 1)
 
 
+def latest_month_allowed(today: date, future_months: int) -> date:
+    """The last month revenue may be recorded for: the current month plus ``future_months``."""
+    return add_months(date(today.year, today.month, 1), future_months)
+
+
+def month_too_late(month: date, latest: date) -> str | None:
+    """Why ``month`` is refused (after the ``latest`` allowed month), or ``None``."""
+    if month > latest:
+        return f"must not be after {month_label(latest)}"
+    return None
+
+
 def month_label(month: date) -> str:
     """``date(2026, 3, 1)`` -> ``"2026-03"``."""
     return f"{month.year:04d}-{month.month:02d}"
@@ -82,10 +94,15 @@ def parse_amount(text: str) -> Decimal:
         if cleaned.upper().startswith(sign):
             cleaned = cleaned[len(sign) :].strip()
             break
+    if "e" in cleaned.lower():
+        raise ValueError("must be written in plain digits, not scientific notation")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError("must be a number like 12345.67") from None
+    if value.is_finite() and value.adjusted() >= 16:
+        # Checked before rounding: 28 digits and more overflow the decimal context.
+        raise ValueError("must have at most 16 digits before the decimal point")
     if not value.is_finite():
         raise ValueError("must be a number like 12345.67")
     if value < 0:
@@ -261,6 +278,17 @@ class RevenueRow:
     amount: Decimal
 
 
+def nul_cell(
+    rows: Sequence[tuple[int, Sequence[object]]], names: Mapping[int, str]
+) -> tuple[int, str] | None:
+    """The first cell holding a NUL character, as (row number, column name), or ``None``."""
+    for number, cells in rows:
+        for index, value in enumerate(cells):
+            if isinstance(value, str) and "\x00" in value:
+                return number, names.get(index, f"column {index + 1}")
+    return None
+
+
 def cell_text(value: object) -> str:
     """A spreadsheet cell as text (XLSX dates become ``YYYY-MM``, whole floats lose ``.0``)."""
     if value is None:
@@ -273,10 +301,13 @@ def cell_text(value: object) -> str:
 
 
 def check_rows(
-    rows: Sequence[tuple[int, Sequence[object]]], positions: Mapping[str, int], known_codes: set[str]
+    rows: Sequence[tuple[int, Sequence[object]]],
+    positions: Mapping[str, int],
+    known_codes: set[str],
+    latest: date | None = None,
 ) -> tuple[list[RevenueRow], list[RowError]]:
-    """Validate data rows (``(row number, cells)``): codes must exist, months parse, amounts are
-    decimals >= 0, and an account's month appears once."""
+    """Validate data rows (``(row number, cells)``): codes must exist, months parse (and are not
+    after ``latest``), amounts are decimals >= 0, and an account's month appears once."""
     valid: list[RevenueRow] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, date], int] = {}
@@ -297,6 +328,9 @@ def check_rows(
             month = parse_month(month_text)
         except ValueError as exc:
             row_errors.append(RowError(number, "month", str(exc)))
+        if month is not None and latest is not None and (late := month_too_late(month, latest)):
+            row_errors.append(RowError(number, "month", late))
+            month = None
         amount: Decimal | None = None
         try:
             amount = parse_amount(amount_text)

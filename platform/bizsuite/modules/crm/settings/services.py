@@ -4,12 +4,16 @@ tier shares recomputes tiers and churn)."""
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import msgspec
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.ids import new_id
@@ -17,6 +21,7 @@ from bizsuite.core.repository import check_version
 from bizsuite.kit import SettingsSpec
 from bizsuite.modules.crm.calendar import WEEKDAYS, BusinessCalendar
 from bizsuite.modules.crm.models import CrmSettings
+from bizsuite.modules.crm.revenue.rules import add_months
 from bizsuite.modules.crm.settings.schemas import CrmSettingsOut, CrmSettingsUpdate
 
 
@@ -42,6 +47,22 @@ async def crm_settings(ctx: Context) -> CrmSettings:
     """The tenant's CRM settings (churn months, tier shares, zone routing, calendar), read once
     per request."""
     return await ctx.settings(CRM_SETTINGS)
+
+
+#: How many months after the current one revenue may be recorded for: 0, up to the current month
+#: (in the tenant's time zone). Revenue is booked after the fact; a later month is a typo that
+#: would move the tenant's "as of" month and empty every account's current figures.
+FUTURE_MONTHS = 0
+
+
+def latest_revenue_month(ctx: Context) -> date:
+    """The last month revenue may be entered for (API, import, blueprint): the tenant's current
+    month, by its clock and time zone, plus :data:`FUTURE_MONTHS`."""
+    tenant = ctx.principal.tenant
+    now = clock.now(ctx)
+    with contextlib.suppress(ValueError, KeyError):
+        now = now.astimezone(ZoneInfo(tenant.time_zone)) if tenant is not None and tenant.time_zone else now
+    return add_months(date(now.year, now.month, 1), FUTURE_MONTHS)
 
 
 def settings_view(row: CrmSettings) -> CrmSettingsOut:

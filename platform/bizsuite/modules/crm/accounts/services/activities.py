@@ -8,6 +8,7 @@ from datetime import datetime
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ForbiddenProblem, ValidationProblem
@@ -64,8 +65,8 @@ def _author(ctx: Context) -> tuple[uuid.UUID | None, str]:
     return principal.user_id, (name or principal.kind.value)[:200]
 
 
-def _checked_time(when: datetime) -> datetime:
-    problem = rules.occurred_at_problem(when, utcnow())
+def _checked_time(ctx: Context, when: datetime) -> datetime:
+    problem = rules.occurred_at_problem(when, clock.now(ctx))
     if problem:
         raise ValidationProblem.for_field("occurred_at", problem)
     return when
@@ -83,7 +84,7 @@ async def create_activity(ctx: Context, account_id: uuid.UUID, data: ActivityCre
         kind=data.kind,
         subject=data.subject,
         body=data.body,
-        occurred_at=_checked_time(data.occurred_at) if data.occurred_at is not None else utcnow(),
+        occurred_at=_checked_time(ctx, data.occurred_at) if data.occurred_at is not None else clock.now(ctx),
         author_user_id=author_user_id,
         author_label=author_label,
     )
@@ -116,7 +117,7 @@ async def update_activity(
     if changes.get("contact_id") is not None:
         await _check_contact_of(ctx, activity.account_id, changes["contact_id"])
     if "occurred_at" in changes:
-        _checked_time(changes["occurred_at"])
+        _checked_time(ctx, changes["occurred_at"])
     for name, value in changes.items():
         setattr(activity, name, value)
     activity.updated_at = utcnow()

@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, and_, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import TIMESTAMP
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context
-from bizsuite.core.db import utcnow
 from bizsuite.modules.crm.models import Opportunity, PipelineStage, StageKind
 from bizsuite.modules.crm.pipeline import rules
-from bizsuite.modules.crm.pipeline.services.stages import list_stages
+from bizsuite.modules.crm.pipeline.services.stages import stage_rows
 
 
 def _weighted_sum() -> Any:
@@ -36,7 +36,7 @@ class StageFigures:
 
 async def stage_summary(ctx: Context) -> list[StageFigures]:
     """Count, amount and weighted amount per stage (tenant currency), in pipeline order."""
-    stages = await list_stages(ctx)
+    stages = await stage_rows(ctx)
     rows = await ctx.session.execute(
         select(
             Opportunity.stage_id,
@@ -71,7 +71,7 @@ async def forecast(ctx: Context, months: int, *, now: dt.datetime | None = None)
     undated ones not at all); won ones in the month they were won. Tenant currency only.
     """
     time_zone = ctx.tenant.time_zone
-    buckets = rules.forecast_months(rules.local_today(now or utcnow(), time_zone), months)
+    buckets = rules.forecast_months(rules.local_today(now or clock.now(ctx), time_zone), months)
     first, end = buckets[0], rules.add_months(buckets[0], months)
     currency = ctx.tenant.currency
     close_month = cast(func.date_trunc("month", cast(Opportunity.expected_close, TIMESTAMP)), Date)

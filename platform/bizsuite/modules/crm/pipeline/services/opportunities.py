@@ -12,9 +12,9 @@ from typing import Any
 import msgspec
 from sqlalchemy import Select, and_, func, select
 
+from bizsuite.core import clock
 from bizsuite.core.approvals.rules import amount_error
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
 from bizsuite.core.errors import NotFoundProblem, ValidationProblem
 from bizsuite.core.identity.models import User
 from bizsuite.core.identity.services import require_member
@@ -30,7 +30,7 @@ from bizsuite.modules.crm.pipeline.schemas import (
     OpportunityStatus,
     OpportunityUpdate,
 )
-from bizsuite.modules.crm.pipeline.services.stages import list_stages
+from bizsuite.modules.crm.pipeline.services.stages import stage_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ async def board(
     ctx: Context, *, owner_user_id: uuid.UUID | None = None, per_stage: int = 100
 ) -> list[tuple[PipelineStage, list[OpportunityView]]]:
     """Every stage with its newest opportunities (at most ``per_stage`` each), for the board."""
-    stages = await list_stages(ctx)
+    stages = await stage_rows(ctx)
     ranked = _filtered(
         select(
             Opportunity.id.label("id"),
@@ -169,17 +169,17 @@ def _checked_amount(amount: Decimal) -> Decimal:
 
 def _checked_close(ctx: Context, day: dt.date | None) -> dt.date | None:
     if day is not None:
-        problem = rules.expected_close_problem(day, rules.local_today(utcnow(), ctx.tenant.time_zone))
+        problem = rules.expected_close_problem(day, rules.local_today(clock.now(ctx), ctx.tenant.time_zone))
         if problem:
             raise ValidationProblem.for_field("expected_close", problem)
     return day
 
 
 def _closing(
-    stage: PipelineStage, reason: str | None, *, closed_at: dt.datetime | None = None
+    ctx: Context, stage: PipelineStage, reason: str | None, *, closed_at: dt.datetime | None = None
 ) -> rules.Closing:
     try:
-        return rules.closing(stage.kind, reason, utcnow(), closed_at=closed_at)
+        return rules.closing(stage.kind, reason, clock.now(ctx), closed_at=closed_at)
     except ValueError as exc:
         raise ValidationProblem.for_field("reason", "required when the stage is a lost stage") from exc
 
@@ -216,14 +216,14 @@ async def _closing_events(ctx: Context, view: OpportunityView) -> None:
 
 async def create_opportunity(ctx: Context, data: OpportunityCreate) -> OpportunityView:
     """Open an opportunity on one of the tenant's accounts."""
-    stages = await list_stages(ctx)
+    stages = await stage_rows(ctx)
     await fetch_reference(ctx.session, Account, data.account_id, field="account_id")
     if data.stage_id is not None:
         stage = await fetch_reference(ctx.session, PipelineStage, data.stage_id, field="stage_id")
     else:
         stage = next((s for s in stages if s.kind is StageKind.OPEN), stages[0])
     owner = data.owner_user_id if data.owner_user_id is not None else ctx.principal.user_id
-    closing = _closing(stage, data.reason)
+    closing = _closing(ctx, stage, data.reason)
     opportunity = Opportunity(
         account_id=data.account_id,
         name=data.name,
@@ -284,7 +284,7 @@ async def move_stage(
     if stage.id == opportunity.stage_id and (stage.kind is not StageKind.LOST or not data.reason):
         return current
     same_outcome = stage.kind is current.stage.kind and stage.kind is not StageKind.OPEN
-    closing = _closing(stage, data.reason, closed_at=opportunity.closed_at if same_outcome else None)
+    closing = _closing(ctx, stage, data.reason, closed_at=opportunity.closed_at if same_outcome else None)
     before = snapshot(opportunity)
     opportunity.stage_id = stage.id
     opportunity.closed_at = closing.closed_at

@@ -14,7 +14,12 @@ from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch
 from bizsuite.modules.crm.models import Opportunity, PipelineStage, StageKind
 from bizsuite.modules.crm.pipeline import rules
-from bizsuite.modules.crm.pipeline.schemas import PipelineStageCreate, PipelineStageOrder, PipelineStageUpdate
+from bizsuite.modules.crm.pipeline.schemas import (
+    PipelineStageCreate,
+    PipelineStageOrder,
+    PipelineStageOut,
+    PipelineStageUpdate,
+)
 
 
 async def _stages(ctx: Context) -> list[PipelineStage]:
@@ -22,8 +27,28 @@ async def _stages(ctx: Context) -> list[PipelineStage]:
     return list(await ctx.session.scalars(statement))
 
 
-async def list_stages(ctx: Context) -> list[PipelineStage]:
+def stage_view(stage: PipelineStage) -> PipelineStageOut:
+    """What a stage shows (the API's and the pages' shape)."""
+    return PipelineStageOut(
+        id=stage.id,
+        name=stage.name,
+        position=stage.position,
+        probability=stage.probability,
+        kind=stage.kind,
+        created_at=stage.created_at,
+        updated_at=stage.updated_at,
+        version=stage.version,
+    )
+
+
+async def list_stages(ctx: Context) -> list[PipelineStageOut]:
     """The tenant's pipeline in order; a tenant without stages gets the defaults first."""
+    return [stage_view(stage) for stage in await stage_rows(ctx)]
+
+
+async def stage_rows(ctx: Context) -> list[PipelineStage]:
+    """The pipeline's rows in order (the defaults first for a tenant without stages), for the
+    pipeline's own services."""
     stages = await _stages(ctx)
     if stages:
         return stages
@@ -49,9 +74,13 @@ async def list_stages(ctx: Context) -> list[PipelineStage]:
     return await _stages(ctx)
 
 
-async def get_stage(ctx: Context, stage_id: uuid.UUID) -> PipelineStage:
-    """Return one stage or 404."""
+async def _stage(ctx: Context, stage_id: uuid.UUID) -> PipelineStage:
     return await fetch(ctx.session, PipelineStage, stage_id, what="pipeline stage")
+
+
+async def get_stage(ctx: Context, stage_id: uuid.UUID) -> PipelineStageOut:
+    """Return one stage or 404."""
+    return stage_view(await _stage(ctx, stage_id))
 
 
 def _check_name(stages: list[PipelineStage], name: str, *, own: uuid.UUID | None = None) -> None:
@@ -72,9 +101,9 @@ def _renumber(stages: list[PipelineStage], order: list[uuid.UUID]) -> None:
             by_id[stage_id].position = position
 
 
-async def create_stage(ctx: Context, data: PipelineStageCreate) -> PipelineStage:
+async def create_stage(ctx: Context, data: PipelineStageCreate) -> PipelineStageOut:
     """Add a stage (last, or at ``position``); the pipeline keeps one won and a lost stage."""
-    stages = await list_stages(ctx)
+    stages = await stage_rows(ctx)
     _check_name(stages, data.name)
     _check_kinds([*(s.kind for s in stages), data.kind])
     stage = PipelineStage(
@@ -86,7 +115,7 @@ async def create_stage(ctx: Context, data: PipelineStageCreate) -> PipelineStage
         _renumber([*stages, stage], rules.reordered([s.id for s in stages], stage.id, data.position))
         await ctx.session.flush()
     ctx.audit("crm.pipeline_stage.created", stage, after=snapshot(stage))
-    return stage
+    return stage_view(stage)
 
 
 async def _holds_opportunities(ctx: Context, stage: PipelineStage) -> bool:
@@ -95,10 +124,10 @@ async def _holds_opportunities(ctx: Context, stage: PipelineStage) -> bool:
 
 async def update_stage(
     ctx: Context, stage_id: uuid.UUID, data: PipelineStageUpdate, if_match: str | None
-) -> PipelineStage:
+) -> PipelineStageOut:
     """Rename, re-weight, re-kind or move a stage."""
-    stages = await list_stages(ctx)
-    stage = await get_stage(ctx, stage_id)
+    stages = await stage_rows(ctx)
+    stage = await _stage(ctx, stage_id)
     check_version(stage, if_match)
     before = snapshot(stage)
     if not isinstance(data.name, msgspec.UnsetType):
@@ -117,13 +146,13 @@ async def update_stage(
         _renumber(stages, rules.reordered([s.id for s in stages], stage.id, data.position))
     await ctx.session.flush()
     ctx.audit("crm.pipeline_stage.updated", stage, before=before, after=snapshot(stage))
-    return stage
+    return stage_view(stage)
 
 
 async def delete_stage(ctx: Context, stage_id: uuid.UUID, if_match: str | None) -> None:
     """Delete an empty stage; the pipeline keeps one won and at least one lost stage."""
-    stages = await list_stages(ctx)
-    stage = await get_stage(ctx, stage_id)
+    stages = await stage_rows(ctx)
+    stage = await _stage(ctx, stage_id)
     check_version(stage, if_match)
     if await _holds_opportunities(ctx, stage):
         raise ConflictProblem("Move this stage's opportunities to another stage first.")
@@ -138,9 +167,9 @@ async def delete_stage(ctx: Context, stage_id: uuid.UUID, if_match: str | None) 
     ctx.audit("crm.pipeline_stage.deleted", stage, before=before, target_id=stage_id)
 
 
-async def reorder_stages(ctx: Context, data: PipelineStageOrder) -> list[PipelineStage]:
+async def reorder_stages(ctx: Context, data: PipelineStageOrder) -> list[PipelineStageOut]:
     """Put every stage in the given order."""
-    stages = await list_stages(ctx)
+    stages = await stage_rows(ctx)
     problem = rules.order_problem([s.id for s in stages], data.stage_ids)
     if problem:
         raise ValidationProblem.for_field("stage_ids", problem)
@@ -154,4 +183,4 @@ async def reorder_stages(ctx: Context, data: PipelineStageOrder) -> list[Pipelin
         after={"order": [str(i) for i in data.stage_ids]},
         target_type="crm_pipeline_stages",
     )
-    return await _stages(ctx)
+    return [stage_view(stage) for stage in await _stages(ctx)]

@@ -13,7 +13,7 @@ from bizsuite.core.context import Context
 from bizsuite.core.pagination import keyset, page_of
 from bizsuite.modules.crm.models import Account, ChurnRisk, MonthlyRevenue, Tier
 from bizsuite.modules.crm.revenue import rules
-from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters
+from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, ChurnRiskOut
 from bizsuite.modules.crm.revenue.services.tiers import latest_month, watch_order
 
 _TIER_RANK = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
@@ -25,7 +25,7 @@ def _rank(account: Account) -> int:
 
 async def list_churn_risks(
     ctx: Context, filters: ChurnRiskFilters | None = None, *, limit: int, cursor: str | None
-) -> tuple[list[tuple[ChurnRisk, Account]], str | None]:
+) -> tuple[list[ChurnRiskOut], str | None]:
     """The watch list: tier A first, then by revenue at stake."""
     statement: Select[Any] = select(ChurnRisk, Account).join(  # type: ignore[assignment]
         Account, Account.id == ChurnRisk.account_id
@@ -36,7 +36,28 @@ async def list_churn_risks(
     found: list[tuple[ChurnRisk, Account]] = [
         (row[0], row[1]) for row in (await ctx.session.execute(statement)).all()
     ]
-    return page_of(found, limit, key=lambda row: (_rank(row[1]), -row[0].revenue_at_stake, row[0].id))
+    rows, next_cursor = page_of(
+        found, limit, key=lambda row: (_rank(row[1]), -row[0].revenue_at_stake, row[0].id)
+    )
+    return [churn_risk_view(risk, account) for risk, account in rows], next_cursor
+
+
+def churn_risk_view(risk: ChurnRisk, account: Account) -> ChurnRiskOut:
+    """A watch-list entry as the API and the pages show it."""
+    return ChurnRiskOut(
+        id=risk.id,
+        account_id=account.id,
+        code=account.code,
+        name=account.name,
+        tier=account.tier,
+        owner_user_id=account.owner_user_id,
+        streak_start=rules.month_label(risk.streak_start),
+        last_month=rules.month_label(risk.last_month),
+        months_declining=risk.months_declining,
+        revenue_at_stake=risk.revenue_at_stake,
+        alerted_at=risk.alerted_at,
+        detected_at=risk.detected_at,
+    )
 
 
 async def trends(

@@ -19,6 +19,7 @@ from bizsuite.modules.crm.models import Account, ChurnRisk, MonthlyRevenue
 from bizsuite.modules.crm.revenue import rules
 from bizsuite.modules.crm.revenue.schemas import MonthlyRevenueOut, RevenueFilters
 from bizsuite.modules.crm.revenue.services.tiers import latest_month, recompute
+from bizsuite.modules.crm.settings.services import latest_revenue_month
 
 
 def parse_month_param(value: str, *, field: str = "month", source: str = "path") -> date:
@@ -47,6 +48,8 @@ async def put_revenue(
 ) -> MonthlyRevenueOut:
     """Set an account's revenue for a month (create or replace), then recompute."""
     account = await get_account(ctx, account_id)
+    if late := rules.month_too_late(month, latest_revenue_month(ctx)):
+        raise ValidationProblem.for_field("month", late, source="path")
     try:
         amount = rules.parse_amount(str(amount))
     except ValueError as exc:

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import TextClause, case, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bizsuite.core import clock
 from bizsuite.core.alerts.models import Severity
 from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.context import Context
-from bizsuite.core.db import utcnow
 from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.modules.crm.models import Account, ChurnRisk, CrmSettings, Tier
@@ -296,7 +296,7 @@ async def _alert_new_streaks(ctx: Context) -> int:
             data=_risk_payload(risk, account),
         )
         await emit_event(ctx, "crm.account.churn_risk", _risk_payload(risk, account))
-        risk.alerted_at = utcnow()
+        risk.alerted_at = clock.now(ctx)
     await ctx.session.flush()
     return len(rows)
 

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from bizsuite.core import clock
 from bizsuite.core.alerts.models import Severity
 from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.context import Context
-from bizsuite.core.db import utcnow
 from bizsuite.core.jobs.queue import in_tenant
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.core.webhooks.services import emit_event
@@ -166,7 +166,7 @@ async def mark_breaches(
 
     Milestones of resolved and closed tickets are not measured, except ``milestone_id``: the one
     being reached late on a resolved ticket."""
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     measured = (
         TicketMilestone.id == milestone_id
         if milestone_id is not None

@@ -15,8 +15,8 @@ import msgspec
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.identity.models import User
 from bizsuite.core.identity.services import require_member
@@ -108,7 +108,7 @@ async def ticket_views(
     accounts = await _names(ctx, Account, [t.account_id for t in tickets])
     users = await _names(ctx, User, [t.assignee_user_id for t in tickets])
     policies = await _names(ctx, SlaPolicy, [t.policy_id for t in tickets])
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     return [
         TicketView(
             ticket=t,
@@ -152,7 +152,7 @@ async def create_ticket(ctx: Context, data: TicketCreate, *, now: datetime | Non
     elif account.zone_id is not None and (await ctx.settings(CRM_SETTINGS)).route_by_zone:
         assignee = await ctx.session.scalar(select(Zone.owner_user_id).where(Zone.id == account.zone_id))
     policy = await matching_policy(ctx, data.category, data.priority)
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     actor = actor_name(ctx)
     ticket = Ticket(
         number=await _next_number(ctx.session, ctx.tenant_id),
@@ -240,7 +240,7 @@ async def list_tickets(
 ) -> tuple[list[TicketView], str | None]:
     """A page of tickets, newest first, as views."""
     filters = filters or TicketFilters()
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     statement = select(Ticket)
     if filters.status is not None:
         statement = statement.where(Ticket.status == filters.status)
@@ -291,7 +291,7 @@ async def update_ticket(
 ) -> TicketView:
     """Change a ticket's title, description, priority, contact or assignee; an explicit null
     clears the description, the contact or the assignee."""
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     ticket = await _load_for_change(ctx, ticket_id, if_match, now=now)
     if ticket.status is TicketStatus.CLOSED:
         raise ConflictProblem("The ticket is closed.")
@@ -351,7 +351,7 @@ async def change_status(
     now: datetime | None = None,
 ) -> TicketView:
     """Move a ticket (``waiting`` pauses its clocks, leaving it resumes them; close with ``close``)."""
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     ticket = await _load_for_change(ctx, ticket_id, if_match, now=now)
     if data.status is TicketStatus.CLOSED:
         raise ValidationProblem.for_field("status", "close the ticket with the close action")
@@ -384,7 +384,7 @@ async def complete_milestone(
 ) -> TicketView:
     """Mark a milestone reached now (or, where allowed, record the reason it is not): met when in
     time, breached when late. The next milestone's clock starts when it is anchored on this one."""
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     ticket = await _load_for_change(ctx, ticket_id, if_match, now=now)
     if ticket.status is TicketStatus.CLOSED:
         raise ConflictProblem("The ticket is closed.")
@@ -446,7 +446,7 @@ async def close_ticket(
     now: datetime | None = None,
 ) -> TicketView:
     """Close a ticket; a complaint (投诉) needs the customer's satisfaction score (1..5)."""
-    now = now or utcnow()
+    now = now or clock.now(ctx)
     ticket = await _load_for_change(ctx, ticket_id, if_match, now=now)
     if not rules.can_close(ticket.status):
         raise ConflictProblem("The ticket is already closed.")

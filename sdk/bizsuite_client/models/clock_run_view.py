@@ -1,46 +1,43 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.invitation_out import InvitationOut
-
-
-T = TypeVar("T", bound="InvitationCreated")
+T = TypeVar("T", bound="ClockRunView")
 
 
 @_attrs_define
-class InvitationCreated:
+class ClockRunView:
     """
     Attributes:
-        accept_url (str):
-        invitation (InvitationOut):
-        token (str):
+        at (datetime.datetime):
+        count (int):
+        sweep (str):
     """
 
-    accept_url: str
-    invitation: InvitationOut
-    token: str
+    at: datetime.datetime
+    count: int
+    sweep: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        accept_url = self.accept_url
+        at = self.at.isoformat()
 
-        invitation = self.invitation.to_dict()
+        count = self.count
 
-        token = self.token
+        sweep = self.sweep
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "accept_url": accept_url,
-                "invitation": invitation,
-                "token": token,
+                "at": at,
+                "count": count,
+                "sweep": sweep,
             }
         )
 
@@ -48,23 +45,21 @@ class InvitationCreated:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invitation_out import InvitationOut  # noqa: PLC0415
-
         d = dict(src_dict)
-        accept_url = d.pop("accept_url")
+        at = datetime.datetime.fromisoformat(d.pop("at"))
 
-        invitation = InvitationOut.from_dict(d.pop("invitation"))
+        count = d.pop("count")
 
-        token = d.pop("token")
+        sweep = d.pop("sweep")
 
-        invitation_created = cls(
-            accept_url=accept_url,
-            invitation=invitation,
-            token=token,
+        clock_run_view = cls(
+            at=at,
+            count=count,
+            sweep=sweep,
         )
 
-        invitation_created.additional_properties = d
-        return invitation_created
+        clock_run_view.additional_properties = d
+        return clock_run_view
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,1 @@
+"""Sandbox tenants: the test clock integrators advance, and what runs when it moves."""
