@@ -176,14 +176,16 @@ RESOURCES_MARKER = "# --- resources ---"
 
 
 def write_resources(package: Path, spec: dict[str, Any]) -> None:
-    """Write ``resources.py`` and the package's ``__init__.py`` (see ``sdk_resources``)."""
-    from sdk_resources import NamingError, render_init, render_resources  # scripts/sdk_resources.py
+    """Write ``resources.py``, ``events.py`` and the package's ``__init__.py`` (see ``sdk_resources``)."""
+    from sdk_resources import NamingError, render_events, render_init, render_resources
 
     try:
         resources = render_resources(package, spec)
+        events = render_events(spec)
     except NamingError as exc:
         raise GenerationError(f"the resource client cannot be generated: {exc}") from exc
     (package / "resources.py").write_text(resources, encoding="utf-8")
+    (package / "events.py").write_text(events, encoding="utf-8")
     (package / "__init__.py").write_text(render_init(), encoding="utf-8")
 
 

@@ -17,7 +17,7 @@ import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from bizsuite_sdk.errors import BizSuiteError
 
@@ -32,7 +32,7 @@ class WebhookVerificationError(BizSuiteError):
 
 @dataclass(frozen=True)
 class WebhookEvent:
-    """A verified webhook event.
+    """A verified webhook event; a known type's event is its subclass (``bizsuite_client.events``).
 
     ``id`` is the ``webhook-id`` header: the same for every retry and redelivery of one event,
     so store it and skip events you have already processed.
@@ -42,6 +42,9 @@ class WebhookEvent:
     type: str
     timestamp: dt.datetime
     data: dict[str, Any] = field(default_factory=dict)
+
+    #: The event type a subclass stands for (``""`` on the base class, any type).
+    TYPE: ClassVar[str] = ""
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:
@@ -62,8 +65,17 @@ def _key(secret: str) -> bytes:
 class Webhooks:
     """``client.webhooks``: verify a delivery with the endpoint's signing secret."""
 
-    def __init__(self, tolerance: int = DEFAULT_TOLERANCE) -> None:
+    def __init__(
+        self,
+        tolerance: int = DEFAULT_TOLERANCE,
+        event_classes: Mapping[str, type[WebhookEvent]] | None = None,
+    ) -> None:
         self.tolerance = tolerance
+        if event_classes is None:  # the classes generated from the API's event types
+            from bizsuite_client.events import EVENT_CLASSES
+
+            event_classes = EVENT_CLASSES
+        self.event_classes = event_classes
 
     def verify(
         self,
@@ -73,7 +85,11 @@ class Webhooks:
         *,
         now: float | None = None,
     ) -> WebhookEvent:
-        """Check the delivery's signature and age; return its event.
+        """Check the delivery's signature and age; return its event, typed.
+
+        The event is an instance of its type's class (``CrmTicketCreated`` for
+        ``crm.ticket.created``, see ``bizsuite_client.events``), or a plain ``WebhookEvent``
+        for a type this version of the SDK does not know.
 
         ``payload`` is the raw request body, exactly as received (not re-serialised JSON);
         ``headers`` the request's headers; ``secret`` the endpoint's ``whsec_...`` secret.
@@ -99,13 +115,13 @@ class Webhooks:
                 return self._event(msg_id, body)
         raise WebhookVerificationError("no signature matches the secret")
 
-    @staticmethod
-    def _event(msg_id: str, body: str) -> WebhookEvent:
+    def _event(self, msg_id: str, body: str) -> WebhookEvent:
         try:
             data = json.loads(body)
-            return WebhookEvent(
+            event_type = str(data["type"])
+            return self.event_classes.get(event_type, WebhookEvent)(
                 id=msg_id,
-                type=str(data["type"]),
+                type=event_type,
                 timestamp=dt.datetime.fromisoformat(str(data["timestamp"])),
                 data=dict(data.get("data") or {}),
             )

@@ -19,6 +19,7 @@ from bizsuite_client import (
     WebhookEvent,
     WebhookVerificationError,
 )
+from bizsuite_client.events import CrmTicketSlaBreached
 from bizsuite_client.models import AccountOut, AccountSummary
 
 
@@ -63,6 +64,8 @@ def verify(client: BizSuite, body: bytes, headers: dict[str, str], secret: str) 
         event: WebhookEvent = client.webhooks.verify(body, headers, secret)
     except WebhookVerificationError:
         return None
+    if isinstance(event, CrmTicketSlaBreached):  # a generated class per event type
+        return f"{event.TYPE}: {event.data.get('number')}"
     return event.type
 
 

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from bizsuite.settings import REPO_ROOT
 from bizsuite_client import AuthenticatedClient
 from bizsuite_sdk import RetryPolicy, RetryTransport, create_client
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import OPERATOR_TOKEN, TenantHandle
 
@@ -86,8 +88,9 @@ def run_example(
     )
 
 
-def user_env(live_server: str, api_key: str) -> dict[str, str]:
-    """A user's environment: the SDK settings, nothing from the test process's BIZSUITE_*."""
+def user_env(live_server: str, api_key: str, sandbox_api_key: str | None = None) -> dict[str, str]:
+    """A user's environment: the SDK settings, nothing from the test process's BIZSUITE_*
+    (``BIZSUITE_SANDBOX_API_KEY`` is a sandbox tenant's key, as `make demo` prints one)."""
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("BIZSUITE_", "PYTEST", "PYTHON_EXAMPLES"))
     }
@@ -97,4 +100,32 @@ def user_env(live_server: str, api_key: str) -> dict[str, str]:
         BIZSUITE_OPERATOR_TOKEN=OPERATOR_TOKEN,
         PYTHONPATH=str(REPO_ROOT / "sdk"),
     )
+    if sandbox_api_key is not None:
+        env["BIZSUITE_SANDBOX_API_KEY"] = sandbox_api_key
     return env
+
+
+#: What an example reads to act in a sandbox tenant (the demo's "Sandbox API key:").
+SANDBOX_KEY_VARIABLE = "BIZSUITE_SANDBOX_API_KEY"
+
+
+async def demo_sandbox(engine: AsyncEngine, key_file: Path) -> str:
+    """Apply tenants/demo-sandbox.toml as `make demo` does (under a fresh slug, with the main
+    demo's SLA policies) and return the sandbox tenant's API key."""
+    from bizsuite.core.blueprints import load_blueprint, parse_blueprint
+    from bizsuite.core.demo import SANDBOX_BLUEPRINT, SANDBOX_KEY_NAME, _apply_with_key, _with_policies_of
+
+    path = REPO_ROOT / "tenants" / SANDBOX_BLUEPRINT
+    text = path.read_text(encoding="utf-8")
+    slug = f"sandbox-{uuid.uuid4().hex[:10]}"
+    assert 'slug = "huaxin-sandbox"' in text
+    sandbox = parse_blueprint(text.replace('slug = "huaxin-sandbox"', f'slug = "{slug}"'), path)
+    sandbox = _with_policies_of(sandbox, load_blueprint(REPO_ROOT / "tenants" / "demo.toml"))
+    assert sandbox.tenant.sandbox
+    return await _apply_with_key(engine, sandbox, path.name, key_file, SANDBOX_KEY_NAME)
+
+
+@pytest.fixture
+async def demo_sandbox_key(app_engine: AsyncEngine, tmp_path: Path) -> str:
+    """The API key of a sandbox tenant made from tenants/demo-sandbox.toml, as `make demo` makes it."""
+    return await demo_sandbox(app_engine, tmp_path / "demo-sandbox-api-key")

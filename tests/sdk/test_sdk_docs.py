@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.conftest import TenantHandle
-from tests.sdk.conftest import DOCS, PYTHON_EXAMPLES, Example, run_example, user_env
+from tests.sdk.conftest import (
+    DOCS,
+    PYTHON_EXAMPLES,
+    SANDBOX_KEY_VARIABLE,
+    Example,
+    run_example,
+    user_env,
+)
 
 
 def test_the_guide_covers_what_integrators_need() -> None:
@@ -18,6 +26,7 @@ def test_the_guide_covers_what_integrators_need() -> None:
         "## Handle errors",
         "## Async usage",
         "## Verify webhooks",
+        "## Test clocks in a sandbox tenant",
         "## Migrating from the low-level calls",
     ):
         assert heading in text
@@ -29,7 +38,11 @@ def test_the_guide_covers_what_integrators_need() -> None:
             assert "sync_detailed" not in example.code and "unwrap" not in example.code, example.name
 
 
-@pytest.mark.parametrize("example", PYTHON_EXAMPLES, ids=[e.name for e in PYTHON_EXAMPLES])
+#: The test-clock walk needs a sandbox tenant: test_the_test_clock_walk_breaches_the_on_site_milestone.
+TENANT_EXAMPLES = [e for e in PYTHON_EXAMPLES if SANDBOX_KEY_VARIABLE not in e.code]
+
+
+@pytest.mark.parametrize("example", TENANT_EXAMPLES, ids=[e.name for e in TENANT_EXAMPLES])
 def test_python_example_runs(example: Example, live_server: str, tenant_a: TenantHandle) -> None:
     result = run_example(example.code, user_env(live_server, tenant_a.api_key))
     assert result.returncode == 0, f"{example.name} failed:\n{result.stderr}"
@@ -47,3 +60,23 @@ def test_examples_print_what_they_promise(live_server: str, tenant_a: TenantHand
     output = run_example(errors.code, env).stdout
     assert output.startswith("code: ")
     assert "404 Not found request " in output
+    signed = next(e for e in PYTHON_EXAMPLES if "CrmTicketCreated T-0001" in e.code)
+    assert run_example(signed.code, env).stdout == "CrmTicketCreated T-0001\n"
+
+
+async def test_the_test_clock_walk_breaches_the_on_site_milestone(
+    live_server: str, tenant_a: TenantHandle, demo_sandbox_key: str
+) -> None:
+    """In the demo's sandbox tenant: a fault ticket, the clock 21 minutes on, on site breached."""
+    walk = [e for e in PYTHON_EXAMPLES if SANDBOX_KEY_VARIABLE in e.code]
+    assert [e.source for e in walk] == ["docs/sdk.md"]
+    result = run_example(walk[0].code, user_env(live_server, tenant_a.api_key, demo_sandbox_key))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("20 分钟内人员到场 breached ")
+    headers = {"Authorization": f"Bearer {demo_sandbox_key}"}
+    async with httpx.AsyncClient(base_url=live_server, headers=headers) as client:
+        clock = (await client.get("/api/v1/sandbox/clock")).json()
+        tickets = (await client.get("/api/v1/crm/tickets", params={"breached": "true"})).json()
+    assert clock["sandbox"] is True and clock["offset_seconds"] >= 21 * 60 - 1
+    assert [t["title"] for t in tickets["items"]] == ["3 号楼电梯困人"]

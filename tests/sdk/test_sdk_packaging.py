@@ -16,6 +16,17 @@ from tests.sdk.conftest import PYTHON_EXAMPLES, run_example, user_env
 
 SDK = REPO_ROOT / "sdk"
 
+#: Each step of issue 11's "Done when" and a string found only in the guide's example doing it.
+DONE_WHEN = {
+    "quick start": "Connected to",
+    "list tier-A accounts": 'list(tier="A")',
+    "create with an idempotency key": "idempotency_key=key",
+    "update with the version from the object": "version=account,",
+    "catch NotFoundError": "except NotFoundError",
+    "verify a webhook delivery": "CrmTicketCreated T-0001",
+    "advance a sandbox's clock": "clock.advance(minutes=21)",
+}
+
 
 def sdk_source(target: Path) -> Path:
     """A copy of sdk/ as committed (builds write into the source tree; keep ours clean)."""
@@ -63,9 +74,13 @@ def test_the_wheel_holds_both_packages_and_needs_only_httpx_and_attrs(tmp_path: 
     assert [r.split("<")[0].split(">")[0] for r in requirements] == ["attrs", "httpx"]
 
 
-def test_a_new_user_installs_the_sdk_and_runs_the_quick_start(
-    tmp_path: Path, live_server: str, tenant_a: TenantHandle
+def test_a_new_user_installs_the_sdk_and_does_what_the_guide_shows(
+    tmp_path: Path, live_server: str, tenant_a: TenantHandle, demo_sandbox_key: str
 ) -> None:
+    """Issue 11's "Done when", literally: a fresh virtual environment with only `pip install ./sdk`,
+    then docs/sdk.md's examples — tier-A accounts in a `for` loop, a create with an idempotency
+    key, an update with the version from the object, `NotFoundError` on a wrong id, a verified
+    (typed) webhook delivery, and the test-clock walk in the demo's sandbox tenant."""
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -84,12 +99,20 @@ def test_a_new_user_installs_the_sdk_and_runs_the_quick_start(
     )
     assert probe.stdout.split() == ["None", "None"]  # the SDK does not bring the server along
 
-    env = user_env(live_server, tenant_a.api_key)
+    env = user_env(live_server, tenant_a.api_key, demo_sandbox_key)
     del env["PYTHONPATH"]  # only what pip installed
-    for example in PYTHON_EXAMPLES[:2]:
+    outputs: dict[str, str] = {}
+    for step, marker in DONE_WHEN.items():
+        (example,) = [e for e in PYTHON_EXAMPLES if e.source == "docs/sdk.md" and marker in e.code]
         result = run_example(example.code, env, python=str(python))
-        assert result.returncode == 0, f"{example.name}:\n{result.stderr}"
-    assert "Connected to" in run_example(PYTHON_EXAMPLES[0].code, env, python=str(python)).stdout
+        assert result.returncode == 0, f"{step} ({example.name}):\n{result.stderr}"
+        outputs[step] = result.stdout
+    assert "Connected to" in outputs["quick start"]
+    assert "created HX-" in outputs["create with an idempotency key"]
+    assert "Kiosk, east gate is now version 2" in outputs["update with the version from the object"]
+    assert "404 Not found request " in outputs["catch NotFoundError"]
+    assert outputs["verify a webhook delivery"] == "CrmTicketCreated T-0001\n"
+    assert outputs["advance a sandbox's clock"].startswith("20 分钟内人员到场 breached ")
 
 
 def test_the_sdk_version_follows_the_apis() -> None:

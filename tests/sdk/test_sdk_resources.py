@@ -23,6 +23,7 @@ from bizsuite_client import (
     ServerError,
     StaleVersionError,
     ValidationError,
+    WebhookEvent,
     WebhookVerificationError,
 )
 from bizsuite_client.resources import OPERATIONS
@@ -206,6 +207,32 @@ def test_webhooks_verify_returns_the_event_and_refuses_forgeries() -> None:
     recent = now - dt.timedelta(seconds=250)
     headers = rules.signed_headers([rules.new_secret(), secret], "msg_123", recent, body)
     assert client.webhooks.verify(body, headers, secret).type == "crm.account.created"
+
+
+def test_webhooks_verify_returns_the_class_of_each_registered_event_type() -> None:
+    from bizsuite_client.events import EVENT_CLASSES, CrmTicketCreated
+
+    secret = rules.new_secret()
+    now = dt.datetime.now(dt.UTC)
+    client = BizSuite("bsk_x")
+    body = rules.payload_body("crm.ticket.created", now, {"id": "7", "number": "T-0007"})
+    event = client.webhooks.verify(body, signed(body, secret=secret, at=now), secret)
+    assert type(event) is CrmTicketCreated and isinstance(event, WebhookEvent)
+    assert (event.TYPE, event.type, event.data["number"]) == (
+        "crm.ticket.created",
+        "crm.ticket.created",
+        "T-0007",
+    )
+
+    # One class per event type the server registers, generated from the OpenAPI document.
+    assert set(EVENT_CLASSES) == set(rules.event_types())
+    for event_type, cls in EVENT_CLASSES.items():
+        assert event_type == cls.TYPE and issubclass(cls, WebhookEvent)
+
+    # A type this SDK version does not know yet still verifies, as the base class.
+    body = rules.payload_body("crm.something.new", now, {"id": "8"})
+    unknown = client.webhooks.verify(body, signed(body, secret=secret, at=now), secret)
+    assert type(unknown) is WebhookEvent and unknown.type == "crm.something.new"
 
 
 def test_the_typed_example_runs(live_server: str, tenant_a: TenantHandle) -> None:

@@ -1,13 +1,19 @@
-"""Prepare the demo: database, migrations, the demo tenant and a reusable demo API key."""
+"""Prepare the demo: database, migrations, the demo tenant, its sandbox twin and reusable demo API keys.
+
+Beside the main blueprint (``tenants/demo.toml``) the demo applies ``demo-sandbox.toml`` from the
+same folder when it exists: a sandbox tenant (its test clock can be advanced, docs/sandbox.md)
+with the main demo's SLA policies, and prints its API key beside the main one.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from sqlalchemy import select
 
-from bizsuite.core.blueprints import apply_blueprint, load_blueprint
+from bizsuite.core.blueprints import Blueprint, apply_blueprint, load_blueprint
 from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
@@ -17,6 +23,9 @@ from bizsuite.core.migrate import upgrade
 from bizsuite.settings import Settings
 
 DEMO_KEY_NAME = "Demo key (make demo)"
+SANDBOX_KEY_NAME = "Demo sandbox key (make demo)"
+#: The sandbox blueprint, looked for beside the main one.
+SANDBOX_BLUEPRINT = "demo-sandbox.toml"
 
 
 async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
@@ -24,20 +33,52 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
     owner, app = resolve_urls(settings)
     await upgrade(owner, settings)
     blueprint = load_blueprint(blueprint_path)
+    sandbox_path = blueprint_path.with_name(SANDBOX_BLUEPRINT)
+    sandbox = _with_policies_of(load_blueprint(sandbox_path), blueprint) if sandbox_path.is_file() else None
     engine = make_engine(app, settings, pool_size=1, max_overflow=0)
-    key_file = settings.data_dir / "demo-api-key"
     try:
-        async with make_sessionmaker(engine)() as session, session.begin():
-            report = await apply_blueprint(session, blueprint, source=blueprint_path.name)
-            assert report.tenant is not None
-            await bind_tenant(session, report.tenant.id)
-            secret = await _demo_key(session, key_file)
+        secret = await _apply_with_key(
+            engine, blueprint, blueprint_path.name, settings.data_dir / "demo-api-key", DEMO_KEY_NAME
+        )
+        sandbox_secret = None
+        if sandbox is not None:
+            sandbox_secret = await _apply_with_key(
+                engine,
+                sandbox,
+                sandbox_path.name,
+                settings.data_dir / "demo-sandbox-api-key",
+                SANDBOX_KEY_NAME,
+            )
     finally:
         await engine.dispose()
     lines = [f"Demo tenant: {blueprint.tenant.name} ({blueprint.tenant.slug})"]
     lines += [f"Login: {u.email} / {u.password}  ({u.role.value})" for u in users_in(blueprint) if u.password]
     lines.append(f"API key: {secret}")
+    if sandbox is not None and sandbox_secret is not None:
+        lines.append(f"Sandbox tenant (test clock): {sandbox.tenant.name} ({sandbox.tenant.slug})")
+        lines.append(f"Sandbox API key: {sandbox_secret}")
     return lines
+
+
+async def _apply_with_key(
+    engine: Any, blueprint: Blueprint, source: str, key_file: Path, key_name: str
+) -> str:
+    """Apply ``blueprint`` and return its tenant's demo API key (reused while valid), in one transaction."""
+    async with make_sessionmaker(engine)() as session, session.begin():
+        report = await apply_blueprint(session, blueprint, source=source)
+        assert report.tenant is not None
+        await bind_tenant(session, report.tenant.id)
+        return await _demo_key(session, key_file, key_name)
+
+
+def _with_policies_of(sandbox: Blueprint, main: Blueprint) -> Blueprint:
+    """The sandbox blueprint with the main demo's SLA policies when it declares none itself."""
+    own = sandbox.sections.get("crm")
+    theirs = main.sections.get("crm")
+    if own is None or theirs is None or own.sla_policies or not theirs.sla_policies:
+        return sandbox
+    crm = msgspec.structs.replace(own, sla_policies=list(theirs.sla_policies))
+    return msgspec.structs.replace(sandbox, sections={**sandbox.sections, "crm": crm})
 
 
 def _read_saved_key(key_file: Path) -> str | None:
@@ -50,7 +91,7 @@ def _save_key(key_file: Path, secret: str) -> None:
     key_file.chmod(0o600)
 
 
-async def _demo_key(session: Any, key_file: Path) -> str:
+async def _demo_key(session: Any, key_file: Path, key_name: str = DEMO_KEY_NAME) -> str:
     """Reuse the saved demo key while it is valid, otherwise create a new one."""
     secret = _read_saved_key(key_file)
     if secret:
@@ -64,7 +105,7 @@ async def _demo_key(session: Any, key_file: Path) -> str:
     secret = security.new_api_key()
     session.add(
         ApiKey(
-            name=DEMO_KEY_NAME,
+            name=key_name,
             prefix=secret[:12],
             key_hash=security.sha256_hex(secret),
             role=Role.ADMIN,

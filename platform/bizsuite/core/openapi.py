@@ -14,7 +14,9 @@ The rest keeps the generated SDK (``sdk/bizsuite_client``) free of artefacts:
 - tenant POSTs declare the optional ``Idempotency-Key`` header the server honours, so the
   SDK takes ``idempotency_key=`` as a request option;
 - free-form JSON objects are one named component, ``JsonObject``, instead of anonymous
-  classes such as ``AuditEntryOutAfterType0``.
+  classes such as ``AuditEntryOutAfterType0``;
+- the document lists the webhook event types (``x-bizsuite-event-types``: name and
+  description of each), so the SDK generates one typed event class per type.
 
 Which error statuses an operation lists is derived in one place, :func:`error_statuses`, from
 what the route is (its guards, path parameters, body, ``If-Match``, opts), so a new route
@@ -25,13 +27,14 @@ with ``responses=`` (an extra success status such as a deduplicated ``200``, or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from litestar import Litestar
 from litestar.enums import ParamType
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
+from litestar.openapi.spec import OpenAPI, OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from litestar.routes import HTTPRoute
 
@@ -267,3 +270,27 @@ def normalise_schema(app: Litestar) -> None:
                     content={PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=problem_ref)},
                 )
             operation.responses = responses
+    _list_event_types(app)
+
+
+EVENT_TYPES_EXTENSION = "x-bizsuite-event-types"
+
+
+@dataclass
+class _DocumentWithEvents(OpenAPI):
+    """The OpenAPI document plus the ``x-bizsuite-event-types`` extension (Litestar has no
+    field for document extensions; ``to_schema`` writes a field under its ``alias``)."""
+
+    event_types: list[dict[str, str]] | None = field(default=None, metadata={"alias": EVENT_TYPES_EXTENSION})
+
+
+def _list_event_types(app: Litestar) -> None:
+    """Add every registered webhook event type (name, description), sorted by name."""
+    from bizsuite.core.webhooks.rules import event_types
+
+    schema = app.openapi_schema
+    schema.__class__ = _DocumentWithEvents
+    assert isinstance(schema, _DocumentWithEvents)
+    schema.event_types = [
+        {"name": name, "description": description} for name, description in sorted(event_types().items())
+    ]

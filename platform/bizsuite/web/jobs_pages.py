@@ -16,7 +16,7 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
 from bizsuite.core.jobs import services as jobs
-from bizsuite.core.jobs.api import job_filters
+from bizsuite.core.jobs.api import job_filters, stalled_after_seconds
 from bizsuite.core.jobs.models import JobStatus
 from bizsuite.core.jobs.queue import TENANT_TASKS, TenantTask, load_task_modules
 from bizsuite.core.jobs.schemas import JobFilters, JobScheduleCreate, JobScheduleUpdate
@@ -100,11 +100,13 @@ class JobPages(Controller):
         items, next_cursor = await jobs.list_jobs(
             ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor"), **msgspec.structs.asdict(filters)
         )
+        stalled = await jobs.stalled_job_ids(ctx, items, stalled_after_seconds=stalled_after_seconds(request))
         sent = query_as_sent(request)
         return page(
             request,
             "jobs/jobs.html",
             jobs=items,
+            stalled=stalled,
             next_cursor=next_cursor,
             params={name: value for name in JOB_PARAMS if (value := sent.get(name))},
             filters=sent,

@@ -22,6 +22,7 @@ class CrmSettingsOut:
         business_calendar (BusinessCalendar):
         churn_months (int):
         id (UUID):
+        revenue_future_months (int):
         route_by_zone (bool):
         tier_a_share (str):
         tier_b_share (str):
@@ -32,6 +33,7 @@ class CrmSettingsOut:
     business_calendar: BusinessCalendar
     churn_months: int
     id: UUID
+    revenue_future_months: int
     route_by_zone: bool
     tier_a_share: str
     tier_b_share: str
@@ -45,6 +47,8 @@ class CrmSettingsOut:
         churn_months = self.churn_months
 
         id = str(self.id)
+
+        revenue_future_months = self.revenue_future_months
 
         route_by_zone = self.route_by_zone
 
@@ -63,6 +67,7 @@ class CrmSettingsOut:
                 "business_calendar": business_calendar,
                 "churn_months": churn_months,
                 "id": id,
+                "revenue_future_months": revenue_future_months,
                 "route_by_zone": route_by_zone,
                 "tier_a_share": tier_a_share,
                 "tier_b_share": tier_b_share,
@@ -84,6 +89,8 @@ class CrmSettingsOut:
 
         id = UUID(d.pop("id"))
 
+        revenue_future_months = d.pop("revenue_future_months")
+
         route_by_zone = d.pop("route_by_zone")
 
         tier_a_share = d.pop("tier_a_share")
@@ -98,6 +105,7 @@ class CrmSettingsOut:
             business_calendar=business_calendar,
             churn_months=churn_months,
             id=id,
+            revenue_future_months=revenue_future_months,
             route_by_zone=route_by_zone,
             tier_a_share=tier_a_share,
             tier_b_share=tier_b_share,

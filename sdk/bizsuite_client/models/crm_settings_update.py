@@ -21,6 +21,8 @@ class CrmSettingsUpdate:
     Attributes:
         business_calendar (BusinessCalendar | None | Unset):
         churn_months (int | None | Unset): Consecutive months of decline (2..24).
+        revenue_future_months (int | None | Unset): Months after the current one that revenue may be recorded for
+            (0..12; 0: none).
         route_by_zone (bool | None | Unset):
         tier_a_share (None | str | Unset): A share of revenue between 0 and 1, e.g. `0.8`.
         tier_b_share (None | str | Unset): A share of revenue between 0 and 1, e.g. `0.8`.
@@ -28,6 +30,7 @@ class CrmSettingsUpdate:
 
     business_calendar: BusinessCalendar | None | Unset = UNSET
     churn_months: int | None | Unset = UNSET
+    revenue_future_months: int | None | Unset = UNSET
     route_by_zone: bool | None | Unset = UNSET
     tier_a_share: None | str | Unset = UNSET
     tier_b_share: None | str | Unset = UNSET
@@ -49,6 +52,12 @@ class CrmSettingsUpdate:
             churn_months = UNSET
         else:
             churn_months = self.churn_months
+
+        revenue_future_months: int | None | Unset
+        if isinstance(self.revenue_future_months, Unset):
+            revenue_future_months = UNSET
+        else:
+            revenue_future_months = self.revenue_future_months
 
         route_by_zone: bool | None | Unset
         if isinstance(self.route_by_zone, Unset):
@@ -75,6 +84,8 @@ class CrmSettingsUpdate:
             field_dict["business_calendar"] = business_calendar
         if churn_months is not UNSET:
             field_dict["churn_months"] = churn_months
+        if revenue_future_months is not UNSET:
+            field_dict["revenue_future_months"] = revenue_future_months
         if route_by_zone is not UNSET:
             field_dict["route_by_zone"] = route_by_zone
         if tier_a_share is not UNSET:
@@ -116,6 +127,15 @@ class CrmSettingsUpdate:
 
         churn_months = _parse_churn_months(d.pop("churn_months", UNSET))
 
+        def _parse_revenue_future_months(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        revenue_future_months = _parse_revenue_future_months(d.pop("revenue_future_months", UNSET))
+
         def _parse_route_by_zone(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -146,6 +166,7 @@ class CrmSettingsUpdate:
         crm_settings_update = cls(
             business_calendar=business_calendar,
             churn_months=churn_months,
+            revenue_future_months=revenue_future_months,
             route_by_zone=route_by_zone,
             tier_a_share=tier_a_share,
             tier_b_share=tier_b_share,

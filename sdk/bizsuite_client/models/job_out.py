@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus, check_job_status
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -33,6 +34,7 @@ class JobOut:
         task_name (str):
         updated_at (datetime.datetime):
         version (int):
+        stalled (bool | Unset):  Default: False.
     """
 
     args: JsonObject
@@ -47,6 +49,7 @@ class JobOut:
     task_name: str
     updated_at: datetime.datetime
     version: int
+    stalled: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +90,8 @@ class JobOut:
 
         version = self.version
 
+        stalled = self.stalled
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -105,6 +110,8 @@ class JobOut:
                 "version": version,
             }
         )
+        if stalled is not UNSET:
+            field_dict["stalled"] = stalled
 
         return field_dict
 
@@ -181,6 +188,8 @@ class JobOut:
 
         version = d.pop("version")
 
+        stalled = d.pop("stalled", UNSET)
+
         job_out = cls(
             args=args,
             attempts=attempts,
@@ -194,6 +203,7 @@ class JobOut:
             task_name=task_name,
             updated_at=updated_at,
             version=version,
+            stalled=stalled,
         )
 
         job_out.additional_properties = d

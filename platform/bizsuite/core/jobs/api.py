@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-import msgspec
-from litestar import Controller, delete, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
@@ -27,6 +26,7 @@ from bizsuite.core.jobs.schemas import (
     TaskOut,
 )
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.settings import Settings
 
 TaskNameParam = Annotated[str | None, QueryParameter(max_length=128, description="Only jobs of this task.")]
 
@@ -41,8 +41,21 @@ def job_filters(status: FromQuery[JobStatus | None] = None, task_name: TaskNameP
 JOB_FILTERS = {"filters": Provide(job_filters, sync_to_thread=False)}
 
 
-def _job_out(job: BackgroundJob) -> JobOut:
-    return msgspec.convert(job, JobOut, from_attributes=True)
+def stalled_after_seconds(request: Request[Any, Any, Any]) -> float:
+    """How long a worker may stay silent before its running jobs count as stalled: the
+    threshold the workers themselves use to hand such jobs over (``worker_stalled_ms``)."""
+    settings = request.app.state.settings
+    assert isinstance(settings, Settings)
+    return settings.worker_stalled_ms / 1000
+
+
+#: Inject :func:`stalled_after_seconds` as ``stalled_after``.
+STALLED_AFTER = {"stalled_after": Provide(stalled_after_seconds, sync_to_thread=False)}
+
+
+async def _job_out(ctx: Context, job: BackgroundJob, stalled_after: float) -> JobOut:
+    [view] = await services.job_views(ctx, [job], stalled_after_seconds=stalled_after)
+    return view
 
 
 def _schedule_out(ctx: Context, schedule: JobSchedule) -> JobScheduleOut:
@@ -70,19 +83,26 @@ class JobController(Controller):
     guards = [tenant_guard]
     opt = {"min_role": Role.ADMIN}
 
-    @get(operation_id="list_jobs", summary="List background jobs", dependencies=JOB_FILTERS)
+    @get(
+        operation_id="list_jobs",
+        summary="List background jobs",
+        dependencies={**JOB_FILTERS, **STALLED_AFTER},
+    )
     async def list_jobs(
         self,
         ctx: Ctx,
         filters: NamedDependency[JobFilters],
+        stalled_after: NamedDependency[float],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
     ) -> JobPage:
-        """List jobs, newest first; ``status=failed`` lists the dead letters."""
+        """List jobs, newest first; ``status=failed`` lists the dead letters. A ``running`` job
+        whose worker stopped sending heartbeats is marked ``stalled``."""
         jobs, next_cursor = await services.list_jobs(
             ctx, limit=limit, cursor=cursor, status=filters.status, task_name=filters.task_name
         )
-        return JobPage(items=[_job_out(j) for j in jobs], next_cursor=next_cursor)
+        items = await services.job_views(ctx, jobs, stalled_after_seconds=stalled_after)
+        return JobPage(items=items, next_cursor=next_cursor)
 
     @get("/tasks", operation_id="list_job_tasks", summary="List schedulable tasks")
     async def list_job_tasks(self) -> TaskList:
@@ -94,15 +114,29 @@ class JobController(Controller):
             ]
         )
 
-    @get("/{job_id:uuid}", operation_id="get_job", summary="Get a background job")
-    async def get_job(self, ctx: Ctx, job_id: FromPath[uuid.UUID]) -> JobOut:
-        """Return one job with its attempts and last error."""
-        return _job_out(await services.get_job(ctx, job_id))
+    @get("/{job_id:uuid}", operation_id="get_job", summary="Get a background job", dependencies=STALLED_AFTER)
+    async def get_job(
+        self, ctx: Ctx, job_id: FromPath[uuid.UUID], stalled_after: NamedDependency[float]
+    ) -> JobOut:
+        """Return one job with its attempts and last error (and whether it is stalled)."""
+        return await _job_out(ctx, await services.get_job(ctx, job_id), stalled_after)
 
-    @post("/{job_id:uuid}/retry", operation_id="retry_job", summary="Retry a failed job", status_code=200)
-    async def retry_job(self, ctx: Ctx, job_id: FromPath[uuid.UUID], if_match: IfMatch = None) -> JobOut:
+    @post(
+        "/{job_id:uuid}/retry",
+        operation_id="retry_job",
+        summary="Retry a failed job",
+        status_code=200,
+        dependencies=STALLED_AFTER,
+    )
+    async def retry_job(
+        self,
+        ctx: Ctx,
+        job_id: FromPath[uuid.UUID],
+        stalled_after: NamedDependency[float],
+        if_match: IfMatch = None,
+    ) -> JobOut:
         """Queue a dead-lettered job for one more attempt."""
-        return _job_out(await services.retry_job(ctx, job_id, if_match))
+        return await _job_out(ctx, await services.retry_job(ctx, job_id, if_match), stalled_after)
 
 
 class JobScheduleController(Controller):

@@ -24,7 +24,11 @@ Cron = Annotated[
 
 
 class JobOut(msgspec.Struct, kw_only=True):
-    """A background job of the tenant; ``failed`` ones form the dead-letter list."""
+    """A background job of the tenant; ``failed`` ones form the dead-letter list.
+
+    ``stalled``: the job is ``running`` on a worker that stopped sending heartbeats (killed,
+    cut off); another worker hands it over shortly and it runs again from the start.
+    """
 
     id: uuid.UUID
     task_name: str
@@ -38,6 +42,7 @@ class JobOut(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     version: int
+    stalled: bool = False
 
 
 class JobFilters(msgspec.Struct, kw_only=True, frozen=True):

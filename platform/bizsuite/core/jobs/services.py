@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
@@ -24,7 +24,7 @@ from bizsuite.core.jobs.queue import (
     requeue_failed,
 )
 from bizsuite.core.jobs.rules import catch_up_fire_time, is_valid_cron, next_fire_time
-from bizsuite.core.jobs.schemas import JobScheduleCreate, JobScheduleUpdate
+from bizsuite.core.jobs.schemas import JobOut, JobScheduleCreate, JobScheduleUpdate
 from bizsuite.core.repository import check_version, fetch, list_page
 
 #: The internal task that fires one occurrence of a schedule (see ``tasks.py``).
@@ -46,6 +46,48 @@ async def list_jobs(
     if task_name:
         statement = statement.where(BackgroundJob.task_name == task_name)
     return await list_page(ctx.session, statement, BackgroundJob, limit=limit, cursor=cursor, descending=True)
+
+
+#: procrastinate's running jobs whose worker is silent for longer than the threshold, or gone
+#: (the same rule as ``JobManager.get_stalled_jobs``, which the workers use to hand them over).
+_STALLED = text(
+    """
+    SELECT job.id
+      FROM procrastinate_jobs job
+      LEFT JOIN procrastinate_workers worker ON worker.id = job.worker_id
+     WHERE job.id = ANY(:ids)
+       AND job.status = 'doing'
+       AND (worker.id IS NULL
+            OR worker.last_heartbeat < now() - make_interval(secs => :seconds))
+    """
+)
+
+
+async def stalled_job_ids(
+    ctx: Context, jobs: list[BackgroundJob], *, stalled_after_seconds: float
+) -> set[uuid.UUID]:
+    """The ids of those of ``jobs`` (the tenant's own rows) that are running on a worker which
+    stopped sending heartbeats, until another worker hands them over: one query for the lot."""
+    running = {
+        job.procrastinate_job_id: job.id
+        for job in jobs
+        if job.status is JobStatus.RUNNING and job.procrastinate_job_id is not None
+    }
+    if not running:
+        return set()
+    rows = await ctx.session.execute(
+        _STALLED, {"ids": list(running), "seconds": float(stalled_after_seconds)}
+    )
+    return {running[queue_id] for (queue_id,) in rows}
+
+
+async def job_views(ctx: Context, jobs: list[BackgroundJob], *, stalled_after_seconds: float) -> list[JobOut]:
+    """The jobs as the API shows them, each marked ``stalled`` or not."""
+    stalled = await stalled_job_ids(ctx, jobs, stalled_after_seconds=stalled_after_seconds)
+    return [
+        msgspec.structs.replace(msgspec.convert(job, JobOut, from_attributes=True), stalled=job.id in stalled)
+        for job in jobs
+    ]
 
 
 async def get_job(ctx: Context, job_id: uuid.UUID) -> BackgroundJob:

@@ -94,6 +94,7 @@ class CrmSettings(TenantScoped, Timestamped, Versioned, Base):
     __table_args__ = (
         UniqueConstraint("tenant_id", name="uq_crm_settings_tenant"),
         CheckConstraint("churn_months BETWEEN 2 AND 24", name="churn_months_range"),
+        CheckConstraint("revenue_future_months BETWEEN 0 AND 12", name="revenue_future_months_range"),
         CheckConstraint(
             "tier_a_share > 0 AND tier_a_share < tier_b_share AND tier_b_share <= 1", name="tier_shares"
         ),
@@ -108,6 +109,10 @@ class CrmSettings(TenantScoped, Timestamped, Versioned, Base):
     tier_b_share: Mapped[Decimal] = mapped_column(
         Numeric(5, 4), default=Decimal("0.95"), server_default=text("0.95")
     )
+    #: How many months after the current one (in the tenant's time zone) revenue may be recorded
+    #: for; 0: up to the current month. A later month is refused where it enters (API, import,
+    #: blueprint): it would move the "as of" month and empty every account's current figures.
+    revenue_future_months: Mapped[int] = mapped_column(SmallInteger, default=0, server_default=text("0"))
     #: Route new tickets to the owner of the account's zone (片区管家).
     route_by_zone: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     #: Optional business calendar for SLA clocks: ``{"hours": {"mon": ["09:00", "18:00"], ...},

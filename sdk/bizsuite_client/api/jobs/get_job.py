@@ -93,7 +93,7 @@ def sync_detailed(
 ) -> Response[JobOut | ProblemDetails]:
     """Get a background job
 
-     Return one job with its attempts and last error.
+     Return one job with its attempts and last error (and whether it is stalled).
 
     Args:
         job_id (UUID):
@@ -124,7 +124,7 @@ def sync(
 ) -> JobOut | ProblemDetails | None:
     """Get a background job
 
-     Return one job with its attempts and last error.
+     Return one job with its attempts and last error (and whether it is stalled).
 
     Args:
         job_id (UUID):
@@ -150,7 +150,7 @@ async def asyncio_detailed(
 ) -> Response[JobOut | ProblemDetails]:
     """Get a background job
 
-     Return one job with its attempts and last error.
+     Return one job with its attempts and last error (and whether it is stalled).
 
     Args:
         job_id (UUID):
@@ -179,7 +179,7 @@ async def asyncio(
 ) -> JobOut | ProblemDetails | None:
     """Get a background job
 
-     Return one job with its attempts and last error.
+     Return one job with its attempts and last error (and whether it is stalled).
 
     Args:
         job_id (UUID):

@@ -122,7 +122,8 @@ def sync_detailed(
 ) -> Response[JobPage | ProblemDetails]:
     """List background jobs
 
-     List jobs, newest first; ``status=failed`` lists the dead letters.
+     List jobs, newest first; ``status=failed`` lists the dead letters. A ``running`` job
+    whose worker stopped sending heartbeats is marked ``stalled``.
 
     Args:
         status (JobStatus | None | Unset):
@@ -162,7 +163,8 @@ def sync(
 ) -> JobPage | ProblemDetails | None:
     """List background jobs
 
-     List jobs, newest first; ``status=failed`` lists the dead letters.
+     List jobs, newest first; ``status=failed`` lists the dead letters. A ``running`` job
+    whose worker stopped sending heartbeats is marked ``stalled``.
 
     Args:
         status (JobStatus | None | Unset):
@@ -197,7 +199,8 @@ async def asyncio_detailed(
 ) -> Response[JobPage | ProblemDetails]:
     """List background jobs
 
-     List jobs, newest first; ``status=failed`` lists the dead letters.
+     List jobs, newest first; ``status=failed`` lists the dead letters. A ``running`` job
+    whose worker stopped sending heartbeats is marked ``stalled``.
 
     Args:
         status (JobStatus | None | Unset):
@@ -235,7 +238,8 @@ async def asyncio(
 ) -> JobPage | ProblemDetails | None:
     """List background jobs
 
-     List jobs, newest first; ``status=failed`` lists the dead letters.
+     List jobs, newest first; ``status=failed`` lists the dead letters. A ``running`` job
+    whose worker stopped sending heartbeats is marked ``stalled``.
 
     Args:
         status (JobStatus | None | Unset):

@@ -8,6 +8,7 @@ and month), then tiers and churn are recomputed once.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -15,14 +16,15 @@ import msgspec
 from sqlalchemy import select
 
 from bizsuite.core import clock
-from bizsuite.core.blueprints import ApplyReport, Blueprint, SectionError
+from bizsuite.core.blueprints import ApplyReport, Blueprint, BlueprintError, SectionError
 from bizsuite.core.context import Context
 from bizsuite.core.ids import new_id
 from bizsuite.modules.crm.models import Account
 from bizsuite.modules.crm.revenue import rules, services
 from bizsuite.modules.crm.revenue.imports import UPSERT_SQL
 from bizsuite.modules.crm.settings import crm_settings
-from bizsuite.modules.crm.settings.services import FUTURE_MONTHS
+from bizsuite.modules.crm.settings.schemas import MAX_FUTURE_MONTHS
+from bizsuite.modules.crm.settings.services import latest_revenue_month
 
 DecimalText = Annotated[str, msgspec.Meta(pattern=r"^\d{1,16}(\.\d{1,2})?$", examples=["12345.67"])]
 
@@ -56,9 +58,14 @@ def check(blueprint: Blueprint, section: Any) -> None:
             start = rules.parse_month(spec.start)
         except ValueError as exc:
             raise SectionError(f"revenue[{i}].start", str(exc)) from exc
-        latest = rules.latest_month_allowed(clock.real_now().date(), FUTURE_MONTHS)
-        if late := rules.month_too_late(rules.add_months(start, max(len(spec.amounts) - 1, 0)), latest):
+        # The tenant's own horizon is checked when it is applied; no tenant's reaches further.
+        latest = rules.latest_month_allowed(clock.real_now().date(), MAX_FUTURE_MONTHS)
+        if late := rules.month_too_late(_last_month(start, spec), latest):
             raise SectionError(f"revenue[{i}].amounts", f"the last month {late}")
+
+
+def _last_month(start: date, spec: RevenueSpec) -> date:
+    return rules.add_months(start, max(len(spec.amounts) - 1, 0))
 
 
 async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:
@@ -85,10 +92,14 @@ async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:
     if section.revenue:
         codes = {a.code for a in (await ctx.session.scalars(select(Account))).all()}
         values: list[tuple[str, Any, Decimal]] = []
-        for spec in section.revenue:
+        latest = await latest_revenue_month(ctx)  # the tenant's clock, zone and horizon
+        for i, spec in enumerate(section.revenue):
             if spec.account not in codes:
                 raise SectionError("revenue.account", f"no account {spec.account!r}")
             start = rules.parse_month(spec.start)
+            if late := rules.month_too_late(_last_month(start, spec), latest):
+                # Applying is one transaction: the refusal writes nothing, like a failed check.
+                raise BlueprintError("blueprint", f"the last month {late}", field=f"crm.revenue[{i}].amounts")
             values += [
                 (spec.account, rules.add_months(start, i), Decimal(a)) for i, a in enumerate(spec.amounts)
             ]

@@ -157,7 +157,7 @@ async def check_file(ctx: Context, data: bytes, filename: str, content_type: str
     # One array parameter (``= ANY``), not one bind per code: asyncpg allows 32767 per statement.
     wanted = bindparam("codes", sorted(codes - {""}), type_=ARRAY(String))
     known = set((await ctx.session.scalars(select(Account.code).where(Account.code == any_(wanted)))).all())
-    valid, errors = rules.check_rows(body, positions, known, latest_revenue_month(ctx))
+    valid, errors = rules.check_rows(body, positions, known, await latest_revenue_month(ctx))
     return CheckedFile(valid, errors, len(body), _summary(valid))
 
 

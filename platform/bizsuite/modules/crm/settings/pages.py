@@ -1,6 +1,7 @@
 """CRM settings: the settings page (admins) and its navigation entry.
 
-Churn months, tier shares, zone routing and the business calendar; the page calls the service
+Churn months, tier shares, the horizon of revenue months, zone routing and the business
+calendar; the page calls the service
 the API calls.
 """
 
@@ -39,7 +40,7 @@ WEEKDAY_LABELS = {
 NOTICES = {
     "crm_settings.saved": N_("CRM settings saved; tiers and churn are up to date."),
 }
-SETTINGS_FIELDS = ("churn_months", "tier_a_share", "tier_b_share")
+SETTINGS_FIELDS = ("churn_months", "tier_a_share", "tier_b_share", "revenue_future_months")
 
 
 def _calendar(data: dict[str, Any]) -> tuple[BusinessCalendar | None, FormErrors]:
@@ -85,6 +86,7 @@ def _saved(view: CrmSettingsOut) -> dict[str, Any]:
         "tier_a_share": str(view.tier_a_share),
         "tier_b_share": str(view.tier_b_share),
         "route_by_zone": view.route_by_zone,
+        "revenue_future_months": view.revenue_future_months,
     }
 
 

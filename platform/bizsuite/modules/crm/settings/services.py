@@ -21,7 +21,7 @@ from bizsuite.core.repository import check_version
 from bizsuite.kit import SettingsSpec
 from bizsuite.modules.crm.calendar import WEEKDAYS, BusinessCalendar
 from bizsuite.modules.crm.models import CrmSettings
-from bizsuite.modules.crm.revenue.rules import add_months
+from bizsuite.modules.crm.revenue.rules import latest_month_allowed
 from bizsuite.modules.crm.settings.schemas import CrmSettingsOut, CrmSettingsUpdate
 
 
@@ -44,25 +44,22 @@ CRM_SETTINGS: SettingsSpec[CrmSettings] = SettingsSpec("crm", _load)
 
 
 async def crm_settings(ctx: Context) -> CrmSettings:
-    """The tenant's CRM settings (churn months, tier shares, zone routing, calendar), read once
-    per request."""
+    """The tenant's CRM settings (churn months, tier shares, zone routing, calendar, the horizon
+    of revenue months), read once per request."""
     return await ctx.settings(CRM_SETTINGS)
 
 
-#: How many months after the current one revenue may be recorded for: 0, up to the current month
-#: (in the tenant's time zone). Revenue is booked after the fact; a later month is a typo that
-#: would move the tenant's "as of" month and empty every account's current figures.
-FUTURE_MONTHS = 0
-
-
-def latest_revenue_month(ctx: Context) -> date:
+async def latest_revenue_month(ctx: Context) -> date:
     """The last month revenue may be entered for (API, import, blueprint): the tenant's current
-    month, by its clock and time zone, plus :data:`FUTURE_MONTHS`."""
+    month, by its clock and time zone, plus its ``revenue_future_months`` setting (0 by default:
+    revenue is booked after the fact, and a later month is most often a typo that would move the
+    tenant's "as of" month and empty every account's current figures)."""
     tenant = ctx.principal.tenant
     now = clock.now(ctx)
     with contextlib.suppress(ValueError, KeyError):
         now = now.astimezone(ZoneInfo(tenant.time_zone)) if tenant is not None and tenant.time_zone else now
-    return add_months(date(now.year, now.month, 1), FUTURE_MONTHS)
+    horizon = (await ctx.settings(CRM_SETTINGS)).revenue_future_months
+    return latest_month_allowed(now.date(), horizon)
 
 
 def settings_view(row: CrmSettings) -> CrmSettingsOut:
@@ -74,6 +71,7 @@ def settings_view(row: CrmSettings) -> CrmSettingsOut:
         tier_b_share=row.tier_b_share,
         route_by_zone=row.route_by_zone,
         business_calendar=msgspec.convert(row.business_calendar or {}, BusinessCalendar),
+        revenue_future_months=row.revenue_future_months,
         updated_at=row.updated_at,
         version=row.version,
     )
@@ -136,6 +134,8 @@ async def update_crm_settings(
     row.tier_a_share, row.tier_b_share = a_share, b_share
     if data.route_by_zone is not None:
         row.route_by_zone = data.route_by_zone
+    if data.revenue_future_months is not None:
+        row.revenue_future_months = data.revenue_future_months
     if data.business_calendar is not None:
         row.business_calendar = msgspec.to_builtins(_checked_calendar(data.business_calendar))
     await ctx.session.flush()

@@ -48,7 +48,7 @@ async def put_revenue(
 ) -> MonthlyRevenueOut:
     """Set an account's revenue for a month (create or replace), then recompute."""
     account = await get_account(ctx, account_id)
-    if late := rules.month_too_late(month, latest_revenue_month(ctx)):
+    if late := rules.month_too_late(month, await latest_revenue_month(ctx)):
         raise ValidationProblem.for_field("month", late, source="path")
     try:
         amount = rules.parse_amount(str(amount))
