@@ -79,7 +79,9 @@ async def test_a_job_of_a_silent_worker_shows_as_stalled_until_another_worker_ta
     assert page.status_code == 200
     stalled_row = page.text.split(f'data-testid="job-{stalled_id}"', 1)[1].split("</tr>", 1)[0]
     alive_row = page.text.split(f'data-testid="job-{alive_id}"', 1)[1].split("</tr>", 1)[0]
-    assert 'data-testid="job-stalled"' in stalled_row and ">Stalled<" in stalled_row
+    assert (
+        'data-testid="job-stalled"' in stalled_row and ">已停滞<" in stalled_row
+    )  # the tenant reads Chinese
     assert 'data-testid="job-stalled"' not in alive_row
 
     # A worker hands the job over: it runs again and is no longer stalled.

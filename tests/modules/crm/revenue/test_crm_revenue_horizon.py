@@ -140,7 +140,7 @@ async def test_the_settings_page_sets_the_horizon_and_names_a_bad_one(
     shown = await client.get("/crm/settings", headers={"Accept-Language": "en"})
     assert shown.status_code == 200
     assert 'name="revenue_future_months"' in shown.text
-    assert "Months ahead that revenue may be recorded for" in shown.text
+    assert "可提前录入收入的月数" in shown.text  # the tenant reads Chinese
     version = (await client.get(SETTINGS, headers=tenant_a.headers)).json()["version"]
     form = {"csrf_token": csrf, "version": str(version), "churn_months": "3", "tier_a_share": "0.8"}
     form |= {"tier_b_share": "0.95"}
