@@ -148,7 +148,8 @@ def _attack(
         if field is not None and response.status_code not in (400, 413):
             named = {e.get("field") for e in (_problem(response).get("errors") or [])}
             shown = {str(n).replace("[", ".").replace("]", "") for n in named if n}
-            if not any(n == field or field.endswith(n) for n in shown):
+            # A hostile key that is the empty string is named as the body itself.
+            if not any(n == field or field.endswith(n) or (field == "" and n == "body") for n in shown):
                 UNNAMED.append(f"{label} with {what} → {response.status_code} {response.text[:160]}")
         changed = {t: (before[t], after[t]) for t in before if before[t] != after[t]}
         if changed:
