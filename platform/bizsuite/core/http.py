@@ -352,7 +352,7 @@ class AuthenticationMiddleware:
                 sent = _header(scope, CSRF_HEADER.encode())
                 if not sent and _is_form(scope):
                     # Plain HTML forms carry the token as a field; read (bounded) and replay the body.
-                    body, receive = await _read_body(receive, limit=FORM_BODY_LIMIT)
+                    body, receive = await read_body(receive, limit=FORM_BODY_LIMIT)
                     sent = parse_qs(body.decode("latin-1")).get("csrf_token", [""])[0]
                 if not same(sent or "", csrf_token):
                     raise CsrfProblem("Send the session's CSRF token in the X-CSRF-Token header.")
@@ -610,7 +610,7 @@ class IdempotencyMiddleware:
             )
             replay_receive = receive
         else:
-            body, replay_receive = await _read_body(receive)
+            body, replay_receive = await read_body(receive)
         # The caller is part of the fingerprint: a replay never hands one caller's result to another
         # (the route's guards do not run again on a replay).
         caller = str(principal.api_key_id or principal.user_id or principal.kind.value).encode()
@@ -662,7 +662,11 @@ class IdempotencyMiddleware:
             )
 
 
-async def _read_body(receive: Receive, *, limit: int | None = None) -> tuple[bytes, Any]:
+async def read_body(
+    receive: Receive, *, limit: int | None = None, too_large: str = "The form is too large."
+) -> tuple[bytes, Any]:
+    """Read the whole body (refusing it past ``limit`` bytes with ``too_large``) and a
+    ``receive`` that replays it to the app."""
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -672,7 +676,7 @@ async def _read_body(receive: Receive, *, limit: int | None = None) -> tuple[byt
         chunk = message.get("body", b"")
         size += len(chunk)
         if limit is not None and size > limit:
-            raise PayloadTooLargeProblem("The form is too large.")
+            raise PayloadTooLargeProblem(too_large)
         chunks.append(chunk)
         if not message.get("more_body", False):
             break

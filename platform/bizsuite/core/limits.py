@@ -32,6 +32,7 @@ from bizsuite.core.errors import (
     ProblemError,
     ValidationProblem,
 )
+from bizsuite.core.http import read_body
 
 #: Deepest nesting of arrays and objects a JSON body may have (our schemas need fewer than ten).
 MAX_JSON_DEPTH = 64
@@ -171,7 +172,9 @@ class BodyLimitsMiddleware:
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise PayloadTooLargeProblem(f"The body must be at most {limit} bytes.")
-        body, replay = await _buffer(receive, limit)
+        body, replay = await read_body(
+            receive, limit=limit, too_large=f"The body must be at most {limit} bytes."
+        )
         if body.strip():
             if not is_json_media_type(_header(scope, b"content-type")):
                 raise UnsupportedMediaTypeProblem("Send the body as application/json.")
@@ -179,31 +182,3 @@ class BodyLimitsMiddleware:
                 raise _too_deep()
             _check_strings(body, scope)
         await self.app(scope, replay, send)
-
-
-async def _buffer(receive: Receive, limit: int) -> tuple[bytes, Any]:
-    """Read the whole body (refusing it past ``limit`` bytes) and a ``receive`` that replays it."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLargeProblem(f"The body must be at most {limit} bytes.")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    body = b"".join(chunks)
-    sent = False
-
-    async def replay() -> Any:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return body, replay

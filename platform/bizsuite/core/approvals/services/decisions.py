@@ -3,6 +3,7 @@
 import logging
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 
@@ -105,10 +106,10 @@ async def _finish(
         await emit_event(ctx, REJECTED_EVENT, _event_payload(request, comment=comment))
 
 
-async def approve(
-    ctx: Context, request_id: uuid.UUID, comment: str | None, if_match: str | None
-) -> ApprovalRequest:
-    """The current approver approves their step; the last approval approves the request."""
+async def _decide_step(
+    ctx: Context, request_id: uuid.UUID, if_match: str | None, status: StepStatus, comment: str | None
+) -> tuple[ApprovalRequest, uuid.UUID, dict[str, Any], list[ApprovalStep], ApprovalStep]:
+    """The current approver decides their step: the request locked and checked, the step marked."""
     request = await _locked(ctx, request_id)
     _require_pending(request)
     user_id = await _require_person(ctx)
@@ -118,11 +119,16 @@ async def approve(
     before = snapshot(request)
     steps = await round_steps(ctx, request)
     step = _current(steps, request)
-    step.status, step.decided_by, step.decided_at, step.comment = (
-        StepStatus.APPROVED,
-        user_id,
-        clock.now(ctx),
-        comment,
+    step.status, step.decided_by, step.decided_at, step.comment = status, user_id, clock.now(ctx), comment
+    return request, user_id, before, steps, step
+
+
+async def approve(
+    ctx: Context, request_id: uuid.UUID, comment: str | None, if_match: str | None
+) -> ApprovalRequest:
+    """The current approver approves their step; the last approval approves the request."""
+    request, user_id, before, steps, step = await _decide_step(
+        ctx, request_id, if_match, StepStatus.APPROVED, comment
     )
     _record(ctx, request, DecisionAction.APPROVED, user_id, step=step, comment=comment)
     following = next_position(((s.position, s.status) for s in steps), step.position)
@@ -142,20 +148,8 @@ async def approve(
 
 async def reject(ctx: Context, request_id: uuid.UUID, comment: str, if_match: str | None) -> ApprovalRequest:
     """The current approver rejects: the round ends and the document returns to its author."""
-    request = await _locked(ctx, request_id)
-    _require_pending(request)
-    user_id = await _require_person(ctx)
-    if user_id != request.current_approver_id:
-        raise ForbiddenProblem("You are not the current approver of this request.")
-    check_version(request, if_match)
-    before = snapshot(request)
-    steps = await round_steps(ctx, request)
-    step = _current(steps, request)
-    step.status, step.decided_by, step.decided_at, step.comment = (
-        StepStatus.REJECTED,
-        user_id,
-        clock.now(ctx),
-        comment,
+    request, user_id, before, steps, step = await _decide_step(
+        ctx, request_id, if_match, StepStatus.REJECTED, comment
     )
     for other in steps:
         if other.status is StepStatus.WAITING:
