@@ -20,11 +20,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# Bundles built from those packages (a tree-shaken ECharts); the output is never committed.
+ASSETS := platform/bizsuite/web/static/build/echarts.min.js
+$(ASSETS): node_modules/.package-lock.json scripts/build_assets.mjs scripts/assets/echarts.js
+	node scripts/build_assets.mjs
+
 # Compiled message catalogs (the .po files are the source).
 translations: $(STAMP)
 	$(BIN)/python scripts/translations.py compile
 
-install: $(STAMP) node_modules/.package-lock.json translations
+install: $(STAMP) node_modules/.package-lock.json $(ASSETS) translations
 
 # Browser tests drive Debian's Chromium (never a downloaded browser) with a CJK font.
 browser-deps:

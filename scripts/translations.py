@@ -2,7 +2,8 @@
 
 Usage: python scripts/translations.py [extract|compile|check|fill FILE.json...]
   extract  re-extract messages and merge them into each catalog (new ones untranslated)
-  fill     set zh-CN translations from JSON files of {"msgid": "译文"} (only messages the
+  fill     set zh-CN translations from JSON files of {"msgid": "译文"} ("context\u0004msgid"
+           for a pgettext message) (only messages the
            catalog has and has not translated yet; a plural msgid takes a list of forms)
   compile  compile the .po catalogs into .mo files the app loads
   check    exit non-zero listing messages without a zh-CN translation
@@ -43,6 +44,8 @@ def extract(target: Path = POT) -> Catalog:
             "N_",
             "-k",
             "ngettext:1,2",
+            "-k",
+            "pgettext:1c,2",
             "--no-location",
             "--omit-header",
             "--sort-output",
@@ -93,9 +96,9 @@ def missing() -> dict[str, list[str]]:
         for message in template:
             if not message.id:
                 continue
-            translated = catalog.get(message.id)
+            translated = catalog.get(message.id, context=message.context)
             if translated is None or not translated.string or translated.fuzzy:
-                gaps.append(str(message.id))
+                gaps.append(f"{message.context}\x04{message.id}" if message.context else str(message.id))
         result[locale] = gaps
     return result
 
@@ -109,9 +112,15 @@ def fill(files: list[str], locale: str = "zh_CN") -> int:
         catalog = read_po(handle, locale=locale)
     filled = 0
     for name in files:
-        for message_id, text in json.loads(Path(name).read_text(encoding="utf-8")).items():
-            message = catalog.get(message_id)
-            if message is None or (message.string and not message.fuzzy):
+        for key, text in json.loads(Path(name).read_text(encoding="utf-8")).items():
+            # A message with a context (pgettext) is keyed "context\u0004msgid", as gettext stores it.
+            context, _, message_id = key.rpartition("\x04")
+            message = catalog.get(message_id, context=context or None)
+            # A plural message's untranslated string is a tuple of empty forms (truthy, but empty).
+            if message is None:
+                continue
+            done = any(message.string) if isinstance(message.string, tuple) else bool(message.string)
+            if done and not message.fuzzy:
                 continue
             message.string = tuple(text) if isinstance(text, list) else text
             message.flags.discard("fuzzy")

@@ -15,7 +15,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
-from bizsuite.core.dependencies import DEPENDENCIES
+from bizsuite.core.dependencies import DEPENDENCIES, activate_api_locale
 from bizsuite.core.errors import EXCEPTION_HANDLERS
 from bizsuite.core.headers import security_headers
 from bizsuite.core.http import (
@@ -29,7 +29,7 @@ from bizsuite.core.http import (
 )
 from bizsuite.core.limits import BodyLimitsMiddleware
 from bizsuite.core.logs import configure_logging
-from bizsuite.core.openapi import normalise_schema
+from bizsuite.core.openapi import TimeOfDaySchema, normalise_schema
 from bizsuite.kit import Registry, load_modules
 from bizsuite.settings import Settings
 from bizsuite.web.router import static_routers, web_router
@@ -45,6 +45,7 @@ def api_routers(areas: Registry) -> list[Router]:
             path="/",
             route_handlers=list(spec.controllers),
             opt={} if spec.kernel else {"module": spec.name},
+            before_request=activate_api_locale,
         )
         for spec in areas.specs
         if spec.controllers
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             security=[{"api_key": []}],
             use_handler_docstrings=True,
         ),
+        plugins=[TimeOfDaySchema()],
         logging_config=None,
         debug=settings.debug,
     )

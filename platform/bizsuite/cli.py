@@ -196,6 +196,18 @@ def tenants_resume(slug: str) -> None:
     _set_status(slug, False)
 
 
+def _add_area_commands() -> None:
+    """Commands the kernel's areas bring (``bizsuite billing``, ``bizsuite resellers``)."""
+    from bizsuite.core.billing.cli import billing
+    from bizsuite.core.resellers.cli import resellers
+
+    main.add_command(billing)
+    main.add_command(resellers)
+
+
+_add_area_commands()
+
+
 @main.group()
 def storage() -> None:
     """Stored files."""

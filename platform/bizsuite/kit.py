@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from bizsuite.core.blueprints import BlueprintSection
     from bizsuite.core.context import Context, Principal
     from bizsuite.core.identity.models import Role
+    from bizsuite.core.imports.spec import ImportSpec
 
 T = TypeVar("T")
 
@@ -48,6 +49,12 @@ KERNEL_AREAS = (
     "jobs",
     "webhooks",
     "sandbox",
+    "chatter",
+    "activities",
+    "imports",
+    "views",
+    "billing",
+    "resellers",
 )
 
 #: The side bar's shared sections, by rank; a business module's own section sits between them.
@@ -143,6 +150,33 @@ class LinkTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordInfo:
+    """What the chatter and activities need of one record: its name and who follows it by default."""
+
+    label: str
+    #: The record's owner (and such): they follow it unless they unfollow.
+    followers: tuple[uuid.UUID, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordType:
+    """A kind of record that carries the chatter and activities (``core/chatter``, ``core/activities``).
+
+    ``target_type`` is the record's table, as the audit log names it (``crm_accounts``); ``url``
+    its page (with ``id``); ``load(ctx, id)`` reads it (404 when it is not this tenant's).
+    ``tracked`` maps the fields whose changes the chatter shows to their label msgids,
+    ``choices`` a choice field's stored values to theirs.
+    """
+
+    target_type: str
+    url: str
+    load: Callable[[Context, uuid.UUID], Awaitable[RecordInfo]]
+    tracked: Mapping[str, str] = field(default_factory=dict)
+    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    module: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentType:
     """A document type the approval engine routes, and where its decisions go.
 
@@ -152,6 +186,8 @@ class DocumentType:
 
     name: str
     on_decided: Callable[[Context, Any], Awaitable[None]]
+    #: Label msgid (``N_()``) the approval pages show for the type; the name shows when it has none.
+    label: str = ""
     #: Whether ``POST /api/v1/approvals/requests`` may submit it (generic documents only).
     api_submittable: bool = False
 
@@ -197,6 +233,15 @@ class ModuleSpec:
     timeline_sources: Sequence[TimelineSource] = ()
     search_providers: Sequence[SearchProvider] = ()
     link_targets: Sequence[LinkTarget] = ()
+    #: The kinds of alert the area raises: type (``crm.churn_risk``) → label msgid shown in the inbox.
+    alert_kinds: Mapping[str, str] = field(default_factory=dict)
+    #: What the area's audit actions act on: the action's subject (``crm.account`` of
+    #: ``crm.account.created``) → label msgid; the audit log shows the label and the verb's.
+    audit_subjects: Mapping[str, str] = field(default_factory=dict)
+    #: What users may bulk-import through the kernel import component (``core/imports``).
+    importers: Sequence[ImportSpec[Any]] = ()
+    #: Records with a chatter and activities (also link targets of their alerts and audit entries).
+    record_types: Sequence[RecordType] = ()
 
 
 def _usable(principal: Principal, module: str | None) -> bool:
@@ -221,6 +266,10 @@ class Registry:
     timeline_sources: list[TimelineSource] = field(default_factory=list)
     search_providers: list[SearchProvider] = field(default_factory=list)
     link_targets: dict[str, LinkTarget] = field(default_factory=dict)
+    alert_kinds: dict[str, str] = field(default_factory=dict)
+    audit_subjects: dict[str, str] = field(default_factory=dict)
+    importers: dict[str, ImportSpec[Any]] = field(default_factory=dict)
+    record_types: dict[str, RecordType] = field(default_factory=dict)
 
     @property
     def modules(self) -> list[ModuleSpec]:
@@ -254,6 +303,20 @@ class Registry:
             spec,
             "link target",
         )
+        self._merge(
+            self.importers,
+            {i.key: _replace(i, module=i.module or module) for i in spec.importers},
+            spec,
+            "importer",
+        )
+        self._merge(
+            self.record_types,
+            {t.target_type: _replace(t, module=t.module or module) for t in spec.record_types},
+            spec,
+            "record type",
+        )
+        self._merge(self.alert_kinds, spec.alert_kinds, spec, "alert kind")
+        self._merge(self.audit_subjects, spec.audit_subjects, spec, "audit subject")
 
     @staticmethod
     def _merge(into: dict[str, Any], new: Mapping[str, Any], spec: ModuleSpec, what: str) -> None:
@@ -294,7 +357,7 @@ class Registry:
         self, target_type: str | None, target_id: uuid.UUID | None, principal: Principal
     ) -> str | None:
         """The page showing a record (an alert's or audit entry's target), if there is one for this caller."""
-        target = self.link_targets.get(target_type or "")
+        target = self.link_targets.get(target_type or "") or self.record_types.get(target_type or "")
         if target is None or target_id is None or not _usable(principal, target.module):
             return None
         return target.url.format(id=target_id)

@@ -85,6 +85,12 @@ class Settings:
     upload_content_types: str = ""
     #: Lifetime of presigned (S3) and signed (local) download links, in seconds.
     download_url_ttl_seconds: int = 300
+    #: Stripe secret key; empty runs billing offline (the operator assigns plans, records payments).
+    stripe_secret_key: str = ""
+    #: Signing secret of the Stripe webhook endpoint (``whsec_...``).
+    stripe_webhook_secret: str = ""
+    #: Stripe API base URL; empty is Stripe's own (tests and the demo point it at localstripe).
+    stripe_api_base: str = ""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

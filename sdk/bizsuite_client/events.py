@@ -45,6 +45,13 @@ class ApprovalRequested(WebhookEvent):
 
 
 @dataclass(frozen=True)
+class BudgetsOverrun(WebhookEvent):
+    """``budgets.overrun``: An expense was filed beyond its budget line (soft or warn control)."""
+
+    TYPE: ClassVar[str] = "budgets.overrun"
+
+
+@dataclass(frozen=True)
 class CrmAccountChurnRisk(WebhookEvent):
     """``crm.account.churn_risk``: An account started a decline streak long enough to be at churn risk."""
 
@@ -136,6 +143,27 @@ class CrmTicketStatusChanged(WebhookEvent):
 
 
 @dataclass(frozen=True)
+class FeesCustomsRecordAdded(WebhookEvent):
+    """``fees.customs_record.added``: A file of customs records was imported"""
+
+    TYPE: ClassVar[str] = "fees.customs_record.added"
+
+
+@dataclass(frozen=True)
+class FeesPaymentRecorded(WebhookEvent):
+    """``fees.payment.recorded``: A payment of a fee statement was recorded"""
+
+    TYPE: ClassVar[str] = "fees.payment.recorded"
+
+
+@dataclass(frozen=True)
+class FeesStatementIssued(WebhookEvent):
+    """``fees.statement.issued``: A fee statement was issued"""
+
+    TYPE: ClassVar[str] = "fees.statement.issued"
+
+
+@dataclass(frozen=True)
 class OrgUnitArchived(WebhookEvent):
     """``org_unit.archived``: An org unit was archived."""
 
@@ -190,6 +218,7 @@ EVENT_CLASSES: dict[str, type[WebhookEvent]] = {
     "approval.approved": ApprovalApproved,
     "approval.rejected": ApprovalRejected,
     "approval.requested": ApprovalRequested,
+    "budgets.overrun": BudgetsOverrun,
     "crm.account.churn_risk": CrmAccountChurnRisk,
     "crm.account.created": CrmAccountCreated,
     "crm.account.tier_changed": CrmAccountTierChanged,
@@ -203,6 +232,9 @@ EVENT_CLASSES: dict[str, type[WebhookEvent]] = {
     "crm.ticket.milestone_met": CrmTicketMilestoneMet,
     "crm.ticket.sla_breached": CrmTicketSlaBreached,
     "crm.ticket.status_changed": CrmTicketStatusChanged,
+    "fees.customs_record.added": FeesCustomsRecordAdded,
+    "fees.payment.recorded": FeesPaymentRecorded,
+    "fees.statement.issued": FeesStatementIssued,
     "org_unit.archived": OrgUnitArchived,
     "org_unit.created": OrgUnitCreated,
     "org_unit.deleted": OrgUnitDeleted,
@@ -217,6 +249,7 @@ __all__ = [
     "ApprovalApproved",
     "ApprovalRejected",
     "ApprovalRequested",
+    "BudgetsOverrun",
     "CrmAccountChurnRisk",
     "CrmAccountCreated",
     "CrmAccountTierChanged",
@@ -231,6 +264,9 @@ __all__ = [
     "CrmTicketSlaBreached",
     "CrmTicketStatusChanged",
     "EVENT_CLASSES",
+    "FeesCustomsRecordAdded",
+    "FeesPaymentRecorded",
+    "FeesStatementIssued",
     "OrgUnitArchived",
     "OrgUnitCreated",
     "OrgUnitDeleted",

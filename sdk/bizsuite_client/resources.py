@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from .models import (
+        Ability,
+        AccountBulkAction,
+        AccountBulkResult,
         AccountKind,
         AccountOut,
         AccountRevenueOut,
@@ -41,6 +44,10 @@ if TYPE_CHECKING:
         AccountSummary,
         ActivityKind,
         ActivityOut,
+        ActivityStatus,
+        ActivityType,
+        AdjustmentKind,
+        AgeingReport,
         AlertOut,
         ApiKeyCreated,
         ApiKeyOut,
@@ -49,60 +56,172 @@ if TYPE_CHECKING:
         ApprovalRequestOut,
         ApprovalRequestSummary,
         ApproverAssignmentOut,
+        AssetCreatePurpose,
+        AssetView,
+        AssignmentView,
+        AttachmentRef,
         AttemptOut,
+        AudioZoneView,
         AuditEntryOut,
+        BillingInterval,
+        BroadcastKind,
+        BroadcastView,
+        BudgetAdjustmentView,
+        BudgetAnalysis,
+        BudgetCategoryView,
+        BudgetExpenseView,
+        BudgetForecastView,
+        BudgetLineDetail,
+        BudgetLineView,
+        BudgetPlanDetail,
+        BudgetPlanView,
+        BudgetsSettingsView,
         BusinessCalendar,
+        CampaignResult,
+        CampaignView,
+        ChangeOrderView,
         Channel,
+        ChatterFeedEntry,
+        ChatterFollowerOut,
+        ChatterMessageOut,
+        CheckScope,
         ChurnRiskOut,
+        ClaimKind,
+        ClaimStatus,
+        ClaimView,
+        ClauseView,
         ClockAdvanceView,
         ContactOut,
+        ContractDetail,
+        ContractsDashboard,
+        ContractsSettingsView,
+        ContractStatus,
+        ContractView,
+        ControlMode,
+        CounterpartyKind,
+        CounterpartyView,
         CrmDashboard,
         CrmSettingsOut,
+        CustomerRisk,
+        CustomsDirection,
         DeliveryOut,
         DeliveryStatus,
+        DescriptionStatus,
+        DeviceHealth,
+        DeviceKind,
+        DeviceView,
+        Dimension,
+        Direction,
         DownloadLink,
+        DutyCreate,
+        EmergencyPolicyName,
+        EmployeeView,
         EndpointOut,
         EndpointWithSecret,
         EventTypeOut,
+        ExpenseKind,
+        ExpenseStatus,
         ExportAuditEntriesFormat,
+        FeeComponentCreate,
+        FeeCustomsRecordView,
+        FeeIncomeEntryView,
+        FeePaymentView,
+        FeeProfitFigureView,
+        FeeReconciliationDecisionSide,
+        FeeReconciliationView,
+        FeeReport,
+        FeeScheduleView,
+        FeeStatementDetail,
+        FeeStatementView,
         FileOut,
         FlowStepIn,
+        GetBudgetsAnalysisGroupBy,
+        GetContractsAgeingSide,
+        GetContractsLedgerBy,
+        GradeBandInput,
+        GradeTable,
+        Granularity,
+        HeadcountReport,
         Health,
+        ImportMappingMapping,
+        ImportOut,
         InboxItemOut,
+        IncomeKind,
         InvitationOut,
+        InvoiceOut,
+        InvoiceView,
+        JobDescriptionView,
         JobOut,
         JobScheduleOut,
         JobStatus,
         JsonObject,
         KeyAccountOut,
+        LedgerReport,
+        LineMethod,
         Locale,
         MarkedRead,
         MemberOut,
+        MilestoneChange,
         ModuleName,
         MonthlyRevenueOut,
+        OpportunityBulkResult,
         OpportunityOut,
         OpportunityStatus,
+        OrgChart,
         OrgUnitKind,
         OrgUnitOut,
         OutboxMessageOut,
         PipelineForecast,
         PipelineStageOut,
+        PlaceholderDefinition,
+        PlaceholderValue,
+        PlanMilestoneView,
+        PlanOut,
+        PlanStatus,
+        PositionCategory,
+        PositionView,
         PreferencesOut,
+        ProjectView,
+        ProvisionResult,
+        QuestionView,
+        RaterInput,
+        RatingInput,
         RecomputeOut,
+        ReconcileResult,
         RequestStatus,
+        ResellerInvoiceOut,
+        ResellerKeyOut,
+        ResellerOut,
+        ResellerPlanOut,
+        ResellerTenantOut,
         RevenueImportOut,
+        RiskWeights,
         Role,
         RoutePreview,
         SandboxClockView,
+        SavedViewOut,
+        ScheduledActivityOut,
+        ScheduleKind,
+        ScheduleView,
         SearchResults,
         SessionOut,
+        SettlementView,
         Severity,
         SlaMilestoneIn,
         SlaPolicyOut,
+        SpendPosition,
+        SpendRule,
         StageKind,
+        StatementStatus,
+        SubscriptionOut,
+        SubscriptionStatus,
         TaskOut,
+        TemplateClauseRef,
+        TemplateView,
         TenantOut,
         TenantStatus,
+        TicketBulkAction,
+        TicketBulkResult,
         TicketCategory,
         TicketEventOut,
         TicketOut,
@@ -112,10 +231,192 @@ if TYPE_CHECKING:
         TimelineEvent,
         TotpSetup,
         UnreadCount,
+        VenueBoard,
+        VenueView,
+        ZoneGroupView,
         ZoneOut,
+        ZoneStatus,
     )
 
 __all__ = ["AsyncBizSuite", "BizSuite", "OPERATIONS"]
+
+
+class ActivitiesResource(SyncResource):
+    """``client.activities``."""
+
+    @cached_property
+    def with_raw_response(self) -> ActivitiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ActivitiesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        assignee_user_id: None | Unset | UUID = UNSET,
+        target_type: None | str | Unset = UNSET,
+        target_id: None | Unset | UUID = UNSET,
+        status: ActivityStatus | None | Unset = "planned",
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ScheduledActivityOut]:
+        """List activities (``list_activities``)."""
+        return self._pager(
+            "activities.list_activities",
+            (),
+            {
+                "limit": limit,
+                "cursor": cursor,
+                "assignee_user_id": assignee_user_id,
+                "target_type": target_type,
+                "target_id": target_id,
+                "status": status,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        activity_type: ActivityType,
+        due_date: datetime.date,
+        summary: str,
+        target_id: UUID,
+        target_type: str,
+        assignee_user_id: None | Unset | UUID = UNSET,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Schedule an activity (``create_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            self._call(
+                "activities.create_activity",
+                (),
+                {
+                    "body": build_body(
+                        "scheduled_activity_create",
+                        "ScheduledActivityCreate",
+                        activity_type=activity_type,
+                        due_date=due_date,
+                        summary=summary,
+                        target_id=target_id,
+                        target_type=target_type,
+                        assignee_user_id=assignee_user_id,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Get an activity (``get_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            self._call(
+                "activities.get_activity",
+                (scheduled_activity_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Cancel an activity (``delete_activity``)."""
+        self._call(
+            "activities.delete_activity",
+            (scheduled_activity_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        activity_type: ActivityType | Unset = UNSET,
+        assignee_user_id: Unset | UUID = UNSET,
+        due_date: datetime.date | Unset = UNSET,
+        note: None | str | Unset = UNSET,
+        summary: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Update an activity (``update_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            self._call(
+                "activities.update_activity",
+                (scheduled_activity_id,),
+                {
+                    "body": build_body(
+                        "scheduled_activity_update",
+                        "ScheduledActivityUpdate",
+                        activity_type=activity_type,
+                        assignee_user_id=assignee_user_id,
+                        due_date=due_date,
+                        note=note,
+                        summary=summary,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def complete(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        feedback: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Mark an activity done (``complete_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            self._call(
+                "activities.complete_activity",
+                (scheduled_activity_id,),
+                {
+                    "body": build_body("scheduled_activity_done", "ScheduledActivityDone", feedback=feedback),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ActivitiesResourceWithRawResponse:
+    """``client.activities.with_raw_response``."""
+
+    def __init__(self, resource: ActivitiesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+        self.complete = to_raw_response(resource.complete)
 
 
 class AlertsResource(SyncResource):
@@ -1264,6 +1565,2438 @@ class AuthResourceWithRawResponse:
         self.begin_totp_setup = to_raw_response(resource.begin_totp_setup)
 
 
+class BillingInvoicesResource(SyncResource):
+    """``client.billing.invoices``."""
+
+    @cached_property
+    def with_raw_response(self) -> BillingInvoicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BillingInvoicesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[InvoiceOut]:
+        """List my invoices (``list_billing_invoices``)."""
+        return self._pager(
+            "billing.list_billing_invoices",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def retrieve(
+        self,
+        billing_invoice_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> InvoiceOut:
+        """Get an invoice (``get_billing_invoice``)."""
+        return cast(
+            "InvoiceOut",
+            self._call(
+                "billing.get_billing_invoice",
+                (billing_invoice_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class BillingInvoicesResourceWithRawResponse:
+    """``client.billing.invoices.with_raw_response``."""
+
+    def __init__(self, resource: BillingInvoicesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class BudgetsAdjustmentsResource(SyncResource):
+    """``client.budgets.adjustments``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsAdjustmentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsAdjustmentsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetAdjustmentView]:
+        """List adjustments (``list_budgets_adjustments``)."""
+        return self._pager(
+            "budgets.list_budgets_adjustments",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        amount: str,
+        kind: AdjustmentKind,
+        reason: str,
+        to_line_id: UUID,
+        author_id: None | Unset | UUID = UNSET,
+        from_line_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAdjustmentView:
+        """File a transfer or an increase (``create_budgets_adjustment``)."""
+        return cast(
+            "BudgetAdjustmentView",
+            self._call(
+                "budgets.create_budgets_adjustment",
+                (),
+                {
+                    "body": build_body(
+                        "budget_adjustment_create",
+                        "BudgetAdjustmentCreate",
+                        amount=amount,
+                        kind=kind,
+                        reason=reason,
+                        to_line_id=to_line_id,
+                        author_id=author_id,
+                        from_line_id=from_line_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        adjustment_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAdjustmentView:
+        """Get an adjustment (``get_budgets_adjustment``)."""
+        return cast(
+            "BudgetAdjustmentView",
+            self._call(
+                "budgets.get_budgets_adjustment",
+                (adjustment_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def list_for_plan(
+        self,
+        plan_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetAdjustmentView]:
+        """List a plan's adjustments (``list_budgets_plan_adjustments``)."""
+        return self._pager(
+            "budgets.list_budgets_plan_adjustments",
+            (plan_id,),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class BudgetsAdjustmentsResourceWithRawResponse:
+    """``client.budgets.adjustments.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsAdjustmentsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.list_for_plan = to_raw_response(resource.list_for_plan)
+
+
+class BudgetsAnalysisResource(SyncResource):
+    """``client.budgets.analysis``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsAnalysisResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsAnalysisResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        fiscal_year: int,
+        group_by: GetBudgetsAnalysisGroupBy | Unset = "category",
+        org_unit_id: None | Unset | UUID = UNSET,
+        category_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAnalysis:
+        """Budget vs committed vs actual (``get_budgets_analysis``)."""
+        return cast(
+            "BudgetAnalysis",
+            self._call(
+                "budgets.get_budgets_analysis",
+                (),
+                {
+                    "fiscal_year": fiscal_year,
+                    "group_by": group_by,
+                    "org_unit_id": org_unit_id,
+                    "category_id": category_id,
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class BudgetsAnalysisResourceWithRawResponse:
+    """``client.budgets.analysis.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsAnalysisResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class BudgetsCategoriesResource(SyncResource):
+    """``client.budgets.categories``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsCategoriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsCategoriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetCategoryView]:
+        """List categories (``list_budgets_categories``)."""
+        return self._pager(
+            "budgets.list_budgets_categories", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        approval_category: None | str | Unset = UNSET,
+        check_scope: CheckScope | Unset = UNSET,
+        control_mode: ControlMode | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        parent_id: None | Unset | UUID = UNSET,
+        position: int | Unset = 0,
+        ratio: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Create a category (``create_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            self._call(
+                "budgets.create_budgets_category",
+                (),
+                {
+                    "body": build_body(
+                        "budget_category_create",
+                        "BudgetCategoryCreate",
+                        code=code,
+                        name=name,
+                        approval_category=approval_category,
+                        check_scope=check_scope,
+                        control_mode=control_mode,
+                        notes=notes,
+                        parent_id=parent_id,
+                        position=position,
+                        ratio=ratio,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        category_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Get a category (``get_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            self._call(
+                "budgets.get_budgets_category",
+                (category_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        category_id: UUID,
+        *,
+        version: Versioned,
+        approval_category: None | str | Unset = UNSET,
+        check_scope: CheckScope | Unset = UNSET,
+        code: str | Unset = UNSET,
+        control_mode: ControlMode | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        parent_id: None | Unset | UUID = UNSET,
+        position: int | Unset = UNSET,
+        ratio: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Update a category (``update_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            self._call(
+                "budgets.update_budgets_category",
+                (category_id,),
+                {
+                    "body": build_body(
+                        "budget_category_update",
+                        "BudgetCategoryUpdate",
+                        approval_category=approval_category,
+                        check_scope=check_scope,
+                        code=code,
+                        control_mode=control_mode,
+                        name=name,
+                        notes=notes,
+                        parent_id=parent_id,
+                        position=position,
+                        ratio=ratio,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class BudgetsCategoriesResourceWithRawResponse:
+    """``client.budgets.categories.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsCategoriesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class BudgetsExpensesResource(SyncResource):
+    """``client.budgets.expenses``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsExpensesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsExpensesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        kind: ExpenseKind | None | Unset = UNSET,
+        status: ExpenseStatus | None | Unset = UNSET,
+        line_id: None | Unset | UUID = UNSET,
+        plan_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetExpenseView]:
+        """List expenses (``list_budgets_expenses``)."""
+        return self._pager(
+            "budgets.list_budgets_expenses",
+            (),
+            {
+                "q": q,
+                "kind": kind,
+                "status": status,
+                "line_id": line_id,
+                "plan_id": plan_id,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        amount: str,
+        line_id: UUID,
+        title: str,
+        advance_id: None | Unset | UUID = UNSET,
+        author_id: None | Unset | UUID = UNSET,
+        kind: ExpenseKind | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        spent_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """File an expense, advance or reimbursement (``create_budgets_expense``)."""
+        return cast(
+            "BudgetExpenseView",
+            self._call(
+                "budgets.create_budgets_expense",
+                (),
+                {
+                    "body": build_body(
+                        "budget_expense_create",
+                        "BudgetExpenseCreate",
+                        amount=amount,
+                        line_id=line_id,
+                        title=title,
+                        advance_id=advance_id,
+                        author_id=author_id,
+                        kind=kind,
+                        notes=notes,
+                        spent_on=spent_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        expense_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """Get an expense (``get_budgets_expense``)."""
+        return cast(
+            "BudgetExpenseView",
+            self._call(
+                "budgets.get_budgets_expense",
+                (expense_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def mark_paid(
+        self,
+        expense_id: UUID,
+        *,
+        version: Versioned,
+        paid_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """Record an expense as paid (``mark_budgets_expense_paid``)."""
+        return cast(
+            "BudgetExpenseView",
+            self._call(
+                "budgets.mark_budgets_expense_paid",
+                (expense_id,),
+                {
+                    "body": build_body("budget_expense_pay", "BudgetExpensePay", paid_on=paid_on),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class BudgetsExpensesResourceWithRawResponse:
+    """``client.budgets.expenses.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsExpensesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.mark_paid = to_raw_response(resource.mark_paid)
+
+
+class BudgetsForecastsResource(SyncResource):
+    """``client.budgets.forecasts``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsForecastsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsForecastsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        fiscal_year: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetForecastView]:
+        """List forecast sales (``list_budgets_forecasts``)."""
+        return self._pager(
+            "budgets.list_budgets_forecasts",
+            (),
+            {"org_unit_id": org_unit_id, "fiscal_year": fiscal_year, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def put(
+        self,
+        *,
+        amount: str,
+        org_unit_id: UUID,
+        period: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetForecastView:
+        """Enter forecast sales (``put_budgets_forecast``)."""
+        return cast(
+            "BudgetForecastView",
+            self._call(
+                "budgets.put_budgets_forecast",
+                (),
+                {
+                    "body": build_body(
+                        "budget_forecast_set",
+                        "BudgetForecastSet",
+                        amount=amount,
+                        org_unit_id=org_unit_id,
+                        period=period,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        forecast_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetForecastView:
+        """Get a forecast (``get_budgets_forecast``)."""
+        return cast(
+            "BudgetForecastView",
+            self._call(
+                "budgets.get_budgets_forecast",
+                (forecast_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class BudgetsForecastsResourceWithRawResponse:
+    """``client.budgets.forecasts.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsForecastsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.put = to_raw_response(resource.put)
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class BudgetsLinesResource(SyncResource):
+    """``client.budgets.lines``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsLinesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsLinesResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        line_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineDetail:
+        """Get a budget line (``get_budgets_line``)."""
+        return cast(
+            "BudgetLineDetail",
+            self._call(
+                "budgets.get_budgets_line", (line_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def delete(
+        self,
+        line_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a draft plan's line (``delete_budgets_line``)."""
+        self._call(
+            "budgets.delete_budgets_line",
+            (line_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def explain(
+        self,
+        line_id: UUID,
+        *,
+        explanation: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineView:
+        """Explain a line's overrun (``put_budgets_line_explanation``)."""
+        return cast(
+            "BudgetLineView",
+            self._call(
+                "budgets.put_budgets_line_explanation",
+                (line_id,),
+                {"body": build_body("budget_explanation", "BudgetExplanation", explanation=explanation)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def create(
+        self,
+        plan_id: UUID,
+        *,
+        category_id: UUID,
+        period: str,
+        amount: None | str | Unset = UNSET,
+        base: None | str | Unset = UNSET,
+        method: LineMethod | Unset = UNSET,
+        percent: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineView:
+        """Add a plan line (``create_budgets_line``)."""
+        return cast(
+            "BudgetLineView",
+            self._call(
+                "budgets.create_budgets_line",
+                (plan_id,),
+                {
+                    "body": build_body(
+                        "budget_line_create",
+                        "BudgetLineCreate",
+                        category_id=category_id,
+                        period=period,
+                        amount=amount,
+                        base=base,
+                        method=method,
+                        percent=percent,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class BudgetsLinesResourceWithRawResponse:
+    """``client.budgets.lines.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsLinesResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.explain = to_raw_response(resource.explain)
+        self.create = to_raw_response(resource.create)
+
+
+class BudgetsPlansResource(SyncResource):
+    """``client.budgets.plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsPlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsPlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        fiscal_year: int | None | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        status: None | PlanStatus | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BudgetPlanView]:
+        """List plans (``list_budgets_plans``)."""
+        return self._pager(
+            "budgets.list_budgets_plans",
+            (),
+            {
+                "fiscal_year": fiscal_year,
+                "org_unit_id": org_unit_id,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        fiscal_year: int,
+        org_unit_id: UUID,
+        title: str,
+        granularity: Granularity | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanView:
+        """Create a plan (``create_budgets_plan``)."""
+        return cast(
+            "BudgetPlanView",
+            self._call(
+                "budgets.create_budgets_plan",
+                (),
+                {
+                    "body": build_body(
+                        "budget_plan_create",
+                        "BudgetPlanCreate",
+                        fiscal_year=fiscal_year,
+                        org_unit_id=org_unit_id,
+                        title=title,
+                        granularity=granularity,
+                        notes=notes,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        plan_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanDetail:
+        """Get a plan (``get_budgets_plan``)."""
+        return cast(
+            "BudgetPlanDetail",
+            self._call(
+                "budgets.get_budgets_plan", (plan_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def compile(
+        self,
+        plan_id: UUID,
+        *,
+        category_ids: builtins.list[UUID] | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanDetail:
+        """Compile lines from forecast sales by ratio (``create_budgets_ratio_lines``)."""
+        return cast(
+            "BudgetPlanDetail",
+            self._call(
+                "budgets.create_budgets_ratio_lines",
+                (plan_id,),
+                {"body": build_body("budget_compile", "BudgetCompile", category_ids=category_ids)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def submit(
+        self,
+        plan_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanView:
+        """Submit a plan for approval (``submit_budgets_plan``)."""
+        return cast(
+            "BudgetPlanView",
+            self._call(
+                "budgets.submit_budgets_plan",
+                (plan_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class BudgetsPlansResourceWithRawResponse:
+    """``client.budgets.plans.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsPlansResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.compile = to_raw_response(resource.compile)
+        self.submit = to_raw_response(resource.submit)
+
+
+class BudgetsSettingsResource(SyncResource):
+    """``client.budgets.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> BudgetsSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return BudgetsSettingsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetsSettingsView:
+        """Get the budgets settings (``get_budgets_settings``)."""
+        return cast(
+            "BudgetsSettingsView",
+            self._call(
+                "budgets.get_budgets_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def update(
+        self,
+        *,
+        version: Versioned,
+        reminder_days: int | Unset = UNSET,
+        submission_day: int | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetsSettingsView:
+        """Update the budgets settings (``update_budgets_settings``)."""
+        return cast(
+            "BudgetsSettingsView",
+            self._call(
+                "budgets.update_budgets_settings",
+                (),
+                {
+                    "body": build_body(
+                        "budgets_settings_update",
+                        "BudgetsSettingsUpdate",
+                        reminder_days=reminder_days,
+                        submission_day=submission_day,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class BudgetsSettingsResourceWithRawResponse:
+    """``client.budgets.settings.with_raw_response``."""
+
+    def __init__(self, resource: BudgetsSettingsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class ChatterEntriesResource(SyncResource):
+    """``client.chatter.entries``."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatterEntriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ChatterEntriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ChatterFeedEntry]:
+        """List a record's chatter (``list_chatter_entries``)."""
+        return self._pager(
+            "chatter.list_chatter_entries",
+            (
+                target_type,
+                target_id,
+            ),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class ChatterEntriesResourceWithRawResponse:
+    """``client.chatter.entries.with_raw_response``."""
+
+    def __init__(self, resource: ChatterEntriesResource) -> None:
+        self.list = to_raw_response(resource.list)
+
+
+class ChatterFollowersResource(SyncResource):
+    """``client.chatter.followers``."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatterFollowersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ChatterFollowersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ChatterFollowerOut]:
+        """List a record's followers (``list_chatter_followers``)."""
+        return self._pager(
+            "chatter.list_chatter_followers",
+            (
+                target_type,
+                target_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ChatterFollowerOut]:
+        """Follow a record (``create_chatter_follower``)."""
+        return self._pager(
+            "chatter.create_chatter_follower",
+            (
+                target_type,
+                target_id,
+            ),
+            {"body": build_body("chatter_follower_create", "ChatterFollowerCreate", user_id=user_id)},
+            RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+        )
+
+    def delete(
+        self,
+        target_type: str,
+        target_id: UUID,
+        user_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Unfollow a record (``delete_chatter_follower``)."""
+        self._call(
+            "chatter.delete_chatter_follower",
+            (
+                target_type,
+                target_id,
+                user_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class ChatterFollowersResourceWithRawResponse:
+    """``client.chatter.followers.with_raw_response``."""
+
+    def __init__(self, resource: ChatterFollowersResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.delete = to_raw_response(resource.delete)
+
+
+class ChatterNotesResource(SyncResource):
+    """``client.chatter.notes``."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatterNotesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ChatterNotesResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        chatter_message_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Get a note (``get_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            self._call(
+                "chatter.get_chatter_note",
+                (chatter_message_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        chatter_message_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a note (``delete_chatter_note``)."""
+        self._call(
+            "chatter.delete_chatter_note",
+            (chatter_message_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        chatter_message_id: UUID,
+        *,
+        version: Versioned,
+        body: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Update a note (``update_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            self._call(
+                "chatter.update_chatter_note",
+                (chatter_message_id,),
+                {
+                    "body": build_body("chatter_note_update", "ChatterNoteUpdate", body=body),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def create(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        body: str,
+        file_ids: builtins.list[UUID] | Unset = UNSET,
+        mention_ids: builtins.list[UUID] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Write a note on a record (``create_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            self._call(
+                "chatter.create_chatter_note",
+                (
+                    target_type,
+                    target_id,
+                ),
+                {
+                    "body": build_body(
+                        "chatter_note_create",
+                        "ChatterNoteCreate",
+                        body=body,
+                        file_ids=file_ids,
+                        mention_ids=mention_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ChatterNotesResourceWithRawResponse:
+    """``client.chatter.notes.with_raw_response``."""
+
+    def __init__(self, resource: ChatterNotesResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+        self.create = to_raw_response(resource.create)
+
+
+class ContractsAgeingResource(SyncResource):
+    """``client.contracts.ageing``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsAgeingResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsAgeingResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        side: GetContractsAgeingSide | Unset = "receivable",
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AgeingReport:
+        """Receivable or payable ageing (``get_contracts_ageing``)."""
+        return cast(
+            "AgeingReport",
+            self._call(
+                "contracts.get_contracts_ageing",
+                (),
+                {"side": side},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsAgeingResourceWithRawResponse:
+    """``client.contracts.ageing.with_raw_response``."""
+
+    def __init__(self, resource: ContractsAgeingResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class ContractsChangeOrdersResource(SyncResource):
+    """``client.contracts.change_orders``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsChangeOrdersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsChangeOrdersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ChangeOrderView]:
+        """List a contract's change orders (``list_contracts_change_orders``)."""
+        return self._pager(
+            "contracts.list_contracts_change_orders",
+            (contract_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        cost_impact: str,
+        proposer: str,
+        reason: str,
+        milestone_changes: builtins.list[MilestoneChange] | Unset = UNSET,
+        schedule_impact_days: int | Unset = 0,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChangeOrderView:
+        """Propose a change order (``create_contracts_change_order``)."""
+        return cast(
+            "ChangeOrderView",
+            self._call(
+                "contracts.create_contracts_change_order",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "change_order_create",
+                        "ChangeOrderCreate",
+                        cost_impact=cost_impact,
+                        proposer=proposer,
+                        reason=reason,
+                        milestone_changes=milestone_changes,
+                        schedule_impact_days=schedule_impact_days,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsChangeOrdersResourceWithRawResponse:
+    """``client.contracts.change_orders.with_raw_response``."""
+
+    def __init__(self, resource: ContractsChangeOrdersResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+
+
+class ContractsClaimsResource(SyncResource):
+    """``client.contracts.claims``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsClaimsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsClaimsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ClaimView]:
+        """List claims and delays (``list_contracts_claims``)."""
+        return self._pager(
+            "contracts.list_contracts_claims",
+            (contract_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        kind: ClaimKind,
+        raised_by: str,
+        reason: str,
+        amount: None | str | Unset = UNSET,
+        days: int | None | Unset = UNSET,
+        raised_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClaimView:
+        """Raise a claim or delay (``create_contracts_claim``)."""
+        return cast(
+            "ClaimView",
+            self._call(
+                "contracts.create_contracts_claim",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "claim_create",
+                        "ClaimCreate",
+                        kind=kind,
+                        raised_by=raised_by,
+                        reason=reason,
+                        amount=amount,
+                        days=days,
+                        raised_on=raised_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def close(
+        self,
+        contract_id: UUID,
+        claim_id: UUID,
+        *,
+        version: Versioned,
+        status: ClaimStatus,
+        agreed_amount: None | str | Unset = UNSET,
+        agreed_days: int | None | Unset = UNSET,
+        resolution: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClaimView:
+        """Decide a claim or delay (``close_contracts_claim``)."""
+        return cast(
+            "ClaimView",
+            self._call(
+                "contracts.close_contracts_claim",
+                (
+                    contract_id,
+                    claim_id,
+                ),
+                {
+                    "body": build_body(
+                        "claim_decision",
+                        "ClaimDecision",
+                        status=status,
+                        agreed_amount=agreed_amount,
+                        agreed_days=agreed_days,
+                        resolution=resolution,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsClaimsResourceWithRawResponse:
+    """``client.contracts.claims.with_raw_response``."""
+
+    def __init__(self, resource: ContractsClaimsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.close = to_raw_response(resource.close)
+
+
+class ContractsClausesResource(SyncResource):
+    """``client.contracts.clauses``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsClausesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsClausesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ClauseView]:
+        """List clauses (``list_contracts_clauses``)."""
+        return self._pager(
+            "contracts.list_contracts_clauses",
+            (),
+            {"q": q, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        body: str,
+        code: str,
+        title: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Add a clause (``create_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            self._call(
+                "contracts.create_contracts_clause",
+                (),
+                {"body": build_body("clause_create", "ClauseCreate", body=body, code=code, title=title)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        clause_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Get a clause (``get_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            self._call(
+                "contracts.get_contracts_clause",
+                (clause_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        clause_id: UUID,
+        *,
+        version: Versioned,
+        body: str | Unset = UNSET,
+        code: str | Unset = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Update a clause (``update_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            self._call(
+                "contracts.update_contracts_clause",
+                (clause_id,),
+                {
+                    "body": build_body("clause_update", "ClauseUpdate", body=body, code=code, title=title),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsClausesResourceWithRawResponse:
+    """``client.contracts.clauses.with_raw_response``."""
+
+    def __init__(self, resource: ContractsClausesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class ContractsContractsResource(SyncResource):
+    """``client.contracts.contracts``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsContractsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsContractsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        status: ContractStatus | None | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ContractView]:
+        """List contracts (``list_contracts_contracts``)."""
+        return self._pager(
+            "contracts.list_contracts_contracts",
+            (),
+            {
+                "q": q,
+                "direction": direction,
+                "status": status,
+                "project_id": project_id,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        amount: str,
+        direction: Direction,
+        title: str,
+        account_id: None | Unset | UUID = UNSET,
+        attachments: builtins.list[AttachmentRef] | None | Unset = UNSET,
+        clause_codes: builtins.list[str] | None | Unset = UNSET,
+        counterparty_id: None | Unset | UUID = UNSET,
+        currency: str | Unset = "CNY",
+        ends_on: datetime.date | None | Unset = UNSET,
+        exchange_rate: None | str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        our_signatory: None | str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderValue] | None | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | None | Unset = UNSET,
+        template_id: None | Unset | UUID = UNSET,
+        their_signatory: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Register a contract (``create_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            self._call(
+                "contracts.create_contracts_contract",
+                (),
+                {
+                    "body": build_body(
+                        "contract_create",
+                        "ContractCreate",
+                        amount=amount,
+                        direction=direction,
+                        title=title,
+                        account_id=account_id,
+                        attachments=attachments,
+                        clause_codes=clause_codes,
+                        counterparty_id=counterparty_id,
+                        currency=currency,
+                        ends_on=ends_on,
+                        exchange_rate=exchange_rate,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        our_signatory=our_signatory,
+                        placeholders=placeholders,
+                        project_id=project_id,
+                        starts_on=starts_on,
+                        template_id=template_id,
+                        their_signatory=their_signatory,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractDetail:
+        """Get a contract (``get_contracts_contract``)."""
+        return cast(
+            "ContractDetail",
+            self._call(
+                "contracts.get_contracts_contract",
+                (contract_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        contract_id: UUID,
+        *,
+        version: Versioned,
+        amount: str | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        ends_on: datetime.date | None | Unset = UNSET,
+        exchange_rate: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        our_signatory: None | str | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | None | Unset = UNSET,
+        their_signatory: None | str | Unset = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Update a draft contract (``update_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            self._call(
+                "contracts.update_contracts_contract",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "contract_update",
+                        "ContractUpdate",
+                        amount=amount,
+                        currency=currency,
+                        ends_on=ends_on,
+                        exchange_rate=exchange_rate,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        our_signatory=our_signatory,
+                        project_id=project_id,
+                        starts_on=starts_on,
+                        their_signatory=their_signatory,
+                        title=title,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def move(
+        self,
+        contract_id: UUID,
+        *,
+        version: Versioned,
+        status: ContractStatus,
+        comment: None | str | Unset = UNSET,
+        signed_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Move a contract through its lifecycle (``move_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            self._call(
+                "contracts.move_contracts_contract",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "status_change", "StatusChange", status=status, comment=comment, signed_on=signed_on
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsContractsResourceWithRawResponse:
+    """``client.contracts.contracts.with_raw_response``."""
+
+    def __init__(self, resource: ContractsContractsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+        self.move = to_raw_response(resource.move)
+
+
+class ContractsCounterpartiesResource(SyncResource):
+    """``client.contracts.counterparties``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsCounterpartiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsCounterpartiesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        kind: CounterpartyKind | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[CounterpartyView]:
+        """List counterparties (``list_contracts_counterparties``)."""
+        return self._pager(
+            "contracts.list_contracts_counterparties",
+            (),
+            {"q": q, "kind": kind, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        kind: CounterpartyKind,
+        name: str,
+        contact: None | str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        rating: int | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Create a counterparty (``create_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            self._call(
+                "contracts.create_contracts_counterparty",
+                (),
+                {
+                    "body": build_body(
+                        "counterparty_create",
+                        "CounterpartyCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        contact=contact,
+                        notes=notes,
+                        rating=rating,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        counterparty_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Get a counterparty (``get_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            self._call(
+                "contracts.get_contracts_counterparty",
+                (counterparty_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        counterparty_id: UUID,
+        *,
+        version: Versioned,
+        blacklist_reason: None | str | Unset = UNSET,
+        blacklisted: bool | Unset = UNSET,
+        code: str | Unset = UNSET,
+        contact: None | str | Unset = UNSET,
+        kind: CounterpartyKind | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        rating: int | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Update a counterparty (``update_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            self._call(
+                "contracts.update_contracts_counterparty",
+                (counterparty_id,),
+                {
+                    "body": build_body(
+                        "counterparty_update",
+                        "CounterpartyUpdate",
+                        blacklist_reason=blacklist_reason,
+                        blacklisted=blacklisted,
+                        code=code,
+                        contact=contact,
+                        kind=kind,
+                        name=name,
+                        notes=notes,
+                        rating=rating,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsCounterpartiesResourceWithRawResponse:
+    """``client.contracts.counterparties.with_raw_response``."""
+
+    def __init__(self, resource: ContractsCounterpartiesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class ContractsCustomerRisksResource(SyncResource):
+    """``client.contracts.customer_risks``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsCustomerRisksResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsCustomerRisksResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        account_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CustomerRisk:
+        """A customer's risk score and its reasons (``get_contracts_customer_risk``)."""
+        return cast(
+            "CustomerRisk",
+            self._call(
+                "contracts.get_contracts_customer_risk",
+                (account_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsCustomerRisksResourceWithRawResponse:
+    """``client.contracts.customer_risks.with_raw_response``."""
+
+    def __init__(self, resource: ContractsCustomerRisksResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class ContractsDashboardResource(SyncResource):
+    """``client.contracts.dashboard``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsDashboardResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsDashboardResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsDashboard:
+        """The contracts dashboard (``get_contracts_dashboard``)."""
+        return cast(
+            "ContractsDashboard",
+            self._call(
+                "contracts.get_contracts_dashboard", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class ContractsDashboardResourceWithRawResponse:
+    """``client.contracts.dashboard.with_raw_response``."""
+
+    def __init__(self, resource: ContractsDashboardResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class ContractsInvoicesResource(SyncResource):
+    """``client.contracts.invoices``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsInvoicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsInvoicesResourceWithRawResponse(self)
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        number: str,
+        issued_on: datetime.date | None | Unset = UNSET,
+        tax_amount: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> InvoiceView:
+        """Record an invoice (``create_contracts_invoice``)."""
+        return cast(
+            "InvoiceView",
+            self._call(
+                "contracts.create_contracts_invoice",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "invoice_create",
+                        "InvoiceCreate",
+                        amount=amount,
+                        number=number,
+                        issued_on=issued_on,
+                        tax_amount=tax_amount,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsInvoicesResourceWithRawResponse:
+    """``client.contracts.invoices.with_raw_response``."""
+
+    def __init__(self, resource: ContractsInvoicesResource) -> None:
+        self.create = to_raw_response(resource.create)
+
+
+class ContractsLedgerResource(SyncResource):
+    """``client.contracts.ledger``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsLedgerResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsLedgerResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        by: GetContractsLedgerBy | Unset = "counterparty",
+        direction: Direction | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> LedgerReport:
+        """The contracts ledger (``get_contracts_ledger``)."""
+        return cast(
+            "LedgerReport",
+            self._call(
+                "contracts.get_contracts_ledger",
+                (),
+                {"by": by, "direction": direction},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsLedgerResourceWithRawResponse:
+    """``client.contracts.ledger.with_raw_response``."""
+
+    def __init__(self, resource: ContractsLedgerResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class ContractsMilestonesResource(SyncResource):
+    """``client.contracts.milestones``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsMilestonesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsMilestonesResourceWithRawResponse(self)
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        due_on: datetime.date,
+        title: str,
+        amount: None | str | Unset = UNSET,
+        condition: None | str | Unset = UNSET,
+        percentage: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanMilestoneView:
+        """Add a milestone (``create_contracts_milestone``)."""
+        return cast(
+            "PlanMilestoneView",
+            self._call(
+                "contracts.create_contracts_milestone",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "milestone_create",
+                        "MilestoneCreate",
+                        due_on=due_on,
+                        title=title,
+                        amount=amount,
+                        condition=condition,
+                        percentage=percentage,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def delete(
+        self,
+        contract_id: UUID,
+        milestone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a milestone (``delete_contracts_milestone``)."""
+        self._call(
+            "contracts.delete_contracts_milestone",
+            (
+                contract_id,
+                milestone_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class ContractsMilestonesResourceWithRawResponse:
+    """``client.contracts.milestones.with_raw_response``."""
+
+    def __init__(self, resource: ContractsMilestonesResource) -> None:
+        self.create = to_raw_response(resource.create)
+        self.delete = to_raw_response(resource.delete)
+
+
+class ContractsPaymentsResource(SyncResource):
+    """``client.contracts.payments``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsPaymentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsPaymentsResourceWithRawResponse(self)
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        milestone_id: None | Unset | UUID = UNSET,
+        reference: None | str | Unset = UNSET,
+        settled_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SettlementView:
+        """Record a payment (``create_contracts_payment``)."""
+        return cast(
+            "SettlementView",
+            self._call(
+                "contracts.create_contracts_payment",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "settlement_create",
+                        "SettlementCreate",
+                        amount=amount,
+                        milestone_id=milestone_id,
+                        reference=reference,
+                        settled_on=settled_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsPaymentsResourceWithRawResponse:
+    """``client.contracts.payments.with_raw_response``."""
+
+    def __init__(self, resource: ContractsPaymentsResource) -> None:
+        self.create = to_raw_response(resource.create)
+
+
+class ContractsProjectPositionsResource(SyncResource):
+    """``client.contracts.project_positions``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsProjectPositionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsProjectPositionsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        project_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SpendPosition:
+        """以收定支 position of a project (``get_contracts_project_position``)."""
+        return cast(
+            "SpendPosition",
+            self._call(
+                "contracts.get_contracts_project_position",
+                (project_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsProjectPositionsResourceWithRawResponse:
+    """``client.contracts.project_positions.with_raw_response``."""
+
+    def __init__(self, resource: ContractsProjectPositionsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class ContractsProjectsResource(SyncResource):
+    """``client.contracts.projects``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsProjectsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsProjectsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ProjectView]:
+        """List projects (``list_contracts_projects``)."""
+        return self._pager(
+            "contracts.list_contracts_projects",
+            (),
+            {"q": q, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        org_unit_id: UUID,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Create a project (``create_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            self._call(
+                "contracts.create_contracts_project",
+                (),
+                {
+                    "body": build_body(
+                        "project_create", "ProjectCreate", code=code, name=name, org_unit_id=org_unit_id, notes=notes
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        project_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Get a project (``get_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            self._call(
+                "contracts.get_contracts_project",
+                (project_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        project_id: UUID,
+        *,
+        version: Versioned,
+        code: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Update a project (``update_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            self._call(
+                "contracts.update_contracts_project",
+                (project_id,),
+                {
+                    "body": build_body(
+                        "project_update", "ProjectUpdate", code=code, name=name, notes=notes, org_unit_id=org_unit_id
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsProjectsResourceWithRawResponse:
+    """``client.contracts.projects.with_raw_response``."""
+
+    def __init__(self, resource: ContractsProjectsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class ContractsQualificationsResource(SyncResource):
+    """``client.contracts.qualifications``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsQualificationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsQualificationsResourceWithRawResponse(self)
+
+    def create(
+        self,
+        counterparty_id: UUID,
+        *,
+        kind: str,
+        number: str,
+        expires_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Add a qualification document (``create_contracts_qualification``)."""
+        return cast(
+            "CounterpartyView",
+            self._call(
+                "contracts.create_contracts_qualification",
+                (counterparty_id,),
+                {
+                    "body": build_body(
+                        "qualification_create", "QualificationCreate", kind=kind, number=number, expires_on=expires_on
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def delete(
+        self,
+        counterparty_id: UUID,
+        qualification_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a qualification document (``delete_contracts_qualification``)."""
+        self._call(
+            "contracts.delete_contracts_qualification",
+            (
+                counterparty_id,
+                qualification_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class ContractsQualificationsResourceWithRawResponse:
+    """``client.contracts.qualifications.with_raw_response``."""
+
+    def __init__(self, resource: ContractsQualificationsResource) -> None:
+        self.create = to_raw_response(resource.create)
+        self.delete = to_raw_response(resource.delete)
+
+
+class ContractsReceiptsResource(SyncResource):
+    """``client.contracts.receipts``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsReceiptsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsReceiptsResourceWithRawResponse(self)
+
+    def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        milestone_id: None | Unset | UUID = UNSET,
+        reference: None | str | Unset = UNSET,
+        settled_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SettlementView:
+        """Record a receipt (``create_contracts_receipt``)."""
+        return cast(
+            "SettlementView",
+            self._call(
+                "contracts.create_contracts_receipt",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "settlement_create",
+                        "SettlementCreate",
+                        amount=amount,
+                        milestone_id=milestone_id,
+                        reference=reference,
+                        settled_on=settled_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ContractsReceiptsResourceWithRawResponse:
+    """``client.contracts.receipts.with_raw_response``."""
+
+    def __init__(self, resource: ContractsReceiptsResource) -> None:
+        self.create = to_raw_response(resource.create)
+
+
+class ContractsSettingsResource(SyncResource):
+    """``client.contracts.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsSettingsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsSettingsView:
+        """Get the contracts settings (``get_contracts_settings``)."""
+        return cast(
+            "ContractsSettingsView",
+            self._call(
+                "contracts.get_contracts_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def update(
+        self,
+        *,
+        version: Versioned,
+        expiry_alert_days: builtins.list[int] | Unset = UNSET,
+        milestone_alert_days: int | Unset = UNSET,
+        number_pattern: str | Unset = UNSET,
+        qualification_alert_days: int | Unset = UNSET,
+        risk_weights: RiskWeights | Unset = UNSET,
+        spend_rule: SpendRule | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsSettingsView:
+        """Change the contracts settings (``update_contracts_settings``)."""
+        return cast(
+            "ContractsSettingsView",
+            self._call(
+                "contracts.update_contracts_settings",
+                (),
+                {
+                    "body": build_body(
+                        "contracts_settings_update",
+                        "ContractsSettingsUpdate",
+                        expiry_alert_days=expiry_alert_days,
+                        milestone_alert_days=milestone_alert_days,
+                        number_pattern=number_pattern,
+                        qualification_alert_days=qualification_alert_days,
+                        risk_weights=risk_weights,
+                        spend_rule=spend_rule,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsSettingsResourceWithRawResponse:
+    """``client.contracts.settings.with_raw_response``."""
+
+    def __init__(self, resource: ContractsSettingsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class ContractsTemplatesResource(SyncResource):
+    """``client.contracts.templates``."""
+
+    @cached_property
+    def with_raw_response(self) -> ContractsTemplatesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ContractsTemplatesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[TemplateView]:
+        """List templates (``list_contracts_templates``)."""
+        return self._pager(
+            "contracts.list_contracts_templates",
+            (),
+            {"q": q, "direction": direction, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        body: str,
+        code: str,
+        name: str,
+        allowed_currencies: builtins.list[str] | Unset = UNSET,
+        clauses: builtins.list[TemplateClauseRef] | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        max_amount: None | str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderDefinition] | Unset = UNSET,
+        required_attachments: builtins.list[str] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Create a template (``create_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            self._call(
+                "contracts.create_contracts_template",
+                (),
+                {
+                    "body": build_body(
+                        "template_create",
+                        "TemplateCreate",
+                        body=body,
+                        code=code,
+                        name=name,
+                        allowed_currencies=allowed_currencies,
+                        clauses=clauses,
+                        direction=direction,
+                        max_amount=max_amount,
+                        placeholders=placeholders,
+                        required_attachments=required_attachments,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        template_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Get a template (``get_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            self._call(
+                "contracts.get_contracts_template",
+                (template_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        template_id: UUID,
+        *,
+        version: Versioned,
+        allowed_currencies: builtins.list[str] | Unset = UNSET,
+        body: str | Unset = UNSET,
+        clauses: builtins.list[TemplateClauseRef] | Unset = UNSET,
+        code: str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        max_amount: None | str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderDefinition] | Unset = UNSET,
+        required_attachments: builtins.list[str] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Update a template (``update_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            self._call(
+                "contracts.update_contracts_template",
+                (template_id,),
+                {
+                    "body": build_body(
+                        "template_update",
+                        "TemplateUpdate",
+                        allowed_currencies=allowed_currencies,
+                        body=body,
+                        clauses=clauses,
+                        code=code,
+                        direction=direction,
+                        max_amount=max_amount,
+                        name=name,
+                        placeholders=placeholders,
+                        required_attachments=required_attachments,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ContractsTemplatesResourceWithRawResponse:
+    """``client.contracts.templates.with_raw_response``."""
+
+    def __init__(self, resource: ContractsTemplatesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
 class CrmAccountsResource(SyncResource):
     """``client.crm.accounts``."""
 
@@ -1277,6 +4010,9 @@ class CrmAccountsResource(SyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
         kind: AccountKind | None | Unset = UNSET,
         status: AccountStatus | None | Unset = UNSET,
         tier: None | Tier | Unset = UNSET,
@@ -1294,6 +4030,9 @@ class CrmAccountsResource(SyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
                 "kind": kind,
                 "status": status,
                 "tier": tier,
@@ -1344,6 +4083,31 @@ class CrmAccountsResource(SyncResource):
                         owner_user_id=owner_user_id,
                         phone=phone,
                         zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def bulk_update(
+        self,
+        *,
+        action: AccountBulkAction,
+        ids: builtins.list[UUID],
+        owner_user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AccountBulkResult:
+        """Change several accounts (``update_crm_accounts``)."""
+        return cast(
+            "AccountBulkResult",
+            self._call(
+                "crm.update_crm_accounts",
+                (),
+                {
+                    "body": build_body(
+                        "account_bulk", "AccountBulk", action=action, ids=ids, owner_user_id=owner_user_id
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -1492,6 +4256,7 @@ class CrmAccountsResourceWithRawResponse:
     def __init__(self, resource: CrmAccountsResource) -> None:
         self.list = to_raw_response(resource.list)
         self.create = to_raw_response(resource.create)
+        self.bulk_update = to_raw_response(resource.bulk_update)
         self.retrieve = to_raw_response(resource.retrieve)
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
@@ -1891,6 +4656,10 @@ class CrmOpportunitiesResource(SyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        q: None | str | Unset = UNSET,
         stage_id: None | Unset | UUID = UNSET,
         account_id: None | Unset | UUID = UNSET,
         owner_user_id: None | Unset | UUID = UNSET,
@@ -1905,6 +4674,10 @@ class CrmOpportunitiesResource(SyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+                "q": q,
                 "stage_id": stage_id,
                 "account_id": account_id,
                 "owner_user_id": owner_user_id,
@@ -1948,6 +4721,26 @@ class CrmOpportunitiesResource(SyncResource):
                         stage_id=stage_id,
                     )
                 },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def bulk_update(
+        self,
+        *,
+        ids: builtins.list[UUID],
+        owner_user_id: UUID,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> OpportunityBulkResult:
+        """Hand several opportunities to an owner (``update_crm_opportunities``)."""
+        return cast(
+            "OpportunityBulkResult",
+            self._call(
+                "crm.update_crm_opportunities",
+                (),
+                {"body": build_body("opportunity_bulk", "OpportunityBulk", ids=ids, owner_user_id=owner_user_id)},
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
             ),
         )
@@ -2057,6 +4850,7 @@ class CrmOpportunitiesResourceWithRawResponse:
     def __init__(self, resource: CrmOpportunitiesResource) -> None:
         self.list = to_raw_response(resource.list)
         self.create = to_raw_response(resource.create)
+        self.bulk_update = to_raw_response(resource.bulk_update)
         self.retrieve = to_raw_response(resource.retrieve)
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
@@ -2697,12 +5491,16 @@ class CrmTicketsResource(SyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
         status: None | TicketStatus | Unset = UNSET,
         category: None | TicketCategory | Unset = UNSET,
         priority: None | TicketPriority | Unset = UNSET,
         assignee_user_id: None | Unset | UUID = UNSET,
         account_id: None | Unset | UUID = UNSET,
         breached: bool | None | Unset = UNSET,
+        q: None | str | Unset = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> SyncPager[TicketOut]:
@@ -2713,12 +5511,16 @@ class CrmTicketsResource(SyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
                 "status": status,
                 "category": category,
                 "priority": priority,
                 "assignee_user_id": assignee_user_id,
                 "account_id": account_id,
                 "breached": breached,
+                "q": q,
             },
             RequestOptions(timeout=timeout, max_retries=max_retries),
         )
@@ -2753,6 +5555,37 @@ class CrmTicketsResource(SyncResource):
                         assignee_user_id=assignee_user_id,
                         contact_id=contact_id,
                         description=description,
+                        priority=priority,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def bulk_update(
+        self,
+        *,
+        action: TicketBulkAction,
+        ids: builtins.list[UUID],
+        assignee_user_id: None | Unset | UUID = UNSET,
+        priority: None | TicketPriority | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TicketBulkResult:
+        """Change several service tickets (``update_crm_tickets``)."""
+        return cast(
+            "TicketBulkResult",
+            self._call(
+                "crm.update_crm_tickets",
+                (),
+                {
+                    "body": build_body(
+                        "ticket_bulk",
+                        "TicketBulk",
+                        action=action,
+                        ids=ids,
+                        assignee_user_id=assignee_user_id,
                         priority=priority,
                     )
                 },
@@ -2895,6 +5728,7 @@ class CrmTicketsResourceWithRawResponse:
     def __init__(self, resource: CrmTicketsResource) -> None:
         self.list = to_raw_response(resource.list)
         self.create = to_raw_response(resource.create)
+        self.bulk_update = to_raw_response(resource.bulk_update)
         self.retrieve = to_raw_response(resource.retrieve)
         self.update = to_raw_response(resource.update)
         self.close = to_raw_response(resource.close)
@@ -3094,6 +5928,757 @@ class CurrentTenantResourceWithRawResponse:
         self.update = to_raw_response(resource.update)
 
 
+class FeesCustomsRecordsResource(SyncResource):
+    """``client.fees.customs_records``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesCustomsRecordsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesCustomsRecordsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeCustomsRecordView]:
+        """List customs records (``list_fees_customs_records``)."""
+        return self._pager(
+            "fees.list_fees_customs_records",
+            (),
+            {"org_unit_id": org_unit_id, "year": year, "quarter": quarter, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        amount: str,
+        declared_on: datetime.date,
+        direction: CustomsDirection,
+        org_unit_id: UUID,
+        currency: str | Unset = "USD",
+        reference: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeCustomsRecordView:
+        """Record a customs total (``create_fees_customs_record``)."""
+        return cast(
+            "FeeCustomsRecordView",
+            self._call(
+                "fees.create_fees_customs_record",
+                (),
+                {
+                    "body": build_body(
+                        "fee_customs_record_create",
+                        "FeeCustomsRecordCreate",
+                        amount=amount,
+                        declared_on=declared_on,
+                        direction=direction,
+                        org_unit_id=org_unit_id,
+                        currency=currency,
+                        reference=reference,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        customs_record_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeCustomsRecordView:
+        """Get a customs record (``get_fees_customs_record``)."""
+        return cast(
+            "FeeCustomsRecordView",
+            self._call(
+                "fees.get_fees_customs_record",
+                (customs_record_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        customs_record_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a customs record (``delete_fees_customs_record``)."""
+        self._call(
+            "fees.delete_fees_customs_record",
+            (customs_record_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class FeesCustomsRecordsResourceWithRawResponse:
+    """``client.fees.customs_records.with_raw_response``."""
+
+    def __init__(self, resource: FeesCustomsRecordsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+
+
+class FeesIncomeEntriesResource(SyncResource):
+    """``client.fees.income_entries``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesIncomeEntriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesIncomeEntriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeIncomeEntryView]:
+        """List other income (``list_fees_income_entries``)."""
+        return self._pager(
+            "fees.list_fees_income_entries",
+            (),
+            {"org_unit_id": org_unit_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        amount: str,
+        kind: IncomeKind,
+        org_unit_id: UUID,
+        year: int,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeIncomeEntryView:
+        """Record other income (``create_fees_income_entry``)."""
+        return cast(
+            "FeeIncomeEntryView",
+            self._call(
+                "fees.create_fees_income_entry",
+                (),
+                {
+                    "body": build_body(
+                        "fee_income_entry_create",
+                        "FeeIncomeEntryCreate",
+                        amount=amount,
+                        kind=kind,
+                        org_unit_id=org_unit_id,
+                        year=year,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class FeesIncomeEntriesResourceWithRawResponse:
+    """``client.fees.income_entries.with_raw_response``."""
+
+    def __init__(self, resource: FeesIncomeEntriesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+
+
+class FeesProfitFiguresResource(SyncResource):
+    """``client.fees.profit_figures``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesProfitFiguresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesProfitFiguresResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeProfitFigureView]:
+        """List profit figures (``list_fees_profit_figures``)."""
+        return self._pager(
+            "fees.list_fees_profit_figures",
+            (),
+            {"org_unit_id": org_unit_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        reported: str,
+        year: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Record a reported profit (``create_fees_profit_figure``)."""
+        return cast(
+            "FeeProfitFigureView",
+            self._call(
+                "fees.create_fees_profit_figure",
+                (),
+                {
+                    "body": build_body(
+                        "fee_profit_figure_create",
+                        "FeeProfitFigureCreate",
+                        org_unit_id=org_unit_id,
+                        reported=reported,
+                        year=year,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        profit_figure_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Get a profit figure (``get_fees_profit_figure``)."""
+        return cast(
+            "FeeProfitFigureView",
+            self._call(
+                "fees.get_fees_profit_figure",
+                (profit_figure_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def put_audited(
+        self,
+        profit_figure_id: UUID,
+        *,
+        version: Versioned,
+        audited: str,
+        audited_on: datetime.date | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Enter the audited profit (``put_fees_profit_figure_audited``)."""
+        return cast(
+            "FeeProfitFigureView",
+            self._call(
+                "fees.put_fees_profit_figure_audited",
+                (profit_figure_id,),
+                {
+                    "body": build_body("fee_profit_audit", "FeeProfitAudit", audited=audited, audited_on=audited_on),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class FeesProfitFiguresResourceWithRawResponse:
+    """``client.fees.profit_figures.with_raw_response``."""
+
+    def __init__(self, resource: FeesProfitFiguresResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.put_audited = to_raw_response(resource.put_audited)
+
+
+class FeesReconciliationsResource(SyncResource):
+    """``client.fees.reconciliations``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesReconciliationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesReconciliationsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeReconciliationView]:
+        """List reconciliations (``list_fees_reconciliations``)."""
+        return self._pager(
+            "fees.list_fees_reconciliations",
+            (),
+            {"org_unit_id": org_unit_id, "year": year, "quarter": quarter, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        quarter: int,
+        year: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Open a quarter's reconciliation (``create_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            self._call(
+                "fees.create_fees_reconciliation",
+                (),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_open",
+                        "FeeReconciliationOpen",
+                        org_unit_id=org_unit_id,
+                        quarter=quarter,
+                        year=year,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        reconciliation_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Get a reconciliation (``get_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            self._call(
+                "fees.get_fees_reconciliation",
+                (reconciliation_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def confirm(
+        self,
+        reconciliation_id: UUID,
+        *,
+        version: Versioned,
+        side: FeeReconciliationDecisionSide,
+        comment: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Confirm the figures (``confirm_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            self._call(
+                "fees.confirm_fees_reconciliation",
+                (reconciliation_id,),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_decision", "FeeReconciliationDecision", side=side, comment=comment
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def dispute(
+        self,
+        reconciliation_id: UUID,
+        *,
+        version: Versioned,
+        side: FeeReconciliationDecisionSide,
+        comment: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Dispute the figures (``reject_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            self._call(
+                "fees.reject_fees_reconciliation",
+                (reconciliation_id,),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_decision", "FeeReconciliationDecision", side=side, comment=comment
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class FeesReconciliationsResourceWithRawResponse:
+    """``client.fees.reconciliations.with_raw_response``."""
+
+    def __init__(self, resource: FeesReconciliationsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.confirm = to_raw_response(resource.confirm)
+        self.dispute = to_raw_response(resource.dispute)
+
+
+class FeesReportsResource(SyncResource):
+    """``client.fees.reports``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesReportsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesReportsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        year: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReport:
+        """Fees by subsidiary, component and quarter (``get_fees_report``)."""
+        return cast(
+            "FeeReport",
+            self._call(
+                "fees.get_fees_report", (), {"year": year}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class FeesReportsResourceWithRawResponse:
+    """``client.fees.reports.with_raw_response``."""
+
+    def __init__(self, resource: FeesReportsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class FeesSchedulesResource(SyncResource):
+    """``client.fees.schedules``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesSchedulesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesSchedulesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeScheduleView]:
+        """List fee schedules (``list_fees_schedules``)."""
+        return self._pager(
+            "fees.list_fees_schedules",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        components: builtins.list[FeeComponentCreate],
+        effective_from: datetime.date,
+        name: str,
+        currency: str | Unset = "CNY",
+        cutoff_day: int | Unset = 20,
+        cutoff_month: int | Unset = 12,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Create a fee schedule (``create_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            self._call(
+                "fees.create_fees_schedule",
+                (),
+                {
+                    "body": build_body(
+                        "fee_schedule_create",
+                        "FeeScheduleCreate",
+                        components=components,
+                        effective_from=effective_from,
+                        name=name,
+                        currency=currency,
+                        cutoff_day=cutoff_day,
+                        cutoff_month=cutoff_month,
+                        notes=notes,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        schedule_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Get a fee schedule (``get_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            self._call(
+                "fees.get_fees_schedule", (schedule_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class FeesSchedulesResourceWithRawResponse:
+    """``client.fees.schedules.with_raw_response``."""
+
+    def __init__(self, resource: FeesSchedulesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class FeesStatementsResource(SyncResource):
+    """``client.fees.statements``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesStatementsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesStatementsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        status: None | StatementStatus | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeeStatementView]:
+        """List statements (``list_fees_statements``)."""
+        return self._pager(
+            "fees.list_fees_statements",
+            (),
+            {
+                "q": q,
+                "org_unit_id": org_unit_id,
+                "year": year,
+                "quarter": quarter,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        quarter: int,
+        year: int,
+        settlement_rate: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Generate a statement (``create_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            self._call(
+                "fees.create_fees_statement",
+                (),
+                {
+                    "body": build_body(
+                        "fee_statement_generate",
+                        "FeeStatementGenerate",
+                        org_unit_id=org_unit_id,
+                        quarter=quarter,
+                        year=year,
+                        settlement_rate=settlement_rate,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        statement_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Get a statement (``get_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            self._call(
+                "fees.get_fees_statement", (statement_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def delete(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a draft statement (``delete_fees_statement``)."""
+        self._call(
+            "fees.delete_fees_statement",
+            (statement_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def add_adjustment(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        adjusts_line_id: UUID,
+        amount: str,
+        reason: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Add an adjustment line (``create_fees_statement_adjustment``)."""
+        return cast(
+            "FeeStatementDetail",
+            self._call(
+                "fees.create_fees_statement_adjustment",
+                (statement_id,),
+                {
+                    "body": build_body(
+                        "fee_adjustment_create",
+                        "FeeAdjustmentCreate",
+                        adjusts_line_id=adjusts_line_id,
+                        amount=amount,
+                        reason=reason,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def issue(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Issue (``mark_fees_statement_issued``)."""
+        return cast(
+            "FeeStatementDetail",
+            self._call(
+                "fees.mark_fees_statement_issued",
+                (statement_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def record_payment(
+        self,
+        statement_id: UUID,
+        *,
+        amount: str,
+        paid_on: datetime.date,
+        reference: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePaymentView:
+        """Record a payment (``create_fees_statement_payment``)."""
+        return cast(
+            "FeePaymentView",
+            self._call(
+                "fees.create_fees_statement_payment",
+                (statement_id,),
+                {
+                    "body": build_body(
+                        "fee_payment_create", "FeePaymentCreate", amount=amount, paid_on=paid_on, reference=reference
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def submit(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Submit for approval (``submit_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            self._call(
+                "fees.submit_fees_statement",
+                (statement_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class FeesStatementsResourceWithRawResponse:
+    """``client.fees.statements.with_raw_response``."""
+
+    def __init__(self, resource: FeesStatementsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.add_adjustment = to_raw_response(resource.add_adjustment)
+        self.issue = to_raw_response(resource.issue)
+        self.record_payment = to_raw_response(resource.record_payment)
+        self.submit = to_raw_response(resource.submit)
+
+
 class FilesResource(SyncResource):
     """``client.files``."""
 
@@ -3249,6 +6834,1222 @@ class FilesResourceWithRawResponse:
         self.download_url = to_raw_response(resource.download_url)
 
 
+class HrAssignmentsResource(SyncResource):
+    """``client.hr.assignments``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAssignmentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAssignmentsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AssignmentView]:
+        """An employee's assignment history (``list_hr_assignments``)."""
+        return self._pager(
+            "hr.list_hr_assignments", (employee_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def create(
+        self,
+        employee_id: UUID,
+        *,
+        position_id: UUID,
+        starts_on: datetime.date,
+        ends_on: datetime.date | None | Unset = UNSET,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssignmentView:
+        """Assign an employee to a position (``create_hr_assignment``)."""
+        return cast(
+            "AssignmentView",
+            self._call(
+                "hr.create_hr_assignment",
+                (employee_id,),
+                {
+                    "body": build_body(
+                        "assignment_create",
+                        "AssignmentCreate",
+                        position_id=position_id,
+                        starts_on=starts_on,
+                        ends_on=ends_on,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def close(
+        self,
+        employee_id: UUID,
+        assignment_id: UUID,
+        *,
+        ends_on: datetime.date,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssignmentView:
+        """End an assignment (``close_hr_assignment``)."""
+        return cast(
+            "AssignmentView",
+            self._call(
+                "hr.close_hr_assignment",
+                (
+                    employee_id,
+                    assignment_id,
+                ),
+                {"body": build_body("assignment_end", "AssignmentEnd", ends_on=ends_on)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrAssignmentsResourceWithRawResponse:
+    """``client.hr.assignments.with_raw_response``."""
+
+    def __init__(self, resource: HrAssignmentsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.close = to_raw_response(resource.close)
+
+
+class HrCampaignResultsResource(SyncResource):
+    """``client.hr.campaign_results``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrCampaignResultsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrCampaignResultsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        campaign_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignResult:
+        """A campaign's results (``get_hr_campaign_result``)."""
+        return cast(
+            "CampaignResult",
+            self._call(
+                "hr.get_hr_campaign_result",
+                (campaign_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrCampaignResultsResourceWithRawResponse:
+    """``client.hr.campaign_results.with_raw_response``."""
+
+    def __init__(self, resource: HrCampaignResultsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class HrCampaignsResource(SyncResource):
+    """``client.hr.campaigns``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrCampaignsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrCampaignsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        position_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[CampaignView]:
+        """List job-analysis campaigns (``list_hr_campaigns``)."""
+        return self._pager(
+            "hr.list_hr_campaigns",
+            (),
+            {"position_id": position_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        position_id: UUID,
+        title: str,
+        due_on: datetime.date | None | Unset = UNSET,
+        raters: builtins.list[RaterInput] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Start a job-analysis campaign (``create_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            self._call(
+                "hr.create_hr_campaign",
+                (),
+                {
+                    "body": build_body(
+                        "campaign_create",
+                        "CampaignCreate",
+                        position_id=position_id,
+                        title=title,
+                        due_on=due_on,
+                        raters=raters,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        campaign_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Get a campaign (``get_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            self._call(
+                "hr.get_hr_campaign", (campaign_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def close(
+        self,
+        campaign_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Close a campaign (``close_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            self._call(
+                "hr.close_hr_campaign",
+                (campaign_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrCampaignsResourceWithRawResponse:
+    """``client.hr.campaigns.with_raw_response``."""
+
+    def __init__(self, resource: HrCampaignsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.close = to_raw_response(resource.close)
+
+
+class HrDutiesResource(SyncResource):
+    """``client.hr.duties``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrDutiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrDutiesResourceWithRawResponse(self)
+
+    def create(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        content: str,
+        excellent: str,
+        fair: str,
+        good: str,
+        poor: str,
+        function: None | str | Unset = UNSET,
+        weight: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Add a duty item (``create_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.create_hr_duty",
+                (job_description_id,),
+                {
+                    "body": build_body(
+                        "duty_create",
+                        "DutyCreate",
+                        content=content,
+                        excellent=excellent,
+                        fair=fair,
+                        good=good,
+                        poor=poor,
+                        function=function,
+                        weight=weight,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def delete(
+        self,
+        job_description_id: UUID,
+        duty_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Remove a duty item (``delete_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.delete_hr_duty",
+                (
+                    job_description_id,
+                    duty_id,
+                ),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        job_description_id: UUID,
+        duty_id: UUID,
+        *,
+        version: Versioned,
+        content: str | Unset = UNSET,
+        excellent: str | Unset = UNSET,
+        fair: str | Unset = UNSET,
+        function: None | str | Unset = UNSET,
+        good: str | Unset = UNSET,
+        poor: str | Unset = UNSET,
+        seq: int | Unset = UNSET,
+        weight: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Update a duty item (``update_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.update_hr_duty",
+                (
+                    job_description_id,
+                    duty_id,
+                ),
+                {
+                    "body": build_body(
+                        "duty_update",
+                        "DutyUpdate",
+                        content=content,
+                        excellent=excellent,
+                        fair=fair,
+                        function=function,
+                        good=good,
+                        poor=poor,
+                        seq=seq,
+                        weight=weight,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrDutiesResourceWithRawResponse:
+    """``client.hr.duties.with_raw_response``."""
+
+    def __init__(self, resource: HrDutiesResource) -> None:
+        self.create = to_raw_response(resource.create)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+
+
+class HrEmployeesResource(SyncResource):
+    """``client.hr.employees``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrEmployeesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrEmployeesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[EmployeeView]:
+        """List employees (``list_hr_employees``)."""
+        return self._pager(
+            "hr.list_hr_employees",
+            (),
+            {"q": q, "org_unit_id": org_unit_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        name: str,
+        number: str,
+        email: None | str | Unset = UNSET,
+        hired_on: datetime.date | None | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        phone: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Add an employee (``create_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            self._call(
+                "hr.create_hr_employee",
+                (),
+                {
+                    "body": build_body(
+                        "employee_create",
+                        "EmployeeCreate",
+                        name=name,
+                        number=number,
+                        email=email,
+                        hired_on=hired_on,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        phone=phone,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Get an employee (``get_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            self._call(
+                "hr.get_hr_employee", (employee_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def update(
+        self,
+        employee_id: UUID,
+        *,
+        version: Versioned,
+        email: None | str | Unset = UNSET,
+        hired_on: datetime.date | None | Unset = UNSET,
+        left_on: datetime.date | None | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        number: str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        phone: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Update an employee (``update_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            self._call(
+                "hr.update_hr_employee",
+                (employee_id,),
+                {
+                    "body": build_body(
+                        "employee_update",
+                        "EmployeeUpdate",
+                        email=email,
+                        hired_on=hired_on,
+                        left_on=left_on,
+                        name=name,
+                        notes=notes,
+                        number=number,
+                        org_unit_id=org_unit_id,
+                        phone=phone,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrEmployeesResourceWithRawResponse:
+    """``client.hr.employees.with_raw_response``."""
+
+    def __init__(self, resource: HrEmployeesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+
+
+class HrGradeTableResource(SyncResource):
+    """``client.hr.grade_table``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrGradeTableResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrGradeTableResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> GradeTable:
+        """The points-to-grade table (``get_hr_grade_table``)."""
+        return cast(
+            "GradeTable",
+            self._call("hr.get_hr_grade_table", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    def replace(
+        self,
+        *,
+        bands: builtins.list[GradeBandInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> GradeTable:
+        """Replace the points-to-grade table (``replace_hr_grade_table``)."""
+        return cast(
+            "GradeTable",
+            self._call(
+                "hr.replace_hr_grade_table",
+                (),
+                {"body": build_body("grade_table_update", "GradeTableUpdate", bands=bands)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrGradeTableResourceWithRawResponse:
+    """``client.hr.grade_table.with_raw_response``."""
+
+    def __init__(self, resource: HrGradeTableResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.replace = to_raw_response(resource.replace)
+
+
+class HrHeadcountResource(SyncResource):
+    """``client.hr.headcount``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrHeadcountResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrHeadcountResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HeadcountReport:
+        """Headcount vs people in post (``get_hr_headcount``)."""
+        return cast(
+            "HeadcountReport",
+            self._call("hr.get_hr_headcount", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+
+class HrHeadcountResourceWithRawResponse:
+    """``client.hr.headcount.with_raw_response``."""
+
+    def __init__(self, resource: HrHeadcountResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class HrJobDescriptionRevisionsResource(SyncResource):
+    """``client.hr.job_description_revisions``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrJobDescriptionRevisionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrJobDescriptionRevisionsResourceWithRawResponse(self)
+
+    def create(
+        self,
+        job_description_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Start a new version from this one (``create_hr_job_description_revision``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.create_hr_job_description_revision",
+                (job_description_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrJobDescriptionRevisionsResourceWithRawResponse:
+    """``client.hr.job_description_revisions.with_raw_response``."""
+
+    def __init__(self, resource: HrJobDescriptionRevisionsResource) -> None:
+        self.create = to_raw_response(resource.create)
+
+
+class HrJobDescriptionsResource(SyncResource):
+    """``client.hr.job_descriptions``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrJobDescriptionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrJobDescriptionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        position_id: None | Unset | UUID = UNSET,
+        status: DescriptionStatus | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[JobDescriptionView]:
+        """List job descriptions (``list_hr_job_descriptions``)."""
+        return self._pager(
+            "hr.list_hr_job_descriptions",
+            (),
+            {"position_id": position_id, "status": status, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        position_id: UUID,
+        abilities: builtins.list[Ability] | Unset = UNSET,
+        certificates: None | str | Unset = UNSET,
+        duties: builtins.list[DutyCreate] | Unset = UNSET,
+        experience: None | str | Unset = UNSET,
+        leadership: None | str | Unset = UNSET,
+        management: None | str | Unset = UNSET,
+        min_education: None | str | Unset = UNSET,
+        professional_title: None | str | Unset = UNSET,
+        summary: None | str | Unset = UNSET,
+        training: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Write a job description version (``create_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.create_hr_job_description",
+                (),
+                {
+                    "body": build_body(
+                        "job_description_create",
+                        "JobDescriptionCreate",
+                        position_id=position_id,
+                        abilities=abilities,
+                        certificates=certificates,
+                        duties=duties,
+                        experience=experience,
+                        leadership=leadership,
+                        management=management,
+                        min_education=min_education,
+                        professional_title=professional_title,
+                        summary=summary,
+                        training=training,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        job_description_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Get a job description (``get_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.get_hr_job_description",
+                (job_description_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        abilities: builtins.list[Ability] | Unset = UNSET,
+        certificates: None | str | Unset = UNSET,
+        experience: None | str | Unset = UNSET,
+        leadership: None | str | Unset = UNSET,
+        management: None | str | Unset = UNSET,
+        min_education: None | str | Unset = UNSET,
+        professional_title: None | str | Unset = UNSET,
+        summary: None | str | Unset = UNSET,
+        training: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Update a draft description (``update_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.update_hr_job_description",
+                (job_description_id,),
+                {
+                    "body": build_body(
+                        "job_description_update",
+                        "JobDescriptionUpdate",
+                        abilities=abilities,
+                        certificates=certificates,
+                        experience=experience,
+                        leadership=leadership,
+                        management=management,
+                        min_education=min_education,
+                        professional_title=professional_title,
+                        summary=summary,
+                        training=training,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def submit(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Submit a draft for approval (``submit_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            self._call(
+                "hr.submit_hr_job_description",
+                (job_description_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrJobDescriptionsResourceWithRawResponse:
+    """``client.hr.job_descriptions.with_raw_response``."""
+
+    def __init__(self, resource: HrJobDescriptionsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+        self.submit = to_raw_response(resource.submit)
+
+
+class HrOrgChartResource(SyncResource):
+    """``client.hr.org_chart``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrOrgChartResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrOrgChartResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> OrgChart:
+        """The org chart of positions (``get_hr_org_chart``)."""
+        return cast(
+            "OrgChart",
+            self._call("hr.get_hr_org_chart", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+
+class HrOrgChartResourceWithRawResponse:
+    """``client.hr.org_chart.with_raw_response``."""
+
+    def __init__(self, resource: HrOrgChartResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class HrPositionPathsResource(SyncResource):
+    """``client.hr.position_paths``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrPositionPathsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrPositionPathsResourceWithRawResponse(self)
+
+    def replace(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        can_fill: builtins.list[UUID] | Unset = UNSET,
+        lateral: builtins.list[UUID] | Unset = UNSET,
+        promotes_to: builtins.list[UUID] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Set a position's paths (``replace_hr_position_paths``)."""
+        return cast(
+            "PositionView",
+            self._call(
+                "hr.replace_hr_position_paths",
+                (position_id,),
+                {
+                    "body": build_body(
+                        "position_paths_update",
+                        "PositionPathsUpdate",
+                        can_fill=can_fill,
+                        lateral=lateral,
+                        promotes_to=promotes_to,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrPositionPathsResourceWithRawResponse:
+    """``client.hr.position_paths.with_raw_response``."""
+
+    def __init__(self, resource: HrPositionPathsResource) -> None:
+        self.replace = to_raw_response(resource.replace)
+
+
+class HrPositionsResource(SyncResource):
+    """``client.hr.positions``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrPositionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrPositionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        category: None | PositionCategory | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[PositionView]:
+        """List positions (``list_hr_positions``)."""
+        return self._pager(
+            "hr.list_hr_positions",
+            (),
+            {
+                "q": q,
+                "category": category,
+                "org_unit_id": org_unit_id,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        category: PositionCategory,
+        code: str,
+        headcount: int,
+        org_unit_id: UUID,
+        title: str,
+        notes: None | str | Unset = UNSET,
+        pay_grade: None | str | Unset = UNSET,
+        pay_level: None | str | Unset = UNSET,
+        reports_to_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Create a position (``create_hr_position``)."""
+        return cast(
+            "PositionView",
+            self._call(
+                "hr.create_hr_position",
+                (),
+                {
+                    "body": build_body(
+                        "position_create",
+                        "PositionCreate",
+                        category=category,
+                        code=code,
+                        headcount=headcount,
+                        org_unit_id=org_unit_id,
+                        title=title,
+                        notes=notes,
+                        pay_grade=pay_grade,
+                        pay_level=pay_level,
+                        reports_to_id=reports_to_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        position_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Get a position (``get_hr_position``)."""
+        return cast(
+            "PositionView",
+            self._call(
+                "hr.get_hr_position", (position_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def delete(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a position (``delete_hr_position``)."""
+        self._call(
+            "hr.delete_hr_position",
+            (position_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        category: PositionCategory | Unset = UNSET,
+        code: str | Unset = UNSET,
+        headcount: int | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: Unset | UUID = UNSET,
+        pay_grade: None | str | Unset = UNSET,
+        pay_level: None | str | Unset = UNSET,
+        reports_to_id: None | Unset | UUID = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Update a position (``update_hr_position``)."""
+        return cast(
+            "PositionView",
+            self._call(
+                "hr.update_hr_position",
+                (position_id,),
+                {
+                    "body": build_body(
+                        "position_update",
+                        "PositionUpdate",
+                        category=category,
+                        code=code,
+                        headcount=headcount,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        pay_grade=pay_grade,
+                        pay_level=pay_level,
+                        reports_to_id=reports_to_id,
+                        title=title,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrPositionsResourceWithRawResponse:
+    """``client.hr.positions.with_raw_response``."""
+
+    def __init__(self, resource: HrPositionsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+
+
+class HrQuestionsResource(SyncResource):
+    """``client.hr.questions``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrQuestionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrQuestionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[QuestionView]:
+        """The questionnaire's items (``list_hr_questions``)."""
+        return self._pager("hr.list_hr_questions", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    def create(
+        self,
+        *,
+        code: str,
+        dimension: Dimension,
+        text: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionView:
+        """Add a questionnaire item (``create_hr_question``)."""
+        return cast(
+            "QuestionView",
+            self._call(
+                "hr.create_hr_question",
+                (),
+                {"body": build_body("question_create", "QuestionCreate", code=code, dimension=dimension, text=text)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrQuestionsResourceWithRawResponse:
+    """``client.hr.questions.with_raw_response``."""
+
+    def __init__(self, resource: HrQuestionsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+
+
+class HrRatingsResource(SyncResource):
+    """``client.hr.ratings``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrRatingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrRatingsResourceWithRawResponse(self)
+
+    def replace(
+        self,
+        campaign_id: UUID,
+        rater_id: UUID,
+        *,
+        ratings: builtins.list[RatingInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Record a rater's answers (``replace_hr_ratings``)."""
+        return cast(
+            "CampaignView",
+            self._call(
+                "hr.replace_hr_ratings",
+                (
+                    campaign_id,
+                    rater_id,
+                ),
+                {"body": build_body("ratings_update", "RatingsUpdate", ratings=ratings)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrRatingsResourceWithRawResponse:
+    """``client.hr.ratings.with_raw_response``."""
+
+    def __init__(self, resource: HrRatingsResource) -> None:
+        self.replace = to_raw_response(resource.replace)
+
+
+class ImportMappingsResource(SyncResource):
+    """``client.import_mappings``."""
+
+    @cached_property
+    def with_raw_response(self) -> ImportMappingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ImportMappingsResourceWithRawResponse(self)
+
+    def update(
+        self,
+        import_id: UUID,
+        *,
+        mapping: ImportMappingMapping,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Change which columns fill which fields (``update_import_mapping``)."""
+        return cast(
+            "ImportOut",
+            self._call(
+                "imports.update_import_mapping",
+                (import_id,),
+                {"body": build_body("import_mapping", "ImportMapping", mapping=mapping)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class ImportMappingsResourceWithRawResponse:
+    """``client.import_mappings.with_raw_response``."""
+
+    def __init__(self, resource: ImportMappingsResource) -> None:
+        self.update = to_raw_response(resource.update)
+
+
+class ImportsResource(SyncResource):
+    """``client.imports``."""
+
+    @cached_property
+    def with_raw_response(self) -> ImportsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ImportsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        kind: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ImportOut]:
+        """List imports (``list_imports``)."""
+        return self._pager(
+            "imports.list_imports",
+            (),
+            {"kind": kind, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        body: File,
+        kind: str,
+        name: str,
+        content_type: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Upload a file for preview (``create_import``)."""
+        return cast(
+            "ImportOut",
+            self._call(
+                "imports.create_import",
+                (),
+                {"body": body, "kind": kind, "name": name, "content_type": content_type},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        import_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Get an import (``get_import``)."""
+        return cast(
+            "ImportOut",
+            self._call(
+                "imports.get_import", (import_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def delete(
+        self,
+        import_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Discard an import (``delete_import``)."""
+        self._call("imports.delete_import", (import_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    def confirm(
+        self,
+        import_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Import a previewed file (``confirm_import``)."""
+        return cast(
+            "ImportOut",
+            self._call(
+                "imports.confirm_import",
+                (import_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ImportsResourceWithRawResponse:
+    """``client.imports.with_raw_response``."""
+
+    def __init__(self, resource: ImportsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.confirm = to_raw_response(resource.confirm)
+
+
 class InboxResource(SyncResource):
     """``client.inbox``."""
 
@@ -3274,6 +8075,26 @@ class InboxResource(SyncResource):
             (),
             {"limit": limit, "cursor": cursor, "user_id": user_id, "unread_only": unread_only, "severity": severity},
             RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def mark_many_read(
+        self,
+        *,
+        ids: builtins.list[UUID],
+        user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> MarkedRead:
+        """Mark several inbox items read (``mark_inbox_items_read``)."""
+        return cast(
+            "MarkedRead",
+            self._call(
+                "alerts.mark_inbox_items_read",
+                (),
+                {"user_id": user_id, "body": build_body("inbox_items_read", "InboxItemsRead", ids=ids)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
         )
 
     def mark_all_read(
@@ -3339,6 +8160,7 @@ class InboxResourceWithRawResponse:
 
     def __init__(self, resource: InboxResource) -> None:
         self.list = to_raw_response(resource.list)
+        self.mark_many_read = to_raw_response(resource.mark_many_read)
         self.mark_all_read = to_raw_response(resource.mark_all_read)
         self.unread_count = to_raw_response(resource.unread_count)
         self.mark_read = to_raw_response(resource.mark_read)
@@ -4077,6 +8899,479 @@ class OutboxMessagesResourceWithRawResponse:
         self.retrieve = to_raw_response(resource.retrieve)
 
 
+class PlansResource(SyncResource):
+    """``client.plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> PlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return PlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        all_versions: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[PlanOut]:
+        """List plans (``list_plans``)."""
+        return self._pager(
+            "billing.list_plans",
+            (),
+            {"all_versions": all_versions},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        modules: builtins.list[ModuleName],
+        name: str,
+        price_month: str,
+        price_year: str,
+        currency: str | Unset = "CNY",
+        max_accounts: int | None | Unset = UNSET,
+        max_api_calls_month: int | None | Unset = UNSET,
+        max_storage_mb: int | None | Unset = UNSET,
+        max_venues: int | None | Unset = UNSET,
+        seats: int | None | Unset = UNSET,
+        trial_days: int | Unset = 0,
+        wholesale_price_month: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Create a plan (``create_plan``)."""
+        return cast(
+            "PlanOut",
+            self._call(
+                "billing.create_plan",
+                (),
+                {
+                    "body": build_body(
+                        "plan_create",
+                        "PlanCreate",
+                        code=code,
+                        modules=modules,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        currency=currency,
+                        max_accounts=max_accounts,
+                        max_api_calls_month=max_api_calls_month,
+                        max_storage_mb=max_storage_mb,
+                        max_venues=max_venues,
+                        seats=seats,
+                        trial_days=trial_days,
+                        wholesale_price_month=wholesale_price_month,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        code: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Get a plan (``get_plan``)."""
+        return cast(
+            "PlanOut",
+            self._call("billing.get_plan", (code,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    def add_version(
+        self,
+        code: str,
+        *,
+        max_accounts: int | None | Unset = UNSET,
+        max_api_calls_month: int | None | Unset = UNSET,
+        max_storage_mb: int | None | Unset = UNSET,
+        max_venues: int | None | Unset = UNSET,
+        modules: builtins.list[ModuleName] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        price_month: str | Unset = UNSET,
+        price_year: str | Unset = UNSET,
+        seats: int | None | Unset = UNSET,
+        trial_days: int | Unset = UNSET,
+        wholesale_price_month: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Add a plan version (``create_plan_version``)."""
+        return cast(
+            "PlanOut",
+            self._call(
+                "billing.create_plan_version",
+                (code,),
+                {
+                    "body": build_body(
+                        "plan_version_create",
+                        "PlanVersionCreate",
+                        max_accounts=max_accounts,
+                        max_api_calls_month=max_api_calls_month,
+                        max_storage_mb=max_storage_mb,
+                        max_venues=max_venues,
+                        modules=modules,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        seats=seats,
+                        trial_days=trial_days,
+                        wholesale_price_month=wholesale_price_month,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class PlansResourceWithRawResponse:
+    """``client.plans.with_raw_response``."""
+
+    def __init__(self, resource: PlansResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.add_version = to_raw_response(resource.add_version)
+
+
+class ResalePlansResource(SyncResource):
+    """``client.resale_plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> ResalePlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ResalePlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ResellerPlanOut]:
+        """List plans for resale (``list_resale_plans``)."""
+        return self._pager(
+            "resellers.list_resale_plans", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+
+class ResalePlansResourceWithRawResponse:
+    """``client.resale_plans.with_raw_response``."""
+
+    def __init__(self, resource: ResalePlansResource) -> None:
+        self.list = to_raw_response(resource.list)
+
+
+class ResellerKeysResource(SyncResource):
+    """``client.reseller_keys``."""
+
+    @cached_property
+    def with_raw_response(self) -> ResellerKeysResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ResellerKeysResourceWithRawResponse(self)
+
+    def create(
+        self,
+        reseller_id: UUID,
+        *,
+        name: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerKeyOut:
+        """Create a reseller API key (``create_reseller_key``)."""
+        return cast(
+            "ResellerKeyOut",
+            self._call(
+                "resellers.create_reseller_key",
+                (reseller_id,),
+                {"body": build_body("reseller_key_create", "ResellerKeyCreate", name=name)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ResellerKeysResourceWithRawResponse:
+    """``client.reseller_keys.with_raw_response``."""
+
+    def __init__(self, resource: ResellerKeysResource) -> None:
+        self.create = to_raw_response(resource.create)
+
+
+class ResellerTenantsResource(SyncResource):
+    """``client.reseller_tenants``."""
+
+    @cached_property
+    def with_raw_response(self) -> ResellerTenantsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ResellerTenantsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ResellerTenantOut]:
+        """List my tenants (``list_reseller_tenants``)."""
+        return self._pager(
+            "resellers.list_reseller_tenants", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def create(
+        self,
+        *,
+        blueprint: str,
+        name: str,
+        owner_email: str,
+        plan: str,
+        slug: str,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProvisionResult:
+        """Provision a tenant (``create_reseller_tenant``)."""
+        return cast(
+            "ProvisionResult",
+            self._call(
+                "resellers.create_reseller_tenant",
+                (),
+                {
+                    "body": build_body(
+                        "provision_request",
+                        "ProvisionRequest",
+                        blueprint=blueprint,
+                        name=name,
+                        owner_email=owner_email,
+                        plan=plan,
+                        slug=slug,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Get one of my tenants (``get_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            self._call(
+                "resellers.get_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def list_invoices(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ResellerInvoiceOut]:
+        """A tenant's invoices (``list_reseller_tenant_invoices``)."""
+        return self._pager(
+            "resellers.list_reseller_tenant_invoices",
+            (tenant_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def change_plan(
+        self,
+        tenant_id: UUID,
+        *,
+        plan: str,
+        seats: int | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Change a tenant's plan (``change_reseller_tenant_plan``)."""
+        return cast(
+            "ResellerTenantOut",
+            self._call(
+                "resellers.change_reseller_tenant_plan",
+                (tenant_id,),
+                {"body": build_body("reseller_plan_change", "ResellerPlanChange", plan=plan, seats=seats)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def resume(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Resume one of my tenants (``resume_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            self._call(
+                "resellers.resume_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def suspend(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Suspend one of my tenants (``suspend_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            self._call(
+                "resellers.suspend_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ResellerTenantsResourceWithRawResponse:
+    """``client.reseller_tenants.with_raw_response``."""
+
+    def __init__(self, resource: ResellerTenantsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.list_invoices = to_raw_response(resource.list_invoices)
+        self.change_plan = to_raw_response(resource.change_plan)
+        self.resume = to_raw_response(resource.resume)
+        self.suspend = to_raw_response(resource.suspend)
+
+
+class ResellersResource(SyncResource):
+    """``client.resellers``."""
+
+    @cached_property
+    def with_raw_response(self) -> ResellersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ResellersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ResellerOut]:
+        """List resellers (``list_resellers``)."""
+        return self._pager("resellers.list_resellers", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    def create(
+        self,
+        *,
+        name: str,
+        slug: str,
+        max_tenants: int | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Create a reseller (``create_reseller``)."""
+        return cast(
+            "ResellerOut",
+            self._call(
+                "resellers.create_reseller",
+                (),
+                {
+                    "body": build_body(
+                        "reseller_create", "ResellerCreate", name=name, slug=slug, max_tenants=max_tenants
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        reseller_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Get a reseller (``get_reseller``)."""
+        return cast(
+            "ResellerOut",
+            self._call(
+                "resellers.get_reseller", (reseller_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def resume(
+        self,
+        reseller_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Resume a reseller (``resume_reseller``)."""
+        return cast(
+            "ResellerOut",
+            self._call(
+                "resellers.resume_reseller",
+                (reseller_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def suspend(
+        self,
+        reseller_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Suspend a reseller (``suspend_reseller``)."""
+        return cast(
+            "ResellerOut",
+            self._call(
+                "resellers.suspend_reseller",
+                (reseller_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ResellersResourceWithRawResponse:
+    """``client.resellers.with_raw_response``."""
+
+    def __init__(self, resource: ResellersResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.resume = to_raw_response(resource.resume)
+        self.suspend = to_raw_response(resource.suspend)
+
+
 class SandboxClockResource(SyncResource):
     """``client.sandbox.clock``."""
 
@@ -4128,6 +9423,210 @@ class SandboxClockResourceWithRawResponse:
         self.advance = to_raw_response(resource.advance)
 
 
+class SavedViewsResource(SyncResource):
+    """``client.saved_views``."""
+
+    @cached_property
+    def with_raw_response(self) -> SavedViewsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return SavedViewsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        list_key: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[SavedViewOut]:
+        """List saved views (``list_saved_views``)."""
+        return self._pager(
+            "views.list_saved_views",
+            (),
+            {"list_key": list_key, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        list_key: str,
+        name: str,
+        query: str,
+        shared: bool | Unset = False,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SavedViewOut:
+        """Save a view (``create_saved_view``)."""
+        return cast(
+            "SavedViewOut",
+            self._call(
+                "views.create_saved_view",
+                (),
+                {
+                    "body": build_body(
+                        "saved_view_create", "SavedViewCreate", list_key=list_key, name=name, query=query, shared=shared
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def delete(
+        self,
+        view_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a saved view (``delete_saved_view``)."""
+        self._call(
+            "views.delete_saved_view",
+            (view_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class SavedViewsResourceWithRawResponse:
+    """``client.saved_views.with_raw_response``."""
+
+    def __init__(self, resource: SavedViewsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.delete = to_raw_response(resource.delete)
+
+
+class SubscriptionResource(SyncResource):
+    """``client.subscription``."""
+
+    @cached_property
+    def with_raw_response(self) -> SubscriptionResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return SubscriptionResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Get my subscription (``get_my_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call("billing.get_my_subscription", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    def cancel(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Cancel at period end (``close_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.close_subscription",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def pay(
+        self,
+        *,
+        payment_method: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Pay open invoices (``retry_subscription_payment``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.retry_subscription_payment",
+                (),
+                {"body": build_body("payment_retry", "PaymentRetry", payment_method=payment_method)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def change_plan(
+        self,
+        *,
+        plan: str,
+        interval: BillingInterval | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Upgrade or downgrade (``change_plan``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.change_plan",
+                (),
+                {"body": build_body("plan_change", "PlanChange", plan=plan, interval=interval)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def resume(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Keep the subscription (``resume_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.resume_subscription",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def change_seats(
+        self,
+        *,
+        seats: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Change seats (``change_seats``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.change_seats",
+                (),
+                {"body": build_body("seat_change", "SeatChange", seats=seats)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class SubscriptionResourceWithRawResponse:
+    """``client.subscription.with_raw_response``."""
+
+    def __init__(self, resource: SubscriptionResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.cancel = to_raw_response(resource.cancel)
+        self.pay = to_raw_response(resource.pay)
+        self.change_plan = to_raw_response(resource.change_plan)
+        self.resume = to_raw_response(resource.resume)
+        self.change_seats = to_raw_response(resource.change_seats)
+
+
 class SystemResource(SyncResource):
     """``client.system``."""
 
@@ -4141,6 +9640,7 @@ class SystemResource(SyncResource):
         *,
         q: str,
         limit: int | Unset = 5,
+        kind: None | str | Unset = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> SearchResults:
@@ -4148,7 +9648,10 @@ class SystemResource(SyncResource):
         return cast(
             "SearchResults",
             self._call(
-                "system.search", (), {"q": q, "limit": limit}, RequestOptions(timeout=timeout, max_retries=max_retries)
+                "system.search",
+                (),
+                {"q": q, "limit": limit, "kind": kind},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
             ),
         )
 
@@ -4183,6 +9686,134 @@ class SystemResourceWithRawResponse:
         self.search = to_raw_response(resource.search)
         self.get_health = to_raw_response(resource.get_health)
         self.get_readiness = to_raw_response(resource.get_readiness)
+
+
+class TenantSubscriptionsResource(SyncResource):
+    """``client.tenant_subscriptions``."""
+
+    @cached_property
+    def with_raw_response(self) -> TenantSubscriptionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return TenantSubscriptionsResourceWithRawResponse(self)
+
+    def reconcile(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ReconcileResult:
+        """Reconcile subscriptions (``recompute_subscriptions``)."""
+        return cast(
+            "ReconcileResult",
+            self._call(
+                "billing.recompute_subscriptions",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Get a tenant's subscription (``get_tenant_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.get_tenant_subscription",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def assign_plan(
+        self,
+        tenant_id: UUID,
+        *,
+        plan: str,
+        interval: BillingInterval | Unset = UNSET,
+        payment_method: None | str | Unset = UNSET,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Put a tenant on a plan (``put_tenant_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.put_tenant_subscription",
+                (tenant_id,),
+                {
+                    "body": build_body(
+                        "plan_assignment",
+                        "PlanAssignment",
+                        plan=plan,
+                        interval=interval,
+                        payment_method=payment_method,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def bill_period(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Bill the next period now (``create_period_invoice``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.create_period_invoice",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def record_status(
+        self,
+        tenant_id: UUID,
+        *,
+        status: SubscriptionStatus,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Record a subscription status (``change_subscription_status``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.change_subscription_status",
+                (tenant_id,),
+                {"body": build_body("subscription_status_change", "SubscriptionStatusChange", status=status)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class TenantSubscriptionsResourceWithRawResponse:
+    """``client.tenant_subscriptions.with_raw_response``."""
+
+    def __init__(self, resource: TenantSubscriptionsResource) -> None:
+        self.reconcile = to_raw_response(resource.reconcile)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.assign_plan = to_raw_response(resource.assign_plan)
+        self.bill_period = to_raw_response(resource.bill_period)
+        self.record_status = to_raw_response(resource.record_status)
 
 
 class TenantsResource(SyncResource):
@@ -4346,6 +9977,989 @@ class TenantsResourceWithRawResponse:
         self.update = to_raw_response(resource.update)
         self.resume = to_raw_response(resource.resume)
         self.suspend = to_raw_response(resource.suspend)
+
+
+class VenueAudioAssetsResource(SyncResource):
+    """``client.venue_audio.assets``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioAssetsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioAssetsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AssetView]:
+        """List audio assets (``list_venue_audio_assets``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_assets",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        file_id: UUID,
+        name: str,
+        venue_id: UUID,
+        purpose: AssetCreatePurpose | Unset = "music",
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssetView:
+        """Register an audio asset (``create_venue_audio_asset``)."""
+        return cast(
+            "AssetView",
+            self._call(
+                "venue_audio.create_venue_audio_asset",
+                (),
+                {
+                    "body": build_body(
+                        "asset_create", "AssetCreate", file_id=file_id, name=name, venue_id=venue_id, purpose=purpose
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        asset_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssetView:
+        """Get an audio asset (``get_venue_audio_asset``)."""
+        return cast(
+            "AssetView",
+            self._call(
+                "venue_audio.get_venue_audio_asset",
+                (asset_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        asset_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove an audio asset (``delete_venue_audio_asset``)."""
+        self._call(
+            "venue_audio.delete_venue_audio_asset",
+            (asset_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class VenueAudioAssetsResourceWithRawResponse:
+    """``client.venue_audio.assets.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioAssetsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+
+
+class VenueAudioBroadcastsResource(SyncResource):
+    """``client.venue_audio.broadcasts``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioBroadcastsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioBroadcastsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        venue_id: None | Unset | UUID = UNSET,
+        kind: BroadcastKind | None | Unset = UNSET,
+        live: bool | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[BroadcastView]:
+        """The broadcast log (``list_venue_audio_broadcasts``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_broadcasts",
+            (),
+            {"q": q, "venue_id": venue_id, "kind": kind, "live": live, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def begin_emergency(
+        self,
+        *,
+        reason: str,
+        venue_id: UUID,
+        alarm_id: None | str | Unset = UNSET,
+        all_call: bool | Unset = False,
+        basement: bool | Unset = False,
+        floor: int | None | Unset = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Trigger an emergency broadcast (``begin_venue_audio_emergency``)."""
+        return cast(
+            "BroadcastView",
+            self._call(
+                "venue_audio.begin_venue_audio_emergency",
+                (),
+                {
+                    "body": build_body(
+                        "emergency_begin",
+                        "EmergencyBegin",
+                        reason=reason,
+                        venue_id=venue_id,
+                        alarm_id=alarm_id,
+                        all_call=all_call,
+                        basement=basement,
+                        floor=floor,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def begin_paging(
+        self,
+        *,
+        source: str,
+        venue_id: UUID,
+        max_duration_s: int | Unset = 300,
+        reason: None | str | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_ids: builtins.list[UUID] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Start live paging (``begin_venue_audio_paging``)."""
+        return cast(
+            "BroadcastView",
+            self._call(
+                "venue_audio.begin_venue_audio_paging",
+                (),
+                {
+                    "body": build_body(
+                        "paging_begin",
+                        "PagingBegin",
+                        source=source,
+                        venue_id=venue_id,
+                        max_duration_s=max_duration_s,
+                        reason=reason,
+                        zone_group_id=zone_group_id,
+                        zone_ids=zone_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        broadcast_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Get a broadcast (``get_venue_audio_broadcast``)."""
+        return cast(
+            "BroadcastView",
+            self._call(
+                "venue_audio.get_venue_audio_broadcast",
+                (broadcast_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def close(
+        self,
+        broadcast_id: UUID,
+        *,
+        version: Versioned,
+        reason: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """End paging or clear an emergency (``close_venue_audio_broadcast``)."""
+        return cast(
+            "BroadcastView",
+            self._call(
+                "venue_audio.close_venue_audio_broadcast",
+                (broadcast_id,),
+                {"body": build_body("broadcast_close", "BroadcastClose", reason=reason), "if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class VenueAudioBroadcastsResourceWithRawResponse:
+    """``client.venue_audio.broadcasts.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioBroadcastsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.begin_emergency = to_raw_response(resource.begin_emergency)
+        self.begin_paging = to_raw_response(resource.begin_paging)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.close = to_raw_response(resource.close)
+
+
+class VenueAudioDevicesResource(SyncResource):
+    """``client.venue_audio.devices``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioDevicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioDevicesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        health: DeviceHealth | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[DeviceView]:
+        """List devices (``list_venue_audio_devices``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_devices",
+            (),
+            {"venue_id": venue_id, "health": health, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        kind: DeviceKind,
+        name: str,
+        venue_id: UUID,
+        heartbeat_interval_s: int | Unset = 60,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Register a device (``create_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            self._call(
+                "venue_audio.create_venue_audio_device",
+                (),
+                {
+                    "body": build_body(
+                        "device_create",
+                        "DeviceCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        venue_id=venue_id,
+                        heartbeat_interval_s=heartbeat_interval_s,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        device_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Get a device (``get_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            self._call(
+                "venue_audio.get_venue_audio_device",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        device_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a device (``delete_venue_audio_device``)."""
+        self._call(
+            "venue_audio.delete_venue_audio_device",
+            (device_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        device_id: UUID,
+        *,
+        version: Versioned,
+        heartbeat_interval_s: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Update a device (``update_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            self._call(
+                "venue_audio.update_venue_audio_device",
+                (device_id,),
+                {
+                    "body": build_body(
+                        "device_update",
+                        "DeviceUpdate",
+                        heartbeat_interval_s=heartbeat_interval_s,
+                        name=name,
+                        zone_id=zone_id,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def heartbeat(
+        self,
+        device_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Report a device alive (``send_venue_audio_device_heartbeat``)."""
+        return cast(
+            "DeviceView",
+            self._call(
+                "venue_audio.send_venue_audio_device_heartbeat",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class VenueAudioDevicesResourceWithRawResponse:
+    """``client.venue_audio.devices.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioDevicesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+        self.heartbeat = to_raw_response(resource.heartbeat)
+
+
+class VenueAudioSchedulesResource(SyncResource):
+    """``client.venue_audio.schedules``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioSchedulesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioSchedulesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ScheduleView]:
+        """List schedules (``list_venue_audio_schedules``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_schedules",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        kind: ScheduleKind,
+        name: str,
+        source: str,
+        start_time: str,
+        venue_id: UUID,
+        duration_s: int | None | Unset = UNSET,
+        enabled: bool | Unset = True,
+        end_time: None | str | Unset = UNSET,
+        skip_holidays: bool | Unset = False,
+        volume: int | None | Unset = UNSET,
+        weekdays: builtins.list[int] | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Create a schedule (``create_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            self._call(
+                "venue_audio.create_venue_audio_schedule",
+                (),
+                {
+                    "body": build_body(
+                        "schedule_create",
+                        "ScheduleCreate",
+                        kind=kind,
+                        name=name,
+                        source=source,
+                        start_time=start_time,
+                        venue_id=venue_id,
+                        duration_s=duration_s,
+                        enabled=enabled,
+                        end_time=end_time,
+                        skip_holidays=skip_holidays,
+                        volume=volume,
+                        weekdays=weekdays,
+                        zone_group_id=zone_group_id,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        schedule_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Get a schedule (``get_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            self._call(
+                "venue_audio.get_venue_audio_schedule",
+                (schedule_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a schedule (``delete_venue_audio_schedule``)."""
+        self._call(
+            "venue_audio.delete_venue_audio_schedule",
+            (schedule_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        duration_s: int | None | Unset = UNSET,
+        enabled: bool | Unset = UNSET,
+        end_time: None | str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        skip_holidays: bool | Unset = UNSET,
+        source: str | Unset = UNSET,
+        start_time: str | Unset = UNSET,
+        volume: int | None | Unset = UNSET,
+        weekdays: builtins.list[int] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Update a schedule (``update_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            self._call(
+                "venue_audio.update_venue_audio_schedule",
+                (schedule_id,),
+                {
+                    "body": build_body(
+                        "schedule_update",
+                        "ScheduleUpdate",
+                        duration_s=duration_s,
+                        enabled=enabled,
+                        end_time=end_time,
+                        name=name,
+                        skip_holidays=skip_holidays,
+                        source=source,
+                        start_time=start_time,
+                        volume=volume,
+                        weekdays=weekdays,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class VenueAudioSchedulesResourceWithRawResponse:
+    """``client.venue_audio.schedules.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioSchedulesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+
+
+class VenueAudioVenuesResource(SyncResource):
+    """``client.venue_audio.venues``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioVenuesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioVenuesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[VenueView]:
+        """List venues (``list_venue_audio_venues``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_venues",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        evacuation_source: str,
+        name: str,
+        org_unit_id: UUID,
+        time_zone: str,
+        emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        holidays: builtins.list[datetime.date] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Create a venue (``create_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            self._call(
+                "venue_audio.create_venue_audio_venue",
+                (),
+                {
+                    "body": build_body(
+                        "venue_create",
+                        "VenueCreate",
+                        code=code,
+                        evacuation_source=evacuation_source,
+                        name=name,
+                        org_unit_id=org_unit_id,
+                        time_zone=time_zone,
+                        emergency_policy=emergency_policy,
+                        holidays=holidays,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        venue_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Get a venue (``get_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            self._call(
+                "venue_audio.get_venue_audio_venue",
+                (venue_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        venue_id: UUID,
+        *,
+        version: Versioned,
+        emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        evacuation_source: str | Unset = UNSET,
+        holidays: builtins.list[datetime.date] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        time_zone: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Update a venue (``update_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            self._call(
+                "venue_audio.update_venue_audio_venue",
+                (venue_id,),
+                {
+                    "body": build_body(
+                        "venue_update",
+                        "VenueUpdate",
+                        emergency_policy=emergency_policy,
+                        evacuation_source=evacuation_source,
+                        holidays=holidays,
+                        name=name,
+                        time_zone=time_zone,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def board(
+        self,
+        venue_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueBoard:
+        """What every zone plays (``get_venue_audio_venue_board``)."""
+        return cast(
+            "VenueBoard",
+            self._call(
+                "venue_audio.get_venue_audio_venue_board",
+                (venue_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class VenueAudioVenuesResourceWithRawResponse:
+    """``client.venue_audio.venues.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioVenuesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+        self.board = to_raw_response(resource.board)
+
+
+class VenueAudioZoneGroupsResource(SyncResource):
+    """``client.venue_audio.zone_groups``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioZoneGroupsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioZoneGroupsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ZoneGroupView]:
+        """List zone groups (``list_venue_audio_zone_groups``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_zone_groups",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        venue_id: UUID,
+        zone_ids: builtins.list[UUID],
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Create a zone group (``create_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            self._call(
+                "venue_audio.create_venue_audio_zone_group",
+                (),
+                {
+                    "body": build_body(
+                        "zone_group_create",
+                        "ZoneGroupCreate",
+                        code=code,
+                        name=name,
+                        venue_id=venue_id,
+                        zone_ids=zone_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        zone_group_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Get a zone group (``get_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            self._call(
+                "venue_audio.get_venue_audio_zone_group",
+                (zone_group_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def delete(
+        self,
+        zone_group_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a zone group (``delete_venue_audio_zone_group``)."""
+        self._call(
+            "venue_audio.delete_venue_audio_zone_group",
+            (zone_group_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def update(
+        self,
+        zone_group_id: UUID,
+        *,
+        version: Versioned,
+        name: str | Unset = UNSET,
+        zone_ids: builtins.list[UUID] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Update a zone group (``update_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            self._call(
+                "venue_audio.update_venue_audio_zone_group",
+                (zone_group_id,),
+                {
+                    "body": build_body("zone_group_update", "ZoneGroupUpdate", name=name, zone_ids=zone_ids),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class VenueAudioZoneGroupsResourceWithRawResponse:
+    """``client.venue_audio.zone_groups.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioZoneGroupsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.delete = to_raw_response(resource.delete)
+        self.update = to_raw_response(resource.update)
+
+
+class VenueAudioZonesResource(SyncResource):
+    """``client.venue_audio.zones``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioZonesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioZonesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AudioZoneView]:
+        """List zones (``list_venue_audio_zones``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_zones",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        venue_id: UUID,
+        area: None | str | Unset = UNSET,
+        basement: bool | Unset = False,
+        floor: int | None | Unset = UNSET,
+        volume: int | Unset = 60,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Create a zone (``create_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            self._call(
+                "venue_audio.create_venue_audio_zone",
+                (),
+                {
+                    "body": build_body(
+                        "audio_zone_create",
+                        "AudioZoneCreate",
+                        code=code,
+                        name=name,
+                        venue_id=venue_id,
+                        area=area,
+                        basement=basement,
+                        floor=floor,
+                        volume=volume,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        zone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Get a zone (``get_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            self._call(
+                "venue_audio.get_venue_audio_zone",
+                (zone_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        zone_id: UUID,
+        *,
+        version: Versioned,
+        area: None | str | Unset = UNSET,
+        basement: bool | Unset = UNSET,
+        floor: int | None | Unset = UNSET,
+        name: str | Unset = UNSET,
+        volume: int | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Update a zone (``update_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            self._call(
+                "venue_audio.update_venue_audio_zone",
+                (zone_id,),
+                {
+                    "body": build_body(
+                        "audio_zone_update",
+                        "AudioZoneUpdate",
+                        area=area,
+                        basement=basement,
+                        floor=floor,
+                        name=name,
+                        volume=volume,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def now_playing(
+        self,
+        zone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneStatus:
+        """What a zone plays now (``get_venue_audio_zone_now_playing``)."""
+        return cast(
+            "ZoneStatus",
+            self._call(
+                "venue_audio.get_venue_audio_zone_now_playing",
+                (zone_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class VenueAudioZonesResourceWithRawResponse:
+    """``client.venue_audio.zones.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioZonesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+        self.now_playing = to_raw_response(resource.now_playing)
 
 
 class WebhookAttemptsResource(SyncResource):
@@ -4660,6 +11274,154 @@ class WebhookEventTypesResourceWithRawResponse:
         self.list = to_raw_response(resource.list)
 
 
+class BillingNamespace:
+    """``client.billing``: the billing module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def invoices(self) -> BillingInvoicesResource:
+        return BillingInvoicesResource(self._client)
+
+
+class BudgetsNamespace:
+    """``client.budgets``: the budgets module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def adjustments(self) -> BudgetsAdjustmentsResource:
+        return BudgetsAdjustmentsResource(self._client)
+
+    @cached_property
+    def analysis(self) -> BudgetsAnalysisResource:
+        return BudgetsAnalysisResource(self._client)
+
+    @cached_property
+    def categories(self) -> BudgetsCategoriesResource:
+        return BudgetsCategoriesResource(self._client)
+
+    @cached_property
+    def expenses(self) -> BudgetsExpensesResource:
+        return BudgetsExpensesResource(self._client)
+
+    @cached_property
+    def forecasts(self) -> BudgetsForecastsResource:
+        return BudgetsForecastsResource(self._client)
+
+    @cached_property
+    def lines(self) -> BudgetsLinesResource:
+        return BudgetsLinesResource(self._client)
+
+    @cached_property
+    def plans(self) -> BudgetsPlansResource:
+        return BudgetsPlansResource(self._client)
+
+    @cached_property
+    def settings(self) -> BudgetsSettingsResource:
+        return BudgetsSettingsResource(self._client)
+
+
+class ChatterNamespace:
+    """``client.chatter``: the chatter module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def entries(self) -> ChatterEntriesResource:
+        return ChatterEntriesResource(self._client)
+
+    @cached_property
+    def followers(self) -> ChatterFollowersResource:
+        return ChatterFollowersResource(self._client)
+
+    @cached_property
+    def notes(self) -> ChatterNotesResource:
+        return ChatterNotesResource(self._client)
+
+
+class ContractsNamespace:
+    """``client.contracts``: the contracts module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def ageing(self) -> ContractsAgeingResource:
+        return ContractsAgeingResource(self._client)
+
+    @cached_property
+    def change_orders(self) -> ContractsChangeOrdersResource:
+        return ContractsChangeOrdersResource(self._client)
+
+    @cached_property
+    def claims(self) -> ContractsClaimsResource:
+        return ContractsClaimsResource(self._client)
+
+    @cached_property
+    def clauses(self) -> ContractsClausesResource:
+        return ContractsClausesResource(self._client)
+
+    @cached_property
+    def contracts(self) -> ContractsContractsResource:
+        return ContractsContractsResource(self._client)
+
+    @cached_property
+    def counterparties(self) -> ContractsCounterpartiesResource:
+        return ContractsCounterpartiesResource(self._client)
+
+    @cached_property
+    def customer_risks(self) -> ContractsCustomerRisksResource:
+        return ContractsCustomerRisksResource(self._client)
+
+    @cached_property
+    def dashboard(self) -> ContractsDashboardResource:
+        return ContractsDashboardResource(self._client)
+
+    @cached_property
+    def invoices(self) -> ContractsInvoicesResource:
+        return ContractsInvoicesResource(self._client)
+
+    @cached_property
+    def ledger(self) -> ContractsLedgerResource:
+        return ContractsLedgerResource(self._client)
+
+    @cached_property
+    def milestones(self) -> ContractsMilestonesResource:
+        return ContractsMilestonesResource(self._client)
+
+    @cached_property
+    def payments(self) -> ContractsPaymentsResource:
+        return ContractsPaymentsResource(self._client)
+
+    @cached_property
+    def project_positions(self) -> ContractsProjectPositionsResource:
+        return ContractsProjectPositionsResource(self._client)
+
+    @cached_property
+    def projects(self) -> ContractsProjectsResource:
+        return ContractsProjectsResource(self._client)
+
+    @cached_property
+    def qualifications(self) -> ContractsQualificationsResource:
+        return ContractsQualificationsResource(self._client)
+
+    @cached_property
+    def receipts(self) -> ContractsReceiptsResource:
+        return ContractsReceiptsResource(self._client)
+
+    @cached_property
+    def settings(self) -> ContractsSettingsResource:
+        return ContractsSettingsResource(self._client)
+
+    @cached_property
+    def templates(self) -> ContractsTemplatesResource:
+        return ContractsTemplatesResource(self._client)
+
+
 class CrmNamespace:
     """``client.crm``: the crm module's resources."""
 
@@ -4731,6 +11493,104 @@ class CrmNamespace:
         return CrmZonesResource(self._client)
 
 
+class FeesNamespace:
+    """``client.fees``: the fees module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def customs_records(self) -> FeesCustomsRecordsResource:
+        return FeesCustomsRecordsResource(self._client)
+
+    @cached_property
+    def income_entries(self) -> FeesIncomeEntriesResource:
+        return FeesIncomeEntriesResource(self._client)
+
+    @cached_property
+    def profit_figures(self) -> FeesProfitFiguresResource:
+        return FeesProfitFiguresResource(self._client)
+
+    @cached_property
+    def reconciliations(self) -> FeesReconciliationsResource:
+        return FeesReconciliationsResource(self._client)
+
+    @cached_property
+    def reports(self) -> FeesReportsResource:
+        return FeesReportsResource(self._client)
+
+    @cached_property
+    def schedules(self) -> FeesSchedulesResource:
+        return FeesSchedulesResource(self._client)
+
+    @cached_property
+    def statements(self) -> FeesStatementsResource:
+        return FeesStatementsResource(self._client)
+
+
+class HrNamespace:
+    """``client.hr``: the hr module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def assignments(self) -> HrAssignmentsResource:
+        return HrAssignmentsResource(self._client)
+
+    @cached_property
+    def campaign_results(self) -> HrCampaignResultsResource:
+        return HrCampaignResultsResource(self._client)
+
+    @cached_property
+    def campaigns(self) -> HrCampaignsResource:
+        return HrCampaignsResource(self._client)
+
+    @cached_property
+    def duties(self) -> HrDutiesResource:
+        return HrDutiesResource(self._client)
+
+    @cached_property
+    def employees(self) -> HrEmployeesResource:
+        return HrEmployeesResource(self._client)
+
+    @cached_property
+    def grade_table(self) -> HrGradeTableResource:
+        return HrGradeTableResource(self._client)
+
+    @cached_property
+    def headcount(self) -> HrHeadcountResource:
+        return HrHeadcountResource(self._client)
+
+    @cached_property
+    def job_description_revisions(self) -> HrJobDescriptionRevisionsResource:
+        return HrJobDescriptionRevisionsResource(self._client)
+
+    @cached_property
+    def job_descriptions(self) -> HrJobDescriptionsResource:
+        return HrJobDescriptionsResource(self._client)
+
+    @cached_property
+    def org_chart(self) -> HrOrgChartResource:
+        return HrOrgChartResource(self._client)
+
+    @cached_property
+    def position_paths(self) -> HrPositionPathsResource:
+        return HrPositionPathsResource(self._client)
+
+    @cached_property
+    def positions(self) -> HrPositionsResource:
+        return HrPositionsResource(self._client)
+
+    @cached_property
+    def questions(self) -> HrQuestionsResource:
+        return HrQuestionsResource(self._client)
+
+    @cached_property
+    def ratings(self) -> HrRatingsResource:
+        return HrRatingsResource(self._client)
+
+
 class SandboxNamespace:
     """``client.sandbox``: the sandbox module's resources."""
 
@@ -4742,6 +11602,41 @@ class SandboxNamespace:
         return SandboxClockResource(self._client)
 
 
+class VenueAudioNamespace:
+    """``client.venue_audio``: the venue_audio module's resources."""
+
+    def __init__(self, client: SyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def assets(self) -> VenueAudioAssetsResource:
+        return VenueAudioAssetsResource(self._client)
+
+    @cached_property
+    def broadcasts(self) -> VenueAudioBroadcastsResource:
+        return VenueAudioBroadcastsResource(self._client)
+
+    @cached_property
+    def devices(self) -> VenueAudioDevicesResource:
+        return VenueAudioDevicesResource(self._client)
+
+    @cached_property
+    def schedules(self) -> VenueAudioSchedulesResource:
+        return VenueAudioSchedulesResource(self._client)
+
+    @cached_property
+    def venues(self) -> VenueAudioVenuesResource:
+        return VenueAudioVenuesResource(self._client)
+
+    @cached_property
+    def zone_groups(self) -> VenueAudioZoneGroupsResource:
+        return VenueAudioZoneGroupsResource(self._client)
+
+    @cached_property
+    def zones(self) -> VenueAudioZonesResource:
+        return VenueAudioZonesResource(self._client)
+
+
 class BizSuite(SyncClientBase):
     """The BizSuite API, one attribute per resource: ``client.crm.accounts.list()``.
 
@@ -4750,6 +11645,10 @@ class BizSuite(SyncClientBase):
     error answer; lists return auto-paging iterators; ``version=`` takes a number or the
     record you read. Per call: ``timeout``, ``max_retries`` and (POST) ``idempotency_key``.
     """
+
+    @cached_property
+    def activities(self) -> ActivitiesResource:
+        return ActivitiesResource(self)
 
     @cached_property
     def alerts(self) -> AlertsResource:
@@ -4788,6 +11687,22 @@ class BizSuite(SyncClientBase):
         return AuthResource(self)
 
     @cached_property
+    def billing(self) -> BillingNamespace:
+        return BillingNamespace(self)
+
+    @cached_property
+    def budgets(self) -> BudgetsNamespace:
+        return BudgetsNamespace(self)
+
+    @cached_property
+    def chatter(self) -> ChatterNamespace:
+        return ChatterNamespace(self)
+
+    @cached_property
+    def contracts(self) -> ContractsNamespace:
+        return ContractsNamespace(self)
+
+    @cached_property
     def crm(self) -> CrmNamespace:
         return CrmNamespace(self)
 
@@ -4796,8 +11711,24 @@ class BizSuite(SyncClientBase):
         return CurrentTenantResource(self)
 
     @cached_property
+    def fees(self) -> FeesNamespace:
+        return FeesNamespace(self)
+
+    @cached_property
     def files(self) -> FilesResource:
         return FilesResource(self)
+
+    @cached_property
+    def hr(self) -> HrNamespace:
+        return HrNamespace(self)
+
+    @cached_property
+    def import_mappings(self) -> ImportMappingsResource:
+        return ImportMappingsResource(self)
+
+    @cached_property
+    def imports(self) -> ImportsResource:
+        return ImportsResource(self)
 
     @cached_property
     def inbox(self) -> InboxResource:
@@ -4836,16 +11767,52 @@ class BizSuite(SyncClientBase):
         return OutboxMessagesResource(self)
 
     @cached_property
+    def plans(self) -> PlansResource:
+        return PlansResource(self)
+
+    @cached_property
+    def resale_plans(self) -> ResalePlansResource:
+        return ResalePlansResource(self)
+
+    @cached_property
+    def reseller_keys(self) -> ResellerKeysResource:
+        return ResellerKeysResource(self)
+
+    @cached_property
+    def reseller_tenants(self) -> ResellerTenantsResource:
+        return ResellerTenantsResource(self)
+
+    @cached_property
+    def resellers(self) -> ResellersResource:
+        return ResellersResource(self)
+
+    @cached_property
     def sandbox(self) -> SandboxNamespace:
         return SandboxNamespace(self)
+
+    @cached_property
+    def saved_views(self) -> SavedViewsResource:
+        return SavedViewsResource(self)
+
+    @cached_property
+    def subscription(self) -> SubscriptionResource:
+        return SubscriptionResource(self)
 
     @cached_property
     def system(self) -> SystemResource:
         return SystemResource(self)
 
     @cached_property
+    def tenant_subscriptions(self) -> TenantSubscriptionsResource:
+        return TenantSubscriptionsResource(self)
+
+    @cached_property
     def tenants(self) -> TenantsResource:
         return TenantsResource(self)
+
+    @cached_property
+    def venue_audio(self) -> VenueAudioNamespace:
+        return VenueAudioNamespace(self)
 
     @cached_property
     def webhook_attempts(self) -> WebhookAttemptsResource:
@@ -4862,6 +11829,184 @@ class BizSuite(SyncClientBase):
     @cached_property
     def webhook_event_types(self) -> WebhookEventTypesResource:
         return WebhookEventTypesResource(self)
+
+
+class AsyncActivitiesResource(AsyncResource):
+    """``client.activities``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncActivitiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncActivitiesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        assignee_user_id: None | Unset | UUID = UNSET,
+        target_type: None | str | Unset = UNSET,
+        target_id: None | Unset | UUID = UNSET,
+        status: ActivityStatus | None | Unset = "planned",
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ScheduledActivityOut]:
+        """List activities (``list_activities``)."""
+        return self._pager(
+            "activities.list_activities",
+            (),
+            {
+                "limit": limit,
+                "cursor": cursor,
+                "assignee_user_id": assignee_user_id,
+                "target_type": target_type,
+                "target_id": target_id,
+                "status": status,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        activity_type: ActivityType,
+        due_date: datetime.date,
+        summary: str,
+        target_id: UUID,
+        target_type: str,
+        assignee_user_id: None | Unset | UUID = UNSET,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Schedule an activity (``create_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            await self._call(
+                "activities.create_activity",
+                (),
+                {
+                    "body": build_body(
+                        "scheduled_activity_create",
+                        "ScheduledActivityCreate",
+                        activity_type=activity_type,
+                        due_date=due_date,
+                        summary=summary,
+                        target_id=target_id,
+                        target_type=target_type,
+                        assignee_user_id=assignee_user_id,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Get an activity (``get_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            await self._call(
+                "activities.get_activity",
+                (scheduled_activity_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Cancel an activity (``delete_activity``)."""
+        await self._call(
+            "activities.delete_activity",
+            (scheduled_activity_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        activity_type: ActivityType | Unset = UNSET,
+        assignee_user_id: Unset | UUID = UNSET,
+        due_date: datetime.date | Unset = UNSET,
+        note: None | str | Unset = UNSET,
+        summary: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Update an activity (``update_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            await self._call(
+                "activities.update_activity",
+                (scheduled_activity_id,),
+                {
+                    "body": build_body(
+                        "scheduled_activity_update",
+                        "ScheduledActivityUpdate",
+                        activity_type=activity_type,
+                        assignee_user_id=assignee_user_id,
+                        due_date=due_date,
+                        note=note,
+                        summary=summary,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def complete(
+        self,
+        scheduled_activity_id: UUID,
+        *,
+        version: Versioned,
+        feedback: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduledActivityOut:
+        """Mark an activity done (``complete_activity``)."""
+        return cast(
+            "ScheduledActivityOut",
+            await self._call(
+                "activities.complete_activity",
+                (scheduled_activity_id,),
+                {
+                    "body": build_body("scheduled_activity_done", "ScheduledActivityDone", feedback=feedback),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncActivitiesResourceWithRawResponse:
+    """``client.activities.with_raw_response``."""
+
+    def __init__(self, resource: AsyncActivitiesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+        self.complete = to_async_raw_response(resource.complete)
 
 
 class AsyncAlertsResource(AsyncResource):
@@ -6012,6 +13157,2438 @@ class AsyncAuthResourceWithRawResponse:
         self.begin_totp_setup = to_async_raw_response(resource.begin_totp_setup)
 
 
+class AsyncBillingInvoicesResource(AsyncResource):
+    """``client.billing.invoices``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBillingInvoicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBillingInvoicesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[InvoiceOut]:
+        """List my invoices (``list_billing_invoices``)."""
+        return self._pager(
+            "billing.list_billing_invoices",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def retrieve(
+        self,
+        billing_invoice_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> InvoiceOut:
+        """Get an invoice (``get_billing_invoice``)."""
+        return cast(
+            "InvoiceOut",
+            await self._call(
+                "billing.get_billing_invoice",
+                (billing_invoice_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncBillingInvoicesResourceWithRawResponse:
+    """``client.billing.invoices.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBillingInvoicesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncBudgetsAdjustmentsResource(AsyncResource):
+    """``client.budgets.adjustments``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsAdjustmentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsAdjustmentsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetAdjustmentView]:
+        """List adjustments (``list_budgets_adjustments``)."""
+        return self._pager(
+            "budgets.list_budgets_adjustments",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        amount: str,
+        kind: AdjustmentKind,
+        reason: str,
+        to_line_id: UUID,
+        author_id: None | Unset | UUID = UNSET,
+        from_line_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAdjustmentView:
+        """File a transfer or an increase (``create_budgets_adjustment``)."""
+        return cast(
+            "BudgetAdjustmentView",
+            await self._call(
+                "budgets.create_budgets_adjustment",
+                (),
+                {
+                    "body": build_body(
+                        "budget_adjustment_create",
+                        "BudgetAdjustmentCreate",
+                        amount=amount,
+                        kind=kind,
+                        reason=reason,
+                        to_line_id=to_line_id,
+                        author_id=author_id,
+                        from_line_id=from_line_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        adjustment_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAdjustmentView:
+        """Get an adjustment (``get_budgets_adjustment``)."""
+        return cast(
+            "BudgetAdjustmentView",
+            await self._call(
+                "budgets.get_budgets_adjustment",
+                (adjustment_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def list_for_plan(
+        self,
+        plan_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetAdjustmentView]:
+        """List a plan's adjustments (``list_budgets_plan_adjustments``)."""
+        return self._pager(
+            "budgets.list_budgets_plan_adjustments",
+            (plan_id,),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncBudgetsAdjustmentsResourceWithRawResponse:
+    """``client.budgets.adjustments.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsAdjustmentsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.list_for_plan = to_async_raw_pager(resource.list_for_plan)
+
+
+class AsyncBudgetsAnalysisResource(AsyncResource):
+    """``client.budgets.analysis``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsAnalysisResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsAnalysisResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        fiscal_year: int,
+        group_by: GetBudgetsAnalysisGroupBy | Unset = "category",
+        org_unit_id: None | Unset | UUID = UNSET,
+        category_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetAnalysis:
+        """Budget vs committed vs actual (``get_budgets_analysis``)."""
+        return cast(
+            "BudgetAnalysis",
+            await self._call(
+                "budgets.get_budgets_analysis",
+                (),
+                {
+                    "fiscal_year": fiscal_year,
+                    "group_by": group_by,
+                    "org_unit_id": org_unit_id,
+                    "category_id": category_id,
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncBudgetsAnalysisResourceWithRawResponse:
+    """``client.budgets.analysis.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsAnalysisResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncBudgetsCategoriesResource(AsyncResource):
+    """``client.budgets.categories``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsCategoriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsCategoriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetCategoryView]:
+        """List categories (``list_budgets_categories``)."""
+        return self._pager(
+            "budgets.list_budgets_categories", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        approval_category: None | str | Unset = UNSET,
+        check_scope: CheckScope | Unset = UNSET,
+        control_mode: ControlMode | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        parent_id: None | Unset | UUID = UNSET,
+        position: int | Unset = 0,
+        ratio: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Create a category (``create_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            await self._call(
+                "budgets.create_budgets_category",
+                (),
+                {
+                    "body": build_body(
+                        "budget_category_create",
+                        "BudgetCategoryCreate",
+                        code=code,
+                        name=name,
+                        approval_category=approval_category,
+                        check_scope=check_scope,
+                        control_mode=control_mode,
+                        notes=notes,
+                        parent_id=parent_id,
+                        position=position,
+                        ratio=ratio,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        category_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Get a category (``get_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            await self._call(
+                "budgets.get_budgets_category",
+                (category_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        category_id: UUID,
+        *,
+        version: Versioned,
+        approval_category: None | str | Unset = UNSET,
+        check_scope: CheckScope | Unset = UNSET,
+        code: str | Unset = UNSET,
+        control_mode: ControlMode | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        parent_id: None | Unset | UUID = UNSET,
+        position: int | Unset = UNSET,
+        ratio: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetCategoryView:
+        """Update a category (``update_budgets_category``)."""
+        return cast(
+            "BudgetCategoryView",
+            await self._call(
+                "budgets.update_budgets_category",
+                (category_id,),
+                {
+                    "body": build_body(
+                        "budget_category_update",
+                        "BudgetCategoryUpdate",
+                        approval_category=approval_category,
+                        check_scope=check_scope,
+                        code=code,
+                        control_mode=control_mode,
+                        name=name,
+                        notes=notes,
+                        parent_id=parent_id,
+                        position=position,
+                        ratio=ratio,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncBudgetsCategoriesResourceWithRawResponse:
+    """``client.budgets.categories.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsCategoriesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncBudgetsExpensesResource(AsyncResource):
+    """``client.budgets.expenses``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsExpensesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsExpensesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        kind: ExpenseKind | None | Unset = UNSET,
+        status: ExpenseStatus | None | Unset = UNSET,
+        line_id: None | Unset | UUID = UNSET,
+        plan_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetExpenseView]:
+        """List expenses (``list_budgets_expenses``)."""
+        return self._pager(
+            "budgets.list_budgets_expenses",
+            (),
+            {
+                "q": q,
+                "kind": kind,
+                "status": status,
+                "line_id": line_id,
+                "plan_id": plan_id,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        amount: str,
+        line_id: UUID,
+        title: str,
+        advance_id: None | Unset | UUID = UNSET,
+        author_id: None | Unset | UUID = UNSET,
+        kind: ExpenseKind | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        spent_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """File an expense, advance or reimbursement (``create_budgets_expense``)."""
+        return cast(
+            "BudgetExpenseView",
+            await self._call(
+                "budgets.create_budgets_expense",
+                (),
+                {
+                    "body": build_body(
+                        "budget_expense_create",
+                        "BudgetExpenseCreate",
+                        amount=amount,
+                        line_id=line_id,
+                        title=title,
+                        advance_id=advance_id,
+                        author_id=author_id,
+                        kind=kind,
+                        notes=notes,
+                        spent_on=spent_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        expense_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """Get an expense (``get_budgets_expense``)."""
+        return cast(
+            "BudgetExpenseView",
+            await self._call(
+                "budgets.get_budgets_expense",
+                (expense_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def mark_paid(
+        self,
+        expense_id: UUID,
+        *,
+        version: Versioned,
+        paid_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetExpenseView:
+        """Record an expense as paid (``mark_budgets_expense_paid``)."""
+        return cast(
+            "BudgetExpenseView",
+            await self._call(
+                "budgets.mark_budgets_expense_paid",
+                (expense_id,),
+                {
+                    "body": build_body("budget_expense_pay", "BudgetExpensePay", paid_on=paid_on),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncBudgetsExpensesResourceWithRawResponse:
+    """``client.budgets.expenses.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsExpensesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.mark_paid = to_async_raw_response(resource.mark_paid)
+
+
+class AsyncBudgetsForecastsResource(AsyncResource):
+    """``client.budgets.forecasts``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsForecastsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsForecastsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        fiscal_year: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetForecastView]:
+        """List forecast sales (``list_budgets_forecasts``)."""
+        return self._pager(
+            "budgets.list_budgets_forecasts",
+            (),
+            {"org_unit_id": org_unit_id, "fiscal_year": fiscal_year, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def put(
+        self,
+        *,
+        amount: str,
+        org_unit_id: UUID,
+        period: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetForecastView:
+        """Enter forecast sales (``put_budgets_forecast``)."""
+        return cast(
+            "BudgetForecastView",
+            await self._call(
+                "budgets.put_budgets_forecast",
+                (),
+                {
+                    "body": build_body(
+                        "budget_forecast_set",
+                        "BudgetForecastSet",
+                        amount=amount,
+                        org_unit_id=org_unit_id,
+                        period=period,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        forecast_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetForecastView:
+        """Get a forecast (``get_budgets_forecast``)."""
+        return cast(
+            "BudgetForecastView",
+            await self._call(
+                "budgets.get_budgets_forecast",
+                (forecast_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncBudgetsForecastsResourceWithRawResponse:
+    """``client.budgets.forecasts.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsForecastsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.put = to_async_raw_response(resource.put)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncBudgetsLinesResource(AsyncResource):
+    """``client.budgets.lines``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsLinesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsLinesResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        line_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineDetail:
+        """Get a budget line (``get_budgets_line``)."""
+        return cast(
+            "BudgetLineDetail",
+            await self._call(
+                "budgets.get_budgets_line", (line_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def delete(
+        self,
+        line_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a draft plan's line (``delete_budgets_line``)."""
+        await self._call(
+            "budgets.delete_budgets_line",
+            (line_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def explain(
+        self,
+        line_id: UUID,
+        *,
+        explanation: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineView:
+        """Explain a line's overrun (``put_budgets_line_explanation``)."""
+        return cast(
+            "BudgetLineView",
+            await self._call(
+                "budgets.put_budgets_line_explanation",
+                (line_id,),
+                {"body": build_body("budget_explanation", "BudgetExplanation", explanation=explanation)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def create(
+        self,
+        plan_id: UUID,
+        *,
+        category_id: UUID,
+        period: str,
+        amount: None | str | Unset = UNSET,
+        base: None | str | Unset = UNSET,
+        method: LineMethod | Unset = UNSET,
+        percent: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetLineView:
+        """Add a plan line (``create_budgets_line``)."""
+        return cast(
+            "BudgetLineView",
+            await self._call(
+                "budgets.create_budgets_line",
+                (plan_id,),
+                {
+                    "body": build_body(
+                        "budget_line_create",
+                        "BudgetLineCreate",
+                        category_id=category_id,
+                        period=period,
+                        amount=amount,
+                        base=base,
+                        method=method,
+                        percent=percent,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncBudgetsLinesResourceWithRawResponse:
+    """``client.budgets.lines.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsLinesResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.explain = to_async_raw_response(resource.explain)
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncBudgetsPlansResource(AsyncResource):
+    """``client.budgets.plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsPlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsPlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        fiscal_year: int | None | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        status: None | PlanStatus | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BudgetPlanView]:
+        """List plans (``list_budgets_plans``)."""
+        return self._pager(
+            "budgets.list_budgets_plans",
+            (),
+            {
+                "fiscal_year": fiscal_year,
+                "org_unit_id": org_unit_id,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        fiscal_year: int,
+        org_unit_id: UUID,
+        title: str,
+        granularity: Granularity | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanView:
+        """Create a plan (``create_budgets_plan``)."""
+        return cast(
+            "BudgetPlanView",
+            await self._call(
+                "budgets.create_budgets_plan",
+                (),
+                {
+                    "body": build_body(
+                        "budget_plan_create",
+                        "BudgetPlanCreate",
+                        fiscal_year=fiscal_year,
+                        org_unit_id=org_unit_id,
+                        title=title,
+                        granularity=granularity,
+                        notes=notes,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        plan_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanDetail:
+        """Get a plan (``get_budgets_plan``)."""
+        return cast(
+            "BudgetPlanDetail",
+            await self._call(
+                "budgets.get_budgets_plan", (plan_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def compile(
+        self,
+        plan_id: UUID,
+        *,
+        category_ids: builtins.list[UUID] | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanDetail:
+        """Compile lines from forecast sales by ratio (``create_budgets_ratio_lines``)."""
+        return cast(
+            "BudgetPlanDetail",
+            await self._call(
+                "budgets.create_budgets_ratio_lines",
+                (plan_id,),
+                {"body": build_body("budget_compile", "BudgetCompile", category_ids=category_ids)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def submit(
+        self,
+        plan_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetPlanView:
+        """Submit a plan for approval (``submit_budgets_plan``)."""
+        return cast(
+            "BudgetPlanView",
+            await self._call(
+                "budgets.submit_budgets_plan",
+                (plan_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncBudgetsPlansResourceWithRawResponse:
+    """``client.budgets.plans.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsPlansResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.compile = to_async_raw_response(resource.compile)
+        self.submit = to_async_raw_response(resource.submit)
+
+
+class AsyncBudgetsSettingsResource(AsyncResource):
+    """``client.budgets.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBudgetsSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncBudgetsSettingsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetsSettingsView:
+        """Get the budgets settings (``get_budgets_settings``)."""
+        return cast(
+            "BudgetsSettingsView",
+            await self._call(
+                "budgets.get_budgets_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def update(
+        self,
+        *,
+        version: Versioned,
+        reminder_days: int | Unset = UNSET,
+        submission_day: int | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BudgetsSettingsView:
+        """Update the budgets settings (``update_budgets_settings``)."""
+        return cast(
+            "BudgetsSettingsView",
+            await self._call(
+                "budgets.update_budgets_settings",
+                (),
+                {
+                    "body": build_body(
+                        "budgets_settings_update",
+                        "BudgetsSettingsUpdate",
+                        reminder_days=reminder_days,
+                        submission_day=submission_day,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncBudgetsSettingsResourceWithRawResponse:
+    """``client.budgets.settings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncBudgetsSettingsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncChatterEntriesResource(AsyncResource):
+    """``client.chatter.entries``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatterEntriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncChatterEntriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ChatterFeedEntry]:
+        """List a record's chatter (``list_chatter_entries``)."""
+        return self._pager(
+            "chatter.list_chatter_entries",
+            (
+                target_type,
+                target_id,
+            ),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncChatterEntriesResourceWithRawResponse:
+    """``client.chatter.entries.with_raw_response``."""
+
+    def __init__(self, resource: AsyncChatterEntriesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+
+
+class AsyncChatterFollowersResource(AsyncResource):
+    """``client.chatter.followers``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatterFollowersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncChatterFollowersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ChatterFollowerOut]:
+        """List a record's followers (``list_chatter_followers``)."""
+        return self._pager(
+            "chatter.list_chatter_followers",
+            (
+                target_type,
+                target_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ChatterFollowerOut]:
+        """Follow a record (``create_chatter_follower``)."""
+        return self._pager(
+            "chatter.create_chatter_follower",
+            (
+                target_type,
+                target_id,
+            ),
+            {"body": build_body("chatter_follower_create", "ChatterFollowerCreate", user_id=user_id)},
+            RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+        )
+
+    async def delete(
+        self,
+        target_type: str,
+        target_id: UUID,
+        user_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Unfollow a record (``delete_chatter_follower``)."""
+        await self._call(
+            "chatter.delete_chatter_follower",
+            (
+                target_type,
+                target_id,
+                user_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncChatterFollowersResourceWithRawResponse:
+    """``client.chatter.followers.with_raw_response``."""
+
+    def __init__(self, resource: AsyncChatterFollowersResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_pager(resource.create)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncChatterNotesResource(AsyncResource):
+    """``client.chatter.notes``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatterNotesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncChatterNotesResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        chatter_message_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Get a note (``get_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            await self._call(
+                "chatter.get_chatter_note",
+                (chatter_message_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        chatter_message_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a note (``delete_chatter_note``)."""
+        await self._call(
+            "chatter.delete_chatter_note",
+            (chatter_message_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        chatter_message_id: UUID,
+        *,
+        version: Versioned,
+        body: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Update a note (``update_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            await self._call(
+                "chatter.update_chatter_note",
+                (chatter_message_id,),
+                {
+                    "body": build_body("chatter_note_update", "ChatterNoteUpdate", body=body),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def create(
+        self,
+        target_type: str,
+        target_id: UUID,
+        *,
+        body: str,
+        file_ids: builtins.list[UUID] | Unset = UNSET,
+        mention_ids: builtins.list[UUID] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChatterMessageOut:
+        """Write a note on a record (``create_chatter_note``)."""
+        return cast(
+            "ChatterMessageOut",
+            await self._call(
+                "chatter.create_chatter_note",
+                (
+                    target_type,
+                    target_id,
+                ),
+                {
+                    "body": build_body(
+                        "chatter_note_create",
+                        "ChatterNoteCreate",
+                        body=body,
+                        file_ids=file_ids,
+                        mention_ids=mention_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncChatterNotesResourceWithRawResponse:
+    """``client.chatter.notes.with_raw_response``."""
+
+    def __init__(self, resource: AsyncChatterNotesResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncContractsAgeingResource(AsyncResource):
+    """``client.contracts.ageing``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsAgeingResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsAgeingResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        side: GetContractsAgeingSide | Unset = "receivable",
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AgeingReport:
+        """Receivable or payable ageing (``get_contracts_ageing``)."""
+        return cast(
+            "AgeingReport",
+            await self._call(
+                "contracts.get_contracts_ageing",
+                (),
+                {"side": side},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsAgeingResourceWithRawResponse:
+    """``client.contracts.ageing.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsAgeingResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncContractsChangeOrdersResource(AsyncResource):
+    """``client.contracts.change_orders``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsChangeOrdersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsChangeOrdersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ChangeOrderView]:
+        """List a contract's change orders (``list_contracts_change_orders``)."""
+        return self._pager(
+            "contracts.list_contracts_change_orders",
+            (contract_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        cost_impact: str,
+        proposer: str,
+        reason: str,
+        milestone_changes: builtins.list[MilestoneChange] | Unset = UNSET,
+        schedule_impact_days: int | Unset = 0,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ChangeOrderView:
+        """Propose a change order (``create_contracts_change_order``)."""
+        return cast(
+            "ChangeOrderView",
+            await self._call(
+                "contracts.create_contracts_change_order",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "change_order_create",
+                        "ChangeOrderCreate",
+                        cost_impact=cost_impact,
+                        proposer=proposer,
+                        reason=reason,
+                        milestone_changes=milestone_changes,
+                        schedule_impact_days=schedule_impact_days,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsChangeOrdersResourceWithRawResponse:
+    """``client.contracts.change_orders.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsChangeOrdersResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncContractsClaimsResource(AsyncResource):
+    """``client.contracts.claims``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsClaimsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsClaimsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ClaimView]:
+        """List claims and delays (``list_contracts_claims``)."""
+        return self._pager(
+            "contracts.list_contracts_claims",
+            (contract_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        kind: ClaimKind,
+        raised_by: str,
+        reason: str,
+        amount: None | str | Unset = UNSET,
+        days: int | None | Unset = UNSET,
+        raised_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClaimView:
+        """Raise a claim or delay (``create_contracts_claim``)."""
+        return cast(
+            "ClaimView",
+            await self._call(
+                "contracts.create_contracts_claim",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "claim_create",
+                        "ClaimCreate",
+                        kind=kind,
+                        raised_by=raised_by,
+                        reason=reason,
+                        amount=amount,
+                        days=days,
+                        raised_on=raised_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def close(
+        self,
+        contract_id: UUID,
+        claim_id: UUID,
+        *,
+        version: Versioned,
+        status: ClaimStatus,
+        agreed_amount: None | str | Unset = UNSET,
+        agreed_days: int | None | Unset = UNSET,
+        resolution: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClaimView:
+        """Decide a claim or delay (``close_contracts_claim``)."""
+        return cast(
+            "ClaimView",
+            await self._call(
+                "contracts.close_contracts_claim",
+                (
+                    contract_id,
+                    claim_id,
+                ),
+                {
+                    "body": build_body(
+                        "claim_decision",
+                        "ClaimDecision",
+                        status=status,
+                        agreed_amount=agreed_amount,
+                        agreed_days=agreed_days,
+                        resolution=resolution,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsClaimsResourceWithRawResponse:
+    """``client.contracts.claims.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsClaimsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.close = to_async_raw_response(resource.close)
+
+
+class AsyncContractsClausesResource(AsyncResource):
+    """``client.contracts.clauses``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsClausesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsClausesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ClauseView]:
+        """List clauses (``list_contracts_clauses``)."""
+        return self._pager(
+            "contracts.list_contracts_clauses",
+            (),
+            {"q": q, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        body: str,
+        code: str,
+        title: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Add a clause (``create_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            await self._call(
+                "contracts.create_contracts_clause",
+                (),
+                {"body": build_body("clause_create", "ClauseCreate", body=body, code=code, title=title)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        clause_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Get a clause (``get_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            await self._call(
+                "contracts.get_contracts_clause",
+                (clause_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        clause_id: UUID,
+        *,
+        version: Versioned,
+        body: str | Unset = UNSET,
+        code: str | Unset = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ClauseView:
+        """Update a clause (``update_contracts_clause``)."""
+        return cast(
+            "ClauseView",
+            await self._call(
+                "contracts.update_contracts_clause",
+                (clause_id,),
+                {
+                    "body": build_body("clause_update", "ClauseUpdate", body=body, code=code, title=title),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsClausesResourceWithRawResponse:
+    """``client.contracts.clauses.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsClausesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncContractsContractsResource(AsyncResource):
+    """``client.contracts.contracts``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsContractsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsContractsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        status: ContractStatus | None | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ContractView]:
+        """List contracts (``list_contracts_contracts``)."""
+        return self._pager(
+            "contracts.list_contracts_contracts",
+            (),
+            {
+                "q": q,
+                "direction": direction,
+                "status": status,
+                "project_id": project_id,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        amount: str,
+        direction: Direction,
+        title: str,
+        account_id: None | Unset | UUID = UNSET,
+        attachments: builtins.list[AttachmentRef] | None | Unset = UNSET,
+        clause_codes: builtins.list[str] | None | Unset = UNSET,
+        counterparty_id: None | Unset | UUID = UNSET,
+        currency: str | Unset = "CNY",
+        ends_on: datetime.date | None | Unset = UNSET,
+        exchange_rate: None | str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        our_signatory: None | str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderValue] | None | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | None | Unset = UNSET,
+        template_id: None | Unset | UUID = UNSET,
+        their_signatory: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Register a contract (``create_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            await self._call(
+                "contracts.create_contracts_contract",
+                (),
+                {
+                    "body": build_body(
+                        "contract_create",
+                        "ContractCreate",
+                        amount=amount,
+                        direction=direction,
+                        title=title,
+                        account_id=account_id,
+                        attachments=attachments,
+                        clause_codes=clause_codes,
+                        counterparty_id=counterparty_id,
+                        currency=currency,
+                        ends_on=ends_on,
+                        exchange_rate=exchange_rate,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        our_signatory=our_signatory,
+                        placeholders=placeholders,
+                        project_id=project_id,
+                        starts_on=starts_on,
+                        template_id=template_id,
+                        their_signatory=their_signatory,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        contract_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractDetail:
+        """Get a contract (``get_contracts_contract``)."""
+        return cast(
+            "ContractDetail",
+            await self._call(
+                "contracts.get_contracts_contract",
+                (contract_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        contract_id: UUID,
+        *,
+        version: Versioned,
+        amount: str | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        ends_on: datetime.date | None | Unset = UNSET,
+        exchange_rate: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        our_signatory: None | str | Unset = UNSET,
+        project_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | None | Unset = UNSET,
+        their_signatory: None | str | Unset = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Update a draft contract (``update_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            await self._call(
+                "contracts.update_contracts_contract",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "contract_update",
+                        "ContractUpdate",
+                        amount=amount,
+                        currency=currency,
+                        ends_on=ends_on,
+                        exchange_rate=exchange_rate,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        our_signatory=our_signatory,
+                        project_id=project_id,
+                        starts_on=starts_on,
+                        their_signatory=their_signatory,
+                        title=title,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def move(
+        self,
+        contract_id: UUID,
+        *,
+        version: Versioned,
+        status: ContractStatus,
+        comment: None | str | Unset = UNSET,
+        signed_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractView:
+        """Move a contract through its lifecycle (``move_contracts_contract``)."""
+        return cast(
+            "ContractView",
+            await self._call(
+                "contracts.move_contracts_contract",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "status_change", "StatusChange", status=status, comment=comment, signed_on=signed_on
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsContractsResourceWithRawResponse:
+    """``client.contracts.contracts.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsContractsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+        self.move = to_async_raw_response(resource.move)
+
+
+class AsyncContractsCounterpartiesResource(AsyncResource):
+    """``client.contracts.counterparties``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsCounterpartiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsCounterpartiesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        kind: CounterpartyKind | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[CounterpartyView]:
+        """List counterparties (``list_contracts_counterparties``)."""
+        return self._pager(
+            "contracts.list_contracts_counterparties",
+            (),
+            {"q": q, "kind": kind, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        kind: CounterpartyKind,
+        name: str,
+        contact: None | str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        rating: int | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Create a counterparty (``create_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            await self._call(
+                "contracts.create_contracts_counterparty",
+                (),
+                {
+                    "body": build_body(
+                        "counterparty_create",
+                        "CounterpartyCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        contact=contact,
+                        notes=notes,
+                        rating=rating,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        counterparty_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Get a counterparty (``get_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            await self._call(
+                "contracts.get_contracts_counterparty",
+                (counterparty_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        counterparty_id: UUID,
+        *,
+        version: Versioned,
+        blacklist_reason: None | str | Unset = UNSET,
+        blacklisted: bool | Unset = UNSET,
+        code: str | Unset = UNSET,
+        contact: None | str | Unset = UNSET,
+        kind: CounterpartyKind | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        rating: int | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Update a counterparty (``update_contracts_counterparty``)."""
+        return cast(
+            "CounterpartyView",
+            await self._call(
+                "contracts.update_contracts_counterparty",
+                (counterparty_id,),
+                {
+                    "body": build_body(
+                        "counterparty_update",
+                        "CounterpartyUpdate",
+                        blacklist_reason=blacklist_reason,
+                        blacklisted=blacklisted,
+                        code=code,
+                        contact=contact,
+                        kind=kind,
+                        name=name,
+                        notes=notes,
+                        rating=rating,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsCounterpartiesResourceWithRawResponse:
+    """``client.contracts.counterparties.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsCounterpartiesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncContractsCustomerRisksResource(AsyncResource):
+    """``client.contracts.customer_risks``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsCustomerRisksResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsCustomerRisksResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        account_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CustomerRisk:
+        """A customer's risk score and its reasons (``get_contracts_customer_risk``)."""
+        return cast(
+            "CustomerRisk",
+            await self._call(
+                "contracts.get_contracts_customer_risk",
+                (account_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsCustomerRisksResourceWithRawResponse:
+    """``client.contracts.customer_risks.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsCustomerRisksResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncContractsDashboardResource(AsyncResource):
+    """``client.contracts.dashboard``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsDashboardResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsDashboardResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsDashboard:
+        """The contracts dashboard (``get_contracts_dashboard``)."""
+        return cast(
+            "ContractsDashboard",
+            await self._call(
+                "contracts.get_contracts_dashboard", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class AsyncContractsDashboardResourceWithRawResponse:
+    """``client.contracts.dashboard.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsDashboardResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncContractsInvoicesResource(AsyncResource):
+    """``client.contracts.invoices``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsInvoicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsInvoicesResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        number: str,
+        issued_on: datetime.date | None | Unset = UNSET,
+        tax_amount: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> InvoiceView:
+        """Record an invoice (``create_contracts_invoice``)."""
+        return cast(
+            "InvoiceView",
+            await self._call(
+                "contracts.create_contracts_invoice",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "invoice_create",
+                        "InvoiceCreate",
+                        amount=amount,
+                        number=number,
+                        issued_on=issued_on,
+                        tax_amount=tax_amount,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsInvoicesResourceWithRawResponse:
+    """``client.contracts.invoices.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsInvoicesResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncContractsLedgerResource(AsyncResource):
+    """``client.contracts.ledger``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsLedgerResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsLedgerResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        by: GetContractsLedgerBy | Unset = "counterparty",
+        direction: Direction | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> LedgerReport:
+        """The contracts ledger (``get_contracts_ledger``)."""
+        return cast(
+            "LedgerReport",
+            await self._call(
+                "contracts.get_contracts_ledger",
+                (),
+                {"by": by, "direction": direction},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsLedgerResourceWithRawResponse:
+    """``client.contracts.ledger.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsLedgerResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncContractsMilestonesResource(AsyncResource):
+    """``client.contracts.milestones``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsMilestonesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsMilestonesResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        due_on: datetime.date,
+        title: str,
+        amount: None | str | Unset = UNSET,
+        condition: None | str | Unset = UNSET,
+        percentage: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanMilestoneView:
+        """Add a milestone (``create_contracts_milestone``)."""
+        return cast(
+            "PlanMilestoneView",
+            await self._call(
+                "contracts.create_contracts_milestone",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "milestone_create",
+                        "MilestoneCreate",
+                        due_on=due_on,
+                        title=title,
+                        amount=amount,
+                        condition=condition,
+                        percentage=percentage,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def delete(
+        self,
+        contract_id: UUID,
+        milestone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a milestone (``delete_contracts_milestone``)."""
+        await self._call(
+            "contracts.delete_contracts_milestone",
+            (
+                contract_id,
+                milestone_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncContractsMilestonesResourceWithRawResponse:
+    """``client.contracts.milestones.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsMilestonesResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncContractsPaymentsResource(AsyncResource):
+    """``client.contracts.payments``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsPaymentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsPaymentsResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        milestone_id: None | Unset | UUID = UNSET,
+        reference: None | str | Unset = UNSET,
+        settled_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SettlementView:
+        """Record a payment (``create_contracts_payment``)."""
+        return cast(
+            "SettlementView",
+            await self._call(
+                "contracts.create_contracts_payment",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "settlement_create",
+                        "SettlementCreate",
+                        amount=amount,
+                        milestone_id=milestone_id,
+                        reference=reference,
+                        settled_on=settled_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsPaymentsResourceWithRawResponse:
+    """``client.contracts.payments.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsPaymentsResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncContractsProjectPositionsResource(AsyncResource):
+    """``client.contracts.project_positions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsProjectPositionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsProjectPositionsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        project_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SpendPosition:
+        """以收定支 position of a project (``get_contracts_project_position``)."""
+        return cast(
+            "SpendPosition",
+            await self._call(
+                "contracts.get_contracts_project_position",
+                (project_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsProjectPositionsResourceWithRawResponse:
+    """``client.contracts.project_positions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsProjectPositionsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncContractsProjectsResource(AsyncResource):
+    """``client.contracts.projects``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsProjectsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsProjectsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ProjectView]:
+        """List projects (``list_contracts_projects``)."""
+        return self._pager(
+            "contracts.list_contracts_projects",
+            (),
+            {"q": q, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        org_unit_id: UUID,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Create a project (``create_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            await self._call(
+                "contracts.create_contracts_project",
+                (),
+                {
+                    "body": build_body(
+                        "project_create", "ProjectCreate", code=code, name=name, org_unit_id=org_unit_id, notes=notes
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        project_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Get a project (``get_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            await self._call(
+                "contracts.get_contracts_project",
+                (project_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        project_id: UUID,
+        *,
+        version: Versioned,
+        code: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectView:
+        """Update a project (``update_contracts_project``)."""
+        return cast(
+            "ProjectView",
+            await self._call(
+                "contracts.update_contracts_project",
+                (project_id,),
+                {
+                    "body": build_body(
+                        "project_update", "ProjectUpdate", code=code, name=name, notes=notes, org_unit_id=org_unit_id
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsProjectsResourceWithRawResponse:
+    """``client.contracts.projects.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsProjectsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncContractsQualificationsResource(AsyncResource):
+    """``client.contracts.qualifications``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsQualificationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsQualificationsResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        counterparty_id: UUID,
+        *,
+        kind: str,
+        number: str,
+        expires_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CounterpartyView:
+        """Add a qualification document (``create_contracts_qualification``)."""
+        return cast(
+            "CounterpartyView",
+            await self._call(
+                "contracts.create_contracts_qualification",
+                (counterparty_id,),
+                {
+                    "body": build_body(
+                        "qualification_create", "QualificationCreate", kind=kind, number=number, expires_on=expires_on
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def delete(
+        self,
+        counterparty_id: UUID,
+        qualification_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a qualification document (``delete_contracts_qualification``)."""
+        await self._call(
+            "contracts.delete_contracts_qualification",
+            (
+                counterparty_id,
+                qualification_id,
+            ),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncContractsQualificationsResourceWithRawResponse:
+    """``client.contracts.qualifications.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsQualificationsResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncContractsReceiptsResource(AsyncResource):
+    """``client.contracts.receipts``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsReceiptsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsReceiptsResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        contract_id: UUID,
+        *,
+        amount: str,
+        milestone_id: None | Unset | UUID = UNSET,
+        reference: None | str | Unset = UNSET,
+        settled_on: datetime.date | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SettlementView:
+        """Record a receipt (``create_contracts_receipt``)."""
+        return cast(
+            "SettlementView",
+            await self._call(
+                "contracts.create_contracts_receipt",
+                (contract_id,),
+                {
+                    "body": build_body(
+                        "settlement_create",
+                        "SettlementCreate",
+                        amount=amount,
+                        milestone_id=milestone_id,
+                        reference=reference,
+                        settled_on=settled_on,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncContractsReceiptsResourceWithRawResponse:
+    """``client.contracts.receipts.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsReceiptsResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncContractsSettingsResource(AsyncResource):
+    """``client.contracts.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsSettingsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsSettingsView:
+        """Get the contracts settings (``get_contracts_settings``)."""
+        return cast(
+            "ContractsSettingsView",
+            await self._call(
+                "contracts.get_contracts_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def update(
+        self,
+        *,
+        version: Versioned,
+        expiry_alert_days: builtins.list[int] | Unset = UNSET,
+        milestone_alert_days: int | Unset = UNSET,
+        number_pattern: str | Unset = UNSET,
+        qualification_alert_days: int | Unset = UNSET,
+        risk_weights: RiskWeights | Unset = UNSET,
+        spend_rule: SpendRule | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ContractsSettingsView:
+        """Change the contracts settings (``update_contracts_settings``)."""
+        return cast(
+            "ContractsSettingsView",
+            await self._call(
+                "contracts.update_contracts_settings",
+                (),
+                {
+                    "body": build_body(
+                        "contracts_settings_update",
+                        "ContractsSettingsUpdate",
+                        expiry_alert_days=expiry_alert_days,
+                        milestone_alert_days=milestone_alert_days,
+                        number_pattern=number_pattern,
+                        qualification_alert_days=qualification_alert_days,
+                        risk_weights=risk_weights,
+                        spend_rule=spend_rule,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsSettingsResourceWithRawResponse:
+    """``client.contracts.settings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsSettingsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncContractsTemplatesResource(AsyncResource):
+    """``client.contracts.templates``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncContractsTemplatesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncContractsTemplatesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[TemplateView]:
+        """List templates (``list_contracts_templates``)."""
+        return self._pager(
+            "contracts.list_contracts_templates",
+            (),
+            {"q": q, "direction": direction, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        body: str,
+        code: str,
+        name: str,
+        allowed_currencies: builtins.list[str] | Unset = UNSET,
+        clauses: builtins.list[TemplateClauseRef] | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        max_amount: None | str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderDefinition] | Unset = UNSET,
+        required_attachments: builtins.list[str] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Create a template (``create_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            await self._call(
+                "contracts.create_contracts_template",
+                (),
+                {
+                    "body": build_body(
+                        "template_create",
+                        "TemplateCreate",
+                        body=body,
+                        code=code,
+                        name=name,
+                        allowed_currencies=allowed_currencies,
+                        clauses=clauses,
+                        direction=direction,
+                        max_amount=max_amount,
+                        placeholders=placeholders,
+                        required_attachments=required_attachments,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        template_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Get a template (``get_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            await self._call(
+                "contracts.get_contracts_template",
+                (template_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        template_id: UUID,
+        *,
+        version: Versioned,
+        allowed_currencies: builtins.list[str] | Unset = UNSET,
+        body: str | Unset = UNSET,
+        clauses: builtins.list[TemplateClauseRef] | Unset = UNSET,
+        code: str | Unset = UNSET,
+        direction: Direction | None | Unset = UNSET,
+        max_amount: None | str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        placeholders: builtins.list[PlaceholderDefinition] | Unset = UNSET,
+        required_attachments: builtins.list[str] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TemplateView:
+        """Update a template (``update_contracts_template``)."""
+        return cast(
+            "TemplateView",
+            await self._call(
+                "contracts.update_contracts_template",
+                (template_id,),
+                {
+                    "body": build_body(
+                        "template_update",
+                        "TemplateUpdate",
+                        allowed_currencies=allowed_currencies,
+                        body=body,
+                        clauses=clauses,
+                        code=code,
+                        direction=direction,
+                        max_amount=max_amount,
+                        name=name,
+                        placeholders=placeholders,
+                        required_attachments=required_attachments,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncContractsTemplatesResourceWithRawResponse:
+    """``client.contracts.templates.with_raw_response``."""
+
+    def __init__(self, resource: AsyncContractsTemplatesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
 class AsyncCrmAccountsResource(AsyncResource):
     """``client.crm.accounts``."""
 
@@ -6025,6 +15602,9 @@ class AsyncCrmAccountsResource(AsyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
         kind: AccountKind | None | Unset = UNSET,
         status: AccountStatus | None | Unset = UNSET,
         tier: None | Tier | Unset = UNSET,
@@ -6042,6 +15622,9 @@ class AsyncCrmAccountsResource(AsyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
                 "kind": kind,
                 "status": status,
                 "tier": tier,
@@ -6092,6 +15675,31 @@ class AsyncCrmAccountsResource(AsyncResource):
                         owner_user_id=owner_user_id,
                         phone=phone,
                         zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def bulk_update(
+        self,
+        *,
+        action: AccountBulkAction,
+        ids: builtins.list[UUID],
+        owner_user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AccountBulkResult:
+        """Change several accounts (``update_crm_accounts``)."""
+        return cast(
+            "AccountBulkResult",
+            await self._call(
+                "crm.update_crm_accounts",
+                (),
+                {
+                    "body": build_body(
+                        "account_bulk", "AccountBulk", action=action, ids=ids, owner_user_id=owner_user_id
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -6240,6 +15848,7 @@ class AsyncCrmAccountsResourceWithRawResponse:
     def __init__(self, resource: AsyncCrmAccountsResource) -> None:
         self.list = to_async_raw_pager(resource.list)
         self.create = to_async_raw_response(resource.create)
+        self.bulk_update = to_async_raw_response(resource.bulk_update)
         self.retrieve = to_async_raw_response(resource.retrieve)
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
@@ -6639,6 +16248,10 @@ class AsyncCrmOpportunitiesResource(AsyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        q: None | str | Unset = UNSET,
         stage_id: None | Unset | UUID = UNSET,
         account_id: None | Unset | UUID = UNSET,
         owner_user_id: None | Unset | UUID = UNSET,
@@ -6653,6 +16266,10 @@ class AsyncCrmOpportunitiesResource(AsyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+                "q": q,
                 "stage_id": stage_id,
                 "account_id": account_id,
                 "owner_user_id": owner_user_id,
@@ -6696,6 +16313,26 @@ class AsyncCrmOpportunitiesResource(AsyncResource):
                         stage_id=stage_id,
                     )
                 },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def bulk_update(
+        self,
+        *,
+        ids: builtins.list[UUID],
+        owner_user_id: UUID,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> OpportunityBulkResult:
+        """Hand several opportunities to an owner (``update_crm_opportunities``)."""
+        return cast(
+            "OpportunityBulkResult",
+            await self._call(
+                "crm.update_crm_opportunities",
+                (),
+                {"body": build_body("opportunity_bulk", "OpportunityBulk", ids=ids, owner_user_id=owner_user_id)},
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
             ),
         )
@@ -6805,6 +16442,7 @@ class AsyncCrmOpportunitiesResourceWithRawResponse:
     def __init__(self, resource: AsyncCrmOpportunitiesResource) -> None:
         self.list = to_async_raw_pager(resource.list)
         self.create = to_async_raw_response(resource.create)
+        self.bulk_update = to_async_raw_response(resource.bulk_update)
         self.retrieve = to_async_raw_response(resource.retrieve)
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
@@ -7445,12 +17083,16 @@ class AsyncCrmTicketsResource(AsyncResource):
         *,
         limit: int | Unset = 50,
         cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
         status: None | TicketStatus | Unset = UNSET,
         category: None | TicketCategory | Unset = UNSET,
         priority: None | TicketPriority | Unset = UNSET,
         assignee_user_id: None | Unset | UUID = UNSET,
         account_id: None | Unset | UUID = UNSET,
         breached: bool | None | Unset = UNSET,
+        q: None | str | Unset = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> AsyncPager[TicketOut]:
@@ -7461,12 +17103,16 @@ class AsyncCrmTicketsResource(AsyncResource):
             {
                 "limit": limit,
                 "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
                 "status": status,
                 "category": category,
                 "priority": priority,
                 "assignee_user_id": assignee_user_id,
                 "account_id": account_id,
                 "breached": breached,
+                "q": q,
             },
             RequestOptions(timeout=timeout, max_retries=max_retries),
         )
@@ -7501,6 +17147,37 @@ class AsyncCrmTicketsResource(AsyncResource):
                         assignee_user_id=assignee_user_id,
                         contact_id=contact_id,
                         description=description,
+                        priority=priority,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def bulk_update(
+        self,
+        *,
+        action: TicketBulkAction,
+        ids: builtins.list[UUID],
+        assignee_user_id: None | Unset | UUID = UNSET,
+        priority: None | TicketPriority | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TicketBulkResult:
+        """Change several service tickets (``update_crm_tickets``)."""
+        return cast(
+            "TicketBulkResult",
+            await self._call(
+                "crm.update_crm_tickets",
+                (),
+                {
+                    "body": build_body(
+                        "ticket_bulk",
+                        "TicketBulk",
+                        action=action,
+                        ids=ids,
+                        assignee_user_id=assignee_user_id,
                         priority=priority,
                     )
                 },
@@ -7643,6 +17320,7 @@ class AsyncCrmTicketsResourceWithRawResponse:
     def __init__(self, resource: AsyncCrmTicketsResource) -> None:
         self.list = to_async_raw_pager(resource.list)
         self.create = to_async_raw_response(resource.create)
+        self.bulk_update = to_async_raw_response(resource.bulk_update)
         self.retrieve = to_async_raw_response(resource.retrieve)
         self.update = to_async_raw_response(resource.update)
         self.close = to_async_raw_response(resource.close)
@@ -7846,6 +17524,757 @@ class AsyncCurrentTenantResourceWithRawResponse:
         self.update = to_async_raw_response(resource.update)
 
 
+class AsyncFeesCustomsRecordsResource(AsyncResource):
+    """``client.fees.customs_records``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesCustomsRecordsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesCustomsRecordsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeCustomsRecordView]:
+        """List customs records (``list_fees_customs_records``)."""
+        return self._pager(
+            "fees.list_fees_customs_records",
+            (),
+            {"org_unit_id": org_unit_id, "year": year, "quarter": quarter, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        amount: str,
+        declared_on: datetime.date,
+        direction: CustomsDirection,
+        org_unit_id: UUID,
+        currency: str | Unset = "USD",
+        reference: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeCustomsRecordView:
+        """Record a customs total (``create_fees_customs_record``)."""
+        return cast(
+            "FeeCustomsRecordView",
+            await self._call(
+                "fees.create_fees_customs_record",
+                (),
+                {
+                    "body": build_body(
+                        "fee_customs_record_create",
+                        "FeeCustomsRecordCreate",
+                        amount=amount,
+                        declared_on=declared_on,
+                        direction=direction,
+                        org_unit_id=org_unit_id,
+                        currency=currency,
+                        reference=reference,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        customs_record_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeCustomsRecordView:
+        """Get a customs record (``get_fees_customs_record``)."""
+        return cast(
+            "FeeCustomsRecordView",
+            await self._call(
+                "fees.get_fees_customs_record",
+                (customs_record_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        customs_record_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a customs record (``delete_fees_customs_record``)."""
+        await self._call(
+            "fees.delete_fees_customs_record",
+            (customs_record_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncFeesCustomsRecordsResourceWithRawResponse:
+    """``client.fees.customs_records.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesCustomsRecordsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncFeesIncomeEntriesResource(AsyncResource):
+    """``client.fees.income_entries``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesIncomeEntriesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesIncomeEntriesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeIncomeEntryView]:
+        """List other income (``list_fees_income_entries``)."""
+        return self._pager(
+            "fees.list_fees_income_entries",
+            (),
+            {"org_unit_id": org_unit_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        amount: str,
+        kind: IncomeKind,
+        org_unit_id: UUID,
+        year: int,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeIncomeEntryView:
+        """Record other income (``create_fees_income_entry``)."""
+        return cast(
+            "FeeIncomeEntryView",
+            await self._call(
+                "fees.create_fees_income_entry",
+                (),
+                {
+                    "body": build_body(
+                        "fee_income_entry_create",
+                        "FeeIncomeEntryCreate",
+                        amount=amount,
+                        kind=kind,
+                        org_unit_id=org_unit_id,
+                        year=year,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncFeesIncomeEntriesResourceWithRawResponse:
+    """``client.fees.income_entries.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesIncomeEntriesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncFeesProfitFiguresResource(AsyncResource):
+    """``client.fees.profit_figures``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesProfitFiguresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesProfitFiguresResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeProfitFigureView]:
+        """List profit figures (``list_fees_profit_figures``)."""
+        return self._pager(
+            "fees.list_fees_profit_figures",
+            (),
+            {"org_unit_id": org_unit_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        reported: str,
+        year: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Record a reported profit (``create_fees_profit_figure``)."""
+        return cast(
+            "FeeProfitFigureView",
+            await self._call(
+                "fees.create_fees_profit_figure",
+                (),
+                {
+                    "body": build_body(
+                        "fee_profit_figure_create",
+                        "FeeProfitFigureCreate",
+                        org_unit_id=org_unit_id,
+                        reported=reported,
+                        year=year,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        profit_figure_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Get a profit figure (``get_fees_profit_figure``)."""
+        return cast(
+            "FeeProfitFigureView",
+            await self._call(
+                "fees.get_fees_profit_figure",
+                (profit_figure_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def put_audited(
+        self,
+        profit_figure_id: UUID,
+        *,
+        version: Versioned,
+        audited: str,
+        audited_on: datetime.date | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeProfitFigureView:
+        """Enter the audited profit (``put_fees_profit_figure_audited``)."""
+        return cast(
+            "FeeProfitFigureView",
+            await self._call(
+                "fees.put_fees_profit_figure_audited",
+                (profit_figure_id,),
+                {
+                    "body": build_body("fee_profit_audit", "FeeProfitAudit", audited=audited, audited_on=audited_on),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncFeesProfitFiguresResourceWithRawResponse:
+    """``client.fees.profit_figures.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesProfitFiguresResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.put_audited = to_async_raw_response(resource.put_audited)
+
+
+class AsyncFeesReconciliationsResource(AsyncResource):
+    """``client.fees.reconciliations``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesReconciliationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesReconciliationsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeReconciliationView]:
+        """List reconciliations (``list_fees_reconciliations``)."""
+        return self._pager(
+            "fees.list_fees_reconciliations",
+            (),
+            {"org_unit_id": org_unit_id, "year": year, "quarter": quarter, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        quarter: int,
+        year: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Open a quarter's reconciliation (``create_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            await self._call(
+                "fees.create_fees_reconciliation",
+                (),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_open",
+                        "FeeReconciliationOpen",
+                        org_unit_id=org_unit_id,
+                        quarter=quarter,
+                        year=year,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        reconciliation_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Get a reconciliation (``get_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            await self._call(
+                "fees.get_fees_reconciliation",
+                (reconciliation_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def confirm(
+        self,
+        reconciliation_id: UUID,
+        *,
+        version: Versioned,
+        side: FeeReconciliationDecisionSide,
+        comment: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Confirm the figures (``confirm_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            await self._call(
+                "fees.confirm_fees_reconciliation",
+                (reconciliation_id,),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_decision", "FeeReconciliationDecision", side=side, comment=comment
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def dispute(
+        self,
+        reconciliation_id: UUID,
+        *,
+        version: Versioned,
+        side: FeeReconciliationDecisionSide,
+        comment: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReconciliationView:
+        """Dispute the figures (``reject_fees_reconciliation``)."""
+        return cast(
+            "FeeReconciliationView",
+            await self._call(
+                "fees.reject_fees_reconciliation",
+                (reconciliation_id,),
+                {
+                    "body": build_body(
+                        "fee_reconciliation_decision", "FeeReconciliationDecision", side=side, comment=comment
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncFeesReconciliationsResourceWithRawResponse:
+    """``client.fees.reconciliations.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesReconciliationsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.confirm = to_async_raw_response(resource.confirm)
+        self.dispute = to_async_raw_response(resource.dispute)
+
+
+class AsyncFeesReportsResource(AsyncResource):
+    """``client.fees.reports``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesReportsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesReportsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        year: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeReport:
+        """Fees by subsidiary, component and quarter (``get_fees_report``)."""
+        return cast(
+            "FeeReport",
+            await self._call(
+                "fees.get_fees_report", (), {"year": year}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class AsyncFeesReportsResourceWithRawResponse:
+    """``client.fees.reports.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesReportsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncFeesSchedulesResource(AsyncResource):
+    """``client.fees.schedules``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesSchedulesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesSchedulesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeScheduleView]:
+        """List fee schedules (``list_fees_schedules``)."""
+        return self._pager(
+            "fees.list_fees_schedules",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        components: builtins.list[FeeComponentCreate],
+        effective_from: datetime.date,
+        name: str,
+        currency: str | Unset = "CNY",
+        cutoff_day: int | Unset = 20,
+        cutoff_month: int | Unset = 12,
+        notes: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Create a fee schedule (``create_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            await self._call(
+                "fees.create_fees_schedule",
+                (),
+                {
+                    "body": build_body(
+                        "fee_schedule_create",
+                        "FeeScheduleCreate",
+                        components=components,
+                        effective_from=effective_from,
+                        name=name,
+                        currency=currency,
+                        cutoff_day=cutoff_day,
+                        cutoff_month=cutoff_month,
+                        notes=notes,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        schedule_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Get a fee schedule (``get_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            await self._call(
+                "fees.get_fees_schedule", (schedule_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class AsyncFeesSchedulesResourceWithRawResponse:
+    """``client.fees.schedules.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesSchedulesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncFeesStatementsResource(AsyncResource):
+    """``client.fees.statements``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesStatementsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesStatementsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        year: int | None | Unset = UNSET,
+        quarter: int | None | Unset = UNSET,
+        status: None | StatementStatus | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeeStatementView]:
+        """List statements (``list_fees_statements``)."""
+        return self._pager(
+            "fees.list_fees_statements",
+            (),
+            {
+                "q": q,
+                "org_unit_id": org_unit_id,
+                "year": year,
+                "quarter": quarter,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        org_unit_id: UUID,
+        quarter: int,
+        year: int,
+        settlement_rate: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Generate a statement (``create_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            await self._call(
+                "fees.create_fees_statement",
+                (),
+                {
+                    "body": build_body(
+                        "fee_statement_generate",
+                        "FeeStatementGenerate",
+                        org_unit_id=org_unit_id,
+                        quarter=quarter,
+                        year=year,
+                        settlement_rate=settlement_rate,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        statement_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Get a statement (``get_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            await self._call(
+                "fees.get_fees_statement", (statement_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def delete(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a draft statement (``delete_fees_statement``)."""
+        await self._call(
+            "fees.delete_fees_statement",
+            (statement_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def add_adjustment(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        adjusts_line_id: UUID,
+        amount: str,
+        reason: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Add an adjustment line (``create_fees_statement_adjustment``)."""
+        return cast(
+            "FeeStatementDetail",
+            await self._call(
+                "fees.create_fees_statement_adjustment",
+                (statement_id,),
+                {
+                    "body": build_body(
+                        "fee_adjustment_create",
+                        "FeeAdjustmentCreate",
+                        adjusts_line_id=adjusts_line_id,
+                        amount=amount,
+                        reason=reason,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def issue(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Issue (``mark_fees_statement_issued``)."""
+        return cast(
+            "FeeStatementDetail",
+            await self._call(
+                "fees.mark_fees_statement_issued",
+                (statement_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def record_payment(
+        self,
+        statement_id: UUID,
+        *,
+        amount: str,
+        paid_on: datetime.date,
+        reference: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePaymentView:
+        """Record a payment (``create_fees_statement_payment``)."""
+        return cast(
+            "FeePaymentView",
+            await self._call(
+                "fees.create_fees_statement_payment",
+                (statement_id,),
+                {
+                    "body": build_body(
+                        "fee_payment_create", "FeePaymentCreate", amount=amount, paid_on=paid_on, reference=reference
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def submit(
+        self,
+        statement_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeStatementDetail:
+        """Submit for approval (``submit_fees_statement``)."""
+        return cast(
+            "FeeStatementDetail",
+            await self._call(
+                "fees.submit_fees_statement",
+                (statement_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncFeesStatementsResourceWithRawResponse:
+    """``client.fees.statements.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesStatementsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.add_adjustment = to_async_raw_response(resource.add_adjustment)
+        self.issue = to_async_raw_response(resource.issue)
+        self.record_payment = to_async_raw_response(resource.record_payment)
+        self.submit = to_async_raw_response(resource.submit)
+
+
 class AsyncFilesResource(AsyncResource):
     """``client.files``."""
 
@@ -8003,6 +18432,1224 @@ class AsyncFilesResourceWithRawResponse:
         self.download_url = to_async_raw_response(resource.download_url)
 
 
+class AsyncHrAssignmentsResource(AsyncResource):
+    """``client.hr.assignments``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAssignmentsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAssignmentsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AssignmentView]:
+        """An employee's assignment history (``list_hr_assignments``)."""
+        return self._pager(
+            "hr.list_hr_assignments", (employee_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def create(
+        self,
+        employee_id: UUID,
+        *,
+        position_id: UUID,
+        starts_on: datetime.date,
+        ends_on: datetime.date | None | Unset = UNSET,
+        note: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssignmentView:
+        """Assign an employee to a position (``create_hr_assignment``)."""
+        return cast(
+            "AssignmentView",
+            await self._call(
+                "hr.create_hr_assignment",
+                (employee_id,),
+                {
+                    "body": build_body(
+                        "assignment_create",
+                        "AssignmentCreate",
+                        position_id=position_id,
+                        starts_on=starts_on,
+                        ends_on=ends_on,
+                        note=note,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def close(
+        self,
+        employee_id: UUID,
+        assignment_id: UUID,
+        *,
+        ends_on: datetime.date,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssignmentView:
+        """End an assignment (``close_hr_assignment``)."""
+        return cast(
+            "AssignmentView",
+            await self._call(
+                "hr.close_hr_assignment",
+                (
+                    employee_id,
+                    assignment_id,
+                ),
+                {"body": build_body("assignment_end", "AssignmentEnd", ends_on=ends_on)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrAssignmentsResourceWithRawResponse:
+    """``client.hr.assignments.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAssignmentsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.close = to_async_raw_response(resource.close)
+
+
+class AsyncHrCampaignResultsResource(AsyncResource):
+    """``client.hr.campaign_results``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrCampaignResultsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrCampaignResultsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        campaign_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignResult:
+        """A campaign's results (``get_hr_campaign_result``)."""
+        return cast(
+            "CampaignResult",
+            await self._call(
+                "hr.get_hr_campaign_result",
+                (campaign_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrCampaignResultsResourceWithRawResponse:
+    """``client.hr.campaign_results.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrCampaignResultsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncHrCampaignsResource(AsyncResource):
+    """``client.hr.campaigns``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrCampaignsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrCampaignsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        position_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[CampaignView]:
+        """List job-analysis campaigns (``list_hr_campaigns``)."""
+        return self._pager(
+            "hr.list_hr_campaigns",
+            (),
+            {"position_id": position_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        position_id: UUID,
+        title: str,
+        due_on: datetime.date | None | Unset = UNSET,
+        raters: builtins.list[RaterInput] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Start a job-analysis campaign (``create_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            await self._call(
+                "hr.create_hr_campaign",
+                (),
+                {
+                    "body": build_body(
+                        "campaign_create",
+                        "CampaignCreate",
+                        position_id=position_id,
+                        title=title,
+                        due_on=due_on,
+                        raters=raters,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        campaign_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Get a campaign (``get_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            await self._call(
+                "hr.get_hr_campaign", (campaign_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def close(
+        self,
+        campaign_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Close a campaign (``close_hr_campaign``)."""
+        return cast(
+            "CampaignView",
+            await self._call(
+                "hr.close_hr_campaign",
+                (campaign_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrCampaignsResourceWithRawResponse:
+    """``client.hr.campaigns.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrCampaignsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.close = to_async_raw_response(resource.close)
+
+
+class AsyncHrDutiesResource(AsyncResource):
+    """``client.hr.duties``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrDutiesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrDutiesResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        content: str,
+        excellent: str,
+        fair: str,
+        good: str,
+        poor: str,
+        function: None | str | Unset = UNSET,
+        weight: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Add a duty item (``create_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.create_hr_duty",
+                (job_description_id,),
+                {
+                    "body": build_body(
+                        "duty_create",
+                        "DutyCreate",
+                        content=content,
+                        excellent=excellent,
+                        fair=fair,
+                        good=good,
+                        poor=poor,
+                        function=function,
+                        weight=weight,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def delete(
+        self,
+        job_description_id: UUID,
+        duty_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Remove a duty item (``delete_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.delete_hr_duty",
+                (
+                    job_description_id,
+                    duty_id,
+                ),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        job_description_id: UUID,
+        duty_id: UUID,
+        *,
+        version: Versioned,
+        content: str | Unset = UNSET,
+        excellent: str | Unset = UNSET,
+        fair: str | Unset = UNSET,
+        function: None | str | Unset = UNSET,
+        good: str | Unset = UNSET,
+        poor: str | Unset = UNSET,
+        seq: int | Unset = UNSET,
+        weight: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Update a duty item (``update_hr_duty``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.update_hr_duty",
+                (
+                    job_description_id,
+                    duty_id,
+                ),
+                {
+                    "body": build_body(
+                        "duty_update",
+                        "DutyUpdate",
+                        content=content,
+                        excellent=excellent,
+                        fair=fair,
+                        function=function,
+                        good=good,
+                        poor=poor,
+                        seq=seq,
+                        weight=weight,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrDutiesResourceWithRawResponse:
+    """``client.hr.duties.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrDutiesResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncHrEmployeesResource(AsyncResource):
+    """``client.hr.employees``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrEmployeesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrEmployeesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[EmployeeView]:
+        """List employees (``list_hr_employees``)."""
+        return self._pager(
+            "hr.list_hr_employees",
+            (),
+            {"q": q, "org_unit_id": org_unit_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        name: str,
+        number: str,
+        email: None | str | Unset = UNSET,
+        hired_on: datetime.date | None | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        phone: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Add an employee (``create_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            await self._call(
+                "hr.create_hr_employee",
+                (),
+                {
+                    "body": build_body(
+                        "employee_create",
+                        "EmployeeCreate",
+                        name=name,
+                        number=number,
+                        email=email,
+                        hired_on=hired_on,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        phone=phone,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Get an employee (``get_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            await self._call(
+                "hr.get_hr_employee", (employee_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def update(
+        self,
+        employee_id: UUID,
+        *,
+        version: Versioned,
+        email: None | str | Unset = UNSET,
+        hired_on: datetime.date | None | Unset = UNSET,
+        left_on: datetime.date | None | Unset = UNSET,
+        name: str | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        number: str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        phone: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> EmployeeView:
+        """Update an employee (``update_hr_employee``)."""
+        return cast(
+            "EmployeeView",
+            await self._call(
+                "hr.update_hr_employee",
+                (employee_id,),
+                {
+                    "body": build_body(
+                        "employee_update",
+                        "EmployeeUpdate",
+                        email=email,
+                        hired_on=hired_on,
+                        left_on=left_on,
+                        name=name,
+                        notes=notes,
+                        number=number,
+                        org_unit_id=org_unit_id,
+                        phone=phone,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrEmployeesResourceWithRawResponse:
+    """``client.hr.employees.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrEmployeesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncHrGradeTableResource(AsyncResource):
+    """``client.hr.grade_table``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrGradeTableResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrGradeTableResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> GradeTable:
+        """The points-to-grade table (``get_hr_grade_table``)."""
+        return cast(
+            "GradeTable",
+            await self._call("hr.get_hr_grade_table", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    async def replace(
+        self,
+        *,
+        bands: builtins.list[GradeBandInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> GradeTable:
+        """Replace the points-to-grade table (``replace_hr_grade_table``)."""
+        return cast(
+            "GradeTable",
+            await self._call(
+                "hr.replace_hr_grade_table",
+                (),
+                {"body": build_body("grade_table_update", "GradeTableUpdate", bands=bands)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrGradeTableResourceWithRawResponse:
+    """``client.hr.grade_table.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrGradeTableResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrHeadcountResource(AsyncResource):
+    """``client.hr.headcount``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrHeadcountResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrHeadcountResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HeadcountReport:
+        """Headcount vs people in post (``get_hr_headcount``)."""
+        return cast(
+            "HeadcountReport",
+            await self._call("hr.get_hr_headcount", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+
+class AsyncHrHeadcountResourceWithRawResponse:
+    """``client.hr.headcount.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrHeadcountResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncHrJobDescriptionRevisionsResource(AsyncResource):
+    """``client.hr.job_description_revisions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrJobDescriptionRevisionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrJobDescriptionRevisionsResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        job_description_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Start a new version from this one (``create_hr_job_description_revision``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.create_hr_job_description_revision",
+                (job_description_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrJobDescriptionRevisionsResourceWithRawResponse:
+    """``client.hr.job_description_revisions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrJobDescriptionRevisionsResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncHrJobDescriptionsResource(AsyncResource):
+    """``client.hr.job_descriptions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrJobDescriptionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrJobDescriptionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        position_id: None | Unset | UUID = UNSET,
+        status: DescriptionStatus | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[JobDescriptionView]:
+        """List job descriptions (``list_hr_job_descriptions``)."""
+        return self._pager(
+            "hr.list_hr_job_descriptions",
+            (),
+            {"position_id": position_id, "status": status, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        position_id: UUID,
+        abilities: builtins.list[Ability] | Unset = UNSET,
+        certificates: None | str | Unset = UNSET,
+        duties: builtins.list[DutyCreate] | Unset = UNSET,
+        experience: None | str | Unset = UNSET,
+        leadership: None | str | Unset = UNSET,
+        management: None | str | Unset = UNSET,
+        min_education: None | str | Unset = UNSET,
+        professional_title: None | str | Unset = UNSET,
+        summary: None | str | Unset = UNSET,
+        training: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Write a job description version (``create_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.create_hr_job_description",
+                (),
+                {
+                    "body": build_body(
+                        "job_description_create",
+                        "JobDescriptionCreate",
+                        position_id=position_id,
+                        abilities=abilities,
+                        certificates=certificates,
+                        duties=duties,
+                        experience=experience,
+                        leadership=leadership,
+                        management=management,
+                        min_education=min_education,
+                        professional_title=professional_title,
+                        summary=summary,
+                        training=training,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        job_description_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Get a job description (``get_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.get_hr_job_description",
+                (job_description_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        abilities: builtins.list[Ability] | Unset = UNSET,
+        certificates: None | str | Unset = UNSET,
+        experience: None | str | Unset = UNSET,
+        leadership: None | str | Unset = UNSET,
+        management: None | str | Unset = UNSET,
+        min_education: None | str | Unset = UNSET,
+        professional_title: None | str | Unset = UNSET,
+        summary: None | str | Unset = UNSET,
+        training: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Update a draft description (``update_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.update_hr_job_description",
+                (job_description_id,),
+                {
+                    "body": build_body(
+                        "job_description_update",
+                        "JobDescriptionUpdate",
+                        abilities=abilities,
+                        certificates=certificates,
+                        experience=experience,
+                        leadership=leadership,
+                        management=management,
+                        min_education=min_education,
+                        professional_title=professional_title,
+                        summary=summary,
+                        training=training,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def submit(
+        self,
+        job_description_id: UUID,
+        *,
+        version: Versioned,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> JobDescriptionView:
+        """Submit a draft for approval (``submit_hr_job_description``)."""
+        return cast(
+            "JobDescriptionView",
+            await self._call(
+                "hr.submit_hr_job_description",
+                (job_description_id,),
+                {"if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrJobDescriptionsResourceWithRawResponse:
+    """``client.hr.job_descriptions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrJobDescriptionsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+        self.submit = to_async_raw_response(resource.submit)
+
+
+class AsyncHrOrgChartResource(AsyncResource):
+    """``client.hr.org_chart``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrOrgChartResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrOrgChartResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> OrgChart:
+        """The org chart of positions (``get_hr_org_chart``)."""
+        return cast(
+            "OrgChart",
+            await self._call("hr.get_hr_org_chart", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+
+class AsyncHrOrgChartResourceWithRawResponse:
+    """``client.hr.org_chart.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrOrgChartResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncHrPositionPathsResource(AsyncResource):
+    """``client.hr.position_paths``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrPositionPathsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrPositionPathsResourceWithRawResponse(self)
+
+    async def replace(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        can_fill: builtins.list[UUID] | Unset = UNSET,
+        lateral: builtins.list[UUID] | Unset = UNSET,
+        promotes_to: builtins.list[UUID] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Set a position's paths (``replace_hr_position_paths``)."""
+        return cast(
+            "PositionView",
+            await self._call(
+                "hr.replace_hr_position_paths",
+                (position_id,),
+                {
+                    "body": build_body(
+                        "position_paths_update",
+                        "PositionPathsUpdate",
+                        can_fill=can_fill,
+                        lateral=lateral,
+                        promotes_to=promotes_to,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrPositionPathsResourceWithRawResponse:
+    """``client.hr.position_paths.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrPositionPathsResource) -> None:
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrPositionsResource(AsyncResource):
+    """``client.hr.positions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrPositionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrPositionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        category: None | PositionCategory | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[PositionView]:
+        """List positions (``list_hr_positions``)."""
+        return self._pager(
+            "hr.list_hr_positions",
+            (),
+            {
+                "q": q,
+                "category": category,
+                "org_unit_id": org_unit_id,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        category: PositionCategory,
+        code: str,
+        headcount: int,
+        org_unit_id: UUID,
+        title: str,
+        notes: None | str | Unset = UNSET,
+        pay_grade: None | str | Unset = UNSET,
+        pay_level: None | str | Unset = UNSET,
+        reports_to_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Create a position (``create_hr_position``)."""
+        return cast(
+            "PositionView",
+            await self._call(
+                "hr.create_hr_position",
+                (),
+                {
+                    "body": build_body(
+                        "position_create",
+                        "PositionCreate",
+                        category=category,
+                        code=code,
+                        headcount=headcount,
+                        org_unit_id=org_unit_id,
+                        title=title,
+                        notes=notes,
+                        pay_grade=pay_grade,
+                        pay_level=pay_level,
+                        reports_to_id=reports_to_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        position_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Get a position (``get_hr_position``)."""
+        return cast(
+            "PositionView",
+            await self._call(
+                "hr.get_hr_position", (position_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def delete(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a position (``delete_hr_position``)."""
+        await self._call(
+            "hr.delete_hr_position",
+            (position_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        position_id: UUID,
+        *,
+        version: Versioned,
+        category: PositionCategory | Unset = UNSET,
+        code: str | Unset = UNSET,
+        headcount: int | Unset = UNSET,
+        notes: None | str | Unset = UNSET,
+        org_unit_id: Unset | UUID = UNSET,
+        pay_grade: None | str | Unset = UNSET,
+        pay_level: None | str | Unset = UNSET,
+        reports_to_id: None | Unset | UUID = UNSET,
+        title: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PositionView:
+        """Update a position (``update_hr_position``)."""
+        return cast(
+            "PositionView",
+            await self._call(
+                "hr.update_hr_position",
+                (position_id,),
+                {
+                    "body": build_body(
+                        "position_update",
+                        "PositionUpdate",
+                        category=category,
+                        code=code,
+                        headcount=headcount,
+                        notes=notes,
+                        org_unit_id=org_unit_id,
+                        pay_grade=pay_grade,
+                        pay_level=pay_level,
+                        reports_to_id=reports_to_id,
+                        title=title,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrPositionsResourceWithRawResponse:
+    """``client.hr.positions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrPositionsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncHrQuestionsResource(AsyncResource):
+    """``client.hr.questions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrQuestionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrQuestionsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[QuestionView]:
+        """The questionnaire's items (``list_hr_questions``)."""
+        return self._pager("hr.list_hr_questions", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    async def create(
+        self,
+        *,
+        code: str,
+        dimension: Dimension,
+        text: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionView:
+        """Add a questionnaire item (``create_hr_question``)."""
+        return cast(
+            "QuestionView",
+            await self._call(
+                "hr.create_hr_question",
+                (),
+                {"body": build_body("question_create", "QuestionCreate", code=code, dimension=dimension, text=text)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrQuestionsResourceWithRawResponse:
+    """``client.hr.questions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrQuestionsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncHrRatingsResource(AsyncResource):
+    """``client.hr.ratings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrRatingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrRatingsResourceWithRawResponse(self)
+
+    async def replace(
+        self,
+        campaign_id: UUID,
+        rater_id: UUID,
+        *,
+        ratings: builtins.list[RatingInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> CampaignView:
+        """Record a rater's answers (``replace_hr_ratings``)."""
+        return cast(
+            "CampaignView",
+            await self._call(
+                "hr.replace_hr_ratings",
+                (
+                    campaign_id,
+                    rater_id,
+                ),
+                {"body": build_body("ratings_update", "RatingsUpdate", ratings=ratings)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrRatingsResourceWithRawResponse:
+    """``client.hr.ratings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrRatingsResource) -> None:
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncImportMappingsResource(AsyncResource):
+    """``client.import_mappings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncImportMappingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncImportMappingsResourceWithRawResponse(self)
+
+    async def update(
+        self,
+        import_id: UUID,
+        *,
+        mapping: ImportMappingMapping,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Change which columns fill which fields (``update_import_mapping``)."""
+        return cast(
+            "ImportOut",
+            await self._call(
+                "imports.update_import_mapping",
+                (import_id,),
+                {"body": build_body("import_mapping", "ImportMapping", mapping=mapping)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncImportMappingsResourceWithRawResponse:
+    """``client.import_mappings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncImportMappingsResource) -> None:
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncImportsResource(AsyncResource):
+    """``client.imports``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncImportsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncImportsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        kind: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ImportOut]:
+        """List imports (``list_imports``)."""
+        return self._pager(
+            "imports.list_imports",
+            (),
+            {"kind": kind, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        body: File,
+        kind: str,
+        name: str,
+        content_type: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Upload a file for preview (``create_import``)."""
+        return cast(
+            "ImportOut",
+            await self._call(
+                "imports.create_import",
+                (),
+                {"body": body, "kind": kind, "name": name, "content_type": content_type},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        import_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Get an import (``get_import``)."""
+        return cast(
+            "ImportOut",
+            await self._call(
+                "imports.get_import", (import_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def delete(
+        self,
+        import_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Discard an import (``delete_import``)."""
+        await self._call(
+            "imports.delete_import", (import_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def confirm(
+        self,
+        import_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ImportOut:
+        """Import a previewed file (``confirm_import``)."""
+        return cast(
+            "ImportOut",
+            await self._call(
+                "imports.confirm_import",
+                (import_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncImportsResourceWithRawResponse:
+    """``client.imports.with_raw_response``."""
+
+    def __init__(self, resource: AsyncImportsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.confirm = to_async_raw_response(resource.confirm)
+
+
 class AsyncInboxResource(AsyncResource):
     """``client.inbox``."""
 
@@ -8028,6 +19675,26 @@ class AsyncInboxResource(AsyncResource):
             (),
             {"limit": limit, "cursor": cursor, "user_id": user_id, "unread_only": unread_only, "severity": severity},
             RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def mark_many_read(
+        self,
+        *,
+        ids: builtins.list[UUID],
+        user_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> MarkedRead:
+        """Mark several inbox items read (``mark_inbox_items_read``)."""
+        return cast(
+            "MarkedRead",
+            await self._call(
+                "alerts.mark_inbox_items_read",
+                (),
+                {"user_id": user_id, "body": build_body("inbox_items_read", "InboxItemsRead", ids=ids)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
         )
 
     async def mark_all_read(
@@ -8093,6 +19760,7 @@ class AsyncInboxResourceWithRawResponse:
 
     def __init__(self, resource: AsyncInboxResource) -> None:
         self.list = to_async_raw_pager(resource.list)
+        self.mark_many_read = to_async_raw_response(resource.mark_many_read)
         self.mark_all_read = to_async_raw_response(resource.mark_all_read)
         self.unread_count = to_async_raw_response(resource.unread_count)
         self.mark_read = to_async_raw_response(resource.mark_read)
@@ -8831,6 +20499,479 @@ class AsyncOutboxMessagesResourceWithRawResponse:
         self.retrieve = to_async_raw_response(resource.retrieve)
 
 
+class AsyncPlansResource(AsyncResource):
+    """``client.plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncPlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        all_versions: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[PlanOut]:
+        """List plans (``list_plans``)."""
+        return self._pager(
+            "billing.list_plans",
+            (),
+            {"all_versions": all_versions},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        modules: builtins.list[ModuleName],
+        name: str,
+        price_month: str,
+        price_year: str,
+        currency: str | Unset = "CNY",
+        max_accounts: int | None | Unset = UNSET,
+        max_api_calls_month: int | None | Unset = UNSET,
+        max_storage_mb: int | None | Unset = UNSET,
+        max_venues: int | None | Unset = UNSET,
+        seats: int | None | Unset = UNSET,
+        trial_days: int | Unset = 0,
+        wholesale_price_month: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Create a plan (``create_plan``)."""
+        return cast(
+            "PlanOut",
+            await self._call(
+                "billing.create_plan",
+                (),
+                {
+                    "body": build_body(
+                        "plan_create",
+                        "PlanCreate",
+                        code=code,
+                        modules=modules,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        currency=currency,
+                        max_accounts=max_accounts,
+                        max_api_calls_month=max_api_calls_month,
+                        max_storage_mb=max_storage_mb,
+                        max_venues=max_venues,
+                        seats=seats,
+                        trial_days=trial_days,
+                        wholesale_price_month=wholesale_price_month,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        code: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Get a plan (``get_plan``)."""
+        return cast(
+            "PlanOut",
+            await self._call("billing.get_plan", (code,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    async def add_version(
+        self,
+        code: str,
+        *,
+        max_accounts: int | None | Unset = UNSET,
+        max_api_calls_month: int | None | Unset = UNSET,
+        max_storage_mb: int | None | Unset = UNSET,
+        max_venues: int | None | Unset = UNSET,
+        modules: builtins.list[ModuleName] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        price_month: str | Unset = UNSET,
+        price_year: str | Unset = UNSET,
+        seats: int | None | Unset = UNSET,
+        trial_days: int | Unset = UNSET,
+        wholesale_price_month: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlanOut:
+        """Add a plan version (``create_plan_version``)."""
+        return cast(
+            "PlanOut",
+            await self._call(
+                "billing.create_plan_version",
+                (code,),
+                {
+                    "body": build_body(
+                        "plan_version_create",
+                        "PlanVersionCreate",
+                        max_accounts=max_accounts,
+                        max_api_calls_month=max_api_calls_month,
+                        max_storage_mb=max_storage_mb,
+                        max_venues=max_venues,
+                        modules=modules,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        seats=seats,
+                        trial_days=trial_days,
+                        wholesale_price_month=wholesale_price_month,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncPlansResourceWithRawResponse:
+    """``client.plans.with_raw_response``."""
+
+    def __init__(self, resource: AsyncPlansResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.add_version = to_async_raw_response(resource.add_version)
+
+
+class AsyncResalePlansResource(AsyncResource):
+    """``client.resale_plans``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResalePlansResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncResalePlansResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ResellerPlanOut]:
+        """List plans for resale (``list_resale_plans``)."""
+        return self._pager(
+            "resellers.list_resale_plans", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+
+class AsyncResalePlansResourceWithRawResponse:
+    """``client.resale_plans.with_raw_response``."""
+
+    def __init__(self, resource: AsyncResalePlansResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+
+
+class AsyncResellerKeysResource(AsyncResource):
+    """``client.reseller_keys``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResellerKeysResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncResellerKeysResourceWithRawResponse(self)
+
+    async def create(
+        self,
+        reseller_id: UUID,
+        *,
+        name: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerKeyOut:
+        """Create a reseller API key (``create_reseller_key``)."""
+        return cast(
+            "ResellerKeyOut",
+            await self._call(
+                "resellers.create_reseller_key",
+                (reseller_id,),
+                {"body": build_body("reseller_key_create", "ResellerKeyCreate", name=name)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncResellerKeysResourceWithRawResponse:
+    """``client.reseller_keys.with_raw_response``."""
+
+    def __init__(self, resource: AsyncResellerKeysResource) -> None:
+        self.create = to_async_raw_response(resource.create)
+
+
+class AsyncResellerTenantsResource(AsyncResource):
+    """``client.reseller_tenants``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResellerTenantsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncResellerTenantsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ResellerTenantOut]:
+        """List my tenants (``list_reseller_tenants``)."""
+        return self._pager(
+            "resellers.list_reseller_tenants", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def create(
+        self,
+        *,
+        blueprint: str,
+        name: str,
+        owner_email: str,
+        plan: str,
+        slug: str,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ProvisionResult:
+        """Provision a tenant (``create_reseller_tenant``)."""
+        return cast(
+            "ProvisionResult",
+            await self._call(
+                "resellers.create_reseller_tenant",
+                (),
+                {
+                    "body": build_body(
+                        "provision_request",
+                        "ProvisionRequest",
+                        blueprint=blueprint,
+                        name=name,
+                        owner_email=owner_email,
+                        plan=plan,
+                        slug=slug,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Get one of my tenants (``get_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            await self._call(
+                "resellers.get_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def list_invoices(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ResellerInvoiceOut]:
+        """A tenant's invoices (``list_reseller_tenant_invoices``)."""
+        return self._pager(
+            "resellers.list_reseller_tenant_invoices",
+            (tenant_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def change_plan(
+        self,
+        tenant_id: UUID,
+        *,
+        plan: str,
+        seats: int | None | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Change a tenant's plan (``change_reseller_tenant_plan``)."""
+        return cast(
+            "ResellerTenantOut",
+            await self._call(
+                "resellers.change_reseller_tenant_plan",
+                (tenant_id,),
+                {"body": build_body("reseller_plan_change", "ResellerPlanChange", plan=plan, seats=seats)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def resume(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Resume one of my tenants (``resume_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            await self._call(
+                "resellers.resume_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def suspend(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerTenantOut:
+        """Suspend one of my tenants (``suspend_reseller_tenant``)."""
+        return cast(
+            "ResellerTenantOut",
+            await self._call(
+                "resellers.suspend_reseller_tenant",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncResellerTenantsResourceWithRawResponse:
+    """``client.reseller_tenants.with_raw_response``."""
+
+    def __init__(self, resource: AsyncResellerTenantsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.list_invoices = to_async_raw_pager(resource.list_invoices)
+        self.change_plan = to_async_raw_response(resource.change_plan)
+        self.resume = to_async_raw_response(resource.resume)
+        self.suspend = to_async_raw_response(resource.suspend)
+
+
+class AsyncResellersResource(AsyncResource):
+    """``client.resellers``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResellersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncResellersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ResellerOut]:
+        """List resellers (``list_resellers``)."""
+        return self._pager("resellers.list_resellers", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    async def create(
+        self,
+        *,
+        name: str,
+        slug: str,
+        max_tenants: int | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Create a reseller (``create_reseller``)."""
+        return cast(
+            "ResellerOut",
+            await self._call(
+                "resellers.create_reseller",
+                (),
+                {
+                    "body": build_body(
+                        "reseller_create", "ResellerCreate", name=name, slug=slug, max_tenants=max_tenants
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        reseller_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Get a reseller (``get_reseller``)."""
+        return cast(
+            "ResellerOut",
+            await self._call(
+                "resellers.get_reseller", (reseller_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def resume(
+        self,
+        reseller_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Resume a reseller (``resume_reseller``)."""
+        return cast(
+            "ResellerOut",
+            await self._call(
+                "resellers.resume_reseller",
+                (reseller_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def suspend(
+        self,
+        reseller_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerOut:
+        """Suspend a reseller (``suspend_reseller``)."""
+        return cast(
+            "ResellerOut",
+            await self._call(
+                "resellers.suspend_reseller",
+                (reseller_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncResellersResourceWithRawResponse:
+    """``client.resellers.with_raw_response``."""
+
+    def __init__(self, resource: AsyncResellersResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.resume = to_async_raw_response(resource.resume)
+        self.suspend = to_async_raw_response(resource.suspend)
+
+
 class AsyncSandboxClockResource(AsyncResource):
     """``client.sandbox.clock``."""
 
@@ -8884,6 +21025,212 @@ class AsyncSandboxClockResourceWithRawResponse:
         self.advance = to_async_raw_response(resource.advance)
 
 
+class AsyncSavedViewsResource(AsyncResource):
+    """``client.saved_views``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSavedViewsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncSavedViewsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        list_key: None | str | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[SavedViewOut]:
+        """List saved views (``list_saved_views``)."""
+        return self._pager(
+            "views.list_saved_views",
+            (),
+            {"list_key": list_key, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        list_key: str,
+        name: str,
+        query: str,
+        shared: bool | Unset = False,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SavedViewOut:
+        """Save a view (``create_saved_view``)."""
+        return cast(
+            "SavedViewOut",
+            await self._call(
+                "views.create_saved_view",
+                (),
+                {
+                    "body": build_body(
+                        "saved_view_create", "SavedViewCreate", list_key=list_key, name=name, query=query, shared=shared
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def delete(
+        self,
+        view_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a saved view (``delete_saved_view``)."""
+        await self._call(
+            "views.delete_saved_view",
+            (view_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncSavedViewsResourceWithRawResponse:
+    """``client.saved_views.with_raw_response``."""
+
+    def __init__(self, resource: AsyncSavedViewsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncSubscriptionResource(AsyncResource):
+    """``client.subscription``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSubscriptionResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncSubscriptionResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Get my subscription (``get_my_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.get_my_subscription", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def cancel(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Cancel at period end (``close_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.close_subscription",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def pay(
+        self,
+        *,
+        payment_method: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Pay open invoices (``retry_subscription_payment``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.retry_subscription_payment",
+                (),
+                {"body": build_body("payment_retry", "PaymentRetry", payment_method=payment_method)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def change_plan(
+        self,
+        *,
+        plan: str,
+        interval: BillingInterval | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Upgrade or downgrade (``change_plan``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.change_plan",
+                (),
+                {"body": build_body("plan_change", "PlanChange", plan=plan, interval=interval)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def resume(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Keep the subscription (``resume_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.resume_subscription",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def change_seats(
+        self,
+        *,
+        seats: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Change seats (``change_seats``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.change_seats",
+                (),
+                {"body": build_body("seat_change", "SeatChange", seats=seats)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncSubscriptionResourceWithRawResponse:
+    """``client.subscription.with_raw_response``."""
+
+    def __init__(self, resource: AsyncSubscriptionResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.cancel = to_async_raw_response(resource.cancel)
+        self.pay = to_async_raw_response(resource.pay)
+        self.change_plan = to_async_raw_response(resource.change_plan)
+        self.resume = to_async_raw_response(resource.resume)
+        self.change_seats = to_async_raw_response(resource.change_seats)
+
+
 class AsyncSystemResource(AsyncResource):
     """``client.system``."""
 
@@ -8897,6 +21244,7 @@ class AsyncSystemResource(AsyncResource):
         *,
         q: str,
         limit: int | Unset = 5,
+        kind: None | str | Unset = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> SearchResults:
@@ -8904,7 +21252,10 @@ class AsyncSystemResource(AsyncResource):
         return cast(
             "SearchResults",
             await self._call(
-                "system.search", (), {"q": q, "limit": limit}, RequestOptions(timeout=timeout, max_retries=max_retries)
+                "system.search",
+                (),
+                {"q": q, "limit": limit, "kind": kind},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
             ),
         )
 
@@ -8940,6 +21291,134 @@ class AsyncSystemResourceWithRawResponse:
         self.search = to_async_raw_response(resource.search)
         self.get_health = to_async_raw_response(resource.get_health)
         self.get_readiness = to_async_raw_response(resource.get_readiness)
+
+
+class AsyncTenantSubscriptionsResource(AsyncResource):
+    """``client.tenant_subscriptions``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTenantSubscriptionsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncTenantSubscriptionsResourceWithRawResponse(self)
+
+    async def reconcile(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ReconcileResult:
+        """Reconcile subscriptions (``recompute_subscriptions``)."""
+        return cast(
+            "ReconcileResult",
+            await self._call(
+                "billing.recompute_subscriptions",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        tenant_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Get a tenant's subscription (``get_tenant_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.get_tenant_subscription",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def assign_plan(
+        self,
+        tenant_id: UUID,
+        *,
+        plan: str,
+        interval: BillingInterval | Unset = UNSET,
+        payment_method: None | str | Unset = UNSET,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Put a tenant on a plan (``put_tenant_subscription``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.put_tenant_subscription",
+                (tenant_id,),
+                {
+                    "body": build_body(
+                        "plan_assignment",
+                        "PlanAssignment",
+                        plan=plan,
+                        interval=interval,
+                        payment_method=payment_method,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def bill_period(
+        self,
+        tenant_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Bill the next period now (``create_period_invoice``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.create_period_invoice",
+                (tenant_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def record_status(
+        self,
+        tenant_id: UUID,
+        *,
+        status: SubscriptionStatus,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Record a subscription status (``change_subscription_status``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.change_subscription_status",
+                (tenant_id,),
+                {"body": build_body("subscription_status_change", "SubscriptionStatusChange", status=status)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncTenantSubscriptionsResourceWithRawResponse:
+    """``client.tenant_subscriptions.with_raw_response``."""
+
+    def __init__(self, resource: AsyncTenantSubscriptionsResource) -> None:
+        self.reconcile = to_async_raw_response(resource.reconcile)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.assign_plan = to_async_raw_response(resource.assign_plan)
+        self.bill_period = to_async_raw_response(resource.bill_period)
+        self.record_status = to_async_raw_response(resource.record_status)
 
 
 class AsyncTenantsResource(AsyncResource):
@@ -9103,6 +21582,989 @@ class AsyncTenantsResourceWithRawResponse:
         self.update = to_async_raw_response(resource.update)
         self.resume = to_async_raw_response(resource.resume)
         self.suspend = to_async_raw_response(resource.suspend)
+
+
+class AsyncVenueAudioAssetsResource(AsyncResource):
+    """``client.venue_audio.assets``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioAssetsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioAssetsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AssetView]:
+        """List audio assets (``list_venue_audio_assets``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_assets",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        file_id: UUID,
+        name: str,
+        venue_id: UUID,
+        purpose: AssetCreatePurpose | Unset = "music",
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssetView:
+        """Register an audio asset (``create_venue_audio_asset``)."""
+        return cast(
+            "AssetView",
+            await self._call(
+                "venue_audio.create_venue_audio_asset",
+                (),
+                {
+                    "body": build_body(
+                        "asset_create", "AssetCreate", file_id=file_id, name=name, venue_id=venue_id, purpose=purpose
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        asset_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AssetView:
+        """Get an audio asset (``get_venue_audio_asset``)."""
+        return cast(
+            "AssetView",
+            await self._call(
+                "venue_audio.get_venue_audio_asset",
+                (asset_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        asset_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove an audio asset (``delete_venue_audio_asset``)."""
+        await self._call(
+            "venue_audio.delete_venue_audio_asset",
+            (asset_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncVenueAudioAssetsResourceWithRawResponse:
+    """``client.venue_audio.assets.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioAssetsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+
+
+class AsyncVenueAudioBroadcastsResource(AsyncResource):
+    """``client.venue_audio.broadcasts``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioBroadcastsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioBroadcastsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        venue_id: None | Unset | UUID = UNSET,
+        kind: BroadcastKind | None | Unset = UNSET,
+        live: bool | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[BroadcastView]:
+        """The broadcast log (``list_venue_audio_broadcasts``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_broadcasts",
+            (),
+            {"q": q, "venue_id": venue_id, "kind": kind, "live": live, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def begin_emergency(
+        self,
+        *,
+        reason: str,
+        venue_id: UUID,
+        alarm_id: None | str | Unset = UNSET,
+        all_call: bool | Unset = False,
+        basement: bool | Unset = False,
+        floor: int | None | Unset = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Trigger an emergency broadcast (``begin_venue_audio_emergency``)."""
+        return cast(
+            "BroadcastView",
+            await self._call(
+                "venue_audio.begin_venue_audio_emergency",
+                (),
+                {
+                    "body": build_body(
+                        "emergency_begin",
+                        "EmergencyBegin",
+                        reason=reason,
+                        venue_id=venue_id,
+                        alarm_id=alarm_id,
+                        all_call=all_call,
+                        basement=basement,
+                        floor=floor,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def begin_paging(
+        self,
+        *,
+        source: str,
+        venue_id: UUID,
+        max_duration_s: int | Unset = 300,
+        reason: None | str | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_ids: builtins.list[UUID] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Start live paging (``begin_venue_audio_paging``)."""
+        return cast(
+            "BroadcastView",
+            await self._call(
+                "venue_audio.begin_venue_audio_paging",
+                (),
+                {
+                    "body": build_body(
+                        "paging_begin",
+                        "PagingBegin",
+                        source=source,
+                        venue_id=venue_id,
+                        max_duration_s=max_duration_s,
+                        reason=reason,
+                        zone_group_id=zone_group_id,
+                        zone_ids=zone_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        broadcast_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """Get a broadcast (``get_venue_audio_broadcast``)."""
+        return cast(
+            "BroadcastView",
+            await self._call(
+                "venue_audio.get_venue_audio_broadcast",
+                (broadcast_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def close(
+        self,
+        broadcast_id: UUID,
+        *,
+        version: Versioned,
+        reason: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> BroadcastView:
+        """End paging or clear an emergency (``close_venue_audio_broadcast``)."""
+        return cast(
+            "BroadcastView",
+            await self._call(
+                "venue_audio.close_venue_audio_broadcast",
+                (broadcast_id,),
+                {"body": build_body("broadcast_close", "BroadcastClose", reason=reason), "if_match": if_match(version)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncVenueAudioBroadcastsResourceWithRawResponse:
+    """``client.venue_audio.broadcasts.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioBroadcastsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.begin_emergency = to_async_raw_response(resource.begin_emergency)
+        self.begin_paging = to_async_raw_response(resource.begin_paging)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.close = to_async_raw_response(resource.close)
+
+
+class AsyncVenueAudioDevicesResource(AsyncResource):
+    """``client.venue_audio.devices``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioDevicesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioDevicesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        health: DeviceHealth | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[DeviceView]:
+        """List devices (``list_venue_audio_devices``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_devices",
+            (),
+            {"venue_id": venue_id, "health": health, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        kind: DeviceKind,
+        name: str,
+        venue_id: UUID,
+        heartbeat_interval_s: int | Unset = 60,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Register a device (``create_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            await self._call(
+                "venue_audio.create_venue_audio_device",
+                (),
+                {
+                    "body": build_body(
+                        "device_create",
+                        "DeviceCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        venue_id=venue_id,
+                        heartbeat_interval_s=heartbeat_interval_s,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        device_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Get a device (``get_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            await self._call(
+                "venue_audio.get_venue_audio_device",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        device_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Remove a device (``delete_venue_audio_device``)."""
+        await self._call(
+            "venue_audio.delete_venue_audio_device",
+            (device_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        device_id: UUID,
+        *,
+        version: Versioned,
+        heartbeat_interval_s: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Update a device (``update_venue_audio_device``)."""
+        return cast(
+            "DeviceView",
+            await self._call(
+                "venue_audio.update_venue_audio_device",
+                (device_id,),
+                {
+                    "body": build_body(
+                        "device_update",
+                        "DeviceUpdate",
+                        heartbeat_interval_s=heartbeat_interval_s,
+                        name=name,
+                        zone_id=zone_id,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def heartbeat(
+        self,
+        device_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Report a device alive (``send_venue_audio_device_heartbeat``)."""
+        return cast(
+            "DeviceView",
+            await self._call(
+                "venue_audio.send_venue_audio_device_heartbeat",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncVenueAudioDevicesResourceWithRawResponse:
+    """``client.venue_audio.devices.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioDevicesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+        self.heartbeat = to_async_raw_response(resource.heartbeat)
+
+
+class AsyncVenueAudioSchedulesResource(AsyncResource):
+    """``client.venue_audio.schedules``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioSchedulesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioSchedulesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ScheduleView]:
+        """List schedules (``list_venue_audio_schedules``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_schedules",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        kind: ScheduleKind,
+        name: str,
+        source: str,
+        start_time: str,
+        venue_id: UUID,
+        duration_s: int | None | Unset = UNSET,
+        enabled: bool | Unset = True,
+        end_time: None | str | Unset = UNSET,
+        skip_holidays: bool | Unset = False,
+        volume: int | None | Unset = UNSET,
+        weekdays: builtins.list[int] | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Create a schedule (``create_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            await self._call(
+                "venue_audio.create_venue_audio_schedule",
+                (),
+                {
+                    "body": build_body(
+                        "schedule_create",
+                        "ScheduleCreate",
+                        kind=kind,
+                        name=name,
+                        source=source,
+                        start_time=start_time,
+                        venue_id=venue_id,
+                        duration_s=duration_s,
+                        enabled=enabled,
+                        end_time=end_time,
+                        skip_holidays=skip_holidays,
+                        volume=volume,
+                        weekdays=weekdays,
+                        zone_group_id=zone_group_id,
+                        zone_id=zone_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        schedule_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Get a schedule (``get_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            await self._call(
+                "venue_audio.get_venue_audio_schedule",
+                (schedule_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a schedule (``delete_venue_audio_schedule``)."""
+        await self._call(
+            "venue_audio.delete_venue_audio_schedule",
+            (schedule_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        duration_s: int | None | Unset = UNSET,
+        enabled: bool | Unset = UNSET,
+        end_time: None | str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        skip_holidays: bool | Unset = UNSET,
+        source: str | Unset = UNSET,
+        start_time: str | Unset = UNSET,
+        volume: int | None | Unset = UNSET,
+        weekdays: builtins.list[int] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ScheduleView:
+        """Update a schedule (``update_venue_audio_schedule``)."""
+        return cast(
+            "ScheduleView",
+            await self._call(
+                "venue_audio.update_venue_audio_schedule",
+                (schedule_id,),
+                {
+                    "body": build_body(
+                        "schedule_update",
+                        "ScheduleUpdate",
+                        duration_s=duration_s,
+                        enabled=enabled,
+                        end_time=end_time,
+                        name=name,
+                        skip_holidays=skip_holidays,
+                        source=source,
+                        start_time=start_time,
+                        volume=volume,
+                        weekdays=weekdays,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncVenueAudioSchedulesResourceWithRawResponse:
+    """``client.venue_audio.schedules.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioSchedulesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncVenueAudioVenuesResource(AsyncResource):
+    """``client.venue_audio.venues``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioVenuesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioVenuesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[VenueView]:
+        """List venues (``list_venue_audio_venues``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_venues",
+            (),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        evacuation_source: str,
+        name: str,
+        org_unit_id: UUID,
+        time_zone: str,
+        emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        holidays: builtins.list[datetime.date] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Create a venue (``create_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            await self._call(
+                "venue_audio.create_venue_audio_venue",
+                (),
+                {
+                    "body": build_body(
+                        "venue_create",
+                        "VenueCreate",
+                        code=code,
+                        evacuation_source=evacuation_source,
+                        name=name,
+                        org_unit_id=org_unit_id,
+                        time_zone=time_zone,
+                        emergency_policy=emergency_policy,
+                        holidays=holidays,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        venue_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Get a venue (``get_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            await self._call(
+                "venue_audio.get_venue_audio_venue",
+                (venue_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        venue_id: UUID,
+        *,
+        version: Versioned,
+        emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        evacuation_source: str | Unset = UNSET,
+        holidays: builtins.list[datetime.date] | Unset = UNSET,
+        name: str | Unset = UNSET,
+        time_zone: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueView:
+        """Update a venue (``update_venue_audio_venue``)."""
+        return cast(
+            "VenueView",
+            await self._call(
+                "venue_audio.update_venue_audio_venue",
+                (venue_id,),
+                {
+                    "body": build_body(
+                        "venue_update",
+                        "VenueUpdate",
+                        emergency_policy=emergency_policy,
+                        evacuation_source=evacuation_source,
+                        holidays=holidays,
+                        name=name,
+                        time_zone=time_zone,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def board(
+        self,
+        venue_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> VenueBoard:
+        """What every zone plays (``get_venue_audio_venue_board``)."""
+        return cast(
+            "VenueBoard",
+            await self._call(
+                "venue_audio.get_venue_audio_venue_board",
+                (venue_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncVenueAudioVenuesResourceWithRawResponse:
+    """``client.venue_audio.venues.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioVenuesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+        self.board = to_async_raw_response(resource.board)
+
+
+class AsyncVenueAudioZoneGroupsResource(AsyncResource):
+    """``client.venue_audio.zone_groups``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioZoneGroupsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioZoneGroupsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ZoneGroupView]:
+        """List zone groups (``list_venue_audio_zone_groups``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_zone_groups",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        venue_id: UUID,
+        zone_ids: builtins.list[UUID],
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Create a zone group (``create_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            await self._call(
+                "venue_audio.create_venue_audio_zone_group",
+                (),
+                {
+                    "body": build_body(
+                        "zone_group_create",
+                        "ZoneGroupCreate",
+                        code=code,
+                        name=name,
+                        venue_id=venue_id,
+                        zone_ids=zone_ids,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        zone_group_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Get a zone group (``get_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            await self._call(
+                "venue_audio.get_venue_audio_zone_group",
+                (zone_group_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def delete(
+        self,
+        zone_group_id: UUID,
+        *,
+        version: Versioned,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Delete a zone group (``delete_venue_audio_zone_group``)."""
+        await self._call(
+            "venue_audio.delete_venue_audio_zone_group",
+            (zone_group_id,),
+            {"if_match": if_match(version)},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def update(
+        self,
+        zone_group_id: UUID,
+        *,
+        version: Versioned,
+        name: str | Unset = UNSET,
+        zone_ids: builtins.list[UUID] | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneGroupView:
+        """Update a zone group (``update_venue_audio_zone_group``)."""
+        return cast(
+            "ZoneGroupView",
+            await self._call(
+                "venue_audio.update_venue_audio_zone_group",
+                (zone_group_id,),
+                {
+                    "body": build_body("zone_group_update", "ZoneGroupUpdate", name=name, zone_ids=zone_ids),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncVenueAudioZoneGroupsResourceWithRawResponse:
+    """``client.venue_audio.zone_groups.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioZoneGroupsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.delete = to_async_raw_response(resource.delete)
+        self.update = to_async_raw_response(resource.update)
+
+
+class AsyncVenueAudioZonesResource(AsyncResource):
+    """``client.venue_audio.zones``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioZonesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioZonesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        venue_id: None | Unset | UUID = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AudioZoneView]:
+        """List zones (``list_venue_audio_zones``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_zones",
+            (),
+            {"venue_id": venue_id, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        code: str,
+        name: str,
+        venue_id: UUID,
+        area: None | str | Unset = UNSET,
+        basement: bool | Unset = False,
+        floor: int | None | Unset = UNSET,
+        volume: int | Unset = 60,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Create a zone (``create_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            await self._call(
+                "venue_audio.create_venue_audio_zone",
+                (),
+                {
+                    "body": build_body(
+                        "audio_zone_create",
+                        "AudioZoneCreate",
+                        code=code,
+                        name=name,
+                        venue_id=venue_id,
+                        area=area,
+                        basement=basement,
+                        floor=floor,
+                        volume=volume,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        zone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Get a zone (``get_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            await self._call(
+                "venue_audio.get_venue_audio_zone",
+                (zone_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        zone_id: UUID,
+        *,
+        version: Versioned,
+        area: None | str | Unset = UNSET,
+        basement: bool | Unset = UNSET,
+        floor: int | None | Unset = UNSET,
+        name: str | Unset = UNSET,
+        volume: int | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AudioZoneView:
+        """Update a zone (``update_venue_audio_zone``)."""
+        return cast(
+            "AudioZoneView",
+            await self._call(
+                "venue_audio.update_venue_audio_zone",
+                (zone_id,),
+                {
+                    "body": build_body(
+                        "audio_zone_update",
+                        "AudioZoneUpdate",
+                        area=area,
+                        basement=basement,
+                        floor=floor,
+                        name=name,
+                        volume=volume,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def now_playing(
+        self,
+        zone_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ZoneStatus:
+        """What a zone plays now (``get_venue_audio_zone_now_playing``)."""
+        return cast(
+            "ZoneStatus",
+            await self._call(
+                "venue_audio.get_venue_audio_zone_now_playing",
+                (zone_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncVenueAudioZonesResourceWithRawResponse:
+    """``client.venue_audio.zones.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioZonesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+        self.now_playing = to_async_raw_response(resource.now_playing)
 
 
 class AsyncWebhookAttemptsResource(AsyncResource):
@@ -9417,6 +22879,154 @@ class AsyncWebhookEventTypesResourceWithRawResponse:
         self.list = to_async_raw_pager(resource.list)
 
 
+class AsyncBillingNamespace:
+    """``client.billing``: the billing module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def invoices(self) -> AsyncBillingInvoicesResource:
+        return AsyncBillingInvoicesResource(self._client)
+
+
+class AsyncBudgetsNamespace:
+    """``client.budgets``: the budgets module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def adjustments(self) -> AsyncBudgetsAdjustmentsResource:
+        return AsyncBudgetsAdjustmentsResource(self._client)
+
+    @cached_property
+    def analysis(self) -> AsyncBudgetsAnalysisResource:
+        return AsyncBudgetsAnalysisResource(self._client)
+
+    @cached_property
+    def categories(self) -> AsyncBudgetsCategoriesResource:
+        return AsyncBudgetsCategoriesResource(self._client)
+
+    @cached_property
+    def expenses(self) -> AsyncBudgetsExpensesResource:
+        return AsyncBudgetsExpensesResource(self._client)
+
+    @cached_property
+    def forecasts(self) -> AsyncBudgetsForecastsResource:
+        return AsyncBudgetsForecastsResource(self._client)
+
+    @cached_property
+    def lines(self) -> AsyncBudgetsLinesResource:
+        return AsyncBudgetsLinesResource(self._client)
+
+    @cached_property
+    def plans(self) -> AsyncBudgetsPlansResource:
+        return AsyncBudgetsPlansResource(self._client)
+
+    @cached_property
+    def settings(self) -> AsyncBudgetsSettingsResource:
+        return AsyncBudgetsSettingsResource(self._client)
+
+
+class AsyncChatterNamespace:
+    """``client.chatter``: the chatter module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def entries(self) -> AsyncChatterEntriesResource:
+        return AsyncChatterEntriesResource(self._client)
+
+    @cached_property
+    def followers(self) -> AsyncChatterFollowersResource:
+        return AsyncChatterFollowersResource(self._client)
+
+    @cached_property
+    def notes(self) -> AsyncChatterNotesResource:
+        return AsyncChatterNotesResource(self._client)
+
+
+class AsyncContractsNamespace:
+    """``client.contracts``: the contracts module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def ageing(self) -> AsyncContractsAgeingResource:
+        return AsyncContractsAgeingResource(self._client)
+
+    @cached_property
+    def change_orders(self) -> AsyncContractsChangeOrdersResource:
+        return AsyncContractsChangeOrdersResource(self._client)
+
+    @cached_property
+    def claims(self) -> AsyncContractsClaimsResource:
+        return AsyncContractsClaimsResource(self._client)
+
+    @cached_property
+    def clauses(self) -> AsyncContractsClausesResource:
+        return AsyncContractsClausesResource(self._client)
+
+    @cached_property
+    def contracts(self) -> AsyncContractsContractsResource:
+        return AsyncContractsContractsResource(self._client)
+
+    @cached_property
+    def counterparties(self) -> AsyncContractsCounterpartiesResource:
+        return AsyncContractsCounterpartiesResource(self._client)
+
+    @cached_property
+    def customer_risks(self) -> AsyncContractsCustomerRisksResource:
+        return AsyncContractsCustomerRisksResource(self._client)
+
+    @cached_property
+    def dashboard(self) -> AsyncContractsDashboardResource:
+        return AsyncContractsDashboardResource(self._client)
+
+    @cached_property
+    def invoices(self) -> AsyncContractsInvoicesResource:
+        return AsyncContractsInvoicesResource(self._client)
+
+    @cached_property
+    def ledger(self) -> AsyncContractsLedgerResource:
+        return AsyncContractsLedgerResource(self._client)
+
+    @cached_property
+    def milestones(self) -> AsyncContractsMilestonesResource:
+        return AsyncContractsMilestonesResource(self._client)
+
+    @cached_property
+    def payments(self) -> AsyncContractsPaymentsResource:
+        return AsyncContractsPaymentsResource(self._client)
+
+    @cached_property
+    def project_positions(self) -> AsyncContractsProjectPositionsResource:
+        return AsyncContractsProjectPositionsResource(self._client)
+
+    @cached_property
+    def projects(self) -> AsyncContractsProjectsResource:
+        return AsyncContractsProjectsResource(self._client)
+
+    @cached_property
+    def qualifications(self) -> AsyncContractsQualificationsResource:
+        return AsyncContractsQualificationsResource(self._client)
+
+    @cached_property
+    def receipts(self) -> AsyncContractsReceiptsResource:
+        return AsyncContractsReceiptsResource(self._client)
+
+    @cached_property
+    def settings(self) -> AsyncContractsSettingsResource:
+        return AsyncContractsSettingsResource(self._client)
+
+    @cached_property
+    def templates(self) -> AsyncContractsTemplatesResource:
+        return AsyncContractsTemplatesResource(self._client)
+
+
 class AsyncCrmNamespace:
     """``client.crm``: the crm module's resources."""
 
@@ -9488,6 +23098,104 @@ class AsyncCrmNamespace:
         return AsyncCrmZonesResource(self._client)
 
 
+class AsyncFeesNamespace:
+    """``client.fees``: the fees module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def customs_records(self) -> AsyncFeesCustomsRecordsResource:
+        return AsyncFeesCustomsRecordsResource(self._client)
+
+    @cached_property
+    def income_entries(self) -> AsyncFeesIncomeEntriesResource:
+        return AsyncFeesIncomeEntriesResource(self._client)
+
+    @cached_property
+    def profit_figures(self) -> AsyncFeesProfitFiguresResource:
+        return AsyncFeesProfitFiguresResource(self._client)
+
+    @cached_property
+    def reconciliations(self) -> AsyncFeesReconciliationsResource:
+        return AsyncFeesReconciliationsResource(self._client)
+
+    @cached_property
+    def reports(self) -> AsyncFeesReportsResource:
+        return AsyncFeesReportsResource(self._client)
+
+    @cached_property
+    def schedules(self) -> AsyncFeesSchedulesResource:
+        return AsyncFeesSchedulesResource(self._client)
+
+    @cached_property
+    def statements(self) -> AsyncFeesStatementsResource:
+        return AsyncFeesStatementsResource(self._client)
+
+
+class AsyncHrNamespace:
+    """``client.hr``: the hr module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def assignments(self) -> AsyncHrAssignmentsResource:
+        return AsyncHrAssignmentsResource(self._client)
+
+    @cached_property
+    def campaign_results(self) -> AsyncHrCampaignResultsResource:
+        return AsyncHrCampaignResultsResource(self._client)
+
+    @cached_property
+    def campaigns(self) -> AsyncHrCampaignsResource:
+        return AsyncHrCampaignsResource(self._client)
+
+    @cached_property
+    def duties(self) -> AsyncHrDutiesResource:
+        return AsyncHrDutiesResource(self._client)
+
+    @cached_property
+    def employees(self) -> AsyncHrEmployeesResource:
+        return AsyncHrEmployeesResource(self._client)
+
+    @cached_property
+    def grade_table(self) -> AsyncHrGradeTableResource:
+        return AsyncHrGradeTableResource(self._client)
+
+    @cached_property
+    def headcount(self) -> AsyncHrHeadcountResource:
+        return AsyncHrHeadcountResource(self._client)
+
+    @cached_property
+    def job_description_revisions(self) -> AsyncHrJobDescriptionRevisionsResource:
+        return AsyncHrJobDescriptionRevisionsResource(self._client)
+
+    @cached_property
+    def job_descriptions(self) -> AsyncHrJobDescriptionsResource:
+        return AsyncHrJobDescriptionsResource(self._client)
+
+    @cached_property
+    def org_chart(self) -> AsyncHrOrgChartResource:
+        return AsyncHrOrgChartResource(self._client)
+
+    @cached_property
+    def position_paths(self) -> AsyncHrPositionPathsResource:
+        return AsyncHrPositionPathsResource(self._client)
+
+    @cached_property
+    def positions(self) -> AsyncHrPositionsResource:
+        return AsyncHrPositionsResource(self._client)
+
+    @cached_property
+    def questions(self) -> AsyncHrQuestionsResource:
+        return AsyncHrQuestionsResource(self._client)
+
+    @cached_property
+    def ratings(self) -> AsyncHrRatingsResource:
+        return AsyncHrRatingsResource(self._client)
+
+
 class AsyncSandboxNamespace:
     """``client.sandbox``: the sandbox module's resources."""
 
@@ -9499,6 +23207,41 @@ class AsyncSandboxNamespace:
         return AsyncSandboxClockResource(self._client)
 
 
+class AsyncVenueAudioNamespace:
+    """``client.venue_audio``: the venue_audio module's resources."""
+
+    def __init__(self, client: AsyncClientBase) -> None:
+        self._client = client
+
+    @cached_property
+    def assets(self) -> AsyncVenueAudioAssetsResource:
+        return AsyncVenueAudioAssetsResource(self._client)
+
+    @cached_property
+    def broadcasts(self) -> AsyncVenueAudioBroadcastsResource:
+        return AsyncVenueAudioBroadcastsResource(self._client)
+
+    @cached_property
+    def devices(self) -> AsyncVenueAudioDevicesResource:
+        return AsyncVenueAudioDevicesResource(self._client)
+
+    @cached_property
+    def schedules(self) -> AsyncVenueAudioSchedulesResource:
+        return AsyncVenueAudioSchedulesResource(self._client)
+
+    @cached_property
+    def venues(self) -> AsyncVenueAudioVenuesResource:
+        return AsyncVenueAudioVenuesResource(self._client)
+
+    @cached_property
+    def zone_groups(self) -> AsyncVenueAudioZoneGroupsResource:
+        return AsyncVenueAudioZoneGroupsResource(self._client)
+
+    @cached_property
+    def zones(self) -> AsyncVenueAudioZonesResource:
+        return AsyncVenueAudioZonesResource(self._client)
+
+
 class AsyncBizSuite(AsyncClientBase):
     """The BizSuite API for asyncio: the same resources as ``BizSuite``, awaited.
 
@@ -9507,6 +23250,10 @@ class AsyncBizSuite(AsyncClientBase):
     error answer; lists return auto-paging iterators; ``version=`` takes a number or the
     record you read. Per call: ``timeout``, ``max_retries`` and (POST) ``idempotency_key``.
     """
+
+    @cached_property
+    def activities(self) -> AsyncActivitiesResource:
+        return AsyncActivitiesResource(self)
 
     @cached_property
     def alerts(self) -> AsyncAlertsResource:
@@ -9545,6 +23292,22 @@ class AsyncBizSuite(AsyncClientBase):
         return AsyncAuthResource(self)
 
     @cached_property
+    def billing(self) -> AsyncBillingNamespace:
+        return AsyncBillingNamespace(self)
+
+    @cached_property
+    def budgets(self) -> AsyncBudgetsNamespace:
+        return AsyncBudgetsNamespace(self)
+
+    @cached_property
+    def chatter(self) -> AsyncChatterNamespace:
+        return AsyncChatterNamespace(self)
+
+    @cached_property
+    def contracts(self) -> AsyncContractsNamespace:
+        return AsyncContractsNamespace(self)
+
+    @cached_property
     def crm(self) -> AsyncCrmNamespace:
         return AsyncCrmNamespace(self)
 
@@ -9553,8 +23316,24 @@ class AsyncBizSuite(AsyncClientBase):
         return AsyncCurrentTenantResource(self)
 
     @cached_property
+    def fees(self) -> AsyncFeesNamespace:
+        return AsyncFeesNamespace(self)
+
+    @cached_property
     def files(self) -> AsyncFilesResource:
         return AsyncFilesResource(self)
+
+    @cached_property
+    def hr(self) -> AsyncHrNamespace:
+        return AsyncHrNamespace(self)
+
+    @cached_property
+    def import_mappings(self) -> AsyncImportMappingsResource:
+        return AsyncImportMappingsResource(self)
+
+    @cached_property
+    def imports(self) -> AsyncImportsResource:
+        return AsyncImportsResource(self)
 
     @cached_property
     def inbox(self) -> AsyncInboxResource:
@@ -9593,16 +23372,52 @@ class AsyncBizSuite(AsyncClientBase):
         return AsyncOutboxMessagesResource(self)
 
     @cached_property
+    def plans(self) -> AsyncPlansResource:
+        return AsyncPlansResource(self)
+
+    @cached_property
+    def resale_plans(self) -> AsyncResalePlansResource:
+        return AsyncResalePlansResource(self)
+
+    @cached_property
+    def reseller_keys(self) -> AsyncResellerKeysResource:
+        return AsyncResellerKeysResource(self)
+
+    @cached_property
+    def reseller_tenants(self) -> AsyncResellerTenantsResource:
+        return AsyncResellerTenantsResource(self)
+
+    @cached_property
+    def resellers(self) -> AsyncResellersResource:
+        return AsyncResellersResource(self)
+
+    @cached_property
     def sandbox(self) -> AsyncSandboxNamespace:
         return AsyncSandboxNamespace(self)
+
+    @cached_property
+    def saved_views(self) -> AsyncSavedViewsResource:
+        return AsyncSavedViewsResource(self)
+
+    @cached_property
+    def subscription(self) -> AsyncSubscriptionResource:
+        return AsyncSubscriptionResource(self)
 
     @cached_property
     def system(self) -> AsyncSystemResource:
         return AsyncSystemResource(self)
 
     @cached_property
+    def tenant_subscriptions(self) -> AsyncTenantSubscriptionsResource:
+        return AsyncTenantSubscriptionsResource(self)
+
+    @cached_property
     def tenants(self) -> AsyncTenantsResource:
         return AsyncTenantsResource(self)
+
+    @cached_property
+    def venue_audio(self) -> AsyncVenueAudioNamespace:
+        return AsyncVenueAudioNamespace(self)
 
     @cached_property
     def webhook_attempts(self) -> AsyncWebhookAttemptsResource:
@@ -9629,15 +23444,50 @@ OPERATIONS: dict[str, str] = {
     "archive_crm_account": "crm.accounts.archive",
     "archive_org_unit": "org_units.archive",
     "begin_totp_setup": "auth.begin_totp_setup",
+    "begin_venue_audio_emergency": "venue_audio.broadcasts.begin_emergency",
+    "begin_venue_audio_paging": "venue_audio.broadcasts.begin_paging",
     "change_crm_ticket_status": "crm.tickets.change_status",
     "change_password": "auth.change_password",
+    "change_plan": "subscription.change_plan",
+    "change_reseller_tenant_plan": "reseller_tenants.change_plan",
+    "change_seats": "subscription.change_seats",
+    "change_subscription_status": "tenant_subscriptions.record_status",
+    "close_contracts_claim": "contracts.claims.close",
     "close_crm_ticket": "crm.tickets.close",
+    "close_hr_assignment": "hr.assignments.close",
+    "close_hr_campaign": "hr.campaigns.close",
+    "close_subscription": "subscription.cancel",
+    "close_venue_audio_broadcast": "venue_audio.broadcasts.close",
+    "complete_activity": "activities.complete",
     "complete_crm_ticket_milestone": "crm.tickets.complete_milestone",
     "confirm_crm_revenue_import": "crm.revenue_imports.confirm",
+    "confirm_fees_reconciliation": "fees.reconciliations.confirm",
+    "confirm_import": "imports.confirm",
+    "create_activity": "activities.create",
     "create_alert": "alerts.create",
     "create_api_key": "api_keys.create",
     "create_approval_flow": "approval_flows.create",
     "create_approver_assignment": "approver_assignments.create",
+    "create_budgets_adjustment": "budgets.adjustments.create",
+    "create_budgets_category": "budgets.categories.create",
+    "create_budgets_expense": "budgets.expenses.create",
+    "create_budgets_line": "budgets.lines.create",
+    "create_budgets_plan": "budgets.plans.create",
+    "create_budgets_ratio_lines": "budgets.plans.compile",
+    "create_chatter_follower": "chatter.followers.create",
+    "create_chatter_note": "chatter.notes.create",
+    "create_contracts_change_order": "contracts.change_orders.create",
+    "create_contracts_claim": "contracts.claims.create",
+    "create_contracts_clause": "contracts.clauses.create",
+    "create_contracts_contract": "contracts.contracts.create",
+    "create_contracts_counterparty": "contracts.counterparties.create",
+    "create_contracts_invoice": "contracts.invoices.create",
+    "create_contracts_milestone": "contracts.milestones.create",
+    "create_contracts_payment": "contracts.payments.create",
+    "create_contracts_project": "contracts.projects.create",
+    "create_contracts_qualification": "contracts.qualifications.create",
+    "create_contracts_receipt": "contracts.receipts.create",
+    "create_contracts_template": "contracts.templates.create",
     "create_crm_account": "crm.accounts.create",
     "create_crm_activity": "crm.activities.create",
     "create_crm_contact": "crm.contacts.create",
@@ -9647,14 +23497,50 @@ OPERATIONS: dict[str, str] = {
     "create_crm_sla_policy": "crm.sla_policies.create",
     "create_crm_ticket": "crm.tickets.create",
     "create_crm_zone": "crm.zones.create",
+    "create_fees_customs_record": "fees.customs_records.create",
+    "create_fees_income_entry": "fees.income_entries.create",
+    "create_fees_profit_figure": "fees.profit_figures.create",
+    "create_fees_reconciliation": "fees.reconciliations.create",
+    "create_fees_schedule": "fees.schedules.create",
+    "create_fees_statement": "fees.statements.create",
+    "create_fees_statement_adjustment": "fees.statements.add_adjustment",
+    "create_fees_statement_payment": "fees.statements.record_payment",
+    "create_hr_assignment": "hr.assignments.create",
+    "create_hr_campaign": "hr.campaigns.create",
+    "create_hr_duty": "hr.duties.create",
+    "create_hr_employee": "hr.employees.create",
+    "create_hr_job_description": "hr.job_descriptions.create",
+    "create_hr_job_description_revision": "hr.job_description_revisions.create",
+    "create_hr_position": "hr.positions.create",
+    "create_hr_question": "hr.questions.create",
+    "create_import": "imports.create",
     "create_invitation": "invitations.create",
     "create_job_schedule": "job_schedules.create",
     "create_org_unit": "org_units.create",
+    "create_period_invoice": "tenant_subscriptions.bill_period",
+    "create_plan": "plans.create",
+    "create_plan_version": "plans.add_version",
+    "create_reseller": "resellers.create",
+    "create_reseller_key": "reseller_keys.create",
+    "create_reseller_tenant": "reseller_tenants.create",
+    "create_saved_view": "saved_views.create",
     "create_tenant": "tenants.create",
+    "create_venue_audio_asset": "venue_audio.assets.create",
+    "create_venue_audio_device": "venue_audio.devices.create",
+    "create_venue_audio_schedule": "venue_audio.schedules.create",
+    "create_venue_audio_venue": "venue_audio.venues.create",
+    "create_venue_audio_zone": "venue_audio.zones.create",
+    "create_venue_audio_zone_group": "venue_audio.zone_groups.create",
     "create_webhook_endpoint": "webhook_endpoints.create",
     "delegate_approval_request": "approval_requests.delegate",
+    "delete_activity": "activities.delete",
     "delete_approval_flow": "approval_flows.delete",
     "delete_approver_assignment": "approver_assignments.delete",
+    "delete_budgets_line": "budgets.lines.delete",
+    "delete_chatter_follower": "chatter.followers.delete",
+    "delete_chatter_note": "chatter.notes.delete",
+    "delete_contracts_milestone": "contracts.milestones.delete",
+    "delete_contracts_qualification": "contracts.qualifications.delete",
     "delete_crm_account": "crm.accounts.delete",
     "delete_crm_account_revenue": "crm.revenue.delete",
     "delete_crm_activity": "crm.activities.delete",
@@ -9663,20 +23549,52 @@ OPERATIONS: dict[str, str] = {
     "delete_crm_pipeline_stage": "crm.pipeline_stages.delete",
     "delete_crm_sla_policy": "crm.sla_policies.delete",
     "delete_crm_zone": "crm.zones.delete",
+    "delete_fees_customs_record": "fees.customs_records.delete",
+    "delete_fees_statement": "fees.statements.delete",
     "delete_file": "files.delete",
+    "delete_hr_duty": "hr.duties.delete",
+    "delete_hr_position": "hr.positions.delete",
+    "delete_import": "imports.delete",
     "delete_job_schedule": "job_schedules.delete",
     "delete_org_unit": "org_units.delete",
+    "delete_saved_view": "saved_views.delete",
+    "delete_venue_audio_asset": "venue_audio.assets.delete",
+    "delete_venue_audio_device": "venue_audio.devices.delete",
+    "delete_venue_audio_schedule": "venue_audio.schedules.delete",
+    "delete_venue_audio_zone_group": "venue_audio.zone_groups.delete",
     "delete_webhook_endpoint": "webhook_endpoints.delete",
     "disable_totp": "auth.disable_totp",
     "download_file": "files.download",
     "enable_totp": "auth.enable_totp",
     "export_audit_entries": "audit_entries.export",
+    "get_activity": "activities.retrieve",
     "get_alert": "alerts.retrieve",
     "get_api_key": "api_keys.retrieve",
     "get_approval_flow": "approval_flows.retrieve",
     "get_approval_request": "approval_requests.retrieve",
     "get_approver_assignment": "approver_assignments.retrieve",
     "get_audit_entry": "audit_entries.retrieve",
+    "get_billing_invoice": "billing.invoices.retrieve",
+    "get_budgets_adjustment": "budgets.adjustments.retrieve",
+    "get_budgets_analysis": "budgets.analysis.retrieve",
+    "get_budgets_category": "budgets.categories.retrieve",
+    "get_budgets_expense": "budgets.expenses.retrieve",
+    "get_budgets_forecast": "budgets.forecasts.retrieve",
+    "get_budgets_line": "budgets.lines.retrieve",
+    "get_budgets_plan": "budgets.plans.retrieve",
+    "get_budgets_settings": "budgets.settings.retrieve",
+    "get_chatter_note": "chatter.notes.retrieve",
+    "get_contracts_ageing": "contracts.ageing.retrieve",
+    "get_contracts_clause": "contracts.clauses.retrieve",
+    "get_contracts_contract": "contracts.contracts.retrieve",
+    "get_contracts_counterparty": "contracts.counterparties.retrieve",
+    "get_contracts_customer_risk": "contracts.customer_risks.retrieve",
+    "get_contracts_dashboard": "contracts.dashboard.retrieve",
+    "get_contracts_ledger": "contracts.ledger.retrieve",
+    "get_contracts_project": "contracts.projects.retrieve",
+    "get_contracts_project_position": "contracts.project_positions.retrieve",
+    "get_contracts_settings": "contracts.settings.retrieve",
+    "get_contracts_template": "contracts.templates.retrieve",
     "get_crm_account": "crm.accounts.retrieve",
     "get_crm_account_revenue": "crm.revenue.retrieve",
     "get_crm_account_timeline": "crm.accounts.timeline",
@@ -9692,22 +23610,52 @@ OPERATIONS: dict[str, str] = {
     "get_crm_ticket": "crm.tickets.retrieve",
     "get_crm_zone": "crm.zones.retrieve",
     "get_current_tenant": "current_tenant.retrieve",
+    "get_fees_customs_record": "fees.customs_records.retrieve",
+    "get_fees_profit_figure": "fees.profit_figures.retrieve",
+    "get_fees_reconciliation": "fees.reconciliations.retrieve",
+    "get_fees_report": "fees.reports.retrieve",
+    "get_fees_schedule": "fees.schedules.retrieve",
+    "get_fees_statement": "fees.statements.retrieve",
     "get_file": "files.retrieve",
     "get_file_download_url": "files.download_url",
     "get_health": "system.get_health",
+    "get_hr_campaign": "hr.campaigns.retrieve",
+    "get_hr_campaign_result": "hr.campaign_results.retrieve",
+    "get_hr_employee": "hr.employees.retrieve",
+    "get_hr_grade_table": "hr.grade_table.retrieve",
+    "get_hr_headcount": "hr.headcount.retrieve",
+    "get_hr_job_description": "hr.job_descriptions.retrieve",
+    "get_hr_org_chart": "hr.org_chart.retrieve",
+    "get_hr_position": "hr.positions.retrieve",
+    "get_import": "imports.retrieve",
     "get_inbox_unread_count": "inbox.unread_count",
     "get_job": "jobs.retrieve",
     "get_job_schedule": "job_schedules.retrieve",
     "get_member": "members.retrieve",
+    "get_my_subscription": "subscription.retrieve",
     "get_notification_preferences": "notification_preferences.retrieve",
     "get_org_unit": "org_units.retrieve",
     "get_outbox_message": "outbox_messages.retrieve",
+    "get_plan": "plans.retrieve",
     "get_readiness": "system.get_readiness",
+    "get_reseller": "resellers.retrieve",
+    "get_reseller_tenant": "reseller_tenants.retrieve",
     "get_sandbox_clock": "sandbox.clock.retrieve",
     "get_session": "auth.get_session",
     "get_tenant": "tenants.retrieve",
+    "get_tenant_subscription": "tenant_subscriptions.retrieve",
+    "get_venue_audio_asset": "venue_audio.assets.retrieve",
+    "get_venue_audio_broadcast": "venue_audio.broadcasts.retrieve",
+    "get_venue_audio_device": "venue_audio.devices.retrieve",
+    "get_venue_audio_schedule": "venue_audio.schedules.retrieve",
+    "get_venue_audio_venue": "venue_audio.venues.retrieve",
+    "get_venue_audio_venue_board": "venue_audio.venues.board",
+    "get_venue_audio_zone": "venue_audio.zones.retrieve",
+    "get_venue_audio_zone_group": "venue_audio.zone_groups.retrieve",
+    "get_venue_audio_zone_now_playing": "venue_audio.zones.now_playing",
     "get_webhook_delivery": "webhook_deliveries.retrieve",
     "get_webhook_endpoint": "webhook_endpoints.retrieve",
+    "list_activities": "activities.list",
     "list_alerts": "alerts.list",
     "list_api_keys": "api_keys.list",
     "list_approval_decisions": "approval_decisions.list",
@@ -9715,6 +23663,22 @@ OPERATIONS: dict[str, str] = {
     "list_approval_requests": "approval_requests.list",
     "list_approver_assignments": "approver_assignments.list",
     "list_audit_entries": "audit_entries.list",
+    "list_billing_invoices": "billing.invoices.list",
+    "list_budgets_adjustments": "budgets.adjustments.list",
+    "list_budgets_categories": "budgets.categories.list",
+    "list_budgets_expenses": "budgets.expenses.list",
+    "list_budgets_forecasts": "budgets.forecasts.list",
+    "list_budgets_plan_adjustments": "budgets.adjustments.list_for_plan",
+    "list_budgets_plans": "budgets.plans.list",
+    "list_chatter_entries": "chatter.entries.list",
+    "list_chatter_followers": "chatter.followers.list",
+    "list_contracts_change_orders": "contracts.change_orders.list",
+    "list_contracts_claims": "contracts.claims.list",
+    "list_contracts_clauses": "contracts.clauses.list",
+    "list_contracts_contracts": "contracts.contracts.list",
+    "list_contracts_counterparties": "contracts.counterparties.list",
+    "list_contracts_projects": "contracts.projects.list",
+    "list_contracts_templates": "contracts.templates.list",
     "list_crm_account_activities": "crm.activities.list",
     "list_crm_account_contacts": "crm.contacts.list",
     "list_crm_accounts": "crm.accounts.list",
@@ -9728,7 +23692,20 @@ OPERATIONS: dict[str, str] = {
     "list_crm_ticket_events": "crm.ticket_events.list",
     "list_crm_tickets": "crm.tickets.list",
     "list_crm_zones": "crm.zones.list",
+    "list_fees_customs_records": "fees.customs_records.list",
+    "list_fees_income_entries": "fees.income_entries.list",
+    "list_fees_profit_figures": "fees.profit_figures.list",
+    "list_fees_reconciliations": "fees.reconciliations.list",
+    "list_fees_schedules": "fees.schedules.list",
+    "list_fees_statements": "fees.statements.list",
     "list_files": "files.list",
+    "list_hr_assignments": "hr.assignments.list",
+    "list_hr_campaigns": "hr.campaigns.list",
+    "list_hr_employees": "hr.employees.list",
+    "list_hr_job_descriptions": "hr.job_descriptions.list",
+    "list_hr_positions": "hr.positions.list",
+    "list_hr_questions": "hr.questions.list",
+    "list_imports": "imports.list",
     "list_inbox": "inbox.list",
     "list_invitations": "invitations.list",
     "list_job_schedules": "job_schedules.list",
@@ -9739,56 +23716,115 @@ OPERATIONS: dict[str, str] = {
     "list_my_submissions": "approval_requests.list_submitted",
     "list_org_units": "org_units.list",
     "list_outbox_messages": "outbox_messages.list",
+    "list_plans": "plans.list",
+    "list_resale_plans": "resale_plans.list",
+    "list_reseller_tenant_invoices": "reseller_tenants.list_invoices",
+    "list_reseller_tenants": "reseller_tenants.list",
+    "list_resellers": "resellers.list",
+    "list_saved_views": "saved_views.list",
     "list_tenants": "tenants.list",
+    "list_venue_audio_assets": "venue_audio.assets.list",
+    "list_venue_audio_broadcasts": "venue_audio.broadcasts.list",
+    "list_venue_audio_devices": "venue_audio.devices.list",
+    "list_venue_audio_schedules": "venue_audio.schedules.list",
+    "list_venue_audio_venues": "venue_audio.venues.list",
+    "list_venue_audio_zone_groups": "venue_audio.zone_groups.list",
+    "list_venue_audio_zones": "venue_audio.zones.list",
     "list_webhook_attempts": "webhook_attempts.list",
     "list_webhook_deliveries": "webhook_deliveries.list",
     "list_webhook_endpoints": "webhook_endpoints.list",
     "list_webhook_event_types": "webhook_event_types.list",
     "login": "auth.login",
     "logout": "auth.logout",
+    "mark_budgets_expense_paid": "budgets.expenses.mark_paid",
+    "mark_fees_statement_issued": "fees.statements.issue",
     "mark_inbox_item_read": "inbox.mark_read",
+    "mark_inbox_items_read": "inbox.mark_many_read",
     "mark_inbox_read": "inbox.mark_all_read",
+    "move_contracts_contract": "contracts.contracts.move",
     "move_crm_opportunity_stage": "crm.opportunities.move_stage",
     "move_org_unit": "org_units.move",
     "preview_approval_route": "approval_routes.preview",
+    "put_budgets_forecast": "budgets.forecasts.put",
+    "put_budgets_line_explanation": "budgets.lines.explain",
     "put_crm_account_revenue": "crm.revenue.put",
+    "put_fees_profit_figure_audited": "fees.profit_figures.put_audited",
+    "put_tenant_subscription": "tenant_subscriptions.assign_plan",
     "recompute_crm_revenue_tiers": "crm.revenue.recompute_tiers",
+    "recompute_subscriptions": "tenant_subscriptions.reconcile",
     "redeliver_webhook": "webhook_deliveries.redeliver",
     "reject_approval_request": "approval_requests.reject",
+    "reject_fees_reconciliation": "fees.reconciliations.dispute",
     "remove_member": "members.remove",
     "reorder_crm_pipeline_stages": "crm.pipeline_stages.reorder",
     "replace_crm_sla_policy": "crm.sla_policies.replace",
+    "replace_hr_grade_table": "hr.grade_table.replace",
+    "replace_hr_position_paths": "hr.position_paths.replace",
+    "replace_hr_ratings": "hr.ratings.replace",
     "restore_crm_account": "crm.accounts.restore",
     "restore_org_unit": "org_units.restore",
     "resubmit_approval_request": "approval_requests.resubmit",
+    "resume_reseller": "resellers.resume",
+    "resume_reseller_tenant": "reseller_tenants.resume",
+    "resume_subscription": "subscription.resume",
     "resume_tenant": "tenants.resume",
     "retry_job": "jobs.retry",
+    "retry_subscription_payment": "subscription.pay",
     "revoke_api_key": "api_keys.revoke",
     "revoke_invitation": "invitations.revoke",
     "rotate_webhook_secret": "webhook_endpoints.rotate_secret",
     "search": "system.search",
+    "send_venue_audio_device_heartbeat": "venue_audio.devices.heartbeat",
     "send_webhook_test_event": "webhook_endpoints.send_test_event",
     "submit_approval_request": "approval_requests.submit",
+    "submit_budgets_plan": "budgets.plans.submit",
+    "submit_fees_statement": "fees.statements.submit",
+    "submit_hr_job_description": "hr.job_descriptions.submit",
+    "suspend_reseller": "resellers.suspend",
+    "suspend_reseller_tenant": "reseller_tenants.suspend",
     "suspend_tenant": "tenants.suspend",
     "switch_tenant": "auth.switch_tenant",
     "unlock_member": "members.unlock",
+    "update_activity": "activities.update",
     "update_approval_flow": "approval_flows.update",
     "update_approver_assignment": "approver_assignments.update",
+    "update_budgets_category": "budgets.categories.update",
+    "update_budgets_settings": "budgets.settings.update",
+    "update_chatter_note": "chatter.notes.update",
+    "update_contracts_clause": "contracts.clauses.update",
+    "update_contracts_contract": "contracts.contracts.update",
+    "update_contracts_counterparty": "contracts.counterparties.update",
+    "update_contracts_project": "contracts.projects.update",
+    "update_contracts_settings": "contracts.settings.update",
+    "update_contracts_template": "contracts.templates.update",
     "update_crm_account": "crm.accounts.update",
+    "update_crm_accounts": "crm.accounts.bulk_update",
     "update_crm_activity": "crm.activities.update",
     "update_crm_contact": "crm.contacts.update",
+    "update_crm_opportunities": "crm.opportunities.bulk_update",
     "update_crm_opportunity": "crm.opportunities.update",
     "update_crm_pipeline_stage": "crm.pipeline_stages.update",
     "update_crm_settings": "crm.settings.update",
     "update_crm_ticket": "crm.tickets.update",
+    "update_crm_tickets": "crm.tickets.bulk_update",
     "update_crm_zone": "crm.zones.update",
     "update_current_tenant": "current_tenant.update",
     "update_file": "files.update",
+    "update_hr_duty": "hr.duties.update",
+    "update_hr_employee": "hr.employees.update",
+    "update_hr_job_description": "hr.job_descriptions.update",
+    "update_hr_position": "hr.positions.update",
+    "update_import_mapping": "import_mappings.update",
     "update_job_schedule": "job_schedules.update",
     "update_member": "members.update",
     "update_notification_preferences": "notification_preferences.update",
     "update_org_unit": "org_units.update",
     "update_tenant": "tenants.update",
+    "update_venue_audio_device": "venue_audio.devices.update",
+    "update_venue_audio_schedule": "venue_audio.schedules.update",
+    "update_venue_audio_venue": "venue_audio.venues.update",
+    "update_venue_audio_zone": "venue_audio.zones.update",
+    "update_venue_audio_zone_group": "venue_audio.zone_groups.update",
     "update_webhook_endpoint": "webhook_endpoints.update",
     "upload_file": "files.upload",
     "withdraw_approval_request": "approval_requests.withdraw",

@@ -101,7 +101,7 @@ async def test_drag_a_card_to_another_stage_and_it_stays_there(
         assert (await api.get(f"/api/v1/crm/opportunities/{gate['id']}")).json()["status"] == "open"
 
         # The opportunity's page and the stage admin page.
-        await card(page, "中央空调改造").get_by_role("link").click()
+        await card(page, "中央空调改造").get_by_role("link", name="中央空调改造").click()
         await expect(page.get_by_test_id("current-stage")).to_have_text("商务谈判")
         await expect(page.get_by_test_id("expected-value")).to_contain_text("660,000.00")
         await page.screenshot(path=str(screenshot_dir / "crm-opportunity.zh-CN.png"), full_page=True)

@@ -8,7 +8,7 @@ import csv
 import io
 from pathlib import Path
 
-from bizsuite.modules.crm.models import ImportStatus, RevenueImport
+from bizsuite.core.imports.models import DataImport, ImportStatus
 from bizsuite.settings import Settings
 from playwright.async_api import Page, expect
 from sqlalchemy import select
@@ -80,7 +80,7 @@ async def test_upload_preview_confirm_then_key_accounts_and_churn(
 
     async def finished() -> bool:
         async with tenant_ctx(app_engine, tenant_a) as ctx:
-            statuses = (await ctx.session.scalars(select(RevenueImport.status))).all()
+            statuses = (await ctx.session.scalars(select(DataImport.status))).all()
         return ImportStatus.RUNNING not in statuses
 
     await run_jobs_until(fast(settings), finished, limit_seconds=60)

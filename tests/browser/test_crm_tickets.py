@@ -139,8 +139,9 @@ async def test_an_admin_edits_an_sla_policy_chain(page: Page, tenant_a: TenantHa
     await page.locator("input[name=m-1-same_day]").check()
     await page.get_by_test_id("save-policy").click()
     # The error names the second row (in the page's language) and marks its minutes field.
+    # (a form post under a loaded CI machine can take longer than the default 5 s)
     await expect(page.get_by_test_id("error-milestone")).to_contain_text(
-        re.compile(r"Milestone 2:|第 2 个节点")
+        re.compile(r"Milestone 2:|第 2 个节点"), timeout=15_000
     )
     await expect(page.get_by_test_id("m-1-target_minutes")).to_have_attribute("aria-invalid", "true")
     await page.fill("[data-testid=m-1-target_minutes]", "")

@@ -307,7 +307,10 @@ async def test_register_a_webhook_send_a_test_event_and_see_the_signed_delivery(
         await page.get_by_test_id("redeliver").click()
         await expect(page.get_by_test_id("toast")).to_contain_text("已排队重新投递")
         await run_jobs_until(fast(settings), finished(2))
-        assert [r.headers["webhook-id"] for r in receiver.requests] == [received.headers["webhook-id"]] * 2
+        # Delivery is at least once (a worker on a loaded machine may send an attempt again):
+        # what matters is that the redelivery is the same message, under the same id.
+        sent_ids = [r.headers["webhook-id"] for r in receiver.requests]
+        assert len(sent_ids) >= 2 and set(sent_ids) == {received.headers["webhook-id"]}
 
         # Rotating shows the new secret once; both sign during the overlap.
         await page.reload()

@@ -80,9 +80,9 @@ async def test_create_and_move_an_org_unit(page: Page, tenant_a: TenantHandle, s
         ("华东区", "EAST", "region"),
         ("上海店", "SH-01", "store"),
     ):
-        await page.fill("[data-testid=create-org-unit] #f-name", name)
-        await page.fill("[data-testid=create-org-unit] #f-code", code)
-        await page.select_option("[data-testid=create-org-unit] #f-kind", kind)
+        await page.fill("[data-testid=create-org-unit] [name=name]", name)
+        await page.fill("[data-testid=create-org-unit] [name=code]", code)
+        await page.select_option("[data-testid=create-org-unit] [name=kind]", kind)
         await page.click("[data-testid=create-unit]")
         await expect(page.get_by_test_id(f"unit-{code}")).to_be_visible()
         await expect(page.get_by_test_id("toast")).to_contain_text("组织单元已创建")
@@ -99,16 +99,16 @@ async def test_create_and_move_an_org_unit(page: Page, tenant_a: TenantHandle, s
 async def test_a_form_error_is_shown_next_to_its_field(page: Page, tenant_a: TenantHandle) -> None:
     await sign_in(page, tenant_a.owner.email)
     await page.goto("/admin/org-units")
-    await page.fill("[data-testid=create-org-unit] #f-name", "Bad code")
-    await page.fill("[data-testid=create-org-unit] #f-code", "has spaces!")
+    await page.fill("[data-testid=create-org-unit] [name=name]", "Bad code")
+    await page.fill("[data-testid=create-org-unit] [name=code]", "has spaces!")
     await page.click("[data-testid=create-unit]")
     error = page.get_by_test_id("error-code")
     await expect(error).to_have_text("必须以字母或数字开头，只能包含字母、数字、“.”、“_”和“-”。")
-    await expect(page.locator("[data-testid=create-org-unit] #f-code")).to_have_attribute(
+    await expect(page.locator("[data-testid=create-org-unit] [name=code]")).to_have_attribute(
         "aria-invalid", "true"
     )
     # The field keeps what was typed.
-    await expect(page.locator("[data-testid=create-org-unit] #f-name")).to_have_value("Bad code")
+    await expect(page.locator("[data-testid=create-org-unit] [name=name]")).to_have_value("Bad code")
 
 
 async def test_invite_a_user_and_accept_in_a_second_browser(
@@ -116,8 +116,8 @@ async def test_invite_a_user_and_accept_in_a_second_browser(
 ) -> None:
     await sign_in(page, tenant_a.owner.email)
     await page.goto("/admin/members")
-    await page.fill("[data-testid=invite-form] #f-email", "newcomer@example.com")
-    await page.select_option("[data-testid=invite-form] #f-role", "manager")
+    await page.fill("[data-testid=invite-form] [name=email]", "newcomer@example.com")
+    await page.select_option("[data-testid=invite-form] [name=role]", "manager")
     await page.check("[data-testid=invite-form] input[value=crm]")
     await page.click("[data-testid=send-invitation]")
     await expect(page.get_by_test_id("toast")).to_be_visible()
@@ -150,8 +150,8 @@ async def test_create_show_once_and_revoke_an_api_key(
 ) -> None:
     await sign_in(page, tenant_a.owner.email)
     await page.goto("/admin/api-keys")
-    await page.fill("[data-testid=create-key-form] #f-name", "nightly-import")
-    await page.select_option("[data-testid=create-key-form] #f-role", "viewer")
+    await page.fill("[data-testid=create-key-form] [name=name]", "nightly-import")
+    await page.select_option("[data-testid=create-key-form] [name=role]", "viewer")
     await page.click("[data-testid=create-key]")
     secret = (await page.get_by_test_id("api-key-secret").inner_text()).strip()
     assert secret.startswith("bsk_")
@@ -306,8 +306,8 @@ async def test_forms_work_without_javascript(
             "value"
         )
         assert token
-        await page.fill("[data-testid=create-org-unit] #f-name", "无脚本单元")
-        await page.fill("[data-testid=create-org-unit] #f-code", "NOJS")
+        await page.fill("[data-testid=create-org-unit] [name=name]", "无脚本单元")
+        await page.fill("[data-testid=create-org-unit] [name=code]", "NOJS")
         await page.click("[data-testid=create-unit]")
         await expect(page.get_by_test_id("unit-NOJS")).to_be_visible()
     finally:

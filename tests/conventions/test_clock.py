@@ -24,9 +24,8 @@ INFRASTRUCTURE = {
     ("crm/accounts/blueprint.py", "row.updated_at = utcnow()"): "row version",
     ("crm/tickets/services/policies.py", "policy.updated_at = utcnow()  # a new version even when only the milestones change"): "row version",
     ("crm/revenue/services/revenue.py", 'set_={"amount": amount, "updated_at": func.now()},'): "row version",
-    ("crm/revenue/imports.py", '"finished_at": utcnow(),'): "when the import job ended",
-    ("crm/revenue/imports.py", "row.finished_at = utcnow()"): "when the import job ended",
-    ("crm/revenue/imports.py", "finished_at=utcnow(),"): "when the import job ended",
+    ("crm/accounts/imports.py", "account.updated_at = utcnow()"): "row version",
+    ("crm/accounts/imports.py", "existing.updated_at = utcnow()"): "row version",
 }  # fmt: skip
 
 _WALL_CLOCK_METHODS = {"now", "utcnow", "today"}

@@ -31,18 +31,27 @@ from tests.conftest import PASSWORD, TenantHandle
 
 _PARAM = re.compile(r"\{(\w+):(\w+)\}")
 #: Path parameters whose table does not follow ``<noun>_id`` → ``<nouns>``: (table, id column).
-_TABLE_OF = {"entry_id": ("audit_log", "id"), "member_id": ("memberships", "id")}
+_TABLE_OF = {
+    "entry_id": ("audit_log", "id"),
+    "member_id": ("memberships", "id"),
+    "activity_id": ("crm_activities", "id"),
+}
 #: Operator-only routes (no tenant credential reaches them).
 _OPERATOR_PARAMS = {"tenant_id"}
 ALL_MODULES = [m.value for m in ModuleName]
 
 
-def _table_for(param: str) -> tuple[str, str] | None:
+def _table_for(param: str, module: str | None = None) -> tuple[str, str] | None:
+    """The table an id parameter names; the route's own module's ``<module>_<nouns>`` first (two
+    modules may both have ``items``)."""
     if param in _TABLE_OF:
         return _TABLE_OF[param]
     noun = param.removesuffix("_id")
     plurals = {noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun + "s"}
     tables = [t for t in Base.metadata.tables if t not in GLOBAL_TABLES]
+    for plural in plurals:
+        if module and f"{module}_{plural}" in tables:
+            return f"{module}_{plural}", "id"
     for table in tables:
         if table in plurals or any(table.endswith("_" + plural) for plural in plurals):
             return table, "id"
@@ -53,10 +62,16 @@ async def _ids_by_table(
     engine: AsyncEngine, app: Litestar, tenant_id: uuid.UUID
 ) -> dict[tuple[str, str], list[uuid.UUID]]:
     """A few of tenant A's ids from the table of every uuid path parameter of the app."""
-    params = {name for route in app.routes for name, kind in _PARAM.findall(route.path) if kind == "uuid"}
+    params = {
+        (name, handler.opt.get("module"))
+        for route in app.routes
+        for handler in getattr(route, "route_handlers", [])
+        for name, kind in _PARAM.findall(route.path)
+        if kind == "uuid"
+    }
     found: dict[tuple[str, str], list[uuid.UUID]] = {}
     async with engine.connect() as connection:
-        for table, column in {t for p in params if (t := _table_for(p))}:
+        for table, column in {t for p, module in params if (t := _table_for(p, module))}:
             rows = await connection.execute(
                 text(f'SELECT "{column}" FROM "{table}" WHERE tenant_id = :t ORDER BY 1 LIMIT 3'),
                 {"t": tenant_id},
@@ -110,12 +125,14 @@ async def _demo_tenant(engine: AsyncEngine, client: httpx.AsyncClient, tenant: T
             await importlib.import_module(f"tests.modules.{spec.name}.seed").seed(client, headers)
 
 
-def _concrete(path: str, ids: dict[tuple[str, str], list[uuid.UUID]]) -> str | None:
+def _concrete(
+    path: str, ids: dict[tuple[str, str], list[uuid.UUID]], module: str | None = None
+) -> str | None:
     """The path with tenant A's ids, or None when one of its ids has no row to use."""
     out = path
     for name, kind in _PARAM.findall(path):
         if kind == "uuid":
-            table = _table_for(name)
+            table = _table_for(name, module)
             if table is None or not ids.get(table):
                 return None
             value = str(ids[table][0])
@@ -159,7 +176,7 @@ async def test_another_tenant_gets_404_from_every_api_route_with_an_id(
     routes = _routes_with_ids(app, "/api/v1/")
     unresolved, leaks, owner_misses = [], [], []
     for method, template, module in routes:
-        path = _concrete(template, ids)
+        path = _concrete(template, ids, module)
         if path is None:
             unresolved.append((method, template, module))
             continue
@@ -217,7 +234,8 @@ async def test_another_tenant_gets_the_404_page_from_every_page_with_an_id(
     ]
     answers = {}
     for _method, template in pages:
-        path = _concrete(template, ids)
+        # A page's module is its first path segment (``/venue-audio/...`` → ``venue_audio``).
+        path = _concrete(template, ids, template.strip("/").split("/")[0].replace("-", "_"))
         if path is not None:
             answers[template] = (await client.get(path, headers={"accept": "text/html"})).status_code
     assert len(answers) > 10

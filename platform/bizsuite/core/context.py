@@ -15,6 +15,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.audit.models import AuditEntry
+from bizsuite.core.billing.entitlements import check_route, plan_includes
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
@@ -32,6 +33,8 @@ class PrincipalKind(enum.StrEnum):
     USER = "user"
     API_KEY = "api_key"
     OPERATOR = "operator"
+    #: A reseller's API key (``core/resellers``): its own tenants' accounts, never their data.
+    RESELLER = "reseller"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class Principal:
     session_id: str | None = None
     #: The signed-in user's row (web sessions only), for their name, locale and time zone.
     user: User | None = None
+    #: The reseller a reseller key belongs to.
+    reseller_id: uuid.UUID | None = None
 
     @property
     def actor_id(self) -> uuid.UUID | None:
@@ -57,6 +62,8 @@ class Principal:
     def can_use_module(self, module: str) -> bool:
         """Whether the tenant has the module and this caller is granted it."""
         if self.tenant is None or module not in self.tenant.modules:
+            return False
+        if not plan_includes(self.tenant, module):
             return False
         if self.role is not None and self.role.at_least(Role.ADMIN):
             return True
@@ -163,16 +170,21 @@ def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     return user if isinstance(user, Principal) else ANONYMOUS
 
 
-def authorize(principal: Principal, opt: dict[str, Any], default_role: Role) -> None:
+def authorize(principal: Principal, opt: dict[str, Any], default_role: Role, *, write: bool = False) -> None:
     """The one access check of API routes and pages: a tenant credential, the route's minimum
     role (``opt["min_role"]``, else ``default_role``) and, for a business module's routes
-    (``opt["module"]``), the module enabled for the tenant and granted to the caller."""
+    (``opt["module"]``), the tenant's plan allowing it (``core/billing``: in the plan, not
+    suspended, no ``write`` in read-only grace), the module enabled and granted to the caller."""
+    if principal.kind is PrincipalKind.RESELLER:
+        raise ForbiddenProblem("A reseller key manages its tenants' accounts, never their data.")
     if principal.tenant is None or principal.role is None:
         raise UnauthorizedProblem("Sign in or send an API key: `Authorization: Bearer <key>`.")
     needed: Role = opt.get("min_role", default_role)
     if not principal.role.at_least(needed):
         raise ForbiddenProblem(f"This needs the {needed.value} role or higher.")
     module = opt.get("module")
+    if module:
+        check_route(principal.tenant, module, write=write)
     if module and not principal.can_use_module(module):
         raise ForbiddenProblem(f"The {module} module is not enabled or not granted to you.")
 
@@ -182,14 +194,20 @@ async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: 
 
     Routes declare ``opt={"min_role": Role.ADMIN}``; a module's router adds ``"module"``.
     """
-    default = Role.VIEWER if connection.scope.get("method") in {"GET", "HEAD"} else Role.MEMBER
-    authorize(principal_of(connection), handler.opt, default)
+    reads = connection.scope.get("method") in {"GET", "HEAD"}
+    authorize(principal_of(connection), handler.opt, Role.VIEWER if reads else Role.MEMBER, write=not reads)
 
 
 async def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Require the operator credential."""
     if principal_of(connection).kind is not PrincipalKind.OPERATOR:
         raise UnauthorizedProblem("This is an operator endpoint.")
+
+
+async def reseller_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Require a reseller's API key."""
+    if principal_of(connection).kind is not PrincipalKind.RESELLER:
+        raise UnauthorizedProblem("This is a reseller endpoint: send a reseller API key.")
 
 
 async def user_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:

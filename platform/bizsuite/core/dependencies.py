@@ -10,6 +10,7 @@ from litestar.params import HeaderParameter
 
 from bizsuite.core.context import Context, principal_of
 from bizsuite.core.http import client_ip, session_of
+from bizsuite.web import i18n
 
 
 async def provide_context(request: Request[Any, Any, Any]) -> Context:
@@ -20,6 +21,28 @@ async def provide_context(request: Request[Any, Any, Any]) -> Context:
         request_id=request.scope.get("state", {}).get("request_id"),
         ip=client_ip(request.scope),
     )
+
+
+def api_locale(request: Request[Any, Any, Any]) -> str:
+    """The language an API caller reads labels in: ``Accept-Language``, else theirs, else the tenant's."""
+    principal = principal_of(request)
+    user, tenant = principal.user, principal.tenant
+    return i18n.negotiate(
+        request.headers.get("accept-language"),
+        user.locale if user else None,
+        tenant.locale if tenant else None,
+    )
+
+
+async def activate_api_locale(request: Request[Any, Any, Any]) -> None:
+    """Every API route's ``before_request``: the labels it returns (chatter, alerts, problems) speak
+    the caller's language, never whatever an earlier request on this task left behind."""
+    principal = principal_of(request)
+    user, tenant = principal.user, principal.tenant
+    time_zone = (user.time_zone if user and user.time_zone else None) or (
+        tenant.time_zone if tenant else "Asia/Shanghai"
+    )
+    i18n.activate(api_locale(request), time_zone)
 
 
 DEPENDENCIES = {"ctx": Provide(provide_context)}

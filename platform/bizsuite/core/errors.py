@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
@@ -208,6 +209,30 @@ def _request_id(request: Request[Any, Any, Any]) -> str:
     return value
 
 
+def wants_html(request: Request[Any, Any, Any]) -> bool:
+    """The one place that decides HTML or JSON for an error: a browser asking for a page (its
+    ``Accept`` puts ``text/html`` before any JSON, or htmx asks) gets the HTML error page in its
+    language; the API (``/api/``), static files and every other client get problem JSON."""
+    path = request.url.path
+    if path.startswith(("/api/", "/static/")) or path in ("/api", "/static"):
+        return False
+    accept = request.headers.get("accept", "").lower()
+    html, json = accept.find("text/html"), accept.find("json")
+    if html >= 0:
+        return json < 0 or html < json
+    return request.headers.get("hx-request") == "true" and json < 0
+
+
+#: Renders an error as an HTML page for a browser (set by the web layer: ``web/support.py``).
+HtmlErrors = Callable[[Request[Any, Any, Any], int, dict[str, str] | None], Response[Any]]
+_html_errors: list[HtmlErrors] = []
+
+
+def render_html_errors_with(renderer: HtmlErrors) -> None:
+    """Let the web layer render problems of browser requests as pages (:func:`wants_html`)."""
+    _html_errors[:] = [renderer]
+
+
 def problem_response(
     request: Request[Any, Any, Any],
     *,
@@ -217,8 +242,14 @@ def problem_response(
     detail: str | None = None,
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
-) -> Response[ProblemDetails]:
-    """Render a problem as a response."""
+) -> Response[Any]:
+    """Render a problem as a response: problem JSON, or the HTML error page when a browser asked
+    for a page (:func:`wants_html`)."""
+    if _html_errors and wants_html(request):
+        try:
+            return _html_errors[0](request, status, headers)
+        except Exception:  # the error page itself failed: the problem still answers
+            log.exception("error page failed")
     body = ProblemDetails(
         type=problem_type(slug),
         title=title,
@@ -289,7 +320,7 @@ def _body_errors(request: Request[Any, Any, Any], schema: Any) -> tuple[list[Fie
     return [FieldError(field=i.field, message=str(i.message)) for i in issues], False
 
 
-def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Response[ProblemDetails]:
+def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Response[Any]:
     """Render a :class:`ProblemError`."""
     return problem_response(
         request,
@@ -302,7 +333,7 @@ def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Respon
     )
 
 
-def handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[ProblemDetails]:
+def handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
     """Render body, query and path validation failures: every bad field at once, in plain words."""
     schema = _json_body_schema(request)
     kinds = {f.encode_name: f.type for f in msgspec.structs.fields(schema)} if schema is not None else None
@@ -331,7 +362,7 @@ def handle_validation(request: Request[Any, Any, Any], exc: ValidationException)
     return problem_response(request, status=status, slug=slug, title=title, detail=detail, errors=errors)
 
 
-def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ProblemDetails]:
+def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
     """A document nested too deeply for the decoder (``core/limits.py`` refuses most before)."""
     message = validation.TOO_DEEP
     return problem_response(
@@ -344,7 +375,7 @@ def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Res
     )
 
 
-def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[ProblemDetails]:
+def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     """Render Litestar's own HTTP errors (404 route, 405, 429...) as problems."""
     status = exc.status_code
     slug, title = _HTTP_SLUGS.get(status, ("http-error", "HTTP error"))
@@ -357,7 +388,7 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     return problem_response(request, status=status, slug=slug, title=title, detail=detail, headers=headers)
 
 
-def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response[ProblemDetails]:
+def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """Turn database failures into 409/503 problems instead of 500s."""
     if isinstance(exc, StaleDataError):
         if request.headers.get("if-match") is None:
@@ -428,7 +459,22 @@ _DATABASE_MODULES = ("asyncpg", "sqlalchemy", "psycopg")
 
 
 def database_unavailable(exc: BaseException) -> bool:
-    """Whether ``exc`` says the database cannot be reached now (a retry later may succeed)."""
+    """Whether ``exc`` says the database cannot be reached now (a retry later may succeed).
+
+    The whole chain is read (``__cause__`` and ``__context__``): a lost connection can surface
+    wrapped by SQLAlchemy, unwrapped from asyncpg, or as the error of a rollback that followed it.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if _unavailable(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _unavailable(exc: BaseException) -> bool:
     if isinstance(exc, PoolTimeoutError | OperationalError):
         return True
     if isinstance(exc, DBAPIError):
@@ -437,11 +483,26 @@ def database_unavailable(exc: BaseException) -> bool:
         state = _sqlstate(exc)
         if state is not None and (state in UNAVAILABLE_SQLSTATES or state.startswith("08")):
             return True
-        return isinstance(exc.orig, OSError) or isinstance(getattr(exc.orig, "__cause__", None), OSError)
+        return isinstance(exc.orig, OSError)
+    if type(exc).__module__.split(".")[0] == "asyncpg":
+        # Unwrapped driver errors: "connection was closed", "cannot connect now" and the like.
+        state = getattr(exc, "sqlstate", None)
+        name = type(exc).__name__
+        return (
+            (isinstance(state, str) and (state in UNAVAILABLE_SQLSTATES or state.startswith("08")))
+            or name in _ASYNCPG_CONNECTION_ERRORS
+            or (name == "InterfaceError" and "closed" in str(exc))
+        )
     if isinstance(exc, OSError):
         # Connect errors (refused, reset, timed out) come out of asyncpg unwrapped.
         return _raised_in(exc, _DATABASE_MODULES)
     return False
+
+
+#: asyncpg's errors that mean the connection is gone, whatever their SQLSTATE says.
+_ASYNCPG_CONNECTION_ERRORS = frozenset(
+    {"ConnectionDoesNotExistError", "ConnectionFailureError", "CannotConnectNowError"}
+)
 
 
 def _raised_in(exc: BaseException, modules: tuple[str, ...]) -> bool:
@@ -463,7 +524,7 @@ def _sqlstate(exc: Exception) -> str | None:
     return None
 
 
-def _integrity_problem(request: Request[Any, Any, Any], exc: IntegrityError) -> Response[ProblemDetails]:
+def _integrity_problem(request: Request[Any, Any, Any], exc: IntegrityError) -> Response[Any]:
     if _sqlstate(exc) == "23505":
         # A concurrent duplicate: the same answer the services give for a duplicate they see.
         fields = unique_fields(_constraint_name(exc))
@@ -535,7 +596,7 @@ def _integrity_detail(exc: IntegrityError) -> str:
     return "The change conflicts with existing data."
 
 
-def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response[ProblemDetails]:
+def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """Last resort: database failures (wrapped or not) go to :func:`handle_database`; anything
     else is logged and answered with a generic 500 problem carrying the request id."""
     if isinstance(exc, DBAPIError | PoolTimeoutError | StaleDataError) or database_unavailable(exc):
@@ -544,7 +605,7 @@ def handle_internal(request: Request[Any, Any, Any], exc: Exception) -> Response
     return _internal_problem(request)
 
 
-def _internal_problem(request: Request[Any, Any, Any]) -> Response[ProblemDetails]:
+def _internal_problem(request: Request[Any, Any, Any]) -> Response[Any]:
     return problem_response(
         request,
         status=500,

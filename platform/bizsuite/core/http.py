@@ -39,6 +39,7 @@ from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSes
 from bizsuite.core.identity.security import API_KEY_PREFIX, same, sha256_hex
 from bizsuite.core.ids import new_id
 from bizsuite.core.logs import request_id_var, tenant_id_var
+from bizsuite.core.resellers.auth import RESELLER_KEY_PREFIX, reseller_principal
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 
 log = logging.getLogger("bizsuite.access")
@@ -394,6 +395,8 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
             return Principal(kind=PrincipalKind.OPERATOR, label="operator"), None
         if token.startswith(API_KEY_PREFIX):
             return await _api_key_principal(session, token), None
+        if token.startswith(RESELLER_KEY_PREFIX):
+            return await reseller_principal(session, token), None
         raise UnauthorizedProblem("Unknown or revoked API key.")
     handler = scope.get("route_handler")
     # Sign-in routes ignore an existing session: they start a new one and need no CSRF token.

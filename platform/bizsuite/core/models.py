@@ -27,6 +27,13 @@ GLOBAL_TABLES = (
             "alembic_version",
             "sign_in_failures",
             "operator_idempotency_keys",
+            # Platform billing and resellers (core/billing, core/resellers): operator data, and
+            # Stripe events that arrive before their tenant is known.
+            "billing_plans",
+            "billing_stripe_events",
+            "resellers",
+            "reseller_api_keys",
+            "reseller_tenants",
         }
     )
     | JOB_QUEUE_TABLES

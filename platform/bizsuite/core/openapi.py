@@ -15,6 +15,8 @@ The rest keeps the generated SDK (``sdk/bizsuite_client``) free of artefacts:
   SDK takes ``idempotency_key=`` as a request option;
 - free-form JSON objects are one named component, ``JsonObject``, instead of anonymous
   classes such as ``AuditEntryOutAfterType0``;
+- a time of day (``datetime.time``) is a string ``HH:MM:SS`` with a pattern (Litestar documents
+  it as an ISO 8601 duration, which no time of day is);
 - the document lists the webhook event types (``x-bizsuite-event-types``: name and
   description of each), so the SDK generates one typed event class per type.
 
@@ -27,6 +29,7 @@ with ``responses=`` (an extra success status such as a deduplicated ``200``, or 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +39,9 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPI, OpenAPIMediaType, OpenAPIResponse, Parameter, Reference, Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
+from litestar.plugins import OpenAPISchemaPlugin
 from litestar.routes import HTTPRoute
+from litestar.typing import FieldDefinition
 
 from bizsuite.core.errors import PROBLEM_MEDIA_TYPE
 
@@ -96,6 +101,22 @@ _JSON_OBJECT_REF = Reference(ref="#/components/schemas/JsonObject")
 #: sign-in and the operator's tenant registry run without a tenant.
 _NO_IDEMPOTENCY_TAGS = frozenset({"auth", "tenants"})
 _IDEMPOTENCY_KEY = "Idempotency-Key"
+
+
+class TimeOfDaySchema(OpenAPISchemaPlugin):
+    """``datetime.time`` as the string the server reads and writes (``09:30:00``, local time)."""
+
+    @staticmethod
+    def is_plugin_supported_type(value: Any) -> bool:
+        return value is datetime.time
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        return Schema(
+            type=OpenAPIType.STRING,
+            pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?$",
+            description="A local time of day, HH:MM:SS",
+            examples=["09:30:00"],
+        )
 
 
 def _idempotency_key_parameter() -> Parameter:

@@ -8,4 +8,4 @@ imports a module.
 from __future__ import annotations
 
 #: Installed business modules.
-INSTALLED: tuple[str, ...] = ("crm",)
+INSTALLED: tuple[str, ...] = ("crm", "contracts", "fees", "budgets", "hr", "venue_audio")

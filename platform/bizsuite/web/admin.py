@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -15,12 +15,15 @@ from sqlalchemy import select
 
 from bizsuite.core.audit import services as audit
 from bizsuite.core.audit.api import audit_filters
+from bizsuite.core.audit.labels import ACTOR_KINDS, action_label, actor_label, subject_label
 from bizsuite.core.audit.schemas import AuditFilters
 from bizsuite.core.audit.services import actor_names
+from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity import lockout
 from bizsuite.core.identity import services as identity
+from bizsuite.core.identity.labels import ROLE_LABELS
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.schemas import ApiKeyCreate, InvitationCreate, MemberUpdate
 from bizsuite.core.org_units import services as org_units
@@ -30,7 +33,7 @@ from bizsuite.core.tenants import services as tenants
 from bizsuite.core.tenants.models import ModuleName, Tenant
 from bizsuite.core.tenants.schemas import TenantUpdate
 from bizsuite.kit import registry
-from bizsuite.web.exports import every_page, export_response
+from bizsuite.web.exports import Column, every_page, export_response, export_source, export_view
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
@@ -54,6 +57,15 @@ INVITATION_FIELDS = ("email", "role", "module_grants", "expires_in_days")
 API_KEY_FIELDS = ("name", "role", "module_grants", "expires_at")
 SETTINGS_FIELDS = ("name", "locale", "time_zone", "currency")
 
+#: Every business module's name (``ModuleName``, built or not) → label msgid.
+MODULE_LABELS = {
+    ModuleName.CRM.value: N_("CRM"),
+    ModuleName.CONTRACTS.value: N_("Contracts"),
+    ModuleName.FEES.value: N_("Fee billing"),
+    ModuleName.BUDGETS.value: N_("Budgets"),
+    ModuleName.HR.value: N_("HR"),
+    ModuleName.VENUE_AUDIO.value: N_("Venue audio"),
+}
 KIND_LABELS = {
     "group": N_("Group"),
     "subsidiary": N_("Subsidiary"),
@@ -62,13 +74,6 @@ KIND_LABELS = {
     "region": N_("Region"),
     "project": N_("Project"),
     "venue": N_("Venue"),
-}
-ROLE_LABELS = {
-    "owner": N_("Owner"),
-    "admin": N_("Admin"),
-    "manager": N_("Manager"),
-    "member": N_("Member"),
-    "viewer": N_("Viewer"),
 }
 
 
@@ -151,7 +156,7 @@ class OrgUnitPages(Controller):
             parent=parent,
             children=children,
             history=history,
-            actors=await actor_names(ctx, history),
+            **await audit_context(ctx, history),
         )
 
     @post(opt={"min_role": Role.ADMIN})
@@ -263,6 +268,7 @@ class MemberPages(Controller):
             invitations=invitations,
             roles=list(Role),
             modules=list(ModuleName),
+            module_labels=MODULE_LABELS,
             errors=errors or FormErrors(),
             values=values or {},
             created=created,
@@ -382,6 +388,7 @@ class ApiKeyPages(Controller):
             params=query_params(request, "cursor"),
             roles=list(Role),
             modules=list(ModuleName),
+            module_labels=MODULE_LABELS,
             errors=errors or FormErrors(),
             values=values or {},
             secret=secret,
@@ -440,6 +447,17 @@ class ApiKeyPages(Controller):
         return export_response(request.query_params.get("format", "csv"), "api-keys", headers, rows)
 
 
+async def audit_context(ctx: Context, entries: Sequence[audit.AuditEntry]) -> dict[str, Any]:
+    """What ``admin/_audit.html`` needs to show ``entries``: who wrote them and their actions' labels."""
+    return {
+        "actors": await actor_names(ctx, entries),
+        "action_labels": {e.action: action_label(e.action) for e in entries},
+        "subjects": {e.action: subject_label(e.action) for e in entries},
+        "actor_label": actor_label,
+        "actor_kinds": ACTOR_KINDS,
+    }
+
+
 #: The audit page's own query parameters (kept in its pager and export links).
 AUDIT_PARAMS = ("action", "target_type", "actor_id", "since", "until", "order", "cursor")
 
@@ -496,31 +514,58 @@ class AuditPages(Controller):
             entries=entries,
             next_cursor=next_cursor,
             params={name: value for name in AUDIT_PARAMS if (value := sent.get(name))},
-            actions=actions,
+            actions=sorted(
+                ((a, action_label(a)) for a in actions), key=lambda a: (a[1] is None, a[1] or a[0])
+            ),
             filters=sent,
-            actors=await actor_names(ctx, entries),
+            **await audit_context(ctx, entries),
             links={e.id: registry().link_for(e.target_type, e.target_id, ctx.principal) for e in entries},
         )
 
     @get("/export", **AUDIT_PAGE_FILTERS)
     async def export(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: AuditFilterParams
-    ) -> Response[bytes]:
-        """Download the filtered log as CSV or XLSX, with the values before and after each change."""
-        entries, actors = await audit.export_entries(ctx, filters)
-        rows = [audit.export_row(e, actors.get(e.id)) for e in entries]
-        headers = [
-            _("Time"),
-            _("Actor"),
-            _("Action"),
-            _("Target"),
-            _("Target id"),
-            _("Request id"),
-            _("IP"),
-            _("Before"),
-            _("After"),
-        ]
-        return export_response(request.query_params.get("format", "csv"), "audit-log", headers, rows)
+    ) -> Response[Any]:
+        """Download the filtered log as CSV or XLSX, with the values before and after each change
+        (more than 10,000 entries: a page offers to write it in the background, see
+        :func:`export_view`)."""
+        return await export_view(ctx, request, audit_export, filters)
+
+    @post("/export", status_code=303, **AUDIT_PAGE_FILTERS)
+    async def queue_export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: AuditFilterParams
+    ) -> Response[Any]:
+        """Write the filtered log in the background (the form of the GET's page, with the CSRF
+        token: queuing work is never a GET)."""
+        return await export_view(ctx, request, audit_export, filters)
+
+
+def _audit_columns(_filters: AuditFilters | None = None) -> list[Column]:
+    return [
+        Column("time", _("Time"), "datetime"),
+        Column("actor", _("Actor")),
+        Column("action", _("Action")),
+        Column("target_type", _("Target")),
+        Column("target_id", _("Target id")),
+        Column("request_id", _("Request id")),
+        Column("ip", _("IP")),
+        Column("before", _("Before")),
+        Column("after", _("After")),
+    ]
+
+
+@export_source(
+    "audit-log", module=__name__, filters=AuditFilters, columns=_audit_columns, sheet=lambda: _("Audit log")
+)
+async def audit_export(ctx: Context, flt: AuditFilters) -> AsyncIterator[list[tuple[Any, ...]]]:
+    """The filtered log, newest first, 500 entries at a time."""
+    cursor: str | None = None
+    while True:
+        entries, cursor = await audit.list_audit_entries(ctx, flt, limit=500, cursor=cursor)
+        actors = await actor_names(ctx, entries)
+        yield [audit.export_row(e, actors.get(e.id)) for e in entries]
+        if cursor is None:
+            return
 
 
 class SettingsPages(Controller):
@@ -534,7 +579,9 @@ class SettingsPages(Controller):
     @get()
     async def settings(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
         """Show the settings form."""
-        return page(request, "admin/settings.html", errors=FormErrors(), values={})
+        return page(
+            request, "admin/settings.html", errors=FormErrors(), values={}, module_labels=MODULE_LABELS
+        )
 
     @post()
     async def save(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
@@ -547,7 +594,12 @@ class SettingsPages(Controller):
 
         async def again(form: Submission[TenantUpdate]) -> Response[Any]:
             return page(
-                request, "admin/settings.html", status_code=form.status_code, errors=form.errors, values=data
+                request,
+                "admin/settings.html",
+                status_code=form.status_code,
+                errors=form.errors,
+                values=data,
+                module_labels=MODULE_LABELS,
             )
 
         return await run_form(

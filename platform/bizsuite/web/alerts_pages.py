@@ -24,7 +24,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, read_form
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, current_locale
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
@@ -90,7 +90,7 @@ class InboxPages(Controller):
             severity=filters.severity,
         )
         sent = query_as_sent(request)
-        found = registry()
+        locale = current_locale()
         return page(
             request,
             "alerts/inbox.html",
@@ -99,10 +99,30 @@ class InboxPages(Controller):
             params={name: value for name in INBOX_PARAMS if (value := sent.get(name))},
             filters=sent,
             severities=SEVERITY_LABELS,
-            links={
-                item.id: found.link_for(alert.target_type, alert.target_id, ctx.principal)
-                for item, alert in items
-            },
+            views={item.id: alerts.present(alert, ctx.principal, locale) for item, alert in items},
+        )
+
+    @post("/{notification_id:uuid}/open")
+    async def open_item(self, ctx: Ctx, notification_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Open an alert: mark it read and land on its record (or back on the inbox without one)."""
+        owner = await alerts.inbox_owner(ctx, None)
+        href = await alerts.open_item(ctx, owner, notification_id)
+        return redirect(href) if href else redirect(back_to(data, "/inbox"), notice="alert.read")
+
+    @post("/read")
+    async def mark_selected_read(self, ctx: Ctx, data: Form) -> Response[Any]:
+        """Mark the ticked alerts read (none ticked: nothing happens)."""
+        owner = await alerts.inbox_owner(ctx, None)
+        back = back_to(data, "/inbox")
+        raw = data.get("ids") or []
+        try:
+            ids = [uuid.UUID(str(v)) for v in (raw if isinstance(raw, list) else [raw]) if v]
+        except ValueError:
+            ids = []
+        if not ids:
+            return redirect(back, notice="alert.none_selected")
+        return await run_action(
+            lambda: alerts.mark_many_read(ctx, owner, ids), back=back, notice="alert.read_selected"
         )
 
     @post("/{notification_id:uuid}/read")
@@ -127,6 +147,7 @@ class InboxPages(Controller):
     ) -> Response[bytes]:
         """Download the (filtered) inbox as CSV or XLSX."""
         owner = await alerts.inbox_owner(ctx, None)
+        locale = current_locale()
         items = await every_page(
             lambda cursor: alerts.list_inbox(
                 ctx,
@@ -141,9 +162,9 @@ class InboxPages(Controller):
             (
                 item.created_at,
                 _(SEVERITY_LABELS[alert.severity.value]),
-                alert.type,
-                alert.title,
-                alert.body or "",
+                _((view := alerts.present(alert, ctx.principal, locale)).kind_label),
+                view.title,
+                view.body or "",
                 alert.due_at or "",
                 item.read_at or "",
             )
@@ -168,6 +189,7 @@ class InboxPages(Controller):
             status_code=status_code,
             preferences=await alerts.get_preferences(ctx, owner),
             severities=SEVERITY_LABELS,
+            alert_kinds=sorted(registry().alert_kinds.items()),
             errors=errors or FormErrors(),
             values=values,
         )

@@ -49,6 +49,7 @@ from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services as org_units
 from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import N_
@@ -100,7 +101,13 @@ APPROVER_KIND_LABELS = {
     ApproverKind.ROLE_AT_NAMED_UNIT.value: N_("Role at a named org unit"),
     ApproverKind.USER.value: N_("A named person"),
 }
-DOCUMENT_TYPE_LABELS = {approvals.DEMO_DOCUMENT_TYPE: N_("Expense (demo)")}
+
+
+def document_type_labels() -> dict[str, str]:
+    """Each routed document type's label msgid, as its area declares it (``DocumentType.label``)."""
+    return {name: d.label for name, d in registry().document_types.items() if d.label}
+
+
 #: Categories the demo expense form offers; flows may select on them (over_budget: special flow).
 CATEGORIES = {
     "": N_("General"),
@@ -115,12 +122,6 @@ SEED_ROLES = (
     "department_manager",
     "finance",
     "general_manager",
-)
-#: Descriptions of the engine's webhook event types, translated where the webhook pages show them.
-EVENT_DESCRIPTIONS = (
-    N_("A document was submitted (or re-submitted) for approval."),
-    N_("A document was approved by its last approver."),
-    N_("A document was rejected and returned to its author."),
 )
 #: Field messages of the approval services and decoder, translated when a form shows them.
 SERVICE_MESSAGES = (
@@ -201,7 +202,7 @@ async def _request_labels(ctx: Context, rows: Iterable[ApprovalRequest]) -> appr
 def _summary_row(r: ApprovalRequest, labels: approvals.Labels) -> tuple[Any, ...]:
     return (
         r.title,
-        _(DOCUMENT_TYPE_LABELS.get(r.document_type, r.document_type)),
+        _(label) if (label := document_type_labels().get(r.document_type)) else r.document_type,
         r.amount if r.amount is not None else "",
         r.currency or "",
         _(CATEGORIES[r.category]) if r.category in CATEGORIES else r.category or "",
@@ -239,7 +240,7 @@ def _common() -> dict[str, Any]:
         "step_status_labels": STEP_STATUS_LABELS,
         "action_labels": ACTION_LABELS,
         "skip_labels": SKIP_LABELS,
-        "document_types": DOCUMENT_TYPE_LABELS,
+        "document_types": document_type_labels(),
         "categories": CATEGORIES,
         "kind_labels": APPROVER_KIND_LABELS,
     }

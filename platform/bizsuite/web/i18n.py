@@ -81,6 +81,12 @@ def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
     return text % {"num": n, **variables}
 
 
+def pgettext(context: str, message: str, **variables: object) -> str:
+    """Translate a message in a context, where one English word has two meanings (``Waiting``)."""
+    text = str(translations(current_locale()).pgettext(context, message))
+    return text % variables if variables else text
+
+
 _ = gettext
 
 

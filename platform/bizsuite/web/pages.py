@@ -23,7 +23,7 @@ from bizsuite.core.errors import NotFoundProblem, UnauthorizedProblem
 from bizsuite.core.identity import lockout
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.api import session_cookie, start_session
-from bizsuite.core.identity.models import ApiKey, Membership, User
+from bizsuite.core.identity.models import ApiKey, Membership, Role, User
 from bizsuite.core.identity.schemas import (
     AccountPreferences,
     InvitationAccept,
@@ -34,15 +34,11 @@ from bizsuite.core.identity.security import totp_uri
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.system.search import run_search
 from bizsuite.core.tenants.services import validate_time_zone
-from bizsuite.web import i18n
+from bizsuite.web import i18n, palette
 from bizsuite.web.forms import FormErrors, Submission, decode_form, read_form
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.support import LANGUAGE_COOKIE, redirect, run_form, signed_in
 from bizsuite.web.templating import form_token_matches, page
-
-#: Hits per group on the search page, and the longest text searched.
-SEARCH_PAGE_LIMIT = 10
-SEARCH_MAX = 200
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -232,11 +228,32 @@ class ShellPages(Controller):
 
     @get("/search", guards=[signed_in])
     async def search(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """The global search: the records of every area the user may use, grouped by kind."""
+        """The global search: the records of every area the user may use, grouped by kind, the
+        matched text marked; ``kind`` shows more of one kind."""
         # The API refuses what its parameter would (NUL, too long); a page just searches the rest.
-        text = str(request.query_params.get("q") or "").replace("\x00", "").strip()[:SEARCH_MAX]
-        results = await run_search(ctx, text, SEARCH_PAGE_LIMIT) if text else None
-        return page(request, "search.html", q=text, results=results)
+        text = palette.clean_query(request.query_params.get("q"))
+        kind = palette.clean_query(request.query_params.get("kind"))[:64] or None
+        limit = palette.KIND_LIMIT if kind else palette.PAGE_LIMIT
+        results = await run_search(ctx, text, limit, kind=kind) if text else None
+        return page(
+            request,
+            "search.html",
+            q=text,
+            kind=kind,
+            limit=limit,
+            groups=palette.shown(results) if results else None,
+        )
+
+    @get("/search/palette", guards=[signed_in])
+    async def search_palette(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The search palette's results (an HTML fragment): a few hits of each kind."""
+        text = palette.clean_query(request.query_params.get("q"))
+        results = await run_search(ctx, text, palette.PALETTE_LIMIT) if text else None
+        return Template(
+            template_name="partials/palette_results.html",
+            context={"request": request, "q": text, "groups": palette.shown(results) if results else None},
+            media_type="text/html",
+        )
 
     @get("/dashboard/activity.json", guards=[signed_in])
     async def activity(self, ctx: Ctx) -> dict[str, Any]:
@@ -376,4 +393,8 @@ async def activity_by_day(ctx: Context, *, days: int) -> dict[str, Any]:
         "labels": [i18n.format_date(day, "short") for day in labels],
         "values": [by_day.get(day, 0) for day in labels],
         "title": _("Changes per day"),
+        # A bar clicks through to that day's audit log (administrators only see the log).
+        "links": [f"/admin/audit?since={day}&until={day}" for day in labels]
+        if ctx.principal.role is not None and ctx.principal.role.at_least(Role.ADMIN)
+        else [],
     }

@@ -21,7 +21,7 @@ from litestar.utils.scope.state import ScopeState
 from bizsuite.core.alerts import services as alerts
 from bizsuite.core.approvals import services as approvals
 from bizsuite.core.context import Context, authorize, principal_of
-from bizsuite.core.errors import ProblemError, handle_http
+from bizsuite.core.errors import ProblemError, handle_http, render_html_errors_with
 from bizsuite.core.http import session_of
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
@@ -79,7 +79,9 @@ async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     principal = principal_of(connection)
     if principal.user_id is None or principal.tenant is None or principal.role is None:
         raise PageAuthRequired()
-    authorize(principal, handler.opt, Role.VIEWER)
+    authorize(
+        principal, handler.opt, Role.VIEWER, write=connection.scope.get("method") not in {"GET", "HEAD"}
+    )
 
 
 def redirect(path: str, *, notice: str | None = None) -> Redirect:
@@ -103,29 +105,55 @@ def error_page(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
     if isinstance(exc, PageAuthRequired):
         return Redirect(f"/login?next={quote(request.url.path)}", status_code=303)
     status = exc.status if isinstance(exc, ProblemError) else getattr(exc, "status_code", 500)
+    if status == 405 and request.method not in ("GET", "HEAD"):
+        status = 404
+    headers = dict(getattr(exc, "headers", None) or {})
+    return html_error(request, status, headers)
+
+
+def _activate_for_error(request: Request[Any, Any, Any]) -> None:
+    """The error page's language, without the database: the caller's, a cookie's or the browser's."""
+    principal = principal_of(request)
+    user, tenant = principal.user, principal.tenant
+    locale = i18n.negotiate(
+        user.locale if user else None,
+        request.cookies.get(LANGUAGE_COOKIE),
+        tenant.locale if tenant else None,
+        request.headers.get("accept-language"),
+    )
+    time_zone = (user.time_zone if user and user.time_zone else None) or (
+        tenant.time_zone if tenant else "Asia/Shanghai"
+    )
+    i18n.activate(locale, time_zone)
+
+
+def html_error(
+    request: Request[Any, Any, Any], status: int, headers: Mapping[str, str] | None = None
+) -> Response[Any]:
+    """The HTML answer to an error of a browser request (``core/errors.py`` decides HTML or
+    JSON in :func:`~bizsuite.core.errors.wants_html`): not signed in → the sign-in form; a reload
+    of a form's action URL (GET where only POST exists) → the page above it; else the error page
+    in the user's language, with the error's status (and headers, e.g. ``Retry-After``)."""
     if status == 401:
         return Redirect(f"/login?next={quote(request.url.path)}", status_code=303)
     if status == 405 and request.method in ("GET", "HEAD"):
         return Redirect(_parent(request.url.path), status_code=303)
-    if status not in (403, 404):
-        status = 404 if status == 405 else status
+    _activate_for_error(request)
     template: Template = page(request, "error.html", status_code=status, status=status)
+    kept = {k: v for k, v in (headers or {}).items() if k.lower() in ("retry-after", "allow")}
+    if kept:
+        template.headers.update(kept)
     return template
+
+
+render_html_errors_with(html_error)
 
 
 def page_or_problem(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     """Errors no route handled (an unknown URL, a wrong method): the HTML error page in the
-    browser's language for a page address, a problem for the API and non-browser clients."""
-    wants_html = "text/html" in request.headers.get("accept", "")
-    if request.url.path.startswith("/api/") or not wants_html or exc.status_code not in (404, 405):
-        return handle_http(request, exc)
-    principal = principal_of(request)
-    if principal.user is None:
-        locale = i18n.negotiate(
-            None, request.cookies.get(LANGUAGE_COOKIE), None, request.headers.get("accept-language")
-        )
-        i18n.activate(locale, "Asia/Shanghai")
-    return error_page(request, exc)
+    browser's language for a browser, a problem for the API and other clients (the choice is
+    made in one place, ``core/errors.py``'s ``wants_html``)."""
+    return handle_http(request, exc)
 
 
 async def run_form(
@@ -159,7 +187,9 @@ async def run_form(
                         "__all__": _(
                             "Someone else saved this record while you were editing it. "
                             "Your changes are kept below; check them against the saved values and save again."
-                        )
+                        ),
+                        # form_error shows "keep mine (save again)" and "take theirs".
+                        "__conflict__": "1",
                     }
                 )
             elif back is not None and not problem.errors:

@@ -13,12 +13,13 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
 from litestar.template.config import TemplateConfig
 
+from bizsuite.core.billing.entitlements import phase as billing_phase
 from bizsuite.core.context import Principal, principal_of
 from bizsuite.core.headers import csp_nonce
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.security import new_token, same
 from bizsuite.kit import NavItem, registry
-from bizsuite.web import i18n
+from bizsuite.web import forms, i18n
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -70,7 +71,10 @@ def _configure(env: Environment) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.add_extension("jinja2.ext.do")
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda message: i18n.gettext(message), lambda s, p, n: i18n.ngettext(s, p, n), newstyle=True
+        lambda message: i18n.gettext(message),
+        lambda s, p, n: i18n.ngettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, message: i18n.pgettext(c, message),
     )
     env.filters["datetime"] = i18n.format_datetime
     env.filters["date"] = i18n.format_date
@@ -80,6 +84,9 @@ def _configure(env: Environment) -> None:
     env.globals["SUPPORTED_LOCALES"] = i18n.SUPPORTED
     env.globals["Role"] = Role
     env.globals["csp_nonce"] = _csp_nonce
+    env.globals["billing_phase"] = billing_phase
+    env.globals.update(forms.TEMPLATE_GLOBALS)
+    env.filters.update(forms.TEMPLATE_FILTERS)
     env.filters["dict_without"] = _urlencode_without
     env.filters["with_cursor"] = _urlencode_with_cursor
 

@@ -44,17 +44,6 @@ DELIVERY_STATUS_LABELS = {
     DeliveryStatus.FAILED.value: N_("Failed"),
 }
 ATTEMPT_OUTCOME_LABELS = {"succeeded": N_("Succeeded"), "failed": N_("Failed")}
-#: The kernel's event descriptions (``rules.event_types()``), translated where they are shown.
-EVENT_DESCRIPTIONS = (
-    N_("An org unit was created."),
-    N_("An org unit was renamed, re-coded or re-kinded."),
-    N_("An org unit moved under another parent."),
-    N_("An org unit was archived."),
-    N_("An archived org unit was restored."),
-    N_("An org unit was deleted."),
-    N_("An alert was raised."),
-    N_("A test event sent on request to one endpoint."),
-)
 #: Field messages of the webhook services, translated when a form shows them.
 SERVICE_MESSAGES = (
     N_("use an http or https URL"),

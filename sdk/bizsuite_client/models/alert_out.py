@@ -26,12 +26,14 @@ class AlertOut:
         data (JsonObject): A JSON object with free-form keys.
         dedup_key (str):
         due_at (datetime.datetime | None):
+        href (None | str):
         id (UUID):
         severity (Severity): How urgent an alert is, mildest first.
         target_id (None | UUID):
         target_type (None | str):
         title (str):
         type_ (str):
+        type_label (str):
     """
 
     body: None | str
@@ -39,12 +41,14 @@ class AlertOut:
     data: JsonObject
     dedup_key: str
     due_at: datetime.datetime | None
+    href: None | str
     id: UUID
     severity: Severity
     target_id: None | UUID
     target_type: None | str
     title: str
     type_: str
+    type_label: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +67,9 @@ class AlertOut:
         else:
             due_at = self.due_at
 
+        href: None | str
+        href = self.href
+
         id = str(self.id)
 
         severity: str = self.severity
@@ -80,6 +87,8 @@ class AlertOut:
 
         type_ = self.type_
 
+        type_label = self.type_label
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -89,12 +98,14 @@ class AlertOut:
                 "data": data,
                 "dedup_key": dedup_key,
                 "due_at": due_at,
+                "href": href,
                 "id": id,
                 "severity": severity,
                 "target_id": target_id,
                 "target_type": target_type,
                 "title": title,
                 "type": type_,
+                "type_label": type_label,
             }
         )
 
@@ -134,6 +145,13 @@ class AlertOut:
 
         due_at = _parse_due_at(d.pop("due_at"))
 
+        def _parse_href(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        href = _parse_href(d.pop("href"))
+
         id = UUID(d.pop("id"))
 
         severity = check_severity(d.pop("severity"))
@@ -164,18 +182,22 @@ class AlertOut:
 
         type_ = d.pop("type")
 
+        type_label = d.pop("type_label")
+
         alert_out = cls(
             body=body,
             created_at=created_at,
             data=data,
             dedup_key=dedup_key,
             due_at=due_at,
+            href=href,
             id=id,
             severity=severity,
             target_id=target_id,
             target_type=target_type,
             title=title,
             type_=type_,
+            type_label=type_label,
         )
 
         alert_out.additional_properties = d

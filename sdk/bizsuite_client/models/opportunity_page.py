@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.opportunity_out import OpportunityOut
 
@@ -19,10 +21,14 @@ class OpportunityPage:
     Attributes:
         items (list[OpportunityOut]):
         next_cursor (None | str):
+        previous_cursor (None | str | Unset):
+        total (int | None | Unset):
     """
 
     items: list[OpportunityOut]
     next_cursor: None | str
+    previous_cursor: None | str | Unset = UNSET
+    total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +40,18 @@ class OpportunityPage:
         next_cursor: None | str
         next_cursor = self.next_cursor
 
+        previous_cursor: None | str | Unset
+        if isinstance(self.previous_cursor, Unset):
+            previous_cursor = UNSET
+        else:
+            previous_cursor = self.previous_cursor
+
+        total: int | None | Unset
+        if isinstance(self.total, Unset):
+            total = UNSET
+        else:
+            total = self.total
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -42,6 +60,10 @@ class OpportunityPage:
                 "next_cursor": next_cursor,
             }
         )
+        if previous_cursor is not UNSET:
+            field_dict["previous_cursor"] = previous_cursor
+        if total is not UNSET:
+            field_dict["total"] = total
 
         return field_dict
 
@@ -64,9 +86,29 @@ class OpportunityPage:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
+        def _parse_previous_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        previous_cursor = _parse_previous_cursor(d.pop("previous_cursor", UNSET))
+
+        def _parse_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total = _parse_total(d.pop("total", UNSET))
+
         opportunity_page = cls(
             items=items,
             next_cursor=next_cursor,
+            previous_cursor=previous_cursor,
+            total=total,
         )
 
         opportunity_page.additional_properties = d

@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.pipeline_forecast_month import PipelineForecastMonth
+    from ..models.pipeline_owner_summary import PipelineOwnerSummary
     from ..models.pipeline_stage_summary import PipelineStageSummary
 
 
@@ -21,11 +24,13 @@ class PipelineForecast:
         currency (str):
         months (list[PipelineForecastMonth]):
         stages (list[PipelineStageSummary]):
+        owners (list[PipelineOwnerSummary] | Unset):
     """
 
     currency: str
     months: list[PipelineForecastMonth]
     stages: list[PipelineStageSummary]
+    owners: list[PipelineOwnerSummary] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +46,13 @@ class PipelineForecast:
             stages_item = stages_item_data.to_dict()
             stages.append(stages_item)
 
+        owners: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.owners, Unset):
+            owners = []
+            for owners_item_data in self.owners:
+                owners_item = owners_item_data.to_dict()
+                owners.append(owners_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,12 +62,15 @@ class PipelineForecast:
                 "stages": stages,
             }
         )
+        if owners is not UNSET:
+            field_dict["owners"] = owners
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.pipeline_forecast_month import PipelineForecastMonth  # noqa: PLC0415
+        from ..models.pipeline_owner_summary import PipelineOwnerSummary  # noqa: PLC0415
         from ..models.pipeline_stage_summary import PipelineStageSummary  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -75,10 +90,20 @@ class PipelineForecast:
 
             stages.append(stages_item)
 
+        _owners = d.pop("owners", UNSET)
+        owners: list[PipelineOwnerSummary] | Unset = UNSET
+        if _owners is not UNSET:
+            owners = []
+            for owners_item_data in _owners:
+                owners_item = PipelineOwnerSummary.from_dict(owners_item_data)
+
+                owners.append(owners_item)
+
         pipeline_forecast = cls(
             currency=currency,
             months=months,
             stages=stages,
+            owners=owners,
         )
 
         pipeline_forecast.additional_properties = d

@@ -31,7 +31,7 @@ class RevenueImportOut:
         finished_at (datetime.datetime | None):
         id (UUID):
         processed_rows (int):
-        status (ImportStatus): Where a revenue import stands.
+        status (ImportStatus): Where an import stands.
         summary (JsonObject): A JSON object with free-form keys.
         total_rows (int):
         updated_at (datetime.datetime):

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.search_hit_out import SearchHitOut
 
@@ -20,11 +22,13 @@ class SearchGroup:
         hits (list[SearchHitOut]):
         key (str):
         label (str):
+        more (bool | Unset):  Default: False.
     """
 
     hits: list[SearchHitOut]
     key: str
     label: str
+    more: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +41,8 @@ class SearchGroup:
 
         label = self.label
 
+        more = self.more
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +52,8 @@ class SearchGroup:
                 "label": label,
             }
         )
+        if more is not UNSET:
+            field_dict["more"] = more
 
         return field_dict
 
@@ -65,10 +73,13 @@ class SearchGroup:
 
         label = d.pop("label")
 
+        more = d.pop("more", UNSET)
+
         search_group = cls(
             hits=hits,
             key=key,
             label=label,
+            more=more,
         )
 
         search_group.additional_properties = d

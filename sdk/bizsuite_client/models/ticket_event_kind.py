@@ -1,11 +1,23 @@
 from typing import Literal
 
-TicketEventKind = Literal["closed", "created", "milestone_met", "sla_breached", "status_changed"]
+TicketEventKind = Literal[
+    "closed",
+    "created",
+    "milestone_met",
+    "policy_changed",
+    "priority_changed",
+    "reassigned",
+    "sla_breached",
+    "status_changed",
+]
 
 TICKET_EVENT_KIND_VALUES: set[TicketEventKind] = {
     "closed",
     "created",
     "milestone_met",
+    "policy_changed",
+    "priority_changed",
+    "reassigned",
     "sla_breached",
     "status_changed",
 }

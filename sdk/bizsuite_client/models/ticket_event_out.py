@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.ticket_event_kind import TicketEventKind, check_ticket_event_kind
 from ..models.ticket_status import TicketStatus, check_ticket_status
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TicketEventOut")
 
@@ -26,6 +27,9 @@ class TicketEventOut:
         note (None | str):
         occurred_at (datetime.datetime):
         to_status (None | TicketStatus):
+        from_value (None | str | Unset):
+        milestone_name (None | str | Unset):
+        to_value (None | str | Unset):
     """
 
     actor_label: str
@@ -36,6 +40,9 @@ class TicketEventOut:
     note: None | str
     occurred_at: datetime.datetime
     to_status: None | TicketStatus
+    from_value: None | str | Unset = UNSET
+    milestone_name: None | str | Unset = UNSET
+    to_value: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +72,24 @@ class TicketEventOut:
         else:
             to_status = self.to_status
 
+        from_value: None | str | Unset
+        if isinstance(self.from_value, Unset):
+            from_value = UNSET
+        else:
+            from_value = self.from_value
+
+        milestone_name: None | str | Unset
+        if isinstance(self.milestone_name, Unset):
+            milestone_name = UNSET
+        else:
+            milestone_name = self.milestone_name
+
+        to_value: None | str | Unset
+        if isinstance(self.to_value, Unset):
+            to_value = UNSET
+        else:
+            to_value = self.to_value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -79,6 +104,12 @@ class TicketEventOut:
                 "to_status": to_status,
             }
         )
+        if from_value is not UNSET:
+            field_dict["from_value"] = from_value
+        if milestone_name is not UNSET:
+            field_dict["milestone_name"] = milestone_name
+        if to_value is not UNSET:
+            field_dict["to_value"] = to_value
 
         return field_dict
 
@@ -137,6 +168,33 @@ class TicketEventOut:
 
         to_status = _parse_to_status(d.pop("to_status"))
 
+        def _parse_from_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        from_value = _parse_from_value(d.pop("from_value", UNSET))
+
+        def _parse_milestone_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        milestone_name = _parse_milestone_name(d.pop("milestone_name", UNSET))
+
+        def _parse_to_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        to_value = _parse_to_value(d.pop("to_value", UNSET))
+
         ticket_event_out = cls(
             actor_label=actor_label,
             from_status=from_status,
@@ -146,6 +204,9 @@ class TicketEventOut:
             note=note,
             occurred_at=occurred_at,
             to_status=to_status,
+            from_value=from_value,
+            milestone_name=milestone_name,
+            to_value=to_value,
         )
 
         ticket_event_out.additional_properties = d

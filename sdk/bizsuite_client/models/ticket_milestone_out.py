@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.milestone_state import MilestoneState, check_milestone_state
 from ..models.sla_anchor import SlaAnchor, check_sla_anchor
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TicketMilestoneOut")
 
@@ -30,6 +31,8 @@ class TicketMilestoneOut:
         same_day (bool):
         state (MilestoneState): What a milestone shows.
         target_minutes (int | None):
+        anchor_at (datetime.datetime | None | Unset):
+        paused_seconds (int | Unset):  Default: 0.
     """
 
     anchor: SlaAnchor
@@ -45,6 +48,8 @@ class TicketMilestoneOut:
     same_day: bool
     state: MilestoneState
     target_minutes: int | None
+    anchor_at: datetime.datetime | None | Unset = UNSET
+    paused_seconds: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +94,16 @@ class TicketMilestoneOut:
         target_minutes: int | None
         target_minutes = self.target_minutes
 
+        anchor_at: None | str | Unset
+        if isinstance(self.anchor_at, Unset):
+            anchor_at = UNSET
+        elif isinstance(self.anchor_at, datetime.datetime):
+            anchor_at = self.anchor_at.isoformat()
+        else:
+            anchor_at = self.anchor_at
+
+        paused_seconds = self.paused_seconds
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -108,6 +123,10 @@ class TicketMilestoneOut:
                 "target_minutes": target_minutes,
             }
         )
+        if anchor_at is not UNSET:
+            field_dict["anchor_at"] = anchor_at
+        if paused_seconds is not UNSET:
+            field_dict["paused_seconds"] = paused_seconds
 
         return field_dict
 
@@ -194,6 +213,25 @@ class TicketMilestoneOut:
 
         target_minutes = _parse_target_minutes(d.pop("target_minutes"))
 
+        def _parse_anchor_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                anchor_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return anchor_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        anchor_at = _parse_anchor_at(d.pop("anchor_at", UNSET))
+
+        paused_seconds = d.pop("paused_seconds", UNSET)
+
         ticket_milestone_out = cls(
             anchor=anchor,
             breached_at=breached_at,
@@ -208,6 +246,8 @@ class TicketMilestoneOut:
             same_day=same_day,
             state=state,
             target_minutes=target_minutes,
+            anchor_at=anchor_at,
+            paused_seconds=paused_seconds,
         )
 
         ticket_milestone_out.additional_properties = d

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.ticket_category import TicketCategory, check_ticket_category
 from ..models.ticket_priority import TicketPriority, check_ticket_priority
 from ..models.ticket_status import TicketStatus, check_ticket_status
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.ticket_milestone_out import TicketMilestoneOut
@@ -47,6 +48,9 @@ class TicketOut:
         updated_at (datetime.datetime):
         version (int):
         zone_id (None | UUID):
+        account_name (str | Unset):  Default: ''.
+        assignee_name (None | str | Unset):
+        policy_name (None | str | Unset):
     """
 
     account_id: UUID
@@ -71,6 +75,9 @@ class TicketOut:
     updated_at: datetime.datetime
     version: int
     zone_id: None | UUID
+    account_name: str | Unset = ""
+    assignee_name: None | str | Unset = UNSET
+    policy_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,6 +155,20 @@ class TicketOut:
         else:
             zone_id = self.zone_id
 
+        account_name = self.account_name
+
+        assignee_name: None | str | Unset
+        if isinstance(self.assignee_name, Unset):
+            assignee_name = UNSET
+        else:
+            assignee_name = self.assignee_name
+
+        policy_name: None | str | Unset
+        if isinstance(self.policy_name, Unset):
+            policy_name = UNSET
+        else:
+            policy_name = self.policy_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -176,6 +197,12 @@ class TicketOut:
                 "zone_id": zone_id,
             }
         )
+        if account_name is not UNSET:
+            field_dict["account_name"] = account_name
+        if assignee_name is not UNSET:
+            field_dict["assignee_name"] = assignee_name
+        if policy_name is not UNSET:
+            field_dict["policy_name"] = policy_name
 
         return field_dict
 
@@ -326,6 +353,26 @@ class TicketOut:
 
         zone_id = _parse_zone_id(d.pop("zone_id"))
 
+        account_name = d.pop("account_name", UNSET)
+
+        def _parse_assignee_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        assignee_name = _parse_assignee_name(d.pop("assignee_name", UNSET))
+
+        def _parse_policy_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        policy_name = _parse_policy_name(d.pop("policy_name", UNSET))
+
         ticket_out = cls(
             account_id=account_id,
             assignee_user_id=assignee_user_id,
@@ -349,6 +396,9 @@ class TicketOut:
             updated_at=updated_at,
             version=version,
             zone_id=zone_id,
+            account_name=account_name,
+            assignee_name=assignee_name,
+            policy_name=policy_name,
         )
 
         ticket_out.additional_properties = d

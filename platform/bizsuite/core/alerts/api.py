@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Response, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
@@ -19,6 +19,7 @@ from bizsuite.core.alerts.schemas import (
     AlertPage,
     InboxFilters,
     InboxItemOut,
+    InboxItemsRead,
     InboxPage,
     MarkedRead,
     OutboxFilters,
@@ -28,11 +29,12 @@ from bizsuite.core.alerts.schemas import (
     PreferencesUpdate,
     UnreadCount,
 )
-from bizsuite.core.context import tenant_guard
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.context import Context, tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch, api_locale
 from bizsuite.core.identity.models import Role
 from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.web.i18n import translations
 
 AlertTypeParam = Annotated[str | None, QueryParameter(max_length=64, description="Only alerts of this type.")]
 UserIdParam = Annotated[
@@ -71,8 +73,28 @@ OUTBOX_FILTERS = {"filters": Provide(outbox_filters, sync_to_thread=False)}
 OutboxFilterParams = NamedDependency[OutboxFilters]
 
 
-def _alert_out(alert: Alert) -> AlertOut:
-    return msgspec.convert(alert, AlertOut, from_attributes=True)
+def reader_locale(request: Request[Any, Any, Any], ctx: Context) -> str:
+    """The language an API caller reads alerts in: ``Accept-Language``, else theirs, else the tenant's."""
+    return api_locale(request)
+
+
+def _alert_out(alert: Alert, ctx: Context, locale: str) -> AlertOut:
+    view = services.present(alert, ctx.principal, locale)
+    return AlertOut(
+        id=alert.id,
+        type=alert.type,
+        type_label=translations(locale).gettext(view.kind_label),
+        severity=alert.severity,
+        title=view.title,
+        body=view.body,
+        href=view.href,
+        target_type=alert.target_type,
+        target_id=alert.target_id,
+        due_at=alert.due_at,
+        dedup_key=alert.dedup_key,
+        data=alert.data,
+        created_at=alert.created_at,
+    )
 
 
 def _preferences_out(preferences: NotificationPreference) -> PreferencesOut:
@@ -90,6 +112,7 @@ class AlertController(Controller):
     async def list_alerts(
         self,
         ctx: Ctx,
+        request: Request[Any, Any, Any],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
         type: AlertTypeParam = None,
@@ -99,7 +122,8 @@ class AlertController(Controller):
         alerts, next_cursor = await services.list_alerts(
             ctx, limit=limit, cursor=cursor, alert_type=type, severity=severity
         )
-        return AlertPage(items=[_alert_out(a) for a in alerts], next_cursor=next_cursor)
+        locale = reader_locale(request, ctx)
+        return AlertPage(items=[_alert_out(a, ctx, locale) for a in alerts], next_cursor=next_cursor)
 
     @post(
         operation_id="create_alert",
@@ -107,15 +131,22 @@ class AlertController(Controller):
         opt={"min_role": Role.ADMIN},
         responses={200: ResponseSpec(AlertOut, description="An alert with this dedup key was raised before")},
     )
-    async def create_alert(self, ctx: Ctx, data: JSONBody[AlertCreate]) -> Response[AlertOut]:
+    async def create_alert(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[AlertCreate]
+    ) -> Response[AlertOut]:
         """Raise an alert (201); one with the same dedup key was raised before: that one (200)."""
         raised = await services.create_alert(ctx, data)
-        return Response(_alert_out(raised.alert), status_code=201 if raised.created else 200)
+        return Response(
+            _alert_out(raised.alert, ctx, reader_locale(request, ctx)),
+            status_code=201 if raised.created else 200,
+        )
 
     @get("/{alert_id:uuid}", operation_id="get_alert", summary="Get an alert", opt={"min_role": Role.MANAGER})
-    async def get_alert(self, ctx: Ctx, alert_id: FromPath[uuid.UUID]) -> AlertOut:
+    async def get_alert(
+        self, ctx: Ctx, request: Request[Any, Any, Any], alert_id: FromPath[uuid.UUID]
+    ) -> AlertOut:
         """Return one alert."""
-        return _alert_out(await services.get_alert(ctx, alert_id))
+        return _alert_out(await services.get_alert(ctx, alert_id), ctx, reader_locale(request, ctx))
 
 
 class InboxController(Controller):
@@ -135,6 +166,7 @@ class InboxController(Controller):
     async def list_inbox(
         self,
         ctx: Ctx,
+        request: Request[Any, Any, Any],
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
         user_id: UserIdParam = None,
@@ -146,6 +178,7 @@ class InboxController(Controller):
         items, next_cursor = await services.list_inbox(
             ctx, owner, limit=limit, cursor=cursor, unread_only=filters.unread_only, severity=filters.severity
         )
+        locale = reader_locale(request, ctx)
         return InboxPage(
             items=[
                 InboxItemOut(
@@ -153,7 +186,7 @@ class InboxController(Controller):
                     user_id=item.user_id,
                     read_at=item.read_at,
                     created_at=item.created_at,
-                    alert=_alert_out(alert),
+                    alert=_alert_out(alert, ctx, locale),
                 )
                 for item, alert in items
             ],
@@ -184,6 +217,21 @@ class InboxController(Controller):
         """Mark one inbox item read."""
         owner = await services.inbox_owner(ctx, user_id)
         marked = await services.mark_read(ctx, owner, notification_id)
+        return MarkedRead(marked=marked, unread_count=await services.unread_count(ctx, owner))
+
+    @post(
+        "/read",
+        operation_id="mark_inbox_items_read",
+        summary="Mark several inbox items read",
+        status_code=200,
+        responses=problems({404: "An id is not one of this member's inbox items (nothing was marked)"}),
+    )
+    async def mark_inbox_items_read(
+        self, ctx: Ctx, data: JSONBody[InboxItemsRead], user_id: UserIdParam = None
+    ) -> MarkedRead:
+        """Mark the given inbox items read, all or none (an id not in this inbox: 404)."""
+        owner = await services.inbox_owner(ctx, user_id)
+        marked = await services.mark_many_read(ctx, owner, data.ids)
         return MarkedRead(marked=marked, unread_count=await services.unread_count(ctx, owner))
 
     @post(

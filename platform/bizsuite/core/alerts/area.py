@@ -26,10 +26,13 @@ AREA = ModuleSpec(
     ],
     models=["bizsuite.core.alerts.models"],
     task_modules=["bizsuite.core.alerts.tasks"],
-    event_types={"alert.raised": "An alert was raised."},
+    event_types={"alert.raised": N_("An alert was raised.")},
+    alert_kinds={"reminder": N_("Reminder")},
     notices={
         "alert.read": N_("Marked as read."),
         "alert.read_all": N_("All alerts marked as read."),
+        "alert.read_selected": N_("The selected alerts are marked as read."),
+        "alert.none_selected": N_("Tick the alerts to mark as read first."),
         "notification_preferences.saved": N_("Notification preferences saved."),
     },
 )

@@ -57,8 +57,16 @@ class Alert(TenantScoped, Timestamped, Base):
     #: Dotted kind, e.g. ``contract.expiry``, ``budget.overrun``.
     type: Mapped[str] = mapped_column(String(64))
     severity: Mapped[Severity] = mapped_column(SEVERITY_ENUM)
+    #: The title (and body) in the tenant's language when raised: emails, SMS, webhooks, old alerts.
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str | None] = mapped_column(Text)
+    #: The title's and body's msgids (``N_()``), rendered with ``message_params`` in each reader's
+    #: language when shown; ``None``: the stored text is shown as it is.
+    title_msgid: Mapped[str | None] = mapped_column(String(200))
+    body_msgid: Mapped[str | None] = mapped_column(Text)
+    message_params: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default=text("'{}'::jsonb")
+    )
     target_type: Mapped[str | None] = mapped_column(String(64))
     target_id: Mapped[uuid.UUID | None]
     due_at: Mapped[datetime | None]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from bizsuite.core.alerts.models import Channel, Severity
+from bizsuite.web.i18n import N_, translations
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.CRITICAL: 2}
 MAX_KEY_LENGTH = 255
 SMS_MAX_LENGTH = 140
+TITLE_MAX_LENGTH = 200
+#: The label of an alert whose kind no area declared (never its raw type).
+UNKNOWN_KIND = N_("Alert")
 
 
 def at_least(severity: Severity, minimum: Severity) -> bool:
@@ -103,3 +108,23 @@ def sms_message(severity: Severity, title: str) -> str:
 def unique_users(user_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
     """User ids without repeats, in first-seen order."""
     return list(dict.fromkeys(user_ids))
+
+
+def render_message(
+    msgid: str | None, params: Mapping[str, Any], stored: str | None, locale: str, *, limit: int | None = None
+) -> str | None:
+    """An alert's title or body in ``locale``: its msgid translated and filled with ``params``.
+
+    Without a msgid (an alert raised with plain text, or before msgids), or when the parameters
+    do not fit the translation, the ``stored`` text is what the alert says. ``limit`` shortens
+    the result with an ellipsis.
+    """
+    if not msgid:
+        return stored
+    try:
+        text = translations(locale).gettext(msgid) % dict(params)
+    except (KeyError, TypeError, ValueError):
+        return stored
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "\u2026"
+    return text

@@ -33,13 +33,17 @@ class AlertCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class AlertOut(msgspec.Struct, kw_only=True):
-    """An alert."""
+    """An alert; its title and body in the caller's language (``Accept-Language``, else theirs)."""
 
     id: uuid.UUID
     type: str
+    #: The kind's name in the caller's language.
+    type_label: str
     severity: Severity
     title: str
     body: str | None
+    #: The page of the alert's record (relative to the app), when there is one the caller may open.
+    href: str | None
     target_type: str | None
     target_id: uuid.UUID | None
     due_at: datetime | None
@@ -78,6 +82,12 @@ class UnreadCount(msgspec.Struct, kw_only=True):
 
     user_id: uuid.UUID
     unread_count: int
+
+
+class InboxItemsRead(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Inbox items to mark read (all of them the caller's, else nothing is marked)."""
+
+    ids: Annotated[list[uuid.UUID], msgspec.Meta(min_length=1, max_length=200)]
 
 
 class MarkedRead(msgspec.Struct, kw_only=True):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,7 +25,7 @@ from bizsuite.core.alerts.models import (
 )
 from bizsuite.core.alerts.providers import OutgoingMessage, provider_for
 from bizsuite.core.alerts.schemas import AlertCreate, PreferencesUpdate
-from bizsuite.core.context import Context, snapshot
+from bizsuite.core.context import Context, Principal, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import (
     ForbiddenProblem,
@@ -37,7 +37,9 @@ from bizsuite.core.identity.models import Membership, Role, User
 from bizsuite.core.jobs.queue import context_for, enqueue
 from bizsuite.core.repository import check_version, fetch, list_page, parse_if_match
 from bizsuite.core.webhooks.services import emit_event
+from bizsuite.kit import registry
 from bizsuite.settings import Settings
+from bizsuite.web.i18n import negotiate
 
 DISPATCH_TASK = "alerts.dispatch"
 #: Who hears of an alert raised without recipients.
@@ -73,7 +75,10 @@ async def raise_alert(
     *,
     alert_type: str,
     severity: Severity,
-    title: str,
+    title: str | None = None,
+    title_msgid: str | None = None,
+    body_msgid: str | None = None,
+    params: Mapping[str, Any] | None = None,
     target: Any | None = None,
     target_type: str | None = None,
     target_id: uuid.UUID | None = None,
@@ -86,11 +91,20 @@ async def raise_alert(
 ) -> RaisedAlert:
     """Raise an alert in the caller's transaction; a dedup key already raised changes nothing.
 
-    ``target`` is the row the alert is about (or name it with ``target_type``/``target_id``).
+    Say what it is with ``title_msgid`` (and ``body_msgid``): msgids marked with ``N_()`` and
+    filled with ``params`` (preformatted strings and numbers), so each reader sees it in their
+    language; ``title``/``body`` then default to the tenant's language (for emails, SMS and
+    webhooks). A plain ``title`` is shown as it is. ``target`` is the row the alert is about (or name it with ``target_type``/``target_id``).
     Recipients get it in their inbox at once; email and SMS follow from a job, each message
     sent once per alert, user and channel whatever retries happen. Webhooks get ``alert.raised``.
     """
     ctx = await context_for(ctx_or_session, actor="alerts")
+    params = dict(params or {})
+    locale = negotiate(ctx.tenant.locale)
+    title = title or rules.render_message(title_msgid, params, None, locale, limit=rules.TITLE_MAX_LENGTH)
+    if not title:
+        raise ValueError("an alert needs a title or a title msgid")
+    body = body or rules.render_message(body_msgid, params, None, locale)
     if target is not None:
         target_type = target_type or getattr(target, "__tablename__", type(target).__name__)
         target_id = target_id or getattr(target, "id", None)
@@ -105,6 +119,9 @@ async def raise_alert(
             severity=severity,
             title=title,
             body=body,
+            title_msgid=title_msgid,
+            body_msgid=body_msgid,
+            message_params=msgspec.to_builtins(params),
             target_type=target_type,
             target_id=target_id,
             due_at=due_at,
@@ -164,6 +181,41 @@ async def list_alerts(
 async def get_alert(ctx: Context, alert_id: uuid.UUID) -> Alert:
     """Return one alert or 404."""
     return await fetch(ctx.session, Alert, alert_id, what="alert")
+
+
+# ---------------------------------------------------------------------------------------------
+# How an alert reads: in the reader's language, with its kind's label and its record's page
+
+
+@dataclass(frozen=True, slots=True)
+class AlertView:
+    """An alert as one reader sees it."""
+
+    title: str
+    body: str | None
+    #: The kind's label msgid (translate it where it is shown).
+    kind_label: str
+    #: The page of the alert's record, when there is one this reader may open.
+    href: str | None
+
+
+def kind_label(alert_type: str) -> str:
+    """The label msgid of an alert kind (declared by its area's ``alert_kinds``), never the raw type."""
+    return registry().alert_kinds.get(alert_type, rules.UNKNOWN_KIND)
+
+
+def present(alert: Alert, principal: Principal, locale: str) -> AlertView:
+    """How ``alert`` reads for ``principal`` in ``locale``."""
+    params = alert.message_params or {}
+    return AlertView(
+        title=rules.render_message(
+            alert.title_msgid, params, alert.title, locale, limit=rules.TITLE_MAX_LENGTH
+        )
+        or alert.title,
+        body=rules.render_message(alert.body_msgid, params, alert.body, locale),
+        kind_label=kind_label(alert.type),
+        href=registry().link_for(alert.target_type, alert.target_id, principal),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,6 +287,57 @@ async def mark_read(ctx: Context, user_id: uuid.UUID, notification_id: uuid.UUID
     await ctx.session.flush()
     ctx.audit("notification.read", item, after={"user_id": str(user_id), "alert_id": str(item.alert_id)})
     return 1
+
+
+async def mark_many_read(ctx: Context, user_id: uuid.UUID, notification_ids: Sequence[uuid.UUID]) -> int:
+    """Mark the given inbox items of the user read, all or none; return how many changed.
+
+    An id that is not one of the user's inbox items (another member's, another tenant's, or
+    unknown) is a 404 and nothing is marked.
+    """
+    wanted = list(dict.fromkeys(notification_ids))
+    if not wanted:
+        return 0
+    rows = (
+        await ctx.session.execute(
+            select(Notification.id, Notification.read_at).where(
+                Notification.id.in_(wanted), Notification.user_id == user_id
+            )
+        )
+    ).all()
+    found = {row_id for row_id, _read in rows}
+    missing = [str(i) for i in wanted if i not in found]
+    if missing:
+        raise NotFoundProblem(f"No inbox item with id {', '.join(missing[:5])}.")
+    unread = [row_id for row_id, read_at in rows if read_at is None]
+    if not unread:
+        return 0
+    await ctx.session.execute(
+        update(Notification)
+        .where(Notification.id.in_(unread), Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    ctx.audit(
+        "notification.read_many",
+        None,
+        target_type="notifications",
+        target_id=user_id,
+        after={"user_id": str(user_id), "marked": len(unread), "ids": [str(i) for i in unread]},
+    )
+    return len(unread)
+
+
+async def open_item(ctx: Context, user_id: uuid.UUID, notification_id: uuid.UUID) -> str | None:
+    """Open one of the user's inbox items: mark it read; return its record's page, if any."""
+    await mark_read(ctx, user_id, notification_id)
+    alert = await ctx.session.scalar(
+        select(Alert)
+        .join(Notification, Notification.alert_id == Alert.id)
+        .where(Notification.id == notification_id)
+    )
+    assert alert is not None, "an inbox item's alert is in the same tenant"
+    return registry().link_for(alert.target_type, alert.target_id, ctx.principal)
 
 
 async def mark_all_read(ctx: Context, user_id: uuid.UUID) -> int:
@@ -358,7 +461,7 @@ async def dispatch_alert(ctx: Context, alert_id: uuid.UUID, settings: Settings) 
         return 0
     recipients = (
         await ctx.session.execute(
-            select(Notification.user_id, User.email)
+            select(Notification.user_id, User.email, User.locale)
             .join(User, User.id == Notification.user_id)
             .where(Notification.alert_id == alert.id)
         )
@@ -368,20 +471,28 @@ async def dispatch_alert(ctx: Context, alert_id: uuid.UUID, settings: Settings) 
         for p in (
             await ctx.session.scalars(
                 select(NotificationPreference).where(
-                    NotificationPreference.user_id.in_([user_id for user_id, _ in recipients])
+                    NotificationPreference.user_id.in_([user_id for user_id, _, _ in recipients])
                 )
             )
         ).all()
     }
     sent = 0
-    for user_id, email in recipients:
+    for user_id, email, user_locale in recipients:
         preferences = _channel_preferences(stored.get(user_id))
+        # Each recipient reads it in their own language (else the tenant's).
+        locale = negotiate(user_locale, ctx.tenant.locale)
+        params = alert.message_params or {}
+        title = (
+            rules.render_message(alert.title_msgid, params, alert.title, locale, limit=rules.TITLE_MAX_LENGTH)
+            or alert.title
+        )
+        body = rules.render_message(alert.body_msgid, params, alert.body, locale)
         for channel in rules.channels_for(preferences, alert.severity, alert.type):
             if channel is Channel.EMAIL:
-                subject, text = rules.email_message(alert.severity, alert.title, alert.body, alert.due_at)
+                subject, text = rules.email_message(alert.severity, title, body, alert.due_at)
                 address = email
             else:
-                subject, text = None, rules.sms_message(alert.severity, alert.title)
+                subject, text = None, rules.sms_message(alert.severity, title)
                 address = preferences.sms_number or ""
             provider = provider_for(settings, channel)
             message = await ctx.session.scalar(

@@ -11,9 +11,14 @@ from bizsuite.core.alerts import services
 from bizsuite.core.alerts.models import Severity
 from bizsuite.core.identity.models import Role
 from bizsuite.core.jobs.queue import JobRun, tenant_task
+from bizsuite.web.i18n import N_
 
 
-@tenant_task(services.DISPATCH_TASK, description="Send an alert to its recipients by email and SMS.")
+@tenant_task(
+    services.DISPATCH_TASK,
+    label=N_("Send an alert"),
+    description=N_("Send an alert to its recipients by email and SMS."),
+)
 async def dispatch(run: JobRun, *, alert_id: str) -> None:
     """Send the alert's outbox messages (each once, whatever retries happen)."""
     async with run.transaction() as ctx:
@@ -32,7 +37,8 @@ class ReminderArgs(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 @tenant_task(
     "alerts.remind",
-    description="Raise a reminder alert (for example: submit next month's budget by the 25th).",
+    label=N_("Reminder"),
+    description=N_("Raise a reminder alert (for example: submit next month's budget by the 25th)."),
     schedulable=True,
     args_type=ReminderArgs,
 )

@@ -16,7 +16,7 @@ from bizsuite.core.approvals.services import (
     record_demo_decision,
 )
 from bizsuite.core.identity.models import Role
-from bizsuite.kit import SECTION_ORGANISATION, SECTION_WORK, DocumentType, ModuleSpec, NavItem
+from bizsuite.kit import SECTION_ORGANISATION, SECTION_WORK, DocumentType, LinkTarget, ModuleSpec, NavItem
 from bizsuite.web.approvals_pages import ApprovalFlowPages, ApprovalPages, ApproverAssignmentPages
 from bizsuite.web.i18n import N_
 
@@ -37,12 +37,22 @@ AREA = ModuleSpec(
     models=["bizsuite.core.approvals.models"],
     blueprint_sections=blueprint.SECTIONS,
     event_types={
-        REQUESTED_EVENT: "A document was submitted (or re-submitted) for approval.",
-        APPROVED_EVENT: "A document was approved by its last approver.",
-        REJECTED_EVENT: "A document was rejected and returned to its author.",
+        REQUESTED_EVENT: N_("A document was submitted (or re-submitted) for approval."),
+        APPROVED_EVENT: N_("A document was approved by its last approver."),
+        REJECTED_EVENT: N_("A document was rejected and returned to its author."),
     },
     # A document any member can submit through the API, for trying the engine without a module.
-    document_types=[DocumentType(DEMO_DOCUMENT_TYPE, record_demo_decision, api_submittable=True)],
+    document_types=[
+        DocumentType(
+            DEMO_DOCUMENT_TYPE, record_demo_decision, api_submittable=True, label=N_("Expense (demo)")
+        )
+    ],
+    link_targets=[LinkTarget("approval_requests", "/approvals/requests/{id}")],
+    alert_kinds={
+        "approval.pending": N_("Waiting for your approval"),
+        "approval.approved": N_("Approval granted"),
+        "approval.rejected": N_("Approval rejected"),
+    },
     notices={
         "approval.submitted": N_("Submitted for approval."),
         "approval.approved": N_("Approved."),

@@ -20,7 +20,7 @@ from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.web.exports import CSV_TYPE, XLSX_TYPE, export_response
+from bizsuite.web.exports import CSV_TYPE, XLSX_TYPE, Column, export_response
 
 ShortText = Annotated[str | None, QueryParameter(max_length=64)]
 FormatParam = Annotated[
@@ -28,15 +28,11 @@ FormatParam = Annotated[
 ]
 #: The export's columns (the web page's export has the same ones, translated).
 EXPORT_HEADERS = (
-    "time",
-    "actor",
-    "action",
-    "target_type",
-    "target_id",
-    "request_id",
-    "ip",
-    "before",
-    "after",
+    Column("time", "time", "datetime"),
+    *(
+        Column(key, key)
+        for key in ("actor", "action", "target_type", "target_id", "request_id", "ip", "before", "after")
+    ),
 )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ForbiddenProblem, NotFoundProblem, ProblemError, ValidationProblem
+from bizsuite.core.files import access
 from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.rules import (
     SNIFF_BYTES,
@@ -32,7 +33,7 @@ from bizsuite.core.files.rules import (
 )
 from bizsuite.core.files.schemas import FileUpdate
 from bizsuite.core.files.storage import LocalStorage, ObjectStorage, StorageKeyError
-from bizsuite.core.identity.models import ApiKey, Role
+from bizsuite.core.identity.models import Role
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.settings import Settings
@@ -92,6 +93,9 @@ class Upload:
     declared_size: int | None = None
     document_type: str | None = None
     document_id: uuid.UUID | None = None
+    #: Whose file it is, when the caller stores it for someone (a large export for the member who
+    #: asked for it); else the caller's person (:func:`acting_person`).
+    uploaded_by: uuid.UUID | None = None
 
 
 @dataclass(slots=True)
@@ -181,7 +185,7 @@ async def upload(
         storage_key=key,
         document_type=meta.document_type,
         document_id=meta.document_id,
-        uploaded_by=await acting_person(ctx),
+        uploaded_by=meta.uploaded_by or await acting_person(ctx),
     )
     ctx.session.add(row)
     try:
@@ -212,9 +216,13 @@ async def list_files(
     document_type: str | None = None,
     document_id: uuid.UUID | None = None,
 ) -> tuple[list[StoredFile], str | None]:
-    """Return a page of files, newest first, optionally those of one document."""
-    statement = select(StoredFile)
-    if document_type is not None:
+    """Return a page of the files the caller may read (:mod:`bizsuite.core.files.access`), newest
+    first, optionally those of one document. Large exports' files are listed only when asked for
+    by their document type (their requester's own, or every one for an admin)."""
+    statement = select(StoredFile).where(await access.readable(ctx))
+    if document_type is None:
+        statement = statement.where(StoredFile.document_type.is_distinct_from(access.EXPORT_DOCUMENT))
+    else:
         statement = statement.where(StoredFile.document_type == document_type)
     if document_id is not None:
         statement = statement.where(StoredFile.document_id == document_id)
@@ -222,11 +230,14 @@ async def list_files(
 
 
 async def get_file(ctx: Context, file_id: uuid.UUID) -> StoredFile:
-    """Return one file or 404 (also for another tenant's id)."""
+    """Return one file or 404 (also for another tenant's id, and for a file the caller may not
+    read: another member's export, a file of a module not granted to them)."""
     row = await fetch(ctx.session, StoredFile, file_id, what="file")
     # Defence in depth: a row never points outside its tenant's prefix.
     if not key_belongs_to(row.storage_key, ctx.tenant_id):
         log.error("file %s has a key outside its tenant prefix", row.id)
+        raise NotFoundProblem(f"No file with id {file_id}.")
+    if not await access.may_read(ctx, row):
         raise NotFoundProblem(f"No file with id {file_id}.")
     return row
 
@@ -266,13 +277,7 @@ def open_local_link(storage: ObjectStorage, token: str) -> tuple[Path, DownloadG
 async def acting_person(ctx: Context) -> uuid.UUID | None:
     """The person behind the caller: the signed-in user, or the creator of the API key in use
     (a key acts for the person who made it, so their key may change what it uploaded)."""
-    principal = ctx.principal
-    if principal.user_id is not None or principal.api_key_id is None:
-        return principal.user_id
-    creator: uuid.UUID | None = await ctx.session.scalar(
-        select(ApiKey.created_by).where(ApiKey.id == principal.api_key_id)
-    )
-    return creator
+    return await access.acting_person(ctx)
 
 
 def may_change(ctx: Context, row: StoredFile, person: uuid.UUID | None = None) -> bool:

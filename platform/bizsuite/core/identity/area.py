@@ -25,6 +25,7 @@ AREA = ModuleSpec(
     ],
     models=["bizsuite.core.identity.models"],
     blueprint_sections={blueprint.KEY: blueprint.SECTION},
+    alert_kinds={"identity.sign_in_locked": N_("Sign-in locked")},
     notices={
         "member.updated": N_("Member saved."),
         "member.removed": N_("Member removed."),

@@ -10,6 +10,7 @@ import msgspec
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bizsuite.core.billing.services.subscriptions import check_seat_for_invitation
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import ALL_TENANTS, bind_tenant, set_db_setting, utcnow
 from bizsuite.core.errors import (
@@ -21,6 +22,7 @@ from bizsuite.core.errors import (
     ValidationProblem,
 )
 from bizsuite.core.identity import lockout, security
+from bizsuite.core.identity.labels import ROLE_LABELS
 from bizsuite.core.identity.models import ApiKey, Invitation, Membership, Role, User, WebSession
 from bizsuite.core.identity.schemas import (
     ApiKeyCreate,
@@ -33,6 +35,7 @@ from bizsuite.core.identity.schemas import (
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.settings import Settings
+from bizsuite.web.i18n import N_, negotiate, translations
 
 
 class TotpRequiredProblem(ProblemError):
@@ -128,12 +131,13 @@ async def _alert_locked(session: AsyncSession, user: User, until: dt.datetime) -
             session,
             alert_type=LOCKED_ALERT,
             severity=Severity.WARNING,
-            title="Sign-in to your account was locked after repeated failed attempts",
-            body=(
-                f"Signing in as {user.email} is locked until {until:%Y-%m-%d %H:%M} UTC after several "
-                "wrong passwords or codes. If this was not you, change your password once you are "
-                "in; an admin of your organisation can unlock the account sooner."
+            title_msgid=N_("Sign-in to your account was locked after repeated failed attempts"),
+            body_msgid=N_(
+                "Signing in as %(email)s is locked until %(until)s UTC after several wrong passwords "
+                "or codes. If this was not you, change your password once you are in; an admin of "
+                "your organisation can unlock the account sooner."
             ),
+            params={"email": user.email, "until": f"{until:%Y-%m-%d %H:%M}"},
             target_type="users",
             target_id=user.id,
             dedup_key=f"sign-in-locked:{user.id}:{until.isoformat()}",
@@ -352,6 +356,7 @@ async def create_invitation(
 ) -> Invitation:
     """Invite someone: the one-time token goes to the invitee by email only (never to the inviter)."""
     _not_above_caller(ctx, data.role)
+    await check_seat_for_invitation(ctx)  # the plan's seats (402 with the limit and the usage)
     existing_user = await find_user_by_email(ctx.session, data.email)
     if existing_user is not None and await ctx.session.scalar(
         select(Membership.id).where(Membership.user_id == existing_user.id)
@@ -370,21 +375,55 @@ async def create_invitation(
     await ctx.session.flush()
     ctx.audit("invitation.created", invitation, after=snapshot(invitation))
     await _email_invitation(
-        ctx, invitation, f"{site_url.rstrip('/')}/invitations/accept?token={token}", settings
+        ctx,
+        invitation,
+        f"{site_url.rstrip('/')}/invitations/accept?token={token}",
+        settings,
+        existing_user.locale if existing_user is not None else None,
     )
     return invitation
 
 
-async def _email_invitation(ctx: Context, invitation: Invitation, link: str, settings: Settings) -> None:
-    """Send the accept link to the invitee (kept in the outbox; with the record provider, that is all)."""
+#: The invitation email (msgids, rendered in the invitee's language when sent).
+INVITATION_SUBJECT = N_("You are invited to %(tenant)s on BizSuite")
+INVITATION_BODY = N_(
+    "%(inviter)s invited you to join %(tenant)s on BizSuite as %(role)s.\n\n"
+    "Accept the invitation: %(link)s\n\n"
+    "The link works once, until %(until)s UTC."
+)
+INVITATION_INVITER = N_("An administrator")
+
+
+def invitation_email(
+    tenant: str, inviter: str | None, role: Role, link: str, until: dt.datetime, locale: str
+) -> tuple[str, str]:
+    """The invitation email's subject and body in ``locale`` (the invitee's, else the tenant's)."""
+    text = translations(locale).gettext
+    params = {
+        "tenant": tenant,
+        "inviter": inviter or text(INVITATION_INVITER),
+        "role": text(ROLE_LABELS.get(role.value, role.value)),
+        "link": link,
+        "until": f"{until:%Y-%m-%d %H:%M}",
+    }
+    return text(INVITATION_SUBJECT) % params, text(INVITATION_BODY) % params
+
+
+async def _email_invitation(
+    ctx: Context, invitation: Invitation, link: str, settings: Settings, user_locale: str | None
+) -> None:
+    """Send the accept link to the invitee (kept in the outbox; with the record provider, that is
+    all), in their language: their account's, else the tenant's."""
     from bizsuite.core.alerts.models import Channel, OutboxMessage, OutboxStatus
     from bizsuite.core.alerts.providers import OutgoingMessage, provider_for
 
-    subject = f"You are invited to {ctx.tenant.name} on BizSuite"
-    body = (
-        f"{ctx.principal.label or 'An administrator'} invited you to join {ctx.tenant.name} on BizSuite "
-        f"as {invitation.role.value}.\n\nAccept the invitation: {link}\n\n"
-        f"The link works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC."
+    subject, body = invitation_email(
+        ctx.tenant.name,
+        ctx.principal.label,
+        invitation.role,
+        link,
+        invitation.expires_at,
+        negotiate(user_locale, ctx.tenant.locale),
     )
     provider = provider_for(settings, Channel.EMAIL)
     message = OutboxMessage(

@@ -242,6 +242,9 @@ class TenantTask:
     """A registered tenant task."""
 
     name: str
+    #: What the jobs list calls it (msgid, ``N_()``); a task without one shows its name as a code.
+    label: str
+    #: What it does (msgid, ``N_()``).
     description: str
     retry: str | None
     recorded: bool
@@ -257,6 +260,7 @@ def tenant_task(
     name: str,
     *,
     description: str,
+    label: str = "",
     retry: str | None = "default",
     recorded: bool = True,
     schedulable: bool = False,
@@ -272,6 +276,7 @@ def tenant_task(
     def decorator(body: TaskBody) -> TaskBody:
         definition = TenantTask(
             name=name,
+            label=label,
             description=description,
             retry=retry,
             recorded=recorded,

@@ -10,11 +10,13 @@ from procrastinate.job_context import JobContext
 from bizsuite.core.jobs import services
 from bizsuite.core.jobs.queue import JobRun, JobRuntime, queue_app, tenant_task
 from bizsuite.core.jobs.worker import recover_stalled_jobs
+from bizsuite.web.i18n import N_
 
 
 @tenant_task(
     services.FIRE_SCHEDULE_TASK,
-    description="Fire one occurrence of a schedule and queue the next one.",
+    label=N_("Run a schedule"),
+    description=N_("Fire one occurrence of a schedule and queue the next one."),
     recorded=False,
 )
 async def fire_schedule(run: JobRun, *, schedule_id: str, fire_at: str) -> None:

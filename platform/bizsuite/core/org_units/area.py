@@ -27,11 +27,11 @@ AREA = ModuleSpec(
         "org_unit.restored": N_("Org unit restored."),
     },
     event_types={
-        "org_unit.created": "An org unit was created.",
-        "org_unit.updated": "An org unit was renamed, re-coded or re-kinded.",
-        "org_unit.moved": "An org unit moved under another parent.",
-        "org_unit.archived": "An org unit was archived.",
-        "org_unit.restored": "An archived org unit was restored.",
-        "org_unit.deleted": "An org unit was deleted.",
+        "org_unit.created": N_("An org unit was created."),
+        "org_unit.updated": N_("An org unit was renamed, re-coded or re-kinded."),
+        "org_unit.moved": N_("An org unit moved under another parent."),
+        "org_unit.archived": N_("An org unit was archived."),
+        "org_unit.restored": N_("An archived org unit was restored."),
+        "org_unit.deleted": N_("An org unit was deleted."),
     },
 )

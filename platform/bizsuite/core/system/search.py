@@ -23,6 +23,10 @@ SearchText = Annotated[
     ),
 ]
 SearchLimit = Annotated[int, QueryParameter(ge=1, le=50, description="At most this many hits per group.")]
+SearchKind = Annotated[
+    str | None,
+    QueryParameter(max_length=64, description="Only this kind of record (a group's key, e.g. crm.accounts)."),
+]
 DEFAULT_SEARCH_LIMIT = 5
 
 
@@ -40,6 +44,8 @@ class SearchGroup(msgspec.Struct, kw_only=True):
     key: str
     label: str
     hits: list[SearchHitOut]
+    #: Whether this kind has more hits than the limit (search it alone with ``kind`` to see more).
+    more: bool = False
 
 
 class SearchResults(msgspec.Struct, kw_only=True):
@@ -49,13 +55,16 @@ class SearchResults(msgspec.Struct, kw_only=True):
     groups: list[SearchGroup]
 
 
-async def run_search(ctx: Context, text: str, limit: int) -> SearchResults:
-    """Ask each provider the caller may use for at most ``limit`` hits; groups without hits are left out."""
+async def run_search(ctx: Context, text: str, limit: int, *, kind: str | None = None) -> SearchResults:
+    """Ask each provider the caller may use (or only ``kind``'s) for at most ``limit`` hits, and
+    whether there are more; groups without hits are left out."""
     text = text.strip()
     groups: list[SearchGroup] = []
     if text:
         for provider in registry().searchable(ctx.principal):
-            hits = await provider.search(ctx, text, limit)
+            if kind is not None and provider.key != kind:
+                continue
+            hits = await provider.search(ctx, text, limit + 1)
             if hits:
                 groups.append(
                     SearchGroup(
@@ -64,6 +73,7 @@ async def run_search(ctx: Context, text: str, limit: int) -> SearchResults:
                         hits=[
                             SearchHitOut(title=h.title, href=h.href, detail=h.detail) for h in hits[:limit]
                         ],
+                        more=len(hits) > limit,
                     )
                 )
     return SearchResults(q=text, groups=groups)
@@ -79,7 +89,8 @@ class SearchController(Controller):
 
     @get(operation_id="search", summary="Search")
     async def search(
-        self, ctx: Ctx, q: SearchText, limit: SearchLimit = DEFAULT_SEARCH_LIMIT
+        self, ctx: Ctx, q: SearchText, limit: SearchLimit = DEFAULT_SEARCH_LIMIT, kind: SearchKind = None
     ) -> SearchResults:
-        """Search the records of every area the caller may use, grouped by kind of record."""
-        return await run_search(ctx, q, limit)
+        """Search the records of every area the caller may use (anywhere in names and codes, any
+        case), grouped by kind of record; ``more`` says a group has more than ``limit`` hits."""
+        return await run_search(ctx, q, limit, kind=kind)

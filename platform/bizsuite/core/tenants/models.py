@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Boolean, CheckConstraint, Enum, Interval, String, text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bizsuite.core.db import Base, Timestamped, Versioned
@@ -73,3 +74,7 @@ class Tenant(Base, Timestamped, Versioned):
     clock_offset: Mapped[timedelta] = mapped_column(
         Interval, default=timedelta(0), server_default=text("interval '0'")
     )
+    #: What the tenant's plan allows, written by ``core/billing`` whenever the subscription changes
+    #: (plan, modules, limits, status, when read-only grace and suspension start). The kernel checks
+    #: it on every request from this row, already loaded; ``None`` (no subscription) is unrestricted.
+    entitlements: Mapped[dict[str, Any] | None] = mapped_column(JSONB)

@@ -23,7 +23,7 @@ AREA = ModuleSpec(
     ],
     models=["bizsuite.core.webhooks.models"],
     task_modules=["bizsuite.core.webhooks.tasks"],
-    event_types={TEST_EVENT: "A test event sent on request to one endpoint."},
+    event_types={TEST_EVENT: N_("A test event sent on request to one endpoint.")},
     notices={
         "webhook.updated": N_("Endpoint saved."),
         "webhook.enabled": N_("Endpoint enabled."),

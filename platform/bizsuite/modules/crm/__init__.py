@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from bizsuite.kit import ModuleSpec
-from bizsuite.modules.crm import blueprint
+from bizsuite.modules.crm import blueprint, chatter
 from bizsuite.modules.crm.accounts import api as accounts_api
+from bizsuite.modules.crm.accounts import imports as accounts_imports
 from bizsuite.modules.crm.accounts import pages as accounts_pages
 from bizsuite.modules.crm.dashboard import api as dashboard_api
 from bizsuite.modules.crm.dashboard import pages as dashboard_pages
@@ -24,12 +25,14 @@ from bizsuite.modules.crm.events import EVENT_TYPES
 from bizsuite.modules.crm.pipeline import api as pipeline_api
 from bizsuite.modules.crm.pipeline import pages as pipeline_pages
 from bizsuite.modules.crm.revenue import api as revenue_api
+from bizsuite.modules.crm.revenue import imports as revenue_imports
 from bizsuite.modules.crm.revenue import pages as revenue_pages
 from bizsuite.modules.crm.settings import CRM_SETTINGS
 from bizsuite.modules.crm.settings import api as settings_api
 from bizsuite.modules.crm.settings import pages as settings_pages
 from bizsuite.modules.crm.tickets import api as tickets_api
 from bizsuite.modules.crm.tickets import pages as tickets_pages
+from bizsuite.web.i18n import N_
 
 _AREAS_API = (dashboard_api, accounts_api, pipeline_api, revenue_api, settings_api, tickets_api)
 _AREAS_PAGES = (
@@ -56,10 +59,27 @@ MODULE = ModuleSpec(
     timeline_sources=_gather("TIMELINE_SOURCES"),
     search_providers=_gather("SEARCH_PROVIDERS"),
     link_targets=_gather("LINK_TARGETS"),
+    record_types=chatter.RECORD_TYPES,
+    alert_kinds={
+        code: label for area in _AREAS_PAGES for code, label in getattr(area, "ALERT_KINDS", {}).items()
+    },
+    audit_subjects={
+        "crm.account": N_("Account"),
+        "crm.activity": N_("Activity"),
+        "crm.contact": N_("Contact"),
+        "crm.opportunity": N_("Opportunity"),
+        "crm.pipeline_stage": N_("Pipeline stage"),
+        "crm.revenue": N_("Monthly revenue"),
+        "crm.settings": N_("CRM settings"),
+        "crm.sla_policy": N_("SLA policy"),
+        "crm.ticket": N_("Ticket"),
+        "crm.zone": N_("Zone"),
+    },
     templates=Path(__file__).parent / "templates",
     models=["bizsuite.modules.crm.models"],
     task_modules=["bizsuite.modules.crm.revenue.jobs", "bizsuite.modules.crm.tickets.jobs"],
     event_types=EVENT_TYPES,
     blueprint_sections={"crm": blueprint.SECTION},
     settings=CRM_SETTINGS,
+    importers=[accounts_imports.ACCOUNTS, revenue_imports.REVENUE],
 )

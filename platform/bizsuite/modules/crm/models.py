@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    literal_column,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -77,16 +78,6 @@ class StageKind(enum.StrEnum):
     LOST = "lost"
 
 
-class ImportStatus(enum.StrEnum):
-    """Where a revenue import stands."""
-
-    PREVIEWED = "previewed"
-    REJECTED = "rejected"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-
-
 class CrmSettings(TenantScoped, Timestamped, Versioned, Base):
     """The tenant's CRM settings (one row per tenant, created on first use)."""
 
@@ -138,6 +129,28 @@ class Zone(TenantScoped, Timestamped, Versioned, Base):
     owner_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
 
 
+#: Search anywhere in an account's code, name and phone, and a contact's name and phone
+#: (``LIKE '%明辉%'`` on the lower-cased text): trigram GIN indexes on those texts, written as
+#: PostgreSQL prints them back so the migrations-match-models check compares them equal.
+ACCOUNT_SEARCH_TEXT = (
+    "lower((((code::text || ' '::text) || name::text) || ' '::text) "
+    "|| COALESCE(phone, ''::character varying)::text)"
+)
+CONTACT_SEARCH_TEXT = "lower((name::text || ' '::text) || COALESCE(phone, ''::character varying)::text)"
+#: The tickets and opportunities lists search their title and name (migration 0015).
+TICKET_SEARCH_TEXT = "lower(title::text)"
+OPPORTUNITY_SEARCH_TEXT = "lower(name::text)"
+
+
+def _search_index(name: str, expression: str) -> Index:
+    return Index(
+        name,
+        literal_column(expression).label("search"),
+        postgresql_using="gin",
+        postgresql_ops={"search": "gin_trgm_ops"},
+    )
+
+
 class Account(TenantScoped, Timestamped, Versioned, Base):
     """A customer, distributor or partner of the tenant."""
 
@@ -157,6 +170,7 @@ class Account(TenantScoped, Timestamped, Versioned, Base):
         Index(
             "ix_crm_accounts_tenant_code", "tenant_id", "code", postgresql_ops={"code": "text_pattern_ops"}
         ),
+        _search_index("ix_crm_accounts_search_trgm", ACCOUNT_SEARCH_TEXT),
     )
 
     code: Mapped[str] = mapped_column(String(50))
@@ -188,6 +202,7 @@ class Contact(TenantScoped, Timestamped, Versioned, Base):
         tenant_fk("account_id", "crm_accounts.id", ondelete="CASCADE"),
         Index("ix_crm_contacts_tenant_account", "tenant_id", "account_id", "created_at", "id"),
         Index("ix_crm_contacts_tenant_created", "tenant_id", "created_at", "id"),
+        _search_index("ix_crm_contacts_search_trgm", CONTACT_SEARCH_TEXT),
     )
 
     account_id: Mapped[uuid.UUID]
@@ -253,6 +268,7 @@ class Opportunity(TenantScoped, Timestamped, Versioned, Base):
         Index("ix_crm_opportunities_tenant_account", "tenant_id", "account_id", "created_at", "id"),
         Index("ix_crm_opportunities_tenant_owner", "tenant_id", "owner_user_id", "created_at", "id"),
         Index("ix_crm_opportunities_tenant_expected_close", "tenant_id", "expected_close"),
+        _search_index("ix_crm_opportunities_search_trgm", OPPORTUNITY_SEARCH_TEXT),
     )
 
     account_id: Mapped[uuid.UUID]
@@ -297,32 +313,6 @@ class MonthlyRevenue(TenantScoped, Timestamped, Base):
     account_id: Mapped[uuid.UUID]
     month: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(MONEY)
-
-
-class RevenueImport(TenantScoped, Timestamped, Base):
-    """A revenue file: previewed (with row errors), then imported whole or not at all."""
-
-    __tablename__ = "crm_revenue_imports"
-    __table_args__ = (
-        tenant_fk("file_id", "files.id"),
-        Index("ix_crm_revenue_imports_tenant_created", "tenant_id", "created_at", "id"),
-    )
-
-    file_id: Mapped[uuid.UUID]
-    filename: Mapped[str] = mapped_column(String(300))
-    status: Mapped[ImportStatus] = mapped_column(_enum(ImportStatus, "crm_import_status"))
-    total_rows: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
-    processed_rows: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
-    #: ``[{"row": 7, "column": "amount", "message": "..."}]`` (the first errors found).
-    errors: Mapped[list[dict[str, Any]]] = mapped_column(
-        JSONB, default=list, server_default=text("'[]'::jsonb")
-    )
-    error_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
-    #: The preview: ``{"rows": [...first rows...], "total_amount": "...", "accounts": 3,
-    #: "first_month": "2026-01", "last_month": "2026-06"}``.
-    summary: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
-    created_by: Mapped[str] = mapped_column(String(200))
-    finished_at: Mapped[datetime | None]
 
 
 class ChurnRisk(TenantScoped, Timestamped, Base):
@@ -400,6 +390,12 @@ class TicketEventKind(enum.StrEnum):
     MILESTONE_MET = "milestone_met"
     SLA_BREACHED = "sla_breached"
     CLOSED = "closed"
+    #: Assignee changed (``from_value``/``to_value``: the people's names).
+    REASSIGNED = "reassigned"
+    #: Priority changed (``from_value``/``to_value``: the priorities).
+    PRIORITY_CHANGED = "priority_changed"
+    #: The priority change re-matched the SLA policy (``from_value``/``to_value``: policy names).
+    POLICY_CHANGED = "policy_changed"
 
 
 class SlaPolicy(TenantScoped, Timestamped, Versioned, Base):
@@ -460,6 +456,7 @@ class Ticket(TenantScoped, Timestamped, Versioned, Base):
         Index("ix_crm_tickets_tenant_status", "tenant_id", "status", "created_at", "id"),
         Index("ix_crm_tickets_tenant_account", "tenant_id", "account_id", "created_at", "id"),
         Index("ix_crm_tickets_tenant_assignee", "tenant_id", "assignee_user_id", "created_at", "id"),
+        _search_index("ix_crm_tickets_search_trgm", TICKET_SEARCH_TEXT),
     )
 
     #: Per-tenant sequence number, shown as ``T-000123``.
@@ -537,6 +534,9 @@ class TicketEvent(TenantScoped, Timestamped, Base):
     from_status: Mapped[TicketStatus | None] = mapped_column(_enum(TicketStatus, "crm_ticket_status"))
     to_status: Mapped[TicketStatus | None] = mapped_column(_enum(TicketStatus, "crm_ticket_status"))
     milestone_key: Mapped[str | None] = mapped_column(String(50))
+    #: A reassignment's, priority change's or policy change's old and new value.
+    from_value: Mapped[str | None] = mapped_column(String(200))
+    to_value: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     actor_label: Mapped[str] = mapped_column(String(200))
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))

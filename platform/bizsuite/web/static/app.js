@@ -22,8 +22,7 @@ function showToast(message, level) {
 
 document.addEventListener("htmx:sendError", () => showToast(document.documentElement.lang.startsWith("zh") ? "网络错误，请重试。" : "Network error, please retry.", "error"));
 document.addEventListener("htmx:afterSettle", () => {
-  const invalid = document.querySelector("[aria-invalid='true']");
-  if (invalid) invalid.focus();
+  // (forms.js focuses the first field with an error)
   document.querySelectorAll("#toasts .toast").forEach((t) => setTimeout(() => t.remove(), 6000));
 });
 
@@ -37,4 +36,83 @@ document.addEventListener("change", (event) => {
 document.addEventListener("htmx:responseError", (event) => {
   const el = event.detail && event.detail.elt;
   if (el && el.hasAttribute && el.hasAttribute("data-remove-on-error")) el.remove();
+});
+
+// The side bar: a drawer below 768 px (closed by default, Esc or a tap outside closes it), a
+// column that the menu button collapses on wider screens.
+const narrow = window.matchMedia("(max-width: 767.98px)");
+
+function sidebarParts() {
+  const button = document.querySelector(".menu-toggle");
+  const shell = document.querySelector(".shell");
+  return { button, shell, backdrop: document.querySelector("[data-sidebar-backdrop]") };
+}
+
+function setSidebar(open, focusButton) {
+  const { button, shell, backdrop } = sidebarParts();
+  if (!button || !shell) return;
+  if (narrow.matches) {
+    shell.classList.toggle("sidebar-open", open);
+    if (backdrop) backdrop.hidden = !open;
+  } else {
+    shell.classList.toggle("sidebar-collapsed", !open);
+  }
+  button.setAttribute("aria-expanded", open ? "true" : "false");
+  if (open && narrow.matches) {
+    const first = document.querySelector("#sidebar a, #sidebar button");
+    if (first) first.focus();
+  } else if (focusButton) button.focus();
+}
+
+function initSidebar() {
+  const { button, shell } = sidebarParts();
+  if (!button || !shell) return;
+  const open = narrow.matches ? shell.classList.contains("sidebar-open") : !shell.classList.contains("sidebar-collapsed");
+  button.setAttribute("aria-expanded", open ? "true" : "false");
+}
+
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  if (target.closest(".menu-toggle")) {
+    setSidebar(sidebarParts().button.getAttribute("aria-expanded") !== "true", false);
+  } else if (target.closest("[data-sidebar-backdrop]")) {
+    setSidebar(false, true);
+  } else if (narrow.matches && target.closest("#sidebar a[href]")) {
+    setSidebar(false, false);
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || !narrow.matches) return;
+  const { shell } = sidebarParts();
+  if (shell && shell.classList.contains("sidebar-open")) {
+    event.preventDefault();
+    setSidebar(false, true);
+  }
+});
+narrow.addEventListener("change", () => {
+  const { shell } = sidebarParts();
+  if (shell) shell.classList.remove("sidebar-open", "sidebar-collapsed");
+  const backdrop = sidebarParts().backdrop;
+  if (backdrop) backdrop.hidden = true;
+  initSidebar();
+});
+
+// Wide tables scroll inside their own box, so the page never scrolls sideways.
+function wrapTables(root) {
+  (root || document).querySelectorAll(".content table").forEach((table) => {
+    const parent = table.parentElement;
+    if (!parent || table.hasAttribute("data-no-scroll")) return;
+    if (parent.classList.contains("table-scroll") || parent.classList.contains("overflow-auto")) return;
+    const box = document.createElement("div");
+    box.className = "table-scroll";
+    parent.insertBefore(box, table);
+    box.appendChild(table);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { initSidebar(); wrapTables(document); });
+document.addEventListener("htmx:afterSettle", (event) => {
+  initSidebar();
+  wrapTables(event.target instanceof Element ? event.target : document);
 });

@@ -18,6 +18,9 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     kind: AccountKind | None | Unset = UNSET,
     status: AccountStatus | None | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
@@ -37,6 +40,22 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_before: None | str | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
+
+    params["count"] = count
 
     json_kind: None | str | Unset
     if isinstance(kind, Unset):
@@ -170,6 +189,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     kind: AccountKind | None | Unset = UNSET,
     status: AccountStatus | None | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
@@ -180,18 +202,26 @@ def sync_detailed(
 ) -> Response[AccountPage | ProblemDetails]:
     """List accounts
 
-     List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix.
+     List accounts, newest first or in the order ``sort`` names, filtered by kind, status,
+    tier, owner, zone, org unit, or ``q`` found anywhere in names, codes, phones and contacts.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``code``, ``name``, ``trailing_revenue``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the accounts the filters leave (``total``). Default:
+            False.
         kind (AccountKind | None | Unset):
         status (AccountStatus | None | Unset):
         tier (None | Tier | Unset):
         owner_user_id (None | Unset | UUID):
         zone_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
-        q (None | str | Unset): Prefix of the account's name or code.
+        q (None | str | Unset): Text found anywhere in the account's name, code or phone, or a
+            contact's name or phone, in any case (``明辉``, ``c-001``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,6 +234,9 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         kind=kind,
         status=status,
         tier=tier,
@@ -225,6 +258,9 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     kind: AccountKind | None | Unset = UNSET,
     status: AccountStatus | None | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
@@ -235,18 +271,26 @@ def sync(
 ) -> AccountPage | ProblemDetails | None:
     """List accounts
 
-     List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix.
+     List accounts, newest first or in the order ``sort`` names, filtered by kind, status,
+    tier, owner, zone, org unit, or ``q`` found anywhere in names, codes, phones and contacts.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``code``, ``name``, ``trailing_revenue``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the accounts the filters leave (``total``). Default:
+            False.
         kind (AccountKind | None | Unset):
         status (AccountStatus | None | Unset):
         tier (None | Tier | Unset):
         owner_user_id (None | Unset | UUID):
         zone_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
-        q (None | str | Unset): Prefix of the account's name or code.
+        q (None | str | Unset): Text found anywhere in the account's name, code or phone, or a
+            contact's name or phone, in any case (``明辉``, ``c-001``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +304,9 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         kind=kind,
         status=status,
         tier=tier,
@@ -275,6 +322,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     kind: AccountKind | None | Unset = UNSET,
     status: AccountStatus | None | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
@@ -285,18 +335,26 @@ async def asyncio_detailed(
 ) -> Response[AccountPage | ProblemDetails]:
     """List accounts
 
-     List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix.
+     List accounts, newest first or in the order ``sort`` names, filtered by kind, status,
+    tier, owner, zone, org unit, or ``q`` found anywhere in names, codes, phones and contacts.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``code``, ``name``, ``trailing_revenue``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the accounts the filters leave (``total``). Default:
+            False.
         kind (AccountKind | None | Unset):
         status (AccountStatus | None | Unset):
         tier (None | Tier | Unset):
         owner_user_id (None | Unset | UUID):
         zone_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
-        q (None | str | Unset): Prefix of the account's name or code.
+        q (None | str | Unset): Text found anywhere in the account's name, code or phone, or a
+            contact's name or phone, in any case (``明辉``, ``c-001``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -309,6 +367,9 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         kind=kind,
         status=status,
         tier=tier,
@@ -328,6 +389,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     kind: AccountKind | None | Unset = UNSET,
     status: AccountStatus | None | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
@@ -338,18 +402,26 @@ async def asyncio(
 ) -> AccountPage | ProblemDetails | None:
     """List accounts
 
-     List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix.
+     List accounts, newest first or in the order ``sort`` names, filtered by kind, status,
+    tier, owner, zone, org unit, or ``q`` found anywhere in names, codes, phones and contacts.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``code``, ``name``, ``trailing_revenue``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the accounts the filters leave (``total``). Default:
+            False.
         kind (AccountKind | None | Unset):
         status (AccountStatus | None | Unset):
         tier (None | Tier | Unset):
         owner_user_id (None | Unset | UUID):
         zone_id (None | Unset | UUID):
         org_unit_id (None | Unset | UUID):
-        q (None | str | Unset): Prefix of the account's name or code.
+        q (None | str | Unset): Text found anywhere in the account's name, code or phone, or a
+            contact's name or phone, in any case (``明辉``, ``c-001``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -364,6 +436,9 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            before=before,
+            sort=sort,
+            count=count,
             kind=kind,
             status=status,
             tier=tier,

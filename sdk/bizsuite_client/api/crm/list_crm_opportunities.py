@@ -16,6 +16,10 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
+    q: None | str | Unset = UNSET,
     stage_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     owner_user_id: None | Unset | UUID = UNSET,
@@ -32,6 +36,29 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_before: None | str | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
+
+    params["count"] = count
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     json_stage_id: None | str | Unset
     if isinstance(stage_id, Unset):
@@ -140,6 +167,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
+    q: None | str | Unset = UNSET,
     stage_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     owner_user_id: None | Unset | UUID = UNSET,
@@ -147,11 +178,20 @@ def sync_detailed(
 ) -> Response[OpportunityPage | ProblemDetails]:
     """List opportunities
 
-     List opportunities, newest first, by stage, account, owner or status (open/won/lost).
+     List opportunities, newest first or in the order ``sort`` names, by stage, account,
+    owner or status (open/won/lost), or ``q`` found in their or their account's name.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``name``, ``amount``, ``weighted_amount``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the opportunities the filters leave (``total``). Default:
+            False.
+        q (None | str | Unset): Text found anywhere in the opportunity's name or its account's
+            code, name or phone, in any case (``电梯``).
         stage_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         owner_user_id (None | Unset | UUID):
@@ -168,6 +208,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
+        q=q,
         stage_id=stage_id,
         account_id=account_id,
         owner_user_id=owner_user_id,
@@ -186,6 +230,10 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
+    q: None | str | Unset = UNSET,
     stage_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     owner_user_id: None | Unset | UUID = UNSET,
@@ -193,11 +241,20 @@ def sync(
 ) -> OpportunityPage | ProblemDetails | None:
     """List opportunities
 
-     List opportunities, newest first, by stage, account, owner or status (open/won/lost).
+     List opportunities, newest first or in the order ``sort`` names, by stage, account,
+    owner or status (open/won/lost), or ``q`` found in their or their account's name.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``name``, ``amount``, ``weighted_amount``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the opportunities the filters leave (``total``). Default:
+            False.
+        q (None | str | Unset): Text found anywhere in the opportunity's name or its account's
+            code, name or phone, in any case (``电梯``).
         stage_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         owner_user_id (None | Unset | UUID):
@@ -215,6 +272,10 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
+        q=q,
         stage_id=stage_id,
         account_id=account_id,
         owner_user_id=owner_user_id,
@@ -227,6 +288,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
+    q: None | str | Unset = UNSET,
     stage_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     owner_user_id: None | Unset | UUID = UNSET,
@@ -234,11 +299,20 @@ async def asyncio_detailed(
 ) -> Response[OpportunityPage | ProblemDetails]:
     """List opportunities
 
-     List opportunities, newest first, by stage, account, owner or status (open/won/lost).
+     List opportunities, newest first or in the order ``sort`` names, by stage, account,
+    owner or status (open/won/lost), or ``q`` found in their or their account's name.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``name``, ``amount``, ``weighted_amount``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the opportunities the filters leave (``total``). Default:
+            False.
+        q (None | str | Unset): Text found anywhere in the opportunity's name or its account's
+            code, name or phone, in any case (``电梯``).
         stage_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         owner_user_id (None | Unset | UUID):
@@ -255,6 +329,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
+        q=q,
         stage_id=stage_id,
         account_id=account_id,
         owner_user_id=owner_user_id,
@@ -271,6 +349,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
+    q: None | str | Unset = UNSET,
     stage_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     owner_user_id: None | Unset | UUID = UNSET,
@@ -278,11 +360,20 @@ async def asyncio(
 ) -> OpportunityPage | ProblemDetails | None:
     """List opportunities
 
-     List opportunities, newest first, by stage, account, owner or status (open/won/lost).
+     List opportunities, newest first or in the order ``sort`` names, by stage, account,
+    owner or status (open/won/lost), or ``q`` found in their or their account's name.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``name``, ``amount``, ``weighted_amount``,
+            ``created_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.
+        count (bool | Unset): Also count the opportunities the filters leave (``total``). Default:
+            False.
+        q (None | str | Unset): Text found anywhere in the opportunity's name or its account's
+            code, name or phone, in any case (``电梯``).
         stage_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         owner_user_id (None | Unset | UUID):
@@ -301,6 +392,10 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            before=before,
+            sort=sort,
+            count=count,
+            q=q,
             stage_id=stage_id,
             account_id=account_id,
             owner_user_id=owner_user_id,

@@ -18,12 +18,16 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     status: None | TicketStatus | Unset = UNSET,
     category: None | TicketCategory | Unset = UNSET,
     priority: None | TicketPriority | Unset = UNSET,
     assignee_user_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     breached: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -36,6 +40,22 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_before: None | str | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
+
+    params["count"] = count
 
     json_status: None | str | Unset
     if isinstance(status, Unset):
@@ -88,6 +108,13 @@ def _get_kwargs(
     else:
         json_breached = breached
     params["breached"] = json_breached
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -160,26 +187,40 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     status: None | TicketStatus | Unset = UNSET,
     category: None | TicketCategory | Unset = UNSET,
     priority: None | TicketPriority | Unset = UNSET,
     assignee_user_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     breached: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | TicketPage]:
     """List service tickets
 
-     List tickets, newest first, with their milestones' states.
+     List tickets, newest first or in the order ``sort`` names, with their milestones'
+    states; filtered by status, category, priority, assignee, account, breach, or ``q``.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``number``, ``title``, ``priority``, ``status``,
+            ``created_at``, ``updated_at``); ``-`` first for descending. Default ``-created_at``; ties
+            go by id.
+        count (bool | Unset): Also count the tickets the filters leave (``total``). Default:
+            False.
         status (None | TicketStatus | Unset):
         category (None | TicketCategory | Unset):
         priority (None | TicketPriority | Unset):
         assignee_user_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         breached (bool | None | Unset):
+        q (None | str | Unset): Text found anywhere in the title, in any case (``电梯``), or the
+            ticket's number (``T-000123`` or ``123``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,12 +233,16 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         status=status,
         category=category,
         priority=priority,
         assignee_user_id=assignee_user_id,
         account_id=account_id,
         breached=breached,
+        q=q,
     )
 
     response = client.get_httpx_client().request(
@@ -212,26 +257,40 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     status: None | TicketStatus | Unset = UNSET,
     category: None | TicketCategory | Unset = UNSET,
     priority: None | TicketPriority | Unset = UNSET,
     assignee_user_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     breached: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> ProblemDetails | TicketPage | None:
     """List service tickets
 
-     List tickets, newest first, with their milestones' states.
+     List tickets, newest first or in the order ``sort`` names, with their milestones'
+    states; filtered by status, category, priority, assignee, account, breach, or ``q``.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``number``, ``title``, ``priority``, ``status``,
+            ``created_at``, ``updated_at``); ``-`` first for descending. Default ``-created_at``; ties
+            go by id.
+        count (bool | Unset): Also count the tickets the filters leave (``total``). Default:
+            False.
         status (None | TicketStatus | Unset):
         category (None | TicketCategory | Unset):
         priority (None | TicketPriority | Unset):
         assignee_user_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         breached (bool | None | Unset):
+        q (None | str | Unset): Text found anywhere in the title, in any case (``电梯``), or the
+            ticket's number (``T-000123`` or ``123``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,12 +304,16 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         status=status,
         category=category,
         priority=priority,
         assignee_user_id=assignee_user_id,
         account_id=account_id,
         breached=breached,
+        q=q,
     ).parsed
 
 
@@ -259,26 +322,40 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     status: None | TicketStatus | Unset = UNSET,
     category: None | TicketCategory | Unset = UNSET,
     priority: None | TicketPriority | Unset = UNSET,
     assignee_user_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     breached: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | TicketPage]:
     """List service tickets
 
-     List tickets, newest first, with their milestones' states.
+     List tickets, newest first or in the order ``sort`` names, with their milestones'
+    states; filtered by status, category, priority, assignee, account, breach, or ``q``.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``number``, ``title``, ``priority``, ``status``,
+            ``created_at``, ``updated_at``); ``-`` first for descending. Default ``-created_at``; ties
+            go by id.
+        count (bool | Unset): Also count the tickets the filters leave (``total``). Default:
+            False.
         status (None | TicketStatus | Unset):
         category (None | TicketCategory | Unset):
         priority (None | TicketPriority | Unset):
         assignee_user_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         breached (bool | None | Unset):
+        q (None | str | Unset): Text found anywhere in the title, in any case (``电梯``), or the
+            ticket's number (``T-000123`` or ``123``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,12 +368,16 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        before=before,
+        sort=sort,
+        count=count,
         status=status,
         category=category,
         priority=priority,
         assignee_user_id=assignee_user_id,
         account_id=account_id,
         breached=breached,
+        q=q,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -309,26 +390,40 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    before: None | str | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+    count: bool | Unset = False,
     status: None | TicketStatus | Unset = UNSET,
     category: None | TicketCategory | Unset = UNSET,
     priority: None | TicketPriority | Unset = UNSET,
     assignee_user_id: None | Unset | UUID = UNSET,
     account_id: None | Unset | UUID = UNSET,
     breached: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> ProblemDetails | TicketPage | None:
     """List service tickets
 
-     List tickets, newest first, with their milestones' states.
+     List tickets, newest first or in the order ``sort`` names, with their milestones'
+    states; filtered by status, category, priority, assignee, account, breach, or ``q``.
 
     Args:
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        before (None | str | Unset): Opaque cursor from a page's `previous_cursor`: the page
+            before it.
+        sort (None | str | Unset): Sort column (``number``, ``title``, ``priority``, ``status``,
+            ``created_at``, ``updated_at``); ``-`` first for descending. Default ``-created_at``; ties
+            go by id.
+        count (bool | Unset): Also count the tickets the filters leave (``total``). Default:
+            False.
         status (None | TicketStatus | Unset):
         category (None | TicketCategory | Unset):
         priority (None | TicketPriority | Unset):
         assignee_user_id (None | Unset | UUID):
         account_id (None | Unset | UUID):
         breached (bool | None | Unset):
+        q (None | str | Unset): Text found anywhere in the title, in any case (``电梯``), or the
+            ticket's number (``T-000123`` or ``123``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -343,11 +438,15 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            before=before,
+            sort=sort,
+            count=count,
             status=status,
             category=category,
             priority=priority,
             assignee_user_id=assignee_user_id,
             account_id=account_id,
             breached=breached,
+            q=q,
         )
     ).parsed

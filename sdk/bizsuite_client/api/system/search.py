@@ -14,6 +14,7 @@ def _get_kwargs(
     *,
     q: str,
     limit: int | Unset = 5,
+    kind: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -21,6 +22,13 @@ def _get_kwargs(
     params["q"] = q
 
     params["limit"] = limit
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -93,14 +101,17 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     limit: int | Unset = 5,
+    kind: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | SearchResults]:
     """Search
 
-     Search the records of every area the caller may use, grouped by kind of record.
+     Search the records of every area the caller may use (anywhere in names and codes, any
+    case), grouped by kind of record; ``more`` says a group has more than ``limit`` hits.
 
     Args:
         q (str): What to look for (a name, a code...).
         limit (int | Unset): At most this many hits per group. Default: 5.
+        kind (None | str | Unset): Only this kind of record (a group's key, e.g. crm.accounts).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         q=q,
         limit=limit,
+        kind=kind,
     )
 
     response = client.get_httpx_client().request(
@@ -127,14 +139,17 @@ def sync(
     client: AuthenticatedClient | Client,
     q: str,
     limit: int | Unset = 5,
+    kind: None | str | Unset = UNSET,
 ) -> ProblemDetails | SearchResults | None:
     """Search
 
-     Search the records of every area the caller may use, grouped by kind of record.
+     Search the records of every area the caller may use (anywhere in names and codes, any
+    case), grouped by kind of record; ``more`` says a group has more than ``limit`` hits.
 
     Args:
         q (str): What to look for (a name, a code...).
         limit (int | Unset): At most this many hits per group. Default: 5.
+        kind (None | str | Unset): Only this kind of record (a group's key, e.g. crm.accounts).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +163,7 @@ def sync(
         client=client,
         q=q,
         limit=limit,
+        kind=kind,
     ).parsed
 
 
@@ -156,14 +172,17 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     limit: int | Unset = 5,
+    kind: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | SearchResults]:
     """Search
 
-     Search the records of every area the caller may use, grouped by kind of record.
+     Search the records of every area the caller may use (anywhere in names and codes, any
+    case), grouped by kind of record; ``more`` says a group has more than ``limit`` hits.
 
     Args:
         q (str): What to look for (a name, a code...).
         limit (int | Unset): At most this many hits per group. Default: 5.
+        kind (None | str | Unset): Only this kind of record (a group's key, e.g. crm.accounts).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +195,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         q=q,
         limit=limit,
+        kind=kind,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,14 +208,17 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     q: str,
     limit: int | Unset = 5,
+    kind: None | str | Unset = UNSET,
 ) -> ProblemDetails | SearchResults | None:
     """Search
 
-     Search the records of every area the caller may use, grouped by kind of record.
+     Search the records of every area the caller may use (anywhere in names and codes, any
+    case), grouped by kind of record; ``more`` says a group has more than ``limit`` hits.
 
     Args:
         q (str): What to look for (a name, a code...).
         limit (int | Unset): At most this many hits per group. Default: 5.
+        kind (None | str | Unset): Only this kind of record (a group's key, e.g. crm.accounts).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,5 +233,6 @@ async def asyncio(
             client=client,
             q=q,
             limit=limit,
+            kind=kind,
         )
     ).parsed

@@ -293,7 +293,7 @@ async def test_deleting_a_contact_keeps_its_activities(
     assert kept["contact_id"] is None and kept["subject"] == "电话回访"
 
 
-async def test_activities_record_their_author_and_only_the_author_or_a_manager_edits(
+async def test_activities_record_their_author_and_only_the_author_edits(
     client: httpx.AsyncClient, tenant_a: TenantHandle, app_engine: AsyncEngine
 ) -> None:
     account = await create_account(client, tenant_a, "C-001")
@@ -334,13 +334,27 @@ async def test_activities_record_their_author_and_only_the_author_or_a_manager_e
         headers={**member_key, "If-Match": "1"},
     )
     assert denied.status_code == 403
+    # A logged activity is its author's account of what happened: a manager may delete it, not edit it.
     manager_key = await _key_for(app_engine, tenant_a, Role.MANAGER, "manager-key")
+    not_theirs = await client.patch(
+        f"/api/v1/crm/activities/{activity['id']}",
+        json={"subject": "改"},
+        headers={**manager_key, "If-Match": "1"},
+    )
+    assert not_theirs.status_code == 403
     changed = await client.patch(
         f"/api/v1/crm/activities/{activity['id']}",
         json={"subject": "上门拜访（已签）"},
-        headers={**manager_key, "If-Match": "1"},
+        headers={**tenant_a.headers, "If-Match": "1"},
     )
     assert changed.status_code == 200 and changed.json()["subject"] == "上门拜访（已签）"
+    future = await client.patch(
+        f"/api/v1/crm/activities/{activity['id']}",
+        json={"occurred_at": (datetime.now(UTC) + timedelta(days=2)).isoformat()},
+        headers={**tenant_a.headers, "If-Match": "2"},
+    )
+    assert future.status_code == 422
+    assert "schedule an activity" in future.json()["errors"][0]["message"]
     later = await client.post(base, json={"kind": "note", "subject": "备注"}, headers=tenant_a.headers)
     listed = (await client.get(base, headers=tenant_a.headers)).json()["items"]
     assert [a["subject"] for a in listed] == ["备注", "上门拜访（已签）"]  # latest first

@@ -15,17 +15,30 @@ AUTHOR = uuid.uuid4()
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 
 
-def test_the_author_and_managers_may_edit_an_activity_others_may_not() -> None:
-    def may(role: Role, user_id: uuid.UUID | None, label: str = "") -> bool:
+def test_only_the_author_edits_a_logged_activity_and_managers_may_delete_it() -> None:
+    def may(role: Role, user_id: uuid.UUID | None, label: str = "", *, moderating: bool = False) -> bool:
         return rules.may_edit_activity(
-            role=role, user_id=user_id, label=label, author_user_id=AUTHOR, author_label="陈静"
+            role=role,
+            user_id=user_id,
+            label=label,
+            author_user_id=AUTHOR,
+            author_label="陈静",
+            moderating=moderating,
         )
 
     assert may(Role.MEMBER, AUTHOR)
     assert not may(Role.MEMBER, uuid.uuid4())
-    assert may(Role.MANAGER, uuid.uuid4())
-    assert may(Role.ADMIN, None, "integration")
+    assert not may(Role.MANAGER, uuid.uuid4())
+    assert may(Role.MANAGER, uuid.uuid4(), moderating=True)
+    assert may(Role.ADMIN, None, "integration", moderating=True)
     assert not may(Role.MEMBER, None, "陈静")  # an API key is never the user who wrote it
+
+
+def test_a_future_logged_activity_is_refused_with_a_pointer_to_scheduling() -> None:
+    assert rules.occurred_at_problem(T0 + timedelta(minutes=4), T0) is None  # a fast device clock
+    problem = rules.occurred_at_problem(T0 + timedelta(days=1), T0)
+    assert problem is not None and "schedule an activity" in problem
+    assert rules.occurred_at_problem(T0 - timedelta(days=30), T0) is None
 
 
 def test_an_api_key_may_edit_what_it_recorded() -> None:

@@ -35,7 +35,9 @@ password = "a demo password"
 
 def _demo_revenue_part() -> str:
     text = DEMO.read_text(encoding="utf-8")
-    return text[text.index(MARKER) :]
+    start = text.index(MARKER)
+    end = text.find("\n# --- ", start + len(MARKER))  # the next module's section, if any
+    return text[start : end if end >= 0 else None]
 
 
 def _blueprint(slug: str, revenue_part: str | None = None) -> str:

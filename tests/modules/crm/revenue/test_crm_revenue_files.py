@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from bizsuite.core.imports import spec as import_kit
 from bizsuite.modules.crm.models import MonthlyRevenue
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.settings import Settings
@@ -46,7 +47,11 @@ def test_a_utf8_bom_and_a_gb18030_file_read_the_same() -> None:
     text = '客户编码,月份,金额\nC-001,2026-10,"1,234.50"\n'
     for data in (text.encode("utf-8-sig"), text.encode("gb18030")):
         table = imports.read_table(data, "csv")
-        assert rules.header_columns(table[0][1]) == ({"account_code": 0, "month": 1, "amount": 2}, [])
+        assert import_kit.auto_map(table[0][1], imports.REVENUE.fields) == {
+            "account_code": 0,
+            "month": 1,
+            "amount": 2,
+        }
         assert table[1] == (2, ["C-001", "2026-10", "1,234.50"])
 
 
@@ -54,9 +59,10 @@ def test_excel_date_cells_become_months() -> None:
     table = imports.read_table(
         xlsx_file([("C-001", datetime(2026, 10, 1), 1234.5), ("C-001", date(2026, 9, 1), 12)]), "xlsx"
     )
-    valid, errors = rules.check_rows(table[1:], rules.header_columns(table[0][1])[0], {"C-001"})
+    mapping = import_kit.auto_map(table[0][1], imports.REVENUE.fields)
+    valid, errors = import_kit.parse_rows(imports.REVENUE, table[1:], mapping)
     assert errors == []
-    assert [(r.month, r.amount) for r in valid] == [
+    assert [(p.value.month, p.value.amount) for p in valid] == [
         (date(2026, 10, 1), Decimal("1234.50")),
         (date(2026, 9, 1), Decimal("12.00")),
     ]
@@ -132,7 +138,7 @@ async def test_a_file_over_the_size_limit_is_refused_with_413_and_nothing_is_kep
     settings: Settings, app_engine: AsyncEngine, tenant_a: TenantHandle, tmp_path: Any
 ) -> None:
     from bizsuite.app import create_app
-    from bizsuite.modules.crm.models import RevenueImport
+    from bizsuite.core.imports.models import DataImport
     from litestar.testing import AsyncTestClient
 
     configured = dataclasses.replace(settings, max_upload_bytes=1024, data_dir=tmp_path)
@@ -147,7 +153,7 @@ async def test_a_file_over_the_size_limit_is_refused_with_413_and_nothing_is_kep
         )
         assert response.status_code == 413 and "1024 bytes" in response.json()["detail"]
     async with tenant_ctx(app_engine, tenant_a) as ctx:
-        assert await ctx.session.scalar(select(func.count()).select_from(RevenueImport)) == 0
+        assert await ctx.session.scalar(select(func.count()).select_from(DataImport)) == 0
 
 
 async def test_exports_neutralise_formulas_in_account_names(
@@ -233,7 +239,7 @@ async def test_a_file_with_more_codes_than_a_statement_may_bind_is_checked(
     # 39,999 codes are unknown (the first one exists); the preview lists the first 200 errors.
     assert preview["status"] == "rejected" and preview["error_count"] == 39_999
     assert preview["errors"][0] == {"row": 3, "column": "account_code", "message": "unknown account code"}
-    assert len(preview["errors"]) == imports.MAX_ERRORS
+    assert len(preview["errors"]) == import_kit.MAX_ERRORS
 
 
 async def test_an_owner_outside_the_tenant_is_never_alerted_and_the_admins_are(
@@ -273,7 +279,7 @@ async def test_a_file_with_too_many_rows_is_refused_without_reading_all_of_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await make_accounts(app_engine, tenant_a, ["C-001"])
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    monkeypatch.setattr(import_kit, "MAX_ROWS", 3)
     text = "客户编码,月份,金额\n" + "".join(f"C-001,2026-{m:02d},1\n" for m in range(1, 13))
     assert len(imports.read_table(text.encode(), "csv")) == 1 + 3 + 1
     preview = await upload(client, tenant_a, text.encode())

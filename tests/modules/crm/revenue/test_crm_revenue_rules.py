@@ -6,8 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from bizsuite.core.imports import spec as import_kit
 from bizsuite.modules.crm.models import Tier
-from bizsuite.modules.crm.revenue import rules
+from bizsuite.modules.crm.revenue import imports, rules
 from bizsuite.modules.crm.revenue.rules import decline_streak, tiers
 
 D = Decimal
@@ -145,32 +146,37 @@ def test_amounts_are_decimals_not_below_zero() -> None:
 
 
 def test_headers_are_recognised_in_english_and_chinese() -> None:
-    assert rules.header_columns(["客户编码", "月份", "金额"]) == (
-        {"account_code": 0, "month": 1, "amount": 2},
-        [],
-    )
-    assert rules.header_columns(["Month", "Account code", "Amount"])[0] == {
+    fields = imports.REVENUE.fields
+    assert import_kit.auto_map(["客户编码", "月份", "金额"], fields) == {
+        "account_code": 0,
+        "month": 1,
+        "amount": 2,
+    }
+    assert import_kit.auto_map(["Month", "Account code", "Amount"], fields) == {
         "month": 0,
         "account_code": 1,
         "amount": 2,
     }
-    assert rules.header_columns(["code", "when"])[1] == ["month", "amount"]
+    mapping = import_kit.auto_map(["code", "when"], fields)
+    assert import_kit.mapping_problems(mapping, fields, 2) == [
+        "month: missing column",
+        "amount: missing column",
+    ]
 
 
-def test_each_bad_row_names_its_row_column_and_reason() -> None:
-    positions = {"account_code": 0, "month": 1, "amount": 2}
+def test_each_bad_row_names_its_row_column_value_and_reason() -> None:
+    # Unknown codes and duplicates need the tenant's accounts: the API tests check those.
+    mapping = {"account_code": 0, "month": 1, "amount": 2}
     rows = [
         (2, ["C-001", "2026-01", "100"]),
-        (3, ["C-999", "2026-01", "100"]),
+        (3, ["", "2026-01", "100"]),
         (4, ["C-001", "2026-13", "100"]),
         (5, ["C-001", "2026-02", "-5"]),
-        (6, ["C-001", "2026-01", "120"]),
     ]
-    valid, errors = rules.check_rows(rows, positions, {"C-001"})
+    valid, errors = import_kit.parse_rows(imports.REVENUE, rows, mapping)
     assert [v.row for v in valid] == [2]
-    assert [(e.row, e.column, e.message) for e in errors] == [
-        (3, "account_code", "unknown account code"),
-        (4, "month", "must be a month like 2026-03"),
-        (5, "amount", "must not be negative"),
-        (6, "month", "duplicate of row 2"),
+    assert [(e.row, e.column, e.message, e.value) for e in errors] == [
+        (3, "account_code", "is empty", ""),
+        (4, "month", "must be a month like 2026-03", "2026-13"),
+        (5, "amount", "must not be negative", "-5"),
     ]

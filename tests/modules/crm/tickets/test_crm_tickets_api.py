@@ -443,7 +443,8 @@ async def test_a_callback_reached_late_after_resolving_is_breached_and_alerted_o
     assert [v.state for v in views] == [MilestoneState.MET] * 3 + [MilestoneState.BREACHED]
     assert views[3].milestone.breached_at == callback_due
     breaches = [a for a in await alerts_of(app_engine, tenant_a) if a.type == "crm.ticket.sla_breached"]
-    assert [a.title for a in breaches] == ["T-000001 Callback: SLA breached"]
+    # Stored in the tenant's language (zh-CN), for emails; each reader sees it in theirs.
+    assert [a.title for a in breaches] == ["T-000001 Callback：已超时"]
 
 
 async def test_reopening_a_resolved_ticket_breaches_what_fell_due_meanwhile_once(

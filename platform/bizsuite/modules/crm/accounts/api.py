@@ -15,6 +15,8 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.crm.accounts import services
 from bizsuite.modules.crm.accounts.schemas import (
+    AccountBulk,
+    AccountBulkResult,
     AccountCreate,
     AccountFilters,
     AccountOut,
@@ -35,6 +37,7 @@ from bizsuite.modules.crm.accounts.schemas import (
     ZoneUpdate,
 )
 from bizsuite.modules.crm.models import AccountKind, AccountStatus, Tier
+from bizsuite.web.lists import list_state
 
 SearchParam = Annotated[
     str | None,
@@ -42,8 +45,26 @@ SearchParam = Annotated[
         min_length=1,
         max_length=200,
         pattern=r"^[^\x00]*$",
-        description="Prefix of the account's name or code.",
+        description="Text found anywhere in the account's name, code or phone, or a contact's name or "
+        "phone, in any case (``明辉``, ``c-001``).",
     ),
+]
+SortParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=50,
+        description="Sort column (``code``, ``name``, ``trailing_revenue``, ``created_at``); ``-`` first "
+        "for descending. Default ``-created_at``; ties go by id.",
+    ),
+]
+BeforeParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=200, description="Opaque cursor from a page's `previous_cursor`: the page before it."
+    ),
+]
+CountParam = Annotated[
+    bool, QueryParameter(description="Also count the accounts the filters leave (``total``).")
 ]
 
 
@@ -143,12 +164,31 @@ class AccountController(Controller):
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
+        before: BeforeParam = None,
+        sort: SortParam = None,
+        count: CountParam = False,
         *,
         filters: Filters,  # after the page parameters: the OpenAPI lists them first
     ) -> AccountPage:
-        """List accounts, newest first, filtered by kind, status, tier, owner, zone, org unit or name prefix."""
-        items, next_cursor = await services.list_accounts(ctx, filters, limit=limit, cursor=cursor)
-        return AccountPage(items=items, next_cursor=next_cursor)
+        """List accounts, newest first or in the order ``sort`` names, filtered by kind, status,
+        tier, owner, zone, org unit, or ``q`` found anywhere in names, codes, phones and contacts."""
+        query = {"sort": sort, "cursor": cursor, "before": before}
+        state = list_state(services.ACCOUNT_LIST, {k: v for k, v in query.items() if v}, strict=True)
+        page, total = await services.account_list(ctx, filters, state, limit=limit, count=count)
+        return AccountPage(
+            items=page.items, next_cursor=page.next_cursor, previous_cursor=page.previous_cursor, total=total
+        )
+
+    @post(
+        "/bulk",
+        operation_id="update_crm_accounts",
+        summary="Change several accounts",
+        status_code=200,
+    )
+    async def update_crm_accounts(self, ctx: Ctx, data: JSONBody[AccountBulk]) -> AccountBulkResult:
+        """Assign an owner to, archive or restore several accounts at once, all or nothing
+        (another tenant's or an unknown id refuses the whole change); each change is audited."""
+        return await services.bulk_change_accounts(ctx, data)
 
     @post(operation_id="create_crm_account", summary="Create an account")
     async def create_crm_account(self, ctx: Ctx, data: JSONBody[AccountCreate]) -> AccountOut:

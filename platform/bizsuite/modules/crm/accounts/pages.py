@@ -6,14 +6,15 @@ activities, timeline, and lazy panels of the revenue, pipeline and tickets areas
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.exceptions import HTTPException
 from litestar.params import FromPath
 from litestar.response import Template
@@ -26,28 +27,40 @@ from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, SearchProvider, TimelineSource, registry
 from bizsuite.modules.crm.accounts import services
 from bizsuite.modules.crm.accounts.api import Filters, account_filters
 from bizsuite.modules.crm.accounts.schemas import (
+    AccountBulk,
     AccountCreate,
     AccountFilters,
     AccountOut,
     AccountUpdate,
     ActivityCreate,
+    ActivityUpdate,
     ContactCreate,
     ContactUpdate,
     ZoneCreate,
     ZoneUpdate,
 )
-from bizsuite.modules.crm.models import AccountKind, AccountStatus, ActivityKind
-from bizsuite.web.exports import every_page, export_response
+from bizsuite.modules.crm.models import AccountKind, AccountStatus, Activity, ActivityKind
+from bizsuite.web.exports import every_page, export_view
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_, current_time_zone
 from bizsuite.web.i18n import gettext as _
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListState,
+    list_context,
+    list_export,
+    list_export_source,
+    list_state,
+)
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
     filtered_by,
+    form_list,
     query_as_sent,
     redirect,
     run_action,
@@ -69,8 +82,6 @@ ACTIVITY_LABELS = {
     ActivityKind.VISIT.value: N_("Visit"),
     ActivityKind.NOTE.value: N_("Note"),
 }
-#: The list's own query parameters (kept in its pager and export links).
-LIST_PARAMS = ("kind", "status", "tier", "owner_user_id", "zone_id", "q", "cursor")
 #: The record page the account page's panels and timeline entries are registered for.
 TARGET = "crm.account"
 #: Field messages of the accounts services, translated when a form shows them.
@@ -81,6 +92,7 @@ SERVICE_MESSAGES = (
     N_("an account with this code already exists"),
     N_("a zone with this code already exists"),
     N_("must be within 10 years of today"),
+    N_("is in the future: a logged activity has happened; schedule an activity for what is still to do"),
     N_("must include a time zone offset"),
 )
 ACCOUNT_FIELDS = (
@@ -112,6 +124,7 @@ NOTICES = {
     "crm_contact.deleted": N_("Contact deleted."),
     "crm_activity.created": N_("Activity recorded."),
     "crm_activity.deleted": N_("Activity deleted."),
+    "crm_activity.updated": N_("Activity saved."),
     "crm_zone.created": N_("Zone created."),
     "crm_zone.updated": N_("Zone saved."),
     "crm_zone.deleted": N_("Zone deleted."),
@@ -119,6 +132,12 @@ NOTICES = {
         "The account still has contacts, activities or deals: archive it instead."
     ),
     "error.crm-zone-in-use": N_("Accounts are still in this zone: move them first."),
+    "crm_account.bulk_assign": N_("The selected accounts have their new owner."),
+    "crm_account.bulk_archive": N_("The selected accounts are archived."),
+    "crm_account.bulk_restore": N_("The selected accounts are restored."),
+    "error.crm-bulk-invalid": N_(
+        "Nothing was changed: choose accounts, an action and, to assign, an owner who is a member."
+    ),
 }
 
 
@@ -148,10 +167,63 @@ def _local_time(value: str | None) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(current_time_zone()))
 
 
+async def _own_activities(ctx: Context, activity_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The caller's own logged activities among the timeline's (only their author edits one),
+    with the edit form's values (the time in the user's time zone)."""
+    if not activity_ids or ctx.principal.user_id is None:
+        return {}
+    rows = await ctx.session.scalars(
+        select(Activity).where(
+            Activity.id.in_(activity_ids), Activity.author_user_id == ctx.principal.user_id
+        )
+    )
+    zone = ZoneInfo(current_time_zone())
+    return {
+        row.id: {
+            "activity": row,
+            "values": {
+                "kind": row.kind.value,
+                "subject": row.subject,
+                "body": row.body,
+                "occurred_at": row.occurred_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M"),
+            },
+        }
+        for row in rows
+    }
+
+
 def _on_account(account_id: uuid.UUID, row: Any, what: str) -> None:
     """A contact or activity addressed under an account's URL must be that account's (404 otherwise)."""
     if row.account_id != account_id:
         raise NotFoundProblem(f"No {what} {row.id} on account {account_id}.")
+
+
+def _group_ids(state: ListState, groups: list[GroupTotal], column: str) -> list[uuid.UUID]:
+    """The ids behind a grouped list's owner or zone groups (to name them)."""
+    if state.group != column:
+        return []
+    return [uuid.UUID(g.value) for g in groups if g.value]
+
+
+def _group_labels(
+    state: ListState, groups: list[GroupTotal], owners: dict[Any, str], zones: dict[Any, str]
+) -> dict[str, str]:
+    """What each group is called: a person's or zone's name, a kind's or status's label."""
+    labels: dict[str, str] = {}
+    for g in groups:
+        if not g.value:
+            continue
+        if state.group == "owner":
+            labels[g.value] = owners.get(uuid.UUID(g.value), g.value)
+        elif state.group == "zone":
+            labels[g.value] = zones.get(uuid.UUID(g.value), g.value)
+        elif state.group == "kind":
+            labels[g.value] = _(KIND_LABELS.get(g.value, g.value))
+        elif state.group == "status":
+            labels[g.value] = _(STATUS_LABELS.get(g.value, g.value))
+        else:
+            labels[g.value] = g.value
+    return labels
 
 
 def _list_filters(request: Request[Any, Any, Any], filters: AccountFilters) -> AccountFilters:
@@ -159,6 +231,46 @@ def _list_filters(request: Request[Any, Any, Any], filters: AccountFilters) -> A
     if "status" not in query_as_sent(request):
         return msgspec.structs.replace(filters, status=AccountStatus.ACTIVE)
     return filters
+
+
+@list_export_source(
+    "crm-accounts",
+    module=__name__,
+    spec=services.ACCOUNT_LIST,
+    filters=AccountFilters,
+    sheet=lambda: _("Accounts"),
+)
+async def account_export(
+    ctx: Context, filters: AccountFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The accounts of a view, 500 at a time, with their owners' and zones' names."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.account_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        items = listed.items
+        names = await user_names(ctx, [a.owner_user_id for a in items])
+        zones = await services.zone_names(ctx, {a.zone_id for a in items})
+        yield [
+            {
+                "tier": a.tier.value if a.tier else "",
+                "code": a.code,
+                "name": a.name,
+                "kind": _(KIND_LABELS[a.kind.value]),
+                "status": _(STATUS_LABELS[a.status.value]),
+                "owner": names.get(a.owner_user_id, "") if a.owner_user_id else "",
+                "zone": zones.get(a.zone_id, "") if a.zone_id else "",
+                "industry": a.industry or "",
+                "phone": a.phone or "",
+                "trailing_revenue": a.trailing_revenue,
+                "created_at": a.created_at,
+            }
+            for a in items
+        ]
+        cursor = listed.next_cursor
+        if cursor is None:
+            return
 
 
 class AccountPages(Controller):
@@ -171,64 +283,77 @@ class AccountPages(Controller):
 
     @get(**filtered_by(account_filters))
     async def accounts(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Template:
-        """The accounts list with filters, prefix search and export."""
-        items, next_cursor = await services.list_accounts(
-            ctx, _list_filters(request, filters), limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
-        names = await user_names(ctx, [a.owner_user_id for a in items])
-        zones = await services.zone_names(ctx, {a.zone_id for a in items})
+        """The accounts list: search as you type, filters, sortable columns, count and page range,
+        chosen columns, groups with subtotals, saved views, selection with bulk actions, export."""
         sent = query_as_sent(request)
+        state = list_state(services.ACCOUNT_LIST, sent)
+        shown = _list_filters(request, filters)
+        listed, total = await services.account_list(ctx, shown, state, limit=PAGE_SIZE, count=True)
+        groups = await services.account_groups(ctx, shown, state)
+        items = listed.items
+        owner_ids: list[uuid.UUID | None] = [a.owner_user_id for a in items]
+        names = await user_names(ctx, [*owner_ids, *_group_ids(state, groups, "owner")])
+        zones = await services.zone_names(
+            ctx, {a.zone_id for a in items} | set(_group_ids(state, groups, "zone"))
+        )
+        views, _next = await list_saved_views(ctx, services.ACCOUNT_LIST.key, limit=100, cursor=None)
         return page(
             request,
             "crm/accounts/list.html",
             accounts=items,
             owners=names,
             zones=zones,
-            next_cursor=next_cursor,
-            params={name: value for name in LIST_PARAMS if (value := sent.get(name))},
             filters=sent,
             statuses=STATUS_LABELS,
             currency=ctx.tenant.currency,
+            **list_context(
+                services.ACCOUNT_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=_group_labels(state, groups, names, zones),
+                views=views,
+            ),
             **await _choices(ctx),
         )
 
-    @get("/export", **filtered_by(account_filters))
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[bytes]:
-        """Download the (filtered) accounts as CSV or XLSX."""
-        shown = _list_filters(request, filters)
-        items = await every_page(lambda cursor: services.list_accounts(ctx, shown, limit=200, cursor=cursor))
-        names = await user_names(ctx, [a.owner_user_id for a in items])
-        zones = await services.zone_names(ctx, {a.zone_id for a in items})
-        rows = [
-            (
-                a.code,
-                a.name,
-                _(KIND_LABELS[a.kind.value]),
-                _(STATUS_LABELS[a.status.value]),
-                a.tier.value if a.tier else "",
-                a.trailing_revenue,
-                names.get(a.owner_user_id, "") if a.owner_user_id else "",
-                zones.get(a.zone_id, "") if a.zone_id else "",
-                a.industry or "",
-                a.phone or "",
-                a.created_at,
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(account_filters),
+    )
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[Any]:
+        """Download the list's current view (columns, sort, filters) as CSV or XLSX; with ``ids``,
+        only those (selected) accounts; beyond the inline limit, written by a background job."""
+        view = list_export(services.ACCOUNT_LIST, query_as_sent(request), _list_filters(request, filters))
+        return await export_view(ctx, request, account_export, view)
+
+    @post("/bulk", opt={"min_role": Role.MEMBER})
+    async def bulk(self, ctx: Ctx, data: Form) -> Response[Any]:
+        """Assign, archive or restore the selected accounts (all or nothing), then show the list."""
+        back = "/crm/accounts" + (f"?{query}" if (query := str(data.get("query") or "")) else "")
+        owner = str(data.get("owner_user_id") or "")
+        try:
+            body = msgspec.convert(
+                {
+                    "ids": form_list(data, "ids"),
+                    "action": str(data.get("action") or ""),
+                    "owner_user_id": owner or None,
+                },
+                AccountBulk,
+                strict=False,
             )
-            for a in items
-        ]
-        headers = [
-            _("Code"),
-            _("Name"),
-            _("Kind"),
-            _("Status"),
-            _("Tier"),
-            _("Trailing 12-month revenue"),
-            _("Account owner"),
-            _("Zone"),
-            _("Industry"),
-            _("Phone"),
-            _("Created"),
-        ]
-        return export_response(request.query_params.get("format", "csv"), "crm-accounts", headers, rows)
+        except msgspec.ValidationError:
+            return redirect(back, notice="error.crm-bulk-invalid")
+        return await run_action(
+            lambda: services.bulk_change_accounts(ctx, body),
+            back=back,
+            notice=f"crm_account.bulk_{body.action.value}",
+            problems={422: "error.crm-bulk-invalid"},
+        )
 
     async def _new_form(
         self,
@@ -290,6 +415,7 @@ class AccountPages(Controller):
             else None
         )
         now_local = clock.now(ctx).astimezone(ZoneInfo(current_time_zone())).strftime("%Y-%m-%dT%H:%M")
+        own_activities = await _own_activities(ctx, [e.source_id for e in timeline if e.kind == "activity"])
         return page(
             request,
             "crm/accounts/detail.html",
@@ -304,6 +430,7 @@ class AccountPages(Controller):
             timeline_labels=services.timeline_labels(ctx),
             panels=registry().panels_for(TARGET, ctx.principal),
             activity_kinds=ACTIVITY_LABELS,
+            own_activities=own_activities,
             statuses=STATUS_LABELS,
             currency=ctx.tenant.currency,
             errors=form.errors if form is not None else FormErrors(),
@@ -449,6 +576,38 @@ class AccountPages(Controller):
             lambda body, _version: services.create_activity(ctx, account_id, body),
             done=lambda _a: redirect(f"/crm/accounts/{account_id}#timeline", notice="crm_activity.created"),
             again=self._again(ctx, request, account_id, "activity"),
+        )
+
+    @post("/{account_id:uuid}/activities/{activity_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit_activity(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        account_id: FromPath[uuid.UUID],
+        activity_id: FromPath[uuid.UUID],
+        data: Form,
+    ) -> Response[Any]:
+        """Correct a logged activity (its author only; its time cannot move into the future)."""
+        _on_account(account_id, await services.get_activity(ctx, activity_id), "activity")
+        form = read_form(data, ActivityUpdate, ACTIVITY_FIELDS, update=True, required=("kind", "subject"))
+        when = str(data.get("occurred_at") or "").strip()
+        form.values["occurred_at"] = when
+        occurred_at = _local_time(when)
+        if occurred_at is None:
+            form.body = None
+            form.errors = FormErrors({**form.errors, "occurred_at": _("The format is not valid.")})
+        elif form.body is not None:
+            form.body.occurred_at = occurred_at
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_activity(ctx, activity_id), ("kind", "subject", "body"))
+
+        return await run_form(
+            form,
+            lambda body, version: services.update_activity(ctx, activity_id, body, version),
+            done=lambda _a: redirect(f"/crm/accounts/{account_id}#timeline", notice="crm_activity.updated"),
+            again=self._again(ctx, request, account_id, f"activity-{activity_id}"),
+            saved=saved,
         )
 
     @post("/{account_id:uuid}/activities/{activity_id:uuid}/delete", opt={"min_role": Role.MEMBER})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from bizsuite.core.identity.models import Role
@@ -20,10 +20,21 @@ TimelineKey = tuple[datetime, uuid.UUID, str]
 MAX_YEARS_AWAY = 10
 
 
+#: How far ahead of the tenant clock a logged activity may be (a device clock running fast).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+#: A logged activity is history: one still to happen is scheduled (the record's chatter) instead.
+IN_THE_FUTURE = (
+    "is in the future: a logged activity has happened; schedule an activity for what is still to do"
+)
+
+
 def occurred_at_problem(when: datetime, now: datetime) -> str | None:
-    """Why ``when`` is not a plausible time for an activity (within 10 years of now), or None."""
+    """Why ``when`` is not a plausible time for a logged activity (it has happened, within 10
+    years of now), or None."""
     if when.tzinfo is None:
         return "must include a time zone offset"
+    if when > now + FUTURE_TOLERANCE:
+        return IN_THE_FUTURE
     if abs((when - now).days) > MAX_YEARS_AWAY * 366:
         return "must be within 10 years of today"
     return None
@@ -36,9 +47,11 @@ def may_edit_activity(
     label: str,
     author_user_id: uuid.UUID | None,
     author_label: str,
+    moderating: bool = False,
 ) -> bool:
-    """The author (a user, or the API key that recorded it) or a manager and above may change it."""
-    if role is not None and role.at_least(Role.MANAGER):
+    """Only its author (a user, or the API key that recorded it) may edit a logged activity;
+    when ``moderating`` (deleting it), a manager and above may too."""
+    if moderating and role is not None and role.at_least(Role.MANAGER):
         return True
     if author_user_id is not None:
         return user_id is not None and user_id == author_user_id

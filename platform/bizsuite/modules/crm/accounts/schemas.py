@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 from decimal import Decimal
@@ -153,7 +154,8 @@ class AccountSummary(msgspec.Struct):
 
 
 class AccountFilters(msgspec.Struct, kw_only=True, frozen=True):
-    """The account list's filters (each on an indexed column; ``q`` a name or code prefix)."""
+    """The account list's filters (each on an indexed column; ``q`` found anywhere in the name,
+    code or phone, or a contact's name or phone, case-insensitively)."""
 
     kind: AccountKind | None = None
     status: AccountStatus | None = None
@@ -165,10 +167,37 @@ class AccountFilters(msgspec.Struct, kw_only=True, frozen=True):
 
 
 class AccountPage(msgspec.Struct, kw_only=True):
-    """A page of accounts, newest first."""
+    """A page of accounts in the asked order (newest first by default)."""
 
     items: list[AccountSummary]
     next_cursor: str | None
+    #: Pass as ``before`` for the page before this one (``null`` on the first page).
+    previous_cursor: str | None = None
+    #: How many accounts the filters leave, when asked for with ``count=true``.
+    total: int | None = None
+
+
+class AccountBulkAction(enum.StrEnum):
+    """What a bulk change does to every selected account."""
+
+    ASSIGN = "assign"
+    ARCHIVE = "archive"
+    RESTORE = "restore"
+
+
+class AccountBulk(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One change to several accounts, all or nothing (``assign`` needs ``owner_user_id``)."""
+
+    ids: Annotated[list[uuid.UUID], msgspec.Meta(min_length=1, max_length=500)]
+    action: AccountBulkAction
+    owner_user_id: uuid.UUID | None = None
+
+
+class AccountBulkResult(msgspec.Struct, kw_only=True):
+    """What a bulk change did: accounts changed, and those already as asked (left alone)."""
+
+    changed: int
+    unchanged: int
 
 
 # --- contacts -----------------------------------------------------------------------------------

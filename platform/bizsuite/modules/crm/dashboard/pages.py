@@ -29,10 +29,13 @@ def chart_data(figures: services.Dashboard) -> dict[str, Any]:
                 {"name": _("Amount"), "values": [str(s.amount) for s in figures.pipeline]},
                 {"name": _("Expected value"), "values": [str(s.weighted_amount) for s in figures.pipeline]},
             ],
+            # Each chart's bars click through to the records they sum up.
+            "links": [f"/crm/pipeline/opportunities?stage_id={s.stage.id}" for s in figures.pipeline],
         },
         "revenue": {
             "labels": [m.strftime("%Y-%m") for m, _amount in figures.revenue_trend],
             "series": [{"name": _("Revenue"), "values": [str(a) for _month, a in figures.revenue_trend]}],
+            "links": [f"/crm/revenue?month={m:%Y-%m}" for m, _amount in figures.revenue_trend],
         },
         "tiers": {
             "labels": [tier or unranked for tier, _n, _r in figures.tiers],
@@ -40,6 +43,7 @@ def chart_data(figures: services.Dashboard) -> dict[str, Any]:
                 {"name": _("Accounts"), "values": [n for _t, n, _r in figures.tiers], "axis": 1},
                 {"name": _("Trailing 12-month revenue"), "values": [str(r) for _t, _n, r in figures.tiers]},
             ],
+            "links": [f"/crm/key-accounts?tier={t}" if t else "/crm/accounts" for t, _n, _r in figures.tiers],
         },
         "sla_policy": {
             "labels": [a.name or "" for a in figures.sla_by_policy],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
+import msgspec
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
@@ -15,6 +16,8 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.schemas import (
+    OpportunityBulk,
+    OpportunityBulkResult,
     OpportunityCreate,
     OpportunityFilters,
     OpportunityOut,
@@ -24,6 +27,7 @@ from bizsuite.modules.crm.pipeline.schemas import (
     OpportunityUpdate,
     PipelineForecast,
     PipelineForecastMonth,
+    PipelineOwnerSummary,
     PipelineStageCreate,
     PipelineStageList,
     PipelineStageOrder,
@@ -31,7 +35,35 @@ from bizsuite.modules.crm.pipeline.schemas import (
     PipelineStageSummary,
     PipelineStageUpdate,
 )
+from bizsuite.web.lists import list_state
 
+SearchParam = Annotated[
+    str | None,
+    QueryParameter(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="Text found anywhere in the opportunity's name or its account's code, name or "
+        "phone, in any case (``电梯``).",
+    ),
+]
+SortParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=50,
+        description="Sort column (``name``, ``amount``, ``weighted_amount``, ``created_at``); ``-`` "
+        "first for descending. Default ``-created_at``; ties go by id.",
+    ),
+]
+BeforeParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=200, description="Opaque cursor from a page's `previous_cursor`: the page before it."
+    ),
+]
+CountParam = Annotated[
+    bool, QueryParameter(description="Also count the opportunities the filters leave (``total``).")
+]
 MonthsParam = Annotated[
     int, QueryParameter(ge=1, le=24, description="How many months, starting with the current one.")
 ]
@@ -175,15 +207,41 @@ class OpportunityController(Controller):
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
+        before: BeforeParam = None,
+        sort: SortParam = None,
+        count: CountParam = False,
+        q: SearchParam = None,
         *,
         filters: NamedDependency[
             OpportunityFilters
         ],  # after the page parameters: the OpenAPI lists them first
     ) -> OpportunityPage:
-        """List opportunities, newest first, by stage, account, owner or status (open/won/lost)."""
-        filters = await services.check_filters(ctx, filters)
-        views, next_cursor = await services.list_opportunities(ctx, filters, limit=limit, cursor=cursor)
-        return OpportunityPage(items=[opportunity_out(v) for v in views], next_cursor=next_cursor)
+        """List opportunities, newest first or in the order ``sort`` names, by stage, account,
+        owner or status (open/won/lost), or ``q`` found in their or their account's name."""
+        filters = await services.check_filters(ctx, msgspec.structs.replace(filters, q=q))
+        query = {"sort": sort, "cursor": cursor, "before": before}
+        state = list_state(services.OPPORTUNITY_LIST, {k: v for k, v in query.items() if v}, strict=True)
+        page, total = await services.opportunity_list(ctx, filters, state, limit=limit, count=count)
+        return OpportunityPage(
+            items=[opportunity_out(v) for v in page.items],
+            next_cursor=page.next_cursor,
+            previous_cursor=page.previous_cursor,
+            total=total,
+        )
+
+    @post(
+        "/bulk",
+        operation_id="update_crm_opportunities",
+        summary="Hand several opportunities to an owner",
+        status_code=200,
+    )
+    async def update_crm_opportunities(
+        self, ctx: Ctx, data: JSONBody[OpportunityBulk]
+    ) -> OpportunityBulkResult:
+        """Give several opportunities one owner, all or nothing: another tenant's or an unknown
+        id refuses the whole change (422), so does a deal the caller may not change (403: only
+        its owner, a manager or an admin changes a deal); each change is audited."""
+        return await services.bulk_assign_opportunities(ctx, data)
 
     @post(operation_id="create_crm_opportunity", summary="Create an opportunity")
     async def create_crm_opportunity(self, ctx: Ctx, data: JSONBody[OpportunityCreate]) -> OpportunityOut:
@@ -264,6 +322,16 @@ class PipelineForecastController(Controller):
                     weighted_amount=s.weighted_amount,
                 )
                 for s in stages
+            ],
+            owners=[
+                PipelineOwnerSummary(
+                    owner_user_id=o.owner_user_id,
+                    owner_name=o.owner_name,
+                    count=o.count,
+                    amount=o.amount,
+                    weighted_amount=o.weighted_amount,
+                )
+                for o in await services.owner_summary(ctx)
             ],
         )
 

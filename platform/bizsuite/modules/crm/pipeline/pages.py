@@ -7,22 +7,28 @@ opportunity form, the stage admin page and the account page's opportunities pane
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+import msgspec
+from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
+from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
+from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import NavItem, Panel, SearchProvider, TimelineSource
 from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import StageKind
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.api import provide_opportunity_filters
 from bizsuite.modules.crm.pipeline.schemas import (
+    OpportunityBulk,
     OpportunityCreate,
     OpportunityFilters,
     OpportunityStageMove,
@@ -31,15 +37,34 @@ from bizsuite.modules.crm.pipeline.schemas import (
     PipelineStageCreate,
     PipelineStageUpdate,
 )
-from bizsuite.web.exports import every_page, export_response
+from bizsuite.web.exports import export_view
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListState,
+    list_context,
+    list_export,
+    list_export_source,
+    list_state,
+)
 from bizsuite.web.pages import Form
-from bizsuite.web.support import filtered_by, query_params, redirect, run_action, run_form, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    form_list,
+    query_as_sent,
+    redirect,
+    run_action,
+    run_form,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
+#: The forecast page's months (the API's default) and the most it shows.
+FORECAST_MONTHS = 6
+MAX_FORECAST_MONTHS = 24
 STATUS_LABELS = {
     OpportunityStatus.OPEN.value: N_("Open"),
     OpportunityStatus.WON.value: N_("Won"),
@@ -72,10 +97,79 @@ NOTICES = {
     "opportunity.updated": N_("Opportunity saved."),
     "opportunity.moved": N_("Opportunity moved."),
     "opportunity.deleted": N_("Opportunity deleted."),
+    "opportunity.bulk_assign": N_("The selected opportunities have their new owner."),
+    "error.opportunity-bulk-invalid": N_(
+        "Nothing was changed: choose opportunities and an owner who is a member."
+    ),
+    "error.opportunity-bulk-forbidden": N_(
+        "Nothing was changed: only a deal's owner, a manager or an admin may hand it over, and some "
+        "selected deals are not yours."
+    ),
     "stage.created": N_("Stage added."),
     "stage.updated": N_("Stage saved."),
     "stage.deleted": N_("Stage deleted."),
 }
+
+
+def _searched(filters: OpportunityFilters, sent: Any) -> OpportunityFilters:
+    """The list's filters with its search (``q``: the list's own, the board has none)."""
+    text = str(sent.get("q") or "").replace("\x00", "").strip()[:200]
+    return msgspec.structs.replace(filters, q=text or None)
+
+
+@list_export_source(
+    "opportunities",
+    module=__name__,
+    spec=services.OPPORTUNITY_LIST,
+    filters=OpportunityFilters,
+    sheet=lambda: _("Opportunities"),
+)
+async def opportunity_export(
+    ctx: Context, filters: OpportunityFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The opportunities of a view, 500 at a time."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.opportunity_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "name": v.opportunity.name,
+                "account": v.account_name,
+                "stage": f"{v.stage.name} ({_(STATUS_LABELS[v.status.value])})",
+                "amount": v.opportunity.amount,
+                "weighted_amount": v.expected_value,
+                "probability": v.stage.probability,
+                "owner": v.owner_name or "",
+                "expected_close": v.opportunity.expected_close,
+                "created_at": v.opportunity.created_at,
+            }
+            for v in listed.items
+        ]
+        cursor = listed.next_cursor
+        if cursor is None:
+            return
+
+
+def _group_labels(
+    state: ListState, groups: list[GroupTotal], stages: list[Any], members: list[tuple[Any, str]]
+) -> dict[str, str]:
+    """What each group is called: a stage's name (with its probability) or a person's name."""
+    stage_names = {s.id: f"{s.name} · {s.probability}%" for s in stages}
+    people = {str(user_id): name for user_id, name in members}
+    labels: dict[str, str] = {}
+    for g in groups:
+        if not g.value:
+            continue
+        if state.group == "stage":
+            stage_id = services.stage_of_group(g.value)
+            labels[g.value] = stage_names.get(stage_id, g.value) if stage_id else g.value
+        elif state.group == "owner":
+            labels[g.value] = people.get(g.value, g.value)
+    return labels
+
+
 OPPORTUNITY_FIELDS = (
     "account_id",
     "name",
@@ -128,6 +222,8 @@ class PipelinePages(Controller):
             owner=str(owner) if owner else "",
             figures=await services.column_figures(ctx, owner_user_id=owner),
             kinds=KIND_LABELS,
+            stages=[stage for stage, _cards in columns],
+            may_move=lambda view: services.may_move_or_delete(ctx, view.opportunity),
         )
 
     @get("/columns/{stage_id:uuid}", **PAGE_FILTERS)
@@ -145,7 +241,49 @@ class PipelinePages(Controller):
             ctx, OpportunityFilters(stage_id=stage.id, owner_user_id=owner), limit=100, cursor=None
         )
         figures = await services.column_figures(ctx, owner_user_id=owner, stage_id=stage.id)
-        return page(request, "crm/pipeline/_column.html", stage=stage, cards=views, figures=figures)
+        return page(
+            request,
+            "crm/pipeline/_column.html",
+            stage=stage,
+            cards=views,
+            figures=figures,
+            stages=await services.list_stages(ctx),
+            may_move=lambda view: services.may_move_or_delete(ctx, view.opportunity),
+        )
+
+    # --- forecast -----------------------------------------------------------------------------
+
+    @get("/forecast")
+    async def forecast(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The weighted pipeline by month, stage and owner; every figure with its formula and the
+        opportunities it is made of (``?months=`` 1..24, default 6)."""
+        raw = request.query_params.get("months", "")
+        months = int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_FORECAST_MONTHS else FORECAST_MONTHS
+        figures = await services.forecast(ctx, months)
+        lines = await services.forecast_lines(ctx, months)
+        by_month: dict[Any, list[services.ForecastLine]] = {m.month: [] for m in figures}
+        for line in lines:
+            by_month.setdefault(line.month, []).append(line)
+        currency = ctx.tenant.currency
+        return page(
+            request,
+            "crm/pipeline/forecast.html",
+            months=months,
+            month_choices=(3, 6, 12),
+            figures=figures,
+            lines=by_month,
+            stages=await services.stage_summary(ctx),
+            owners=await services.owner_summary(ctx),
+            currency=currency,
+            chart={
+                "labels": [f"{m.month:%Y-%m}" for m in figures],
+                "series": [
+                    {"name": _("Weighted pipeline"), "values": [str(m.weighted_amount) for m in figures]},
+                    {"name": _("Won"), "values": [str(m.won_amount) for m in figures]},
+                ],
+            },
+            kinds=KIND_LABELS,
+        )
 
     # --- list and export ----------------------------------------------------------------------
 
@@ -153,64 +291,76 @@ class PipelinePages(Controller):
     async def opportunities(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[OpportunityFilters]
     ) -> Template:
-        """Every opportunity, newest first, filtered by stage, owner or status."""
-        views, next_cursor = await services.list_opportunities(
-            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
+        """The opportunities list: search as you type, filters, sortable columns, count and page
+        range, chosen columns, groups by stage or owner with amount and expected value subtotals,
+        saved views, selection with handing over to an owner, export."""
+        sent = query_as_sent(request)
+        filters = _searched(filters, sent)
+        state = list_state(services.OPPORTUNITY_LIST, sent)
+        listed, total = await services.opportunity_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        groups = await services.opportunity_groups(ctx, filters, state)
+        stages = await services.list_stages(ctx)
+        members = await member_choices(ctx)
+        views, _more = await list_saved_views(ctx, services.OPPORTUNITY_LIST.key, limit=100, cursor=None)
         return page(
             request,
             "crm/pipeline/opportunities.html",
-            opportunities=views,
-            next_cursor=next_cursor,
-            params=query_params(request, "stage_id", "owner_user_id", "status", "account_id", "cursor"),
-            filters=request.query_params,
-            stages=await services.list_stages(ctx),
-            members=await member_choices(ctx),
+            opportunities=listed.items,
+            filters=sent,
+            stages=stages,
+            members=members,
             statuses=STATUS_LABELS,
+            currency=ctx.tenant.currency,
+            may_move=lambda view: services.may_move_or_delete(ctx, view.opportunity),
+            **list_context(
+                services.OPPORTUNITY_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=_group_labels(state, groups, stages, members),
+                views=views,
+            ),
         )
 
-    @get("/opportunities/export", **PAGE_FILTERS)
+    @route(
+        "/opportunities/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **PAGE_FILTERS,
+    )
     async def export(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[OpportunityFilters]
-    ) -> Response[bytes]:
-        """Download the (filtered) opportunities as CSV or XLSX."""
-        views = await every_page(
-            lambda cursor: services.list_opportunities(ctx, filters, limit=200, cursor=cursor)
-        )
-        headers = [
-            _("Opportunity"),
-            _("Account"),
-            _("Stage"),
-            _("Status"),
-            _("Amount"),
-            _("Currency"),
-            _("Win probability (0–100)"),
-            _("Expected value"),
-            _("Owner"),
-            _("Expected close"),
-            _("Closed"),
-            _("Reason"),
-            _("Created"),
-        ]
-        rows = [
-            (
-                v.opportunity.name,
-                v.account_name,
-                v.stage.name,
-                _(STATUS_LABELS[v.status.value]),
-                v.opportunity.amount,
-                v.opportunity.currency,
-                v.stage.probability,
-                v.expected_value,
-                v.owner_name or "",
-                v.opportunity.expected_close.isoformat() if v.opportunity.expected_close else "",
-                v.opportunity.closed_at or "",
-                v.opportunity.close_reason or "",
-                v.opportunity.created_at,
+    ) -> Response[Any]:
+        """Download the list's current view (columns, sort, filters) as CSV or XLSX; with ``ids``,
+        only those (selected) opportunities; beyond the inline limit, written by a background job."""
+        sent = query_as_sent(request)
+        view = list_export(services.OPPORTUNITY_LIST, sent, _searched(filters, sent))
+        return await export_view(ctx, request, opportunity_export, view)
+
+    @post("/opportunities/bulk", opt={"min_role": Role.MEMBER})
+    async def bulk(self, ctx: Ctx, data: Form) -> Response[Any]:
+        """Hand the selected opportunities to an owner (all or nothing), then show the list."""
+        query = str(data.get("query") or "")
+        back = "/crm/pipeline/opportunities" + (f"?{query}" if query else "")
+        try:
+            body = msgspec.convert(
+                {
+                    "ids": form_list(data, "ids"),
+                    "owner_user_id": str(data.get("owner_user_id") or "") or None,
+                },
+                OpportunityBulk,
+                strict=False,
             )
-            for v in views
-        ]
-        return export_response(request.query_params.get("format", "csv"), "opportunities", headers, rows)
+        except msgspec.ValidationError:
+            return redirect(back, notice="error.opportunity-bulk-invalid")
+        return await run_action(
+            lambda: services.bulk_assign_opportunities(ctx, body),
+            back=back,
+            notice="opportunity.bulk_assign",
+            problems={403: "error.opportunity-bulk-forbidden", 422: "error.opportunity-bulk-invalid"},
+        )
 
     # --- form ---------------------------------------------------------------------------------
 
@@ -240,6 +390,7 @@ class PipelinePages(Controller):
             "crm/pipeline/opportunity.html",
             status_code=submission.status_code if submission is not None else 200,
             view=view,
+            may_move=view is not None and services.may_move_or_delete(ctx, view.opportunity),
             values=values,
             errors=errors or FormErrors(),
             conflict=submission.conflict if submission is not None else None,

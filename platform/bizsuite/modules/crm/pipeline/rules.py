@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from bizsuite.core.identity.models import Role
 from bizsuite.modules.crm.models import StageKind
 
 CENT = Decimal("0.01")
@@ -172,3 +173,18 @@ def forecast_table(
         )
         for month in months
     ]
+
+
+#: Who may move an opportunity to another stage or delete it (the 403 problem names the rule).
+DEAL_RULE = "Only the opportunity's owner, a manager or an admin can move or delete it."
+
+
+def may_move_or_delete(role: Role | None, user_id: uuid.UUID | None, owner_user_id: uuid.UUID | None) -> bool:
+    """Whether someone may move a deal (change its stage) or delete it: a manager and above
+    always; a member only their own deal (one with no owner is left to managers); a viewer never.
+    An API key acts with its role and owns no deal."""
+    if role is None or not role.at_least(Role.MEMBER):
+        return False
+    if role.at_least(Role.MANAGER):
+        return True
+    return user_id is not None and user_id == owner_user_id

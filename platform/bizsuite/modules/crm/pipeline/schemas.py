@@ -121,6 +121,8 @@ class OpportunityFilters(msgspec.Struct, frozen=True, kw_only=True):
     account_id: uuid.UUID | None = None
     owner_user_id: uuid.UUID | None = None
     status: OpportunityStatus | None = None
+    #: Text anywhere in the opportunity's or its account's name, any case (the list only).
+    q: str | None = None
 
 
 class OpportunityStageMove(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -157,10 +159,29 @@ class OpportunityOut(msgspec.Struct, kw_only=True):
 
 
 class OpportunityPage(msgspec.Struct, kw_only=True):
-    """A page of opportunities, newest first."""
+    """A page of opportunities in the asked order (newest first by default)."""
 
     items: list[OpportunityOut]
     next_cursor: str | None
+    #: Pass as ``before`` for the page before this one (``null`` on the first page).
+    previous_cursor: str | None = None
+    #: How many opportunities the filters leave, when asked for with ``count=true``.
+    total: int | None = None
+
+
+class OpportunityBulk(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Hand several opportunities to one owner, all or nothing: each must be one the caller may
+    change (its owner, a manager or an admin), or the whole change is refused (403)."""
+
+    ids: Annotated[list[uuid.UUID], msgspec.Meta(min_length=1, max_length=500)]
+    owner_user_id: uuid.UUID
+
+
+class OpportunityBulkResult(msgspec.Struct, kw_only=True):
+    """What a bulk change did: opportunities changed, and those already as asked (left alone)."""
+
+    changed: int
+    unchanged: int
 
 
 # --- forecast ---------------------------------------------------------------------------------
@@ -187,9 +208,22 @@ class PipelineStageSummary(msgspec.Struct, kw_only=True):
     weighted_amount: Decimal
 
 
+class PipelineOwnerSummary(msgspec.Struct, kw_only=True):
+    """One owner's open pipeline: ``weighted_amount`` = Σ ``amount × stage probability``."""
+
+    owner_user_id: uuid.UUID | None
+    owner_name: str | None
+    count: int
+    amount: Decimal
+    weighted_amount: Decimal
+
+
 class PipelineForecast(msgspec.Struct, kw_only=True):
-    """The pipeline forecast by month and the pipeline summary by stage (tenant currency)."""
+    """The pipeline forecast by month, the pipeline summary by stage and the open pipeline by
+    owner (tenant currency). Every weighted amount is the sum over its opportunities of
+    ``amount × stage probability ÷ 100``, each rounded to the cent."""
 
     currency: str
     months: list[PipelineForecastMonth]
     stages: list[PipelineStageSummary]
+    owners: list[PipelineOwnerSummary] = msgspec.field(default_factory=list)

@@ -13,10 +13,9 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import PayloadTooLargeProblem
-from bizsuite.core.files import services as files
 from bizsuite.core.files.api import STORAGE, ContentTypeParam, NameParam, Storage, UploadOperation
 from bizsuite.core.identity.models import Role
+from bizsuite.core.imports.api import read_body, upload_policy
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.crm.models import Account, Tier
 from bizsuite.modules.crm.revenue import imports, rules, services
@@ -36,7 +35,6 @@ from bizsuite.modules.crm.revenue.schemas import (
     RevenueImportPage,
     RevenueMonth,
 )
-from bizsuite.settings import Settings
 
 TAGS = ["crm"]
 
@@ -217,25 +215,6 @@ class RevenueController(Controller):
         return recompute_out(await services.recompute(ctx))
 
 
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
-
-
-async def read_body(request: Request[Any, Any, Any], max_bytes: int) -> bytes:
-    """The request body, refused (413) beyond ``max_bytes``."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise PayloadTooLargeProblem(f"Files may have at most {max_bytes} bytes.")
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > max_bytes:
-            raise PayloadTooLargeProblem(f"Files may have at most {max_bytes} bytes.")
-    return bytes(body)
-
-
 class RevenueImportController(Controller):
     """Revenue files: upload for preview, confirm, follow the import's progress."""
 
@@ -264,7 +243,7 @@ class RevenueImportController(Controller):
         The answer is the preview: first rows, totals and every row error (row, column, reason).
         A file with errors is `rejected`; one without waits for `confirm`.
         """
-        policy = files.UploadPolicy.from_settings(_settings(request))
+        policy = upload_policy(request)
         data = await read_body(request, policy.max_bytes)
         return await imports.create_import(
             ctx,

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-
-from bizsuite.core.files.storage import storage_from_settings
 from bizsuite.core.jobs.queue import JobRun, tenant_task
-from bizsuite.modules.crm.revenue import imports, services
+from bizsuite.modules.crm.revenue import services
+from bizsuite.web.i18n import N_
 
-
-@tenant_task(
-    imports.IMPORT_TASK,
-    description="Import a confirmed monthly revenue file (all rows or none), then recompute tiers and churn.",
-    retry=None,
-)
-async def import_revenue(run: JobRun, *, import_id: str) -> None:
-    """Run one confirmed revenue import in a single transaction."""
-    await imports.run_import(run, uuid.UUID(import_id), storage_from_settings(run.runtime.settings))
+# Revenue files are imported by the import component's task (``imports.run``, ``core/imports``).
 
 
 @tenant_task(
     services.RECOMPUTE_TASK,
-    description="Recompute key-account tiers and the churn watch list of the tenant.",
+    label=N_("Recompute revenue tiers and churn"),
+    description=N_("Recompute key-account tiers and the churn watch list of the tenant."),
     schedulable=True,
 )
 async def recompute_revenue(run: JobRun) -> None:

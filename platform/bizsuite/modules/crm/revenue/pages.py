@@ -1,6 +1,7 @@
 """CRM revenue: web pages and their navigation entries.
 
-- ``/crm/revenue``: revenue files (upload, preview with row errors, confirm, progress, history).
+- ``/crm/revenue``: revenue files (upload and history; the preview, column mapping, confirm,
+  progress and discard are the import component's, ``/imports/<id>``).
 - ``/crm/key-accounts``: the tier table and the Pareto chart (大客户).
 - ``/crm/churn``: the churn watch list (客户流失预警) with trends and exports.
 - ``/crm/accounts/{id}/revenue-panel``: the panel lazy-loaded on an account's page.
@@ -11,90 +12,39 @@ Every page calls the services the API calls.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath
-from litestar.response import Template
-from multipart import MultipartSegment  # type: ignore[import-untyped]
+from litestar.response import Redirect, Template
 
 from bizsuite.core.context import principal_of
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ProblemError
-from bizsuite.core.files import services as files
-from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
+from bizsuite.core.imports import services as component
 from bizsuite.kit import NavItem, Panel
-from bizsuite.modules.crm.models import ImportStatus
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.modules.crm.revenue.api import provide_churn_risk_filters, provide_key_account_filters
-from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters, RevenueImportOut
+from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters
 from bizsuite.modules.crm.settings import CRM_SETTINGS
-from bizsuite.web.exports import every_page, export_response
-from bizsuite.web.forms import FormErrors, problem_errors
+from bizsuite.web.exports import Column, every_page, export_response
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
-from bizsuite.web.pages import Form
-from bizsuite.web.support import filtered_by, query_params, redirect, run_action, signed_in
+from bizsuite.web.imports_pages import upload_context, upload_file
+from bizsuite.web.support import filtered_by, query_params, redirect, signed_in
 from bizsuite.web.templating import page
-from bizsuite.web.uploads import UploadRefused, format_size, receive_upload, upload_policy
+from bizsuite.web.uploads import UploadRefused
 
 PAGE_SIZE = 25
 #: Bars in the Pareto chart (the largest accounts; the line still ends at 100%).
 PARETO_BARS = 60
 TREND_MONTHS = 12
 
-STATUS_LABELS = {
-    ImportStatus.PREVIEWED.value: N_("Ready to import"),
-    ImportStatus.REJECTED.value: N_("Rejected"),
-    ImportStatus.RUNNING.value: N_("Importing"),
-    ImportStatus.COMPLETED.value: N_("Imported"),
-    ImportStatus.FAILED.value: N_("Failed"),
-}
-COLUMN_LABELS = {
-    "account_code": N_("Account code"),
-    "month": N_("Month"),
-    "amount": N_("Amount"),
-    "file": N_("File"),
-}
-#: The row-check messages of ``rules``/``imports``, translated where they are shown.
-ROW_MESSAGES = {
-    "is empty": N_("is empty"),
-    "unknown account code": N_("unknown account code"),
-    "must be a month like 2026-03": N_("must be a month like 2026-03"),
-    "must be a number like 12345.67": N_("must be a number like 12345.67"),
-    "must not be negative": N_("must not be negative"),
-    "must have at most 2 decimal places": N_("must have at most 2 decimal places"),
-    "is too large": N_("is too large"),
-    "missing column": N_("missing column"),
-    "the file is empty": N_("the file is empty"),
-    "the file has no rows": N_("the file has no rows"),
-    "upload a .csv or .xlsx file": N_("upload a .csv or .xlsx file"),
-    "the workbook cannot be read": N_("the workbook cannot be read"),
-    "the file is not UTF-8 or GB18030 text": N_("the file is not UTF-8 or GB18030 text"),
-}
-#: Toasts after a redirect (``?notice=<code>``).
 #: The key-account and churn lists' filters: the API's typed query parameters, read leniently.
 KEY_ACCOUNT_PAGE_FILTERS = filtered_by(provide_key_account_filters)
 CHURN_PAGE_FILTERS = filtered_by(provide_churn_risk_filters)
-
-NOTICES = {
-    "crm_revenue.confirmed": N_("Import queued: the progress shows below."),
-}
-
-
-def row_message(message: str) -> str:
-    """A row error's reason in the user's language."""
-    if message.startswith("duplicate of row "):
-        return _("duplicate of row %(row)s", row=message.removeprefix("duplicate of row "))
-    if message.startswith("at most ") and message.endswith(" rows"):
-        return _("at most %(count)s rows", count=message.removeprefix("at most ").removesuffix(" rows"))
-    if message.startswith("the import failed"):
-        return _("the import failed; nothing was imported")
-    return _(ROW_MESSAGES[message]) if message in ROW_MESSAGES else message
 
 
 def sparkline(values: list[Decimal], width: int = 120, height: int = 28) -> str:
@@ -108,27 +58,13 @@ def sparkline(values: list[Decimal], width: int = 120, height: int = 28) -> str:
     )
 
 
-def _refusal(problem: ProblemError, policy: files.UploadPolicy) -> str:
-    """Why a revenue file was refused, in the user's language."""
-    if isinstance(problem, files.PayloadTooLargeProblem):
-        return _("The file is larger than the limit of %(size)s.", size=format_size(policy.max_bytes))
-    if any(e.field == "name" for e in problem.errors or []):
-        return _("Upload a .csv or .xlsx file.")
-    return problem_errors(problem).get("__all__") or _("The upload could not be read.")
-
-
 def _labels() -> dict[str, Any]:
-    return {
-        "status_labels": STATUS_LABELS,
-        "column_labels": COLUMN_LABELS,
-        "row_message": row_message,
-        "month_label": rules.month_label,
-        "sparkline": sparkline,
-    }
+    return {"month_label": rules.month_label, "sparkline": sparkline}
 
 
 class RevenueImportPages(Controller):
-    """Revenue files: upload, preview, confirm, progress and history."""
+    """Revenue files: the upload form and the history; the rest is the import component's
+    (``/imports/<id>``: mapping, preview, confirm, progress, discard)."""
 
     path = "/crm/revenue"
     include_in_schema = False
@@ -137,10 +73,9 @@ class RevenueImportPages(Controller):
     async def _render(
         self, ctx: Ctx, request: Request[Any, Any, Any], *, status_code: int = 200, error: str | None = None
     ) -> Template:
-        rows, next_cursor = await imports.list_imports(
-            ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+        rows, next_cursor = await component.list_imports(
+            ctx, imports.KIND, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
-        policy = upload_policy(request)
         return page(
             request,
             "crm/revenue/imports.html",
@@ -148,9 +83,7 @@ class RevenueImportPages(Controller):
             rows=rows,
             next_cursor=next_cursor,
             params=query_params(request, "cursor"),
-            errors=FormErrors({"file": error} if error else {}),
-            max_size=format_size(policy.max_bytes),
-            **_labels(),
+            **upload_context(request, imports.REVENUE, error),
         )
 
     @get()
@@ -158,74 +91,20 @@ class RevenueImportPages(Controller):
         """The upload form and the import history."""
         return await self._render(ctx, request)
 
-    @post(
-        "/upload",
-        opt={"min_role": Role.MEMBER, "streams_body": True},
-        request_max_body_size=None,
-    )
+    @post("/upload", opt={"min_role": Role.MEMBER, "streams_body": True}, request_max_body_size=None)
     async def upload(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
         """Store the form's file and show its preview."""
-        policy = upload_policy(request)
-
-        async def store(
-            part: MultipartSegment, chunks: AsyncIterator[bytes], _size: int | None, _fields: dict[str, str]
-        ) -> RevenueImportOut:
-            data = bytearray()
-            async for chunk in chunks:
-                data.extend(chunk)
-                if len(data) > policy.max_bytes:
-                    raise files.PayloadTooLargeProblem("too large")
-            async with ctx.session.begin_nested():
-                return await imports.create_import(
-                    ctx,
-                    provide_storage(request),
-                    bytes(data),
-                    filename=part.filename or "revenue.csv",
-                    content_type=part.content_type,
-                    policy=policy,
-                )
-
         try:
-            row = await receive_upload(request, policy, store, message=_refusal)
+            row = await upload_file(ctx, request, imports.REVENUE)
         except UploadRefused as refused:
             return await self._render(ctx, request, status_code=refused.status, error=refused.message)
-        return redirect(f"/crm/revenue/imports/{row.id}")
-
-    def _detail_context(self, row: RevenueImportOut) -> dict[str, Any]:
-        error_cells = {(e.row, e.column) for e in row.errors}
-        return {"import": row, "error_cells": error_cells, **_labels()}
+        return redirect(f"/imports/{row.id}")
 
     @get("/imports/{import_id:uuid}")
-    async def import_detail(
-        self, ctx: Ctx, request: Request[Any, Any, Any], import_id: FromPath[uuid.UUID]
-    ) -> Template:
-        """A file's preview: first rows, totals, row errors; confirm; progress."""
-        row = await imports.get_import(ctx, import_id)
-        return page(request, "crm/revenue/import.html", **self._detail_context(row))
-
-    @get("/imports/{import_id:uuid}/progress")
-    async def import_progress(
-        self, ctx: Ctx, request: Request[Any, Any, Any], import_id: FromPath[uuid.UUID]
-    ) -> Template:
-        """The progress bar, polled by htmx while the import runs."""
-        row = await imports.get_import(ctx, import_id)
-        return Template(
-            template_name="crm/revenue/_progress.html",
-            context={"request": request, **self._detail_context(row)},
-            media_type="text/html",
-        )
-
-    @post("/imports/{import_id:uuid}/confirm", opt={"min_role": Role.MEMBER})
-    async def confirm(self, ctx: Ctx, import_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
-        """Queue the import of a previewed file."""
-
-        async def confirm() -> RevenueImportOut:
-            async with ctx.session.begin_nested():
-                return await imports.confirm_import(ctx, import_id)
-
-        return await run_action(
-            confirm, back=f"/crm/revenue/imports/{import_id}", notice="crm_revenue.confirmed"
-        )
+    async def import_detail(self, ctx: Ctx, import_id: FromPath[uuid.UUID]) -> Response[Any]:
+        """Where a revenue file's page was: now the import component's."""
+        await imports.get_import(ctx, import_id)  # 404 for another tenant's or kind's import
+        return Redirect(f"/imports/{import_id}", status_code=301)
 
 
 class KeyAccountPages(Controller):
@@ -266,6 +145,8 @@ class KeyAccountPages(Controller):
         return {
             "labels": [account.name for account, _cumulative in view.accounts],
             "codes": [account.code for account, _cumulative in view.accounts],
+            # A bar clicks through to its account.
+            "links": [f"/crm/accounts/{account.id}" for account, _cumulative in view.accounts],
             "revenue": [float(account.trailing_revenue) for account, _cumulative in view.accounts],
             "cumulative": [float(rules.share(c, total) * 100) for _account, c in view.accounts],
             "tiers": [account.tier.value if account.tier else None for account, _c in view.accounts],
@@ -293,24 +174,25 @@ class KeyAccountPages(Controller):
             request.query_params.get("format", "csv"),
             "key-accounts",
             [
-                _("Code"),
-                _("Account"),
-                _("Tier"),
-                _("Trailing 12-month revenue"),
-                _("Share"),
-                _("Cumulative share"),
+                Column("code", _("Code")),
+                Column("name", _("Account")),
+                Column("tier", _("Tier")),
+                Column("trailing_revenue", _("Trailing 12-month revenue"), "money"),
+                Column("share", _("Share"), "percent"),
+                Column("cumulative_share", _("Cumulative share"), "percent"),
             ],
             [
                 (
                     a.code,
                     a.name,
                     a.tier.value if a.tier else "",
-                    str(a.trailing_revenue),
-                    str(rules.share(a.trailing_revenue, total)),
-                    str(rules.share(c, total)),
+                    a.trailing_revenue,
+                    rules.share(a.trailing_revenue, total),
+                    rules.share(c, total),
                 )
                 for a, c in found
             ],
+            sheet=_("Key accounts"),
         )
 
 
@@ -357,13 +239,13 @@ class ChurnPages(Controller):
             request.query_params.get("format", "csv"),
             "churn-watch-list",
             [
-                _("Code"),
-                _("Account"),
-                _("Tier"),
-                _("Months of decline"),
-                _("Declining since"),
-                _("Revenue at stake"),
-                _("Last 12 months"),
+                Column("code", _("Code")),
+                Column("name", _("Account")),
+                Column("tier", _("Tier")),
+                Column("months_declining", _("Months of decline"), "int"),
+                Column("streak_start", _("Declining since"), "date"),
+                Column("revenue_at_stake", _("Revenue at stake"), "money"),
+                Column("trend", _("Last 12 months")),
             ],
             [
                 (
@@ -372,11 +254,12 @@ class ChurnPages(Controller):
                     risk.tier.value if risk.tier else "",
                     risk.months_declining,
                     risk.streak_start,
-                    str(risk.revenue_at_stake),
+                    risk.revenue_at_stake,
                     " ".join(str(v) for v in trends.get(risk.account_id, [])),
                 )
                 for risk in found
             ],
+            sheet=_("Churn watch"),
         )
 
 
@@ -420,3 +303,5 @@ NAVIGATION: list[NavItem] = [
 ]
 #: The account page's revenue panel.
 PANELS: list[Panel] = [Panel("crm.account", "revenue", "/crm/accounts/{id}/revenue-panel", order=10)]
+#: The revenue area's alert kinds, by type.
+ALERT_KINDS = {"crm.churn_risk": N_("Churn risk")}

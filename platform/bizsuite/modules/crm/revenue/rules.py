@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from bizsuite.modules.crm.models import Tier
+from bizsuite.web.i18n import N_
 
 KeyT = TypeVar("KeyT", bound=Hashable)
 
@@ -240,37 +241,11 @@ def trailing_revenue(revenue: Mapping[KeyT, Mapping[date, Decimal]]) -> dict[Key
 
 # --- revenue files ------------------------------------------------------------------------------
 
-#: Accepted header names (en and zh) for each column of a revenue file.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "account_code": ("account code", "account_code", "code", "客户编码", "客户代码"),
-    "month": ("month", "月份"),
-    "amount": ("amount", "revenue", "金额", "收入"),
-}
-
-
-def header_columns(header: Sequence[object]) -> tuple[dict[str, int], list[str]]:
-    """Column positions of ``account_code``, ``month`` and ``amount``, and the missing ones."""
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        name = str(cell or "").strip().lower().lstrip("\ufeff")
-        for column, names in HEADERS.items():
-            if name in names and column not in positions:
-                positions[column] = index
-    return positions, [c for c in HEADERS if c not in positions]
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """Why one row of a file cannot be imported (``row`` counts the header as row 1)."""
-
-    row: int
-    column: str
-    message: str
-
 
 @dataclass(frozen=True, slots=True)
 class RevenueRow:
-    """A valid row: which account code, month and amount."""
+    """A valid row of a revenue file (``imports.py`` declares the importer): which account code,
+    month and amount."""
 
     row: int
     account_code: str
@@ -278,89 +253,24 @@ class RevenueRow:
     amount: Decimal
 
 
-def nul_cell(
-    rows: Sequence[tuple[int, Sequence[object]]], names: Mapping[int, str]
-) -> tuple[int, str] | None:
-    """The first cell holding a NUL character, as (row number, column name), or ``None``."""
-    for number, cells in rows:
-        for index, value in enumerate(cells):
-            if isinstance(value, str) and "\x00" in value:
-                return number, names.get(index, f"column {index + 1}")
-    return None
-
-
-def cell_text(value: object) -> str:
-    """A spreadsheet cell as text (XLSX dates become ``YYYY-MM``, whole floats lose ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return month_label(value)
-    if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
-    return str(value).strip()
-
-
-def check_rows(
-    rows: Sequence[tuple[int, Sequence[object]]],
-    positions: Mapping[str, int],
-    known_codes: set[str],
-    latest: date | None = None,
-) -> tuple[list[RevenueRow], list[RowError]]:
-    """Validate data rows (``(row number, cells)``): codes must exist, months parse (and are not
-    after ``latest``), amounts are decimals >= 0, and an account's month appears once."""
-    valid: list[RevenueRow] = []
-    errors: list[RowError] = []
-    seen: dict[tuple[str, date], int] = {}
-    for number, cells in rows:
-
-        def cell(column: str, cells: Sequence[object] = cells) -> str:
-            index = positions[column]
-            return cell_text(cells[index] if index < len(cells) else None)
-
-        code, month_text, amount_text = cell("account_code"), cell("month"), cell("amount")
-        row_errors: list[RowError] = []
-        if not code:
-            row_errors.append(RowError(number, "account_code", "is empty"))
-        elif code not in known_codes:
-            row_errors.append(RowError(number, "account_code", "unknown account code"))
-        month: date | None = None
-        try:
-            month = parse_month(month_text)
-        except ValueError as exc:
-            row_errors.append(RowError(number, "month", str(exc)))
-        if month is not None and latest is not None and (late := month_too_late(month, latest)):
-            row_errors.append(RowError(number, "month", late))
-            month = None
-        amount: Decimal | None = None
-        try:
-            amount = parse_amount(amount_text)
-        except ValueError as exc:
-            row_errors.append(RowError(number, "amount", str(exc)))
-        if code and month is not None:
-            first = seen.setdefault((code, month), number)
-            if first != number:
-                row_errors.append(RowError(number, "month", f"duplicate of row {first}"))
-        if row_errors:
-            errors.extend(row_errors)
-        elif month is not None and amount is not None:
-            valid.append(RevenueRow(number, code, month, amount))
-    return valid, errors
-
-
 # --- alerts -------------------------------------------------------------------------------------
 
 
-def churn_alert_title(account_name: str, months: int, locale: str | None) -> str:
-    """The churn alert's title in the tenant's language (at most 200 characters)."""
-    if (locale or "").startswith("zh"):
-        text = f"客户流失预警：{account_name} 收入连续 {months} 个月下降"
-    else:
-        text = f"Churn risk: {account_name}'s revenue declined {months} months in a row"
-    return text if len(text) <= 200 else text[:199] + "…"
+#: The churn alert's title and body, shown in each reader's language (filled by :func:`churn_alert_params`).
+CHURN_ALERT_TITLE = N_("Churn risk: %(account)s's revenue declined %(months)s months in a row")
+CHURN_ALERT_BODY = N_(
+    "Account %(code)s; declining since %(since)s; revenue at stake (12 months) %(at_stake)s"
+)
 
 
-def churn_alert_body(code: str, at_stake: Decimal, streak_start: date, locale: str | None) -> str:
-    """The churn alert's body: the account code, the start of the decline, the revenue at stake."""
-    if (locale or "").startswith("zh"):
-        return f"客户编码 {code}；自 {month_label(streak_start)} 起下降；涉及收入（近12个月）{at_stake:,.2f}"
-    return f"Account {code}; declining since {month_label(streak_start)}; revenue at stake (12 months) {at_stake:,.2f}"
+def churn_alert_params(
+    account_name: str, code: str, months: int, at_stake: Decimal, streak_start: date
+) -> dict[str, str | int]:
+    """What the churn alert's title and body say: the account, the streak and the revenue at stake."""
+    return {
+        "account": account_name,
+        "months": months,
+        "code": code,
+        "since": month_label(streak_start),
+        "at_stake": f"{at_stake:,.2f}",
+    }

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from bizsuite.modules.crm.models import ImportStatus, Tier
+from bizsuite.core.imports.models import ImportStatus
+from bizsuite.modules.crm.models import Tier
 
 Month = Annotated[
     str, msgspec.Meta(pattern=r"^\d{4}-\d{2}$", description="A month, `YYYY-MM`.", examples=["2026-10"])

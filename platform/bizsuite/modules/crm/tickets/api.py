@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from litestar import Controller, delete, get, patch, post, put
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
@@ -19,6 +20,8 @@ from bizsuite.modules.crm.tickets.schemas import (
     SlaPolicyIn,
     SlaPolicyOut,
     SlaPolicyPage,
+    TicketBulk,
+    TicketBulkResult,
     TicketClose,
     TicketCreate,
     TicketEventPage,
@@ -29,6 +32,35 @@ from bizsuite.modules.crm.tickets.schemas import (
     TicketStatusChange,
     TicketUpdate,
 )
+from bizsuite.web.lists import list_state
+
+SearchParam = Annotated[
+    str | None,
+    QueryParameter(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="Text found anywhere in the title, in any case (``电梯``), or the ticket's number "
+        "(``T-000123`` or ``123``).",
+    ),
+]
+SortParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=50,
+        description="Sort column (``number``, ``title``, ``priority``, ``status``, ``created_at``, "
+        "``updated_at``); ``-`` first for descending. Default ``-created_at``; ties go by id.",
+    ),
+]
+BeforeParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=200, description="Opaque cursor from a page's `previous_cursor`: the page before it."
+    ),
+]
+CountParam = Annotated[
+    bool, QueryParameter(description="Also count the tickets the filters leave (``total``).")
+]
 
 
 def ticket_filters(
@@ -38,6 +70,7 @@ def ticket_filters(
     assignee_user_id: FromQuery[uuid.UUID | None] = None,
     account_id: FromQuery[uuid.UUID | None] = None,
     breached: FromQuery[bool | None] = None,
+    q: SearchParam = None,
 ) -> TicketFilters:
     """The ticket list's filters from their typed query parameters (the API list, the tickets
     page and its export)."""
@@ -48,6 +81,7 @@ def ticket_filters(
         assignee_user_id=assignee_user_id,
         account_id=account_id,
         breached=breached,
+        q=q,
     )
 
 
@@ -72,6 +106,9 @@ def ticket_out(view: services.TicketView) -> TicketOut:
         assignee_user_id=ticket.assignee_user_id,
         zone_id=ticket.zone_id,
         policy_id=ticket.policy_id,
+        policy_name=view.policy_name,
+        account_name=view.account_name,
+        assignee_name=view.assignee_name,
         satisfaction=ticket.satisfaction,
         close_note=ticket.close_note,
         resolved_at=ticket.resolved_at,
@@ -92,6 +129,8 @@ def ticket_out(view: services.TicketView) -> TicketOut:
                 reason=v.milestone.reason,
                 state=v.state,
                 due_in_seconds=v.due_in_seconds,
+                anchor_at=v.anchor_at,
+                paused_seconds=v.paused_seconds,
             )
             for v in view.milestones
         ],
@@ -169,12 +208,35 @@ class TicketController(Controller):
         ctx: Ctx,
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
+        before: BeforeParam = None,
+        sort: SortParam = None,
+        count: CountParam = False,
         *,
         filters: Filters,
     ) -> TicketPage:
-        """List tickets, newest first, with their milestones' states."""
-        tickets, next_cursor = await services.list_tickets(ctx, filters, limit=limit, cursor=cursor)
-        return TicketPage(items=[ticket_out(t) for t in tickets], next_cursor=next_cursor)
+        """List tickets, newest first or in the order ``sort`` names, with their milestones'
+        states; filtered by status, category, priority, assignee, account, breach, or ``q``."""
+        query = {"sort": sort, "cursor": cursor, "before": before}
+        state = list_state(services.TICKET_LIST, {k: v for k, v in query.items() if v}, strict=True)
+        page, total = await services.ticket_list(ctx, filters, state, limit=limit, count=count)
+        return TicketPage(
+            items=[ticket_out(t) for t in page.items],
+            next_cursor=page.next_cursor,
+            previous_cursor=page.previous_cursor,
+            total=total,
+        )
+
+    @post(
+        "/bulk",
+        operation_id="update_crm_tickets",
+        summary="Change several service tickets",
+        status_code=200,
+    )
+    async def update_crm_tickets(self, ctx: Ctx, data: JSONBody[TicketBulk]) -> TicketBulkResult:
+        """Assign several tickets or change their priority at once, all or nothing (another
+        tenant's or an unknown id, or a closed ticket, refuses the whole change); each ticket's
+        change is recorded in its history and audited, and a new priority re-matches its SLA."""
+        return await services.bulk_change_tickets(ctx, data)
 
     @post(operation_id="create_crm_ticket", summary="Open a service ticket")
     async def create_crm_ticket(self, ctx: Ctx, data: JSONBody[TicketCreate]) -> TicketOut:

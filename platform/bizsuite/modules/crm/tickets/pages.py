@@ -8,13 +8,14 @@ admins the SLA policies and their milestones. Every page calls the services the 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.params import FromPath
 from litestar.response import Template
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from bizsuite.core.context import Context, principal_of
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem
 from bizsuite.core.identity.models import Role
+from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, Panel, SearchProvider, TimelineSource
 from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import Account, SlaAnchor, TicketCategory, TicketPriority, TicketStatus
@@ -32,16 +34,35 @@ from bizsuite.modules.crm.tickets.schemas import (
     MilestoneCompletion,
     SlaPolicyIn,
     SlaPolicyOut,
+    TicketBulk,
     TicketClose,
     TicketCreate,
     TicketStatusChange,
+    TicketUpdate,
 )
-from bizsuite.web.exports import every_page, export_response
+from bizsuite.web.exports import every_page, export_view
 from bizsuite.web.forms import FormErrors, Submission, decode_form, form_version, read_form, saved_values
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, pgettext
 from bizsuite.web.i18n import gettext as _
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListState,
+    list_context,
+    list_export,
+    list_export_source,
+    list_state,
+)
 from bizsuite.web.pages import Form
-from bizsuite.web.support import filtered_by, query_as_sent, redirect, run_form, savepoint, signed_in
+from bizsuite.web.support import (
+    filtered_by,
+    form_list,
+    query_as_sent,
+    redirect,
+    run_action,
+    run_form,
+    savepoint,
+    signed_in,
+)
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 25
@@ -64,13 +85,26 @@ PRIORITY_LABELS = {
     TicketPriority.HIGH.value: N_("High"),
     TicketPriority.URGENT.value: N_("Urgent"),
 }
-STATUS_LABELS = {
-    TicketStatus.OPEN.value: N_("Open"),
-    TicketStatus.IN_PROGRESS.value: N_("In progress"),
-    TicketStatus.WAITING.value: N_("Waiting"),
-    TicketStatus.RESOLVED.value: N_("Resolved"),
-    TicketStatus.CLOSED.value: N_("Closed"),
-}
+
+
+def status_label(status: str) -> str:
+    """A ticket status in the user's language ("Waiting" here is the ticket waiting for the
+    customer or parts, not an approval step not yet reached: hence the message context)."""
+    labels = {
+        TicketStatus.OPEN.value: pgettext("ticket status", "Open"),
+        TicketStatus.IN_PROGRESS.value: pgettext("ticket status", "In progress"),
+        TicketStatus.WAITING.value: pgettext("ticket status", "Waiting"),
+        TicketStatus.RESOLVED.value: pgettext("ticket status", "Resolved"),
+        TicketStatus.CLOSED.value: pgettext("ticket status", "Closed"),
+    }
+    return labels[status]
+
+
+def status_labels() -> dict[str, str]:
+    """Every ticket status in the user's language (already translated: ``_()`` of one is itself)."""
+    return {status.value: status_label(status.value) for status in TicketStatus}
+
+
 STATE_LABELS = {
     rules.MilestoneState.MET.value: N_("Met"),
     rules.MilestoneState.BREACHED.value: N_("Breached"),
@@ -83,13 +117,24 @@ ANCHOR_LABELS = {
     SlaAnchor.CREATED.value: N_("From ticket creation"),
     SlaAnchor.PREVIOUS.value: N_("From the previous milestone"),
 }
-#: The status buttons of a ticket: target status -> label.
-STATUS_ACTIONS = {
-    TicketStatus.IN_PROGRESS.value: N_("Start work"),
-    TicketStatus.WAITING.value: N_("Wait (pause SLA)"),
-    TicketStatus.OPEN.value: N_("Reopen"),
-    TicketStatus.RESOLVED.value: N_("Resolve"),
+#: The status buttons of a ticket, one per action (each allowed move has its own).
+ACTION_LABELS = {
+    rules.StatusAction.START.value: N_("Start work"),
+    rules.StatusAction.WAIT.value: N_("Wait (pause SLA)"),
+    rules.StatusAction.RESUME.value: N_("Resume (restart SLA)"),
+    rules.StatusAction.REQUEUE.value: N_("Back to the open queue"),
+    rules.StatusAction.RESOLVE.value: N_("Resolve"),
+    rules.StatusAction.REOPEN.value: N_("Reopen"),
 }
+#: The kanban's columns, in workflow order, and how many cards each shows (newest first).
+BOARD_STATUSES = (
+    TicketStatus.OPEN,
+    TicketStatus.IN_PROGRESS,
+    TicketStatus.WAITING,
+    TicketStatus.RESOLVED,
+    TicketStatus.CLOSED,
+)
+BOARD_CARDS = 50
 #: Service messages shown next to form fields, translated.
 SERVICE_MESSAGES = (
     N_("a complaint needs the customer's satisfaction (1-5)"),
@@ -102,9 +147,22 @@ SERVICE_MESSAGES = (
     N_("not a member of this tenant"),
     N_("no such record"),
 )
-LIST_PARAMS = ("status", "category", "priority", "breached", "assignee_user_id", "account_id", "cursor")
+#: Toasts after a redirect (``?notice=<code>``).
+NOTICES = {
+    "crm_ticket.bulk_assign": N_("The selected tickets have their new assignee."),
+    "crm_ticket.bulk_priority": N_(
+        "The selected tickets have their new priority; their SLA is matched again."
+    ),
+    "error.crm-ticket-bulk-invalid": N_(
+        "Nothing was changed: choose tickets, an action and, to assign, an assignee who is a member; "
+        "to change the priority, a priority."
+    ),
+    "error.crm-ticket-bulk-closed": N_("Nothing was changed: closed tickets cannot change. Leave them out."),
+}
 NEW_FIELDS = ("account_id", "title", "category", "priority", "description", "assignee_user_id")
 CLOSE_FIELDS = ("satisfaction", "close_note")
+#: The detail page's reassign and priority forms (each sends its own field).
+EDIT_FIELDS = ("assignee_user_id", "priority")
 #: The list's filters as the API reads them; the SLA filter's choices (``breached=yes|no``, also
 #: in bookmarks) are the boolean parameter.
 PAGE_FILTERS = filtered_by(ticket_filters, aliases={"breached": {"yes": "true", "no": "false"}})
@@ -114,7 +172,8 @@ def _labels() -> dict[str, Any]:
     return {
         "category_labels": CATEGORY_LABELS,
         "priority_labels": PRIORITY_LABELS,
-        "status_labels": STATUS_LABELS,
+        "status_labels": status_labels(),
+        "status_label": status_label,
         "state_labels": STATE_LABELS,
         "anchor_labels": ANCHOR_LABELS,
         "ticket_number": rules.ticket_number,
@@ -128,39 +187,64 @@ async def _accounts(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
     return [(row[0], row[1], row[2]) for row in rows]
 
 
-def _export_row(view: services.TicketView) -> tuple[Any, ...]:
+def _export_row(view: services.TicketView) -> dict[str, Any]:
+    """A ticket's cells by list column key (the export takes the view's columns)."""
     ticket = view.ticket
-    return (
-        view.number,
-        ticket.title,
-        view.account_name,
-        _(CATEGORY_LABELS[ticket.category.value]),
-        _(PRIORITY_LABELS[ticket.priority.value]),
-        _(STATUS_LABELS[ticket.status.value]),
-        view.assignee_name or "",
-        _("Yes") if view.breached else _("No"),
-        f"{view.met}/{len(view.milestones)}",
-        ticket.satisfaction or "",
-        ticket.created_at,
-        ticket.closed_at or "",
-    )
+    return {
+        "number": view.number,
+        "title": ticket.title,
+        "account": view.account_name,
+        "category": _(CATEGORY_LABELS[ticket.category.value]),
+        "priority": _(PRIORITY_LABELS[ticket.priority.value]),
+        "status": status_label(ticket.status.value),
+        "assignee": view.assignee_name or "",
+        "sla": _("Breached")
+        if view.breached
+        else _("%(met)s of %(total)s met", met=view.met, total=len(view.milestones)),
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+    }
 
 
-def _export_headers() -> list[str]:
-    return [
-        _("Number"),
-        _("Title"),
-        _("Account"),
-        _("Category"),
-        _("Priority"),
-        _("Status"),
-        _("Assignee"),
-        _("SLA breached"),
-        _("Milestones met"),
-        _("Satisfaction"),
-        _("Opened"),
-        _("Closed"),
-    ]
+@list_export_source(
+    "service-tickets",
+    module=__name__,
+    spec=services.TICKET_LIST,
+    filters=services.TicketFilters,
+    sheet=lambda: _("Service tickets"),
+)
+async def ticket_export(
+    ctx: Context, filters: services.TicketFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The tickets of a view, 500 at a time."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.ticket_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [_export_row(view) for view in listed.items]
+        cursor = listed.next_cursor
+        if cursor is None:
+            return
+
+
+async def _group_labels(ctx: Context, state: ListState, groups: list[GroupTotal]) -> dict[str, str]:
+    """What each group is called: an account's or a person's name, a category's, priority's or
+    status's label."""
+    names = await services.group_names(ctx, state, groups)
+    labels: dict[str, str] = {}
+    for g in groups:
+        if not g.value:
+            continue
+        if state.group in ("account", "assignee"):
+            labels[g.value] = names.get(uuid.UUID(g.value), g.value)
+        elif state.group == "category":
+            labels[g.value] = _(CATEGORY_LABELS.get(g.value, g.value))
+        elif state.group == "priority":
+            labels[g.value] = _(PRIORITY_LABELS.get(g.value, g.value))
+        elif state.group == "status":
+            labels[g.value] = status_label(g.value)
+    return labels
 
 
 class TicketPages(Controller):
@@ -172,32 +256,62 @@ class TicketPages(Controller):
 
     @get(**PAGE_FILTERS)
     async def tickets(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Template:
-        """The tickets, newest first, filtered by status, category, priority and breach."""
-        found, next_cursor = await services.list_tickets(
-            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
+        """The tickets list: search as you type, filters, sortable columns, count and page range,
+        chosen columns, groups with their counts, saved views, selection with bulk actions, export."""
         sent = query_as_sent(request)
+        state = list_state(services.TICKET_LIST, sent)
+        listed, total = await services.ticket_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        groups = await services.ticket_groups(ctx, filters, state)
+        views, _more = await list_saved_views(ctx, services.TICKET_LIST.key, limit=100, cursor=None)
         return page(
             request,
             "crm/tickets/list.html",
-            rows=found,
-            next_cursor=next_cursor,
-            params={name: value for name in LIST_PARAMS if (value := sent.get(name))},
+            rows=listed.items,
             filters=sent,
+            members=await member_choices(ctx),
+            **list_context(
+                services.TICKET_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=await _group_labels(ctx, state, groups),
+                views=views,
+            ),
             **_labels(),
         )
 
-    @get("/export", **PAGE_FILTERS)
-    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[bytes]:
-        """Download the filtered tickets as CSV or XLSX."""
-        found = await every_page(
-            lambda cursor: services.list_tickets(ctx, filters, limit=200, cursor=cursor), limit=MAX_ROWS
-        )
-        return export_response(
-            request.query_params.get("format", "csv"),
-            "service-tickets",
-            _export_headers(),
-            [_export_row(view) for view in found],
+    @route("/export", http_method=[HttpMethod.GET, HttpMethod.POST], status_code=200, **PAGE_FILTERS)
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any], filters: Filters) -> Response[Any]:
+        """Download the list's current view (columns, sort, filters) as CSV or XLSX; with ``ids``,
+        only those (selected) tickets; beyond the inline limit, written by a background job."""
+        view = list_export(services.TICKET_LIST, query_as_sent(request), filters)
+        return await export_view(ctx, request, ticket_export, view)
+
+    @post("/bulk", opt={"min_role": Role.MEMBER})
+    async def bulk(self, ctx: Ctx, data: Form) -> Response[Any]:
+        """Assign the selected tickets or change their priority (all or nothing), then show the list."""
+        back = "/crm/tickets" + (f"?{query}" if (query := str(data.get("query") or "")) else "")
+        action = str(data.get("action") or "")
+        try:
+            body = msgspec.convert(
+                {
+                    "ids": form_list(data, "ids"),
+                    "action": action,
+                    "assignee_user_id": str(data.get("assignee_user_id") or "") or None,
+                    "priority": str(data.get("priority") or "") or None,
+                },
+                TicketBulk,
+                strict=False,
+            )
+        except msgspec.ValidationError:
+            return redirect(back, notice="error.crm-ticket-bulk-invalid")
+        return await run_action(
+            lambda: savepoint(ctx, services.bulk_change_tickets(ctx, body)),
+            back=back,
+            notice=f"crm_ticket.bulk_{body.action.value}",
+            problems={409: "error.crm-ticket-bulk-closed", 422: "error.crm-ticket-bulk-invalid"},
         )
 
     async def _new_form(
@@ -258,10 +372,11 @@ class TicketPages(Controller):
             ticket=ticket,
             events=events,
             status_actions=[
-                (target, label)
-                for target, label in STATUS_ACTIONS.items()
-                if rules.can_change(ticket.status, TicketStatus(target))
+                (target.value, action.value, ACTION_LABELS[action.value])
+                for target, action in rules.status_actions(ticket.status)
             ],
+            members=await member_choices(ctx),
+            clock=await services.tenant_clock(ctx),
             errors=form.errors if form is not None else FormErrors(),
             failed=failed if form is not None else None,
             values=form.values if form is not None else {},
@@ -305,6 +420,62 @@ class TicketPages(Controller):
             again=self._again(ctx, request, ticket_id, "status"),
             saved=self._saved(ctx, ticket_id, ("status",)),
             back=here,
+        )
+
+    @post("/{ticket_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], ticket_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Reassign the ticket or change its priority (the SLA policy is matched again)."""
+        here = f"/crm/tickets/{ticket_id}"
+        sent = tuple(name for name in EDIT_FIELDS if name in data)
+        return await run_form(
+            read_form(data, TicketUpdate, sent, update=True),
+            lambda body, version: savepoint(ctx, services.update_ticket(ctx, ticket_id, body, version)),
+            done=lambda _view: redirect(here),
+            again=self._again(ctx, request, ticket_id, "edit"),
+            saved=self._saved(ctx, ticket_id, sent),
+            back=here,
+        )
+
+    # --- the kanban by status ---------------------------------------------------------------
+
+    async def _column(self, ctx: Context, status: TicketStatus) -> tuple[list[services.TicketView], bool]:
+        views, more = await services.list_tickets(
+            ctx, services.TicketFilters(status=status), limit=BOARD_CARDS, cursor=None
+        )
+        return views, more is not None
+
+    def _board_context(self) -> dict[str, Any]:
+        return {
+            "allowed": {s.value: " ".join(t.value for t in rules.allowed_targets(s)) for s in TicketStatus},
+            "board_statuses": [s.value for s in BOARD_STATUSES],
+            **_labels(),
+        }
+
+    @get("/board")
+    async def board(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The tickets by status: drag a card (or use its move menu) to change its status."""
+        columns = [(status.value, *await self._column(ctx, status)) for status in BOARD_STATUSES]
+        return page(request, "crm/tickets/board.html", columns=columns, **self._board_context())
+
+    @get("/board/columns/{status:str}")
+    async def board_column(
+        self, ctx: Ctx, request: Request[Any, Any, Any], status: FromPath[str]
+    ) -> Template:
+        """One column of the kanban (reloaded after a move)."""
+        try:
+            wanted = TicketStatus(status)
+        except ValueError:
+            raise NotFoundProblem(f"No ticket status {status!r}.") from None
+        cards, more = await self._column(ctx, wanted)
+        return page(
+            request,
+            "crm/tickets/_column.html",
+            status=wanted.value,
+            cards=cards,
+            more=more,
+            **self._board_context(),
         )
 
     @post("/{ticket_id:uuid}/milestones/{key:str}", opt={"min_role": Role.MEMBER})
@@ -549,6 +720,7 @@ class SlaPolicyPages(Controller):
 PAGES: list[type[Controller]] = [TicketPages, AccountTicketsPanel, SlaPolicyPages]
 NAVIGATION: list[NavItem] = [
     NavItem(N_("Service tickets"), "/crm/tickets", module="crm", section=N_("CRM")),
+    NavItem(N_("Ticket board"), "/crm/tickets/board", module="crm", section=N_("CRM")),
     NavItem(N_("SLA policies"), "/crm/sla-policies", Role.ADMIN, module="crm", section=N_("CRM")),
 ]
 #: The tickets panel on an account's page.
@@ -559,6 +731,8 @@ TIMELINE_SOURCES: list[TimelineSource] = [
 ]
 #: Alerts raised on a ticket (SLA breaches) link to it.
 LINK_TARGETS: list[LinkTarget] = [LinkTarget("crm_tickets", "/crm/tickets/{id}")]
+#: The tickets area's alert kinds, by type.
+ALERT_KINDS = {"crm.ticket.sla_breached": N_("SLA breached")}
 SEARCH_PROVIDERS: list[SearchProvider] = [
     SearchProvider("crm.tickets", N_("Service tickets"), services.search_tickets)
 ]

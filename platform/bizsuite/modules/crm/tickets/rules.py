@@ -123,6 +123,61 @@ def can_change(current: TicketStatus, target: TicketStatus) -> bool:
     return target in TRANSITIONS[current]
 
 
+def allowed_targets(current: TicketStatus) -> list[TicketStatus]:
+    """The statuses a ticket in ``current`` may move to, in workflow order (for messages, menus)."""
+    return [status for status in TicketStatus if status in TRANSITIONS[current]]
+
+
+def transition_problem(current: TicketStatus, target: TicketStatus) -> str | None:
+    """Why a ticket in ``current`` cannot become ``target`` (naming the allowed moves), or None."""
+    if target is current or can_change(current, target):
+        return None
+    allowed = ", ".join(s.value for s in allowed_targets(current)) or "none (close it or leave it)"
+    return f"A {current.value} ticket cannot become {target.value}; allowed: {allowed}."
+
+
+class StatusAction(enum.StrEnum):
+    """What a status change means to the person pressing its button (one button per target)."""
+
+    START = "start"
+    WAIT = "wait"
+    #: Waiting -> in progress: the customer answered; the SLA clocks run again.
+    RESUME = "resume"
+    #: Back to the open queue (from in progress or waiting: the clocks run again if paused).
+    REQUEUE = "requeue"
+    RESOLVE = "resolve"
+    #: Resolved -> in progress: the fix did not hold.
+    REOPEN = "reopen"
+
+
+def status_action(current: TicketStatus, target: TicketStatus) -> StatusAction | None:
+    """The action a move from ``current`` to ``target`` is, or None when the move is not allowed.
+
+    Each allowed target of a status has its own action, so no two buttons of a ticket read alike.
+    """
+    if not can_change(current, target):
+        return None
+    if target is TicketStatus.WAITING:
+        return StatusAction.WAIT
+    if target is TicketStatus.RESOLVED:
+        return StatusAction.RESOLVE
+    if target is TicketStatus.OPEN:
+        return StatusAction.REQUEUE
+    # target is in progress
+    if current is TicketStatus.WAITING:
+        return StatusAction.RESUME
+    if current is TicketStatus.RESOLVED:
+        return StatusAction.REOPEN
+    return StatusAction.START
+
+
+def status_actions(current: TicketStatus) -> list[tuple[TicketStatus, StatusAction]]:
+    """Every allowed move of a ticket in ``current`` with its action, in workflow order."""
+    return [
+        (target, action) for target in allowed_targets(current) if (action := status_action(current, target))
+    ]
+
+
 def can_close(current: TicketStatus) -> bool:
     """Any ticket not yet closed may be closed."""
     return current is not TicketStatus.CLOSED
@@ -251,3 +306,67 @@ def milestone_state(
 def is_late(due_at: datetime | None, at: datetime) -> bool:
     """Whether reaching a milestone ``at`` this moment is past its due time."""
     return due_at is not None and at > due_at
+
+
+def paused_seconds(pauses: Sequence[Interval], start: datetime | None, end: datetime) -> int:
+    """How long the clock stood still (the ticket waiting) between ``start`` and ``end``: the
+    explanation of a due time that moved later than its target."""
+    if start is None or end <= start:
+        return 0
+    total = 0.0
+    for paused_from, paused_to in pauses:
+        lower = max(paused_from, start)
+        upper = min(paused_to or end, end)
+        if upper > lower:
+            total += (upper - lower).total_seconds()
+    return int(total)
+
+
+# ---------------------------------------------------------------------------------------------
+# Re-matching the policy when the priority changes
+
+
+class MilestoneFactLike(Protocol):
+    """What re-chaining needs from a ticket's milestone."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def met_at(self) -> datetime | None: ...
+    @property
+    def breached_at(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rechain:
+    """A ticket's milestone chain after its policy changed.
+
+    ``kept``: keys of milestones already met or breached (facts stay as they happened, wherever
+    the new chain puts them); ``retargeted``: keys in both chains still running (they take the
+    new policy's target); ``added``: keys only the new policy has; ``dropped``: keys still running
+    that the new policy does not have. ``order``: the chain's keys in their new order (the new
+    policy's chain, then kept facts it does not have).
+    """
+
+    kept: tuple[str, ...]
+    retargeted: tuple[str, ...]
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    order: tuple[str, ...]
+
+
+def rechain(current: Sequence[MilestoneFactLike], new_keys: Sequence[str]) -> Rechain:
+    """How a ticket's milestones follow a newly matched policy (``new_keys``: its chain; empty
+    when no policy matches any more)."""
+    facts = {m.key for m in current if m.met_at is not None or m.breached_at is not None}
+    running = {m.key for m in current} - facts
+    wanted = set(new_keys)
+    kept = tuple(m.key for m in current if m.key in facts)
+    order = tuple(new_keys) + tuple(k for k in kept if k not in wanted)
+    return Rechain(
+        kept=kept,
+        retargeted=tuple(k for k in new_keys if k in running),
+        added=tuple(k for k in new_keys if k not in running and k not in facts),
+        dropped=tuple(m.key for m in current if m.key in running and m.key not in wanted),
+        order=order,
+    )

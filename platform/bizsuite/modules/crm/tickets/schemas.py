@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import datetime
 from typing import Annotated
@@ -130,6 +131,8 @@ class TicketFilters(msgspec.Struct, frozen=True, kw_only=True):
     account_id: uuid.UUID | None = None
     #: Tickets with (``true``) or without (``false``) a breached milestone.
     breached: bool | None = None
+    #: Text anywhere in the title (any case), or the number (``T-000123`` or ``123``).
+    q: str | None = None
 
 
 class TicketStatusChange(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -168,6 +171,12 @@ class TicketMilestoneOut(msgspec.Struct, kw_only=True):
     reason: str | None
     state: MilestoneState
     due_in_seconds: int | None
+    #: The due time's inputs: when this milestone's clock started (``null`` until its previous
+    #: milestone is reached) and how long it stood still (the ticket waiting) since. Due time =
+    #: ``anchor_at`` + target (working hours only with a business calendar) + paused time; a
+    #: same-day target is due at the end of ``anchor_at``'s day in the tenant's time zone.
+    anchor_at: datetime | None = None
+    paused_seconds: int = 0
 
 
 class TicketOut(msgspec.Struct, kw_only=True):
@@ -185,6 +194,10 @@ class TicketOut(msgspec.Struct, kw_only=True):
     assignee_user_id: uuid.UUID | None
     zone_id: uuid.UUID | None
     policy_id: uuid.UUID | None
+    #: The matched SLA policy's name (re-matched when the priority changes).
+    policy_name: str | None = None
+    account_name: str = ""
+    assignee_name: str | None = None
     satisfaction: int | None
     close_note: str | None
     resolved_at: datetime | None
@@ -199,10 +212,38 @@ class TicketOut(msgspec.Struct, kw_only=True):
 
 
 class TicketPage(msgspec.Struct, kw_only=True):
-    """A page of tickets, newest first."""
+    """A page of tickets in the asked order (newest first by default)."""
 
     items: list[TicketOut]
     next_cursor: str | None
+    #: Pass as ``before`` for the page before this one (``null`` on the first page).
+    previous_cursor: str | None = None
+    #: How many tickets the filters leave, when asked for with ``count=true``.
+    total: int | None = None
+
+
+class TicketBulkAction(enum.StrEnum):
+    """What a bulk change does to every selected ticket."""
+
+    ASSIGN = "assign"
+    PRIORITY = "priority"
+
+
+class TicketBulk(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One change to several tickets, all or nothing: ``assign`` needs ``assignee_user_id``,
+    ``priority`` needs ``priority`` (the SLA policy is matched again, as for one ticket)."""
+
+    ids: Annotated[list[uuid.UUID], msgspec.Meta(min_length=1, max_length=500)]
+    action: TicketBulkAction
+    assignee_user_id: uuid.UUID | None = None
+    priority: TicketPriority | None = None
+
+
+class TicketBulkResult(msgspec.Struct, kw_only=True):
+    """What a bulk change did: tickets changed, and those already as asked (left alone)."""
+
+    changed: int
+    unchanged: int
 
 
 class TicketEventOut(msgspec.Struct, kw_only=True):
@@ -213,6 +254,12 @@ class TicketEventOut(msgspec.Struct, kw_only=True):
     from_status: TicketStatus | None
     to_status: TicketStatus | None
     milestone_key: str | None
+    #: The milestone's name (as its policy names it), for ``milestone_met`` and ``sla_breached``.
+    milestone_name: str | None = None
+    #: ``reassigned``: the old and new assignee's names; ``priority_changed``: the old and new
+    #: priority; ``policy_changed``: the old and new SLA policy's names (``null``: none).
+    from_value: str | None = None
+    to_value: str | None = None
     note: str | None
     actor_label: str
     occurred_at: datetime

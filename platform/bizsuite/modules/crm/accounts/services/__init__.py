@@ -4,7 +4,11 @@ activities and the timeline. Callers import this package (``from ...accounts imp
 from __future__ import annotations
 
 from bizsuite.modules.crm.accounts.services.accounts import (
+    ACCOUNT_LIST,
+    account_groups,
+    account_list,
     account_view,
+    bulk_change_accounts,
     create_account,
     delete_account,
     get_account,
@@ -51,11 +55,15 @@ from bizsuite.modules.crm.accounts.services.zones import (
 )
 
 __all__ = [
+    "ACCOUNT_LIST",
     "TimelineRows",
+    "account_groups",
+    "account_list",
     "account_timeline",
     "account_view",
     "activity_events",
     "activity_view",
+    "bulk_change_accounts",
     "check_zone",
     "contact_names",
     "contact_view",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -11,14 +12,16 @@ from sqlalchemy import select
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
-from bizsuite.core.errors import ConflictProblem
+from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.identity.models import Membership, User
 from bizsuite.core.identity.services import require_member
-from bizsuite.core.pagination import decode_cursor, page_of
 from bizsuite.core.repository import check_version, fetch
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.kit import SearchHit
 from bizsuite.modules.crm.accounts.schemas import (
+    AccountBulk,
+    AccountBulkAction,
+    AccountBulkResult,
     AccountCreate,
     AccountFilters,
     AccountOut,
@@ -27,16 +30,76 @@ from bizsuite.modules.crm.accounts.schemas import (
 )
 from bizsuite.modules.crm.accounts.services._shared import check_org_unit, referenced_by
 from bizsuite.modules.crm.accounts.services.zones import check_zone
-from bizsuite.modules.crm.models import Account, AccountKind, AccountStatus, Tier
-
-#: The list's SQL, run as written on the request's connection (see :func:`list_accounts`); its
-#: columns are in :class:`AccountSummary` field order (rows become structs positionally).
-_SUMMARY_SQL = (
-    "SELECT id, code, name, kind, status, tier, trailing_revenue, owner_user_id, zone_id,"
-    " org_unit_id, industry, phone, created_at, version FROM crm_accounts WHERE tenant_id = $1"
+from bizsuite.modules.crm.models import (
+    ACCOUNT_SEARCH_TEXT,
+    CONTACT_SEARCH_TEXT,
+    Account,
+    AccountKind,
+    AccountStatus,
+    Tier,
 )
-_LIKE_ESCAPE = str.maketrans({"/": "//", "%": "/%", "_": "/_"})
+from bizsuite.web.i18n import N_
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListColumn,
+    ListPage,
+    ListSpec,
+    ListState,
+    SqlWhere,
+    contains_pattern,
+    count_rows,
+    fetch_page,
+    group_totals,
+    list_state,
+)
+
+#: The list's columns, in :class:`AccountSummary` field order (rows become structs positionally).
+_SUMMARY_COLUMNS = (
+    "id, code, name, kind, status, tier, trailing_revenue, owner_user_id, zone_id,"
+    " org_unit_id, industry, phone, created_at, version"
+)
 _NO_FILTERS = AccountFilters()
+#: Search anywhere: the very texts the trigram indexes of migration 0009 hold.
+_SEARCH_CONDITION = " ".join(
+    (
+        "id IN (SELECT id FROM crm_accounts WHERE tenant_id = $1 AND",
+        ACCOUNT_SEARCH_TEXT,
+        "LIKE {0} UNION SELECT account_id FROM crm_contacts WHERE tenant_id = $1 AND",
+        CONTACT_SEARCH_TEXT,
+        "LIKE {0})",
+    )
+)
+
+#: The accounts list, described once for the page, the API and the export.
+ACCOUNT_LIST = ListSpec(
+    key="crm.accounts",
+    path="/crm/accounts",
+    columns=(
+        ListColumn("code", N_("Code"), sort="code"),
+        ListColumn("name", N_("Name"), sort="name"),
+        ListColumn("kind", N_("Kind"), group="kind"),
+        ListColumn("tier", N_("Tier"), group="tier"),
+        ListColumn("status", N_("Status"), group="status", default=False),
+        ListColumn("owner", N_("Account owner"), group="owner_user_id"),
+        ListColumn("zone", N_("Zone"), group="zone_id"),
+        ListColumn("industry", N_("Industry"), group="industry", default=False),
+        ListColumn("phone", N_("Phone"), default=False),
+        ListColumn(
+            "trailing_revenue",
+            N_("Trailing 12-month revenue"),
+            kind="money",
+            sort="trailing_revenue",
+            sort_type=Decimal,
+        ),
+        ListColumn(
+            "created_at", N_("Created"), kind="datetime", sort="created_at", sort_type=datetime, default=False
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("kind", "status", "tier", "owner_user_id", "zone_id", "org_unit_id", "q"),
+)
+#: The money columns group rows add up.
+ACCOUNT_SUMS = {"trailing_revenue": "trailing_revenue"}
 
 #: The driver returns enums as their text; a dict lookup is much cheaper than ``Enum(value)``.
 _KINDS = {member.value: member for member in AccountKind}
@@ -71,25 +134,10 @@ def account_view(account: Account) -> AccountOut:
     return msgspec.convert(account, AccountOut, from_attributes=True)
 
 
-async def list_accounts(
-    ctx: Context, filters: AccountFilters = _NO_FILTERS, *, limit: int, cursor: str | None
-) -> tuple[list[AccountSummary], str | None]:
-    """Return a page of accounts, newest first.
-
-    The hot list: one ``SELECT`` of the summary columns, keyset on the
-    ``(tenant_id, created_at, id)`` index (deep pages cost what the first does), no ORM entities,
-    no count; rows become :class:`AccountSummary` structs directly. It runs as plain SQL with
-    bound parameters on the request's own connection (same transaction, same row-level
-    security): building, caching and processing a Core statement cost more than the query.
-    """
-    sql = [_SUMMARY_SQL]
-    # The explicit tenant condition (besides row-level security) lets the planner use the index.
-    params: list[Any] = [ctx.tenant_id]
-
-    def where(condition: str, *values: Any) -> None:
-        sql.append(" AND " + condition.format(*(f"${len(params) + i + 1}" for i in range(len(values)))))
-        params.extend(values)
-
+def account_conditions(ctx: Context, filters: AccountFilters) -> SqlWhere:
+    """The filters as SQL conditions on ``crm_accounts`` (search: the account's code, name or
+    phone, or one of its contacts' names or phones, containing ``q`` in any case)."""
+    where = SqlWhere(ctx.tenant_id)
     for name, value in (
         ("kind", filters.kind),
         ("status", filters.status),
@@ -99,27 +147,97 @@ async def list_accounts(
         ("org_unit_id", filters.org_unit_id),
     ):
         if value is not None:
-            where(f"{name} = {{}}", value)
-    if filters.q:
-        where(
-            "(name LIKE {0} ESCAPE '/' OR code LIKE {0} ESCAPE '/')", filters.q.translate(_LIKE_ESCAPE) + "%"
-        )
-    if cursor:
-        where("(created_at, id) < ({}, {})", *decode_cursor(cursor))
-    sql.append(f" ORDER BY created_at DESC, id DESC LIMIT ${len(params) + 1}")
-    params.append(limit + 1)
-    connection = await ctx.session.connection()
-    rows = (await connection.exec_driver_sql("".join(sql), tuple(params))).all()
-    return page_of([_summary(row) for row in rows], limit)
+            where.where(f"{name} = {{}}", value)
+    if filters.q and filters.q.strip():
+        pattern = contains_pattern(filters.q)
+        where.where(_SEARCH_CONDITION, pattern)
+    return where
+
+
+async def account_list(
+    ctx: Context, filters: AccountFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[AccountSummary], int | None]:
+    """A page of accounts in the state's order (keyset on the sort key and id), with the total
+    the filters leave when ``count`` is asked.
+
+    The hot list: plain SQL with bound parameters on the request's own connection (same
+    transaction, same row-level security), no ORM entities; rows become
+    :class:`AccountSummary` structs directly.
+    """
+    where = account_conditions(ctx, filters)
+    page = await fetch_page(
+        ctx,
+        ACCOUNT_LIST,
+        state,
+        select=_SUMMARY_COLUMNS,
+        source="crm_accounts",
+        where=where,
+        row=_summary,
+        limit=limit,
+    )
+    total = await count_rows(ctx, source="crm_accounts", where=where) if count else None
+    return page, total
+
+
+async def account_groups(ctx: Context, filters: AccountFilters, state: ListState) -> list[GroupTotal]:
+    """The grouped list's groups: accounts and trailing revenue per group, all pages."""
+    where = account_conditions(ctx, filters)
+    return await group_totals(ctx, ACCOUNT_LIST, state, source="crm_accounts", where=where, sums=ACCOUNT_SUMS)
+
+
+async def list_accounts(
+    ctx: Context, filters: AccountFilters = _NO_FILTERS, *, limit: int, cursor: str | None
+) -> tuple[list[AccountSummary], str | None]:
+    """Return a page of accounts, newest first (the default view of :func:`account_list`)."""
+    state = list_state(ACCOUNT_LIST, {"cursor": cursor} if cursor else {})
+    page, _total = await account_list(ctx, filters, state, limit=limit)
+    return page.items, page.next_cursor
 
 
 async def search_accounts(ctx: Context, text: str, limit: int) -> list[SearchHit]:
-    """The global search's account hits: name or code beginning with ``text``, newest first."""
-    prefix = text.replace("\x00", "").strip()[:200]
-    if not prefix:
+    """The global search's account hits: the account list's search (name, code, phone, contacts),
+    newest first."""
+    words = text.replace("\x00", "").strip()[:200]
+    if not words:
         return []
-    items, _next = await list_accounts(ctx, AccountFilters(q=prefix), limit=limit, cursor=None)
+    items, _next = await list_accounts(ctx, AccountFilters(q=words), limit=limit, cursor=None)
     return [SearchHit(title=a.name, href=f"/crm/accounts/{a.id}", detail=a.code) for a in items]
+
+
+async def bulk_change_accounts(ctx: Context, data: AccountBulk) -> AccountBulkResult:
+    """Assign, archive or restore several accounts, all or nothing: an id that is not one of the
+    tenant's accounts refuses the whole change (422 naming ``ids``); each account changed is
+    audited on its own; accounts already as asked are left alone."""
+    if data.action is AccountBulkAction.ASSIGN:
+        if data.owner_user_id is None:
+            raise ValidationProblem.for_field("owner_user_id", "required to assign accounts")
+        await require_member(ctx, data.owner_user_id, field="owner_user_id")
+    wanted = set(data.ids)
+    rows = (
+        await ctx.session.scalars(select(Account).where(Account.id.in_(wanted)).order_by(Account.id))
+    ).all()
+    missing = wanted - {row.id for row in rows}
+    if missing:
+        raise ValidationProblem.for_field("ids", f"{len(missing)} of the ids are not accounts of this tenant")
+    changed = 0
+    for account in rows:
+        before = snapshot(account)
+        if data.action is AccountBulkAction.ASSIGN:
+            if account.owner_user_id == data.owner_user_id:
+                continue
+            account.owner_user_id = data.owner_user_id
+            action = "crm.account.updated"
+        else:
+            status = (
+                AccountStatus.ARCHIVED if data.action is AccountBulkAction.ARCHIVE else AccountStatus.ACTIVE
+            )
+            if account.status is status:
+                continue
+            account.status = status
+            action = "crm.account.archived" if status is AccountStatus.ARCHIVED else "crm.account.restored"
+        await _save_account(ctx, account, before, action)
+        changed += 1
+    return AccountBulkResult(changed=changed, unchanged=len(rows) - changed)
 
 
 async def _account(ctx: Context, account_id: uuid.UUID) -> Account:

@@ -1,4 +1,5 @@
-"""Activities: calls, visits and notes on an account, changed only by their author or a manager."""
+"""Logged activities: calls, visits and notes that happened on an account; edited by their author
+only, deleted by their author or a manager. What is still to do is a scheduled activity (``core/activities``)."""
 
 from __future__ import annotations
 
@@ -94,21 +95,26 @@ async def create_activity(ctx: Context, account_id: uuid.UUID, data: ActivityCre
     return activity_view(activity)
 
 
-def _may_edit(ctx: Context, activity: Activity) -> None:
+def _may_edit(ctx: Context, activity: Activity, *, moderating: bool = False) -> None:
     if not rules.may_edit_activity(
         role=ctx.principal.role,
         user_id=ctx.principal.user_id,
         label=ctx.principal.label,
         author_user_id=activity.author_user_id,
         author_label=activity.author_label,
+        moderating=moderating,
     ):
-        raise ForbiddenProblem("Only the author or a manager can change this activity.")
+        raise ForbiddenProblem(
+            "Only the author or a manager can delete this activity."
+            if moderating
+            else "Only the author can edit this activity."
+        )
 
 
 async def update_activity(
     ctx: Context, activity_id: uuid.UUID, data: ActivityUpdate, if_match: str | None
 ) -> ActivityOut:
-    """Change an activity (its author or a manager and above); ``null`` clears an optional field."""
+    """Change a logged activity (its author only); ``null`` clears an optional field."""
     activity = await _activity(ctx, activity_id)
     _may_edit(ctx, activity)
     check_version(activity, if_match)
@@ -129,7 +135,7 @@ async def update_activity(
 async def delete_activity(ctx: Context, activity_id: uuid.UUID, if_match: str | None) -> None:
     """Delete an activity (its author or a manager and above)."""
     activity = await _activity(ctx, activity_id)
-    _may_edit(ctx, activity)
+    _may_edit(ctx, activity, moderating=True)
     check_version(activity, if_match)
     before = snapshot(activity)
     await ctx.session.delete(activity)

@@ -6,18 +6,34 @@ Callers import this package (``from ...pipeline import services``)."""
 from __future__ import annotations
 
 from bizsuite.modules.crm.pipeline.schemas import OpportunityFilters
-from bizsuite.modules.crm.pipeline.services.forecast import StageFigures, forecast, stage_summary
+from bizsuite.modules.crm.pipeline.services.forecast import (
+    ForecastLine,
+    OwnerFigures,
+    StageFigures,
+    forecast,
+    forecast_lines,
+    owner_summary,
+    stage_summary,
+)
+from bizsuite.modules.crm.pipeline.services.listing import (
+    OPPORTUNITY_LIST,
+    account_opportunities,
+    bulk_assign_opportunities,
+    list_opportunities,
+    opportunity_groups,
+    opportunity_list,
+    stage_of_group,
+)
 from bizsuite.modules.crm.pipeline.services.opportunities import (
     OpportunityView,
     account_choices,
-    account_opportunities,
     board,
     check_filters,
     column_figures,
     create_opportunity,
     delete_opportunity,
     get_opportunity,
-    list_opportunities,
+    may_move_or_delete,
     move_stage,
     update_opportunity,
 )
@@ -36,12 +52,16 @@ from bizsuite.modules.crm.pipeline.services.timeline import (
 )
 
 __all__ = [
+    "OPPORTUNITY_LIST",
+    "ForecastLine",
     "OpportunityFilters",
     "OpportunityView",
+    "OwnerFigures",
     "StageFigures",
     "account_choices",
     "account_opportunities",
     "board",
+    "bulk_assign_opportunities",
     "check_filters",
     "column_figures",
     "create_opportunity",
@@ -49,15 +69,21 @@ __all__ = [
     "delete_opportunity",
     "delete_stage",
     "forecast",
+    "forecast_lines",
     "get_opportunity",
     "get_stage",
     "list_opportunities",
     "list_stages",
+    "may_move_or_delete",
     "move_stage",
     "opportunity_closed_events",
     "opportunity_created_events",
+    "opportunity_groups",
+    "opportunity_list",
+    "owner_summary",
     "reorder_stages",
     "search_opportunities",
+    "stage_of_group",
     "stage_summary",
     "update_opportunity",
     "update_stage",

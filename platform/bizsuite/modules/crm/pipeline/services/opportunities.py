@@ -15,10 +15,9 @@ from sqlalchemy import Select, and_, func, select
 from bizsuite.core import clock
 from bizsuite.core.approvals.rules import amount_error
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.errors import NotFoundProblem, ValidationProblem
+from bizsuite.core.errors import ForbiddenProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.identity.models import User
 from bizsuite.core.identity.services import require_member
-from bizsuite.core.pagination import keyset, page_of
 from bizsuite.core.repository import check_version, fetch, fetch_reference
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.modules.crm.models import Account, Opportunity, PipelineStage, StageKind
@@ -94,17 +93,6 @@ async def check_filters(ctx: Context, filters: OpportunityFilters) -> Opportunit
     if filters.owner_user_id is not None:
         await require_member(ctx, filters.owner_user_id, field="owner_user_id", source="query")
     return filters
-
-
-async def list_opportunities(
-    ctx: Context, filters: OpportunityFilters, *, limit: int, cursor: str | None
-) -> tuple[list[OpportunityView], str | None]:
-    """Return a page of opportunities, newest first."""
-    statement = keyset(_filtered(_views(), filters), Opportunity, limit=limit, cursor=cursor, descending=True)
-    rows, next_cursor = page_of(
-        (await ctx.session.execute(statement)).all(), limit, key=lambda row: (row[0].created_at, row[0].id)
-    )
-    return [_view(row) for row in rows], next_cursor
 
 
 async def board(
@@ -260,7 +248,10 @@ async def update_opportunity(
         opportunity.amount = _checked_amount(data.amount)
     if not isinstance(data.currency, msgspec.UnsetType):
         opportunity.currency = data.currency
-    if data.owner_user_id is not msgspec.UNSET:
+    if data.owner_user_id is not msgspec.UNSET and data.owner_user_id != opportunity.owner_user_id:
+        # Handing a deal over is the owner's (or a manager's) call: otherwise a member could take
+        # anyone's deal and then move or delete it.
+        _check_may_move_or_delete(ctx, opportunity)
         owner = data.owner_user_id
         opportunity.owner_user_id = (
             await require_member(ctx, owner, field="owner_user_id") if owner is not None else None
@@ -272,6 +263,17 @@ async def update_opportunity(
     return await get_opportunity(ctx, opportunity.id)
 
 
+def may_move_or_delete(ctx: Context, opportunity: Opportunity) -> bool:
+    """Whether the caller may move this deal or delete it (its owner, a manager or an admin)."""
+    principal = ctx.principal
+    return rules.may_move_or_delete(principal.role, principal.user_id, opportunity.owner_user_id)
+
+
+def _check_may_move_or_delete(ctx: Context, opportunity: Opportunity) -> None:
+    if not may_move_or_delete(ctx, opportunity):
+        raise ForbiddenProblem(rules.DEAL_RULE)
+
+
 async def move_stage(
     ctx: Context, opportunity_id: uuid.UUID, data: OpportunityStageMove, if_match: str | None
 ) -> OpportunityView:
@@ -279,6 +281,7 @@ async def move_stage(
     open reopens it."""
     current = await get_opportunity(ctx, opportunity_id)
     opportunity = current.opportunity
+    _check_may_move_or_delete(ctx, opportunity)
     check_version(opportunity, if_match)
     stage = await fetch_reference(ctx.session, PipelineStage, data.stage_id, field="stage_id")
     if stage.id == opportunity.stage_id and (stage.kind is not StageKind.LOST or not data.reason):
@@ -309,6 +312,7 @@ async def move_stage(
 async def delete_opportunity(ctx: Context, opportunity_id: uuid.UUID, if_match: str | None) -> None:
     """Delete an opportunity (entered by mistake)."""
     opportunity = await fetch(ctx.session, Opportunity, opportunity_id, what="opportunity")
+    _check_may_move_or_delete(ctx, opportunity)
     check_version(opportunity, if_match)
     before = snapshot(opportunity)
     await ctx.session.delete(opportunity)
@@ -316,20 +320,10 @@ async def delete_opportunity(ctx: Context, opportunity_id: uuid.UUID, if_match: 
     ctx.audit("crm.opportunity.deleted", opportunity, before=before, target_id=opportunity_id)
 
 
-async def account_opportunities(
-    ctx: Context, account_id: uuid.UUID, *, limit: int = 20
-) -> tuple[Account, list[OpportunityView]]:
-    """An account (404 if not the tenant's) and its newest opportunities."""
-    account = await fetch(ctx.session, Account, account_id, what="account")
-    views, _ = await list_opportunities(
-        ctx, OpportunityFilters(account_id=account.id), limit=limit, cursor=None
-    )
-    return account, views
-
-
 async def account_choices(ctx: Context, *, limit: int = 500) -> list[tuple[uuid.UUID, str]]:
-    """The tenant's accounts as ``(id, "code name")``, by code (the opportunity form's picker)."""
+    """The tenant's accounts as ``(id, "name (code)")`` (the opportunity form's picker sorts
+    them by name in the user's language)."""
     rows = await ctx.session.execute(
         select(Account.id, Account.code, Account.name).order_by(Account.code).limit(limit)
     )
-    return [(row[0], f"{row[1]} {row[2]}") for row in rows]
+    return [(row[0], f"{row[2]} ({row[1]})") for row in rows]

@@ -93,20 +93,20 @@ async def opportunity_closed_events(
     return events
 
 
-def _like_prefix(text: str) -> str:
+def _like_anywhere(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{escaped}%"
+    return f"%{escaped}%"
 
 
 async def search_opportunities(ctx: Context, text: str, limit: int) -> list[SearchHit]:
-    """The global search's opportunity hits: name beginning with ``text``, newest first."""
+    """The global search's opportunity hits: ``text`` anywhere in the name, any case, newest first."""
     prefix = text.replace("\x00", "").strip()[:200]
     if not prefix:
         return []
     rows = await ctx.session.execute(
         select(Opportunity.id, Opportunity.name, Account.name.label("account_name"))
         .join(Account, and_(Account.tenant_id == Opportunity.tenant_id, Account.id == Opportunity.account_id))
-        .where(Opportunity.name.ilike(_like_prefix(prefix), escape="\\"))
+        .where(Opportunity.name.ilike(_like_anywhere(prefix), escape="\\"))
         .order_by(Opportunity.created_at.desc(), Opportunity.id.desc())
         .limit(limit)
     )

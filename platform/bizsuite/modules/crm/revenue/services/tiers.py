@@ -269,7 +269,6 @@ async def _alert_new_streaks(ctx: Context) -> int:
     ).all()
     if not rows:
         return 0
-    locale = ctx.tenant.locale
     # The owner if they are still a member of the tenant; otherwise the tenant's admins, so an
     # account whose owner left does not raise an alert nobody receives.
     owners = {account.owner_user_id for _risk, account in rows if account.owner_user_id}
@@ -287,8 +286,11 @@ async def _alert_new_streaks(ctx: Context) -> int:
             ctx,
             alert_type=CHURN_ALERT,
             severity=Severity.CRITICAL if account.tier is Tier.A else Severity.WARNING,
-            title=rules.churn_alert_title(account.name, risk.months_declining, locale),
-            body=rules.churn_alert_body(account.code, risk.revenue_at_stake, risk.streak_start, locale),
+            title_msgid=rules.CHURN_ALERT_TITLE,
+            body_msgid=rules.CHURN_ALERT_BODY,
+            params=rules.churn_alert_params(
+                account.name, account.code, risk.months_declining, risk.revenue_at_stake, risk.streak_start
+            ),
             target=account,
             dedup_key=f"{CHURN_ALERT}:{account.id}:{rules.month_label(risk.streak_start)}",
             recipients=[account.owner_user_id] if account.owner_user_id in members else None,

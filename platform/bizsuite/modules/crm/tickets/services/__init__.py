@@ -26,6 +26,14 @@ from bizsuite.modules.crm.tickets.services.events import (
     list_ticket_events,
     ticket_timeline_events,
 )
+from bizsuite.modules.crm.tickets.services.listing import (
+    TICKET_LIST,
+    bulk_change_tickets,
+    group_names,
+    list_tickets,
+    ticket_groups,
+    ticket_list,
+)
 from bizsuite.modules.crm.tickets.services.policies import (
     create_policy,
     delete_policy,
@@ -43,7 +51,6 @@ from bizsuite.modules.crm.tickets.services.tickets import (
     complete_milestone,
     create_ticket,
     get_ticket,
-    list_tickets,
     search_tickets,
     ticket_row,
     ticket_views,
@@ -52,12 +59,14 @@ from bizsuite.modules.crm.tickets.services.tickets import (
 
 __all__ = [
     "BREACH_ALERT",
+    "TICKET_LIST",
     "Breach",
     "Clock",
     "MilestoneView",
     "TicketFilters",
     "TicketView",
     "actor_name",
+    "bulk_change_tickets",
     "change_status",
     "clock",
     "close_ticket",
@@ -68,6 +77,7 @@ __all__ = [
     "event_view",
     "get_policy",
     "get_ticket",
+    "group_names",
     "list_policies",
     "list_ticket_events",
     "list_tickets",
@@ -82,6 +92,8 @@ __all__ = [
     "search_tickets",
     "sweep_all_tenants",
     "tenant_clock",
+    "ticket_groups",
+    "ticket_list",
     "ticket_milestones",
     "ticket_row",
     "ticket_timeline_events",

@@ -21,7 +21,7 @@ from bizsuite.core.context import Context
 from bizsuite.core.jobs.queue import in_tenant
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.core.webhooks.services import emit_event
-from bizsuite.modules.crm.calendar import BusinessCalendar, parse_calendar
+from bizsuite.modules.crm.calendar import BusinessCalendar, Interval, parse_calendar
 from bizsuite.modules.crm.models import (
     Ticket,
     TicketEvent,
@@ -32,8 +32,11 @@ from bizsuite.modules.crm.models import (
 )
 from bizsuite.modules.crm.settings import CRM_SETTINGS
 from bizsuite.modules.crm.tickets import rules
+from bizsuite.web.i18n import N_
 
 BREACH_ALERT = "crm.ticket.sla_breached"
+#: The breach alert's title, shown in each reader's language.
+BREACH_ALERT_TITLE = N_("%(number)s %(milestone)s: SLA breached")
 log = logging.getLogger(__name__)
 
 
@@ -68,15 +71,26 @@ async def ticket_milestones(
     return found
 
 
-async def _pauses(ctx: Context, ticket_id: uuid.UUID) -> list[tuple[datetime, datetime | None]]:
+async def ticket_pauses(ctx: Context, ticket_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Interval]]:
+    """Each ticket's paused stretches (waiting), from its status changes (one query)."""
+    changes: dict[uuid.UUID, list[tuple[datetime, TicketStatus]]] = {tid: [] for tid in ticket_ids}
+    if not ticket_ids:
+        return {}
     rows = (
         await ctx.session.execute(
-            select(TicketEvent.occurred_at, TicketEvent.to_status)
-            .where(TicketEvent.ticket_id == ticket_id, TicketEvent.to_status.is_not(None))
-            .order_by(TicketEvent.occurred_at, TicketEvent.id)
+            select(TicketEvent.ticket_id, TicketEvent.occurred_at, TicketEvent.to_status)
+            .where(TicketEvent.ticket_id.in_(ticket_ids), TicketEvent.to_status.is_not(None))
+            .order_by(TicketEvent.ticket_id, TicketEvent.occurred_at, TicketEvent.id)
         )
     ).all()
-    return rules.pauses_from_status_changes([(at, status) for at, status in rows if status is not None])
+    for ticket_id, at, status in rows:
+        if status is not None:
+            changes[ticket_id].append((at, status))
+    return {tid: rules.pauses_from_status_changes(found) for tid, found in changes.items()}
+
+
+async def _pauses(ctx: Context, ticket_id: uuid.UUID) -> list[Interval]:
+    return (await ticket_pauses(ctx, [ticket_id]))[ticket_id]
 
 
 def milestone_clocks(milestones: Sequence[TicketMilestone]) -> list[rules.MilestoneClock]:
@@ -120,24 +134,42 @@ class MilestoneView:
     milestone: TicketMilestone
     state: rules.MilestoneState
     due_in_seconds: int | None
+    #: The explanation of the due time: when its clock started (the ticket's opening or the
+    #: previous milestone), and how long the clock stood still (waiting) since then.
+    anchor_at: datetime | None = None
+    paused_seconds: int = 0
 
 
 def milestone_views(
-    ticket: Ticket, milestones: Sequence[TicketMilestone], now: datetime
+    ticket: Ticket,
+    milestones: Sequence[TicketMilestone],
+    now: datetime,
+    pauses: Sequence[Interval] = (),
 ) -> list[MilestoneView]:
-    """Each milestone's state (met / breached / due in / paused / not started / stopped) at ``now``."""
+    """Each milestone's state (met / breached / due in / paused / not started / stopped) at ``now``,
+    with the inputs of its due time (its clock's start and the paused time since)."""
     clocks = milestone_clocks(milestones)
     views = []
     for index, milestone in enumerate(milestones):
+        anchor_at = rules.anchor_time(clocks, index, ticket.created_at)
         state, due_in = rules.milestone_state(
             due_at=milestone.due_at,
             met_at=milestone.met_at,
             breached_at=milestone.breached_at,
-            anchor_reached=rules.anchor_time(clocks, index, ticket.created_at) is not None,
+            anchor_reached=anchor_at is not None,
             finished=ticket.status in rules.FINISHED,
             now=now,
         )
-        views.append(MilestoneView(milestone=milestone, state=state, due_in_seconds=due_in))
+        until = milestone.met_at or milestone.breached_at or now
+        views.append(
+            MilestoneView(
+                milestone=milestone,
+                state=state,
+                due_in_seconds=due_in,
+                anchor_at=anchor_at,
+                paused_seconds=rules.paused_seconds(pauses, anchor_at, until),
+            )
+        )
     return views
 
 
@@ -208,7 +240,8 @@ async def mark_breaches(
             ctx,
             alert_type=BREACH_ALERT,
             severity=Severity.WARNING,
-            title=f"{number} {milestone.name}: SLA breached",
+            title_msgid=BREACH_ALERT_TITLE,
+            params={"number": number, "milestone": milestone.name},
             body=ticket.title,
             target=ticket,
             dedup_key=f"{BREACH_ALERT}:{milestone.id}",

@@ -10,20 +10,25 @@ from bizsuite.core.context import Context
 from bizsuite.core.repository import list_page
 from bizsuite.modules.crm.accounts.rules import TimelineKey
 from bizsuite.modules.crm.accounts.schemas import TimelineEvent
-from bizsuite.modules.crm.models import Ticket, TicketEvent
+from bizsuite.modules.crm.models import Ticket, TicketEvent, TicketMilestone
 from bizsuite.modules.crm.tickets import rules
 from bizsuite.modules.crm.tickets.schemas import TicketEventOut
 from bizsuite.modules.crm.tickets.services.tickets import ticket_row
 
 
-def event_view(event: TicketEvent) -> TicketEventOut:
-    """An entry of a ticket's history (what the API sends and the page shows)."""
+def event_view(event: TicketEvent, milestone_names: dict[str, str] | None = None) -> TicketEventOut:
+    """An entry of a ticket's history (what the API sends and the page shows); a milestone is
+    named as its policy names it (``milestone_names``: key -> name)."""
+    key = event.milestone_key
     return TicketEventOut(
         id=event.id,
         kind=event.kind,
         from_status=event.from_status,
         to_status=event.to_status,
-        milestone_key=event.milestone_key,
+        milestone_key=key,
+        milestone_name=(milestone_names or {}).get(key, key) if key else None,
+        from_value=event.from_value,
+        to_value=event.to_value,
         note=event.note,
         actor_label=event.actor_label,
         occurred_at=event.occurred_at,
@@ -42,7 +47,11 @@ async def list_ticket_events(
         limit=limit,
         cursor=cursor,
     )
-    return [event_view(e) for e in rows], next_cursor
+    found = await ctx.session.execute(
+        select(TicketMilestone.key, TicketMilestone.name).where(TicketMilestone.ticket_id == ticket.id)
+    )
+    names = {row.key: row.name for row in found}
+    return [event_view(e, names) for e in rows], next_cursor
 
 
 async def ticket_timeline_events(

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core import clock
@@ -20,7 +20,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.identity.models import User
 from bizsuite.core.identity.services import require_member
-from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.core.repository import check_version, fetch, fetch_reference
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.kit import SearchHit
 from bizsuite.modules.crm.models import (
@@ -41,7 +41,6 @@ from bizsuite.modules.crm.tickets.schemas import (
     MilestoneCompletion,
     TicketClose,
     TicketCreate,
-    TicketFilters,
     TicketStatusChange,
     TicketUpdate,
 )
@@ -54,6 +53,7 @@ from bizsuite.modules.crm.tickets.services.clock import (
     refresh_due_times,
     tenant_clock,
     ticket_milestones,
+    ticket_pauses,
 )
 from bizsuite.modules.crm.tickets.services.policies import matching_policy, policy_milestones
 
@@ -105,6 +105,7 @@ async def ticket_views(
 ) -> list[TicketView]:
     """These tickets as views: milestones, account, assignee and policy names (one query each)."""
     milestones = await ticket_milestones(ctx, [t.id for t in tickets])
+    pauses = await ticket_pauses(ctx, [t.id for t in tickets])
     accounts = await _names(ctx, Account, [t.account_id for t in tickets])
     users = await _names(ctx, User, [t.assignee_user_id for t in tickets])
     policies = await _names(ctx, SlaPolicy, [t.policy_id for t in tickets])
@@ -112,7 +113,7 @@ async def ticket_views(
     return [
         TicketView(
             ticket=t,
-            milestones=milestone_views(t, milestones[t.id], now),
+            milestones=milestone_views(t, milestones[t.id], now, pauses[t.id]),
             account_name=accounts.get(t.account_id, ""),
             assignee_name=users.get(t.assignee_user_id) if t.assignee_user_id else None,
             policy_name=policies.get(t.policy_id) if t.policy_id else None,
@@ -215,52 +216,6 @@ async def create_ticket(ctx: Context, data: TicketCreate, *, now: datetime | Non
     return await _view(ctx, ticket)
 
 
-def _breached_clause(now: datetime) -> Any:
-    return exists().where(
-        TicketMilestone.ticket_id == Ticket.id,
-        TicketMilestone.tenant_id == Ticket.tenant_id,
-        or_(
-            TicketMilestone.breached_at.is_not(None),
-            and_(
-                TicketMilestone.met_at.is_(None),
-                TicketMilestone.due_at <= now,
-                Ticket.status.not_in(rules.FINISHED),
-            ),
-        ),
-    )
-
-
-async def list_tickets(
-    ctx: Context,
-    filters: TicketFilters | None = None,
-    *,
-    limit: int,
-    cursor: str | None,
-    now: datetime | None = None,
-) -> tuple[list[TicketView], str | None]:
-    """A page of tickets, newest first, as views."""
-    filters = filters or TicketFilters()
-    now = now or clock.now(ctx)
-    statement = select(Ticket)
-    if filters.status is not None:
-        statement = statement.where(Ticket.status == filters.status)
-    if filters.category is not None:
-        statement = statement.where(Ticket.category == filters.category)
-    if filters.priority is not None:
-        statement = statement.where(Ticket.priority == filters.priority)
-    if filters.assignee_user_id is not None:
-        statement = statement.where(Ticket.assignee_user_id == filters.assignee_user_id)
-    if filters.account_id is not None:
-        statement = statement.where(Ticket.account_id == filters.account_id)
-    if filters.breached is not None:
-        clause = _breached_clause(now)
-        statement = statement.where(clause if filters.breached else ~clause)
-    rows, next_cursor = await list_page(
-        ctx.session, statement, Ticket, limit=limit, cursor=cursor, descending=True
-    )
-    return await ticket_views(ctx, rows, now=now), next_cursor
-
-
 async def ticket_row(ctx: Context, ticket_id: uuid.UUID) -> Ticket:
     """The ticket's row (404 for another tenant's)."""
     return await fetch(ctx.session, Ticket, ticket_id, what="ticket")
@@ -300,14 +255,99 @@ async def update_ticket(
     if isinstance(data.assignee_user_id, uuid.UUID):
         await require_member(ctx, data.assignee_user_id, field="assignee_user_id")
     before = snapshot(ticket)
+    old_priority, old_assignee = ticket.priority, ticket.assignee_user_id
     for name in ("title", "description", "priority", "contact_id", "assignee_user_id"):
         value = getattr(data, name)
         if value is not msgspec.UNSET:
             setattr(ticket, name, value)
     ticket.updated_at = now
     await ctx.session.flush()
+    if ticket.assignee_user_id != old_assignee:
+        names = await _names(ctx, User, [old_assignee, ticket.assignee_user_id])
+        _history(
+            ctx,
+            ticket,
+            TicketEventKind.REASSIGNED,
+            now,
+            names.get(old_assignee) if old_assignee else None,
+            names.get(ticket.assignee_user_id) if ticket.assignee_user_id else None,
+        )
+    if ticket.priority is not old_priority:
+        _history(
+            ctx, ticket, TicketEventKind.PRIORITY_CHANGED, now, old_priority.value, ticket.priority.value
+        )
+        await _rematch_policy(ctx, ticket, now)
+    await ctx.session.flush()
     ctx.audit("crm.ticket.updated", ticket, before=before, after=snapshot(ticket))
     return await _view(ctx, ticket)
+
+
+def _history(
+    ctx: Context,
+    ticket: Ticket,
+    kind: TicketEventKind,
+    now: datetime,
+    from_value: str | None,
+    to_value: str | None,
+) -> None:
+    ctx.session.add(
+        TicketEvent(
+            ticket_id=ticket.id,
+            kind=kind,
+            from_value=from_value[:200] if from_value else None,
+            to_value=to_value[:200] if to_value else None,
+            actor_label=actor_name(ctx),
+            occurred_at=now,
+        )
+    )
+
+
+async def _rematch_policy(ctx: Context, ticket: Ticket, now: datetime) -> None:
+    """After a priority change: the policy the ticket would get now. When it is another one, its
+    chain replaces the running milestones (met and breached ones stay as they happened), due
+    times are recomputed from the ticket's opening with its pauses, and the change is recorded."""
+    policy = await matching_policy(ctx, ticket.category, ticket.priority)
+    new_id = policy.id if policy is not None else None
+    if new_id == ticket.policy_id:
+        return
+    names = await _names(ctx, SlaPolicy, [ticket.policy_id, new_id])
+    _history(
+        ctx,
+        ticket,
+        TicketEventKind.POLICY_CHANGED,
+        now,
+        names.get(ticket.policy_id) if ticket.policy_id else None,
+        names.get(new_id) if new_id else None,
+    )
+    ticket.policy_id = new_id
+    sources = (await policy_milestones(ctx, [new_id]))[new_id] if new_id is not None else []
+    current = (await ticket_milestones(ctx, [ticket.id]))[ticket.id]
+    plan = rules.rechain(current, [m.key for m in sources])
+    by_key = {m.key: m for m in current}
+    for key in plan.dropped:
+        await ctx.session.delete(by_key.pop(key))
+    # Positions are unique per ticket: park the rows out of the way before numbering them anew.
+    for index, parked in enumerate(by_key.values(), start=1):
+        parked.position = -index
+    await ctx.session.flush()
+    spec = {m.key: m for m in sources}
+    chain: list[TicketMilestone] = []
+    for position, key in enumerate(plan.order, start=1):
+        found = by_key.get(key)
+        row = found if found is not None else TicketMilestone(ticket_id=ticket.id, key=key)
+        if found is None:
+            ctx.session.add(row)
+        if key in spec and key not in plan.kept:
+            source = spec[key]
+            row.name, row.target_minutes, row.same_day = source.name, source.target_minutes, source.same_day
+            row.anchor, row.reason_allowed = source.anchor, source.reason_allowed
+            row.due_at = None
+        row.position = position
+        chain.append(row)
+    await ctx.session.flush()
+    await refresh_due_times(ctx, ticket, chain, await tenant_clock(ctx))
+    # A stricter target may already be past: breached (and alerted) now, as the sweep would.
+    await mark_breaches(ctx, now=now, ticket_id=ticket.id)
 
 
 async def _status_event(
@@ -357,8 +397,8 @@ async def change_status(
         raise ValidationProblem.for_field("status", "close the ticket with the close action")
     if data.status is ticket.status:
         return await _view(ctx, ticket)
-    if not rules.can_change(ticket.status, data.status):
-        raise ConflictProblem(f"A {ticket.status.value} ticket cannot become {data.status.value}.")
+    if problem := rules.transition_problem(ticket.status, data.status):
+        raise ConflictProblem(problem)
     before = snapshot(ticket)
     reopened = ticket.status is TicketStatus.RESOLVED
     if data.status is TicketStatus.RESOLVED:
@@ -466,13 +506,13 @@ async def close_ticket(
 
 
 async def search_tickets(ctx: Context, text: str, limit: int) -> list[SearchHit]:
-    """The global search's ticket hits: the number (``T-000123``, ``T-0001…`` or ``123``) or a
-    title beginning with ``text``, newest first."""
+    """The global search's ticket hits: the number (``T-000123``, ``T-0001…`` or ``123``) or
+    ``text`` anywhere in the title, any case, newest first."""
     prefix = text.replace("\x00", "").strip()[:200]
     if not prefix:
         return []
     matches: list[ColumnElement[bool]] = [
-        Ticket.title.ilike(prefix.translate(_LIKE_ESCAPE) + "%", escape="/")
+        Ticket.title.ilike("%" + prefix.translate(_LIKE_ESCAPE) + "%", escape="/")
     ]
     if found := _NUMBER.match(prefix):
         digits = found.group(2)

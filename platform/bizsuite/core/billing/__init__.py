@@ -1,0 +1,1 @@
+"""Platform subscriptions: plans, a tenant's subscription, entitlements, Stripe billing."""

@@ -1,0 +1,120 @@
+"""What the kernel checks on every request: the tenant's entitlements, read from its row.
+
+Billing writes a snapshot of the plan and subscription onto ``tenants.entitlements`` whenever
+either changes (:func:`snapshot`); the request pipeline has the tenant row already, so checking
+costs no query (``docs/billing.md`` gives the measurement). Business modules never import
+billing: their routes carry ``opt["module"]`` and :func:`bizsuite.core.context.authorize` calls
+:func:`check_route`. ``None`` (no subscription) means unrestricted, as the operator assigned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from bizsuite.core.billing.rules import Access, Phase, access_of, phase_at
+from bizsuite.core.clock import tenant_now
+from bizsuite.core.errors import FieldError, ForbiddenProblem, ProblemError
+
+if TYPE_CHECKING:
+    from bizsuite.core.tenants.models import Tenant
+
+
+class ModuleNotInPlanProblem(ForbiddenProblem):
+    """The tenant's plan does not include the module."""
+
+    slug = "module-not-in-plan"
+    title = "Not in your plan"
+
+
+class ReadOnlyGraceProblem(ProblemError):
+    """Payment is overdue past the warning days: the business modules are read-only until paid."""
+
+    status = 402
+    slug = "subscription-read-only"
+    title = "Read-only until payment"
+
+
+class SubscriptionInactiveProblem(ProblemError):
+    """The subscription is suspended or canceled: the business modules are closed."""
+
+    status = 402
+    slug = "subscription-inactive"
+    title = "Subscription inactive"
+
+
+class PlanLimitProblem(ProblemError):
+    """A limit of the plan is reached; the problem names the limit and the usage."""
+
+    status = 402
+    slug = "plan-limit-reached"
+    title = "Plan limit reached"
+
+
+def _plan_label(entitlements: dict[str, Any]) -> str:
+    return (
+        f"{entitlements.get('plan_name') or entitlements.get('plan')} (v{entitlements.get('plan_version')})"
+    )
+
+
+def phase(tenant: Tenant) -> Phase | None:
+    """The subscription's phase now (``None``: no subscription)."""
+    entitlements = tenant.entitlements
+    if entitlements is None:
+        return None
+    lapse_raw = entitlements.get("lapse")
+    lapse = dt.datetime.fromisoformat(lapse_raw) if lapse_raw else None
+    return phase_at(entitlements["status"], lapse, tenant_now(tenant))
+
+
+def plan_includes(tenant: Tenant, module: str) -> bool:
+    """Whether the tenant's plan includes ``module`` (always, without a subscription)."""
+    entitlements = tenant.entitlements
+    return entitlements is None or module in entitlements.get("modules", ())
+
+
+def check_route(tenant: Tenant, module: str | None, *, write: bool) -> None:
+    """Refuse a business module's route the plan does not allow: a module outside the plan
+    (403 naming the plan), a write in read-only grace or any use while suspended (402)."""
+    entitlements = tenant.entitlements
+    if entitlements is None or module is None:
+        return
+    if module not in entitlements.get("modules", ()):
+        raise ModuleNotInPlanProblem(
+            f"The {module} module is not in your plan {_plan_label(entitlements)}; "
+            "upgrade the plan on the billing page to use it."
+        )
+    access = access_of(phase(tenant) or Phase.ACTIVE)
+    if access is Access.NONE:
+        raise SubscriptionInactiveProblem(
+            f"Your subscription to {_plan_label(entitlements)} is {phase(tenant)}; "
+            "pay the open invoice on the billing page to reopen the modules."
+        )
+    if access is Access.READ_ONLY and write:
+        raise ReadOnlyGraceProblem(
+            "Payment is overdue: the business modules are read-only until the open invoice is paid "
+            "(reads and exports still work)."
+        )
+
+
+def limit_of(tenant: Tenant, name: str) -> int | None:
+    """A limit of the tenant's plan (``seats``, ``accounts``, ``storage_mb``, ``api_calls_month``,
+    ``venues``); ``None`` is unlimited."""
+    entitlements = tenant.entitlements
+    if entitlements is None:
+        return None
+    value = entitlements.get("seats") if name == "seats" else (entitlements.get("limits") or {}).get(name)
+    return None if value is None else int(value)
+
+
+def check_limit(tenant: Tenant, name: str, usage: int, *, adding: int = 1) -> None:
+    """Refuse adding ``adding`` more of ``name`` when it would pass the plan's limit."""
+    limit = limit_of(tenant, name)
+    if limit is None or usage + adding <= limit:
+        return
+    plan = _plan_label(tenant.entitlements or {})
+    raise PlanLimitProblem(
+        f"Your plan {plan} allows {limit} {name}; {usage} are in use. "
+        "Add seats or upgrade the plan on the billing page.",
+        errors=[FieldError(field=name, message=f"limit {limit}, in use {usage}")],
+    )

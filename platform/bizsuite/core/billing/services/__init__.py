@@ -1,0 +1,1 @@
+"""Billing workflows, one file per aggregate."""

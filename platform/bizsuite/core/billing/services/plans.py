@@ -1,0 +1,107 @@
+"""Plans: operator data, versioned (a new version never changes what tenants on the old one have)."""
+
+from __future__ import annotations
+
+import msgspec
+from sqlalchemy import select
+
+from bizsuite.core.billing.models import Plan
+from bizsuite.core.billing.rules import money
+from bizsuite.core.billing.schemas import PlanCreate, PlanVersionCreate
+from bizsuite.core.context import Context
+from bizsuite.core.db import utcnow
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+
+_COPIED = (
+    "name",
+    "modules",
+    "price_month",
+    "price_year",
+    "trial_days",
+    "seats",
+    "max_accounts",
+    "max_storage_mb",
+    "max_api_calls_month",
+    "max_venues",
+    "wholesale_price_month",
+)
+
+
+def _check_prices(plan: Plan) -> None:
+    for field in ("price_month", "price_year", "wholesale_price_month"):
+        value = getattr(plan, field)
+        if value is None:
+            continue
+        if value < 0:
+            raise ValidationProblem.for_field(field, "must not be negative")
+        if money(value) != value:
+            raise ValidationProblem.for_field(field, "at most 2 decimals")
+
+
+async def list_plans(ctx: Context, *, all_versions: bool = False) -> list[Plan]:
+    """The plans' current versions (or every version), by code and version."""
+    statement = select(Plan).order_by(Plan.code, Plan.version)
+    if not all_versions:
+        statement = statement.where(Plan.superseded_at.is_(None))
+    return list((await ctx.session.scalars(statement)).all())
+
+
+async def current_plan(ctx: Context, code: str, *, field: str = "plan") -> Plan:
+    """The current version of a plan, or a 422 naming ``field``."""
+    plan = await ctx.session.scalar(select(Plan).where(Plan.code == code, Plan.superseded_at.is_(None)))
+    if plan is None:
+        raise ValidationProblem.for_field(field, f"no plan {code!r}")
+    return plan
+
+
+async def get_plan(ctx: Context, code: str) -> Plan:
+    """The current version of a plan, or 404."""
+    plan = await ctx.session.scalar(select(Plan).where(Plan.code == code, Plan.superseded_at.is_(None)))
+    if plan is None:
+        raise NotFoundProblem(f"No plan {code!r}.")
+    return plan
+
+
+async def create_plan(ctx: Context, data: PlanCreate) -> Plan:
+    """Create a plan's version 1."""
+    if await ctx.session.scalar(select(Plan.id).where(Plan.code == data.code).limit(1)):
+        raise ConflictProblem.for_field("code", "this plan exists; add a version instead")
+    plan = Plan(
+        code=data.code,
+        version=1,
+        name=data.name,
+        modules=sorted({m.value for m in data.modules}),
+        price_month=data.price_month,
+        price_year=data.price_year,
+        currency=data.currency,
+        trial_days=data.trial_days,
+        seats=data.seats,
+        max_accounts=data.max_accounts,
+        max_storage_mb=data.max_storage_mb,
+        max_api_calls_month=data.max_api_calls_month,
+        max_venues=data.max_venues,
+        wholesale_price_month=data.wholesale_price_month,
+    )
+    _check_prices(plan)
+    ctx.session.add(plan)
+    await ctx.session.flush()
+    return plan
+
+
+async def add_version(ctx: Context, code: str, data: PlanVersionCreate) -> Plan:
+    """A new version of a plan, copying the latest and applying the changes; the latest is superseded."""
+    latest = await get_plan(ctx, code)
+    plan = Plan(code=code, version=latest.version + 1, currency=latest.currency)
+    for name in _COPIED:
+        value = getattr(data, name)
+        if value is msgspec.UNSET:
+            value = getattr(latest, name)
+        elif name == "modules":
+            value = sorted({m.value for m in value})
+        setattr(plan, name, value)
+    _check_prices(plan)
+    latest.superseded_at = utcnow()
+    await ctx.session.flush()
+    ctx.session.add(plan)
+    await ctx.session.flush()
+    return plan

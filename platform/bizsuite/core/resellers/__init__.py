@@ -1,0 +1,1 @@
+"""Resellers: partner accounts that provision and look after tenants, never their business data."""

@@ -1,0 +1,160 @@
+"""Reseller API shapes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+from bizsuite.core.billing.models import InvoiceStatus
+from bizsuite.core.billing.schemas import FigureOut, PlanCode, Seats
+from bizsuite.core.resellers.models import ResellerStatus
+from bizsuite.core.tenants.models import TenantStatus
+from bizsuite.core.tenants.schemas import Slug, TenantName
+
+BlueprintName = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=63,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A blueprint file in `tenants/`, without `.toml` (e.g. `demo-sandbox`).",
+    ),
+]
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+class ResellerCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new reseller account."""
+
+    slug: Slug
+    name: TenantName
+    #: How many tenants it may have (null: unlimited).
+    max_tenants: Annotated[int, msgspec.Meta(ge=0)] | None = None
+
+
+class ResellerOut(msgspec.Struct, kw_only=True):
+    """A reseller account."""
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    max_tenants: int | None
+    status: ResellerStatus
+    tenants: int
+    created_at: datetime
+    version: int
+
+
+class ResellerList(msgspec.Struct, kw_only=True):
+    """Every reseller."""
+
+    items: list[ResellerOut]
+
+
+class ResellerKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new reseller API key."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"\S")]
+
+
+class ResellerKeyOut(msgspec.Struct, kw_only=True):
+    """A reseller key; ``secret`` is shown only in the answer that created it."""
+
+    id: uuid.UUID
+    name: str
+    prefix: str
+    created_at: datetime
+    secret: str | None = None
+
+
+class ProvisionRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Provision a tenant from a blueprint, on a plan, with its first owner invited by email."""
+
+    blueprint: BlueprintName
+    slug: Slug
+    name: TenantName
+    plan: PlanCode
+    owner_email: Email
+    seats: Seats = 1
+    trial: bool = True
+
+
+class ResellerTenantOut(msgspec.Struct, kw_only=True):
+    """One of the reseller's tenants: its account, never its business data."""
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    status: TenantStatus
+    modules: list[str]
+    plan: str | None
+    plan_version: int | None
+    #: The subscription's phase now (``trial``, ``active``, ``past_due``, ``grace``, ``suspended``, ``canceled``).
+    phase: str | None
+    seats: int | None
+    seats_used: int
+    open_invoices: int
+    created_at: datetime
+
+
+class ResellerTenantList(msgspec.Struct, kw_only=True):
+    """The reseller's tenants, newest first."""
+
+    items: list[ResellerTenantOut]
+
+
+class ProvisionResult(msgspec.Struct, kw_only=True):
+    """The provisioned tenant and where its owner's invitation went."""
+
+    tenant: ResellerTenantOut
+    invitation_sent_to: str
+    created: list[str]
+
+
+class ResellerPlanOut(msgspec.Struct, kw_only=True):
+    """A plan as a reseller sees it: retail and wholesale price and the margin."""
+
+    code: str
+    version: int
+    name: str
+    modules: list[str]
+    currency: str
+    trial_days: int
+    seats: int | None
+    price_month: Decimal
+    wholesale_price_month: Decimal | None
+    margin_month: FigureOut | None
+
+
+class ResellerPlanList(msgspec.Struct, kw_only=True):
+    """The plans a reseller can sell."""
+
+    items: list[ResellerPlanOut]
+
+
+class ResellerPlanChange(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Move one of the reseller's tenants to another plan."""
+
+    plan: PlanCode
+    seats: Seats | None = None
+
+
+class ResellerInvoiceOut(msgspec.Struct, kw_only=True):
+    """An invoice of one of the reseller's tenants (amount and status only)."""
+
+    id: uuid.UUID
+    number: str
+    status: InvoiceStatus
+    amount: Decimal
+    currency: str
+    created_at: datetime
+
+
+class ResellerInvoiceList(msgspec.Struct, kw_only=True):
+    """A tenant's invoices, newest first."""
+
+    items: list[ResellerInvoiceOut]

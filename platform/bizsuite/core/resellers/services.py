@@ -1,0 +1,272 @@
+"""Reseller workflows: accounts and keys (operator), provisioning and looking after own tenants."""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+from sqlalchemy import func, select
+
+from bizsuite.core.billing import rules
+from bizsuite.core.billing.models import Invoice, InvoiceStatus, Plan
+from bizsuite.core.billing.schemas import FigureOut, PlanAssignment
+from bizsuite.core.billing.services import subscriptions
+from bizsuite.core.blueprints import BlueprintError, apply_blueprint, load_blueprint
+from bizsuite.core.clock import tenant_now
+from bizsuite.core.context import Context, Principal, PrincipalKind
+from bizsuite.core.db import bind_tenant
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.identity import security
+from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.schemas import InvitationCreate
+from bizsuite.core.identity.services import create_invitation
+from bizsuite.core.resellers.auth import new_reseller_key
+from bizsuite.core.resellers.models import Reseller, ResellerApiKey, ResellerStatus, ResellerTenant
+from bizsuite.core.resellers.schemas import (
+    ProvisionRequest,
+    ResellerCreate,
+    ResellerInvoiceOut,
+    ResellerPlanOut,
+    ResellerTenantOut,
+)
+from bizsuite.core.tenants import services as tenants
+from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.settings import REPO_ROOT, Settings
+
+BLUEPRINTS = REPO_ROOT / "tenants"
+
+# --- operator --------------------------------------------------------------------------------
+
+
+async def create_reseller(ctx: Context, data: ResellerCreate) -> Reseller:
+    """Create a reseller account (operator)."""
+    if await ctx.session.scalar(select(Reseller.id).where(Reseller.slug == data.slug)):
+        raise ConflictProblem.for_field("slug", "this slug is already used")
+    reseller = Reseller(slug=data.slug, name=data.name, max_tenants=data.max_tenants)
+    ctx.session.add(reseller)
+    await ctx.session.flush()
+    return reseller
+
+
+async def list_resellers(ctx: Context) -> list[Reseller]:
+    """Every reseller, by slug."""
+    return list(await ctx.session.scalars(select(Reseller).order_by(Reseller.slug)))
+
+
+async def get_reseller(ctx: Context, reseller_id: uuid.UUID) -> Reseller:
+    """One reseller, or 404."""
+    reseller = await ctx.session.get(Reseller, reseller_id)
+    if reseller is None:
+        raise NotFoundProblem(f"No reseller with id {reseller_id}.")
+    return reseller
+
+
+async def tenant_count(ctx: Context, reseller_id: uuid.UUID) -> int:
+    """How many tenants a reseller has."""
+    return int(
+        await ctx.session.scalar(
+            select(func.count()).select_from(ResellerTenant).where(ResellerTenant.reseller_id == reseller_id)
+        )
+        or 0
+    )
+
+
+async def set_reseller_status(ctx: Context, reseller_id: uuid.UUID, status: ResellerStatus) -> Reseller:
+    """Suspend (its keys stop working) or resume a reseller."""
+    reseller = await get_reseller(ctx, reseller_id)
+    reseller.status = status
+    await ctx.session.flush()
+    return reseller
+
+
+async def create_key(ctx: Context, reseller_id: uuid.UUID, name: str) -> tuple[ResellerApiKey, str]:
+    """A new key for the reseller; the secret is returned once and never stored."""
+    await get_reseller(ctx, reseller_id)
+    secret = new_reseller_key()
+    key = ResellerApiKey(
+        reseller_id=reseller_id, name=name, prefix=secret[:12], key_hash=security.sha256_hex(secret)
+    )
+    ctx.session.add(key)
+    await ctx.session.flush()
+    return key, secret
+
+
+# --- the reseller's own ----------------------------------------------------------------------
+
+
+def _reseller_id(ctx: Context) -> uuid.UUID:
+    reseller_id = ctx.principal.reseller_id
+    assert reseller_id is not None, "reseller routes are guarded by reseller_guard"
+    return reseller_id
+
+
+async def own_tenant(ctx: Context, tenant_id: uuid.UUID) -> Tenant:
+    """One of the caller's tenants (404 for any other, whoever's it is), with the session bound to it."""
+    tenant = await ctx.session.scalar(
+        select(Tenant)
+        .join(ResellerTenant, ResellerTenant.tenant_id == Tenant.id)
+        .where(Tenant.id == tenant_id, ResellerTenant.reseller_id == _reseller_id(ctx))
+    )
+    if tenant is None:
+        raise NotFoundProblem(f"No tenant with id {tenant_id}.")
+    await bind_tenant(ctx.session, tenant.id)
+    return tenant
+
+
+async def describe_tenant(ctx: Context, tenant: Tenant) -> ResellerTenantOut:
+    """The tenant's account as its reseller sees it (the session must be bound to it)."""
+    current = await subscriptions.find(ctx, tenant)
+    phase = None
+    if current is not None:
+        sub = current.subscription
+        lapse = rules.lapse_start(sub.status.value, sub.trial_end, sub.past_due_since)
+        phase = rules.phase_at(sub.status.value, lapse, tenant_now(tenant)).value
+    open_invoices = await ctx.session.scalar(
+        select(func.count()).select_from(Invoice).where(Invoice.status == InvoiceStatus.OPEN)
+    )
+    return ResellerTenantOut(
+        id=tenant.id,
+        slug=tenant.slug,
+        name=tenant.name,
+        status=tenant.status,
+        modules=list(tenant.modules),
+        plan=current.plan.code if current else None,
+        plan_version=current.plan.version if current else None,
+        phase=phase,
+        seats=current.subscription.seats if current else None,
+        seats_used=await subscriptions.seats_in_use(ctx),
+        open_invoices=int(open_invoices or 0),
+        created_at=tenant.created_at,
+    )
+
+
+async def list_own_tenants(ctx: Context) -> list[ResellerTenantOut]:
+    """The caller's tenants, newest first."""
+    tenant_ids = list(
+        await ctx.session.scalars(
+            select(ResellerTenant.tenant_id)
+            .where(ResellerTenant.reseller_id == _reseller_id(ctx))
+            .order_by(ResellerTenant.created_at.desc())
+        )
+    )
+    found = []
+    for tenant_id in tenant_ids:
+        found.append(await describe_tenant(ctx, await own_tenant(ctx, tenant_id)))
+    return found
+
+
+async def provision(
+    ctx: Context, settings: Settings, data: ProvisionRequest, *, site_url: str
+) -> tuple[Tenant, list[str]]:
+    """Create a tenant from a blueprint in ``tenants/`` on a plan, and invite its first owner."""
+    reseller_id = _reseller_id(ctx)
+    reseller = await ctx.session.get(Reseller, reseller_id, with_for_update={"key_share": True})
+    assert reseller is not None
+    if reseller.max_tenants is not None and await tenant_count(ctx, reseller_id) >= reseller.max_tenants:
+        raise ConflictProblem.for_field(
+            "slug", f"the allowance of {reseller.max_tenants} tenants is used up; ask the operator for more"
+        )
+    path = BLUEPRINTS / f"{data.blueprint}.toml"
+    if not path.is_file():
+        raise ValidationProblem.for_field("blueprint", f"no blueprint {data.blueprint!r} in tenants/")
+    if await ctx.session.scalar(select(Tenant.id).where(Tenant.slug == data.slug)):
+        raise ConflictProblem.for_field("slug", "this slug is already used")
+    await subscriptions_plan_exists(ctx, data.plan)
+    try:
+        blueprint = load_blueprint(path)
+    except BlueprintError as exc:
+        raise ValidationProblem.for_field("blueprint", str(exc)) from exc
+    blueprint.tenant = msgspec.structs.replace(blueprint.tenant, slug=data.slug, name=data.name)
+    report = await apply_blueprint(
+        ctx.session, blueprint, source=f"reseller:{reseller.slug}:{data.blueprint}"
+    )
+    tenant = report.tenant
+    assert tenant is not None
+    ctx.session.add(ResellerTenant(tenant_id=tenant.id, reseller_id=reseller_id))
+    await ctx.session.flush()
+    await subscriptions.assign_plan(
+        ctx, settings, tenant.id, PlanAssignment(plan=data.plan, seats=data.seats, trial=data.trial)
+    )
+    in_tenant = Context(
+        session=ctx.session,
+        principal=Principal(
+            kind=PrincipalKind.RESELLER,
+            label=reseller.name,
+            tenant=tenant,
+            role=Role.OWNER,
+            reseller_id=reseller_id,
+        ),
+        request_id=ctx.request_id,
+        ip=ctx.ip,
+    )
+    await create_invitation(
+        in_tenant,
+        InvitationCreate(email=data.owner_email, role=Role.OWNER),
+        site_url=site_url,
+        settings=settings,
+    )
+    return tenant, list(report.created)
+
+
+async def subscriptions_plan_exists(ctx: Context, code: str) -> Plan:
+    """The plan's current version, or a 422 naming ``plan``."""
+    from bizsuite.core.billing.services.plans import current_plan
+
+    return await current_plan(ctx, code)
+
+
+async def set_own_tenant_status(ctx: Context, tenant_id: uuid.UUID, status: TenantStatus) -> Tenant:
+    """Suspend or resume one of the caller's tenants."""
+    await own_tenant(ctx, tenant_id)
+    return await tenants.set_tenant_status(ctx, tenant_id, status)
+
+
+async def own_invoices(ctx: Context, tenant_id: uuid.UUID) -> list[ResellerInvoiceOut]:
+    """One of the caller's tenants' invoices, newest first (amounts and status only)."""
+    await own_tenant(ctx, tenant_id)
+    rows = await ctx.session.scalars(select(Invoice).order_by(Invoice.created_at.desc(), Invoice.id.desc()))
+    return [
+        ResellerInvoiceOut(
+            id=i.id,
+            number=i.number,
+            status=i.status,
+            amount=i.amount,
+            currency=i.currency,
+            created_at=i.created_at,
+        )
+        for i in rows
+    ]
+
+
+async def plans_for_resale(ctx: Context) -> list[ResellerPlanOut]:
+    """The plans' current versions with retail and wholesale price and the monthly margin per seat."""
+    from bizsuite.core.billing.services.plans import list_plans
+
+    found = []
+    for plan in await list_plans(ctx):
+        margin = None
+        if plan.wholesale_price_month is not None:
+            amount = rules.money(plan.price_month - plan.wholesale_price_month)
+            margin = FigureOut(
+                amount=amount,
+                formula=f"{rules.money(plan.price_month)} − {rules.money(plan.wholesale_price_month)} = {amount}",
+                inputs={
+                    "price_month": str(plan.price_month),
+                    "wholesale_price_month": str(plan.wholesale_price_month),
+                },
+            )
+        found.append(
+            ResellerPlanOut(
+                code=plan.code,
+                version=plan.version,
+                name=plan.name,
+                modules=list(plan.modules),
+                currency=plan.currency,
+                trial_days=plan.trial_days,
+                seats=plan.seats,
+                price_month=plan.price_month,
+                wholesale_price_month=plan.wholesale_price_month,
+                margin_month=margin,
+            )
+        )
+    return found

@@ -1,0 +1,156 @@
+"""The contracts list on the kernel list component (``web/lists.py``): sortable columns, the
+count, previous and next pages, groups by status, direction, project or counterparty with amount
+subtotals, saved views and the export of the view.
+
+The list's SQL picks the page's contract ids (keyset on the sort key and id, through
+:func:`bizsuite.web.lists.fetch_page`: one paging implementation); the page's contracts are then
+loaded as views in that order. The API's list (:func:`list_contracts`) is the same query in its
+default order.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from bizsuite.core.context import Context
+from bizsuite.modules.contracts.models import Contract, Counterparty, Project
+from bizsuite.modules.contracts.schemas import ContractFilters, ContractView
+from bizsuite.modules.contracts.services.contracts import views
+from bizsuite.modules.crm.models import Account
+from bizsuite.web.i18n import N_
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListColumn,
+    ListPage,
+    ListSpec,
+    ListState,
+    SqlWhere,
+    contains_pattern,
+    count_rows,
+    fetch_page,
+    group_totals,
+    list_state,
+)
+
+#: One row per contract with its party (CRM account or counterparty) and project names and the
+#: money recorded against it (receipts or payments made, in the contract's currency).
+SOURCE = (
+    "(SELECT c.*, COALESCE(a.name, p.name, '') AS party_name,"
+    " COALESCE(c.account_id, c.counterparty_id) AS party_id,"
+    " COALESCE(pr.code || ' ' || pr.name, '') AS project_label,"
+    " COALESCE((SELECT sum(s.amount) FROM contracts_settlements s WHERE s.tenant_id = c.tenant_id"
+    " AND s.contract_id = c.id AND s.status = 'recorded'), 0) AS settled"
+    " FROM contracts_contracts c"
+    " LEFT JOIN crm_accounts a ON a.tenant_id = c.tenant_id AND a.id = c.account_id"
+    " LEFT JOIN contracts_counterparties p ON p.tenant_id = c.tenant_id AND p.id = c.counterparty_id"
+    " LEFT JOIN contracts_projects pr ON pr.tenant_id = c.tenant_id AND pr.id = c.project_id) AS contracts"
+)
+#: Search anywhere in the number, the title or the party's name (any case).
+SEARCH_TEXT = "lower(number || ' ' || title || ' ' || party_name)"
+
+#: The contracts list, described once for the page, the API and the export.
+CONTRACT_LIST = ListSpec(
+    key="contracts.contracts",
+    path="/contracts",
+    columns=(
+        ListColumn("number", N_("Number"), sort="number"),
+        ListColumn("title", N_("Title"), sort="title"),
+        ListColumn("direction", N_("Direction"), group="direction"),
+        ListColumn("party", N_("Counterparty"), sort="party_name", group="party_id"),
+        ListColumn("project", N_("Project"), sort="project_label", group="project_id"),
+        ListColumn("status", N_("Status"), group="status"),
+        ListColumn("amount", N_("Amount"), kind="money", sort="amount", sort_type=Decimal),
+        ListColumn("currency", N_("Currency"), default=False),
+        ListColumn("settled", N_("Received or paid"), kind="money", sort="settled", sort_type=Decimal),
+        ListColumn("signed_on", N_("Signed on"), kind="date", default=False),
+        ListColumn("ends_on", N_("Ends on"), kind="date", default=False),
+        ListColumn(
+            "created_at",
+            N_("Registered"),
+            kind="datetime",
+            sort="created_at",
+            sort_type=datetime,
+            default=False,
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("q", "direction", "status", "project_id"),
+)
+
+
+def contract_conditions(ctx: Context, filters: ContractFilters) -> SqlWhere:
+    """The filters as SQL conditions on the list's rows."""
+    where = SqlWhere(ctx.tenant_id)
+    if filters.direction is not None:
+        where.where("direction::text = {}", filters.direction.value)
+    if filters.status is not None:
+        where.where("status::text = {}", filters.status.value)
+    if filters.project_id is not None:
+        where.where("project_id = {}", filters.project_id)
+    text = (filters.q or "").replace("\x00", "").strip()
+    if text:
+        where.where(f"{SEARCH_TEXT} LIKE {{}}", contains_pattern(text))
+    return where
+
+
+async def contract_list(
+    ctx: Context, filters: ContractFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[ContractView], int | None]:
+    """A page of contracts in the state's order, as views, with the total when ``count``."""
+    where = contract_conditions(ctx, filters)
+    ids = await fetch_page(
+        ctx, CONTRACT_LIST, state, select="id", source=SOURCE, where=where, row=lambda r: r[0], limit=limit
+    )
+    rows = list((await ctx.session.scalars(select(Contract).where(Contract.id.in_(ids.items)))).all())
+    by_id = {v.id: v for v in await views(ctx, rows)}
+    total = await count_rows(ctx, source=SOURCE, where=where) if count else None
+    items = [by_id[i] for i in ids.items if i in by_id]
+    return ListPage(items, ids.next_cursor, ids.previous_cursor, ids.at), total
+
+
+async def contract_groups(ctx: Context, filters: ContractFilters, state: ListState) -> list[GroupTotal]:
+    """The grouped list's groups: how many contracts, and the sums of their amounts and of what
+    was received or paid, for the contracts in the tenant's currency (others are counted only:
+    amounts in different currencies are not added up)."""
+    where = contract_conditions(ctx, filters).copy()
+    in_currency = f"currency = {where.bind(ctx.tenant.currency)}::varchar"
+    sums = {
+        "amount": f"CASE WHEN {in_currency} THEN amount END",
+        "settled": f"CASE WHEN {in_currency} THEN settled END",
+    }
+    return await group_totals(ctx, CONTRACT_LIST, state, source=SOURCE, where=where, sums=sums)
+
+
+async def group_names(ctx: Context, state: ListState, groups: list[GroupTotal]) -> dict[str, str]:
+    """The names of a project or counterparty grouping's groups (by the id the group holds)."""
+    ids = []
+    for group in groups:
+        try:
+            ids.append(uuid.UUID(group.value))
+        except ValueError:
+            continue
+    if not ids or state.group not in ("project", "party"):
+        return {}
+    if state.group == "project":
+        rows = await ctx.session.execute(
+            select(Project.id, Project.code, Project.name).where(Project.id.in_(ids))
+        )
+        return {str(i): f"{code} {name}" for i, code, name in rows.all()}
+    names: dict[str, str] = {}
+    for model in (Account, Counterparty):
+        found = await ctx.session.execute(select(model.id, model.name).where(model.id.in_(ids)))
+        names.update((str(i), name) for i, name in found.all())
+    return names
+
+
+async def list_contracts(
+    ctx: Context, filters: ContractFilters, *, limit: int, cursor: str | None
+) -> tuple[list[ContractView], str | None]:
+    """A page of contracts, newest first (the default order of :func:`contract_list`)."""
+    state = list_state(CONTRACT_LIST, {"cursor": cursor} if cursor else {}, strict=True)
+    page, _total = await contract_list(ctx, filters, state, limit=limit)
+    return page.items, page.next_cursor

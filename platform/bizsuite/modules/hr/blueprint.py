@@ -1,0 +1,362 @@
+"""The ``[hr]`` table of a blueprint: positions (with reports-to and paths by code), their job
+descriptions (duties with four-level standards, requirements) and employees with their
+assignments. Created when missing (applying twice writes nothing the second time)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+
+import msgspec
+from sqlalchemy import select
+
+from bizsuite.core import clock
+from bizsuite.core.blueprints import ApplyReport, Blueprint, BlueprintSection, SectionError
+from bizsuite.core.context import Context, snapshot
+from bizsuite.core.org_units.blueprint import org_units_in
+from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.modules.hr import rules
+from bizsuite.modules.hr.models import (
+    Assignment,
+    Campaign,
+    CampaignStatus,
+    DescriptionStatus,
+    Dimension,
+    Duty,
+    Employee,
+    GradeBand,
+    JobDescription,
+    PathKind,
+    Position,
+    PositionCategory,
+    PositionPath,
+    Question,
+    Rater,
+    RaterRole,
+    Rating,
+)
+from bizsuite.modules.hr.schemas import Code, Name
+from bizsuite.modules.hr.services.descriptions import TEXT_FIELDS
+
+
+class DutySpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A duty item with its four-level standard."""
+
+    content: str
+    excellent: str
+    good: str
+    fair: str
+    poor: str
+    function: str | None = None
+    weight: Decimal | None = None
+
+
+class AbilitySpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A required ability and its level (1-5)."""
+
+    name: str
+    level: int
+
+
+class DescriptionSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A job description version of a position (the blueprint's are approved unless ``draft``)."""
+
+    status: DescriptionStatus = DescriptionStatus.APPROVED
+    summary: str | None = None
+    min_education: str | None = None
+    professional_title: str | None = None
+    training: str | None = None
+    certificates: str | None = None
+    experience: str | None = None
+    leadership: str | None = None
+    management: str | None = None
+    abilities: list[AbilitySpec] = msgspec.field(default_factory=list)
+    duties: list[DutySpec] = msgspec.field(default_factory=list)
+
+
+class PositionSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A position (by code) under an org unit code, reporting to another position's code."""
+
+    code: Code
+    title: Name
+    category: PositionCategory
+    org_unit: str
+    headcount: int
+    reports_to: str | None = None
+    pay_grade: str | None = None
+    pay_level: str | None = None
+    promotes_to: list[str] = msgspec.field(default_factory=list)
+    lateral: list[str] = msgspec.field(default_factory=list)
+    can_fill: list[str] = msgspec.field(default_factory=list)
+    description: DescriptionSpec | None = None
+
+
+class AssignmentSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A position held from a day (to a day, or still)."""
+
+    position: str
+    starts_on: date
+    ends_on: date | None = None
+
+
+class EmployeeSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An employee (by number) and the positions they held, oldest first."""
+
+    number: Code
+    name: Name
+    org_unit: str | None = None
+    hired_on: date | None = None
+    email: str | None = None
+    assignments: list[AssignmentSpec] = msgspec.field(default_factory=list)
+
+
+class QuestionSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A questionnaire item (by code) in one of the six dimensions."""
+
+    code: Code
+    dimension: Dimension
+    text: str
+
+
+class BandSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A row of the points-to-grade table."""
+
+    min_points: Decimal
+    grade: str
+
+
+class RaterSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A rater and their answers: question code → [need, importance, contribution]."""
+
+    name: str
+    role: RaterRole
+    ratings: dict[str, list[int]] = msgspec.field(default_factory=dict)
+
+
+class CampaignSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A job-analysis campaign (by title) of a position."""
+
+    title: str
+    position: str
+    raters: list[RaterSpec]
+    due_on: date | None = None
+    closed: bool = False
+
+
+class HrSection(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """``[hr]``."""
+
+    positions: list[PositionSpec] = msgspec.field(default_factory=list)
+    employees: list[EmployeeSpec] = msgspec.field(default_factory=list)
+    questions: list[QuestionSpec] = msgspec.field(default_factory=list)
+    grade_table: list[BandSpec] = msgspec.field(default_factory=list)
+    campaigns: list[CampaignSpec] = msgspec.field(default_factory=list)
+
+
+def check(blueprint: Blueprint, section: HrSection) -> None:
+    """References inside ``[hr]`` and to the blueprint's org units; no loops."""
+    units = {unit.code for unit in org_units_in(blueprint)}
+    codes = {p.code for p in section.positions}
+    for i, p in enumerate(section.positions):
+        if p.org_unit not in units:
+            raise SectionError(f"positions[{i}].org_unit", f"no org unit with code {p.org_unit!r}")
+        for name in ("reports_to",):
+            value = getattr(p, name)
+            if value is not None and value not in codes:
+                raise SectionError(f"positions[{i}].{name}", f"no position with code {value!r}")
+        for name in ("promotes_to", "lateral", "can_fill"):
+            for code in getattr(p, name):
+                if code not in codes or code == p.code:
+                    raise SectionError(f"positions[{i}].{name}", f"no other position with code {code!r}")
+    for name, edges in (
+        ("reports_to", {p.code: [p.reports_to] for p in section.positions if p.reports_to}),
+        ("promotes_to", {p.code: list(p.promotes_to) for p in section.positions}),
+    ):
+        loop = rules.find_cycle(edges)
+        if loop is not None:
+            raise SectionError(f"positions.{name}", "loop: " + " → ".join(loop))
+    for i, e in enumerate(section.employees):
+        if e.org_unit is not None and e.org_unit not in units:
+            raise SectionError(f"employees[{i}].org_unit", f"no org unit with code {e.org_unit!r}")
+        spans: list[rules.Span] = []
+        for j, a in enumerate(e.assignments):
+            if a.position not in codes:
+                raise SectionError(f"employees[{i}].assignments[{j}].position", f"no position {a.position!r}")
+            plan = rules.plan_assignment(spans, a.starts_on, a.ends_on)
+            if plan.problem is not None or plan.closes is not None:
+                raise SectionError(
+                    f"employees[{i}].assignments[{j}]", plan.problem or "give the earlier one an end"
+                )
+            spans.append(rules.Span(j, a.starts_on, a.ends_on))
+    questions = {q.code for q in section.questions}
+    for i, c in enumerate(section.campaigns):
+        if c.position not in codes:
+            raise SectionError(f"campaigns[{i}].position", f"no position with code {c.position!r}")
+        for j, rater in enumerate(c.raters):
+            for code, values in rater.ratings.items():
+                if code not in questions:
+                    raise SectionError(
+                        f"campaigns[{i}].raters[{j}].ratings", f"no question with code {code!r}"
+                    )
+                if len(values) != 3 or not all(1 <= v <= 5 for v in values):
+                    raise SectionError(
+                        f"campaigns[{i}].raters[{j}].ratings",
+                        "need, importance and contribution, each 1 to 5",
+                    )
+
+
+async def apply(outer: Context, section: HrSection, report: ApplyReport) -> None:
+    """Create what is missing."""
+    ctx = dataclasses.replace(outer, principal=dataclasses.replace(outer.principal, tenant=report.tenant))
+    session = ctx.session
+    units = dict((await session.execute(select(OrgUnit.code, OrgUnit.id))).all())
+    positions = {p.code: p for p in await session.scalars(select(Position))}
+    made: list[PositionSpec] = []
+    for spec in section.positions:
+        if spec.code in positions:
+            continue
+        row = Position(
+            code=spec.code,
+            title=spec.title,
+            category=spec.category,
+            org_unit_id=units[spec.org_unit],
+            headcount=spec.headcount,
+            pay_grade=spec.pay_grade,
+            pay_level=spec.pay_level,
+        )
+        session.add(row)
+        await session.flush()
+        positions[spec.code] = row
+        made.append(spec)
+        ctx.audit("hr.position.created", row, after=snapshot(row))
+        report.created.append(f"position {spec.code}")
+    for spec in made:
+        row = positions[spec.code]
+        if spec.reports_to:
+            row.reports_to_id = positions[spec.reports_to].id
+        for kind, targets in (
+            (PathKind.PROMOTES_TO, spec.promotes_to),
+            (PathKind.LATERAL, spec.lateral),
+            (PathKind.CAN_FILL, spec.can_fill),
+        ):
+            for code in targets:
+                session.add(PositionPath(position_id=row.id, target_id=positions[code].id, kind=kind))
+        if spec.description is not None:
+            await _description(ctx, row, spec.description)
+    await session.flush()
+    employees = set(await session.scalars(select(Employee.number)))
+    for e in section.employees:
+        if e.number in employees:
+            continue
+        employee = Employee(
+            number=e.number,
+            name=e.name,
+            org_unit_id=units[e.org_unit] if e.org_unit else None,
+            hired_on=e.hired_on,
+            email=e.email,
+        )
+        session.add(employee)
+        await session.flush()
+        ctx.audit("hr.employee.created", employee, after=snapshot(employee))
+        for a in e.assignments:
+            session.add(
+                Assignment(
+                    employee_id=employee.id,
+                    position_id=positions[a.position].id,
+                    starts_on=a.starts_on,
+                    ends_on=a.ends_on,
+                )
+            )
+        report.created.append(f"employee {e.number}")
+    await session.flush()
+    await _questionnaire(ctx, section, positions, report)
+
+
+async def _questionnaire(
+    ctx: Context, section: HrSection, positions: dict[str, Position], report: ApplyReport
+) -> None:
+    session = ctx.session
+    questions = {q.code: q for q in await session.scalars(select(Question))}
+    for spec in section.questions:
+        if spec.code in questions:
+            continue
+        question = Question(code=spec.code, dimension=spec.dimension, text=spec.text)
+        session.add(question)
+        questions[spec.code] = question
+        report.created.append(f"question {spec.code}")
+    if section.grade_table and await session.scalar(select(GradeBand.id).limit(1)) is None:
+        for band in section.grade_table:
+            session.add(GradeBand(min_points=band.min_points, grade=band.grade))
+        report.created.append("grade table")
+    await session.flush()
+    titles = set(await session.scalars(select(Campaign.title)))
+    for c in section.campaigns:
+        if c.title in titles:
+            continue
+        campaign = Campaign(
+            position_id=positions[c.position].id,
+            title=c.title,
+            due_on=c.due_on,
+            status=CampaignStatus.CLOSED if c.closed else CampaignStatus.OPEN,
+        )
+        session.add(campaign)
+        await session.flush()
+        for r in c.raters:
+            rater = Rater(
+                campaign_id=campaign.id,
+                name=r.name,
+                role=r.role,
+                responded_at=clock.now(ctx) if r.ratings else None,
+            )
+            session.add(rater)
+            await session.flush()
+            for code, (need, importance, contribution) in r.ratings.items():
+                session.add(
+                    Rating(
+                        rater_id=rater.id,
+                        question_id=questions[code].id,
+                        need=need,
+                        importance=importance,
+                        contribution=contribution,
+                    )
+                )
+        await session.flush()
+        ctx.audit("hr.campaign.created", campaign, after=snapshot(campaign))
+        report.created.append(f"campaign {c.title}")
+
+
+async def _description(ctx: Context, position: Position, spec: DescriptionSpec) -> None:
+    row = JobDescription(
+        position_id=position.id,
+        number=1,
+        status=spec.status,
+        **{name: getattr(spec, name) for name in TEXT_FIELDS},
+        abilities=[{"name": a.name, "level": a.level} for a in spec.abilities],
+        approved_at=clock.now(ctx) if spec.status is DescriptionStatus.APPROVED else None,
+    )
+    fields: dict[str, str | None] = {name: getattr(spec, name) for name in TEXT_FIELDS}
+    row.review_flags = [
+        {"characteristic": t.characteristic, "term": t.term, "field": t.field}
+        for t in rules.review_flags(fields)
+    ]
+    ctx.session.add(row)
+    await ctx.session.flush()
+    for seq, duty in enumerate(spec.duties, start=1):
+        ctx.session.add(
+            Duty(
+                job_description_id=row.id,
+                seq=seq,
+                content=duty.content,
+                function=duty.function,
+                excellent=duty.excellent,
+                good=duty.good,
+                fair=duty.fair,
+                poor=duty.poor,
+                weight=duty.weight,
+            )
+        )
+    ctx.audit("hr.job_description.created", row, after=snapshot(row))
+
+
+SECTION = BlueprintSection(spec=HrSection, apply=apply, check=check)

@@ -1,0 +1,923 @@
+"""HR pages: positions (list, define, a position's page with its paths, holders and description
+versions), job descriptions (duties with their four-level standards, requirements, submit,
+revise, print), employees (list, add, a person's assignment history), the org chart and headcount."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any
+
+from litestar import Controller, HttpMethod, Request, Response, get, post, route
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy import select
+
+from bizsuite.core.context import Context
+from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import ConflictProblem, FieldError, ProblemError
+from bizsuite.core.identity.models import Role
+from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.core.views.services import list_saved_views
+from bizsuite.kit import LinkTarget, NavItem
+from bizsuite.modules.hr import services
+from bizsuite.modules.hr.api import employee_filters, position_filters
+from bizsuite.modules.hr.models import DescriptionStatus, PositionCategory, RaterRole
+from bizsuite.modules.hr.rules import LEVELS, PROTECTED
+from bizsuite.modules.hr.schemas import (
+    Ability,
+    AssignmentCreate,
+    AssignmentEnd,
+    CampaignCreate,
+    DutyCreate,
+    EmployeeCreate,
+    EmployeeFilters,
+    EmployeeUpdate,
+    JobDescriptionCreate,
+    JobDescriptionFilters,
+    JobDescriptionUpdate,
+    PositionCreate,
+    PositionFilters,
+    PositionPathsUpdate,
+    PositionUpdate,
+    RaterInput,
+    RatingInput,
+    RatingsUpdate,
+)
+from bizsuite.web.exports import export_view
+from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
+from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import gettext as _
+from bizsuite.web.lists import ListState, list_context, list_export, list_export_source, list_state
+from bizsuite.web.pages import Form
+from bizsuite.web.support import (
+    filtered_by,
+    query_as_sent,
+    query_params,
+    redirect,
+    run_action,
+    run_form,
+    savepoint,
+    signed_in,
+)
+from bizsuite.web.templating import page
+
+PAGE_SIZE = 50
+CHOICES = 500
+SECTION = N_("HR")
+
+POSITION_FIELDS = (
+    "code", "title", "category", "org_unit_id", "reports_to_id", "headcount", "pay_grade", "pay_level", "notes",
+)  # fmt: skip
+PATH_FIELDS = ("promotes_to", "lateral", "can_fill")
+DESCRIPTION_FIELDS = (
+    "summary", "min_education", "professional_title", "training", "certificates", "experience",
+    "leadership", "management",
+)  # fmt: skip
+DUTY_FIELDS = ("content", "function", "excellent", "good", "fair", "poor", "weight")
+EMPLOYEE_FIELDS = ("number", "name", "org_unit_id", "email", "phone", "hired_on", "notes")
+EMPLOYEE_EDIT_FIELDS = (*EMPLOYEE_FIELDS, "left_on")
+ASSIGNMENT_FIELDS = ("position_id", "starts_on", "ends_on", "note")
+
+CATEGORY_LABELS = {
+    PositionCategory.MANAGEMENT: N_("Managerial"),
+    PositionCategory.PROFESSIONAL: N_("Professional"),
+    PositionCategory.TECHNICAL: N_("Technical"),
+    PositionCategory.SALES: N_("Sales and marketing"),
+    PositionCategory.OPERATIONS: N_("Store and operations"),
+    PositionCategory.SUPPORT: N_("Support services"),
+}
+DESCRIPTION_STATUS_LABELS = {
+    DescriptionStatus.DRAFT: N_("Draft"),
+    DescriptionStatus.IN_APPROVAL: N_("In approval"),
+    DescriptionStatus.APPROVED: N_("Approved (in force)"),
+    DescriptionStatus.SUPERSEDED: N_("Superseded"),
+}
+LEVEL_LABELS = {
+    "excellent": N_("Excellent (优)"),
+    "good": N_("Good (良)"),
+    "fair": N_("Fair (可)"),
+    "poor": N_("Poor (差)"),
+}
+CHARACTERISTIC_LABELS = {
+    "gender": N_("Gender"),
+    "age": N_("Age"),
+    "height": N_("Height"),
+    "physique": N_("Physique"),
+    "marital_status": N_("Marital status"),
+}
+DIMENSION_LABELS = {
+    "information_input": N_("Information input"),
+    "mental_processes": N_("Mental processes"),
+    "interpersonal": N_("Interpersonal activities"),
+    "work_context": N_("Work context"),
+    "other_aspects": N_("Other aspects"),
+    "criticality": N_("Criticality"),
+}
+RATER_ROLE_LABELS = {"incumbent": N_("Incumbent"), "manager": N_("Line manager")}
+SCALE_LABELS = {"need": N_("Need"), "importance": N_("Importance"), "contribution": N_("Contribution")}
+FIELD_LABELS = {
+    "summary": N_("Job summary"),
+    "min_education": N_("Minimum education"),
+    "professional_title": N_("Professional title"),
+    "training": N_("Training"),
+    "certificates": N_("Certificates"),
+    "experience": N_("Experience"),
+    "abilities": N_("Abilities and levels"),
+    "leadership": N_("Leadership"),
+    "management": N_("Management requirements"),
+}
+
+
+def _labels() -> dict[str, Any]:
+    return {
+        "category_labels": CATEGORY_LABELS,
+        "category_choices": [(key.value, _(label)) for key, label in CATEGORY_LABELS.items()],
+        "description_status_labels": DESCRIPTION_STATUS_LABELS,
+        "level_labels": LEVEL_LABELS,
+        "levels": LEVELS,
+        "characteristic_labels": CHARACTERISTIC_LABELS,
+        "protected": PROTECTED,
+        "field_labels": FIELD_LABELS,
+        "dimension_labels": DIMENSION_LABELS,
+        "rater_role_labels": RATER_ROLE_LABELS,
+        "scale_labels": SCALE_LABELS,
+    }
+
+
+def _translated(problem: ProblemError) -> ProblemError:
+    """An HR problem whose message names things, in the user's language."""
+    if isinstance(problem, services.PathLoopProblem):
+        message = _("This would make a loop: %(loop)s", loop=" → ".join(problem.loop))
+        field = problem.errors[0].field if problem.errors else "promotes_to"
+        return ConflictProblem(message, errors=[FieldError(field=field, message=message)])
+    return problem
+
+
+async def _in_savepoint(ctx: Context, work: Awaitable[Any]) -> Any:
+    try:
+        return await savepoint(ctx, work)
+    except ProblemError as problem:
+        raise _translated(problem) from problem
+
+
+def _blank(form: Submission[Any] | None, name: str) -> dict[str, Any]:
+    return {
+        "errors": form.errors if form else FormErrors(),
+        "values": form.values if form else {},
+        "form": name,
+    }
+
+
+async def _org_units(ctx: Context) -> list[tuple[str, str]]:
+    rows = await ctx.session.execute(select(OrgUnit.id, OrgUnit.name).order_by(OrgUnit.name).limit(CHOICES))
+    return [(str(i), n) for i, n in rows]
+
+
+async def _positions(ctx: Context) -> list[tuple[str, str]]:
+    return [(str(p.id), f"{p.code} {p.title}") for p in await services.position_choices(ctx)]
+
+
+def _abilities(text: str) -> tuple[list[Ability], str | None]:
+    """Abilities typed one a line, ``name level`` (``沟通协调能力 4``); an error names the bad line."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        name, _sep, level = line.rpartition(" ")
+        if not name.strip() or not level.isdigit() or not 1 <= int(level) <= 5:
+            return [], _("Line %(line)s: write the ability, a space and its level from 1 to 5.", line=number)
+        found.append(Ability(name=name.strip()[:200], level=int(level)))
+    return found, None
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+@list_export_source(
+    "positions",
+    module=__name__,
+    spec=services.POSITION_LIST,
+    filters=PositionFilters,
+    sheet=lambda: _("Positions"),
+)
+async def position_export(
+    ctx: Context, filters: PositionFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The view's positions, 500 at a time, cells by column key."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.position_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "code": p.code,
+                "title": p.title,
+                "category": _(CATEGORY_LABELS[p.category]),
+                "org_unit": p.org_unit_name,
+                "pay_grade": p.pay_grade or "",
+                "headcount": p.staffing.headcount,
+                "filled": p.staffing.filled,
+                "vacancies": p.staffing.vacancies,
+                "created_at": p.created_at,
+            }
+            for p in listed.items
+        ]
+        if (cursor := listed.next_cursor) is None:
+            return
+
+
+class PositionPages(Controller):
+    """The positions list, defining a position, a position's page and its actions."""
+
+    path = "/hr/positions"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get(**filtered_by(position_filters))
+    async def positions(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[PositionFilters]
+    ) -> Template:
+        """The positions list: search, filters, sortable columns, count, groups, saved views, export."""
+        sent = query_as_sent(request)
+        state = list_state(services.POSITION_LIST, sent)
+        listed, total = await services.position_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        views, _next = await list_saved_views(ctx, services.POSITION_LIST.key, limit=100, cursor=None)
+        units = await _org_units(ctx)
+        groups = await services.position_groups(ctx, filters, state)
+        if state.group == "category":
+            labels = {g.value: _(CATEGORY_LABELS[PositionCategory(g.value)]) for g in groups if g.value}
+        else:
+            names = dict(units)
+            labels = {g.value: names.get(g.value, "") for g in groups}
+        return page(
+            request,
+            "hr/positions/list.html",
+            items=listed.items,
+            filters=filters,
+            org_units=units,
+            **list_context(
+                services.POSITION_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=labels,
+                views=views,
+            ),
+            **_labels(),
+        )
+
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(position_filters),
+    )
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[PositionFilters]
+    ) -> Response[Any]:
+        """Download the list's current view as CSV or XLSX (a background job beyond the inline limit)."""
+        return await export_view(
+            ctx,
+            request,
+            position_export,
+            list_export(services.POSITION_LIST, query_as_sent(request), filters),
+        )
+
+    async def _new(
+        self, ctx: Ctx, request: Request[Any, Any, Any], form: Submission[Any] | None = None
+    ) -> Template:
+        return page(
+            request,
+            "hr/positions/new.html",
+            status_code=form.status_code if form else 200,
+            org_units=await _org_units(ctx),
+            positions=await _positions(ctx),
+            **_blank(form, "position"),
+            **_labels(),
+        )
+
+    @get("/new")
+    async def new(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The form to define a position."""
+        return await self._new(ctx, request)
+
+    @post(opt={"min_role": Role.MEMBER})
+    async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Define a position and open its page."""
+
+        async def again(form: Submission[PositionCreate]) -> Template:
+            return await self._new(ctx, request, form)
+
+        return await run_form(
+            read_form(data, PositionCreate, POSITION_FIELDS),
+            lambda body, _v: _in_savepoint(ctx, services.create_position(ctx, body)),
+            done=lambda p: redirect(f"/hr/positions/{p.id}", notice="hr.position.created"),
+            again=again,
+        )
+
+    async def _detail(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        position_id: uuid.UUID,
+        form: Submission[Any] | None = None,
+        form_name: str = "",
+    ) -> Template:
+        position = await services.get_position(ctx, position_id)
+        descriptions, _next = await services.list_descriptions(
+            ctx, JobDescriptionFilters(position_id=position.id), limit=100, cursor=None
+        )
+        edit_values = saved_values(position, POSITION_FIELDS)
+        campaigns, _more = await services.list_campaigns(ctx, position.id, limit=20, cursor=None)
+        return page(
+            request,
+            "hr/positions/detail.html",
+            campaigns=campaigns,
+            status_code=form.status_code if form else 200,
+            position=position,
+            descriptions=descriptions,
+            open_version=next((d for d in descriptions if d.status.value in ("draft", "in_approval")), None),
+            org_units=await _org_units(ctx),
+            positions=[p for p in await _positions(ctx) if p[0] != str(position.id)],
+            edit_values=form.values if form and form_name == "edit" else edit_values,
+            **_blank(form, form_name),
+            **_labels(),
+        )
+
+    @get("/{position_id:uuid}")
+    async def position(
+        self, ctx: Ctx, request: Request[Any, Any, Any], position_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """A position's page: facts, staffing, holders, paths, job description versions, chatter."""
+        return await self._detail(ctx, request, position_id)
+
+    @post("/{position_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], position_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the position."""
+
+        async def again(form: Submission[PositionUpdate]) -> Template:
+            return await self._detail(ctx, request, position_id, form, "edit")
+
+        async def current() -> dict[str, Any]:
+            return saved_values(await services.get_position(ctx, position_id), POSITION_FIELDS)
+
+        return await run_form(
+            read_form(
+                data,
+                PositionUpdate,
+                POSITION_FIELDS,
+                update=True,
+                required=("code", "title", "category", "org_unit_id", "headcount"),
+            ),
+            lambda body, version: _in_savepoint(
+                ctx, services.update_position(ctx, position_id, body, version)
+            ),
+            done=lambda p: redirect(f"/hr/positions/{p.id}", notice="hr.position.updated"),
+            again=again,
+            saved=current,
+        )
+
+    @post("/{position_id:uuid}/paths", opt={"min_role": Role.MEMBER})
+    async def paths(
+        self, ctx: Ctx, request: Request[Any, Any, Any], position_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the position's promotion paths, lateral moves and other positions it can fill."""
+
+        async def again(form: Submission[PositionPathsUpdate]) -> Template:
+            return await self._detail(ctx, request, position_id, form, "paths")
+
+        return await run_form(
+            read_form(data, PositionPathsUpdate, PATH_FIELDS, lists=PATH_FIELDS),
+            lambda body, version: _in_savepoint(ctx, services.set_paths(ctx, position_id, body, version)),
+            done=lambda p: redirect(f"/hr/positions/{p.id}", notice="hr.position.paths_changed"),
+            again=again,
+        )
+
+    @post("/{position_id:uuid}/delete", opt={"min_role": Role.MEMBER})
+    async def delete(self, ctx: Ctx, position_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Delete the position (only one never used)."""
+        return await run_action(
+            lambda: savepoint(ctx, services.delete_position(ctx, position_id, data.get("version"))),
+            back=f"/hr/positions/{position_id}",
+            done="/hr/positions",
+            notice="hr.position.deleted",
+            problems={409: "hr.position.in_use"},
+        )
+
+    @post("/{position_id:uuid}/campaigns", opt={"min_role": Role.MEMBER})
+    async def start_analysis(
+        self, ctx: Ctx, request: Request[Any, Any, Any], position_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Start a job-analysis campaign: raters typed one name a line, incumbents and managers."""
+        raters = [
+            {"name": name.strip(), "role": role}
+            for role in ("incumbent", "manager")
+            for name in str(data.get(f"{role}s") or "").splitlines()
+            if name.strip()
+        ]
+        values = {
+            "title": str(data.get("title") or "").strip(),
+            "position_id": str(position_id),
+            "raters": raters,
+        }
+        if data.get("due_on"):
+            values["due_on"] = str(data.get("due_on"))
+        submission = read_form(values, CampaignCreate, ("title", "position_id", "due_on"))
+        submission.values.update(incumbents=data.get("incumbents") or "", managers=data.get("managers") or "")
+        if submission.body is not None:
+            submission.body.raters = [
+                RaterInput(name=r["name"][:200], role=RaterRole(r["role"])) for r in raters
+            ]
+
+        async def again(form: Submission[CampaignCreate]) -> Template:
+            return await self._detail(ctx, request, position_id, form, "campaign")
+
+        return await run_form(
+            submission,
+            lambda body, _v: _in_savepoint(ctx, services.create_campaign(ctx, body)),
+            done=lambda c: redirect(f"/hr/campaigns/{c.id}", notice="hr.campaign.created"),
+            again=again,
+        )
+
+    @post("/{position_id:uuid}/descriptions", opt={"min_role": Role.MEMBER})
+    async def describe(self, ctx: Ctx, position_id: FromPath[uuid.UUID]) -> Response[Any]:
+        """Start the position's next job description version (a copy of the latest, if any)."""
+        latest, _next = await services.list_descriptions(
+            ctx, JobDescriptionFilters(position_id=position_id), limit=1, cursor=None
+        )
+        try:
+            if latest:
+                made = await savepoint(ctx, services.revise_description(ctx, latest[0].id))
+            else:
+                made = await savepoint(
+                    ctx, services.create_description(ctx, JobDescriptionCreate(position_id=position_id))
+                )
+        except ProblemError as problem:
+            if problem.status == 404:
+                raise
+            return redirect(f"/hr/positions/{position_id}", notice="hr.job_description.open")
+        return redirect(f"/hr/job-descriptions/{made.id}", notice="hr.job_description.created")
+
+
+# --- job descriptions -----------------------------------------------------------------------
+
+
+class DescriptionPages(Controller):
+    """A job description version: duties, requirements, submit, revise, print."""
+
+    path = "/hr/job-descriptions"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def descriptions(self, request: Request[Any, Any, Any]) -> Redirect:
+        """Job descriptions live on their positions' pages."""
+        return redirect("/hr/positions")
+
+    async def _detail(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        description_id: uuid.UUID,
+        form: Submission[Any] | None = None,
+        form_name: str = "",
+    ) -> Template:
+        description = await services.get_description(ctx, description_id)
+        values = saved_values(description, DESCRIPTION_FIELDS)
+        values["abilities"] = "\n".join(f"{a.name} {a.level}" for a in description.abilities)
+        return page(
+            request,
+            "hr/descriptions/detail.html",
+            status_code=form.status_code if form else 200,
+            description=description,
+            position=await services.get_position(ctx, description.position_id),
+            edit_values=form.values if form and form_name == "edit" else values,
+            **_blank(form, form_name),
+            **_labels(),
+        )
+
+    @get("/{job_description_id:uuid}")
+    async def description(
+        self, ctx: Ctx, request: Request[Any, Any, Any], job_description_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The version's page."""
+        return await self._detail(ctx, request, job_description_id)
+
+    @get("/{job_description_id:uuid}/print")
+    async def printable(
+        self, ctx: Ctx, request: Request[Any, Any, Any], job_description_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The job description as a printable document (职务说明书)."""
+        description = await services.get_description(ctx, job_description_id)
+        return page(
+            request,
+            "hr/descriptions/print.html",
+            description=description,
+            position=await services.get_position(ctx, description.position_id),
+            **_labels(),
+        )
+
+    @post("/{job_description_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], job_description_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save a draft's summary and requirements (abilities one a line: name and level)."""
+        submission = read_form(data, JobDescriptionUpdate, DESCRIPTION_FIELDS, update=True)
+        abilities, problem = _abilities(str(data.get("abilities") or ""))
+        submission.values["abilities"] = str(data.get("abilities") or "")
+        if problem is not None:
+            submission.errors["abilities"] = problem
+            submission.body = None
+        elif submission.body is not None:
+            submission.body.abilities = abilities
+
+        async def again(form: Submission[JobDescriptionUpdate]) -> Template:
+            return await self._detail(ctx, request, job_description_id, form, "edit")
+
+        return await run_form(
+            submission,
+            lambda body, version: _in_savepoint(
+                ctx, services.update_description(ctx, job_description_id, body, version)
+            ),
+            done=lambda d: redirect(f"/hr/job-descriptions/{d.id}", notice="hr.job_description.updated"),
+            again=again,
+            back=f"/hr/job-descriptions/{job_description_id}",
+        )
+
+    @post("/{job_description_id:uuid}/duties", opt={"min_role": Role.MEMBER})
+    async def add_duty(
+        self, ctx: Ctx, request: Request[Any, Any, Any], job_description_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Add a duty item with its four-level standard."""
+
+        async def again(form: Submission[DutyCreate]) -> Template:
+            return await self._detail(ctx, request, job_description_id, form, "duty")
+
+        return await run_form(
+            read_form(data, DutyCreate, DUTY_FIELDS),
+            lambda body, version: _in_savepoint(
+                ctx, services.add_duty(ctx, job_description_id, body, version)
+            ),
+            done=lambda d: redirect(f"/hr/job-descriptions/{d.id}", notice="hr.duty.created"),
+            again=again,
+            back=f"/hr/job-descriptions/{job_description_id}",
+        )
+
+    @post("/{job_description_id:uuid}/duties/{duty_id:uuid}/delete", opt={"min_role": Role.MEMBER})
+    async def delete_duty(
+        self, ctx: Ctx, job_description_id: FromPath[uuid.UUID], duty_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Remove a duty item (the others are renumbered)."""
+        return await run_action(
+            lambda: savepoint(
+                ctx, services.delete_duty(ctx, job_description_id, duty_id, data.get("version"))
+            ),
+            back=f"/hr/job-descriptions/{job_description_id}",
+            notice="hr.duty.deleted",
+        )
+
+    @post("/{job_description_id:uuid}/submit", opt={"min_role": Role.MEMBER})
+    async def submit(self, ctx: Ctx, job_description_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Submit the draft for approval."""
+        return await run_action(
+            lambda: savepoint(ctx, services.submit_description(ctx, job_description_id, data.get("version"))),
+            back=f"/hr/job-descriptions/{job_description_id}",
+            notice="hr.job_description.submitted",
+            problems={409: "hr.job_description.no_duties", 422: "hr.job_description.no_flow"},
+        )
+
+
+# --- employees ------------------------------------------------------------------------------
+
+
+class EmployeePages(Controller):
+    """Employees: list, add, a person's page with their assignment history."""
+
+    path = "/hr/employees"
+    include_in_schema = False
+    guards = [signed_in]
+
+    async def _list(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        filters: EmployeeFilters,
+        form: Submission[Any] | None = None,
+    ) -> Template:
+        items, next_cursor = await services.list_employees(
+            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
+        )
+        return page(
+            request,
+            "hr/employees/list.html",
+            status_code=form.status_code if form else 200,
+            items=items,
+            next_cursor=next_cursor,
+            filters=filters,
+            org_units=await _org_units(ctx),
+            params=query_params(request, "q"),
+            **_blank(form, "employee"),
+        )
+
+    @get(**filtered_by(employee_filters))
+    async def employees(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[EmployeeFilters]
+    ) -> Template:
+        """The employees and the form to add one."""
+        return await self._list(ctx, request, filters)
+
+    @post(opt={"min_role": Role.MEMBER})
+    async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Add an employee and open their page."""
+
+        async def again(form: Submission[EmployeeCreate]) -> Template:
+            return await self._list(ctx, request, EmployeeFilters(), form)
+
+        return await run_form(
+            read_form(data, EmployeeCreate, EMPLOYEE_FIELDS),
+            lambda body, _v: _in_savepoint(ctx, services.create_employee(ctx, body)),
+            done=lambda e: redirect(f"/hr/employees/{e.id}", notice="hr.employee.created"),
+            again=again,
+        )
+
+    async def _detail(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        employee_id: uuid.UUID,
+        form: Submission[Any] | None = None,
+        form_name: str = "",
+    ) -> Template:
+        employee = await services.get_employee(ctx, employee_id)
+        return page(
+            request,
+            "hr/employees/detail.html",
+            status_code=form.status_code if form else 200,
+            employee=employee,
+            assignments=await services.list_assignments(ctx, employee.id),
+            org_units=await _org_units(ctx),
+            positions=await _positions(ctx),
+            edit_values=form.values
+            if form and form_name == "edit"
+            else saved_values(employee, EMPLOYEE_EDIT_FIELDS),
+            today=services.today(ctx),
+            **_blank(form, form_name),
+        )
+
+    @get("/{employee_id:uuid}")
+    async def employee(
+        self, ctx: Ctx, request: Request[Any, Any, Any], employee_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """An employee's page: details, the position held, the history of assignments."""
+        return await self._detail(ctx, request, employee_id)
+
+    @post("/{employee_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], employee_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the employee."""
+
+        async def again(form: Submission[EmployeeUpdate]) -> Template:
+            return await self._detail(ctx, request, employee_id, form, "edit")
+
+        async def current() -> dict[str, Any]:
+            return saved_values(await services.get_employee(ctx, employee_id), EMPLOYEE_EDIT_FIELDS)
+
+        return await run_form(
+            read_form(data, EmployeeUpdate, EMPLOYEE_EDIT_FIELDS, update=True, required=("number", "name")),
+            lambda body, version: _in_savepoint(
+                ctx, services.update_employee(ctx, employee_id, body, version)
+            ),
+            done=lambda e: redirect(f"/hr/employees/{e.id}", notice="hr.employee.updated"),
+            again=again,
+            saved=current,
+        )
+
+    @post("/{employee_id:uuid}/assignments", opt={"min_role": Role.MEMBER})
+    async def assign(
+        self, ctx: Ctx, request: Request[Any, Any, Any], employee_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Assign the employee to a position from a day."""
+
+        async def again(form: Submission[AssignmentCreate]) -> Template:
+            return await self._detail(ctx, request, employee_id, form, "assign")
+
+        return await run_form(
+            read_form(data, AssignmentCreate, ASSIGNMENT_FIELDS),
+            lambda body, _v: _in_savepoint(ctx, services.assign(ctx, employee_id, body)),
+            done=lambda a: redirect(f"/hr/employees/{employee_id}", notice="hr.assignment.created"),
+            again=again,
+        )
+
+    @post("/{employee_id:uuid}/assignments/{assignment_id:uuid}/close", opt={"min_role": Role.MEMBER})
+    async def close(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        employee_id: FromPath[uuid.UUID],
+        assignment_id: FromPath[uuid.UUID],
+        data: Form,
+    ) -> Response[Any]:
+        """End an assignment on a day."""
+
+        async def again(form: Submission[AssignmentEnd]) -> Template:
+            return await self._detail(ctx, request, employee_id, form, f"close-{assignment_id}")
+
+        return await run_form(
+            read_form(data, AssignmentEnd, ("ends_on",)),
+            lambda body, _v: _in_savepoint(
+                ctx, services.end_assignment(ctx, employee_id, assignment_id, body)
+            ),
+            done=lambda a: redirect(f"/hr/employees/{employee_id}", notice="hr.assignment.ended"),
+            again=again,
+        )
+
+
+# --- job analysis --------------------------------------------------------------------------
+
+
+class CampaignPages(Controller):
+    """A job-analysis campaign: its raters and their answers, and the results."""
+
+    path = "/hr/campaigns"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def campaigns(self) -> Redirect:
+        """Campaigns live on their positions' pages."""
+        return redirect("/hr/positions")
+
+    async def _detail(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        campaign_id: uuid.UUID,
+        errors: dict[str, str] | None = None,
+        status_code: int = 200,
+    ) -> Template:
+        campaign = await services.get_campaign(ctx, campaign_id)
+        result = await services.campaign_result(ctx, campaign.id)
+        profile = [
+            {
+                "name": _(DIMENSION_LABELS[d.dimension.value]),
+                "need": float(d.need),
+                "importance": float(d.importance),
+            }
+            for d in result.profile
+        ]
+        return page(
+            request,
+            "hr/campaigns/detail.html",
+            status_code=status_code,
+            campaign=campaign,
+            result=result,
+            questions=await services.list_questions(ctx),
+            profile=profile,
+            chart_names={"need": _("Need"), "importance": _("Importance")},
+            rating_errors=errors or {},
+            **_labels(),
+        )
+
+    @get("/{campaign_id:uuid}")
+    async def campaign(
+        self, ctx: Ctx, request: Request[Any, Any, Any], campaign_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The campaign's raters, the answers form and the results."""
+        return await self._detail(ctx, request, campaign_id)
+
+    @post("/{campaign_id:uuid}/raters/{rater_id:uuid}/ratings", opt={"min_role": Role.MEMBER})
+    async def rate(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        campaign_id: FromPath[uuid.UUID],
+        rater_id: FromPath[uuid.UUID],
+        data: Form,
+    ) -> Response[Any]:
+        """Record a rater's answers: each item's need, importance and contribution (1-5)."""
+        answers = []
+        for question in await services.list_questions(ctx):
+            picked = [
+                str(data.get(f"{scale}-{question.id}") or "")
+                for scale in ("need", "importance", "contribution")
+            ]
+            if not any(picked):
+                continue
+            if not all(v in ("1", "2", "3", "4", "5") for v in picked):
+                message = _("Rate %(code)s on all three scales, from 1 to 5.", code=question.code)
+                return await self._detail(ctx, request, campaign_id, {str(rater_id): message}, 422)
+            need, importance, contribution = (int(v) for v in picked)
+            answers.append(
+                RatingInput(
+                    question_id=question.id, need=need, importance=importance, contribution=contribution
+                )
+            )
+        return await run_action(
+            lambda: savepoint(ctx, services.rate(ctx, campaign_id, rater_id, RatingsUpdate(ratings=answers))),
+            back=f"/hr/campaigns/{campaign_id}",
+            notice="hr.rating.recorded",
+        )
+
+    @post("/{campaign_id:uuid}/close", opt={"min_role": Role.MEMBER})
+    async def close(self, ctx: Ctx, campaign_id: FromPath[uuid.UUID]) -> Response[Any]:
+        """Close the campaign."""
+        return await run_action(
+            lambda: savepoint(ctx, services.close_campaign(ctx, campaign_id)),
+            back=f"/hr/campaigns/{campaign_id}",
+            notice="hr.campaign.closed",
+        )
+
+
+# --- org chart and headcount ----------------------------------------------------------------
+
+
+class StaffingPages(Controller):
+    """The org chart of positions and the headcount report."""
+
+    path = "/hr"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def home(self) -> Redirect:
+        """HR opens on its positions."""
+        return redirect("/hr/positions")
+
+    @get("/org-chart")
+    async def org_chart(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Positions as a reports-to tree: headcount, in post, vacancies highlighted."""
+        chart = await services.org_chart(ctx)
+        return page(request, "hr/org_chart.html", chart=chart, tree=_tree(chart))
+
+    @get("/headcount")
+    async def headcount(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Headcount vs the people in post per org unit and position."""
+        return page(request, "hr/headcount.html", report=await services.headcount_report(ctx))
+
+
+def _tree(chart: Any) -> list[dict[str, Any]]:
+    """The org chart as nested nodes for the ECharts tree (name, vacancies, link)."""
+    nodes: dict[uuid.UUID, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for node in chart.nodes:
+        s = node.staffing
+        item = {
+            "name": f"{node.title}\n{s.filled}/{s.headcount}",
+            "vacant": s.vacancies > 0,
+            "link": f"/hr/positions/{node.id}",
+            "children": [],
+        }
+        nodes[node.id] = item
+        parent = nodes.get(node.parent_id) if node.parent_id else None
+        (parent["children"] if parent else roots).append(item)
+    return roots
+
+
+PAGES: list[type[Controller]] = [PositionPages, DescriptionPages, EmployeePages, CampaignPages, StaffingPages]
+NAVIGATION = [
+    NavItem(N_("Positions"), "/hr/positions", section=SECTION, order=10),
+    NavItem(N_("Org chart of positions"), "/hr/org-chart", section=SECTION, order=20),
+    NavItem(N_("Headcount"), "/hr/headcount", section=SECTION, order=30),
+    NavItem(N_("Employees"), "/hr/employees", section=SECTION, order=40),
+]
+NOTICES = {
+    "hr.position.created": N_("Position defined."),
+    "hr.position.updated": N_("Position saved."),
+    "hr.position.paths_changed": N_("Paths saved."),
+    "hr.position.deleted": N_("Position deleted."),
+    "hr.position.in_use": N_(
+        "The position is in use (assignments, job descriptions or reports) and cannot be deleted."
+    ),
+    "hr.job_description.created": N_("New job description version started."),
+    "hr.job_description.open": N_("A version of this job description is already a draft or in approval."),
+    "hr.job_description.updated": N_("Job description saved."),
+    "hr.job_description.submitted": N_("Job description submitted for approval."),
+    "hr.job_description.no_duties": N_("Only a draft with at least one duty item can be submitted."),
+    "hr.job_description.no_flow": N_("No approval flow takes job descriptions: ask an admin to add one."),
+    "hr.duty.created": N_("Duty item added."),
+    "hr.duty.deleted": N_("Duty item removed."),
+    "hr.employee.created": N_("Employee added."),
+    "hr.employee.updated": N_("Employee saved."),
+    "hr.assignment.created": N_("Employee assigned."),
+    "hr.assignment.ended": N_("Assignment ended."),
+    "hr.campaign.created": N_("Job analysis started."),
+    "hr.campaign.closed": N_("Job analysis closed."),
+    "hr.rating.recorded": N_("Answers recorded."),
+    "error.path-loop": N_("That would make a loop of positions."),
+}
+LINK_TARGETS = [
+    LinkTarget("hr_positions", "/hr/positions/{id}"),
+    LinkTarget("hr_job_descriptions", "/hr/job-descriptions/{id}"),
+    LinkTarget("hr_employees", "/hr/employees/{id}"),
+    LinkTarget("hr_campaigns", "/hr/campaigns/{id}"),
+]

@@ -1,0 +1,393 @@
+"""HR's domain rules (职务分析): plain functions over plain values, unit-tested without a database.
+
+- promotion paths and reporting lines must not loop (:func:`find_cycle`, :func:`cycle_if`);
+- job requirements never name protected characteristics; free text that does is flagged for
+  review (:func:`protected_terms`);
+- staffing: headcount (定员) against the people holding a position on a day (:func:`staffing`);
+- an employee's assignments to positions over time never overlap (:func:`plan_assignment`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+
+def normal_code(code: str) -> str:
+    """Codes are compared and stored in upper case (``ab-1`` and ``AB-1`` are one code)."""
+    return code.strip().upper()
+
+
+# --- paths without loops --------------------------------------------------------------------
+
+
+def find_cycle(edges: Mapping[K, Iterable[K]]) -> list[K] | None:
+    """A loop in a directed graph, as the nodes walked from its first node back to it
+    (``[a, b, a]``), or None when there is none. Iterative depth-first search, so a long chain
+    of positions cannot overflow the stack; the nodes are visited in a stable order."""
+    white, grey, black = 0, 1, 2
+    colour: dict[K, int] = {}
+    graph = {node: list(targets) for node, targets in edges.items()}
+    for start in list(graph):
+        if colour.get(start, white) != white:
+            continue
+        stack: list[tuple[K, int]] = [(start, 0)]
+        path: list[K] = [start]
+        colour[start] = grey
+        while stack:
+            node, index = stack[-1]
+            targets = graph.get(node, [])
+            if index < len(targets):
+                stack[-1] = (node, index + 1)
+                target = targets[index]
+                state = colour.get(target, white)
+                if state == grey:
+                    return [*path[path.index(target) :], target]
+                if state == white:
+                    colour[target] = grey
+                    stack.append((target, 0))
+                    path.append(target)
+                continue
+            colour[node] = black
+            stack.pop()
+            path.pop()
+    return None
+
+
+def cycle_if(edges: Mapping[K, Iterable[K]], node: K, targets: Iterable[K]) -> list[K] | None:
+    """The loop the graph would have if ``node``'s edges were replaced by ``targets``, or None;
+    a loop through ``node`` is told from it (the change being made comes first)."""
+    changed = {key: list(value) for key, value in edges.items()}
+    changed[node] = list(targets)
+    loop = find_cycle(changed)
+    if loop is not None and node in loop[:-1]:
+        start = loop.index(node)
+        loop = [*loop[start:-1], *loop[:start], node]
+    return loop
+
+
+def inverse(edges: Mapping[K, Iterable[K]], node: K) -> list[K]:
+    """The nodes with an edge to ``node`` (a position's *promoted from*: whoever promotes to it)."""
+    return [source for source, targets in edges.items() if node in set(targets)]
+
+
+# --- protected characteristics --------------------------------------------------------------
+
+#: What a job requirement may not ask for; free text naming one is flagged for review.
+PROTECTED = ("gender", "age", "height", "physique", "marital_status")
+
+_ZH: dict[str, tuple[str, ...]] = {
+    "gender": (r"性别", r"男性", r"女性", r"男士", r"女士", r"男生", r"女生", r"男女"),
+    "age": (r"年龄", r"周岁", r"\d+\s*岁", r"岁以[上下]", r"年轻"),
+    "height": (r"身高", r"\d+\s*(?:厘米|公分|cm)"),
+    "physique": (r"体质", r"体型", r"体格", r"身材", r"体重", r"相貌", r"五官", r"形象气质"),
+    "marital_status": (r"婚姻", r"已婚", r"未婚", r"婚育", r"已育", r"单身"),
+}
+_EN: dict[str, tuple[str, ...]] = {
+    "gender": (r"gender", r"sex", r"males?", r"females?", r"(?:wo)?m[ae]n only", r"(?:wo)?men"),
+    "age": (r"age[ds]?", r"years? old", r"under \d+", r"over \d+", r"young"),
+    "height": (r"height", r"tall", r"\d+\s*cm"),
+    "physique": (r"physique", r"body (?:type|shape)", r"weight", r"good[- ]looking", r"attractive"),
+    "marital_status": (r"marital", r"married", r"unmarried", r"spouse", r"pregnan\w*"),
+}
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    *((kind, re.compile("|".join(terms))) for kind, terms in _ZH.items()),
+    *((kind, re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.IGNORECASE)) for kind, terms in _EN.items()),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectedTerm:
+    """A protected characteristic named in a text: which one, the words, and where."""
+
+    characteristic: str
+    term: str
+    field: str
+
+
+def protected_terms(text: str | None, field: str = "") -> list[ProtectedTerm]:
+    """Where ``text`` names a protected characteristic (gender, age, height, physique, marital
+    status), in Chinese or English, in the order they appear; each term once per field."""
+    if not text:
+        return []
+    found: list[tuple[int, ProtectedTerm]] = []
+    seen: set[tuple[str, str]] = set()
+    for characteristic, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            key = (characteristic, match.group(0).lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append((match.start(), ProtectedTerm(characteristic, match.group(0), field)))
+    return [term for _start, term in sorted(found, key=lambda pair: pair[0])]
+
+
+def review_flags(fields: Mapping[str, str | None]) -> list[ProtectedTerm]:
+    """Every protected term in the named free-text fields, field by field."""
+    return [term for name, text in fields.items() for term in protected_terms(text, name)]
+
+
+# --- staffing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Staffing:
+    """Headcount (定员) against the people holding one position, or summed over several.
+
+    Vacancies and overstaffing are worked out per position and then added, so one position's
+    extra people never hide another's vacancy."""
+
+    headcount: int
+    filled: int
+    vacancies: int
+    over: int
+    positions: int = 1
+
+    @property
+    def formula(self) -> str:
+        """How the vacancies were worked out, with the inputs."""
+        if self.positions == 1:
+            return (
+                f"vacancies = max(0, headcount {self.headcount} − in post {self.filled}) = {self.vacancies}"
+            )
+        return (
+            f"vacancies = Σ max(0, headcount − in post) over {self.positions} positions = {self.vacancies}"
+            f" (headcount {self.headcount}, in post {self.filled}, over the headcount {self.over})"
+        )
+
+    def __add__(self, other: Staffing) -> Staffing:
+        return Staffing(
+            self.headcount + other.headcount,
+            self.filled + other.filled,
+            self.vacancies + other.vacancies,
+            self.over + other.over,
+            self.positions + other.positions,
+        )
+
+
+NO_STAFF = Staffing(0, 0, 0, 0, 0)
+
+
+def staffing(headcount: int, filled: int) -> Staffing:
+    """One position's staffing: vacancies = max(0, headcount − filled), over = max(0, filled − headcount)."""
+    return Staffing(headcount, filled, max(0, headcount - filled), max(0, filled - headcount))
+
+
+def total_staffing(items: Iterable[Staffing]) -> Staffing:
+    """Several positions' staffing added up (vacancies and overstaffing position by position)."""
+    result = NO_STAFF
+    for item in items:
+        result = result + item
+    return result
+
+
+def holds_on(starts_on: date, ends_on: date | None, day: date) -> bool:
+    """Whether an assignment from ``starts_on`` to ``ends_on`` (inclusive; open when None) holds on ``day``."""
+    return starts_on <= day and (ends_on is None or day <= ends_on)
+
+
+# --- assignment history ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An assignment's days: ``starts_on`` to ``ends_on`` inclusive (open when None)."""
+
+    key: Hashable
+    starts_on: date
+    ends_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentPlan:
+    """What assigning someone from a day does: the open assignment it ends (and on which day),
+    or why it cannot be done."""
+
+    closes: Hashable | None = None
+    closes_on: date | None = None
+    problem: str | None = None
+
+
+def plan_assignment(history: Sequence[Span], starts_on: date, ends_on: date | None = None) -> AssignmentPlan:
+    """Assign from ``starts_on``: an open assignment that began earlier ends the day before (a
+    transfer); any other overlap with the history is refused."""
+    if ends_on is not None and ends_on < starts_on:
+        return AssignmentPlan(problem="the end date is before the start date")
+    closes: Span | None = None
+    for span in history:
+        if span.ends_on is None and span.starts_on < starts_on:
+            closes = span
+            continue
+        last = span.ends_on or date.max
+        if span.starts_on <= (ends_on or date.max) and starts_on <= last:
+            return AssignmentPlan(
+                problem=f"overlaps the assignment from {span.starts_on.isoformat()}"
+                + (f" to {span.ends_on.isoformat()}" if span.ends_on else "")
+            )
+    if closes is not None:
+        return AssignmentPlan(closes=closes.key, closes_on=starts_on - timedelta(days=1))
+    return AssignmentPlan()
+
+
+# --- job descriptions -----------------------------------------------------------------------
+
+#: The four levels of a duty's performance standard (优/良/可/差).
+LEVELS = ("excellent", "good", "fair", "poor")
+
+
+def next_number(existing: Iterable[int]) -> int:
+    """A position's next job-description version: one more than the highest (1 for the first)."""
+    return max(existing, default=0) + 1
+
+
+def renumbered(order: Sequence[K]) -> dict[K, int]:
+    """Duty items numbered 1, 2, ... in their order (after one is removed or moved)."""
+    return {key: index for index, key in enumerate(order, start=1)}
+
+
+# --- job-analysis questionnaire (职务分析问卷) ----------------------------------------------
+
+#: The six dimensions of the questionnaire's items.
+DIMENSIONS = (
+    "information_input", "mental_processes", "interpersonal", "work_context", "other_aspects", "criticality",
+)  # fmt: skip
+#: What each item is rated on, 1 (lowest) to 5: the need for it in the job (需要程度), its
+#: importance to the job (重要程度) and its contribution to the organisation (对单位的贡献).
+SCALES = ("need", "importance", "contribution")
+#: Rater roles: people in the position and their managers.
+RATER_ROLES = ("incumbent", "manager")
+#: Incumbents' and managers' means further apart than this on a scale: they disagree.
+DISAGREEMENT = Decimal("1.5")
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """One rater's ratings of one item (1-5 each)."""
+
+    rater: Hashable
+    role: str
+    item: Hashable
+    need: int
+    importance: int
+    contribution: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """An item's means over every rater and per role, its points and how far the roles differ."""
+
+    item: Hashable
+    dimension: str
+    raters: int
+    need: Decimal
+    importance: Decimal
+    contribution: Decimal
+    #: mean importance × mean contribution.
+    points: Decimal
+    #: Per role, per scale: the role's mean (None when that role did not rate the item).
+    by_role: dict[str, dict[str, Decimal | None]]
+    #: The widest gap between incumbents' and managers' means over the scales (None: one role only).
+    gap: Decimal | None
+    disagreement: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionResult:
+    """A dimension of the ability profile: the mean need and importance of its rated items."""
+
+    dimension: str
+    items: int
+    need: Decimal
+    importance: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisResult:
+    """A position's questionnaire results: per item, the ability profile, the points."""
+
+    items: list[ItemResult]
+    profile: list[DimensionResult]
+    points: Decimal
+    raters: int
+
+    @property
+    def formula(self) -> str:
+        """How the points were worked out."""
+        return f"points = Σ mean importance × mean contribution over {len(self.items)} rated items = {self.points}"
+
+
+def _mean(values: Sequence[int | Decimal]) -> Decimal:
+    return (sum((Decimal(v) for v in values), Decimal(0)) / len(values)).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+
+
+def analyse(dimensions: Mapping[Hashable, str], ratings: Iterable[Rating]) -> AnalysisResult:
+    """Aggregate ratings per item (items in ``dimensions``' order; unrated ones left out) into
+    means, points (mean importance × mean contribution, half-up to 0.01), the gap between
+    incumbents and managers, and the profile per dimension (in :data:`DIMENSIONS` order)."""
+    by_item: dict[Hashable, list[Rating]] = {}
+    raters: set[Hashable] = set()
+    for rating in ratings:
+        if rating.item in dimensions:
+            by_item.setdefault(rating.item, []).append(rating)
+            raters.add(rating.rater)
+    items: list[ItemResult] = []
+    for item, dimension in dimensions.items():
+        rated = by_item.get(item)
+        if not rated:
+            continue
+        means = {scale: _mean([getattr(r, scale) for r in rated]) for scale in SCALES}
+        by_role: dict[str, dict[str, Decimal | None]] = {}
+        for role in RATER_ROLES:
+            mine = [r for r in rated if r.role == role]
+            by_role[role] = {
+                scale: _mean([getattr(r, scale) for r in mine]) if mine else None for scale in SCALES
+            }
+        gaps = [
+            abs(a - b)
+            for scale in SCALES
+            if (a := by_role["incumbent"][scale]) is not None and (b := by_role["manager"][scale]) is not None
+        ]
+        gap = max(gaps) if gaps else None
+        items.append(
+            ItemResult(
+                item=item,
+                dimension=dimension,
+                raters=len({r.rater for r in rated}),
+                need=means["need"],
+                importance=means["importance"],
+                contribution=means["contribution"],
+                points=(means["importance"] * means["contribution"]).quantize(CENT, rounding=ROUND_HALF_UP),
+                by_role=by_role,
+                gap=gap,
+                disagreement=gap is not None and gap > DISAGREEMENT,
+            )
+        )
+    profile = [
+        DimensionResult(
+            dimension=dimension,
+            items=len(in_dimension),
+            need=_mean([i.need for i in in_dimension]),
+            importance=_mean([i.importance for i in in_dimension]),
+        )
+        for dimension in DIMENSIONS
+        if (in_dimension := [i for i in items if i.dimension == dimension])
+    ]
+    return AnalysisResult(
+        items=items, profile=profile, points=sum((i.points for i in items), Decimal(0)), raters=len(raters)
+    )
+
+
+def suggest_grade(points: Decimal, bands: Iterable[tuple[Decimal, str]]) -> str | None:
+    """The grade of the band with the highest minimum at or below ``points`` (the tenant's
+    points-to-grade table, e.g. ``[(0, "S1"), (60, "S2"), (90, "M1")]``), or None below every band."""
+    fitting = [(minimum, grade) for minimum, grade in bands if minimum <= points]
+    return max(fitting)[1] if fitting else None

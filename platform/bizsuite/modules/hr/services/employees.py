@@ -1,0 +1,241 @@
+"""Employees and their assignments to positions over time (the history of who held what)."""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+from sqlalchemy import select
+
+from bizsuite.core.context import Context, snapshot
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.org_units.models import OrgUnit
+from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.modules.hr import rules
+from bizsuite.modules.hr.models import Assignment, Employee, Position
+from bizsuite.modules.hr.schemas import (
+    AssignmentCreate,
+    AssignmentEnd,
+    AssignmentView,
+    EmployeeCreate,
+    EmployeeFilters,
+    EmployeeUpdate,
+    EmployeeView,
+)
+from bizsuite.modules.hr.services.common import holding_on, position_refs, today, unit_names
+
+
+async def employee_row(ctx: Context, employee_id: uuid.UUID) -> Employee:
+    """The employee, or 404."""
+    return await fetch(ctx.session, Employee, employee_id, what="employee")
+
+
+async def views(ctx: Context, rows: list[Employee]) -> list[EmployeeView]:
+    """Employees as views, with their org unit's name and the position each holds today."""
+    if not rows:
+        return []
+    units = await unit_names(ctx, [r.org_unit_id for r in rows])
+    held = dict(
+        (
+            await ctx.session.execute(
+                select(Assignment.employee_id, Assignment.position_id).where(
+                    Assignment.employee_id.in_([r.id for r in rows]),
+                    holding_on(today(ctx)),  # type: ignore[arg-type]
+                )
+            )
+        ).all()
+    )
+    refs = await position_refs(ctx, held.values())
+    return [
+        EmployeeView(
+            id=row.id,
+            number=row.number,
+            name=row.name,
+            org_unit_id=row.org_unit_id,
+            org_unit_name=units.get(row.org_unit_id) if row.org_unit_id else None,
+            email=row.email,
+            phone=row.phone,
+            hired_on=row.hired_on,
+            left_on=row.left_on,
+            notes=row.notes,
+            current_position=refs.get(held[row.id]) if row.id in held else None,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            version=row.version,
+        )
+        for row in rows
+    ]
+
+
+async def _number_free(ctx: Context, number: str, *, other_than: uuid.UUID | None = None) -> None:
+    statement = select(Employee.id).where(Employee.number == number)
+    if other_than is not None:
+        statement = statement.where(Employee.id != other_than)
+    if await ctx.session.scalar(statement) is not None:
+        raise ConflictProblem.for_field("number", "an employee with this number already exists")
+
+
+async def list_employees(
+    ctx: Context, filters: EmployeeFilters, *, limit: int, cursor: str | None
+) -> tuple[list[EmployeeView], str | None]:
+    """Employees, newest first, by number or name (anywhere, any case) and org unit."""
+    statement = select(Employee)
+    if filters.q:
+        pattern = "%" + filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(
+            Employee.name.ilike(pattern, escape="\\") | Employee.number.ilike(pattern, escape="\\")
+        )
+    if filters.org_unit_id is not None:
+        statement = statement.where(Employee.org_unit_id == filters.org_unit_id)
+    rows, next_cursor = await list_page(
+        ctx.session, statement, Employee, limit=limit, cursor=cursor, descending=True
+    )
+    return await views(ctx, list(rows)), next_cursor
+
+
+async def get_employee(ctx: Context, employee_id: uuid.UUID) -> EmployeeView:
+    """One employee, or 404."""
+    return (await views(ctx, [await employee_row(ctx, employee_id)]))[0]
+
+
+async def create_employee(ctx: Context, data: EmployeeCreate) -> EmployeeView:
+    """Add an employee; a number already used answers 409 naming ``number``."""
+    number = rules.normal_code(data.number)
+    await _number_free(ctx, number)
+    if data.org_unit_id is not None:
+        await fetch_reference(ctx.session, OrgUnit, data.org_unit_id, field="org_unit_id")
+    row = Employee(
+        number=number,
+        name=data.name,
+        org_unit_id=data.org_unit_id,
+        email=data.email,
+        phone=data.phone,
+        hired_on=data.hired_on,
+        notes=data.notes,
+    )
+    ctx.session.add(row)
+    await ctx.session.flush()
+    ctx.audit("hr.employee.created", row, after=snapshot(row))
+    return (await views(ctx, [row]))[0]
+
+
+async def update_employee(
+    ctx: Context, employee_id: uuid.UUID, data: EmployeeUpdate, if_match: str | None
+) -> EmployeeView:
+    """Change an employee (``If-Match``); ``null`` clears a nullable field."""
+    row = await employee_row(ctx, employee_id)
+    check_version(row, if_match)
+    before = snapshot(row)
+    if not isinstance(data.number, msgspec.UnsetType):
+        number = rules.normal_code(data.number)
+        if number != row.number:
+            await _number_free(ctx, number, other_than=row.id)
+            row.number = number
+    if not isinstance(data.org_unit_id, msgspec.UnsetType) and data.org_unit_id is not None:
+        await fetch_reference(ctx.session, OrgUnit, data.org_unit_id, field="org_unit_id")
+    for name in ("name", "org_unit_id", "email", "phone", "hired_on", "left_on", "notes"):
+        value = getattr(data, name)
+        if not isinstance(value, msgspec.UnsetType):
+            setattr(row, name, value)
+    if row.hired_on and row.left_on and row.left_on < row.hired_on:
+        raise ValidationProblem.for_field("left_on", "the leaving date is before the hiring date")
+    await ctx.session.flush()
+    ctx.audit("hr.employee.updated", row, before=before, after=snapshot(row))
+    return (await views(ctx, [row]))[0]
+
+
+async def assignment_views(ctx: Context, rows: list[Assignment]) -> list[AssignmentView]:
+    """Assignments with their positions' codes and titles and whether each holds today."""
+    refs = await position_refs(ctx, {r.position_id for r in rows})
+    day = today(ctx)
+    return [
+        AssignmentView(
+            id=r.id,
+            employee_id=r.employee_id,
+            position_id=r.position_id,
+            position_code=refs[r.position_id].code,
+            position_title=refs[r.position_id].title,
+            starts_on=r.starts_on,
+            ends_on=r.ends_on,
+            current=rules.holds_on(r.starts_on, r.ends_on, day),
+            note=r.note,
+        )
+        for r in rows
+    ]
+
+
+async def _history(ctx: Context, employee_id: uuid.UUID, *, lock: bool = False) -> list[Assignment]:
+    statement = (
+        select(Assignment)
+        .where(Assignment.employee_id == employee_id)
+        .order_by(Assignment.starts_on.desc(), Assignment.created_at.desc())
+    )
+    if lock:
+        statement = statement.with_for_update()
+    return list(await ctx.session.scalars(statement))
+
+
+async def list_assignments(ctx: Context, employee_id: uuid.UUID) -> list[AssignmentView]:
+    """An employee's assignments, latest first."""
+    await employee_row(ctx, employee_id)
+    return await assignment_views(ctx, await _history(ctx, employee_id))
+
+
+async def assign(ctx: Context, employee_id: uuid.UUID, data: AssignmentCreate) -> AssignmentView:
+    """Assign the employee to a position from ``starts_on``: an open assignment that began
+    earlier ends the day before (a transfer, kept in the history); other overlaps are 409 naming
+    ``starts_on``."""
+    employee = await ctx.session.scalar(select(Employee).where(Employee.id == employee_id).with_for_update())
+    if employee is None:
+        raise NotFoundProblem(f"No employee with id {employee_id}.")
+    await fetch_reference(ctx.session, Position, data.position_id, field="position_id")
+    history = await _history(ctx, employee.id, lock=True)
+    plan = rules.plan_assignment(
+        [rules.Span(a.id, a.starts_on, a.ends_on) for a in history], data.starts_on, data.ends_on
+    )
+    if plan.problem is not None:
+        field = "ends_on" if "end date" in plan.problem else "starts_on"
+        raise ConflictProblem.for_field(field, plan.problem)
+    if plan.closes is not None:
+        previous = next(a for a in history if a.id == plan.closes)
+        before = snapshot(previous)
+        previous.ends_on = plan.closes_on
+        ctx.audit("hr.assignment.ended", previous, before=before, after=snapshot(previous))
+    row = Assignment(
+        employee_id=employee.id,
+        position_id=data.position_id,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        note=data.note,
+    )
+    ctx.session.add(row)
+    await ctx.session.flush()
+    ctx.audit("hr.assignment.created", row, after=snapshot(row))
+    return (await assignment_views(ctx, [row]))[0]
+
+
+async def end_assignment(
+    ctx: Context, employee_id: uuid.UUID, assignment_id: uuid.UUID, data: AssignmentEnd
+) -> AssignmentView:
+    """End an assignment on a day (its last day); not before it started (422 naming ``ends_on``)."""
+    await employee_row(ctx, employee_id)
+    row = await ctx.session.scalar(
+        select(Assignment).where(Assignment.id == assignment_id, Assignment.employee_id == employee_id)
+    )
+    if row is None:
+        raise NotFoundProblem(f"No assignment with id {assignment_id} for this employee.")
+    if data.ends_on < row.starts_on:
+        raise ValidationProblem.for_field("ends_on", "the end date is before the start date")
+    before = snapshot(row)
+    row.ends_on = data.ends_on
+    await ctx.session.flush()
+    ctx.audit("hr.assignment.ended", row, before=before, after=snapshot(row))
+    return (await assignment_views(ctx, [row]))[0]
+
+
+async def employee_choices(ctx: Context) -> list[tuple[str, str]]:
+    """Every employee as (id, "number name") for pickers."""
+    rows = await ctx.session.execute(
+        select(Employee.id, Employee.number, Employee.name).order_by(Employee.number)
+    )
+    return [(str(i), f"{n} {name}") for i, n, name in rows.all()]

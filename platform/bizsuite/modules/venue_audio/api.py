@@ -1,0 +1,459 @@
+"""Venue audio API: thin controllers over the services (one operation id and one tag per route)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from litestar import Controller, Request, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from bizsuite.core.context import tenant_guard
+from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.files.api import provide_storage
+from bizsuite.core.identity.models import Role
+from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.modules.venue_audio import services
+from bizsuite.modules.venue_audio.models import BroadcastKind
+from bizsuite.modules.venue_audio.schemas import (
+    AssetCreate,
+    AssetPage,
+    AssetView,
+    AudioZoneCreate,
+    AudioZoneFilters,
+    AudioZonePage,
+    AudioZoneUpdate,
+    AudioZoneView,
+    BroadcastClose,
+    BroadcastFilters,
+    BroadcastPage,
+    BroadcastView,
+    DeviceCreate,
+    DeviceFilters,
+    DeviceHealth,
+    DevicePage,
+    DeviceUpdate,
+    DeviceView,
+    EmergencyBegin,
+    PagingBegin,
+    ScheduleCreate,
+    ScheduleFilters,
+    SchedulePage,
+    ScheduleUpdate,
+    ScheduleView,
+    VenueBoard,
+    VenueCreate,
+    VenuePage,
+    VenueUpdate,
+    VenueView,
+    ZoneGroupCreate,
+    ZoneGroupPage,
+    ZoneGroupUpdate,
+    ZoneGroupView,
+    ZoneStatus,
+)
+
+BASE = "/api/v1/venue-audio"
+
+
+def zone_filters(venue_id: FromQuery[uuid.UUID | None] = None) -> AudioZoneFilters:
+    """Zones (and zone groups) of one venue."""
+    return AudioZoneFilters(venue_id=venue_id)
+
+
+def device_filters(
+    venue_id: FromQuery[uuid.UUID | None] = None,
+    health: FromQuery[DeviceHealth | None] = None,
+) -> DeviceFilters:
+    """Devices of one venue, by health."""
+    return DeviceFilters(venue_id=venue_id, health=health)
+
+
+def schedule_filters(venue_id: FromQuery[uuid.UUID | None] = None) -> ScheduleFilters:
+    """Schedules of one venue."""
+    return ScheduleFilters(venue_id=venue_id)
+
+
+def broadcast_filters(
+    q: Annotated[
+        str | None,
+        QueryParameter(
+            max_length=200,
+            pattern=r"^[^\x00]*$",
+            description="Text anywhere in where, the source, who started it, why, the alarm id or the venue.",
+        ),
+    ] = None,
+    venue_id: FromQuery[uuid.UUID | None] = None,
+    kind: FromQuery[BroadcastKind | None] = None,
+    live: FromQuery[bool | None] = None,
+) -> BroadcastFilters:
+    """Broadcasts of one venue, by kind, live or ended."""
+    return BroadcastFilters(q=q.strip() or None if q else None, venue_id=venue_id, kind=kind, live=live)
+
+
+ZONE_FILTERS = {"filters": Provide(zone_filters, sync_to_thread=False)}
+DEVICE_FILTERS = {"filters": Provide(device_filters, sync_to_thread=False)}
+SCHEDULE_FILTERS = {"filters": Provide(schedule_filters, sync_to_thread=False)}
+BROADCAST_FILTERS = {"filters": Provide(broadcast_filters, sync_to_thread=False)}
+
+
+class VenueController(Controller):
+    """Venues (on org units) and their status boards."""
+
+    path = f"{BASE}/venues"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_venues", summary="List venues")
+    async def list_venue_audio_venues(
+        self, ctx: Ctx, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
+    ) -> VenuePage:
+        """List venues, oldest first."""
+        items, next_cursor = await services.list_venues(ctx, limit=limit, cursor=cursor)
+        return VenuePage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_venue", summary="Create a venue", opt={"min_role": Role.MANAGER})
+    async def create_venue_audio_venue(self, ctx: Ctx, data: JSONBody[VenueCreate]) -> VenueView:
+        """Create a venue on an org unit; a code already used answers 409."""
+        return await services.create_venue(ctx, data)
+
+    @get("/{venue_id:uuid}", operation_id="get_venue_audio_venue", summary="Get a venue")
+    async def get_venue_audio_venue(self, ctx: Ctx, venue_id: FromPath[uuid.UUID]) -> VenueView:
+        """Return one venue."""
+        return await services.get_venue(ctx, venue_id)
+
+    @patch(
+        "/{venue_id:uuid}",
+        operation_id="update_venue_audio_venue",
+        summary="Update a venue",
+        opt={"min_role": Role.MANAGER},
+    )
+    async def update_venue_audio_venue(
+        self, ctx: Ctx, venue_id: FromPath[uuid.UUID], data: JSONBody[VenueUpdate], if_match: IfMatch = None
+    ) -> VenueView:
+        """Change a venue's name, time zone, emergency policy or evacuation message (``If-Match``)."""
+        return await services.update_venue(ctx, venue_id, data, if_match)
+
+    @get(
+        "/{venue_id:uuid}/board", operation_id="get_venue_audio_venue_board", summary="What every zone plays"
+    )
+    async def get_venue_audio_venue_board(self, ctx: Ctx, venue_id: FromPath[uuid.UUID]) -> VenueBoard:
+        """Every zone of the venue now: what plays, its priority, volume and why, what waits, device health."""
+        return await services.venue_board(ctx, venue_id)
+
+
+class ZoneController(Controller):
+    """Zones (floors, basements, areas) and what each plays now."""
+
+    path = f"{BASE}/zones"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_zones", summary="List zones", dependencies=ZONE_FILTERS)
+    async def list_venue_audio_zones(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[AudioZoneFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> AudioZonePage:
+        """List zones, oldest first, of one venue or all."""
+        items, next_cursor = await services.list_zones(ctx, filters, limit=limit, cursor=cursor)
+        return AudioZonePage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_zone", summary="Create a zone", opt={"min_role": Role.MANAGER})
+    async def create_venue_audio_zone(self, ctx: Ctx, data: JSONBody[AudioZoneCreate]) -> AudioZoneView:
+        """Create a zone in a venue; a code already used there answers 409."""
+        return await services.create_zone(ctx, data)
+
+    @get("/{zone_id:uuid}", operation_id="get_venue_audio_zone", summary="Get a zone")
+    async def get_venue_audio_zone(self, ctx: Ctx, zone_id: FromPath[uuid.UUID]) -> AudioZoneView:
+        """Return one zone."""
+        return await services.get_zone(ctx, zone_id)
+
+    @patch("/{zone_id:uuid}", operation_id="update_venue_audio_zone", summary="Update a zone")
+    async def update_venue_audio_zone(
+        self,
+        ctx: Ctx,
+        zone_id: FromPath[uuid.UUID],
+        data: JSONBody[AudioZoneUpdate],
+        if_match: IfMatch = None,
+    ) -> AudioZoneView:
+        """Change a zone: its name, place or local volume (``If-Match``)."""
+        return await services.update_zone(ctx, zone_id, data, if_match)
+
+    @get(
+        "/{zone_id:uuid}/now-playing",
+        operation_id="get_venue_audio_zone_now_playing",
+        summary="What a zone plays now",
+    )
+    async def get_venue_audio_zone_now_playing(self, ctx: Ctx, zone_id: FromPath[uuid.UUID]) -> ZoneStatus:
+        """What the zone's player should play now: source, position, volume, priority (the board's answer)."""
+        return await services.zone_now_playing(ctx, zone_id)
+
+
+class ZoneGroupController(Controller):
+    """Zone groups."""
+
+    path = f"{BASE}/zone-groups"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_zone_groups", summary="List zone groups", dependencies=ZONE_FILTERS)
+    async def list_venue_audio_zone_groups(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[AudioZoneFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> ZoneGroupPage:
+        """List zone groups with their zones, of one venue or all."""
+        items, next_cursor = await services.list_zone_groups(ctx, filters, limit=limit, cursor=cursor)
+        return ZoneGroupPage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_zone_group", summary="Create a zone group")
+    async def create_venue_audio_zone_group(self, ctx: Ctx, data: JSONBody[ZoneGroupCreate]) -> ZoneGroupView:
+        """Create a group of the venue's zones; a code already used there answers 409."""
+        return await services.create_zone_group(ctx, data)
+
+    @get("/{zone_group_id:uuid}", operation_id="get_venue_audio_zone_group", summary="Get a zone group")
+    async def get_venue_audio_zone_group(self, ctx: Ctx, zone_group_id: FromPath[uuid.UUID]) -> ZoneGroupView:
+        """Return one zone group."""
+        return await services.get_zone_group(ctx, zone_group_id)
+
+    @patch(
+        "/{zone_group_id:uuid}", operation_id="update_venue_audio_zone_group", summary="Update a zone group"
+    )
+    async def update_venue_audio_zone_group(
+        self,
+        ctx: Ctx,
+        zone_group_id: FromPath[uuid.UUID],
+        data: JSONBody[ZoneGroupUpdate],
+        if_match: IfMatch = None,
+    ) -> ZoneGroupView:
+        """Rename a group or replace its zones (``If-Match``)."""
+        return await services.update_zone_group(ctx, zone_group_id, data, if_match)
+
+    @delete(
+        "/{zone_group_id:uuid}", operation_id="delete_venue_audio_zone_group", summary="Delete a zone group"
+    )
+    async def delete_venue_audio_zone_group(
+        self, ctx: Ctx, zone_group_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete a zone group and its schedules (``If-Match``)."""
+        await services.delete_zone_group(ctx, zone_group_id, if_match)
+
+
+class DeviceController(Controller):
+    """Devices and their heartbeats."""
+
+    path = f"{BASE}/devices"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_devices", summary="List devices", dependencies=DEVICE_FILTERS)
+    async def list_venue_audio_devices(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[DeviceFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> DevicePage:
+        """List devices, oldest first, of one venue or all, by health."""
+        items, next_cursor = await services.list_devices(ctx, filters, limit=limit, cursor=cursor)
+        return DevicePage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_device", summary="Register a device")
+    async def create_venue_audio_device(self, ctx: Ctx, data: JSONBody[DeviceCreate]) -> DeviceView:
+        """Register a device in a venue (optionally in a zone); a code already used there answers 409."""
+        return await services.create_device(ctx, data)
+
+    @get("/{device_id:uuid}", operation_id="get_venue_audio_device", summary="Get a device")
+    async def get_venue_audio_device(self, ctx: Ctx, device_id: FromPath[uuid.UUID]) -> DeviceView:
+        """Return one device and its health."""
+        return await services.get_device(ctx, device_id)
+
+    @patch("/{device_id:uuid}", operation_id="update_venue_audio_device", summary="Update a device")
+    async def update_venue_audio_device(
+        self, ctx: Ctx, device_id: FromPath[uuid.UUID], data: JSONBody[DeviceUpdate], if_match: IfMatch = None
+    ) -> DeviceView:
+        """Change a device's name, zone or heartbeat interval (``If-Match``)."""
+        return await services.update_device(ctx, device_id, data, if_match)
+
+    @delete("/{device_id:uuid}", operation_id="delete_venue_audio_device", summary="Remove a device")
+    async def delete_venue_audio_device(
+        self, ctx: Ctx, device_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Remove a device (``If-Match``)."""
+        await services.delete_device(ctx, device_id, if_match)
+
+    @post(
+        "/{device_id:uuid}/heartbeat",
+        operation_id="send_venue_audio_device_heartbeat",
+        summary="Report a device alive",
+        status_code=200,
+    )
+    async def send_venue_audio_device_heartbeat(self, ctx: Ctx, device_id: FromPath[uuid.UUID]) -> DeviceView:
+        """The device is alive now; a fault it was in clears."""
+        return await services.record_heartbeat(ctx, device_id)
+
+
+class ScheduleController(Controller):
+    """Daily schedules: background music and timed announcements."""
+
+    path = f"{BASE}/schedules"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_schedules", summary="List schedules", dependencies=SCHEDULE_FILTERS)
+    async def list_venue_audio_schedules(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[ScheduleFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> SchedulePage:
+        """List schedules, oldest first, of one venue or all."""
+        items, next_cursor = await services.list_schedules(ctx, filters, limit=limit, cursor=cursor)
+        return SchedulePage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_schedule", summary="Create a schedule")
+    async def create_venue_audio_schedule(self, ctx: Ctx, data: JSONBody[ScheduleCreate]) -> ScheduleView:
+        """Schedule background music or a timed announcement for a zone or a group."""
+        return await services.create_schedule(ctx, data)
+
+    @get("/{schedule_id:uuid}", operation_id="get_venue_audio_schedule", summary="Get a schedule")
+    async def get_venue_audio_schedule(self, ctx: Ctx, schedule_id: FromPath[uuid.UUID]) -> ScheduleView:
+        """Return one schedule."""
+        return await services.get_schedule(ctx, schedule_id)
+
+    @patch("/{schedule_id:uuid}", operation_id="update_venue_audio_schedule", summary="Update a schedule")
+    async def update_venue_audio_schedule(
+        self,
+        ctx: Ctx,
+        schedule_id: FromPath[uuid.UUID],
+        data: JSONBody[ScheduleUpdate],
+        if_match: IfMatch = None,
+    ) -> ScheduleView:
+        """Change a schedule (``If-Match``)."""
+        return await services.update_schedule(ctx, schedule_id, data, if_match)
+
+    @delete("/{schedule_id:uuid}", operation_id="delete_venue_audio_schedule", summary="Delete a schedule")
+    async def delete_venue_audio_schedule(
+        self, ctx: Ctx, schedule_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Delete a schedule (``If-Match``)."""
+        await services.delete_schedule(ctx, schedule_id, if_match)
+
+
+class BroadcastController(Controller):
+    """Live paging, emergency broadcasts and the compliance log."""
+
+    path = f"{BASE}/broadcasts"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(
+        operation_id="list_venue_audio_broadcasts",
+        summary="The broadcast log",
+        dependencies=BROADCAST_FILTERS,
+    )
+    async def list_venue_audio_broadcasts(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[BroadcastFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> BroadcastPage:
+        """Paging sessions and emergencies, newest first: zones, start, end, who and why."""
+        items, next_cursor = await services.list_broadcasts(ctx, filters, limit=limit, cursor=cursor)
+        return BroadcastPage(items=items, next_cursor=next_cursor)
+
+    @get("/{broadcast_id:uuid}", operation_id="get_venue_audio_broadcast", summary="Get a broadcast")
+    async def get_venue_audio_broadcast(self, ctx: Ctx, broadcast_id: FromPath[uuid.UUID]) -> BroadcastView:
+        """Return one broadcast."""
+        return await services.get_broadcast(ctx, broadcast_id)
+
+    @post("/paging", operation_id="begin_venue_audio_paging", summary="Start live paging")
+    async def begin_venue_audio_paging(self, ctx: Ctx, data: JSONBody[PagingBegin]) -> BroadcastView:
+        """Page zones or a group; it preempts announcements and music there, and ends by itself after
+        ``max_duration_s``."""
+        return await services.begin_paging(ctx, data)
+
+    @post(
+        "/emergencies", operation_id="begin_venue_audio_emergency", summary="Trigger an emergency broadcast"
+    )
+    async def begin_venue_audio_emergency(self, ctx: Ctx, data: JSONBody[EmergencyBegin]) -> BroadcastView:
+        """Trigger an emergency (消防广播) on a floor, a zone or all call: the N+1 zones (or all zones,
+        by the venue's policy) loop the evacuation message at full volume until cleared. A repeated
+        ``alarm_id`` returns the broadcast it started."""
+        return await services.begin_emergency(ctx, data)
+
+    @post(
+        "/{broadcast_id:uuid}/close",
+        operation_id="close_venue_audio_broadcast",
+        summary="End paging or clear an emergency",
+        status_code=200,
+    )
+    async def close_venue_audio_broadcast(
+        self,
+        ctx: Ctx,
+        broadcast_id: FromPath[uuid.UUID],
+        data: JSONBody[BroadcastClose],
+        if_match: IfMatch = None,
+    ) -> BroadcastView:
+        """End a paging session, or clear an emergency with a reason (``If-Match``); what they
+        preempted resumes."""
+        return await services.close_broadcast(ctx, broadcast_id, data, if_match)
+
+
+class AssetController(Controller):
+    """Audio assets: uploaded files with their duration, format and loudness."""
+
+    path = f"{BASE}/assets"
+    tags = ["venue_audio"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_venue_audio_assets", summary="List audio assets", dependencies=ZONE_FILTERS)
+    async def list_venue_audio_assets(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[AudioZoneFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> AssetPage:
+        """List audio assets, oldest first, of one venue or all."""
+        items, next_cursor = await services.list_assets(ctx, filters, limit=limit, cursor=cursor)
+        return AssetPage(items=items, next_cursor=next_cursor)
+
+    @post(operation_id="create_venue_audio_asset", summary="Register an audio asset")
+    async def create_venue_audio_asset(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[AssetCreate]
+    ) -> AssetView:
+        """Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
+        format and loudness are read from it; another type is 422 naming ``file_id``."""
+        return await services.create_asset(ctx, provide_storage(request), data)
+
+    @get("/{asset_id:uuid}", operation_id="get_venue_audio_asset", summary="Get an audio asset")
+    async def get_venue_audio_asset(self, ctx: Ctx, asset_id: FromPath[uuid.UUID]) -> AssetView:
+        """Return one audio asset."""
+        return await services.get_asset(ctx, asset_id)
+
+    @delete("/{asset_id:uuid}", operation_id="delete_venue_audio_asset", summary="Remove an audio asset")
+    async def delete_venue_audio_asset(
+        self, ctx: Ctx, asset_id: FromPath[uuid.UUID], if_match: IfMatch = None
+    ) -> None:
+        """Remove an audio asset (its file stays in the files) (``If-Match``)."""
+        await services.delete_asset(ctx, asset_id, if_match)
+
+
+CONTROLLERS: list[type[Controller]] = [
+    AssetController,
+    VenueController,
+    ZoneController,
+    ZoneGroupController,
+    DeviceController,
+    ScheduleController,
+    BroadcastController,
+]

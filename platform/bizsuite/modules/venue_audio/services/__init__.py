@@ -1,0 +1,101 @@
+"""Venue audio services: load, check, change, audit; every function returns views.
+
+One module per aggregate (``venues``: venues, zones and groups; ``devices``: devices and
+heartbeats; ``programs``: schedules, paging and emergencies; ``board``: what plays now).
+"""
+
+from bizsuite.modules.venue_audio.services.assets import create_asset, delete_asset, get_asset, list_assets
+from bizsuite.modules.venue_audio.services.board import venue_board, zone_now_playing
+from bizsuite.modules.venue_audio.services.devices import (
+    FAULT_ALERT,
+    create_device,
+    delete_device,
+    get_device,
+    list_devices,
+    mark_faults,
+    next_fault_due,
+    record_heartbeat,
+    sweep_all_tenants,
+    update_device,
+)
+from bizsuite.modules.venue_audio.services.log import (
+    BROADCAST_LIST,
+    broadcast_groups,
+    broadcast_list,
+    list_broadcasts,
+    venue_names,
+)
+from bizsuite.modules.venue_audio.services.programs import (
+    begin_emergency,
+    begin_paging,
+    close_broadcast,
+    create_schedule,
+    delete_schedule,
+    get_broadcast,
+    get_schedule,
+    list_schedules,
+    update_schedule,
+)
+from bizsuite.modules.venue_audio.services.venues import (
+    create_venue,
+    create_zone,
+    create_zone_group,
+    delete_zone_group,
+    get_venue,
+    get_zone,
+    get_zone_group,
+    list_venues,
+    list_zone_groups,
+    list_zones,
+    update_venue,
+    update_zone,
+    update_zone_group,
+    venue_zones,
+)
+
+__all__ = [
+    "BROADCAST_LIST",
+    "FAULT_ALERT",
+    "begin_emergency",
+    "begin_paging",
+    "broadcast_groups",
+    "broadcast_list",
+    "close_broadcast",
+    "create_asset",
+    "create_device",
+    "create_schedule",
+    "create_venue",
+    "create_zone",
+    "create_zone_group",
+    "delete_asset",
+    "delete_device",
+    "delete_schedule",
+    "delete_zone_group",
+    "get_asset",
+    "get_broadcast",
+    "get_device",
+    "get_schedule",
+    "get_venue",
+    "get_zone",
+    "get_zone_group",
+    "list_assets",
+    "list_broadcasts",
+    "list_devices",
+    "list_schedules",
+    "list_venues",
+    "list_zone_groups",
+    "list_zones",
+    "mark_faults",
+    "next_fault_due",
+    "record_heartbeat",
+    "sweep_all_tenants",
+    "update_device",
+    "update_schedule",
+    "update_venue",
+    "update_zone",
+    "update_zone_group",
+    "venue_board",
+    "venue_names",
+    "venue_zones",
+    "zone_now_playing",
+]

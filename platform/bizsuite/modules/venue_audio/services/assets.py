@@ -1,0 +1,84 @@
+"""Audio assets: files uploaded to the kernel's storage, registered for a venue once their type is
+checked and their duration, format and loudness are read (PCM WAV through the standard library's
+``wave`` for now)."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import msgspec
+from sqlalchemy import select
+
+from bizsuite.core.context import Context, snapshot
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.files.services import get_file
+from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.repository import check_version, fetch, list_page
+from bizsuite.modules.venue_audio import rules
+from bizsuite.modules.venue_audio.models import Asset
+from bizsuite.modules.venue_audio.schemas import AssetCreate, AssetView, AudioZoneFilters
+from bizsuite.modules.venue_audio.services.venues import venue_reference
+
+
+def asset_view(asset: Asset) -> AssetView:
+    """An asset row as its view."""
+    return msgspec.convert(asset, AssetView, from_attributes=True)
+
+
+async def list_assets(
+    ctx: Context, filters: AudioZoneFilters, *, limit: int, cursor: str | None
+) -> tuple[list[AssetView], str | None]:
+    """A page of assets, oldest first, of one venue or all."""
+    statement = select(Asset)
+    if filters.venue_id is not None:
+        statement = statement.where(Asset.venue_id == filters.venue_id)
+    rows, next_cursor = await list_page(ctx.session, statement, Asset, limit=limit, cursor=cursor)
+    return [asset_view(row) for row in rows], next_cursor
+
+
+async def get_asset(ctx: Context, asset_id: uuid.UUID) -> AssetView:
+    """One asset, or 404."""
+    return asset_view(await fetch(ctx.session, Asset, asset_id, what="asset"))
+
+
+async def create_asset(ctx: Context, storage: ObjectStorage, data: AssetCreate) -> AssetView:
+    """Register an uploaded file as an asset: the file must be one the caller may read, a PCM WAV
+    (422 naming ``file_id`` otherwise); a name already used in the venue answers 409."""
+    await venue_reference(ctx, data.venue_id)
+    try:
+        stored = await get_file(ctx, data.file_id)
+    except NotFoundProblem as missing:
+        raise ValidationProblem.for_field("file_id", "no such file") from missing
+    if stored.content_type not in rules.ASSET_TYPES:
+        raise ValidationProblem.for_field("file_id", "only PCM WAV files (audio/wav) can be assets for now")
+    facts = rules.wav_facts(await storage.read(stored.storage_key))
+    if facts is None:
+        raise ValidationProblem.for_field("file_id", "not a readable PCM WAV file")
+    taken = select(Asset.id).where(Asset.venue_id == data.venue_id, Asset.name == data.name)
+    if await ctx.session.scalar(taken) is not None:
+        raise ConflictProblem.for_field("name", "an asset with this name already exists in the venue")
+    asset = Asset(
+        venue_id=data.venue_id,
+        file_id=stored.id,
+        name=data.name,
+        purpose=data.purpose,
+        content_type=stored.content_type,
+        duration_ms=facts.duration_ms,
+        sample_rate=facts.sample_rate,
+        channels=facts.channels,
+        rms_dbfs=Decimal(str(facts.rms_dbfs)) if facts.rms_dbfs is not None else None,
+    )
+    ctx.session.add(asset)
+    await ctx.session.flush()
+    ctx.audit("venue_audio.asset.created", asset, after=snapshot(asset))
+    return asset_view(asset)
+
+
+async def delete_asset(ctx: Context, asset_id: uuid.UUID, if_match: str | None) -> None:
+    """Remove an asset (its file stays in the files)."""
+    asset = await fetch(ctx.session, Asset, asset_id, what="asset")
+    check_version(asset, if_match)
+    ctx.audit("venue_audio.asset.deleted", asset, before=snapshot(asset))
+    await ctx.session.delete(asset)
+    await ctx.session.flush()

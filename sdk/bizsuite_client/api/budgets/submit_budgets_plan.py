@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.budget_plan_view import BudgetPlanView
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    *,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/budgets/plans/{plan_id}/submit".format(
+            plan_id=quote(str(plan_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BudgetPlanView | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = BudgetPlanView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BudgetPlanView | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[BudgetPlanView | ProblemDetails]:
+    """Submit a plan for approval
+
+     Send a draft plan to the approval engine (``budgets_plan``); approved, it is in force
+    as a new version.
+
+    Args:
+        plan_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
+            the first response.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BudgetPlanView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> BudgetPlanView | ProblemDetails | None:
+    """Submit a plan for approval
+
+     Send a draft plan to the approval engine (``budgets_plan``); approved, it is in force
+    as a new version.
+
+    Args:
+        plan_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
+            the first response.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BudgetPlanView | ProblemDetails
+    """
+
+    return sync_detailed(
+        plan_id=plan_id,
+        client=client,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[BudgetPlanView | ProblemDetails]:
+    """Submit a plan for approval
+
+     Send a draft plan to the approval engine (``budgets_plan``); approved, it is in force
+    as a new version.
+
+    Args:
+        plan_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
+            the first response.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BudgetPlanView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> BudgetPlanView | ProblemDetails | None:
+    """Submit a plan for approval
+
+     Send a draft plan to the approval engine (``budgets_plan``); approved, it is in force
+    as a new version.
+
+    Args:
+        plan_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
+            the first response.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BudgetPlanView | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            plan_id=plan_id,
+            client=client,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ChatterAttachment")
+
+
+@_attrs_define
+class ChatterAttachment:
+    """
+    Attributes:
+        content_type (str):
+        id (UUID):
+        name (str):
+        size (int):
+    """
+
+    content_type: str
+    id: UUID
+    name: str
+    size: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        content_type = self.content_type
+
+        id = str(self.id)
+
+        name = self.name
+
+        size = self.size
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "content_type": content_type,
+                "id": id,
+                "name": name,
+                "size": size,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        content_type = d.pop("content_type")
+
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        size = d.pop("size")
+
+        chatter_attachment = cls(
+            content_type=content_type,
+            id=id,
+            name=name,
+            size=size,
+        )
+
+        chatter_attachment.additional_properties = d
+        return chatter_attachment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

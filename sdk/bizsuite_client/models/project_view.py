@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProjectView")
+
+
+@_attrs_define
+class ProjectView:
+    """
+    Attributes:
+        code (str):
+        created_at (datetime.datetime):
+        id (UUID):
+        name (str):
+        notes (None | str):
+        org_unit_id (UUID):
+        updated_at (datetime.datetime):
+        version (int):
+    """
+
+    code: str
+    created_at: datetime.datetime
+    id: UUID
+    name: str
+    notes: None | str
+    org_unit_id: UUID
+    updated_at: datetime.datetime
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        name = self.name
+
+        notes: None | str
+        notes = self.notes
+
+        org_unit_id = str(self.org_unit_id)
+
+        updated_at = self.updated_at.isoformat()
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "created_at": created_at,
+                "id": id,
+                "name": name,
+                "notes": notes,
+                "org_unit_id": org_unit_id,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        def _parse_notes(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        notes = _parse_notes(d.pop("notes"))
+
+        org_unit_id = UUID(d.pop("org_unit_id"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        version = d.pop("version")
+
+        project_view = cls(
+            code=code,
+            created_at=created_at,
+            id=id,
+            name=name,
+            notes=notes,
+            org_unit_id=org_unit_id,
+            updated_at=updated_at,
+            version=version,
+        )
+
+        project_view.additional_properties = d
+        return project_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

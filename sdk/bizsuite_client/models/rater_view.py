@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.rater_role import RaterRole, check_rater_role
+
+T = TypeVar("T", bound="RaterView")
+
+
+@_attrs_define
+class RaterView:
+    """
+    Attributes:
+        employee_id (None | UUID):
+        id (UUID):
+        name (str):
+        responded_at (datetime.datetime | None):
+        role (RaterRole): Who rates: someone in the position (任职者) or their manager (主管).
+    """
+
+    employee_id: None | UUID
+    id: UUID
+    name: str
+    responded_at: datetime.datetime | None
+    role: RaterRole
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        employee_id: None | str
+        if isinstance(self.employee_id, UUID):
+            employee_id = str(self.employee_id)
+        else:
+            employee_id = self.employee_id
+
+        id = str(self.id)
+
+        name = self.name
+
+        responded_at: None | str
+        if isinstance(self.responded_at, datetime.datetime):
+            responded_at = self.responded_at.isoformat()
+        else:
+            responded_at = self.responded_at
+
+        role: str = self.role
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "employee_id": employee_id,
+                "id": id,
+                "name": name,
+                "responded_at": responded_at,
+                "role": role,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_employee_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                employee_id_type_0 = UUID(data)
+
+                return employee_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        employee_id = _parse_employee_id(d.pop("employee_id"))
+
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        def _parse_responded_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                responded_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return responded_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        responded_at = _parse_responded_at(d.pop("responded_at"))
+
+        role = check_rater_role(d.pop("role"))
+
+        rater_view = cls(
+            employee_id=employee_id,
+            id=id,
+            name=name,
+            responded_at=responded_at,
+            role=role,
+        )
+
+        rater_view.additional_properties = d
+        return rater_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

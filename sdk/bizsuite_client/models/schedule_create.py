@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.schedule_kind import ScheduleKind, check_schedule_kind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ScheduleCreate")
+
+
+@_attrs_define
+class ScheduleCreate:
+    """
+    Attributes:
+        kind (ScheduleKind): A daily schedule plays background music over a window, or a timed announcement once.
+        name (str):
+        source (str):
+        start_time (str): A local time of day, HH:MM:SS
+        venue_id (UUID):
+        duration_s (int | None | Unset):
+        enabled (bool | Unset):  Default: True.
+        end_time (None | str | Unset):
+        skip_holidays (bool | Unset):  Default: False.
+        volume (int | None | Unset):
+        weekdays (list[int] | Unset):
+        zone_group_id (None | Unset | UUID):
+        zone_id (None | Unset | UUID):
+    """
+
+    kind: ScheduleKind
+    name: str
+    source: str
+    start_time: str
+    venue_id: UUID
+    duration_s: int | None | Unset = UNSET
+    enabled: bool | Unset = True
+    end_time: None | str | Unset = UNSET
+    skip_holidays: bool | Unset = False
+    volume: int | None | Unset = UNSET
+    weekdays: list[int] | Unset = UNSET
+    zone_group_id: None | Unset | UUID = UNSET
+    zone_id: None | Unset | UUID = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind: str = self.kind
+
+        name = self.name
+
+        source = self.source
+
+        start_time = self.start_time
+
+        venue_id = str(self.venue_id)
+
+        duration_s: int | None | Unset
+        if isinstance(self.duration_s, Unset):
+            duration_s = UNSET
+        else:
+            duration_s = self.duration_s
+
+        enabled = self.enabled
+
+        end_time: None | str | Unset
+        if isinstance(self.end_time, Unset):
+            end_time = UNSET
+        else:
+            end_time = self.end_time
+
+        skip_holidays = self.skip_holidays
+
+        volume: int | None | Unset
+        if isinstance(self.volume, Unset):
+            volume = UNSET
+        else:
+            volume = self.volume
+
+        weekdays: list[int] | Unset = UNSET
+        if not isinstance(self.weekdays, Unset):
+            weekdays = self.weekdays
+
+        zone_group_id: None | str | Unset
+        if isinstance(self.zone_group_id, Unset):
+            zone_group_id = UNSET
+        elif isinstance(self.zone_group_id, UUID):
+            zone_group_id = str(self.zone_group_id)
+        else:
+            zone_group_id = self.zone_group_id
+
+        zone_id: None | str | Unset
+        if isinstance(self.zone_id, Unset):
+            zone_id = UNSET
+        elif isinstance(self.zone_id, UUID):
+            zone_id = str(self.zone_id)
+        else:
+            zone_id = self.zone_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+                "source": source,
+                "start_time": start_time,
+                "venue_id": venue_id,
+            }
+        )
+        if duration_s is not UNSET:
+            field_dict["duration_s"] = duration_s
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if end_time is not UNSET:
+            field_dict["end_time"] = end_time
+        if skip_holidays is not UNSET:
+            field_dict["skip_holidays"] = skip_holidays
+        if volume is not UNSET:
+            field_dict["volume"] = volume
+        if weekdays is not UNSET:
+            field_dict["weekdays"] = weekdays
+        if zone_group_id is not UNSET:
+            field_dict["zone_group_id"] = zone_group_id
+        if zone_id is not UNSET:
+            field_dict["zone_id"] = zone_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        kind = check_schedule_kind(d.pop("kind"))
+
+        name = d.pop("name")
+
+        source = d.pop("source")
+
+        start_time = d.pop("start_time")
+
+        venue_id = UUID(d.pop("venue_id"))
+
+        def _parse_duration_s(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        duration_s = _parse_duration_s(d.pop("duration_s", UNSET))
+
+        enabled = d.pop("enabled", UNSET)
+
+        def _parse_end_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        end_time = _parse_end_time(d.pop("end_time", UNSET))
+
+        skip_holidays = d.pop("skip_holidays", UNSET)
+
+        def _parse_volume(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        volume = _parse_volume(d.pop("volume", UNSET))
+
+        weekdays = cast(list[int], d.pop("weekdays", UNSET))
+
+        def _parse_zone_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                zone_group_id_type_0 = UUID(data)
+
+                return zone_group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        zone_group_id = _parse_zone_group_id(d.pop("zone_group_id", UNSET))
+
+        def _parse_zone_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                zone_id_type_0 = UUID(data)
+
+                return zone_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        zone_id = _parse_zone_id(d.pop("zone_id", UNSET))
+
+        schedule_create = cls(
+            kind=kind,
+            name=name,
+            source=source,
+            start_time=start_time,
+            venue_id=venue_id,
+            duration_s=duration_s,
+            enabled=enabled,
+            end_time=end_time,
+            skip_holidays=skip_holidays,
+            volume=volume,
+            weekdays=weekdays,
+            zone_group_id=zone_group_id,
+            zone_id=zone_id,
+        )
+
+        schedule_create.additional_properties = d
+        return schedule_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

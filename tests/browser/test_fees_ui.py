@@ -1,0 +1,95 @@
+"""Fee billing in a Chinese-speaking user's browser: the quarterly cycle (reconcile both sides,
+generate, read why the line is that number, submit, approve, issue, record a payment) and the
+year-end settlement (a band rate outside refused on the form, naming the band; one inside settles)."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from playwright.async_api import Page, expect
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.browser.conftest import sign_in
+from tests.conftest import TenantHandle
+from tests.core.approvals.conftest import post_ok
+from tests.modules.fees.conftest import BASE, approve, build, customs, reconcile
+
+
+async def test_the_quarterly_cycle_and_the_year_end_settlement(
+    page: Page, client: httpx.AsyncClient, app_engine: AsyncEngine, make_tenant: object
+) -> None:
+    tenant: TenantHandle = await make_tenant(modules=["crm", "contracts", "fees"])  # type: ignore[operator]
+    g = await build(client, app_engine, tenant)
+    await customs(client, g, g.trade, "2026-01-15", "10000000.00")
+    await customs(client, g, g.trade, "2026-03-31", "2345678.90", "import")
+    await sign_in(page, tenant.owner.email)
+
+    # Reconcile: open the quarter, confirm for HQ and (on the subsidiary's behalf) for the subsidiary.
+    await page.goto("/fees/reconciliations")
+    form = page.get_by_test_id("open-reconciliation")
+    await form.locator("select[name=org_unit_id]").select_option(g.trade)
+    await form.locator("input[name=year]").fill("2026")
+    await form.locator("select[name=quarter]").select_option("1")
+    await form.locator("button[type=submit]").click()
+    row = page.get_by_test_id("reconciliation-row")
+    await expect(row).to_contain_text("12345678.90")
+    await row.get_by_test_id("confirm-hq").locator("button").click()
+    await expect(page.get_by_test_id("reconciliation-row").get_by_test_id("confirm-hq")).to_have_count(0)
+    await (
+        page.get_by_test_id("reconciliation-row")
+        .get_by_test_id("confirm-subsidiary")
+        .locator("button")
+        .click()
+    )
+    await expect(page.get_by_test_id("reconciliation-row")).to_contain_text("已确认")
+
+    # Generate and read why.
+    await page.goto("/fees/statements")
+    form = page.get_by_test_id("generate-statement")
+    await form.locator("select[name=org_unit_id]").select_option(g.trade)
+    await form.locator("input[name=year]").fill("2026")
+    await form.locator("select[name=quarter]").select_option("1")
+    await form.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("statement-total")).to_contain_text("86419.75")
+    why = page.get_by_test_id("line-why").first
+    await why.locator("summary").click()
+    await expect(why).to_contain_text("12,345,678.90 USD ÷ 100 × 0.70 CNY = 86,419.75 CNY")
+    await expect(why).to_contain_text("来源记录 (2)")
+    await expect(why).to_contain_text("进口海关数据")
+
+    # Submit, approve (the general manager, through the API), issue, record a payment.
+    await page.get_by_test_id("submit-statement").locator("button").click()
+    await expect(page.get_by_test_id("statement-status")).to_contain_text("审批中")
+    found = re.search(r"/fees/statements/([0-9a-f-]{36})", page.url)
+    assert found is not None
+    statement_id = found.group(1)
+    await approve(client, g, statement_id)
+    await page.reload()
+    await page.get_by_test_id("issue-statement").locator("button").click()
+    await expect(page.get_by_test_id("statement-status")).to_contain_text("已开具")
+    pay = page.get_by_test_id("record-payment")
+    await pay.locator("input[name=amount]").fill("50,000.00")
+    await pay.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("statement-outstanding")).to_have_text("36419.75")
+
+    # Year end: a rate outside the band is refused on the form; one inside settles the year.
+    await customs(client, g, g.retail, "2026-11-30", "40000000.00")
+    await reconcile(client, g, g.retail, 2026, 4, g.retail_staff)
+    await page.goto("/fees/statements")
+    form = page.get_by_test_id("generate-statement")
+    await form.locator("select[name=org_unit_id]").select_option(g.retail)
+    await form.locator("input[name=year]").fill("2026")
+    await form.locator("select[name=quarter]").select_option("4")
+    await form.locator("input[name=settlement_rate]").fill("0.30")
+    await form.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("error-settlement_rate")).to_contain_text("0.10–0.25")
+    form = page.get_by_test_id("generate-statement")
+    await form.locator("input[name=settlement_rate]").fill("0.20")
+    await form.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("statement-lines")).to_contain_text("年度总体结算")
+    await expect(page.get_by_test_id("statement-total")).to_contain_text("80000.00")
+    listed = await post_ok(
+        client, f"{BASE}/reconciliations", {"org_unit_id": g.retail, "year": 2026, "quarter": 3}, g.headers
+    )
+    assert listed["status"] == "open"

@@ -1,0 +1,161 @@
+"""Billing fixtures: localstripe on loopback (a real HTTP Stripe API for the ``stripe`` package),
+an app configured for it and served by uvicorn (so localstripe can deliver signed webhooks), plans."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import stripe
+import uvicorn
+from bizsuite.app import create_app
+from bizsuite.settings import Settings
+
+from tests.conftest import OPERATOR_TOKEN
+
+OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+WEBHOOK_SECRET = "whsec_test_billing_0123456789"
+STRIPE_KEY = "sk_test_bizsuite"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def localstripe() -> Iterator[str]:
+    """localstripe serving on a loopback port for this test worker; yields its base URL."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("localstripe_server.py")), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/v1/customers", auth=(STRIPE_KEY, ""), timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("localstripe did not start")
+        time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def stripe_settings(settings: Settings, localstripe: str) -> Settings:
+    """The test settings with Stripe pointed at localstripe."""
+    return dataclasses.replace(
+        settings,
+        stripe_secret_key=STRIPE_KEY,
+        stripe_webhook_secret=WEBHOOK_SECRET,
+        stripe_api_base=localstripe,
+    )
+
+
+@pytest.fixture(scope="session")
+def stripe_server(stripe_settings: Settings, localstripe: str) -> Iterator[str]:
+    """The app in Stripe mode, served on loopback; localstripe delivers its webhooks to it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(stripe_settings), log_config=None, access_log=False, lifespan="on")
+    )
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="billing-server", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the billing test server did not start")
+        time.sleep(0.02)
+    url = f"http://127.0.0.1:{port}"
+    httpx.post(
+        f"{localstripe}/_config/webhooks/bizsuite",
+        data={"url": f"{url}/api/v1/billing/stripe/webhook", "secret": WEBHOOK_SECRET},
+        auth=(STRIPE_KEY, ""),
+    ).raise_for_status()
+    yield url
+    server.should_exit = True
+    thread.join(timeout=15)
+    sock.close()
+
+
+@pytest.fixture
+async def stripe_client(stripe_server: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client of the Stripe-mode server."""
+    async with httpx.AsyncClient(base_url=stripe_server, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
+def stripe_api(localstripe: str) -> stripe.StripeClient:
+    """The ``stripe`` package pointed at localstripe (tests read Stripe's side with it)."""
+    return stripe.StripeClient(
+        STRIPE_KEY, base_addresses={"api": localstripe}, http_client=stripe.HTTPXClient()
+    )
+
+
+def unique_code(prefix: str = "plan") -> str:
+    """A plan code no other test uses (plans are platform-wide)."""
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+PlanMaker = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def make_plan(client: httpx.AsyncClient) -> PlanMaker:
+    """Create a plan through the operator API (a unique code); returns its JSON."""
+
+    async def factory(**fields: Any) -> dict[str, Any]:
+        body = {
+            "code": unique_code(fields.pop("prefix", "plan")),
+            "name": "Standard",
+            "modules": ["crm"],
+            "price_month": "100.00",
+            "price_year": "1000.00",
+            "trial_days": 0,
+            **fields,
+        }
+        response = await client.post("/api/v1/billing/plans", json=body, headers=OPERATOR)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    return factory
+
+
+def sign(payload: bytes, secret: str = WEBHOOK_SECRET, timestamp: int | None = None) -> str:
+    """A ``Stripe-Signature`` header for ``payload`` (Stripe's scheme: HMAC-SHA256 of ``t.body``)."""
+    stamp = int(time.time()) if timestamp is None else timestamp
+    digest = hmac.new(secret.encode(), f"{stamp}.".encode() + payload, hashlib.sha256).hexdigest()
+    return f"t={stamp},v1={digest}"
+
+
+def event_body(event: dict[str, Any]) -> bytes:
+    """An event serialised as Stripe sends it."""
+    return json.dumps(event).encode()
