@@ -16,7 +16,7 @@ from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity.models import Membership, Role, User
 from bizsuite.settings import REPO_ROOT
-from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, async_playwright, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import PASSWORD, TenantHandle
@@ -31,6 +31,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+#: How long an action or an assertion waits. A page answers in milliseconds on an idle machine;
+#: on a two-core CI machine running the rest of the suite beside it, a form post can take seconds.
+WAIT_MS = 20_000
+expect.set_options(timeout=WAIT_MS)
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -58,7 +63,7 @@ async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserCo
     ctx = await browser.new_context(
         base_url=live_server, viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
     )
-    ctx.set_default_timeout(15_000)
+    ctx.set_default_timeout(WAIT_MS)
     violations: list[str] = []
 
     def watch(message: ConsoleMessage) -> None:

@@ -37,7 +37,7 @@ async def test_every_zone_switches_to_the_emergency_on_the_board_and_back(
         },
         building.headers,
     )
-    await expect(page.locator("tr[data-kind=emergency]")).to_have_count(15, timeout=6000)
+    await expect(page.locator("tr[data-kind=emergency]")).to_have_count(15)
     await expect(page.locator("[data-testid=zone-F5] [data-testid=volume]")).to_contain_text("100")
 
     live = page.get_by_test_id("live-emergency")
