@@ -28,6 +28,7 @@ from bizsuite.core.http import (
     before_send,
 )
 from bizsuite.core.limits import BodyLimitsMiddleware
+from bizsuite.core.live import LiveHub
 from bizsuite.core.logs import configure_logging
 from bizsuite.core.openapi import TimeOfDaySchema, normalise_schema
 from bizsuite.kit import Registry, load_modules
@@ -62,9 +63,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = make_engine(runtime_url(settings), settings)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
+        app.state.live = LiveHub(engine.url)
         try:
             yield
         finally:
+            await app.state.live.close()
             await engine.dispose()
 
     # Per address and per caller, both decided before any database work (see core/http.py);
@@ -86,7 +89,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         template_config=template_config(),
         before_send=[before_send, security_headers],
         lifespan=[database],
-        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        # Event streams (opt ``event_stream``) go out event by event, never held in a gzip buffer.
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=1024, exclude_opt_key="event_stream"
+        ),
         openapi_config=OpenAPIConfig(
             title="BizSuite API",
             version=__version__,

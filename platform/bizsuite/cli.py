@@ -74,6 +74,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         proxy_headers=True,
         access_log=False,
         log_config=None,
+        # Live pages' event streams never end by themselves: a stop waits at most this long for them.
+        timeout_graceful_shutdown=5,
     )
 
 

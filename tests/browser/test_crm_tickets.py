@@ -142,7 +142,9 @@ async def test_an_admin_edits_an_sla_policy_chain(page: Page, tenant_a: TenantHa
     await expect(same_day).to_be_checked()
     await page.get_by_test_id("save-policy").click()
     # The error names the second row (in the page's language) and marks its minutes field.
-    await expect(page.get_by_test_id("error-milestone")).to_contain_text(re.compile(r"Milestone 2:|第 2 个节点"))
+    await expect(page.get_by_test_id("error-milestone")).to_contain_text(
+        re.compile(r"Milestone 2:|第 2 个节点")
+    )
     await expect(page.get_by_test_id("m-1-target_minutes")).to_have_attribute("aria-invalid", "true")
     await page.fill("[data-testid=m-1-target_minutes]", "")
     await page.get_by_test_id("save-policy").click()

@@ -43,7 +43,9 @@ async def test_the_quarterly_cycle_and_the_year_end_settlement(
         .click()
     )
     # Both buttons gone: both confirmations are saved (the row's history says 已确认 after the first).
-    await expect(page.get_by_test_id("reconciliation-row").get_by_test_id("confirm-subsidiary")).to_have_count(0)
+    await expect(
+        page.get_by_test_id("reconciliation-row").get_by_test_id("confirm-subsidiary")
+    ).to_have_count(0)
     await expect(page.get_by_test_id("reconciliation-row")).to_contain_text("已确认")
 
     # Generate and read why.

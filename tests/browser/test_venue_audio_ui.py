@@ -1,6 +1,6 @@
 """Venue audio in an operator's browser: the status board of a 12-floor tower follows a fire
-alarm's all call without a reload (htmx polling), the operator clears it on the page with a
-reason and the music comes back in every zone."""
+alarm's all call without a reload (its live feed, server-sent events), the operator clears it on
+the page with a reason and the music comes back in every zone."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ async def test_every_zone_switches_to_the_emergency_on_the_board_and_back(
     zones = page.locator("[data-testid=zones-table] tbody tr")
     await expect(zones).to_have_count(15)
     await expect(page.locator("tr[data-kind=music]")).to_have_count(15)
+    await expect(page.get_by_test_id("board-live")).to_have_attribute("data-live", "open")
+    await page.evaluate("window.sameDocument = true")  # gone if the page were reloaded
 
     # A fire-alarm signal through the API: the open board follows without a reload.
     await post_ok(
@@ -39,6 +41,7 @@ async def test_every_zone_switches_to_the_emergency_on_the_board_and_back(
     )
     await expect(page.locator("tr[data-kind=emergency]")).to_have_count(15)
     await expect(page.locator("[data-testid=zone-F5] [data-testid=volume]")).to_contain_text("100")
+    assert await page.evaluate("window.sameDocument === true")
 
     live = page.get_by_test_id("live-emergency")
     await live.get_by_test_id("clear-reason").fill("drill over")

@@ -149,13 +149,16 @@ async def sign_in(client: httpx.AsyncClient, tenant: TenantHandle) -> None:
 def page_paths(
     app: Litestar, ids: dict[tuple[str, str], list[uuid.UUID]], navigation: list[str]
 ) -> Iterator[str]:
-    """Every navigation entry, then every GET page of the app (with the data's ids)."""
+    """Every navigation entry, then every GET page of the app (with the data's ids); live feeds
+    (event streams, which never end) are not pages."""
     seen: set[str] = set()
     templates = [
         route.path
         for route in app.routes
         for handler in getattr(route, "route_handlers", [])
-        if "GET" in handler.http_methods and not handler.opt.get("static")
+        if "GET" in handler.http_methods
+        and not handler.opt.get("static")
+        and not handler.opt.get("event_stream")
     ]
     for path in [*navigation, *templates]:
         concrete = _concrete(path, ids) if _PARAM.search(path) else path

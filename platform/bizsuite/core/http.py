@@ -288,6 +288,10 @@ class UnitOfWorkMiddleware:
     for work that was not saved; any exception or 4xx/5xx response rolls everything back. A
     failed commit (the database gone, a deferred constraint) is raised before anything was
     sent, so the exception handlers answer it as a problem (503, 409) like any other error.
+
+    A server-sent event stream (``core/live.py``) is the exception: its transaction (the reads
+    that authorised it) commits when the response starts, which releases the connection, and
+    its events then pass through as they come.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -300,11 +304,20 @@ class UnitOfWorkMiddleware:
         sessionmaker = scope["litestar_app"].state.sessionmaker
         held: list[Message] = []
         status = 500
+        streaming = False
 
         async def hold(message: Message) -> None:
-            nonlocal status
+            nonlocal status, streaming
+            if streaming:
+                await send(message)
+                return
             if message["type"] == "http.response.start":
                 status = message["status"]
+                if status < 400 and _is_event_stream(message):
+                    await session.commit()
+                    streaming = True
+                    await send(message)
+                    return
             held.append(message)
 
         async with sessionmaker() as session:
@@ -314,6 +327,8 @@ class UnitOfWorkMiddleware:
                 if status < 400:
                     await session.commit()
             except BaseException:
+                if streaming:  # the client went away, or the process stops: nothing to answer
+                    raise
                 # Nothing held was sent: the handlers outside may still answer (Litestar marked
                 # the held response as started; it never was).
                 ScopeState.from_scope(scope).response_started = False
@@ -323,6 +338,14 @@ class UnitOfWorkMiddleware:
                 await _rollback_quietly(session)
         for message in held:
             await send(message)
+
+
+def _is_event_stream(message: Message) -> bool:
+    headers: Any = message.get("headers", ())
+    return any(
+        bytes(key).lower() == b"content-type" and bytes(value).startswith(b"text/event-stream")
+        for key, value in headers
+    )
 
 
 async def _rollback_quietly(session: AsyncSession) -> None:

@@ -24,29 +24,27 @@ def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any
     return error_page(request, exc)
 
 
+#: npm-installed libraries served under /static/vendor/<name>: the folder of each inside node_modules.
+VENDOR = {
+    "htmx": "htmx.org/dist",
+    "htmx-ext-sse": "htmx-ext-sse/dist",
+    "echarts": "echarts/dist",
+    "pico": "@picocss/pico/css",
+}
+
+
 def static_routers() -> list[Router]:
     """Our assets and the npm-installed libraries (never committed)."""
     return [
-        create_static_files_router(
-            path="/static/vendor/htmx",
-            directories=[NODE_MODULES / "htmx.org" / "dist"],
-            opt={"static": True},
-            include_in_schema=False,
-            name="vendor-htmx",
-        ),
-        create_static_files_router(
-            path="/static/vendor/echarts",
-            directories=[NODE_MODULES / "echarts" / "dist"],
-            opt={"static": True},
-            include_in_schema=False,
-            name="vendor-echarts",
-        ),
-        create_static_files_router(
-            path="/static/vendor/pico",
-            directories=[NODE_MODULES / "@picocss" / "pico" / "css"],
-            opt={"static": True},
-            include_in_schema=False,
-            name="vendor-pico",
+        *(
+            create_static_files_router(
+                path=f"/static/vendor/{name}",
+                directories=[NODE_MODULES / folder],
+                opt={"static": True},
+                include_in_schema=False,
+                name=f"vendor-{name}",
+            )
+            for name, folder in VENDOR.items()
         ),
         create_static_files_router(
             path="/static", directories=[STATIC], opt={"static": True}, include_in_schema=False, name="static"

@@ -32,7 +32,11 @@ async def test_the_board_triggers_and_clears_an_emergency(
     assert venues.status_code == 200 and "公共广播" in venues.text and "华信大厦" in venues.text
     url = f"/venue-audio/venues/{building.venue['id']}"
     board = await client.get(url)
-    assert board.status_code == 200 and "消防广播" in board.text and 'hx-trigger="every 2s"' in board.text
+    assert (
+        board.status_code == 200
+        and "消防广播" in board.text
+        and 'hx-trigger="sse:ready, sse:changed"' in board.text
+    )
     assert set(_kinds(board.text).values()) == {"music"}
     token = _csrf(board.text)
 

@@ -18,6 +18,7 @@ from bizsuite.modules.venue_audio.rules import (
     arbitrate,
     emergency_zones,
     heartbeat_overdue,
+    next_change,
     occurrence,
 )
 from hypothesis import given, settings
@@ -198,6 +199,29 @@ def test_one_program_per_zone_and_never_a_lower_one_over_a_live_higher_one(
         same = [p for p in sure if p.priority == winner.priority]
         if same and winner.priority != Priority.ANNOUNCEMENT:
             assert winner.id == min(same, key=lambda p: (p.start, p.id)).id
+
+
+def test_the_next_change_is_when_a_page_ends_or_an_announcement_finishes() -> None:
+    programs = [music("bgm", {"f1", "f2"}, 0, 600), paging("page", {"f1"}, 10, 13.5)]
+    plays = arbitrate(ZONES, programs, at(11))
+    assert next_change(programs, plays, at(11)) == at(13.5)  # the page's end, not a minute boundary
+    spoken = [music("bgm", {"f1"}, 0, 600), announcement("ann", {"f1"}, 30, 0.75)]
+    plays = arbitrate(ZONES, spoken, at(30.25))
+    assert next_change(spoken, plays, at(30.25)) == at(30.75)  # it finishes before its hold ends
+    assert next_change([music("bgm", {"f1"}, 0, None)], {}, at(5)) is None  # nothing is due
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_programs(), st.integers(min_value=0, max_value=170))
+def test_nothing_changes_by_itself_before_the_next_change(programs: list[Program], minute: int) -> None:
+    zones = dict.fromkeys(ZONE_IDS, 50)
+    now = at(minute)
+    plays = arbitrate(zones, programs, now)
+    due = next_change(programs, plays, now)
+    horizon = due if due is not None else at(240)
+    for moment in (now + (horizon - now) / 2, horizon - timedelta(microseconds=1)):
+        later = arbitrate(zones, programs, moment)
+        assert {z: p.program_id for z, p in later.items()} == {z: p.program_id for z, p in plays.items()}
 
 
 @settings(max_examples=200, deadline=None)

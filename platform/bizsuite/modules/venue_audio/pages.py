@@ -1,6 +1,6 @@
 """Venue audio pages: the venues, each venue's live status board (what every zone plays, its
-priority, volume and device health, refreshed every 2 s by htmx polling) with the emergency and
-paging controls, the devices and the broadcast log."""
+priority, volume and device health, re-read whenever its live feed says something changed) with
+the emergency and paging controls, the devices and the broadcast log."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from typing import Any
 from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath
-from litestar.response import Template
+from litestar.response import ServerSentEvent, Template
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
+from bizsuite.core.live import stream
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem
 from bizsuite.modules.venue_audio import rules, services
@@ -155,6 +156,15 @@ class VenueAudioPages(Controller):
     ) -> Template:
         """The venue's live status board with the emergency and paging controls."""
         return await self._board(ctx, request, venue_id)
+
+    @get("/venues/{venue_id:uuid}/live", opt={"event_stream": True})
+    async def board_events(
+        self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID]
+    ) -> ServerSentEvent:
+        """The board's live feed (server-sent events, ``core/live.py``): ``ready``, then ``changed``
+        whenever something on the board changed."""
+        await services.get_venue(ctx, venue_id)  # another tenant's venue is not found
+        return stream(request.app.state.live, ctx.tenant_id, services.venue_topic(venue_id))
 
     @post("/venues/{venue_id:uuid}/emergency", opt={"min_role": Role.MEMBER})
     async def emergency(

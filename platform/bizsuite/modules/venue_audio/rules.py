@@ -187,6 +187,20 @@ def arbitrate(
     return result
 
 
+def next_change(programs: Iterable[Program], plays: Mapping[str, ZonePlay], at: datetime) -> datetime | None:
+    """The first instant after ``at`` when :func:`arbitrate` may answer differently by itself: a
+    program starts or ends, or an announcement playing now finishes (``plays`` is the answer at
+    ``at``). ``None``: nothing is due."""
+    programs = list(programs)
+    instants = {p.start for p in programs} | {p.end for p in programs if p.end is not None}
+    durations = {p.id: p.duration for p in programs if p.duration is not None}
+    for play in plays.values():
+        duration = durations.get(play.program_id or "")
+        if duration is not None:
+            instants.add(at + duration - play.position)
+    return min((t for t in instants if t > at), default=None)
+
+
 # --- Emergency zone selection (N+1) ---------------------------------------------------------
 
 

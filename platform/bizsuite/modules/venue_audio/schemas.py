@@ -445,6 +445,9 @@ class VenueBoard(msgspec.Struct, kw_only=True):
     venue_id: uuid.UUID
     at: datetime
     zones: list[ZoneStatus]
+    #: When the board next changes by itself (a program starts or ends, an announcement finishes),
+    #: if anything is due; a change someone makes comes on the live feed instead.
+    next_change_at: datetime | None = None
 
 
 # --- Audio assets ---------------------------------------------------------------------------

@@ -116,3 +116,12 @@ document.addEventListener("htmx:afterSettle", (event) => {
   initSidebar();
   wrapTables(event.target instanceof Element ? event.target : document);
 });
+
+// Live pages (server-sent events, htmx's sse extension): the element with sse-connect says whether
+// its stream is open, and its live badge shows it ("Live" or "Reconnecting…").
+function setLive(event, state) {
+  const el = event.target && event.target.closest ? event.target.closest("[sse-connect]") : null;
+  if (el) el.setAttribute("data-live", state);
+}
+document.addEventListener("htmx:sseOpen", (event) => setLive(event, "open"));
+document.addEventListener("htmx:sseError", (event) => setLive(event, "reconnecting"));

@@ -50,6 +50,7 @@ from bizsuite.modules.venue_audio.services.venues import (
     update_venue,
     update_zone,
     update_zone_group,
+    venue_topic,
     venue_zones,
 )
 
@@ -96,6 +97,7 @@ __all__ = [
     "update_zone_group",
     "venue_board",
     "venue_names",
+    "venue_topic",
     "venue_zones",
     "zone_now_playing",
 ]

@@ -206,7 +206,9 @@ async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime |
                 rule=RULE,
             )
         )
-    return VenueBoard(venue_id=venue.id, at=at, zones=statuses)
+    return VenueBoard(
+        venue_id=venue.id, at=at, zones=statuses, next_change_at=rules.next_change(programs, plays, at)
+    )
 
 
 async def venue_board(ctx: Context, venue_id: uuid.UUID) -> VenueBoard:

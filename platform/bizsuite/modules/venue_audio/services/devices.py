@@ -28,7 +28,7 @@ from bizsuite.modules.venue_audio.schemas import (
     DeviceUpdate,
     DeviceView,
 )
-from bizsuite.modules.venue_audio.services.venues import venue_reference, zones_of_venue
+from bizsuite.modules.venue_audio.services.venues import venue_changed, venue_reference, zones_of_venue
 from bizsuite.web.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ async def create_device(ctx: Context, data: DeviceCreate) -> DeviceView:
     ctx.session.add(device)
     await ctx.session.flush()
     ctx.audit("venue_audio.device.created", device, after=snapshot(device))
+    await venue_changed(ctx, device.venue_id)
     return device_view(device)
 
 
@@ -124,6 +125,7 @@ async def update_device(
         device.heartbeat_interval_s = data.heartbeat_interval_s
     await ctx.session.flush()
     ctx.audit("venue_audio.device.updated", device, before=before, after=snapshot(device))
+    await venue_changed(ctx, device.venue_id)
     return device_view(device)
 
 
@@ -132,6 +134,7 @@ async def delete_device(ctx: Context, device_id: uuid.UUID, if_match: str | None
     device = await load_device(ctx, device_id)
     check_version(device, if_match)
     ctx.audit("venue_audio.device.deleted", device, before=snapshot(device))
+    await venue_changed(ctx, device.venue_id)
     await ctx.session.delete(device)
     await ctx.session.flush()
 
@@ -166,6 +169,7 @@ async def record_heartbeat(ctx: Context, device_id: uuid.UUID) -> DeviceView:
         ctx.audit(
             "venue_audio.device_fault.closed", device, before=before, after={**before, "fault_since": None}
         )
+        await venue_changed(ctx, device.venue_id)
     await ctx.session.refresh(device)
     return device_view(device)
 
@@ -212,6 +216,7 @@ async def mark_faults(ctx: Context, *, now: datetime | None = None) -> list[uuid
         device.fault_alert_id = raised.alert.id
         await ctx.session.flush()
         ctx.audit("venue_audio.device_fault.raised", device, before=before, after=snapshot(device))
+        await venue_changed(ctx, device.venue_id)
     return [d.id for d in faulty]
 
 

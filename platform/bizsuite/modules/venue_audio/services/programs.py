@@ -35,6 +35,7 @@ from bizsuite.modules.venue_audio.schemas import (
 )
 from bizsuite.modules.venue_audio.services.venues import (
     group_zone_ids,
+    venue_changed,
     venue_reference,
     venue_zones,
     zones_of_venue,
@@ -143,6 +144,7 @@ async def create_schedule(ctx: Context, data: ScheduleCreate) -> ScheduleView:
     ctx.session.add(schedule)
     await ctx.session.flush()
     ctx.audit("venue_audio.schedule.created", schedule, after=_snapshot(schedule))
+    await venue_changed(ctx, schedule.venue_id)
     return schedule_view(schedule)
 
 
@@ -169,6 +171,7 @@ async def update_schedule(
     _check_schedule(schedule)
     await ctx.session.flush()
     ctx.audit("venue_audio.schedule.updated", schedule, before=before, after=_snapshot(schedule))
+    await venue_changed(ctx, schedule.venue_id)
     return schedule_view(schedule)
 
 
@@ -177,6 +180,7 @@ async def delete_schedule(ctx: Context, schedule_id: uuid.UUID, if_match: str | 
     schedule = await load_schedule(ctx, schedule_id)
     check_version(schedule, if_match)
     ctx.audit("venue_audio.schedule.deleted", schedule, before=_snapshot(schedule))
+    await venue_changed(ctx, schedule.venue_id)
     await ctx.session.delete(schedule)
     await ctx.session.flush()
 
@@ -218,6 +222,7 @@ async def begin_paging(ctx: Context, data: PagingBegin) -> BroadcastView:
     ctx.session.add(broadcast)
     await ctx.session.flush()
     ctx.audit("venue_audio.paging.created", broadcast, after=snapshot(broadcast))
+    await venue_changed(ctx, broadcast.venue_id)
     return broadcast_view(broadcast, now)
 
 
@@ -277,6 +282,7 @@ async def begin_emergency(ctx: Context, data: EmergencyBegin) -> BroadcastView:
     ctx.session.add(broadcast)
     await ctx.session.flush()
     ctx.audit("venue_audio.emergency.raised", broadcast, after=snapshot(broadcast))
+    await venue_changed(ctx, broadcast.venue_id)
     return broadcast_view(broadcast, now)
 
 
@@ -304,4 +310,5 @@ async def close_broadcast(
         else "venue_audio.paging.closed"
     )
     ctx.audit(action, broadcast, before=before, after=snapshot(broadcast))
+    await venue_changed(ctx, broadcast.venue_id)
     return broadcast_view(broadcast, now)

@@ -11,6 +11,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
+from bizsuite.core.live import changed
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.modules.venue_audio import rules
@@ -53,6 +54,16 @@ def _time_zone(name: str) -> str:
     if not rules.valid_time_zone(name):
         raise ValidationProblem.for_field("time_zone", "not a known IANA time zone (e.g. Asia/Shanghai)")
     return name
+
+
+def venue_topic(venue_id: uuid.UUID) -> str:
+    """The live topic of a venue: its status board and its players watch it (``core/live.py``)."""
+    return f"venue_audio.venue.{venue_id}"
+
+
+async def venue_changed(ctx: Context, venue_id: uuid.UUID) -> None:
+    """What the venue's board or players show may have changed: wake them once this commits."""
+    await changed(ctx.session, ctx.tenant_id, venue_topic(venue_id))
 
 
 # --- Venues ----------------------------------------------------------------------------------
@@ -109,6 +120,7 @@ async def update_venue(
         venue.holidays = sorted(set(data.holidays))
     await ctx.session.flush()
     ctx.audit("venue_audio.venue.updated", venue, before=before, after=snapshot(venue))
+    await venue_changed(ctx, venue.id)
     return venue_view(venue)
 
 
@@ -167,6 +179,7 @@ async def create_zone(ctx: Context, data: AudioZoneCreate) -> AudioZoneView:
     ctx.session.add(zone)
     await ctx.session.flush()
     ctx.audit("venue_audio.zone.created", zone, after=snapshot(zone))
+    await venue_changed(ctx, zone.venue_id)
     return zone_view(zone)
 
 
@@ -190,6 +203,7 @@ async def update_zone(
     _check_place(zone.floor, zone.basement)
     await ctx.session.flush()
     ctx.audit("venue_audio.zone.updated", zone, before=before, after=snapshot(zone))
+    await venue_changed(ctx, zone.venue_id)
     return zone_view(zone)
 
 
@@ -280,6 +294,7 @@ async def create_zone_group(ctx: Context, data: ZoneGroupCreate) -> ZoneGroupVie
     await _set_members(ctx, group, data.zone_ids)
     view = await _group_view(ctx, group)
     ctx.audit("venue_audio.zone_group.created", group, after=msgspec.to_builtins(view))
+    await venue_changed(ctx, group.venue_id)
     return view
 
 
@@ -298,6 +313,7 @@ async def update_zone_group(
     await ctx.session.flush()
     view = await _group_view(ctx, group)
     ctx.audit("venue_audio.zone_group.updated", group, before=before, after=msgspec.to_builtins(view))
+    await venue_changed(ctx, group.venue_id)
     return view
 
 
@@ -306,5 +322,6 @@ async def delete_zone_group(ctx: Context, zone_group_id: uuid.UUID, if_match: st
     group = await load_zone_group(ctx, zone_group_id)
     check_version(group, if_match)
     ctx.audit("venue_audio.zone_group.deleted", group, before=snapshot(group))
+    await venue_changed(ctx, group.venue_id)
     await ctx.session.delete(group)
     await ctx.session.flush()

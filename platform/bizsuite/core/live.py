@@ -1,0 +1,176 @@
+"""Live updates: a committed change wakes whoever watches it, in every app process.
+
+A service that changes what a live view shows calls :func:`changed` with the view's topic (say
+``venue_audio.board.<venue id>``); that is a ``pg_notify`` in the request's transaction, so the
+news goes out only if the change is committed, and to every process serving the database.
+
+Each app process keeps one ``LISTEN`` connection (:class:`LiveHub`, opened while someone
+watches, reopened with a backoff when the database goes away) and wakes the watchers of the
+topic in the tenant. :func:`stream` turns that into server-sent events for a page or a client:
+``ready`` once it listens (the page refreshes then, so nothing is missed between its render and
+the subscription), ``changed`` after each committed change (several changes close together come
+as one), and ``changed`` with data ``clock`` at each minute boundary, for views whose content
+follows the time of day; a comment every 15 s keeps proxies from closing an idle stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import asyncpg  # type: ignore[import-untyped]
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+from sqlalchemy import URL, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "bizsuite_live"
+#: The listening connection's name in ``pg_stat_activity``.
+APPLICATION_NAME = "bizsuite live"
+KEEP_ALIVE_S = 15.0
+#: The backoff between attempts to reopen the listening connection: doubling, up to this.
+MAX_BACKOFF_S = 5.0
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+
+
+async def changed(session: AsyncSession, tenant_id: uuid.UUID, topic: str) -> None:
+    """Tell the watchers of ``topic`` in the tenant that it changed, once the transaction commits.
+
+    PostgreSQL folds identical notifications of one transaction into one.
+    """
+    await session.execute(_NOTIFY, {"channel": CHANNEL, "payload": f"{tenant_id} {topic}"})
+
+
+class LiveHub:
+    """One process's ``LISTEN`` connection and the queues of everyone watching a topic."""
+
+    def __init__(self, url: URL) -> None:
+        self._dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
+        self._listening = asyncio.Event()
+        self._closing = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def watching(self) -> int:
+        """How many watchers are subscribed (all topics)."""
+        return sum(len(queues) for queues in self._watchers.values())
+
+    @property
+    def closing(self) -> asyncio.Event:
+        """Set when the process shuts down: streams end."""
+        return self._closing
+
+    @contextlib.contextmanager
+    def watch(self, tenant_id: uuid.UUID, topic: str) -> Iterator[asyncio.Queue[str]]:
+        """Subscribe to ``topic`` in the tenant: the queue receives ``commit`` after each change
+        (and after a reconnection, since changes may have been missed meanwhile)."""
+        key = f"{tenant_id} {topic}"
+        queue: asyncio.Queue[str] = asyncio.Queue(maxsize=1)
+        self._watchers.setdefault(key, set()).add(queue)
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._listen(), name="live listener")
+        try:
+            yield queue
+        finally:
+            queues = self._watchers.get(key)
+            if queues is not None:
+                queues.discard(queue)
+                if not queues:
+                    del self._watchers[key]
+
+    async def listening(self) -> None:
+        """Wait until notifications are being received."""
+        await self._listening.wait()
+
+    def _wake(self, key: str) -> None:
+        for queue in list(self._watchers.get(key, ())):
+            if queue.empty():  # one pending wake-up is enough: the watcher re-reads everything
+                queue.put_nowait("commit")
+
+    def _wake_all(self) -> None:
+        for key in list(self._watchers):
+            self._wake(key)
+
+    def _on_notification(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
+        self._wake(payload)
+
+    async def _listen(self) -> None:
+        """Hold the ``LISTEN`` connection while anyone watches; reconnect after a loss."""
+        backoff = 0.1
+        reconnected = False
+        while self._watchers and not self._closing.is_set():
+            connection: asyncpg.Connection | None = None
+            lost = asyncio.Event()
+            try:
+                connection = await asyncpg.connect(
+                    self._dsn, timeout=5, server_settings={"application_name": APPLICATION_NAME}
+                )
+                connection.add_termination_listener(lambda _c, lost=lost: lost.set())
+                await connection.add_listener(CHANNEL, self._on_notification)
+                self._listening.set()
+                backoff = 0.1
+                if reconnected:
+                    self._wake_all()
+                while self._watchers and not self._closing.is_set() and not lost.is_set():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(lost.wait(), timeout=1.0)
+                if lost.is_set():
+                    raise ConnectionError("the listening connection was closed")
+            except (OSError, asyncpg.PostgresError, ConnectionError, TimeoutError) as exc:
+                self._listening.clear()
+                reconnected = True
+                log.warning("live updates: listening failed (%s); retrying in %.1f s", exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+            finally:
+                if connection is not None and not connection.is_closed():
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(connection.close(), timeout=2)
+        self._listening.clear()
+
+    async def close(self) -> None:
+        """End every stream and the listener (at shutdown)."""
+        self._closing.set()
+        self._wake_all()
+        if self._task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._task, timeout=5)
+
+
+def _seconds_to_next_minute() -> float:
+    return 60.0 - (time.time() % 60.0) + 0.05
+
+
+async def _events(hub: LiveHub, tenant_id: uuid.UUID, topic: str) -> AsyncIterator[ServerSentEventMessage]:
+    with hub.watch(tenant_id, topic) as queue:
+        await hub.listening()
+        yield ServerSentEventMessage(event="ready", data="ready", retry=2000)
+        quiet_since = time.monotonic()
+        while not hub.closing.is_set():
+            to_minute = _seconds_to_next_minute()
+            to_keep_alive = KEEP_ALIVE_S - (time.monotonic() - quiet_since)
+            try:
+                await asyncio.wait_for(queue.get(), timeout=max(0.0, min(to_minute, to_keep_alive)))
+            except TimeoutError:
+                quiet_since = time.monotonic()
+                if _seconds_to_next_minute() > 59.0:  # the wait ended at a minute boundary
+                    yield ServerSentEventMessage(event="changed", data="clock")
+                else:
+                    yield ServerSentEventMessage(comment="keep-alive")
+                continue
+            if hub.closing.is_set():
+                break
+            quiet_since = time.monotonic()
+            yield ServerSentEventMessage(event="changed", data="commit")
+
+
+def stream(hub: LiveHub, tenant_id: uuid.UUID, topic: str) -> ServerSentEvent:
+    """A server-sent event stream of the topic's changes in the tenant (see the module's doc)."""
+    return ServerSentEvent(_events(hub, tenant_id, topic), headers={"Cache-Control": "no-store"})
