@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -292,7 +293,7 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     from bizsuite.core.demo import prepare_demo
 
     settings = Settings.from_env()
-    lines = _run(prepare_demo(settings, blueprint))
+    lines, companions = _run(prepare_demo(settings, blueprint))
     click.echo("")
     for line in lines:
         click.echo(line)
@@ -302,6 +303,8 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     # The worker runs beside the server, as its own process: restarted if it exits, stopped with
     # the demo whatever stops it (Ctrl-C, SIGTERM; the kernel ends it if the demo is killed).
     worker_process = SupervisedProcess([sys.executable, "-m", "bizsuite.cli", "worker"], name="Worker")
+    # And what the modules want beside it (the demo venue's reference players).
+    others = [SupervisedProcess(c.command, name=c.name, env=dict(c.env)) for c in companions]
     click.echo(f"Serving on http://{settings.host}:{settings.port}  (Ctrl-C to stop)")
     # uvicorn re-raises the SIGTERM it caught once it has shut down: make that an exit that runs
     # the cleanup below instead of the default action (dying at once, leaving the worker behind).
@@ -309,6 +312,8 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     try:
         serve.callback(host=None, port=None, workers=1)  # type: ignore[misc]
     finally:
+        for other in others:
+            other.stop()
         worker_process.stop()
         signal.signal(signal.SIGTERM, previous)
 
@@ -332,9 +337,10 @@ class SupervisedProcess:
     FIRST_PAUSE = 1.0
     MAX_PAUSE = 30.0
 
-    def __init__(self, command: list[str], *, name: str) -> None:
+    def __init__(self, command: list[str], *, name: str, env: dict[str, str] | None = None) -> None:
         self.command = command
         self.name = name
+        self.env = {**os.environ, **env} if env else None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self.process = self._start()
@@ -342,7 +348,7 @@ class SupervisedProcess:
         self._watcher.start()
 
     def _start(self) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(self.command, preexec_fn=_die_with_parent)  # noqa: S603 (our own command)
+        process = subprocess.Popen(self.command, env=self.env, preexec_fn=_die_with_parent)  # noqa: S603 (our own command)
         click.echo(f"{self.name} started (pid {process.pid})")
         return process
 

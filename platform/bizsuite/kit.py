@@ -27,6 +27,7 @@ from bizsuite.web.i18n import N_
 if TYPE_CHECKING:
     from litestar import Controller
     from litestar.handlers import HTTPRouteHandler
+    from sqlalchemy.ext.asyncio import AsyncSession
 
     from bizsuite.core.blueprints import BlueprintSection
     from bizsuite.core.context import Context, Principal
@@ -200,6 +201,21 @@ class SettingsSpec(Generic[T]):
     load: Callable[[Context], Awaitable[T]]
 
 
+@dataclass(frozen=True, slots=True)
+class DemoCompanion:
+    """A process ``make demo`` runs beside the server for an area (a venue's players, say)."""
+
+    name: str
+    command: list[str]
+    #: The line the demo prints about it.
+    note: str
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+#: Called by ``make demo`` in the demo tenant's transaction with its data folder and base URL.
+DemoHook = Callable[["Context", Path, str], Awaitable[list[DemoCompanion]]]
+
+
 @dataclass(frozen=True)
 class ModuleSpec:
     """What an area (a kernel area or a business module) brings to the platform."""
@@ -242,6 +258,14 @@ class ModuleSpec:
     importers: Sequence[ImportSpec[Any]] = ()
     #: Records with a chatter and activities (also link targets of their alerts and audit entries).
     record_types: Sequence[RecordType] = ()
+    #: Bearer tokens the area issues itself (a device's key, say), by their prefix (``bzd_``):
+    #: the function names the caller or raises 401. Such callers have no role, so they reach only
+    #: the routes that accept their kind.
+    credentials: Mapping[str, Callable[[AsyncSession, str], Awaitable[Principal]]] = field(
+        default_factory=dict
+    )
+    #: What ``make demo`` also starts for the demo tenant.
+    demo_companions: DemoHook | None = None
 
 
 def _usable(principal: Principal, module: str | None) -> bool:
@@ -270,6 +294,7 @@ class Registry:
     audit_subjects: dict[str, str] = field(default_factory=dict)
     importers: dict[str, ImportSpec[Any]] = field(default_factory=dict)
     record_types: dict[str, RecordType] = field(default_factory=dict)
+    credentials: dict[str, Callable[[AsyncSession, str], Awaitable[Principal]]] = field(default_factory=dict)
 
     @property
     def modules(self) -> list[ModuleSpec]:
@@ -317,6 +342,7 @@ class Registry:
         )
         self._merge(self.alert_kinds, spec.alert_kinds, spec, "alert kind")
         self._merge(self.audit_subjects, spec.audit_subjects, spec, "audit subject")
+        self._merge(self.credentials, spec.credentials, spec, "credential prefix")
 
     @staticmethod
     def _merge(into: dict[str, Any], new: Mapping[str, Any], spec: ModuleSpec, what: str) -> None:

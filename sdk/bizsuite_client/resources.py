@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from functools import cached_property
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from bizsuite_sdk.resource import (
     AsyncClientBase,
@@ -108,6 +108,8 @@ if TYPE_CHECKING:
         DeliveryStatus,
         DescriptionStatus,
         DeviceHealth,
+        DeviceKeyCreated,
+        DeviceKeyView,
         DeviceKind,
         DeviceView,
         Dimension,
@@ -178,6 +180,7 @@ if TYPE_CHECKING:
         PlanMilestoneView,
         PlanOut,
         PlanStatus,
+        PlayerCommandView,
         PositionCategory,
         PositionView,
         PreferencesOut,
@@ -10226,6 +10229,114 @@ class VenueAudioBroadcastsResourceWithRawResponse:
         self.close = to_raw_response(resource.close)
 
 
+class VenueAudioDeviceCommandsResource(SyncResource):
+    """``client.venue_audio.device_commands``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioDeviceCommandsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioDeviceCommandsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        device_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[PlayerCommandView]:
+        """List what a player was commanded (``list_venue_audio_device_commands``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_device_commands",
+            (device_id,),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class VenueAudioDeviceCommandsResourceWithRawResponse:
+    """``client.venue_audio.device_commands.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioDeviceCommandsResource) -> None:
+        self.list = to_raw_response(resource.list)
+
+
+class VenueAudioDeviceKeysResource(SyncResource):
+    """``client.venue_audio.device_keys``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioDeviceKeysResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioDeviceKeysResourceWithRawResponse(self)
+
+    def list(
+        self,
+        device_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[DeviceKeyView]:
+        """List a device's keys (``list_venue_audio_device_keys``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_device_keys",
+            (device_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        device_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceKeyCreated:
+        """Issue a device key (``create_venue_audio_device_key``)."""
+        return cast(
+            "DeviceKeyCreated",
+            self._call(
+                "venue_audio.create_venue_audio_device_key",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def revoke(
+        self,
+        device_id: UUID,
+        key_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceKeyView:
+        """Revoke a device key (``revoke_venue_audio_device_key``)."""
+        return cast(
+            "DeviceKeyView",
+            self._call(
+                "venue_audio.revoke_venue_audio_device_key",
+                (
+                    device_id,
+                    key_id,
+                ),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class VenueAudioDeviceKeysResourceWithRawResponse:
+    """``client.venue_audio.device_keys.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioDeviceKeysResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.revoke = to_raw_response(resource.revoke)
+
+
 class VenueAudioDevicesResource(SyncResource):
     """``client.venue_audio.devices``."""
 
@@ -10382,6 +10493,143 @@ class VenueAudioDevicesResourceWithRawResponse:
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
         self.heartbeat = to_raw_response(resource.heartbeat)
+
+
+class VenueAudioPlayerAcksResource(SyncResource):
+    """``client.venue_audio.player_acks``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioPlayerAcksResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioPlayerAcksResourceWithRawResponse(self)
+
+    def send(
+        self,
+        *,
+        seq: int,
+        source: str,
+        volume: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlayerCommandView:
+        """Acknowledge a command (``send_venue_audio_player_ack``)."""
+        return cast(
+            "PlayerCommandView",
+            self._call(
+                "venue_audio.send_venue_audio_player_ack",
+                (),
+                {"body": build_body("player_ack", "PlayerAck", seq=seq, source=source, volume=volume)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class VenueAudioPlayerAcksResourceWithRawResponse:
+    """``client.venue_audio.player_acks.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioPlayerAcksResource) -> None:
+        self.send = to_raw_response(resource.send)
+
+
+class VenueAudioPlayerCommandResource(SyncResource):
+    """``client.venue_audio.player_command``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioPlayerCommandResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioPlayerCommandResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        after: int | Unset = 0,
+        wait: int | Unset = 25,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Any | PlayerCommandView:
+        """The player's current command (long polling) (``get_venue_audio_player_command``)."""
+        return cast(
+            "Any | PlayerCommandView",
+            self._call(
+                "venue_audio.get_venue_audio_player_command",
+                (),
+                {"after": after, "wait": wait},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class VenueAudioPlayerCommandResourceWithRawResponse:
+    """``client.venue_audio.player_command.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioPlayerCommandResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class VenueAudioPlayerFeedResource(SyncResource):
+    """``client.venue_audio.player_feed``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioPlayerFeedResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioPlayerFeedResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        last_event_id: int | Unset = 0,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """The player's command feed (server-sent events) (``get_venue_audio_player_feed``)."""
+        self._call(
+            "venue_audio.get_venue_audio_player_feed",
+            (),
+            {"last_event_id": last_event_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class VenueAudioPlayerFeedResourceWithRawResponse:
+    """``client.venue_audio.player_feed.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioPlayerFeedResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class VenueAudioPlayerHeartbeatResource(SyncResource):
+    """``client.venue_audio.player_heartbeat``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioPlayerHeartbeatResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioPlayerHeartbeatResourceWithRawResponse(self)
+
+    def send(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Report the player alive (``send_venue_audio_player_heartbeat``)."""
+        return cast(
+            "DeviceView",
+            self._call(
+                "venue_audio.send_venue_audio_player_heartbeat",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class VenueAudioPlayerHeartbeatResourceWithRawResponse:
+    """``client.venue_audio.player_heartbeat.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioPlayerHeartbeatResource) -> None:
+        self.send = to_raw_response(resource.send)
 
 
 class VenueAudioSchedulesResource(SyncResource):
@@ -11617,8 +11865,32 @@ class VenueAudioNamespace:
         return VenueAudioBroadcastsResource(self._client)
 
     @cached_property
+    def device_commands(self) -> VenueAudioDeviceCommandsResource:
+        return VenueAudioDeviceCommandsResource(self._client)
+
+    @cached_property
+    def device_keys(self) -> VenueAudioDeviceKeysResource:
+        return VenueAudioDeviceKeysResource(self._client)
+
+    @cached_property
     def devices(self) -> VenueAudioDevicesResource:
         return VenueAudioDevicesResource(self._client)
+
+    @cached_property
+    def player_acks(self) -> VenueAudioPlayerAcksResource:
+        return VenueAudioPlayerAcksResource(self._client)
+
+    @cached_property
+    def player_command(self) -> VenueAudioPlayerCommandResource:
+        return VenueAudioPlayerCommandResource(self._client)
+
+    @cached_property
+    def player_feed(self) -> VenueAudioPlayerFeedResource:
+        return VenueAudioPlayerFeedResource(self._client)
+
+    @cached_property
+    def player_heartbeat(self) -> VenueAudioPlayerHeartbeatResource:
+        return VenueAudioPlayerHeartbeatResource(self._client)
 
     @cached_property
     def schedules(self) -> VenueAudioSchedulesResource:
@@ -21831,6 +22103,114 @@ class AsyncVenueAudioBroadcastsResourceWithRawResponse:
         self.close = to_async_raw_response(resource.close)
 
 
+class AsyncVenueAudioDeviceCommandsResource(AsyncResource):
+    """``client.venue_audio.device_commands``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioDeviceCommandsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioDeviceCommandsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        device_id: UUID,
+        *,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[PlayerCommandView]:
+        """List what a player was commanded (``list_venue_audio_device_commands``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_device_commands",
+            (device_id,),
+            {"limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncVenueAudioDeviceCommandsResourceWithRawResponse:
+    """``client.venue_audio.device_commands.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioDeviceCommandsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+
+
+class AsyncVenueAudioDeviceKeysResource(AsyncResource):
+    """``client.venue_audio.device_keys``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioDeviceKeysResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioDeviceKeysResourceWithRawResponse(self)
+
+    def list(
+        self,
+        device_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[DeviceKeyView]:
+        """List a device's keys (``list_venue_audio_device_keys``)."""
+        return self._pager(
+            "venue_audio.list_venue_audio_device_keys",
+            (device_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        device_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceKeyCreated:
+        """Issue a device key (``create_venue_audio_device_key``)."""
+        return cast(
+            "DeviceKeyCreated",
+            await self._call(
+                "venue_audio.create_venue_audio_device_key",
+                (device_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def revoke(
+        self,
+        device_id: UUID,
+        key_id: UUID,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceKeyView:
+        """Revoke a device key (``revoke_venue_audio_device_key``)."""
+        return cast(
+            "DeviceKeyView",
+            await self._call(
+                "venue_audio.revoke_venue_audio_device_key",
+                (
+                    device_id,
+                    key_id,
+                ),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncVenueAudioDeviceKeysResourceWithRawResponse:
+    """``client.venue_audio.device_keys.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioDeviceKeysResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.revoke = to_async_raw_response(resource.revoke)
+
+
 class AsyncVenueAudioDevicesResource(AsyncResource):
     """``client.venue_audio.devices``."""
 
@@ -21987,6 +22367,143 @@ class AsyncVenueAudioDevicesResourceWithRawResponse:
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
         self.heartbeat = to_async_raw_response(resource.heartbeat)
+
+
+class AsyncVenueAudioPlayerAcksResource(AsyncResource):
+    """``client.venue_audio.player_acks``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioPlayerAcksResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioPlayerAcksResourceWithRawResponse(self)
+
+    async def send(
+        self,
+        *,
+        seq: int,
+        source: str,
+        volume: int,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> PlayerCommandView:
+        """Acknowledge a command (``send_venue_audio_player_ack``)."""
+        return cast(
+            "PlayerCommandView",
+            await self._call(
+                "venue_audio.send_venue_audio_player_ack",
+                (),
+                {"body": build_body("player_ack", "PlayerAck", seq=seq, source=source, volume=volume)},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncVenueAudioPlayerAcksResourceWithRawResponse:
+    """``client.venue_audio.player_acks.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioPlayerAcksResource) -> None:
+        self.send = to_async_raw_response(resource.send)
+
+
+class AsyncVenueAudioPlayerCommandResource(AsyncResource):
+    """``client.venue_audio.player_command``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioPlayerCommandResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioPlayerCommandResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        after: int | Unset = 0,
+        wait: int | Unset = 25,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Any | PlayerCommandView:
+        """The player's current command (long polling) (``get_venue_audio_player_command``)."""
+        return cast(
+            "Any | PlayerCommandView",
+            await self._call(
+                "venue_audio.get_venue_audio_player_command",
+                (),
+                {"after": after, "wait": wait},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncVenueAudioPlayerCommandResourceWithRawResponse:
+    """``client.venue_audio.player_command.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioPlayerCommandResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncVenueAudioPlayerFeedResource(AsyncResource):
+    """``client.venue_audio.player_feed``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioPlayerFeedResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioPlayerFeedResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        last_event_id: int | Unset = 0,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """The player's command feed (server-sent events) (``get_venue_audio_player_feed``)."""
+        await self._call(
+            "venue_audio.get_venue_audio_player_feed",
+            (),
+            {"last_event_id": last_event_id},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncVenueAudioPlayerFeedResourceWithRawResponse:
+    """``client.venue_audio.player_feed.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioPlayerFeedResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncVenueAudioPlayerHeartbeatResource(AsyncResource):
+    """``client.venue_audio.player_heartbeat``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioPlayerHeartbeatResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioPlayerHeartbeatResourceWithRawResponse(self)
+
+    async def send(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> DeviceView:
+        """Report the player alive (``send_venue_audio_player_heartbeat``)."""
+        return cast(
+            "DeviceView",
+            await self._call(
+                "venue_audio.send_venue_audio_player_heartbeat",
+                (),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncVenueAudioPlayerHeartbeatResourceWithRawResponse:
+    """``client.venue_audio.player_heartbeat.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioPlayerHeartbeatResource) -> None:
+        self.send = to_async_raw_response(resource.send)
 
 
 class AsyncVenueAudioSchedulesResource(AsyncResource):
@@ -23222,8 +23739,32 @@ class AsyncVenueAudioNamespace:
         return AsyncVenueAudioBroadcastsResource(self._client)
 
     @cached_property
+    def device_commands(self) -> AsyncVenueAudioDeviceCommandsResource:
+        return AsyncVenueAudioDeviceCommandsResource(self._client)
+
+    @cached_property
+    def device_keys(self) -> AsyncVenueAudioDeviceKeysResource:
+        return AsyncVenueAudioDeviceKeysResource(self._client)
+
+    @cached_property
     def devices(self) -> AsyncVenueAudioDevicesResource:
         return AsyncVenueAudioDevicesResource(self._client)
+
+    @cached_property
+    def player_acks(self) -> AsyncVenueAudioPlayerAcksResource:
+        return AsyncVenueAudioPlayerAcksResource(self._client)
+
+    @cached_property
+    def player_command(self) -> AsyncVenueAudioPlayerCommandResource:
+        return AsyncVenueAudioPlayerCommandResource(self._client)
+
+    @cached_property
+    def player_feed(self) -> AsyncVenueAudioPlayerFeedResource:
+        return AsyncVenueAudioPlayerFeedResource(self._client)
+
+    @cached_property
+    def player_heartbeat(self) -> AsyncVenueAudioPlayerHeartbeatResource:
+        return AsyncVenueAudioPlayerHeartbeatResource(self._client)
 
     @cached_property
     def schedules(self) -> AsyncVenueAudioSchedulesResource:
@@ -23527,6 +24068,7 @@ OPERATIONS: dict[str, str] = {
     "create_tenant": "tenants.create",
     "create_venue_audio_asset": "venue_audio.assets.create",
     "create_venue_audio_device": "venue_audio.devices.create",
+    "create_venue_audio_device_key": "venue_audio.device_keys.create",
     "create_venue_audio_schedule": "venue_audio.schedules.create",
     "create_venue_audio_venue": "venue_audio.venues.create",
     "create_venue_audio_zone": "venue_audio.zones.create",
@@ -23647,6 +24189,8 @@ OPERATIONS: dict[str, str] = {
     "get_venue_audio_asset": "venue_audio.assets.retrieve",
     "get_venue_audio_broadcast": "venue_audio.broadcasts.retrieve",
     "get_venue_audio_device": "venue_audio.devices.retrieve",
+    "get_venue_audio_player_command": "venue_audio.player_command.retrieve",
+    "get_venue_audio_player_feed": "venue_audio.player_feed.retrieve",
     "get_venue_audio_schedule": "venue_audio.schedules.retrieve",
     "get_venue_audio_venue": "venue_audio.venues.retrieve",
     "get_venue_audio_venue_board": "venue_audio.venues.board",
@@ -23725,6 +24269,8 @@ OPERATIONS: dict[str, str] = {
     "list_tenants": "tenants.list",
     "list_venue_audio_assets": "venue_audio.assets.list",
     "list_venue_audio_broadcasts": "venue_audio.broadcasts.list",
+    "list_venue_audio_device_commands": "venue_audio.device_commands.list",
+    "list_venue_audio_device_keys": "venue_audio.device_keys.list",
     "list_venue_audio_devices": "venue_audio.devices.list",
     "list_venue_audio_schedules": "venue_audio.schedules.list",
     "list_venue_audio_venues": "venue_audio.venues.list",
@@ -23772,9 +24318,12 @@ OPERATIONS: dict[str, str] = {
     "retry_subscription_payment": "subscription.pay",
     "revoke_api_key": "api_keys.revoke",
     "revoke_invitation": "invitations.revoke",
+    "revoke_venue_audio_device_key": "venue_audio.device_keys.revoke",
     "rotate_webhook_secret": "webhook_endpoints.rotate_secret",
     "search": "system.search",
     "send_venue_audio_device_heartbeat": "venue_audio.devices.heartbeat",
+    "send_venue_audio_player_ack": "venue_audio.player_acks.send",
+    "send_venue_audio_player_heartbeat": "venue_audio.player_heartbeat.send",
     "send_webhook_test_event": "webhook_endpoints.send_test_event",
     "submit_approval_request": "approval_requests.submit",
     "submit_budgets_plan": "budgets.plans.submit",

@@ -26,6 +26,7 @@ INFRASTRUCTURE = {
     ("crm/revenue/services/revenue.py", 'set_={"amount": amount, "updated_at": func.now()},'): "row version",
     ("crm/accounts/imports.py", "account.updated_at = utcnow()"): "row version",
     ("crm/accounts/imports.py", "existing.updated_at = utcnow()"): "row version",
+    ("venue_audio/services/players.py", "now = utcnow()"): "when a device key was last used (like an API key's)",
 }  # fmt: skip
 
 _WALL_CLOCK_METHODS = {"now", "utcnow", "today"}

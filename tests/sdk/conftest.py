@@ -122,7 +122,8 @@ async def demo_sandbox(engine: AsyncEngine, key_file: Path) -> str:
     sandbox = parse_blueprint(text.replace('slug = "huaxin-sandbox"', f'slug = "{slug}"'), path)
     sandbox = _with_policies_of(sandbox, load_blueprint(REPO_ROOT / "tenants" / "demo.toml"))
     assert sandbox.tenant.sandbox
-    return await _apply_with_key(engine, sandbox, path.name, key_file, SANDBOX_KEY_NAME)
+    secret, _companions = await _apply_with_key(engine, sandbox, path.name, key_file, SANDBOX_KEY_NAME)
+    return secret
 
 
 @pytest.fixture

@@ -35,6 +35,8 @@ class PrincipalKind(enum.StrEnum):
     OPERATOR = "operator"
     #: A reseller's API key (``core/resellers``): its own tenants' accounts, never their data.
     RESELLER = "reseller"
+    #: A device's own key (a module's ``credentials``): only the routes made for that device.
+    DEVICE = "device"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class Principal:
     user: User | None = None
     #: The reseller a reseller key belongs to.
     reseller_id: uuid.UUID | None = None
+    #: The device a device key belongs to.
+    device_id: uuid.UUID | None = None
 
     @property
     def actor_id(self) -> uuid.UUID | None:
@@ -177,6 +181,8 @@ def authorize(principal: Principal, opt: dict[str, Any], default_role: Role, *, 
     suspended, no ``write`` in read-only grace), the module enabled and granted to the caller."""
     if principal.kind is PrincipalKind.RESELLER:
         raise ForbiddenProblem("A reseller key manages its tenants' accounts, never their data.")
+    if principal.kind is PrincipalKind.DEVICE:
+        raise ForbiddenProblem("A device key reaches only its own device's routes.")
     if principal.tenant is None or principal.role is None:
         raise UnauthorizedProblem("Sign in or send an API key: `Authorization: Bearer <key>`.")
     needed: Role = opt.get("min_role", default_role)

@@ -14,12 +14,15 @@ import msgspec
 from sqlalchemy import select
 
 from bizsuite.core.blueprints import Blueprint, apply_blueprint, load_blueprint
+from bizsuite.core.context import Context
 from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
 from bizsuite.core.identity.blueprint import users_in
 from bizsuite.core.identity.models import ApiKey, Role
+from bizsuite.core.jobs.queue import system_principal
 from bizsuite.core.migrate import upgrade
+from bizsuite.kit import DemoCompanion, registry
 from bizsuite.settings import Settings
 
 DEMO_KEY_NAME = "Demo key (make demo)"
@@ -28,8 +31,9 @@ SANDBOX_KEY_NAME = "Demo sandbox key (make demo)"
 SANDBOX_BLUEPRINT = "demo-sandbox.toml"
 
 
-async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
-    """Make the demo ready and return the lines to print (logins and API key)."""
+async def prepare_demo(settings: Settings, blueprint_path: Path) -> tuple[list[str], list[DemoCompanion]]:
+    """Make the demo ready; return the lines to print (logins and API key) and the processes the
+    business modules want beside the server (``ModuleSpec.demo_companions``)."""
     owner, app = resolve_urls(settings)
     await upgrade(owner, settings)
     blueprint = load_blueprint(blueprint_path)
@@ -37,12 +41,17 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
     sandbox = _with_policies_of(load_blueprint(sandbox_path), blueprint) if sandbox_path.is_file() else None
     engine = make_engine(app, settings, pool_size=1, max_overflow=0)
     try:
-        secret = await _apply_with_key(
-            engine, blueprint, blueprint_path.name, settings.data_dir / "demo-api-key", DEMO_KEY_NAME
+        secret, companions = await _apply_with_key(
+            engine,
+            blueprint,
+            blueprint_path.name,
+            settings.data_dir / "demo-api-key",
+            DEMO_KEY_NAME,
+            companions_for=(settings.data_dir, f"http://{settings.host}:{settings.port}"),
         )
         sandbox_secret = None
         if sandbox is not None:
-            sandbox_secret = await _apply_with_key(
+            sandbox_secret, _none = await _apply_with_key(
                 engine,
                 sandbox,
                 sandbox_path.name,
@@ -57,18 +66,33 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> list[str]:
     if sandbox is not None and sandbox_secret is not None:
         lines.append(f"Sandbox tenant (test clock): {sandbox.tenant.name} ({sandbox.tenant.slug})")
         lines.append(f"Sandbox API key: {sandbox_secret}")
-    return lines
+    lines += [companion.note for companion in companions]
+    return lines, companions
 
 
 async def _apply_with_key(
-    engine: Any, blueprint: Blueprint, source: str, key_file: Path, key_name: str
-) -> str:
-    """Apply ``blueprint`` and return its tenant's demo API key (reused while valid), in one transaction."""
+    engine: Any,
+    blueprint: Blueprint,
+    source: str,
+    key_file: Path,
+    key_name: str,
+    *,
+    companions_for: tuple[Path, str] | None = None,
+) -> tuple[str, list[DemoCompanion]]:
+    """Apply ``blueprint`` and return its tenant's demo API key (reused while valid) and, with
+    ``companions_for`` (data folder, base URL), the modules' demo companions; one transaction."""
     async with make_sessionmaker(engine)() as session, session.begin():
         report = await apply_blueprint(session, blueprint, source=source)
         assert report.tenant is not None
         await bind_tenant(session, report.tenant.id)
-        return await _demo_key(session, key_file, key_name)
+        secret = await _demo_key(session, key_file, key_name)
+        companions: list[DemoCompanion] = []
+        if companions_for is not None:
+            ctx = Context(session=session, principal=system_principal(report.tenant, "demo"))
+            for spec in registry().modules:
+                if spec.demo_companions is not None and spec.name in report.tenant.modules:
+                    companions += await spec.demo_companions(ctx, *companions_for)
+        return secret, companions
 
 
 def _with_policies_of(sandbox: Blueprint, main: Blueprint) -> Blueprint:
@@ -81,11 +105,13 @@ def _with_policies_of(sandbox: Blueprint, main: Blueprint) -> Blueprint:
     return msgspec.structs.replace(sandbox, sections={**sandbox.sections, "crm": crm})
 
 
-def _read_saved_key(key_file: Path) -> str | None:
+def read_saved_secret(key_file: Path) -> str | None:
+    """A demo credential saved by an earlier ``make demo``, if any."""
     return key_file.read_text().strip() if key_file.exists() else None
 
 
-def _save_key(key_file: Path, secret: str) -> None:
+def save_secret(key_file: Path, secret: str) -> None:
+    """Keep a demo credential for the next ``make demo`` (readable by its owner only)."""
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key_file.write_text(secret + "\n")
     key_file.chmod(0o600)
@@ -93,7 +119,7 @@ def _save_key(key_file: Path, secret: str) -> None:
 
 async def _demo_key(session: Any, key_file: Path, key_name: str = DEMO_KEY_NAME) -> str:
     """Reuse the saved demo key while it is valid, otherwise create a new one."""
-    secret = _read_saved_key(key_file)
+    secret = read_saved_secret(key_file)
     if secret:
         found = await session.scalar(
             select(ApiKey.id).where(
@@ -112,5 +138,5 @@ async def _demo_key(session: Any, key_file: Path, key_name: str = DEMO_KEY_NAME)
             module_grants=[],
         )
     )
-    _save_key(key_file, secret)
+    save_secret(key_file, secret)
     return secret

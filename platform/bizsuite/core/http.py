@@ -41,6 +41,7 @@ from bizsuite.core.ids import new_id
 from bizsuite.core.logs import request_id_var, tenant_id_var
 from bizsuite.core.resellers.auth import RESELLER_KEY_PREFIX, reseller_principal
 from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.kit import registry
 
 log = logging.getLogger("bizsuite.access")
 
@@ -420,6 +421,9 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
             return await _api_key_principal(session, token), None
         if token.startswith(RESELLER_KEY_PREFIX):
             return await reseller_principal(session, token), None
+        for prefix, resolve in registry().credentials.items():
+            if token.startswith(prefix):
+                return await resolve(session, token), None
         raise UnauthorizedProblem("Unknown or revoked API key.")
     handler = scope.get("route_handler")
     # Sign-in routes ignore an existing session: they start a new one and need no CSRF token.

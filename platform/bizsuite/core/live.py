@@ -18,9 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
@@ -39,12 +40,24 @@ MAX_BACKOFF_S = 5.0
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
-async def changed(session: AsyncSession, tenant_id: uuid.UUID, topic: str) -> None:
-    """Tell the watchers of ``topic`` in the tenant that it changed, once the transaction commits.
+async def changed(session: AsyncSession, tenant_id: uuid.UUID, topic: str, data: str = "") -> None:
+    """Tell the watchers of ``topic`` (no spaces) in the tenant that it changed, once the
+    transaction commits, optionally with ``data`` (what changed, under 7 kB) for them.
 
     PostgreSQL folds identical notifications of one transaction into one.
     """
-    await session.execute(_NOTIFY, {"channel": CHANNEL, "payload": f"{tenant_id} {topic}"})
+    payload = f"{tenant_id} {topic} {data}" if data else f"{tenant_id} {topic}"
+    await session.execute(_NOTIFY, {"channel": CHANNEL, "payload": payload})
+
+
+_NOTIFY_MANY = text("SELECT count(pg_notify(:channel, p)) FROM unnest(CAST(:payloads AS text[])) AS p")
+
+
+async def changed_many(session: AsyncSession, tenant_id: uuid.UUID, news: Iterable[tuple[str, str]]) -> None:
+    """:func:`changed` for several ``(topic, data)`` at once, in one statement."""
+    payloads = [f"{tenant_id} {topic} {data}" if data else f"{tenant_id} {topic}" for topic, data in news]
+    if payloads:
+        await session.execute(_NOTIFY_MANY, {"channel": CHANNEL, "payloads": payloads})
 
 
 class LiveHub:
@@ -69,8 +82,8 @@ class LiveHub:
 
     @contextlib.contextmanager
     def watch(self, tenant_id: uuid.UUID, topic: str) -> Iterator[asyncio.Queue[str]]:
-        """Subscribe to ``topic`` in the tenant: the queue receives ``commit`` after each change
-        (and after a reconnection, since changes may have been missed meanwhile)."""
+        """Subscribe to ``topic`` in the tenant: the queue holds the latest change's data (``""``
+        when it came without; also after a reconnection, since changes may have been missed)."""
         key = f"{tenant_id} {topic}"
         queue: asyncio.Queue[str] = asyncio.Queue(maxsize=1)
         self._watchers.setdefault(key, set()).add(queue)
@@ -89,17 +102,20 @@ class LiveHub:
         """Wait until notifications are being received."""
         await self._listening.wait()
 
-    def _wake(self, key: str) -> None:
+    def _wake(self, key: str, data: str = "") -> None:
         for queue in list(self._watchers.get(key, ())):
-            if queue.empty():  # one pending wake-up is enough: the watcher re-reads everything
-                queue.put_nowait("commit")
+            # One pending wake-up is enough, with the latest data: the watcher re-reads the rest.
+            if queue.full():
+                queue.get_nowait()
+            queue.put_nowait(data)
 
     def _wake_all(self) -> None:
         for key in list(self._watchers):
             self._wake(key)
 
     def _on_notification(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
-        self._wake(payload)
+        tenant, topic, *data = payload.split(" ", 2)
+        self._wake(f"{tenant} {topic}", data[0] if data else "")
 
     async def _listen(self) -> None:
         """Hold the ``LISTEN`` connection while anyone watches; reconnect after a loss."""
@@ -148,29 +164,49 @@ def _seconds_to_next_minute() -> float:
     return 60.0 - (time.time() % 60.0) + 0.05
 
 
-async def _events(hub: LiveHub, tenant_id: uuid.UUID, topic: str) -> AsyncIterator[ServerSentEventMessage]:
+async def wakeups(
+    hub: LiveHub, tenant_id: uuid.UUID, topic: str, *, due: Callable[[], float | None] | None = None
+) -> AsyncIterator[tuple[str, str]]:
+    """Why a watcher of the topic should look again: ``ready`` once listening, then ``commit``
+    after committed changes, ``clock`` at each minute boundary and when ``due()`` (a
+    ``time.monotonic()`` instant the watcher expects a change by itself, or ``None``) passes,
+    ``idle`` after 15 s of quiet (time for a keep-alive), each with the change's data (``""``
+    but for a ``commit`` that came with some). Ends when the process shuts down."""
     with hub.watch(tenant_id, topic) as queue:
         await hub.listening()
-        yield ServerSentEventMessage(event="ready", data="ready", retry=2000)
+        yield "ready", ""
         quiet_since = time.monotonic()
         while not hub.closing.is_set():
-            to_minute = _seconds_to_next_minute()
-            to_keep_alive = KEEP_ALIVE_S - (time.monotonic() - quiet_since)
+            now = time.monotonic()
+            deadline = due() if due is not None else None
+            to_due = max(0.0, deadline - now) if deadline is not None else math.inf
+            to_idle = KEEP_ALIVE_S - (now - quiet_since)
+            wait = max(0.0, min(_seconds_to_next_minute(), to_idle, to_due))
             try:
-                await asyncio.wait_for(queue.get(), timeout=max(0.0, min(to_minute, to_keep_alive)))
+                data = await asyncio.wait_for(queue.get(), timeout=wait)
             except TimeoutError:
                 quiet_since = time.monotonic()
-                if _seconds_to_next_minute() > 59.0:  # the wait ended at a minute boundary
-                    yield ServerSentEventMessage(event="changed", data="clock")
-                else:
-                    yield ServerSentEventMessage(comment="keep-alive")
+                due_now = deadline is not None and time.monotonic() >= deadline
+                yield ("clock" if due_now or _seconds_to_next_minute() > 59.0 else "idle"), ""
                 continue
             if hub.closing.is_set():
                 break
             quiet_since = time.monotonic()
-            yield ServerSentEventMessage(event="changed", data="commit")
+            yield "commit", data
+
+
+async def _board_events(
+    hub: LiveHub, tenant_id: uuid.UUID, topic: str
+) -> AsyncIterator[ServerSentEventMessage]:
+    async for reason, _data in wakeups(hub, tenant_id, topic):
+        if reason == "ready":
+            yield ServerSentEventMessage(event="ready", data="ready", retry=2000)
+        elif reason == "idle":
+            yield ServerSentEventMessage(comment="keep-alive")
+        else:
+            yield ServerSentEventMessage(event="changed", data=reason)
 
 
 def stream(hub: LiveHub, tenant_id: uuid.UUID, topic: str) -> ServerSentEvent:
     """A server-sent event stream of the topic's changes in the tenant (see the module's doc)."""
-    return ServerSentEvent(_events(hub, tenant_id, topic), headers={"Cache-Control": "no-store"})
+    return ServerSentEvent(_board_events(hub, tenant_id, topic), headers={"Cache-Control": "no-store"})

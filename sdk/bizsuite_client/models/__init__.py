@@ -182,6 +182,9 @@ from .delivery_status import DeliveryStatus
 from .description_status import DescriptionStatus
 from .device_create import DeviceCreate
 from .device_health import DeviceHealth
+from .device_key_created import DeviceKeyCreated
+from .device_key_page import DeviceKeyPage
+from .device_key_view import DeviceKeyView
 from .device_kind import DeviceKind
 from .device_page import DevicePage
 from .device_update import DeviceUpdate
@@ -366,6 +369,11 @@ from .plan_milestone_view import PlanMilestoneView
 from .plan_out import PlanOut
 from .plan_status import PlanStatus
 from .plan_version_create import PlanVersionCreate
+from .player_ack import PlayerAck
+from .player_command_page import PlayerCommandPage
+from .player_command_view import PlayerCommandView
+from .player_state import PlayerState
+from .player_state_state import PlayerStateState
 from .position_category import PositionCategory
 from .position_create import PositionCreate
 from .position_page import PositionPage
@@ -707,6 +715,9 @@ __all__ = (
     "DescriptionStatus",
     "DeviceCreate",
     "DeviceHealth",
+    "DeviceKeyCreated",
+    "DeviceKeyPage",
+    "DeviceKeyView",
     "DeviceKind",
     "DevicePage",
     "DeviceUpdate",
@@ -891,6 +902,11 @@ __all__ = (
     "PlanOut",
     "PlanStatus",
     "PlanVersionCreate",
+    "PlayerAck",
+    "PlayerCommandPage",
+    "PlayerCommandView",
+    "PlayerState",
+    "PlayerStateState",
     "PositionCategory",
     "PositionCreate",
     "PositionPage",

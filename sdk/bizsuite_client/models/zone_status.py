@@ -8,8 +8,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.program_kind_name import ProgramKindName, check_program_kind_name
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.player_state import PlayerState
     from ..models.waiting_program import WaitingProgram
 
 
@@ -39,6 +41,7 @@ class ZoneStatus:
         waiting (list[WaitingProgram]):
         zone_id (UUID):
         zone_volume (int):
+        players (list[PlayerState] | Unset):
     """
 
     area: None | str
@@ -60,6 +63,7 @@ class ZoneStatus:
     waiting: list[WaitingProgram]
     zone_id: UUID
     zone_volume: int
+    players: list[PlayerState] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +118,13 @@ class ZoneStatus:
 
         zone_volume = self.zone_volume
 
+        players: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.players, Unset):
+            players = []
+            for players_item_data in self.players:
+                players_item = players_item_data.to_dict()
+                players.append(players_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -139,11 +150,14 @@ class ZoneStatus:
                 "zone_volume": zone_volume,
             }
         )
+        if players is not UNSET:
+            field_dict["players"] = players
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.player_state import PlayerState  # noqa: PLC0415
         from ..models.waiting_program import WaitingProgram  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -234,6 +248,15 @@ class ZoneStatus:
 
         zone_volume = d.pop("zone_volume")
 
+        _players = d.pop("players", UNSET)
+        players: list[PlayerState] | Unset = UNSET
+        if _players is not UNSET:
+            players = []
+            for players_item_data in _players:
+                players_item = PlayerState.from_dict(players_item_data)
+
+                players.append(players_item)
+
         zone_status = cls(
             area=area,
             basement=basement,
@@ -254,6 +277,7 @@ class ZoneStatus:
             waiting=waiting,
             zone_id=zone_id,
             zone_volume=zone_volume,
+            players=players,
         )
 
         zone_status.additional_properties = d

@@ -68,3 +68,37 @@ async def test_another_tenant_sees_and_touches_nothing(
     assert device.status_code == 422 and device.json()["errors"][0]["field"] == "zone_id"
     still = await client.get(f"{BASE}/broadcasts/{emergency['id']}", headers=building.headers)
     assert still.json()["live"] is True
+
+
+async def test_another_tenants_players_and_keys_reach_nothing_of_ours(
+    client: httpx.AsyncClient, building: Building, make_tenant: object
+) -> None:
+    from tests.modules.venue_audio.test_venue_audio_players import add_player, alarm_on_floor_5, command
+
+    other: TenantHandle = await make_tenant(modules=["venue_audio"])  # type: ignore[operator]
+    theirs = await make_building(client, other)
+    ours, their_player = await add_player(client, building, "F5"), await add_player(client, theirs, "F5")
+    await alarm_on_floor_5(client, building)
+    [key] = (await client.get(f"{BASE}/devices/{ours.id}/keys", headers=building.headers)).json()["items"]
+    h = other.headers
+    for path in (f"/devices/{ours.id}/keys", f"/devices/{ours.id}/commands"):
+        assert (await client.get(BASE + path, headers=h)).status_code == 404, path
+    assert (await client.post(f"{BASE}/devices/{ours.id}/keys", headers=h)).status_code == 404
+    revoke = await client.post(f"{BASE}/devices/{ours.id}/keys/{key['id']}/revoke", headers=h)
+    assert revoke.status_code == 404
+    # Their player hears nothing of our alarm and cannot acknowledge our commands.
+    theirs_now = (await command(client, their_player)).json()
+    assert theirs_now["program_kind"] is None and theirs_now["zone_id"] == theirs.zones["F5"]
+    ours_now = (await command(client, ours)).json()
+    assert ours_now["program_kind"] == "emergency"
+    ack = await client.post(
+        f"{BASE}/player/acks",
+        json={"seq": ours_now["seq"] + 5, "source": "x", "volume": 1},
+        headers=their_player.headers,
+    )
+    assert ack.status_code == 422
+    assert (await command(client, ours)).json()["acked_at"] is None
+    # Nor can our tenant's keys reach their devices.
+    assert (
+        await client.get(f"{BASE}/devices/{their_player.id}/commands", headers=building.headers)
+    ).status_code == 404

@@ -83,16 +83,18 @@ async def test_another_tenants_venue_has_no_feed_and_a_stranger_is_sent_to_sign_
     )
 
 
-async def _notify(engine: AsyncEngine, tenant_id: uuid.UUID, topic: str, *, commit: bool = True) -> None:
+async def _notify(
+    engine: AsyncEngine, tenant_id: uuid.UUID, topic: str, *, commit: bool = True, data: str = ""
+) -> None:
     async with AsyncSession(engine) as session:
-        await changed(session, tenant_id, topic)
+        await changed(session, tenant_id, topic, data)
         if commit:
             await session.commit()
         else:
             await session.rollback()
 
 
-async def test_only_the_topics_watchers_in_its_tenant_wake_and_only_for_a_commit(
+async def test_only_the_topics_watchers_in_its_tenant_wake_with_its_data_and_only_for_a_commit(
     app_engine: AsyncEngine,
 ) -> None:
     hub = LiveHub(app_engine.url)
@@ -108,10 +110,11 @@ async def test_only_the_topics_watchers_in_its_tenant_wake_and_only_for_a_commit
             await _notify(app_engine, tenant, "board.a", commit=False)  # rolled back: nothing is sent
             await _notify(app_engine, tenant, "board.b")
             # Notifications arrive in commit order: once b's came, a rolled-back a would have too.
-            assert await asyncio.wait_for(watcher_b.get(), WAIT_S) == "commit"
+            assert await asyncio.wait_for(watcher_b.get(), WAIT_S) == ""
             assert watcher_a.empty() and other_tenant.empty()
-            await _notify(app_engine, tenant, "board.a")
-            assert await asyncio.wait_for(watcher_a.get(), WAIT_S) == "commit"
+            await _notify(app_engine, tenant, "board.a", data='{"seq": 7, "source": "a b"}')
+            assert await asyncio.wait_for(watcher_a.get(), WAIT_S) == '{"seq": 7, "source": "a b"}'
+
             assert other_tenant.empty()
         assert hub.watching == 0
     finally:
@@ -136,10 +139,10 @@ async def test_a_lost_listening_connection_is_reopened_and_the_watchers_told_to_
                 )
             assert killed and killed >= 1
             # Whatever changed while it was away is unknown: the watcher re-reads once reconnected...
-            assert await asyncio.wait_for(watcher.get(), WAIT_S) == "commit"
+            assert await asyncio.wait_for(watcher.get(), WAIT_S) == ""
             await asyncio.wait_for(hub.listening(), WAIT_S)
             # ...and later changes arrive again.
             await _notify(app_engine, tenant, "board")
-            assert await asyncio.wait_for(watcher.get(), WAIT_S) == "commit"
+            assert await asyncio.wait_for(watcher.get(), WAIT_S) == ""
     finally:
         await hub.close()

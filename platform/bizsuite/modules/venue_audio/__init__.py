@@ -15,6 +15,7 @@ from pathlib import Path
 from bizsuite.kit import ModuleSpec
 from bizsuite.modules.venue_audio import api, chatter, pages, services
 from bizsuite.modules.venue_audio.blueprint import SECTION
+from bizsuite.modules.venue_audio.demo import demo_players
 from bizsuite.web.i18n import N_
 
 MODULE = ModuleSpec(
@@ -29,11 +30,18 @@ MODULE = ModuleSpec(
     models=["bizsuite.modules.venue_audio.models"],
     task_modules=["bizsuite.modules.venue_audio.jobs"],
     blueprint_sections={"venue_audio": SECTION},
-    alert_kinds={services.FAULT_ALERT: N_("Device fault")},
+    alert_kinds={
+        services.FAULT_ALERT: N_("Device fault"),
+        services.ACK_ALERT: N_("Emergency not acknowledged by a player"),
+    },
+    # Players authenticate with their own keys (``bzd_…``), which reach only the player routes.
+    credentials={services.DEVICE_KEY_PREFIX: services.device_principal},
+    demo_companions=demo_players,
     audit_subjects={
         "venue_audio.asset": N_("Audio asset"),
         "venue_audio.device": N_("Device"),
         "venue_audio.device_fault": N_("Device fault"),
+        "venue_audio.device_key": N_("Device key"),
         "venue_audio.emergency": N_("Emergency broadcast"),
         "venue_audio.paging": N_("Live paging"),
         "venue_audio.schedule": N_("Schedule"),

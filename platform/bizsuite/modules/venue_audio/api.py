@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from litestar import Controller, Request, delete, get, patch, post
+import msgspec
+from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.handlers import BaseRouteHandler
+from litestar.openapi import ResponseSpec
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
+from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from bizsuite.core.context import tenant_guard
+from bizsuite.core import live
+from bizsuite.core.billing.entitlements import check_route
+from bizsuite.core.context import Context, Principal, PrincipalKind, principal_of, tenant_guard
+from bizsuite.core.db import bind_tenant
 from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
@@ -32,11 +45,17 @@ from bizsuite.modules.venue_audio.schemas import (
     DeviceCreate,
     DeviceFilters,
     DeviceHealth,
+    DeviceKeyCreated,
+    DeviceKeyPage,
+    DeviceKeyView,
     DevicePage,
     DeviceUpdate,
     DeviceView,
     EmergencyBegin,
     PagingBegin,
+    PlayerAck,
+    PlayerCommandPage,
+    PlayerCommandView,
     ScheduleCreate,
     ScheduleFilters,
     SchedulePage,
@@ -298,6 +317,207 @@ class DeviceController(Controller):
         """The device is alive now; a fault it was in clears."""
         return await services.record_heartbeat(ctx, device_id)
 
+    @post(
+        "/{device_id:uuid}/keys",
+        operation_id="create_venue_audio_device_key",
+        summary="Issue a device key",
+        opt={"min_role": Role.MANAGER, "shows_secret_once": True},
+    )
+    async def create_venue_audio_device_key(
+        self, ctx: Ctx, device_id: FromPath[uuid.UUID]
+    ) -> DeviceKeyCreated:
+        """Issue the device its own key (``bzd_…``), shown once: it reaches only the player routes."""
+        return await services.create_device_key(ctx, device_id)
+
+    @get(
+        "/{device_id:uuid}/keys", operation_id="list_venue_audio_device_keys", summary="List a device's keys"
+    )
+    async def list_venue_audio_device_keys(self, ctx: Ctx, device_id: FromPath[uuid.UUID]) -> DeviceKeyPage:
+        """The device's keys, newest first (never their secrets)."""
+        return DeviceKeyPage(items=await services.list_device_keys(ctx, device_id), next_cursor=None)
+
+    @post(
+        "/{device_id:uuid}/keys/{key_id:uuid}/revoke",
+        operation_id="revoke_venue_audio_device_key",
+        summary="Revoke a device key",
+        opt={"min_role": Role.MANAGER},
+        status_code=200,
+    )
+    async def revoke_venue_audio_device_key(
+        self, ctx: Ctx, device_id: FromPath[uuid.UUID], key_id: FromPath[uuid.UUID]
+    ) -> DeviceKeyView:
+        """Revoke a device key: refused from its next request on; an open feed ends at once."""
+        return await services.revoke_device_key(ctx, device_id, key_id)
+
+    @get(
+        "/{device_id:uuid}/commands",
+        operation_id="list_venue_audio_device_commands",
+        summary="List what a player was commanded",
+    )
+    async def list_venue_audio_device_commands(
+        self,
+        ctx: Ctx,
+        device_id: FromPath[uuid.UUID],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> PlayerCommandPage:
+        """A player's commands, newest first, each with when it was acknowledged and what it reported."""
+        before = int(cursor) if cursor and cursor.isdigit() else None
+        items, next_cursor = await services.list_commands(ctx, device_id, limit=limit, before=before)
+        return PlayerCommandPage(items=items, next_cursor=next_cursor)
+
+
+async def device_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Player routes: a device key (``bzd_…``) of a tenant whose plan has venue audio."""
+    principal = principal_of(connection)
+    if principal.kind is PrincipalKind.ANONYMOUS:
+        raise UnauthorizedProblem("Send the player's device key: `Authorization: Bearer bzd_…`.")
+    if principal.kind is not PrincipalKind.DEVICE or principal.tenant is None:
+        raise ForbiddenProblem("These routes are for players, with their own device key.")
+    check_route(principal.tenant, "venue_audio", write=connection.scope.get("method") not in {"GET", "HEAD"})
+    if "venue_audio" not in principal.tenant.modules:
+        raise ForbiddenProblem("The venue_audio module is not enabled.")
+
+
+@asynccontextmanager
+async def _as_device(request: Request[Any, Any, Any], principal: Principal) -> AsyncIterator[Context]:
+    """A transaction of its own for the feed (the request's ended when the stream began)."""
+    assert principal.tenant is not None
+    async with request.app.state.sessionmaker() as session, session.begin():
+        await bind_tenant(session, principal.tenant.id)
+        yield Context(session=session, principal=principal)
+
+
+async def _player_events(
+    request: Request[Any, Any, Any], principal: Principal, venue_id: uuid.UUID, last_seq: int
+) -> AsyncIterator[ServerSentEventMessage]:
+    assert principal.tenant is not None and principal.device_id is not None
+    device_id, sent = principal.device_id, last_seq
+    due_at: float | None = None
+    wakes = live.wakeups(
+        request.app.state.live, principal.tenant.id, services.player_topic(device_id), due=lambda: due_at
+    )
+    async for reason, data in wakes:
+        if reason == "idle":
+            yield ServerSentEventMessage(comment="keep-alive")
+            continue
+        if reason == "commit" and data:
+            news = msgspec.json.decode(data, type=services.PlayerNews)
+            if news.revoked:
+                return
+            command, due = news.command, news.next_change_in_s
+        else:  # ready, or the clock: what plays may have changed by itself since the last command
+            async with _as_device(request, principal) as ctx:
+                if not await services.key_in_force(ctx):
+                    return
+                due = await services.issue_commands(ctx, venue_id, device_id=device_id)
+                command = await services.current_command(ctx, device_id)
+        due_at = time.monotonic() + due if due is not None else None
+        if command is not None and command.seq > sent:
+            sent = command.seq
+            yield ServerSentEventMessage(
+                event="command", id=command.seq, data=msgspec.json.encode(command).decode(), retry=1000
+            )
+
+
+#: The empty body of a long poll that saw nothing newer (its 204).
+NO_CONTENT: Any = None
+
+
+class PlayerController(Controller):
+    """What players use, with their own device key: their commands (a live feed, or long polling),
+    acknowledgements and heartbeats."""
+
+    path = f"{BASE}/player"
+    tags = ["venue_audio"]
+    guards = [device_guard]
+
+    @get(
+        "/feed",
+        operation_id="get_venue_audio_player_feed",
+        summary="The player's command feed (server-sent events)",
+        opt={"event_stream": True},
+        media_type="text/event-stream",
+    )
+    async def get_venue_audio_player_feed(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        last_event_id: Annotated[int, HeaderParameter(name="Last-Event-ID", ge=0, required=False)] = 0,
+    ) -> ServerSentEvent:
+        """A ``command`` event (id: its ``seq``; data: a PlayerCommand) whenever the player's zone
+        should play something else, the current one first; reconnect with ``Last-Event-ID`` to
+        skip what was already received. Acknowledge each with ``send_venue_audio_player_ack``."""
+        device = await services.get_device(ctx, ctx.principal.device_id)  # type: ignore[arg-type]
+        return ServerSentEvent(
+            _player_events(request, ctx.principal, device.venue_id, last_event_id),
+            headers={"Cache-Control": "no-store"},
+        )
+
+    @get(
+        "/command",
+        operation_id="get_venue_audio_player_command",
+        summary="The player's current command (long polling)",
+        responses={204: ResponseSpec(None, description="No newer command within `wait` seconds.")},
+    )
+    async def get_venue_audio_player_command(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        after: Annotated[int, QueryParameter(ge=0, description="The last seq received.")] = 0,
+        wait: Annotated[
+            int, QueryParameter(ge=0, le=30, description="Seconds to wait for a newer one.")
+        ] = 25,
+    ) -> Response[PlayerCommandView]:
+        """The fallback where server-sent events cannot pass: the current command if its ``seq`` is
+        above ``after``, else the next one within ``wait`` seconds, else 204."""
+        device_id = ctx.principal.device_id
+        assert device_id is not None
+        device = await services.get_device(ctx, device_id)
+        await services.issue_commands(ctx, device.venue_id, device_id=device_id)
+        command = await services.current_command(ctx, device_id)
+        if (command is None or command.seq <= after) and wait:
+            # Committed now: the wait holds no database connection (it reads nothing more).
+            await ctx.session.commit()
+            with request.app.state.live.watch(ctx.tenant_id, services.player_topic(device_id)) as queue:
+                deadline = time.monotonic() + wait
+                while command is None or command.seq <= after:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    try:
+                        data = await asyncio.wait_for(queue.get(), timeout=left)
+                    except TimeoutError:
+                        break
+                    if data:
+                        news = msgspec.json.decode(data, type=services.PlayerNews)
+                        command = news.command or command
+        if command is None or command.seq <= after:
+            return Response(NO_CONTENT, status_code=204)
+        return Response(command)
+
+    @post(
+        "/acks",
+        operation_id="send_venue_audio_player_ack",
+        summary="Acknowledge a command",
+        status_code=200,
+    )
+    async def send_venue_audio_player_ack(self, ctx: Ctx, data: JSONBody[PlayerAck]) -> PlayerCommandView:
+        """The player plays command ``seq`` and says what it actually plays (also a heartbeat)."""
+        assert ctx.principal.device_id is not None
+        return await services.acknowledge(ctx, ctx.principal.device_id, data)
+
+    @post(
+        "/heartbeat",
+        operation_id="send_venue_audio_player_heartbeat",
+        summary="Report the player alive",
+        status_code=200,
+    )
+    async def send_venue_audio_player_heartbeat(self, ctx: Ctx) -> DeviceView:
+        """The player is alive now; a fault it was in clears."""
+        assert ctx.principal.device_id is not None
+        return await services.record_heartbeat(ctx, ctx.principal.device_id)
+
 
 class ScheduleController(Controller):
     """Daily schedules: background music and timed announcements."""
@@ -456,4 +676,5 @@ CONTROLLERS: list[type[Controller]] = [
     DeviceController,
     ScheduleController,
     BroadcastController,
+    PlayerController,
 ]

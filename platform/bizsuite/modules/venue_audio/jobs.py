@@ -9,9 +9,10 @@ from datetime import datetime
 from procrastinate.job_context import JobContext
 
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, queue_app
+from bizsuite.core.jobs.queue import JobRun, JobRuntime, queue_app, tenant_task
 from bizsuite.core.sandbox.sweeps import clock_sweep
 from bizsuite.modules.venue_audio import services
+from bizsuite.web.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -31,3 +32,18 @@ async def heartbeat_watch(context: JobContext, timestamp: int) -> None:
 async def heartbeat_sweep(ctx: Context, now: datetime) -> int:
     """The heartbeat watch for one tenant at ``now``."""
     return len(await services.mark_faults(ctx, now=now))
+
+
+@tenant_task(
+    "venue_audio.ack_watch",
+    label=N_("Emergency acknowledgement watch"),
+    description=N_("Players that have not acknowledged an emergency within 2 seconds raise an alert."),
+    retry=None,
+    recorded=False,
+)
+async def ack_watch(run: JobRun) -> None:
+    """Queued 2 s after emergency commands are issued (``services.players``)."""
+    async with run.transaction() as ctx:
+        raised = await services.watch_acknowledgements(ctx)
+    if raised:
+        log.warning("emergency not acknowledged by %d players", raised)

@@ -260,3 +260,59 @@ class Asset(TenantScoped, Timestamped, Versioned, Base):
     channels: Mapped[int] = mapped_column(SmallInteger)
     #: RMS level in dBFS (16-bit PCM), one decimal.
     rms_dbfs: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+
+
+class DeviceKey(TenantScoped, Timestamped, Base):
+    """A player's own credential (``bzd_`` + random; only its SHA-256 is stored, the secret is
+    shown once): it reaches the player's feed, acknowledgements and heartbeats, nothing else."""
+
+    __tablename__ = "venue_audio_device_keys"
+    __table_args__ = (
+        tenant_fk("device_id", "venue_audio_devices.id", ondelete="CASCADE"),
+        Index("ix_venue_audio_device_keys_key_hash", "key_hash"),
+        Index("ix_venue_audio_device_keys_device", "tenant_id", "device_id"),
+    )
+
+    device_id: Mapped[uuid.UUID]
+    #: The first characters of the key, shown so people can tell keys apart.
+    prefix: Mapped[str] = mapped_column(String(16))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(320))
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class PlayerCommand(TenantScoped, Base):
+    """What a player was told to play (numbered per device: the feed's event id) and what it
+    acknowledged playing; the emergency ones are the acknowledgements of the broadcast log."""
+
+    __tablename__ = "venue_audio_player_commands"
+    __table_args__ = (
+        tenant_fk("device_id", "venue_audio_devices.id", ondelete="CASCADE"),
+        tenant_fk("venue_id", "venue_audio_venues.id", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "device_id", "seq", name="uq_venue_audio_player_commands_seq"),
+        Index("ix_venue_audio_player_commands_broadcast", "tenant_id", "broadcast_id"),
+    )
+
+    device_id: Mapped[uuid.UUID]
+    venue_id: Mapped[uuid.UUID]
+    zone_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    #: 1, 2, 3… per device.
+    seq: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime]
+    #: ``music``, ``announcement``, ``paging``, ``emergency``, or ``None`` for silence.
+    program_kind: Mapped[str | None] = mapped_column(String(20))
+    program_id: Mapped[str | None] = mapped_column(String(64))
+    #: The paging or emergency broadcast commanded, if any.
+    broadcast_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    source: Mapped[str] = mapped_column(String(500))
+    volume: Mapped[int] = mapped_column(SmallInteger)
+    priority: Mapped[int | None] = mapped_column(SmallInteger)
+    #: Where in the source to start, at ``issued_at`` (music resumes where it was).
+    position_s: Mapped[Decimal] = mapped_column(Numeric(12, 3))
+    acked_at: Mapped[datetime | None]
+    #: What the player reported playing when it acknowledged.
+    reported_source: Mapped[str | None] = mapped_column(String(500))
+    reported_volume: Mapped[int | None] = mapped_column(SmallInteger)
+    #: The alert raised when an emergency command went unacknowledged past its deadline.
+    alert_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)

@@ -81,6 +81,13 @@ SERVICE_MESSAGES = (
     N_("must differ from the start time"),
     N_("an announcement needs its duration in seconds"),
 )
+PLAYER_STATES = {
+    "acknowledged": N_("acknowledged"),
+    "waiting": N_("not acknowledged yet"),
+    "late": N_("no acknowledgement: alert raised"),
+    "idle": N_("no command yet"),
+}
+PLAYER_BADGES = {"acknowledged": "success", "waiting": "warning", "late": "danger", "idle": "muted"}
 HEALTH_LABELS = {"ok": N_("OK"), "fault": N_("Fault"), "unknown": N_("Not heard yet")}
 DEVICE_KIND_LABELS = {
     "amplifier": N_("Amplifier"),
@@ -143,6 +150,8 @@ class VenueAudioPages(Controller):
             },
             zone_choices=zone_choices,
             kind_labels=KIND_LABELS,
+            player_states=PLAYER_STATES,
+            player_badges=PLAYER_BADGES,
             weekday_labels=WEEKDAY_LABELS,
             zone_label=rules.zone_label,
             errors=form.errors if form else FormErrors(),

@@ -410,6 +410,27 @@ class WaitingProgram(msgspec.Struct, kw_only=True):
     priority: int
 
 
+class PlayerState(msgspec.Struct, kw_only=True):
+    """A player of a zone: what it was last commanded and whether it acknowledged playing it."""
+
+    device_id: uuid.UUID
+    code: str
+    name: str
+    #: The last command's number (``None``: never commanded, e.g. no feed open yet).
+    seq: int | None
+    commanded_kind: ProgramKindName | None
+    commanded_source: str | None
+    commanded_volume: int | None
+    issued_at: datetime | None
+    acked_at: datetime | None
+    #: What the player said it plays when it acknowledged.
+    reported_source: str | None
+    reported_volume: int | None
+    #: ``acknowledged``, ``waiting`` (commanded, not acknowledged yet), ``late`` (an emergency not
+    #: acknowledged within its deadline: an alert was raised) or ``idle`` (never commanded).
+    state: Literal["acknowledged", "waiting", "late", "idle"]
+
+
 class ZoneStatus(msgspec.Struct, kw_only=True):
     """What a zone plays at ``at``, decided by the arbitration rule, with the inputs it used.
 
@@ -437,6 +458,8 @@ class ZoneStatus(msgspec.Struct, kw_only=True):
     devices: int
     devices_in_fault: int
     rule: str
+    #: The zone's players, commanded vs acknowledged.
+    players: list[PlayerState] = msgspec.field(default_factory=list)
 
 
 class VenueBoard(msgspec.Struct, kw_only=True):
@@ -486,3 +509,66 @@ class AssetPage(msgspec.Struct, kw_only=True):
 
     items: list[AssetView]
     next_cursor: str | None
+
+
+# --- Players -------------------------------------------------------------------------------
+
+
+class DeviceKeyView(msgspec.Struct, kw_only=True):
+    """A device's own key (the secret itself is shown only once, when it is created)."""
+
+    id: uuid.UUID
+    device_id: uuid.UUID
+    prefix: str
+    created_by: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class DeviceKeyCreated(DeviceKeyView, kw_only=True):
+    """A new device key with its secret: store it on the device now, it is never shown again."""
+
+    key: str
+
+
+class DeviceKeyPage(msgspec.Struct, kw_only=True):
+    """A device's keys, newest first."""
+
+    items: list[DeviceKeyView]
+    next_cursor: str | None
+
+
+class PlayerCommandView(msgspec.Struct, kw_only=True):
+    """What a player is told to play: play ``source`` from ``position_s`` (as of ``issued_at``) at
+    ``volume``; silence when ``source`` is empty. Acknowledge it with its ``seq``."""
+
+    seq: int
+    zone_id: uuid.UUID
+    issued_at: datetime
+    program_kind: ProgramKindName | None
+    program_id: str | None
+    #: The paging or emergency broadcast commanded (the broadcast log's id), if any.
+    broadcast_id: uuid.UUID | None
+    source: str
+    volume: int
+    priority: int | None
+    position_s: float
+    acked_at: datetime | None
+    reported_source: str | None
+    reported_volume: int | None
+
+
+class PlayerCommandPage(msgspec.Struct, kw_only=True):
+    """A device's commands, newest first, with their acknowledgements."""
+
+    items: list[PlayerCommandView]
+    next_cursor: str | None
+
+
+class PlayerAck(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A player acknowledges command ``seq`` and says what it actually plays."""
+
+    seq: Annotated[int, msgspec.Meta(ge=1)]
+    source: Annotated[str, msgspec.Meta(max_length=500)]
+    volume: Volume

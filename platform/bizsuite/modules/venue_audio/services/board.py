@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from bizsuite.core import clock
 from bizsuite.core.context import Context
@@ -17,13 +18,15 @@ from bizsuite.modules.venue_audio.models import (
     Broadcast,
     BroadcastKind,
     Device,
+    DeviceKind,
+    PlayerCommand,
     Schedule,
     ScheduleKind,
     Venue,
     Zone,
     ZoneGroupMember,
 )
-from bizsuite.modules.venue_audio.schemas import VenueBoard, WaitingProgram, ZoneStatus
+from bizsuite.modules.venue_audio.schemas import PlayerState, VenueBoard, WaitingProgram, ZoneStatus
 from bizsuite.modules.venue_audio.services.venues import load_venue, load_zone, venue_zones
 
 #: How long a timed announcement may wait behind higher programs before it is dropped.
@@ -164,12 +167,66 @@ async def _device_health(ctx: Context, zones: list[Zone]) -> dict[uuid.UUID, tup
     return {zone_id: (total, faulty) for zone_id, total, faulty in rows.all() if zone_id is not None}
 
 
+async def latest_commands(ctx: Context, device_ids: list[uuid.UUID]) -> dict[uuid.UUID, PlayerCommand]:
+    """Each player's last command (``services/players.py``)."""
+    if not device_ids:
+        return {}
+    rows = await ctx.session.scalars(
+        select(PlayerCommand)
+        .where(PlayerCommand.device_id.in_(device_ids))
+        .order_by(PlayerCommand.device_id, PlayerCommand.seq.desc())
+        .ext(distinct_on(PlayerCommand.device_id))
+    )
+    return {c.device_id: c for c in rows.all()}
+
+
+def _player_state(player: Device, command: PlayerCommand | None) -> PlayerState:
+    if command is None:
+        return PlayerState(
+            device_id=player.id, code=player.code, name=player.name, seq=None, commanded_kind=None,
+            commanded_source=None, commanded_volume=None, issued_at=None, acked_at=None,
+            reported_source=None, reported_volume=None, state="idle",
+        )  # fmt: skip
+    state = "acknowledged" if command.acked_at else ("late" if command.alert_id else "waiting")
+    return PlayerState(
+        device_id=player.id,
+        code=player.code,
+        name=player.name,
+        seq=command.seq,
+        commanded_kind=command.program_kind,  # type: ignore[arg-type]
+        commanded_source=command.source,
+        commanded_volume=command.volume,
+        issued_at=command.issued_at,
+        acked_at=command.acked_at,
+        reported_source=command.reported_source,
+        reported_volume=command.reported_volume,
+        state=state,  # type: ignore[arg-type]
+    )
+
+
+async def _zone_players(ctx: Context, zones: list[Zone]) -> dict[uuid.UUID, list[PlayerState]]:
+    players = (
+        await ctx.session.scalars(
+            select(Device)
+            .where(Device.zone_id.in_([z.id for z in zones]), Device.kind == DeviceKind.PLAYER.value)
+            .order_by(Device.code)
+        )
+    ).all()
+    latest = await latest_commands(ctx, [p.id for p in players])
+    found: dict[uuid.UUID, list[PlayerState]] = defaultdict(list)
+    for player in players:
+        if player.zone_id is not None:
+            found[player.zone_id].append(_player_state(player, latest.get(player.id)))
+    return found
+
+
 async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None) -> VenueBoard:
     """Every given zone of the venue at ``at`` (the tenant clock's now by default)."""
     at = at or clock.now(ctx)
     programs, names = await _programs(ctx, venue, zones, at)
     plays = rules.arbitrate({str(z.id): z.volume for z in zones}, programs, at)
     health = await _device_health(ctx, zones)
+    players = await _zone_players(ctx, zones)
     statuses = []
     for zone in zones:
         play = plays[str(zone.id)]
@@ -204,6 +261,7 @@ async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime |
                 devices=total,
                 devices_in_fault=faulty,
                 rule=RULE,
+                players=players.get(zone.id, []),
             )
         )
     return VenueBoard(

@@ -62,7 +62,14 @@ def venue_topic(venue_id: uuid.UUID) -> str:
 
 
 async def venue_changed(ctx: Context, venue_id: uuid.UUID) -> None:
-    """What the venue's board or players show may have changed: wake them once this commits."""
+    """What the venue's board or players show may have changed: issue the players whose zone now
+    plays something else their new command, in this transaction, and wake the board and the
+    players' feeds once it commits."""
+    # Imported here: the players' commands come from the board, which reads venues and zones.
+    from bizsuite.modules.venue_audio.services.players import issue_commands
+
+    await ctx.session.flush()
+    await issue_commands(ctx, venue_id)
     await changed(ctx.session, ctx.tenant_id, venue_topic(venue_id))
 
 
