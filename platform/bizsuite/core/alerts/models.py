@@ -7,9 +7,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, text
+from sqlalchemy import Connection, Enum, ForeignKey, Index, String, Text, event, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from bizsuite.core.db import Base, TenantScoped, Timestamped, Versioned, tenant_fk, utcnow
 
@@ -124,7 +124,9 @@ class OutboxMessage(TenantScoped, Timestamped, Base):
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
-        tenant_fk("alert_id", "alerts.id", ondelete="SET NULL (alert_id)"),
+        # No ON DELETE SET NULL (alert_id): Citus refuses that action on a key holding the
+        # distribution column; deleting an alert clears the reference first (below).
+        tenant_fk("alert_id", "alerts.id"),
         Index("ix_outbox_messages_tenant_created", "tenant_id", "created_at", "id"),
         Index("uq_outbox_messages_tenant_dedup_key", "tenant_id", "dedup_key", unique=True),
     )
@@ -141,3 +143,19 @@ class OutboxMessage(TenantScoped, Timestamped, Base):
     sent_at: Mapped[datetime | None]
     #: One message per alert, user and channel, whatever retries happen.
     dedup_key: Mapped[str] = mapped_column(String(255))
+
+
+@event.listens_for(Alert, "before_delete")
+def _keep_the_messages_of_a_deleted_alert(
+    mapper: Mapper[Alert], connection: Connection, target: Alert
+) -> None:
+    """Messages sent for a deleted alert stay in the outbox, without their alert.
+
+    What ``ON DELETE SET NULL (alert_id)`` did until migration 0025, done by the ORM's delete (a
+    bulk ``DELETE`` of alerts must clear ``alert_id`` itself; the foreign key refuses it otherwise).
+    """
+    connection.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.tenant_id == target.tenant_id, OutboxMessage.alert_id == target.id)
+        .values(alert_id=None)
+    )

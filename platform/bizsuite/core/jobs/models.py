@@ -12,9 +12,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Enum, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Connection, Enum, Index, Integer, String, Text, event, text, update
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from bizsuite.core.db import Base, TenantScoped, Timestamped, Versioned, tenant_fk
 
@@ -60,7 +60,9 @@ class BackgroundJob(TenantScoped, Timestamped, Versioned, Base):
 
     __tablename__ = "background_jobs"
     __table_args__ = (
-        tenant_fk("schedule_id", "job_schedules.id", ondelete="SET NULL (schedule_id)"),
+        # No ON DELETE SET NULL (schedule_id): Citus refuses that action on a key holding the
+        # distribution column; deleting a schedule clears the reference first (below).
+        tenant_fk("schedule_id", "job_schedules.id"),
         Index("ix_background_jobs_tenant_created", "tenant_id", "created_at", "id"),
         Index("ix_background_jobs_tenant_status_created", "tenant_id", "status", "created_at", "id"),
     )
@@ -77,3 +79,20 @@ class BackgroundJob(TenantScoped, Timestamped, Versioned, Base):
     finished_at: Mapped[datetime | None]
     procrastinate_job_id: Mapped[int | None] = mapped_column(BigInteger)
     schedule_id: Mapped[uuid.UUID | None]
+
+
+@event.listens_for(JobSchedule, "before_delete")
+def _keep_the_jobs_of_a_deleted_schedule(
+    mapper: Mapper[JobSchedule], connection: Connection, target: JobSchedule
+) -> None:
+    """The jobs a deleted schedule ran stay in the list, without their schedule.
+
+    What ``ON DELETE SET NULL (schedule_id)`` did until migration 0025, done by the ORM just
+    before it deletes the schedule (a bulk ``DELETE`` of schedules must clear ``schedule_id``
+    itself; the foreign key refuses it otherwise).
+    """
+    connection.execute(
+        update(BackgroundJob)
+        .where(BackgroundJob.tenant_id == target.tenant_id, BackgroundJob.schedule_id == target.id)
+        .values(schedule_id=None)
+    )
