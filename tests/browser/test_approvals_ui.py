@@ -19,7 +19,7 @@ from bizsuite.core.identity.models import Role, User
 from playwright.async_api import Browser, BrowserContext, Page, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import WAIT_MS, sign_in
 from tests.conftest import TenantHandle
 from tests.core.test_blueprints import DEMO
 
@@ -55,7 +55,7 @@ async def person(browser: Browser, live_server: str, demo_tenant: None) -> Async
         context = await browser.new_context(
             base_url=live_server, viewport={"width": 1280, "height": 900}, locale="zh-CN"
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(WAIT_MS)
         contexts.append(context)
         page = await context.new_page()
         # Each confirmation dialog (hx-confirm) is accepted, as a person clicking OK would.

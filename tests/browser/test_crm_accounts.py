@@ -20,6 +20,8 @@ async def test_create_an_account_add_a_contact_and_an_activity_and_see_the_timel
     await page.goto("/login")
     if language == "en":
         await page.get_by_test_id("switch-language-en").click()
+        # The switch reloads the sign-in page: sign in on the new one, not on the old one.
+        await expect(page.locator("html")).to_have_attribute("lang", "en")
     await sign_in(page, tenant_a.owner.email)
     await expect(page.locator("html")).to_have_attribute("lang", language)
 

@@ -24,7 +24,7 @@ from bizsuite.app import create_app
 from bizsuite.settings import Settings
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import WAIT_MS, sign_in
 from tests.conftest import TenantHandle
 
 LIMIT = 64 * 1024
@@ -58,7 +58,7 @@ async def page(browser: Browser, small_server: str) -> AsyncIterator[Page]:
     context = await browser.new_context(
         base_url=small_server, viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     tab = await context.new_page()
     tab.on("dialog", lambda dialog: dialog.accept())
     yield tab

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
-from tests.browser.conftest import CSP_PROBE, sign_in
+from tests.browser.conftest import CSP_PROBE, WAIT_MS, sign_in
 from tests.conftest import TenantHandle
 
 
@@ -22,7 +22,7 @@ async def phone(browser: Browser, live_server: str) -> AsyncIterator[Page]:
         has_touch=True,
         is_mobile=True,
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     violations: list[str] = []
 
     def watch(message: ConsoleMessage) -> None:

@@ -134,8 +134,11 @@ async def test_notification_preferences_per_channel(
     await page.select_option("#f-sms_min_severity", "warning")
     await page.uncheck("#f-email_enabled")
     await page.fill("#f-muted_types", "reminder\uff0c crm.churn_risk")  # a Chinese comma works too
+    version = page.locator("form input[name=version]")
+    before = await version.input_value()
     await page.get_by_test_id("save-preferences").click()
     await expect(page.get_by_test_id("toast")).to_contain_text("通知偏好已保存")
+    await expect(version).not_to_have_value(before)  # the saved form, with its new version, is back
     await expect(page.locator("#f-email_enabled")).not_to_be_checked()
     await expect(page.locator("#f-sms_enabled")).to_be_checked()
     await expect(page.locator("#f-sms_number")).to_have_value("+86 138 0000 0000")
@@ -360,6 +363,7 @@ async def test_register_a_webhook_send_a_test_event_and_see_the_signed_delivery(
     await expect(page.get_by_test_id("delivery-status").first).to_have_text("Delivered")
     await page.screenshot(path=str(screenshot_dir / "webhook-endpoint.en.png"), full_page=True)
     await page.get_by_test_id("switch-language-zh-CN").click()
+    await expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
 
     # Disable, enable and delete, each confirmed.
     page.once("dialog", lambda dialog: dialog.accept())
