@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="BroadcastView")
 
 
@@ -32,6 +34,9 @@ class BroadcastView:
         venue_id (UUID):
         version (int):
         zone_ids (list[UUID]):
+        players_acknowledged (int | Unset):  Default: 0.
+        players_commanded (int | Unset):  Default: 0.
+        slowest_ack_s (float | None | Unset):
     """
 
     alarm_id: None | str
@@ -51,6 +56,9 @@ class BroadcastView:
     venue_id: UUID
     version: int
     zone_ids: list[UUID]
+    players_acknowledged: int | Unset = 0
+    players_commanded: int | Unset = 0
+    slowest_ack_s: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +112,16 @@ class BroadcastView:
             zone_ids_item = str(zone_ids_item_data)
             zone_ids.append(zone_ids_item)
 
+        players_acknowledged = self.players_acknowledged
+
+        players_commanded = self.players_commanded
+
+        slowest_ack_s: float | None | Unset
+        if isinstance(self.slowest_ack_s, Unset):
+            slowest_ack_s = UNSET
+        else:
+            slowest_ack_s = self.slowest_ack_s
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -127,6 +145,12 @@ class BroadcastView:
                 "zone_ids": zone_ids,
             }
         )
+        if players_acknowledged is not UNSET:
+            field_dict["players_acknowledged"] = players_acknowledged
+        if players_commanded is not UNSET:
+            field_dict["players_commanded"] = players_commanded
+        if slowest_ack_s is not UNSET:
+            field_dict["slowest_ack_s"] = slowest_ack_s
 
         return field_dict
 
@@ -224,6 +248,19 @@ class BroadcastView:
 
             zone_ids.append(zone_ids_item)
 
+        players_acknowledged = d.pop("players_acknowledged", UNSET)
+
+        players_commanded = d.pop("players_commanded", UNSET)
+
+        def _parse_slowest_ack_s(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        slowest_ack_s = _parse_slowest_ack_s(d.pop("slowest_ack_s", UNSET))
+
         broadcast_view = cls(
             alarm_id=alarm_id,
             created_at=created_at,
@@ -242,6 +279,9 @@ class BroadcastView:
             venue_id=venue_id,
             version=version,
             zone_ids=zone_ids,
+            players_acknowledged=players_acknowledged,
+            players_commanded=players_commanded,
+            slowest_ack_s=slowest_ack_s,
         )
 
         broadcast_view.additional_properties = d

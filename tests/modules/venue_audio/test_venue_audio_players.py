@@ -137,6 +137,12 @@ async def test_an_alarm_commands_the_players_of_its_zones_who_acknowledge_and_mu
     history = (await client.get(f"{BASE}/devices/{on_5.id}/commands", headers=building.headers)).json()
     assert [c["seq"] for c in history["items"]] == [3, 2, 1]
     assert history["items"][1]["acked_at"] and history["items"][1]["reported_volume"] == 100
+    # The compliance log keeps who acknowledged the emergency: one of the one player on floors 4–6.
+    logged = (await client.get(f"{BASE}/broadcasts/{emergency['id']}", headers=building.headers)).json()
+    assert (logged["players_commanded"], logged["players_acknowledged"]) == (1, 1)
+    assert 0 <= logged["slowest_ack_s"] < 60
+    listed = (await client.get(f"{BASE}/broadcasts", headers=building.headers)).json()["items"]
+    assert [(b["players_commanded"], b["players_acknowledged"]) for b in listed] == [(1, 1)]
 
 
 async def test_an_emergency_not_acknowledged_within_2_seconds_raises_one_alert(

@@ -379,6 +379,9 @@ async def broadcast_export(
                 "ended_by": b.ended_by or "",
                 "end_reason": b.end_reason or "",
                 "alarm_id": b.alarm_id or "",
+                "acknowledged": (
+                    f"{b.players_acknowledged} / {b.players_commanded}" if b.players_commanded else ""
+                ),
             }
             for b in listed.items
         ]

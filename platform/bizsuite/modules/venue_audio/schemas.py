@@ -380,6 +380,11 @@ class BroadcastView(msgspec.Struct, kw_only=True):
     end_reason: str | None
     created_at: datetime
     version: int
+    #: How many players were commanded to play it, how many acknowledged, and the slowest
+    #: acknowledgement (seconds from the command): the log's record of what the zones did.
+    players_commanded: int = 0
+    players_acknowledged: int = 0
+    slowest_ack_s: float | None = None
 
 
 class BroadcastPage(msgspec.Struct, kw_only=True):

@@ -12,7 +12,7 @@ from bizsuite.core import clock
 from bizsuite.core.context import Context
 from bizsuite.modules.venue_audio.models import Broadcast, Venue
 from bizsuite.modules.venue_audio.schemas import BroadcastFilters, BroadcastView
-from bizsuite.modules.venue_audio.services.programs import broadcast_view
+from bizsuite.modules.venue_audio.services.programs import broadcast_view, with_acknowledgements
 from bizsuite.web.i18n import N_
 from bizsuite.web.lists import (
     GroupTotal,
@@ -55,6 +55,7 @@ BROADCAST_LIST = ListSpec(
         ListColumn("ended_by", N_("Ended by")),
         ListColumn("end_reason", N_("Why it ended")),
         ListColumn("alarm_id", N_("Alarm id"), default=False),
+        ListColumn("acknowledged", N_("Players acknowledged")),
     ),
     default_sort="-started_at",
     filters=("q", "venue_id", "kind", "live"),
@@ -96,7 +97,7 @@ async def broadcast_list(
         ).all()
     }
     total = await count_rows(ctx, source=SOURCE, where=where) if count else None
-    items = [by_id[i] for i in ids.items if i in by_id]
+    items = await with_acknowledgements(ctx, [by_id[i] for i in ids.items if i in by_id])
     return ListPage(items, ids.next_cursor, ids.previous_cursor, ids.at), total, names
 
 

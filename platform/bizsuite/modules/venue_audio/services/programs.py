@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 
 from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
@@ -18,6 +18,7 @@ from bizsuite.modules.venue_audio import rules
 from bizsuite.modules.venue_audio.models import (
     Broadcast,
     BroadcastKind,
+    PlayerCommand,
     Schedule,
     ScheduleKind,
     Venue,
@@ -79,6 +80,34 @@ def broadcast_view(broadcast: Broadcast, now: datetime) -> BroadcastView:
         created_at=broadcast.created_at,
         version=broadcast.version,
     )
+
+
+async def with_acknowledgements(ctx: Context, views: list[BroadcastView]) -> list[BroadcastView]:
+    """The broadcasts with their players' acknowledgements (one query for them all)."""
+    if not views:
+        return views
+    rows = await ctx.session.execute(
+        select(
+            PlayerCommand.broadcast_id,
+            func.count(distinct(PlayerCommand.device_id)),
+            func.count(distinct(PlayerCommand.device_id)).filter(PlayerCommand.acked_at.is_not(None)),
+            func.max(func.extract("epoch", PlayerCommand.acked_at - PlayerCommand.issued_at)),
+        )
+        .where(PlayerCommand.broadcast_id.in_([v.id for v in views]))
+        .group_by(PlayerCommand.broadcast_id)
+    )
+    found = {b_id: (total, acked, slowest) for b_id, total, acked, slowest in rows.all()}
+    return [
+        msgspec.structs.replace(
+            view,
+            players_commanded=found[view.id][0],
+            players_acknowledged=found[view.id][1],
+            slowest_ack_s=round(float(found[view.id][2]), 3) if found[view.id][2] is not None else None,
+        )
+        if view.id in found
+        else view
+        for view in views
+    ]
 
 
 # --- Schedules -----------------------------------------------------------------------------
@@ -194,8 +223,9 @@ async def load_broadcast(ctx: Context, broadcast_id: uuid.UUID) -> Broadcast:
 
 
 async def get_broadcast(ctx: Context, broadcast_id: uuid.UUID) -> BroadcastView:
-    """One broadcast, or 404."""
-    return broadcast_view(await load_broadcast(ctx, broadcast_id), clock.now(ctx))
+    """One broadcast with its acknowledgements, or 404."""
+    view = broadcast_view(await load_broadcast(ctx, broadcast_id), clock.now(ctx))
+    return (await with_acknowledgements(ctx, [view]))[0]
 
 
 async def begin_paging(ctx: Context, data: PagingBegin) -> BroadcastView:
