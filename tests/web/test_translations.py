@@ -56,3 +56,19 @@ def test_language_negotiation_prefers_user_then_cookie_then_tenant_then_browser(
     assert i18n.negotiate(None, None, None, "en-US,en;q=0.9") == "en"
     assert i18n.negotiate(None, None, None, "zh-TW") == "zh-CN"
     assert i18n.negotiate(None, None, None, None) == "zh-CN"
+
+
+def test_a_service_sentence_with_values_is_translated_with_its_values_put_back() -> None:
+    import bizsuite.modules.fees.pages  # noqa: F401 - declares the fee services' sentences
+
+    i18n.activate("zh-CN", "Asia/Shanghai")
+    assert translate_field_message("2026-Q1 is not reconciled by both sides") == "2026-Q1 尚未经双方对账确认"
+    refused = "the rate 0.30 is outside the band 0.10–0.25 CNY per 100 (both ends included)"
+    assert translate_field_message(refused) == "费率 0.30 超出区间 0.10–0.25 CNY / 每 100（含两端）"
+    assert translate_field_message("say what does not match") == "请说明哪里不一致"
+    assert translate_field_message("a sentence nobody declared") == "a sentence nobody declared"
+    i18n.activate("en", "Asia/Shanghai")
+    assert (
+        translate_field_message("2026-Q1 is not reconciled by both sides")
+        == "2026-Q1 is not reconciled by both sides"
+    )

@@ -113,7 +113,8 @@ class Message:
         return self.template % self.params if self.params else self.template
 
 
-def _template_pattern(template: str) -> re.Pattern[str]:
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A regular expression matching the English text of ``template`` (``%(name)s`` captured)."""
     parts = re.split(r"%\((\w+)\)s", template)
     regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
     return re.compile(regex)
@@ -125,7 +126,7 @@ _TEMPLATES = sorted(
     key=len,
     reverse=True,
 )
-_PARSERS = [(template, _template_pattern(template)) for template in _TEMPLATES]
+_PARSERS = [(template, template_pattern(template)) for template in _TEMPLATES]
 
 
 def parse(text: str) -> Message | None:

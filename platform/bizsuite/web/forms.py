@@ -19,6 +19,7 @@ from bizsuite.core import validation
 from bizsuite.core.errors import FieldError, ProblemError
 from bizsuite.web import i18n
 from bizsuite.web.i18n import gettext as _
+from bizsuite.web.i18n import translate_service_message
 
 T = TypeVar("T")
 
@@ -40,12 +41,12 @@ def translate_field_message(message: str) -> str:
 
     The catalogue's own sentences (what the API says in ``errors[].message``) and msgspec's raw
     messages go through the catalogue (``core/validation.py``); service messages are short
-    constant sentences listed in the translation catalog.
+    sentences declared with ``web.i18n.service_messages`` (values put back in).
     """
     parsed = validation.parse(message)
     if parsed is None and message.startswith(_MSGSPEC_PREFIXES):
         parsed = validation.plain(message.split(" - at ")[0])
-    return translate_message(parsed) if parsed is not None else _(message)
+    return translate_message(parsed) if parsed is not None else translate_service_message(message)
 
 
 def _field_of(error: msgspec.ValidationError) -> str:

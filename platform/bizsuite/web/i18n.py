@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import re
 import zoneinfo
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from babel import dates, numbers, support
+
+from bizsuite.core import validation
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 SUPPORTED = ("zh-CN", "en")
@@ -93,6 +96,30 @@ _ = gettext
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
     """Mark a string for extraction; it is translated where it is shown."""
     return message
+
+
+#: Service sentences with values (``%(name)s``), by length (the longest is tried first).
+_SERVICE_TEMPLATES: list[tuple[str, re.Pattern[str]]] = []
+
+
+def service_messages(*msgids: str) -> tuple[str, ...]:
+    """Declare the sentences an area's services answer in ``errors[].message`` (each marked with
+    ``N_``), so that a form shows them translated. A sentence may hold values (``%(period)s is
+    not reconciled``): the service sends it filled in, and the form translates the sentence and
+    puts the values back."""
+    for msgid in msgids:
+        if "%(" in msgid and all(msgid != known for known, _pattern in _SERVICE_TEMPLATES):
+            _SERVICE_TEMPLATES.append((msgid, validation.template_pattern(msgid)))
+    _SERVICE_TEMPLATES.sort(key=lambda item: len(item[0]), reverse=True)
+    return msgids
+
+
+def translate_service_message(text: str) -> str:
+    """A service's sentence in the user's language (with its values, when it has some)."""
+    for template, pattern in _SERVICE_TEMPLATES:
+        if match := pattern.fullmatch(text):
+            return gettext(template, **match.groupdict())
+    return gettext(text)
 
 
 #: Field messages of kernel services, translated when a form shows them.

@@ -40,7 +40,7 @@ from bizsuite.modules.fees.services import listing, metrics, reconciliations, re
 from bizsuite.modules.fees.services.common import today, visible_units
 from bizsuite.web.exports import export_view
 from bizsuite.web.forms import FormErrors, Submission, read_form
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import ListState, list_context, list_export, list_export_source, list_state
 from bizsuite.web.pages import Form
@@ -49,6 +49,41 @@ from bizsuite.web.templating import page
 
 PAGE_SIZE = 50
 #: Kinds of other income, as msgids.
+#: What the services answer next to a form's fields, declared so the forms show it translated.
+SERVICE_MESSAGES = service_messages(
+    N_("%(period)s is not reconciled by both sides"),
+    N_("no fee schedule is in force in %(period)s"),
+    N_("%(period)s has no year-end settlement"),
+    N_("statement %(number)s exists for that quarter (delete the draft to generate it again)"),
+    N_("at most the outstanding %(amount)s %(currency)s"),
+    N_(
+        "the rate %(rate)s is outside the band %(low)s–%(high)s %(currency)s per %(per)s (both ends included)"
+    ),
+    N_("the figures changed since they were confirmed"),
+    N_("no such day in that month"),
+    N_("no such org unit"),
+    N_("fees are billed to subsidiaries (org units of kind subsidiary)"),
+    N_("customs totals are recorded in USD"),
+    N_("the statement of that period is issued; record a correction as an adjustment"),
+    N_("that year's profit is already recorded"),
+    N_("that quarter's reconciliation is already open"),
+    N_("subsidiary staff confirm for their subsidiary, not for HQ"),
+    N_("say what does not match"),
+    N_("must not be zero"),
+    N_("no such statement line"),
+    N_("adjust a line of an issued statement of the same subsidiary"),
+    N_("a schedule already takes effect on that day"),
+    N_("at most 2 decimals"),
+    N_("at most 6 decimals"),
+    N_("must be greater than 0"),
+    N_("must not be negative"),
+    N_("must be a number"),
+    N_("quarters are 1 to 4, each once"),
+    N_("a band settlement needs band_low and band_high"),
+    N_("must not be below band_low"),
+    N_("required for this kind"),
+    N_("a percentage is at most 100"),
+)
 INCOME_KINDS = {"rent": N_("Rent"), "labour_services": N_("Labour services"), "other": N_("Other")}
 #: Names of the codes the pages show (statuses, components, reconciliation actions), as msgids.
 LABELS = {

@@ -178,8 +178,7 @@ class BandProblem(ValueError):
     def __init__(self, rate: Decimal, low: Decimal, high: Decimal, per: Decimal, currency: str) -> None:
         self.low, self.high = low, high
         super().__init__(
-            f"the rate {rate} is outside the band {low}–{high} {currency} per {shown(per)}; "
-            f"choose a rate from {low} to {high} (both included)"
+            f"the rate {rate} is outside the band {low}–{high} {currency} per {shown(per)} (both ends included)"
         )
 
 
