@@ -13,7 +13,11 @@ runs make the same shapes:
 - 8% of the accounts have a strict decline streak starting somewhere in the 24 months (some
   recover after four months), 5% are flat (equal months), 5% decline twice then stay equal,
   2% drop to zero; the rest are noisy around their size with a slight growth, so short random
-  decline streaks occur as well.
+  decline streaks occur as well;
+- each account's stored decline streak and the watch-list rows are then made by the revenue
+  area's own statements (``services.STREAKS_SQL``, the full recompute, and
+  ``services.WATCH_LIST_SYNC_SQL`` at the default 3 months), tenant by tenant, as a recompute
+  would (no alerts are raised).
 
 The database is kept after the run; its comment records what made it (size, generator
 version), and a later run reuses it (seconds instead of minutes) when that matches and its schema
@@ -34,16 +38,20 @@ from datetime import date
 import asyncpg
 from bizsuite.core.identity import security
 from bizsuite.core.migrate import upgrade
+from bizsuite.modules.crm.revenue import services
 from bizsuite.settings import Settings
-from sqlalchemy import URL
+from sqlalchemy import URL, NullPool, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 DEFAULT_ACCOUNTS = 1_000_000
 SMALL_TENANTS = 999
 MONTHS = 24
 #: The first of the 24 revenue months (the last one is October 2026, the month before "today").
 FIRST_MONTH = date(2024, 11, 1)
 BIG_SLUG = "bench-big"
+#: The product's default: at risk after 3 consecutive months of decline.
+CHURN_MONTHS = 3
 
 
 def bench_accounts() -> int:
@@ -309,6 +317,27 @@ async def _generate(conn: asyncpg.Connection, accounts: int, log: list[str]) -> 
     await conn.execute("RESET session_replication_role")
 
 
+async def _streaks(owner: URL, log: list[str]) -> None:
+    """Every tenant's stored streaks and watch-list rows, by the revenue area's own statements."""
+    started = time.perf_counter()
+    engine = create_async_engine(owner, poolclass=NullPool)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("SET LOCAL work_mem = '256MB'"))
+            tenants = (await conn.scalars(text("SELECT id FROM tenants WHERE slug LIKE 'bench-%'"))).all()
+            for tenant_id in tenants:
+                params = {"tenant_id": tenant_id}
+                await conn.execute(text(services.STREAKS_SQL), params)
+                await conn.execute(
+                    text(services.WATCH_LIST_SYNC_SQL), {**params, "churn_months": CHURN_MONTHS}
+                )
+    finally:
+        await engine.dispose()
+    log.append(
+        f"decline streaks and watch lists ({len(tenants):,} tenants): {time.perf_counter() - started:.1f} s"
+    )
+
+
 async def _new_api_key(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> str:
     """A fresh admin key for the big tenant (secrets are never stored, so one per run)."""
     secret = security.new_api_key()
@@ -344,6 +373,7 @@ async def prepare(server: URL) -> BenchData:
             await _generate(conn, accounts, log)
         finally:
             await conn.close()
+        await _streaks(owner, log)
         conn = await asyncpg.connect(_dsn(owner))
         try:
             vacuum = time.perf_counter()

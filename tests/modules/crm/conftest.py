@@ -13,7 +13,9 @@ from typing import Any
 import httpx
 from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.db import bind_tenant
+from bizsuite.core.jobs.queue import context_for
 from bizsuite.modules.crm.models import Account, AccountKind, MonthlyRevenue
+from bizsuite.modules.crm.revenue.services import refresh_streaks
 from bizsuite.settings import Settings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -79,7 +81,8 @@ async def make_accounts(
 async def add_revenue(
     engine: AsyncEngine, tenant: TenantHandle, account_id: uuid.UUID, start: date, amounts: Sequence[Any]
 ) -> None:
-    """Insert consecutive months of revenue (``None`` leaves a month out) without recomputing."""
+    """Insert consecutive months of revenue (``None`` leaves a month out) without recomputing tiers
+    or the watch list. Like every revenue write, it keeps the account's stored decline streak."""
     async with make_sessionmaker(engine)() as session, session.begin():
         await bind_tenant(session, tenant.id)
         for index, amount in enumerate(amounts):
@@ -91,6 +94,7 @@ async def add_revenue(
                     account_id=account_id, month=date(start.year + year, month + 1, 1), amount=Decimal(amount)
                 )
             )
+        await refresh_streaks(await context_for(session, actor="test"), [account_id])
 
 
 async def upload(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,8 @@ from bizsuite.core.imports import spec as import_kit
 from bizsuite.modules.crm.models import Tier
 from bizsuite.modules.crm.revenue import imports, rules
 from bizsuite.modules.crm.revenue.rules import decline_streak, tiers
+from hypothesis import given
+from hypothesis import strategies as st
 
 D = Decimal
 A_SHARE, B_SHARE = D("0.8"), D("0.95")
@@ -75,6 +78,81 @@ def test_churn_risks_list_the_accounts_declining_up_to_the_latest_month() -> Non
     assert found["declining"] == rules.ChurnRiskFinding(
         streak_start=date(2026, 2, 1), months_declining=4, revenue_at_stake=D(1500)
     )
+
+
+# --- the streak an account keeps (decline_streak, last_revenue_month) ----------------------------
+
+
+def test_the_stored_streak_of_the_worked_example_month_by_month() -> None:
+    # January .. May = 100, 90, 80, 70, 75: the streak the account keeps after each month arrives.
+    kept = [
+        rules.account_streak(
+            {date(2026, m + 1, 1): D(amount) for m, amount in enumerate(WORKED[: months + 1])}
+        )
+        for months in range(5)
+    ]
+    assert [(s.last_month, s.months) for s in kept] == [
+        (date(2026, month, 1), streak) for month, streak in zip(range(1, 6), [0, 1, 2, 3, 0], strict=True)
+    ]
+    april = kept[3]
+    assert april.start == date(2026, 2, 1)  # February, March, April
+    assert rules.on_watch_list(april, date(2026, 4, 1), 3)
+    assert not rules.on_watch_list(april, date(2026, 4, 1), 4)  # the threshold filters, nothing else
+    assert not rules.on_watch_list(kept[4], date(2026, 5, 1), 3)  # May rose: the streak ended
+
+
+def test_an_account_whose_streak_ends_before_the_latest_month_is_not_on_the_list() -> None:
+    streak = rules.account_streak({date(2026, m, 1): D(a) for m, a in zip(range(1, 5), WORKED, strict=False)})
+    assert streak.months == 3
+    assert not rules.on_watch_list(streak, date(2026, 5, 1), 3)  # it sent nothing for May
+    assert not rules.on_watch_list(rules.account_streak({}), date(2026, 5, 1), 2)
+    assert rules.account_streak({}) == rules.AccountStreak(last_month=None, months=0)
+
+
+def test_a_gap_counts_as_zero_so_the_month_after_it_never_declines() -> None:
+    points = {date(2026, 1, 1): D(100), date(2026, 2, 1): D(90), date(2026, 4, 1): D(80)}
+    assert rules.account_streak(points) == rules.AccountStreak(last_month=date(2026, 4, 1), months=0)
+    # A gap at the end is no month: the account's last month is its last row.
+    assert rules.account_streak({date(2026, 1, 1): D(100), date(2026, 2, 1): D(90)}).months == 1
+
+
+def _declines_by_definition(series: list[int]) -> int:
+    """The streak straight from the definition: the longest run of strict declines ending last."""
+    best = 0
+    for length in range(1, len(series)):
+        tail = series[-(length + 1) :]
+        if all(later < earlier for earlier, later in itertools.pairwise(tail)):
+            best = length
+    return best
+
+
+@given(st.lists(st.integers(min_value=0, max_value=5), max_size=30))
+def test_the_streak_is_the_run_of_strict_declines_ending_at_the_last_month(series: list[int]) -> None:
+    assert rules.declines_at_end(series) == _declines_by_definition(series)
+    for n in (2, 3, 4):
+        assert rules.decline_streak(series, n).at_risk == (_declines_by_definition(series) >= n)
+
+
+months_with_amounts = st.dictionaries(
+    st.integers(min_value=0, max_value=30).map(lambda i: rules.add_months(date(2024, 1, 1), i)),
+    st.integers(min_value=0, max_value=4).map(D),
+    max_size=20,
+)
+
+
+@given(months_with_amounts, st.integers(min_value=2, max_value=5))
+def test_the_stored_streak_and_the_threshold_give_the_watch_list_rule(points: dict[date, D], n: int) -> None:
+    streak = rules.account_streak(points)
+    filled = [amount for _, amount in rules.filled_series(points)]
+    assert streak.months == _declines_by_definition([int(a) for a in filled])
+    assert streak.last_month == (max(points) if points else None)
+    # Whatever the tenant's latest month and threshold, the stored streak decides alone.
+    as_of = max(points) if points else None
+    found = rules.churn_risks({"account": points}, n) if points else {}
+    assert ("account" in found) == rules.on_watch_list(streak, as_of, n)
+    if found:
+        assert found["account"].months_declining == streak.months
+        assert found["account"].streak_start == streak.start
 
 
 # --- tiers (大客户) ---------------------------------------------------------------------------------

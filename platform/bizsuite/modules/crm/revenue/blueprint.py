@@ -2,7 +2,8 @@
 
 ``[crm.settings]`` (the ``SettingsSpec`` of the accounts area) and ``[[crm.revenue]]``: an
 account's consecutive monthly amounts from ``start``. Applying is idempotent (upsert by account
-and month), then tiers and churn are recomputed once.
+and month), keeps the decline streaks of the accounts whose months changed, then tiers and churn
+are recomputed once.
 """
 
 from __future__ import annotations
@@ -113,8 +114,10 @@ async def apply(ctx: Context, section: Any, report: ApplyReport) -> None:
                 "amounts": [v[2] for v in values],
             },
         )
-        if getattr(result, "rowcount", 0):
-            report.updated.append(f"crm.revenue ({result.rowcount} months)")  # type: ignore[attr-defined]
+        touched = list(result.scalars().all())  # the accounts of the months written
+        if touched:
+            report.updated.append(f"crm.revenue ({len(touched)} months)")
+            await services.refresh_streaks(ctx, set(touched))
             changed = True
     if changed:
         await services.recompute(ctx)

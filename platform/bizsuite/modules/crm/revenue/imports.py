@@ -3,7 +3,8 @@
 This module declares the revenue importer (``crm.revenue``): the columns (account code, month,
 amount, with their en and zh-CN headers), the row parser and the checks against the tenant's
 accounts (rules in ``rules.py``), and the write: every row upserted by account and month in the
-import job's ONE transaction, then tiers and churn recomputed and ``crm.revenue.imported`` emitted.
+import job's ONE transaction, the decline streaks of the accounts whose months changed kept, then
+tiers and the churn watch list recomputed and ``crm.revenue.imported`` emitted.
 The revenue import API (``/api/v1/crm/revenue-imports``) keeps its shape on top of the component.
 """
 
@@ -134,6 +135,7 @@ UPSERT_SQL = text(
     ON CONFLICT (tenant_id, account_id, month) DO UPDATE
     SET amount = excluded.amount, updated_at = now()
     WHERE r.amount IS DISTINCT FROM excluded.amount
+    RETURNING r.account_id
     """
 ).bindparams(
     bindparam("ids", type_=ARRAY(UUID(as_uuid=True))),
@@ -146,10 +148,12 @@ UPSERT_SQL = text(
 async def apply(
     ctx: Context, rows: Sequence[rules.RevenueRow], progress: Callable[[int], Awaitable[None]]
 ) -> dict[str, Any]:
-    """Upsert every row by account and month, then recompute tiers and churn."""
+    """Upsert every row by account and month, keep the streaks of the accounts whose months
+    changed (only theirs), then recompute tiers and churn."""
+    touched: set[uuid.UUID] = set()
     for start in range(0, len(rows), BATCH_ROWS):
         batch = rows[start : start + BATCH_ROWS]
-        await ctx.session.execute(
+        written = await ctx.session.execute(
             UPSERT_SQL,
             {
                 "tenant_id": ctx.tenant_id,
@@ -159,7 +163,9 @@ async def apply(
                 "amounts": [r.amount for r in batch],
             },
         )
+        touched.update(written.scalars().all())
         await progress(start + len(batch))
+    await services.refresh_streaks(ctx, touched)
     result = await services.recompute(ctx)
     return {
         "as_of": rules.month_label(result.as_of) if result.as_of else None,

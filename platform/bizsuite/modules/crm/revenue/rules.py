@@ -11,6 +11,11 @@ both on random data).
   previous month's; equal months break a streak. Inside an account's data range (its first to its
   last month with a row) a missing month counts as 0; outside it there is nothing to compare.
   An account is *at risk* when the streak ending at the tenant's latest month is at least ``n``.
+- **The stored streak:** each account keeps its last month with a row and the decline streak
+  ending there (:func:`account_streak`); neither depends on ``n`` nor on the other accounts, so
+  a revenue change recomputes only the accounts it touches and a new ``n`` recomputes nothing.
+  The watch list is then a plain filter (:func:`on_watch_list`): the streak ends at the
+  tenant's latest month and is at least ``n`` long.
 """
 
 from __future__ import annotations
@@ -166,6 +171,21 @@ class DeclineStreak:
     at_risk: bool
 
 
+def declines_at_end(series: Sequence[Decimal | int]) -> int:
+    """How many consecutive months at the end of ``series`` (oldest first) declined, each strictly
+    below the month before it (0 when the last month did not decline).
+
+    >>> declines_at_end([100, 90, 80, 70])
+    3
+    >>> declines_at_end([100, 90, 90, 80])
+    1
+    """
+    months = 0
+    for previous, current in itertools.pairwise(series):
+        months = months + 1 if current < previous else 0
+    return months
+
+
 def decline_streak(series: Sequence[Decimal | int], n: int) -> DeclineStreak:
     """The decline streak at the end of ``series`` (consecutive months, oldest first).
 
@@ -174,9 +194,7 @@ def decline_streak(series: Sequence[Decimal | int], n: int) -> DeclineStreak:
     >>> decline_streak([100, 90, 80, 70, 75], 3)
     DeclineStreak(months=0, at_risk=False)
     """
-    months = 0
-    for previous, current in itertools.pairwise(series):
-        months = months + 1 if current < previous else 0
+    months = declines_at_end(series)
     return DeclineStreak(months=months, at_risk=months >= n)
 
 
@@ -189,6 +207,42 @@ def filled_series(points: Mapping[date, Decimal]) -> list[tuple[date, Decimal]]:
         (month, points.get(month, Decimal(0)))
         for month in (add_months(first, i) for i in range(months_between(first, last) + 1))
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountStreak:
+    """What an account row keeps of its revenue for the watch list (``decline_streak`` and
+    ``last_revenue_month``): independent of the tenant's threshold and of other accounts."""
+
+    #: The account's last month with a row (``None``: no revenue at all).
+    last_month: date | None
+    #: Consecutive declines ending at ``last_month`` (gaps inside the range count as 0).
+    months: int
+
+    @property
+    def start(self) -> date | None:
+        """The first declining month of the streak (``None`` without a streak)."""
+        if self.last_month is None or self.months == 0:
+            return None
+        return add_months(self.last_month, -(self.months - 1))
+
+
+def account_streak(points: Mapping[date, Decimal]) -> AccountStreak:
+    """An account's stored streak from its months (month -> amount, gaps allowed).
+
+    >>> account_streak({date(2026, 1, 1): Decimal(100), date(2026, 2, 1): Decimal(90)})
+    AccountStreak(last_month=datetime.date(2026, 2, 1), months=1)
+    """
+    series = filled_series(points)
+    if not series:
+        return AccountStreak(last_month=None, months=0)
+    return AccountStreak(last_month=series[-1][0], months=declines_at_end([a for _, a in series]))
+
+
+def on_watch_list(streak: AccountStreak, as_of: date | None, n: int) -> bool:
+    """Whether an account with this stored streak is at risk: its streak ends at the tenant's
+    latest month (``as_of``) and is at least ``n`` months long."""
+    return as_of is not None and streak.last_month == as_of and streak.months >= n
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,16 +264,13 @@ def churn_risks(revenue: Mapping[KeyT, Mapping[date, Decimal]], n: int) -> dict[
     if not months:
         return {}
     as_of = max(months)
+    window_start = add_months(as_of, -(TRAILING_MONTHS - 1))
     found: dict[KeyT, ChurnRiskFinding] = {}
     for key, points in revenue.items():
-        if as_of not in points:
-            continue
-        series = filled_series(points)
-        streak = decline_streak([amount for _, amount in series], n)
-        if streak.at_risk:
-            window_start = add_months(as_of, -(TRAILING_MONTHS - 1))
+        streak = account_streak(points)
+        if on_watch_list(streak, as_of, n) and streak.start is not None:
             found[key] = ChurnRiskFinding(
-                streak_start=add_months(as_of, -(streak.months - 1)),
+                streak_start=streak.start,
                 months_declining=streak.months,
                 revenue_at_stake=sum((a for m, a in points.items() if m >= window_start), Decimal(0)),
             )

@@ -144,15 +144,19 @@ async def update_crm_settings(
 
 
 async def save_crm_settings(ctx: Context, data: CrmSettingsUpdate, if_match: str | None) -> CrmSettingsOut:
-    """Change the settings (send the version); new churn months or tier shares recompute tiers
-    and churn at once. The request's memoised settings are dropped either way."""
+    """Change the settings (send the version); new churn months or tier shares recompute the
+    watch list (and the tiers, when the shares changed) at once. The accounts' decline streaks do
+    not depend on the churn months, so none is recomputed. The request's memoised settings are
+    dropped either way."""
     # Revenue reads these settings: imported here so the import graph stays acyclic.
     from bizsuite.modules.crm.revenue.services import recompute
 
+    current = await crm_settings(ctx)
+    shares = (current.tier_a_share, current.tier_b_share)
     try:
         row, changed = await update_crm_settings(ctx, data, if_match)
     finally:
         ctx.forget_settings(CRM_SETTINGS)
     if changed:
-        await recompute(ctx)
+        await recompute(ctx, tiers=(row.tier_a_share, row.tier_b_share) != shares)
     return settings_view(row)

@@ -18,6 +18,7 @@ from bizsuite.core.repository import fetch
 from bizsuite.modules.crm.models import Account, ChurnRisk, MonthlyRevenue
 from bizsuite.modules.crm.revenue import rules
 from bizsuite.modules.crm.revenue.schemas import MonthlyRevenueOut, RevenueFilters
+from bizsuite.modules.crm.revenue.services.streaks import refresh_streaks
 from bizsuite.modules.crm.revenue.services.tiers import latest_month, recompute
 from bizsuite.modules.crm.settings.services import latest_revenue_month
 
@@ -46,7 +47,8 @@ async def get_account(ctx: Context, account_id: uuid.UUID) -> Account:
 async def put_revenue(
     ctx: Context, account_id: uuid.UUID, month: date, amount: Decimal, *, recompute_now: bool = True
 ) -> MonthlyRevenueOut:
-    """Set an account's revenue for a month (create or replace), then recompute."""
+    """Set an account's revenue for a month (create or replace), keep the account's decline
+    streak (only this account's), then recompute tiers and the watch list (unless told not to)."""
     account = await get_account(ctx, account_id)
     if late := rules.month_too_late(month, await latest_revenue_month(ctx)):
         raise ValidationProblem.for_field("month", late, source="path")
@@ -76,13 +78,15 @@ async def put_revenue(
         before={"amount": str(before)} if before is not None else None,
         after={"account_id": str(account.id), "month": rules.month_label(month), "amount": str(amount)},
     )
+    await refresh_streaks(ctx, [account.id])
     if recompute_now:
         await recompute(ctx)
     return revenue_view(row)
 
 
 async def delete_revenue(ctx: Context, account_id: uuid.UUID, month: date) -> None:
-    """Remove an account's revenue for a month (404 if there is none), then recompute."""
+    """Remove an account's revenue for a month (404 if there is none), keep the account's decline
+    streak, then recompute tiers and the watch list."""
     account = await get_account(ctx, account_id)
     row = await ctx.session.scalar(
         select(MonthlyRevenue).where(MonthlyRevenue.account_id == account.id, MonthlyRevenue.month == month)
@@ -93,6 +97,7 @@ async def delete_revenue(ctx: Context, account_id: uuid.UUID, month: date) -> No
     await ctx.session.delete(row)
     await ctx.session.flush()
     ctx.audit("crm.revenue.deleted", row, before=before, target_id=row.id)
+    await refresh_streaks(ctx, [account.id])
     await recompute(ctx)
 
 

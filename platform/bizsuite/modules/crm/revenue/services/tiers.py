@@ -1,5 +1,6 @@
 """Tiers and the churn watch list, recomputed set-based in SQL after every change of revenue
-or of the settings (see the package's docstring), and the churn alerts."""
+or of the settings (see the package's docstring), and the churn alerts. The accounts' decline
+streaks themselves are kept by ``streaks.py``."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.webhooks.services import emit_event
 from bizsuite.modules.crm.models import Account, ChurnRisk, CrmSettings, Tier
 from bizsuite.modules.crm.revenue import rules
+from bizsuite.modules.crm.revenue.services.streaks import refresh_streaks, sync_watch_list
 from bizsuite.modules.crm.settings import CRM_SETTINGS
 
 #: At most this many ``crm.account.tier_changed`` events per recompute (largest accounts first).
@@ -29,11 +31,6 @@ ALERT_LIMIT = 200
 CHURN_ALERT = "crm.churn_risk"
 RECOMPUTE_TASK = "crm.revenue.recompute"
 DEFAULT_CHURN_MONTHS = 3
-
-#: A UUIDv7 made in SQL (PostgreSQL 15+ has no ``uuidv7()``): 48 bits of milliseconds, then random.
-SQL_UUIDV7 = """encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
-    substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3)
-    from 1 for 6), 52, 1), 53, 1), 'hex')::uuid"""
 
 AS_OF_SQL = "SELECT max(month) FROM crm_monthly_revenue WHERE tenant_id = :tenant_id"
 
@@ -77,7 +74,10 @@ ORDER BY new_revenue DESC, id
 LIMIT :event_limit
 """
 
-#: The churn scan, in two steps that read only what can matter:
+#: The churn scan: the accounts at risk straight from the revenue rows, without the stored
+#: streaks. The watch list no longer uses it (it reads the streaks kept on the accounts, see
+#: ``streaks.py``); it stays as an independent check of them (tests, the benchmark) and for
+#: diagnosis. Two steps that read only what can matter:
 #:
 #: 1. ``candidates``: the accounts whose last ``n + 1`` months (the tenant's latest month and the
 #:    ``n`` before it) all have rows and strictly decline, as a chain of joins between month
@@ -132,39 +132,11 @@ def churn_scan_sql(churn_months: int) -> str:
     return _CHURN_SCAN_TEMPLATE.format(n=churn_months, joins=joins)
 
 
-# The scan and the UUID expression are this module's own text (only a validated int varies).
-CHURN_REBUILD_TEMPLATE = """
-WITH scan AS ({scan}
-), upserted AS (
-    INSERT INTO crm_churn_risks AS c
-        (tenant_id, id, account_id, streak_start, last_month, months_declining, active, revenue_at_stake)
-    SELECT :tenant_id, {uuidv7}, scan.account_id, scan.streak_start, scan.last_month,
-           scan.months_declining, true, a.trailing_revenue
-    FROM scan JOIN crm_accounts a ON a.tenant_id = :tenant_id AND a.id = scan.account_id
-    ON CONFLICT (tenant_id, account_id, streak_start) DO UPDATE
-    SET last_month = excluded.last_month, months_declining = excluded.months_declining,
-        revenue_at_stake = excluded.revenue_at_stake, active = true, updated_at = now()
-    RETURNING c.id
-), removed AS (
-    DELETE FROM crm_churn_risks c
-    WHERE c.tenant_id = :tenant_id AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.id = c.id)
-    RETURNING c.id
-)
-SELECT (SELECT count(*) FROM upserted) AS at_risk, (SELECT count(*) FROM removed) AS removed
-"""
-
-
 def churn_scan_statement(settings: CrmSettings | int) -> TextClause:
     """The churn scan as one SELECT (bind ``tenant_id``): accounts whose decline streak ending at
     the tenant's latest month is at least the tenant's churn months (or the number given)."""
     months = settings if isinstance(settings, int) else settings.churn_months
     return text(churn_scan_sql(months))
-
-
-def churn_rebuild_statement(churn_months: int) -> TextClause:
-    """Replace the tenant's watch list with the scan's streaks in one statement (bind ``tenant_id``):
-    upsert by account and streak start (keeping ``alerted_at``), delete streaks no longer current."""
-    return text(CHURN_REBUILD_TEMPLATE.format(scan=churn_scan_sql(churn_months), uuidv7=SQL_UUIDV7))
 
 
 async def scan_churn(
@@ -208,22 +180,38 @@ class RecomputeResult:
     new_alerts: int
 
 
-async def recompute(ctx: Context) -> RecomputeResult:
-    """Recompute every account's tier and the churn watch list of the tenant; alert new streaks."""
+async def recompute(ctx: Context, *, streaks: bool = False, tiers: bool = True) -> RecomputeResult:
+    """Recompute the tenant's tiers and bring its churn watch list in line with the accounts'
+    stored streaks; alert new streaks.
+
+    Revenue writes keep the streaks of the accounts they touch themselves
+    (``streaks.refresh_streaks``) and then call this; so does a new churn threshold, which needs
+    no streak recomputed (``tiers=False`` when the tier shares did not change), and
+    ``POST /api/v1/crm/revenue/recompute``. ``streaks=True`` first recomputes every account's
+    streak from the revenue rows (one pass over all of them, which on a large tenant may take
+    longer than a request may): the ``crm.revenue.recompute`` task does that, to repair streaks
+    after revenue was written behind the services' back.
+    """
     settings = await ctx.settings(CRM_SETTINGS)
     await ctx.session.flush()
+    if streaks:
+        await refresh_streaks(ctx)
     params = {"tenant_id": ctx.tenant_id}
     changed = (
-        await ctx.session.execute(
-            text(TIERS_SQL),
-            {
-                **params,
-                "a_share": settings.tier_a_share,
-                "b_share": settings.tier_b_share,
-                "event_limit": TIER_EVENT_LIMIT,
-            },
-        )
-    ).all()
+        (
+            await ctx.session.execute(
+                text(TIERS_SQL),
+                {
+                    **params,
+                    "a_share": settings.tier_a_share,
+                    "b_share": settings.tier_b_share,
+                    "event_limit": TIER_EVENT_LIMIT,
+                },
+            )
+        ).all()
+        if tiers
+        else []
+    )
     for row in changed:
         await emit_event(
             ctx,
@@ -237,22 +225,33 @@ async def recompute(ctx: Context) -> RecomputeResult:
                 "trailing_revenue": str(row.new_revenue),
             },
         )
-    churn = (await ctx.session.execute(churn_rebuild_statement(settings.churn_months), params)).one()
+    churn = await sync_watch_list(ctx, settings.churn_months)
     await _reload_loaded_rows(ctx)
     new_alerts = await _alert_new_streaks(ctx)
     return RecomputeResult(
         as_of=await latest_month(ctx),
         tiers_changed=changed[0].changed_count if changed else 0,
-        at_risk=int(churn.at_risk),
+        at_risk=churn.at_risk,
         new_alerts=new_alerts,
     )
+
+
+#: What the set-based statements write on accounts (and PostgreSQL generates from it).
+_DERIVED_ACCOUNT_COLUMNS = (
+    "tier",
+    "trailing_revenue",
+    "last_revenue_month",
+    "decline_streak",
+    "watch_priority",
+    "trailing_cents",
+)
 
 
 async def _reload_loaded_rows(ctx: Context) -> None:
     """Rows loaded before the set-based statements are stale: refresh accounts, forget streaks."""
     for obj in list(ctx.session.identity_map.values()):
         if isinstance(obj, Account):
-            await ctx.session.refresh(obj, ["tier", "trailing_revenue"])
+            await ctx.session.refresh(obj, list(_DERIVED_ACCOUNT_COLUMNS))
         elif isinstance(obj, ChurnRisk):
             ctx.session.expunge(obj)
 
