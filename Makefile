@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_WORKERS ?= auto
 
-.PHONY: install translations browser-deps demo test test-external lint format sdk sdk-check openapi bench \
+.PHONY: install translations browser-deps pgbouncer-deps demo test test-external lint format sdk sdk-check openapi bench \
 	clean stop screenshots messages fuzz
 
 $(STAMP): pyproject.toml $(wildcard sdk/pyproject.toml)
@@ -39,14 +39,23 @@ browser-deps:
 			chromium fonts-wqy-microhei >/dev/null; \
 	fi
 
+# The PgBouncer tests run Debian's pgbouncer (transaction mode, in front of the test PostgreSQL;
+# never started as a service: the tests start their own on a free port).
+pgbouncer-deps:
+	@if [ ! -x /usr/sbin/pgbouncer ]; then \
+		echo "installing pgbouncer from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			pgbouncer >/dev/null; \
+	fi
+
 demo: install
 	$(BIN)/bizsuite demo
 
-test: install browser-deps
+test: install browser-deps pgbouncer-deps
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The same suite against an external PostgreSQL (the local server on 127.0.0.1:5432 here).
-test-external: install browser-deps
+test-external: install browser-deps pgbouncer-deps
 	BIZSUITE_DATABASE_URL=$${BIZSUITE_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres} \
 		$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 

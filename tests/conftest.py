@@ -30,6 +30,8 @@ from litestar import Litestar
 from sqlalchemy import URL, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from tests.pgbouncer import PgBouncer, start_pgbouncer
+
 # Business modules register their blueprint sections, tasks and events, as the CLI does.
 load_modules()
 
@@ -133,10 +135,44 @@ async def owner_url(worker_id_suffix: str) -> URL:
     return owner
 
 
+#: ``BIZSUITE_PGBOUNCER=true``: the app's runtime engine goes through PgBouncer (see ``pooler``).
+THROUGH_PGBOUNCER = os.environ.get("BIZSUITE_PGBOUNCER", "").strip().lower() in {"1", "true", "yes", "on"}
+#: Server connections PgBouncer keeps per database and role: fewer than the app's pool, so
+#: requests share them (transaction by transaction), as they do in production.
+PGBOUNCER_POOL_SIZE = 4
+
+
 @pytest.fixture(scope="session")
-def settings(owner_url: URL, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings pointing at the test database."""
+def pooler(owner_url: URL) -> Iterator[PgBouncer | None]:
+    """With ``BIZSUITE_PGBOUNCER=true``, Debian's PgBouncer in transaction mode in front of the test
+    database, else None. The app's runtime engine connects through it; migrations, the owner
+    engine and the ``LISTEN`` connections (live updates, the job worker) go to PostgreSQL itself."""
+    if not THROUGH_PGBOUNCER:
+        yield None
+        return
+    defaults = Settings()
+    bouncer = start_pgbouncer(
+        owner_url, {defaults.app_db_role: defaults.app_db_password}, pool_size=PGBOUNCER_POOL_SIZE
+    )
+    try:
+        yield bouncer
+    finally:
+        bouncer.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(owner_url: URL, pooler: PgBouncer | None, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings pointing at the test database (through PgBouncer with ``BIZSUITE_PGBOUNCER=true``)."""
+    through: dict[str, Any] = {}
+    if pooler is not None:
+        defaults = Settings()
+        app_role = owner_url.set(username=defaults.app_db_role, password=defaults.app_db_password or None)
+        through = {
+            "app_database_url": pooler.url(app_role).render_as_string(hide_password=False),
+            "pgbouncer": True,
+        }
     return Settings(
+        **through,
         database_url=owner_url.render_as_string(hide_password=False),
         data_dir=tmp_path_factory.mktemp("data"),
         secret_key="test-secret",

@@ -14,7 +14,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
-from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
+from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES, activate_api_locale
 from bizsuite.core.errors import EXCEPTION_HANDLERS
 from bizsuite.core.headers import security_headers
@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = make_engine(runtime_url(settings), settings)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
-        app.state.live = LiveHub(engine.url)
+        app.state.live = LiveHub(direct_url(settings))
         try:
             yield
         finally:

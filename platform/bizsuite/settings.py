@@ -44,8 +44,14 @@ class Settings:
     db_pool_size: int = 10
     db_pool_timeout_seconds: int = 5
     db_statement_timeout_ms: int = 15_000
-    #: PgBouncer in transaction mode: turn asyncpg's statement caches off.
+    #: The runtime URL leads through PgBouncer in transaction mode: asyncpg's statement caches
+    #: off, unnamed prepared statements, no startup parameters (see docs/operations.md).
     pgbouncer: bool = False
+    #: The application role's URL of PostgreSQL itself, for the connections that need a session of
+    #: their own (``LISTEN``: live updates, the job worker's queue), which a transaction pooler
+    #: cannot give. Empty: the runtime URL, or behind PgBouncer the one derived from
+    #: ``database_url`` with ``app_db_role`` / ``app_db_password``.
+    direct_database_url: str = ""
     #: Background jobs (``bizsuite worker``): parallel jobs per worker, heartbeat, and how long a
     #: silent worker may stay silent before its running jobs are handed to another worker.
     worker_concurrency: int = 4

@@ -89,8 +89,63 @@ def runtime_url(settings: Settings) -> URL:
     return resolve_urls(settings)[1]
 
 
+class DirectUrlMissingError(RuntimeError):
+    """Behind PgBouncer, no URL of PostgreSQL itself is configured for the ``LISTEN`` connections."""
+
+
+def direct_url(settings: Settings) -> URL:
+    """Return the application role's URL of PostgreSQL itself, never through a transaction pooler.
+
+    For the connections that need a session of their own: ``LISTEN`` (:class:`~bizsuite.core.live.LiveHub`,
+    the job worker's queue). A notification reaches the server connection that listens, and
+    PgBouncer in transaction mode hands that connection to another client after every
+    transaction, so listening through it silently receives nothing. Without PgBouncer this is the
+    runtime URL; behind it, ``direct_database_url``, else the runtime URL derived from the
+    owner's ``database_url`` (or the embedded server).
+    """
+    if settings.direct_database_url:
+        return to_asyncpg_url(settings.direct_database_url)
+    if not settings.pgbouncer:
+        return runtime_url(settings)
+    if not settings.database_url and settings.app_database_url:
+        raise DirectUrlMissingError(
+            "BIZSUITE_PGBOUNCER=true: set BIZSUITE_DIRECT_DATABASE_URL (the application role's URL of"
+            " PostgreSQL itself, for LISTEN) or BIZSUITE_DATABASE_URL to derive it from"
+        )
+    server_url = None if settings.database_url else start_embedded(settings.data_dir)
+    owner = owner_url(settings, server_url)
+    return owner.set(username=settings.app_db_role, password=settings.app_db_password or None)
+
+
+def _unnamed_statement() -> str:
+    return ""
+
+
+def pgbouncer_connect_args() -> dict[str, Any]:
+    """asyncpg arguments for a runtime URL through PgBouncer in transaction mode.
+
+    Named prepared statements live in one server connection, which PgBouncer gives to another
+    client after the transaction, so none may be kept or named: no asyncpg statement cache, no
+    SQLAlchemy prepared statement cache, and SQLAlchemy's ``prepare()`` makes the unnamed
+    statement. asyncpg sends Parse/Describe with a Flush (no Sync) and then Bind/Execute/Sync,
+    so the statement is used on the server connection that parsed it, inside or outside a
+    transaction, and replaced by the next one: nothing accumulates on PgBouncer's server
+    connections and no name can collide (asyncpg's own names, ``__asyncpg_stmt_1__`` and so
+    on, repeat in every client connection).
+    """
+    return {
+        "statement_cache_size": 0,
+        "prepared_statement_cache_size": 0,
+        "prepared_statement_name_func": _unnamed_statement,
+    }
+
+
 def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
-    """Create an async engine with timeouts that fail fast instead of hanging."""
+    """Create an async engine with timeouts that fail fast instead of hanging.
+
+    With ``settings.pgbouncer`` the engine is fit for PgBouncer in transaction mode
+    (:func:`pgbouncer_connect_args`, no startup parameter but the application name).
+    """
     server_settings = {"application_name": "bizsuite"}
     if not settings.pgbouncer:
         # PgBouncer refuses startup parameters; there the role's own setting applies (see ensure_app_role).
@@ -100,8 +155,7 @@ def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
         "timeout": settings.db_pool_timeout_seconds,
     }
     if settings.pgbouncer:
-        connect_args["statement_cache_size"] = 0
-        connect_args["prepared_statement_cache_size"] = 0
+        connect_args.update(pgbouncer_connect_args())
     options: dict[str, Any] = {
         "pool_size": settings.db_pool_size,
         "max_overflow": settings.db_pool_size,

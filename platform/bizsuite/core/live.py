@@ -64,6 +64,8 @@ class LiveHub:
     """One process's ``LISTEN`` connection and the queues of everyone watching a topic."""
 
     def __init__(self, url: URL) -> None:
+        """``url``: PostgreSQL itself, never a transaction pooler (``database.direct_url``): a
+        LISTEN needs a server session of its own."""
         self._dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
         self._listening = asyncio.Event()

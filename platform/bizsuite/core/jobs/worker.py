@@ -17,7 +17,7 @@ from procrastinate import exceptions as procrastinate_errors
 from procrastinate import worker as procrastinate_worker
 from sqlalchemy import URL
 
-from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
+from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.errors import database_unavailable
 from bizsuite.core.jobs.queue import JobRuntime, SessionAwareConnector, load_task_modules, queue_app
 from bizsuite.settings import Settings
@@ -41,7 +41,8 @@ async def worker_runtime(settings: Settings) -> AsyncIterator[JobRuntime]:
         url, settings, pool_size=concurrency + 1, max_overflow=concurrency, pool_pre_ping=True
     )
     connector = SessionAwareConnector(
-        conninfo=psycopg_conninfo(url),
+        # procrastinate LISTENs for new jobs: straight to PostgreSQL, never through PgBouncer.
+        conninfo=psycopg_conninfo(direct_url(settings)),
         min_size=1,
         max_size=concurrency + 3,
         kwargs={"application_name": "bizsuite-worker"},
