@@ -60,9 +60,11 @@ def migrate() -> None:
 @main.command()
 @click.option("--host", default=None, help="Bind address (BIZSUITE_HOST).")
 @click.option("--port", default=None, type=int, help="Port (BIZSUITE_PORT).")
-@click.option("--workers", default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--workers", default=1, show_default=True, help="Worker processes (in production: one per CPU core)."
+)
 def serve(host: str | None, port: int | None, workers: int) -> None:
-    """Serve the web UI and API with uvicorn."""
+    """Serve the web UI and API with uvicorn (uvloop event loop, httptools HTTP parser)."""
     import uvicorn
 
     settings = Settings.from_env()
@@ -72,6 +74,11 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
+        # uvicorn[standard], chosen against granian and plain uvicorn by
+        # tests/bench/test_server_bench.py (docs/performance.md). Named, not "auto": a missing
+        # package fails at start instead of falling back to the slower asyncio loop and h11.
+        loop="uvloop",
+        http="httptools",
         proxy_headers=True,
         access_log=False,
         log_config=None,
