@@ -1,0 +1,379 @@
+"""Many venue-audio players in one process, for the emergency fan-out benchmark.
+
+Run by ``test_venue_fanout_bench.py`` as its own process (not the server's, not pytest's)::
+
+    python tests/bench/venue_players.py --url http://127.0.0.1:PORT --keys keys.json
+
+``keys.json`` is a list of device keys (``bzd_…``), one per player. Each player holds its
+command feed open (``GET /api/v1/venue-audio/player/feed``, server-sent events over a raw
+asyncio connection, as a real device's HTTP client would) and acknowledges every command at once
+(``POST /api/v1/venue-audio/player/acks`` on a fresh connection: a device that was quiet for a
+while has no keep-alive connection left, uvicorn closes idle ones after 5 s). An acknowledgement
+the server refuses for being busy (503: no database connection within the pool's timeout; 429)
+or that fails on the way is sent again after 0.25 s, up to 20 times, and counted.
+
+Timestamps are ``time.monotonic()`` (``CLOCK_MONOTONIC``: one clock for every process of the
+machine), so the benchmark compares them with the instant it made the alarm call.
+
+It talks with the benchmark through JSON lines: on stdout first ``{"ready": n, ...}`` once every
+player received (and acknowledged) its current command; then, for each line on stdin:
+
+- ``{"op": "mark", "ack": true}``: remember each player's last command and forget the errors so
+  far; from now on acknowledge commands (or not, with ``false``); answers ``{"marked": n}``;
+- ``{"op": "wait", "count": n, "timeout": s, "grace": g}``: wait until ``n`` players received
+  (and, when acknowledging, had acknowledged) a command newer than the mark, or ``timeout``, then
+  ``grace`` seconds more (to see commands nobody expected); answers ``{"events": [...], ...}``,
+  one event per new command: ``[player, seq, program_kind, broadcast_id, source, volume,
+  received, acked, ack_status]`` (``acked`` and ``ack_status`` null when not acknowledged),
+  and the acknowledgements sent again (``retries``, by reason);
+- ``{"op": "status"}``: how many feeds are open now (``connected``);
+- ``{"op": "quit"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FEED = "/api/v1/venue-audio/player/feed"
+ACKS = "/api/v1/venue-audio/player/acks"
+#: Attempts at one acknowledgement, and the pause before another.
+ACK_ATTEMPTS = 20
+RETRY_AFTER_S = 0.25
+#: Feeds opened at once while connecting (each waits for its first command and acknowledgement).
+CONNECT_AT_ONCE = 25
+
+
+@dataclass
+class Received:
+    """A command as the player received it."""
+
+    seq: int
+    program_kind: str | None
+    broadcast_id: str | None
+    source: str
+    volume: int
+    received: float
+    acked: float | None = None
+    ack_status: int | None = None
+
+
+@dataclass
+class PlayerState:
+    index: int
+    key: str
+    commands: list[Received] = field(default_factory=list)
+    last_event_id: int = 0
+    reconnects: int = 0
+    #: Whether its feed is open now, and since when (each connection's ``time.monotonic()``).
+    connected: bool = False
+    connected_at: list[float] = field(default_factory=list)
+    first: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class Fleet:
+    """Every player, their feeds and acknowledgements."""
+
+    def __init__(self, host: str, port: int, keys: list[str]) -> None:
+        self.host, self.port = host, port
+        self.players = [PlayerState(i, key) for i, key in enumerate(keys)]
+        self.ack = True
+        #: Per player, how many commands it had at the mark (the later ones are new).
+        self.mark: list[int] = [0] * len(keys)
+        self.changed = asyncio.Event()
+        #: Acknowledgements that failed for good, feeds refused.
+        self.errors: list[str] = []
+        #: Feeds that broke off (the player reconnected from its last event id).
+        self.feed_errors: list[str] = []
+        self.tasks: set[asyncio.Task[Any]] = set()
+        #: Acknowledgements sent again (the server answered 503 or 429, or the connection failed).
+        self.retries = 0
+        self.retry_reasons: dict[str, int] = {}
+
+    # --- HTTP ----------------------------------------------------------------------------------
+
+    def _head(self, method: str, path: str, key: str, extra: list[str]) -> bytes:
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {self.host}:{self.port}",
+            f"Authorization: Bearer {key}",
+        ]
+        return ("\r\n".join(lines + extra) + "\r\n\r\n").encode("latin-1")
+
+    @staticmethod
+    async def _response_head(reader: asyncio.StreamReader) -> tuple[int, dict[str, str]]:
+        head = await reader.readuntil(b"\r\n\r\n")
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            if name:
+                headers[name.strip().lower()] = value.strip()
+        return int(status_line.split(" ", 2)[1]), headers
+
+    async def _post_ack(self, player: PlayerState, body: bytes) -> int:
+        extra = ["Content-Type: application/json", f"Content-Length: {len(body)}", "Connection: close"]
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(self._head("POST", ACKS, player.key, extra) + body)
+            status, headers = await self._response_head(reader)
+            if "content-length" in headers:
+                await reader.readexactly(int(headers["content-length"]))
+            return status
+        finally:
+            writer.close()
+
+    async def _acknowledge(self, player: PlayerState, command: Received) -> None:
+        """Acknowledge, retrying (as a careful device would) when the server is busy (503, 429)
+        or the connection fails; each retry is counted and reported."""
+        body = json.dumps({"seq": command.seq, "source": command.source, "volume": command.volume}).encode()
+        status = -1
+        for attempt in range(ACK_ATTEMPTS):
+            if attempt:
+                self.retries += 1
+                await asyncio.sleep(RETRY_AFTER_S)
+            try:
+                status = await self._post_ack(player, body)
+            except (OSError, asyncio.IncompleteReadError) as exc:
+                self.retry_reasons[type(exc).__name__] = self.retry_reasons.get(type(exc).__name__, 0) + 1
+                continue
+            if status not in (429, 503):
+                break
+            self.retry_reasons[str(status)] = self.retry_reasons.get(str(status), 0) + 1
+        command.acked = time.monotonic()
+        command.ack_status = status
+        if status != 200:
+            self.errors.append(f"player {player.index}: ack of {command.seq} answered {status}")
+        self.changed.set()
+
+    def _on_event(self, player: PlayerState, event: dict[str, str]) -> None:
+        if event.get("event") != "command" or "data" not in event:
+            return
+        now = time.monotonic()
+        data = json.loads(event["data"])
+        command = Received(
+            seq=int(data["seq"]),
+            program_kind=data.get("program_kind"),
+            broadcast_id=data.get("broadcast_id"),
+            source=str(data.get("source") or ""),
+            volume=int(data.get("volume") or 0),
+            received=now,
+        )
+        player.commands.append(command)
+        player.last_event_id = max(player.last_event_id, command.seq)
+        if self.ack or not player.first.is_set():
+            task = asyncio.create_task(self._acknowledge(player, command))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+        self.changed.set()
+
+    async def _feed_once(self, player: PlayerState) -> None:
+        extra = ["Accept: text/event-stream"]
+        if player.last_event_id:
+            extra.append(f"Last-Event-ID: {player.last_event_id}")
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(self._head("GET", FEED, player.key, extra))
+            status, headers = await self._response_head(reader)
+            if status in (401, 403):
+                raise PermissionError(f"the feed refused the key ({status})")
+            if status != 200:
+                raise ConnectionError(f"the feed answered {status}")
+            player.connected = True
+            player.connected_at.append(time.monotonic())
+            chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+            buffer = ""
+            while True:
+                if chunked:
+                    size = int((await reader.readuntil(b"\r\n")).split(b";")[0].strip(), 16)
+                    if size == 0:
+                        return
+                    chunk = await reader.readexactly(size + 2)
+                    text = chunk[:-2].decode("utf-8")
+                else:
+                    raw = await reader.read(65536)
+                    if not raw:
+                        return
+                    text = raw.decode("utf-8")
+                buffer += text.replace("\r\n", "\n")
+                while "\n\n" in buffer:
+                    block, buffer = buffer.split("\n\n", 1)
+                    event: dict[str, str] = {}
+                    for line in block.split("\n"):
+                        if not line or line.startswith(":"):
+                            continue
+                        name, _, value = line.partition(":")
+                        value = value.removeprefix(" ")
+                        event[name] = (
+                            event[name] + "\n" + value if name == "data" and name in event else value
+                        )
+                    self._on_event(player, event)
+        finally:
+            player.connected = False
+            writer.close()
+
+    async def feed(self, player: PlayerState) -> None:
+        """Hold the player's feed open; when it drops, reconnect from the last event id (counted),
+        with the reference player's backoff: 0.5 s doubling up to 30 s, with jitter, started over
+        once a connection held a minute."""
+        backoff = 0.5
+        while True:
+            started = time.monotonic()
+            try:
+                await self._feed_once(player)
+                self.feed_errors.append(f"player {player.index}: the feed ended")
+            except PermissionError as exc:
+                self.errors.append(f"player {player.index}: {exc}")
+                player.first.set()
+                return
+            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                self.feed_errors.append(f"player {player.index}: the feed failed: {exc!r}")
+            player.reconnects += 1
+            if time.monotonic() - started > 60:
+                backoff = 0.5
+            await asyncio.sleep(backoff * random.uniform(0.8, 1.2))
+            backoff = min(backoff * 2, 30.0)
+
+    # --- The benchmark's requests --------------------------------------------------------------
+
+    async def connect_all(self) -> float:
+        """Open every feed (a few at a time); return once each player acknowledged its first command."""
+        started = time.monotonic()
+        gate = asyncio.Semaphore(CONNECT_AT_ONCE)
+
+        async def one(player: PlayerState) -> None:
+            async with gate:
+                task = asyncio.create_task(self.feed(player))
+                self.tasks.add(task)
+                while not (player.commands and player.commands[0].ack_status is not None):
+                    if player.first.is_set() and not player.commands:
+                        return  # refused
+                    self.changed.clear()
+                    await asyncio.wait_for(self.changed.wait(), timeout=30)
+                player.first.set()
+
+        await asyncio.gather(*(one(p) for p in self.players))
+        return time.monotonic() - started
+
+    def set_mark(self, ack: bool) -> int:
+        self.ack = ack
+        self.errors, self.feed_errors, self.retries, self.retry_reasons = [], [], 0, {}
+        self.mark = [len(p.commands) for p in self.players]
+        return len(self.players)
+
+    def _new(self) -> list[tuple[int, Received]]:
+        return [(p.index, c) for p in self.players for c in p.commands[self.mark[p.index] :]]
+
+    def _done(self) -> int:
+        done = set()
+        for index, command in self._new():
+            if not self.ack or command.ack_status is not None:
+                done.add(index)
+        return len(done)
+
+    async def wait(self, count: int, within: float, grace: float) -> dict[str, Any]:
+        cpu_before = time.process_time()
+        deadline = time.monotonic() + within
+        while self._done() < count:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            self.changed.clear()
+            try:
+                await asyncio.wait_for(self.changed.wait(), timeout=left)
+            except TimeoutError:
+                break
+        if grace:
+            await asyncio.sleep(grace)
+        events = [
+            [i, c.seq, c.program_kind, c.broadcast_id, c.source, c.volume, c.received, c.acked, c.ack_status]
+            for i, c in self._new()
+        ]
+        errors, self.errors = self.errors, []
+        feed_errors, self.feed_errors = self.feed_errors, []
+        retries, self.retries = self.retries, 0
+        reasons, self.retry_reasons = self.retry_reasons, {}
+        return {
+            "events": events,
+            "done": self._done(),
+            "errors": errors,
+            "feed_errors": feed_errors,
+            "retries": retries,
+            "retry_reasons": reasons,
+            "reconnects": sum(p.reconnects for p in self.players),
+            "connected": sum(p.connected for p in self.players),
+            "connections": {str(i): self.players[i].connected_at[-3:] for i in {e[0] for e in events}},
+            "cpu_s": time.process_time(),
+            "cpu_wait_s": time.process_time() - cpu_before,
+        }
+
+
+def _say(message: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+async def run(url: str, keys: list[str]) -> None:
+    """Connect the players, say ``ready``, then answer the benchmark's requests until ``quit``."""
+    host, _, port = url.removeprefix("http://").partition(":")
+    fleet = Fleet(host, int(port), keys)
+    seconds = await fleet.connect_all()
+    errors, fleet.errors = fleet.errors + fleet.feed_errors, []
+    fleet.feed_errors = []
+    connected = sum(1 for p in fleet.players if p.commands)
+    retries, fleet.retries = fleet.retries, 0
+    reasons, fleet.retry_reasons = fleet.retry_reasons, {}
+    _say(
+        {
+            "ready": connected,
+            "seconds": seconds,
+            "errors": errors[:20],
+            "retries": retries,
+            "retry_reasons": reasons,
+            "cpu_s": time.process_time(),
+        }
+    )
+
+    loop = asyncio.get_running_loop()
+    stdin = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    while line := await stdin.readline():
+        request = json.loads(line)
+        if request["op"] == "status":
+            _say(
+                {"connected": sum(p.connected for p in fleet.players), "feed_errors": len(fleet.feed_errors)}
+            )
+        elif request["op"] == "mark":
+            _say({"marked": fleet.set_mark(bool(request.get("ack", True)))})
+        elif request["op"] == "wait":
+            _say(
+                await fleet.wait(
+                    int(request["count"]), float(request.get("timeout", 30)), float(request.get("grace", 0))
+                )
+            )
+        elif request["op"] == "quit":
+            break
+    for task in list(fleet.tasks):
+        task.cancel()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--keys", required=True, help="a JSON file: the device keys, one per player")
+    args = parser.parse_args(argv)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 1,000+ sockets
+    asyncio.run(run(args.url, json.loads(Path(args.keys).read_text("utf-8"))))
+
+
+if __name__ == "__main__":
+    main()
