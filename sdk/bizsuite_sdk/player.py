@@ -37,6 +37,8 @@ log = logging.getLogger("bizsuite.player")
 
 DEVICE_KEY_ENV = "BIZSUITE_DEVICE_KEY"
 FEED = "/api/v1/venue-audio/player/feed"
+#: Attempts to deliver one acknowledgement (doubling pauses from 0.25 s).
+ACK_ATTEMPTS = 6
 
 
 def sse_events(lines: Iterator[str]) -> Iterator[dict[str, str]]:
@@ -91,11 +93,20 @@ class Player:
         """Play a command and acknowledge it."""
         source, volume = self.play(command)
         log.info("command %s: %s at volume %s", command["seq"], source or "silence", volume)
-        answer = send_venue_audio_player_ack.sync_detailed(
-            client=self.client, body=PlayerAck(seq=int(command["seq"]), source=source, volume=volume)
-        )
-        if answer.status_code != 200:
-            log.warning("acknowledging command %s: HTTP %s", command["seq"], answer.status_code)
+        body = PlayerAck(seq=int(command["seq"]), source=source, volume=volume)
+        for attempt in range(ACK_ATTEMPTS):  # a busy server answers 503: the acknowledgement must arrive
+            try:
+                answer = send_venue_audio_player_ack.sync_detailed(client=self.client, body=body)
+            except httpx.HTTPError as exc:
+                log.warning("acknowledging command %s: %s", command["seq"], exc)
+            else:
+                if answer.status_code < 500 and answer.status_code != 429:
+                    if answer.status_code != 200:
+                        log.warning("acknowledging command %s: HTTP %s", command["seq"], answer.status_code)
+                    return
+            if self.stop.wait(min(0.25 * 2**attempt, 5.0)):
+                return
+        log.error("command %s was never acknowledged", command["seq"])
 
     def _beat(self) -> None:
         while not self.stop.wait(self.heartbeat):

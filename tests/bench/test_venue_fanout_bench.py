@@ -121,8 +121,9 @@ def _raise_open_files_limit() -> None:
 
 
 @contextmanager
-def serve(settings: Settings) -> Iterator[tuple[str, int]]:
-    """``bizsuite serve`` (one uvicorn worker) in its own process; yields its URL and pid."""
+def serve(settings: Settings, log: Path) -> Iterator[tuple[str, int]]:
+    """``bizsuite serve`` (one uvicorn worker) in its own process, its output in ``log``; yields its
+    URL and pid."""
     port = free_port()
     env = {
         **os.environ,
@@ -133,7 +134,13 @@ def serve(settings: Settings) -> Iterator[tuple[str, int]]:
     }
     if DB_POOL_SIZE:
         env["BIZSUITE_DB_POOL_SIZE"] = DB_POOL_SIZE
-    process = subprocess.Popen([sys.executable, "-m", "bizsuite.cli", "serve", "--port", str(port)], env=env)
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bizsuite.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -571,7 +578,8 @@ async def test_emergency_fanout_to_500_players(
         + ("httptools" if importlib.util.find_spec("httptools") else "h11"),
         flush=True,
     )
-    with serve(settings) as (url, server_pid):
+    server_log = tmp_path / "server.log"
+    with serve(settings, server_log) as (url, server_pid):
         async with httpx.AsyncClient(
             base_url=url, headers=tenant.headers, timeout=60, trust_env=False
         ) as api:
@@ -600,6 +608,13 @@ async def test_emergency_fanout_to_500_players(
                 await count_statements(app, panel, venue, tenant)
             finally:
                 players.close()
+    lines = server_log.read_text("utf-8", errors="replace").splitlines()
+    errors = sum('"level": "ERROR"' in line for line in lines)
+    pool = sum('"message": "database unavailable' in line for line in lines)
+    print(
+        f"server log ({server_log}): {errors} errors (mostly feeds ended by the pool's timeout during "
+        f"the minute's re-reads), {pool} requests answered 503 for want of a pooled connection"
+    )
     print("load average at the end " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
 
 

@@ -167,12 +167,18 @@ def _seconds_to_next_minute() -> float:
 
 
 async def wakeups(
-    hub: LiveHub, tenant_id: uuid.UUID, topic: str, *, due: Callable[[], float | None] | None = None
+    hub: LiveHub,
+    tenant_id: uuid.UUID,
+    topic: str,
+    *,
+    due: Callable[[], float | None] | None = None,
+    minutely: bool = True,
 ) -> AsyncIterator[tuple[str, str]]:
     """Why a watcher of the topic should look again: ``ready`` once listening, then ``commit``
     after committed changes, ``clock`` at each minute boundary and when ``due()`` (a
     ``time.monotonic()`` instant the watcher expects a change by itself, or ``None``) passes,
-    ``idle`` after 15 s of quiet (time for a keep-alive), each with the change's data (``""``
+    ``idle`` after 15 s of quiet (no minute boundaries with ``minutely=False``: many watchers
+    that know when they are due should not all wake at once) (time for a keep-alive), each with the change's data (``""``
     but for a ``commit`` that came with some). Ends when the process shuts down."""
     with hub.watch(tenant_id, topic) as queue:
         await hub.listening()
@@ -183,13 +189,15 @@ async def wakeups(
             deadline = due() if due is not None else None
             to_due = max(0.0, deadline - now) if deadline is not None else math.inf
             to_idle = KEEP_ALIVE_S - (now - quiet_since)
-            wait = max(0.0, min(_seconds_to_next_minute(), to_idle, to_due))
+            to_minute = _seconds_to_next_minute() if minutely else math.inf
+            wait = max(0.0, min(to_minute, to_idle, to_due))
             try:
                 data = await asyncio.wait_for(queue.get(), timeout=wait)
             except TimeoutError:
                 quiet_since = time.monotonic()
                 due_now = deadline is not None and time.monotonic() >= deadline
-                yield ("clock" if due_now or _seconds_to_next_minute() > 59.0 else "idle"), ""
+                at_minute = minutely and _seconds_to_next_minute() > 59.0
+                yield ("clock" if due_now or at_minute else "idle"), ""
                 continue
             if hub.closing.is_set():
                 break

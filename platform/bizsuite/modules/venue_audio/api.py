@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -17,13 +18,14 @@ from litestar.handlers import BaseRouteHandler
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
+from sqlalchemy.exc import SQLAlchemyError
 
 from bizsuite.core import live
 from bizsuite.core.billing.entitlements import check_route
 from bizsuite.core.context import Context, Principal, PrincipalKind, principal_of, tenant_guard
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.dependencies import Ctx, IfMatch
-from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
+from bizsuite.core.errors import ForbiddenProblem, ProblemError, UnauthorizedProblem
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
@@ -388,14 +390,25 @@ async def _as_device(request: Request[Any, Any, Any], principal: Principal) -> A
         yield Context(session=session, principal=principal)
 
 
+#: How soon a player's feed tries again when it could not read its command.
+FEED_RETRY_S = 2.0
+log = logging.getLogger(__name__)
+
+
 async def _player_events(
     request: Request[Any, Any, Any], principal: Principal, venue_id: uuid.UUID, last_seq: int
 ) -> AsyncIterator[ServerSentEventMessage]:
     assert principal.tenant is not None and principal.device_id is not None
     device_id, sent = principal.device_id, last_seq
     due_at: float | None = None
+    # No minute ticks: a player knows when its zone next changes by itself (``due``), and 500
+    # feeds re-reading at every minute would all queue for the pool at once.
     wakes = live.wakeups(
-        request.app.state.live, principal.tenant.id, services.player_topic(device_id), due=lambda: due_at
+        request.app.state.live,
+        principal.tenant.id,
+        services.player_topic(device_id),
+        due=lambda: due_at,
+        minutely=False,
     )
     async for reason, data in wakes:
         if reason == "idle":
@@ -407,11 +420,17 @@ async def _player_events(
                 return
             command, due = news.command, news.next_change_in_s
         else:  # ready, or the clock: what plays may have changed by itself since the last command
-            async with _as_device(request, principal) as ctx:
-                if not await services.key_in_force(ctx):
-                    return
-                due = await services.issue_commands(ctx, venue_id, device_id=device_id)
-                command = await services.current_command(ctx, device_id)
+            try:
+                async with _as_device(request, principal) as ctx:
+                    if not await services.key_in_force(ctx):
+                        return
+                    due = await services.issue_commands(ctx, venue_id, device_id=device_id)
+                    command = await services.current_command(ctx, device_id)
+            except (SQLAlchemyError, OSError, ProblemError) as exc:
+                # The database is busy or away: keep the stream and look again shortly.
+                log.warning("player feed of %s: re-read failed (%s); retrying", device_id, exc)
+                due_at = time.monotonic() + FEED_RETRY_S
+                continue
         due_at = time.monotonic() + due if due is not None else None
         if command is not None and command.seq > sent:
             sent = command.seq
