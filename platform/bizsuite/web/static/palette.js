@@ -79,7 +79,14 @@
     fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" }, signal: controller ? controller.signal : undefined })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) { show(html, query); })
-      .catch(function () { /* aborted by newer typing, or signed out: the next keystroke retries */ });
+      .catch(function (error) {
+        if (error && error.name === "AbortError") return;  // newer typing took over
+        // The server was busy or unreachable: ask again in a moment, unless the text changed.
+        lastQuery = null;
+        dialog().setAttribute("data-state", "retrying");
+        clearTimeout(timer);
+        timer = setTimeout(function () { if (input() && input().value.trim() === query) search(); }, 1000);
+      });
   }
 
   function schedule() {
