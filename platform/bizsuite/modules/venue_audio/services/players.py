@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -192,6 +192,9 @@ def _view_or_none(command: PlayerCommand | None) -> PlayerCommandView | None:
     return command_view(command) if command is not None else None
 
 
+_VENUE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
 def _wanted(status: ZoneStatus) -> dict[str, Any]:
     broadcast = status.program_id if status.program_kind in ("paging", "emergency") else None
     return {
@@ -215,6 +218,10 @@ async def issue_commands(
     """Give every player of the venue (or just ``device_id``) whose zone now plays something other
     than its last command a new command, and tell every one of them (its feeds) when the venue
     next changes by itself; returns that, in seconds from now."""
+    # One issuer per venue at a time: what plays and the last commands are then read after any
+    # other change of the venue committed (or before it did anything), never half of each (a feed
+    # re-reading while an emergency was being cleared once re-issued the emergency after the clear).
+    await ctx.session.execute(_VENUE_LOCK, {"key": f"{ctx.tenant_id}:{venue_id}"})
     query = select(Device).where(
         Device.venue_id == venue_id, Device.kind == DeviceKind.PLAYER.value, Device.zone_id.is_not(None)
     )
