@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    column,
     literal_column,
     text,
 )
@@ -199,7 +200,8 @@ class Account(TenantScoped, Timestamped, Versioned, Base):
             "trailing_cents",
             "id",
             postgresql_include=["decline_streak", "trailing_revenue"],
-            postgresql_where=text(f"decline_streak >= {WATCH_MIN_STREAK}"),
+            # Rendered in the DDL as "decline_streak >= 2" (migration 0026), a constant, not a parameter.
+            postgresql_where=column("decline_streak") >= WATCH_MIN_STREAK,
         ),
     )
 
