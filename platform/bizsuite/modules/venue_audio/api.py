@@ -424,8 +424,7 @@ async def _player_events(
                 async with _as_device(request, principal) as ctx:
                     if not await services.key_in_force(ctx):
                         return
-                    due = await services.issue_commands(ctx, venue_id, device_id=device_id)
-                    command = await services.current_command(ctx, device_id)
+                    command, due = await services.command_now(ctx, venue_id, device_id)
             except (SQLAlchemyError, OSError, ProblemError) as exc:
                 # The database is busy or away: keep the stream and look again shortly.
                 log.warning("player feed of %s: re-read failed (%s); retrying", device_id, exc)
@@ -493,8 +492,7 @@ class PlayerController(Controller):
         device_id = ctx.principal.device_id
         assert device_id is not None
         device = await services.get_device(ctx, device_id)
-        await services.issue_commands(ctx, device.venue_id, device_id=device_id)
-        command = await services.current_command(ctx, device_id)
+        command, _due = await services.command_now(ctx, device.venue_id, device_id)
         if (command is None or command.seq <= after) and wait:
             # Committed now: the wait holds no database connection (it reads nothing more).
             await ctx.session.commit()

@@ -284,6 +284,15 @@ async def issue_commands(
     return due
 
 
+async def command_now(
+    ctx: Context, venue_id: uuid.UUID, device_id: uuid.UUID
+) -> tuple[PlayerCommandView | None, float | None]:
+    """What the player should play now (issuing a new command if time changed it) and in how many
+    seconds its venue next changes by itself: a feed's first read, a long poll's."""
+    due = await issue_commands(ctx, venue_id, device_id=device_id)
+    return await current_command(ctx, device_id), due
+
+
 async def current_command(ctx: Context, device_id: uuid.UUID) -> PlayerCommandView | None:
     """The device's latest command, if it was ever commanded."""
     latest = (await latest_commands(ctx, [device_id])).get(device_id)
