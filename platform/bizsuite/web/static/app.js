@@ -112,7 +112,9 @@ function wrapTables(root) {
 }
 
 document.addEventListener("DOMContentLoaded", () => { initSidebar(); wrapTables(document); });
-document.addEventListener("htmx:afterSettle", (event) => {
+// On afterSwap, in the swap's own task: at afterSettle (20 ms later) moving a table would blur a
+// field the user (or a test) is already typing into, and the typed text would be lost.
+document.addEventListener("htmx:afterSwap", (event) => {
   initSidebar();
   wrapTables(event.target instanceof Element ? event.target : document);
 });
