@@ -36,9 +36,24 @@ async def test_ctrl_k_finds_minghui_by_a_fragment_and_opens_the_account_with_the
     await page.keyboard.press("Control+k")
     await expect(palette).to_be_visible()
     await expect(field).to_be_focused()
+    answers: list[str] = []  # what the server said, for the failure message (a CI run once showed none)
+    page.on(
+        "response", lambda r: answers.append(f"{r.status} {r.url}") if "/search/palette" in r.url else None
+    )
+    page.on(
+        "requestfailed", lambda r: answers.append(f"failed {r.url}") if "/search/palette" in r.url else None
+    )
     await page.keyboard.type("明辉")
     option = page.get_by_test_id("palette-option")
-    await expect(option).to_have_count(1)
+    try:
+        await expect(option).to_have_count(1)
+    except AssertionError as error:
+        state = await palette.get_attribute("data-state")
+        typed = await field.input_value()
+        listed = await page.get_by_test_id("palette-results").inner_html()
+        raise AssertionError(
+            f"{error}\nstate={state} typed={typed!r} answers={answers} list={listed[:500]!r}"
+        ) from None
     await expect(option.first).to_contain_text(MINGHUI)
     await expect(option.first.locator("mark")).to_have_text("明辉")
     await expect(field).to_have_attribute("aria-expanded", "true")
