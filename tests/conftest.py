@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -262,6 +264,40 @@ def live_server(settings: Settings) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=15)
     sock.close()
+
+
+@contextmanager
+def serve_process(settings: Settings, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`bizsuite serve` in a process of its own on a free loopback port: (its URL, the process);
+    stopped with SIGTERM at the end if still running. ``env``: more settings for it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {
+        **os.environ,
+        "BIZSUITE_DATABASE_URL": settings.database_url,
+        "BIZSUITE_LOG_LEVEL": "WARNING",
+        "BIZSUITE_DATA_DIR": str(settings.data_dir),
+        **env,
+    }
+    argv = [sys.executable, "-m", "bizsuite.cli", "serve", "--port", str(port)]
+    process = subprocess.Popen(argv, env=environment, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("bizsuite serve did not start") from None
+                time.sleep(0.1)
+        yield url, process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.live = LiveHub(direct_url(settings))
         try:
-            yield
+            with app.state.live.ending_streams_on_stop():
+                yield
         finally:
             await app.state.live.close()
             await engine.dispose()

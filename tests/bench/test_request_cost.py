@@ -9,10 +9,6 @@ speed (speed goals are read from the report, never enforced by timed assertions)
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -22,7 +18,7 @@ import pytest
 from bizsuite.app import create_app
 from sqlalchemy import event
 
-from tests.conftest import TenantHandle, asgi_client
+from tests.conftest import TenantHandle, asgi_client, serve_process
 
 REQUESTS = 2000
 CONCURRENCY = 16
@@ -31,30 +27,8 @@ CONCURRENCY = 16
 @pytest.fixture
 def server_process(settings: Any) -> Iterator[str]:
     """`bizsuite serve` in its own process (so the load generator does not share its GIL)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "BIZSUITE_DATABASE_URL": settings.database_url,
-        "BIZSUITE_LOG_LEVEL": "WARNING",
-        "BIZSUITE_RATE_LIMIT_PER_MINUTE": "1000000",
-        "BIZSUITE_DATA_DIR": str(settings.data_dir),
-    }
-    process = subprocess.Popen([sys.executable, "-m", "bizsuite.cli", "serve", "--port", str(port)], env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(url + "/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with serve_process(settings, BIZSUITE_RATE_LIMIT_PER_MINUTE="1000000") as (url, _process):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 @pytest.mark.bench

@@ -19,6 +19,9 @@ import asyncio
 import contextlib
 import logging
 import math
+import os
+import signal
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -153,10 +156,44 @@ class LiveHub:
                         await asyncio.wait_for(connection.close(), timeout=2)
         self._listening.clear()
 
-    async def close(self) -> None:
-        """End every stream and the listener (at shutdown)."""
+    def end_streams(self) -> None:
+        """End every stream now (the process is stopping); the listener stops at :meth:`close`."""
         self._closing.set()
         self._wake_all()
+
+    @contextlib.contextmanager
+    def ending_streams_on_stop(self) -> Iterator[None]:
+        """While inside, SIGTERM and SIGINT end the streams first, then reach the server's own
+        handler: uvicorn waits for open responses before the application's shutdown, and an
+        event stream never ends by itself, so without this every stop waited out its graceful
+        timeout and then cancelled the streams with errors. (Main thread only: a server in a
+        thread, as in the tests, has no signals.)"""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        loop = asyncio.get_running_loop()
+        previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+        def handler(signum: int, frame: Any) -> None:
+            loop.call_soon_threadsafe(self.end_streams)
+            before = previous[signal.Signals(signum)]
+            if callable(before):
+                before(signum, frame)
+            elif before != signal.SIG_IGN:  # the default action: restore it and act
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+
+        for sig in previous:
+            signal.signal(sig, handler)
+        try:
+            yield
+        finally:
+            for sig, before in previous.items():
+                signal.signal(sig, before)
+
+    async def close(self) -> None:
+        """End every stream and the listener (at shutdown)."""
+        self.end_streams()
         if self._task is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._task, timeout=5)

@@ -4,6 +4,7 @@ committed changes, only to the watchers of that venue in that tenant, surviving 
 from __future__ import annotations
 
 import asyncio
+import signal
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -11,9 +12,11 @@ from typing import Any
 import httpx
 import pytest
 from bizsuite.core.live import APPLICATION_NAME, LiveHub, changed
+from bizsuite.settings import Settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from tests.conftest import serve_process
 from tests.modules.venue_audio.conftest import BASE, Building, make_building
 from tests.web.test_language_walk import sign_in
 
@@ -68,6 +71,27 @@ async def test_the_board_feed_is_ready_then_says_changed_after_each_committed_ch
         )
         assert closed.status_code == 200, closed.text
         assert await _next(events) == ("changed", "commit")
+
+
+async def test_stopping_the_server_ends_open_feeds_cleanly(settings: Settings, building: Building) -> None:
+    """SIGTERM ends every open stream at once, so the stop neither waits out the graceful timeout
+    nor cancels a response with an error (uvicorn waits for open responses before the app's
+    shutdown, and a feed never ends by itself)."""
+    with serve_process(settings) as (url, process):
+        async with httpx.AsyncClient(base_url=url, timeout=WAIT_S) as web:
+            await sign_in(web, building.tenant)
+            async with web.stream("GET", f"/venue-audio/venues/{building.venue['id']}/live") as response:
+                events = _events(response)
+                assert await _next(events) == ("ready", "ready")
+                process.send_signal(signal.SIGTERM)
+                # The stream ends as a finished response (no reset, no error), with nothing more.
+                rest = [event async for event in events]
+                assert rest == []
+        # uvicorn re-raises the SIGTERM once it has shut down (the process ends by it, not by a crash).
+        assert await asyncio.to_thread(process.wait, WAIT_S) == -signal.SIGTERM
+        assert process.stderr is not None
+        errors = process.stderr.read().decode()
+    assert "graceful shutdown exceeded" not in errors and "Traceback" not in errors, errors
 
 
 async def test_another_tenants_venue_has_no_feed_and_a_stranger_is_sent_to_sign_in(
