@@ -24,7 +24,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, read_form
-from bizsuite.web.i18n import N_, current_locale
+from bizsuite.web.i18n import N_, current_locale, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
@@ -51,7 +51,9 @@ OUTBOX_STATUS_LABELS = {
     "failed": N_("Failed"),
 }
 #: Field messages of the alert services, translated when a form shows them.
-SERVICE_MESSAGES = (N_("SMS needs a phone number"),)
+SERVICE_MESSAGES = service_messages(
+    N_("SMS needs a phone number"),
+)
 #: The inbox page's own query parameters (kept in its pager, export and mark-read links).
 INBOX_PARAMS = ("unread", "severity", "cursor")
 InboxFilterParams = NamedDependency[InboxFilters]

@@ -52,7 +52,7 @@ from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.kit import registry
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
@@ -124,7 +124,7 @@ SEED_ROLES = (
     "general_manager",
 )
 #: Field messages of the approval services and decoder, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("the author cannot approve their own document"),
     N_("this member is already the approver"),
     N_("this member already holds this role there"),

@@ -123,7 +123,7 @@ def translate_service_message(text: str) -> str:
 
 
 #: Field messages of kernel services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("you are not a member of this tenant"),
     N_("wrong password"),
     N_("wrong code"),

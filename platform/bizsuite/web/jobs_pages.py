@@ -23,7 +23,7 @@ from bizsuite.core.jobs.schemas import JobFilters, JobScheduleCreate, JobSchedul
 from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
@@ -54,7 +54,7 @@ TASK_DESCRIPTIONS = (
     N_("Fire one occurrence of a schedule and queue the next one."),
 )
 #: Field messages of the job services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("no schedulable task has this name"),
     N_("not a five-field cron expression"),
     N_("a schedule with this name exists"),

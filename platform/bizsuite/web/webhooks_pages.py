@@ -22,7 +22,7 @@ from bizsuite.core.webhooks.schemas import DeliveryFilters, EndpointCreate, Endp
 from bizsuite.web.alerts_pages import back_to
 from bizsuite.web.exports import EXPORT_LIMIT, every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import (
@@ -45,7 +45,7 @@ DELIVERY_STATUS_LABELS = {
 }
 ATTEMPT_OUTCOME_LABELS = {"succeeded": N_("Succeeded"), "failed": N_("Failed")}
 #: Field messages of the webhook services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("use an http or https URL"),
     N_("the URL has no host"),
     N_("credentials in the URL are not allowed"),

@@ -43,7 +43,7 @@ from bizsuite.core.identity.services import require_member, user_names
 from bizsuite.core.pagination import decode_cursor, encode_cursor
 from bizsuite.core.repository import check_version, fetch, fetch_reference
 from bizsuite.kit import RecordInfo, RecordType, registry
-from bizsuite.web.i18n import N_, pgettext
+from bizsuite.web.i18n import N_, pgettext, service_messages
 from bizsuite.web.i18n import gettext as _
 
 #: Alert types of the chatter (their labels: the area's ``alert_kinds``).
@@ -679,7 +679,7 @@ async def announce_changes(ctx: Context) -> int:
 
 
 #: Field messages of the chatter and activities services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     NOT_GRANTED,
     N_("the file is attached to another record"),
     N_("an API key must name the member"),

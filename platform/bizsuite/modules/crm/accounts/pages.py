@@ -47,7 +47,7 @@ from bizsuite.modules.crm.accounts.schemas import (
 from bizsuite.modules.crm.models import AccountKind, AccountStatus, Activity, ActivityKind
 from bizsuite.web.exports import every_page, export_view
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
-from bizsuite.web.i18n import N_, current_time_zone
+from bizsuite.web.i18n import N_, current_time_zone, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
     GroupTotal,
@@ -85,7 +85,7 @@ ACTIVITY_LABELS = {
 #: The record page the account page's panels and timeline entries are registered for.
 TARGET = "crm.account"
 #: Field messages of the accounts services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("not a member of this tenant"),
     N_("no such record"),
     N_("the contact belongs to another account"),

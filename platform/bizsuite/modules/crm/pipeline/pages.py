@@ -39,7 +39,7 @@ from bizsuite.modules.crm.pipeline.schemas import (
 )
 from bizsuite.web.exports import export_view
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form, saved_values
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
     GroupTotal,
@@ -76,7 +76,7 @@ KIND_LABELS = {
     StageKind.LOST.value: N_("Lost stage"),
 }
 #: Field messages of the pipeline services, translated when a form shows them.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("this name is already used"),
     N_("the pipeline needs exactly one won stage"),
     N_("the pipeline needs at least one lost stage"),

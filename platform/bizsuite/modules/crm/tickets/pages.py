@@ -42,7 +42,7 @@ from bizsuite.modules.crm.tickets.schemas import (
 )
 from bizsuite.web.exports import every_page, export_view
 from bizsuite.web.forms import FormErrors, Submission, decode_form, form_version, read_form, saved_values
-from bizsuite.web.i18n import N_, pgettext
+from bizsuite.web.i18n import N_, pgettext, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
     GroupTotal,
@@ -136,7 +136,7 @@ BOARD_STATUSES = (
 )
 BOARD_CARDS = 50
 #: Service messages shown next to form fields, translated.
-SERVICE_MESSAGES = (
+SERVICE_MESSAGES = service_messages(
     N_("a complaint needs the customer's satisfaction (1-5)"),
     N_("this milestone takes no reason"),
     N_("give either a target in minutes or same_day, not both"),
