@@ -4,6 +4,7 @@ two basements and a scenic area, made through the API."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from bizsuite_sdk.player import sse_events
 
 from tests.conftest import TenantHandle
 from tests.core.approvals.conftest import make_unit, post_ok
@@ -112,3 +114,15 @@ async def venue_tenant(make_tenant: Any) -> TenantHandle:
 @pytest.fixture
 async def building(client: httpx.AsyncClient, venue_tenant: TenantHandle) -> Building:
     return await make_building(client, venue_tenant)
+
+
+async def events_of(response: httpx.Response) -> AsyncIterator[dict[str, str]]:
+    """The events of a server-sent event stream (``event``, ``id``, ``data``), read as the SDK's
+    player reads them (``bizsuite_sdk.player.sse_events``), from an async client's response."""
+    lines: list[str] = []
+    async for line in response.aiter_lines():
+        lines.append(line)
+        if line == "":
+            for event in sse_events(iter(lines)):
+                yield event
+            lines = []

@@ -17,28 +17,16 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.conftest import serve_process
-from tests.modules.venue_audio.conftest import BASE, Building, make_building
+from tests.modules.venue_audio.conftest import BASE, Building, events_of, make_building
 from tests.web.test_language_walk import sign_in
 
 WAIT_S = 20
 
 
-async def _events(response: httpx.Response) -> AsyncIterator[tuple[str, str]]:
-    """(event, data) of each event of a server-sent event stream (comments skipped)."""
-    event, data = "message", ""
-    async for line in response.aiter_lines():
-        if line == "":
-            if data or event != "message":
-                yield event, data
-            event, data = "message", ""
-        elif line.startswith("event:"):
-            event = line[6:].strip()
-        elif line.startswith("data:"):
-            data = line[5:].strip()
-
-
-async def _next(events: AsyncIterator[tuple[str, str]]) -> tuple[str, str]:
-    return await asyncio.wait_for(anext(events), WAIT_S)
+async def _next(events: AsyncIterator[dict[str, str]]) -> tuple[str, str]:
+    """The next event's name and data."""
+    event = await asyncio.wait_for(anext(events), WAIT_S)
+    return event.get("event", "message"), event["data"]
 
 
 @pytest.fixture
@@ -57,7 +45,7 @@ async def test_the_board_feed_is_ready_then_says_changed_after_each_committed_ch
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         assert "content-encoding" not in response.headers  # each event goes out as it comes
-        events = _events(response)
+        events = events_of(response)
         assert await _next(events) == ("ready", "ready")
         paging = await client.post(
             f"{BASE}/broadcasts/paging",
@@ -81,7 +69,7 @@ async def test_stopping_the_server_ends_open_feeds_cleanly(settings: Settings, b
         async with httpx.AsyncClient(base_url=url, timeout=WAIT_S) as web:
             await sign_in(web, building.tenant)
             async with web.stream("GET", f"/venue-audio/venues/{building.venue['id']}/live") as response:
-                events = _events(response)
+                events = events_of(response)
                 assert await _next(events) == ("ready", "ready")
                 process.send_signal(signal.SIGTERM)
                 # The stream ends as a finished response (no reset, no error), with nothing more.

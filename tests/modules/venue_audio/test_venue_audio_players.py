@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building, board, music_everywhere
+from tests.modules.venue_audio.conftest import BASE, Building, board, events_of, music_everywhere
 from tests.web.test_language_walk import sign_in
 
 WAIT_S = 20
@@ -201,18 +201,6 @@ async def test_a_long_poll_returns_as_soon_as_a_newer_command_is_issued(
     assert (await command(client, player, after=answer.json()["seq"], wait=1)).status_code == 204
 
 
-async def _events(response: httpx.Response) -> AsyncIterator[dict[str, Any]]:
-    event: dict[str, Any] = {}
-    async for line in response.aiter_lines():
-        if line == "":
-            if "data" in event:
-                yield event
-            event = {}
-        elif not line.startswith(":"):
-            name, _, value = line.partition(":")
-            event[name] = value.strip()
-
-
 @pytest.fixture
 async def server(live_server: str) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=live_server, timeout=WAIT_S) as web:
@@ -226,7 +214,7 @@ async def test_the_feed_sends_the_current_command_then_each_new_one_and_resumes_
     player = await add_player(client, building, "F5")
     async with server.stream("GET", f"{BASE}/player/feed", headers=player.headers) as feed:
         assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/event-stream")
-        events = _events(feed)
+        events = events_of(feed)
         first = await asyncio.wait_for(anext(events), WAIT_S)
         assert first["event"] == "command" and json.loads(first["data"])["program_kind"] == "music"
         emergency = await alarm_on_floor_5(client, building)
@@ -236,7 +224,7 @@ async def test_the_feed_sends_the_current_command_then_each_new_one_and_resumes_
     # Reconnecting with the last id received: the emergency is not sent again; the next change is.
     headers = {**player.headers, "Last-Event-ID": second["id"]}
     async with server.stream("GET", f"{BASE}/player/feed", headers=headers) as feed:
-        events = _events(feed)
+        events = events_of(feed)
         await client.post(
             f"{BASE}/broadcasts/{emergency['id']}/close",
             json={"reason": "drill over"},
@@ -253,7 +241,7 @@ async def test_revoking_the_key_ends_its_open_feed(
 ) -> None:
     player = await add_player(client, building, "F5")
     async with server.stream("GET", f"{BASE}/player/feed", headers=player.headers) as feed:
-        events = _events(feed)
+        events = events_of(feed)
         await asyncio.wait_for(anext(events), WAIT_S)
         [key] = (await client.get(f"{BASE}/devices/{player.id}/keys", headers=building.headers)).json()[
             "items"
