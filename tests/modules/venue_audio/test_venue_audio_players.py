@@ -13,6 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
+from bizsuite.core import clock
+from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.jobs.queue import in_tenant
 from bizsuite.modules.venue_audio import services
 from litestar import Litestar
@@ -273,3 +275,31 @@ async def test_the_board_page_shows_each_players_acknowledgement(
     assert 'data-state="acknowledged"' in row_5 and "P-F5 · 已确认" in row_5
     assert 'data-state="waiting"' in row_4 and "P-F4 · 尚未确认" in row_4
     _ = on_4
+
+
+async def test_an_acknowledgement_keeps_its_first_time_and_is_a_heartbeat_that_ends_a_fault(
+    client: httpx.AsyncClient, app_engine: AsyncEngine, building: Building
+) -> None:
+    await music_everywhere(client, building)
+    player = await add_player(client, building, "F5")
+    first = (await command(client, player)).json()
+    async with in_tenant(make_sessionmaker(app_engine), building.tenant.id, actor="test") as ctx:
+        faulty = await services.mark_faults(ctx, now=clock.now(ctx) + timedelta(minutes=10))
+    assert [str(d) for d in faulty] == [player.id]
+    assert (await board(client, building))["F5"]["devices_in_fault"] == 1
+
+    def ack(volume: int) -> Any:
+        body = {"seq": first["seq"], "source": first["source"], "volume": volume}
+        return client.post(f"{BASE}/player/acks", json=body, headers=player.headers)
+
+    once = await ack(40)
+    assert once.status_code == 200, once.text
+    device = (await client.get(f"{BASE}/devices/{player.id}", headers=building.headers)).json()
+    assert device["health"] == "ok" and device["fault_since"] is None and device["last_heartbeat_at"]
+    assert (await board(client, building))["F5"]["devices_in_fault"] == 0
+    again = await ack(55)
+    assert again.status_code == 200
+    # The first acknowledgement's time stays; what the player reports is the latest.
+    assert again.json()["acked_at"] == once.json()["acked_at"] and again.json()["reported_volume"] == 55
+    beat = (await client.get(f"{BASE}/devices/{player.id}", headers=building.headers)).json()
+    assert beat["last_heartbeat_at"] > device["last_heartbeat_at"]

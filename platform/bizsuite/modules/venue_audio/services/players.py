@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -316,19 +316,33 @@ async def list_commands(
 async def acknowledge(ctx: Context, device_id: uuid.UUID, data: PlayerAck) -> PlayerCommandView:
     """The player plays command ``seq``: record when (the first time) and what it reports playing.
 
-    An acknowledgement is also a heartbeat.
+    An acknowledgement is also a heartbeat. 500 players acknowledge an all-call at once, so this
+    is two statements: the command updated in place, and the device's heartbeat (the full
+    heartbeat, which closes a fault, only for a device that was in one).
     """
+    now = clock.now(ctx)
     command = await ctx.session.scalar(
-        select(PlayerCommand).where(PlayerCommand.device_id == device_id, PlayerCommand.seq == data.seq)
+        update(PlayerCommand)
+        .where(PlayerCommand.device_id == device_id, PlayerCommand.seq == data.seq)
+        .values(
+            acked_at=func.coalesce(PlayerCommand.acked_at, now),
+            reported_source=data.source,
+            reported_volume=data.volume,
+        )
+        .returning(PlayerCommand)
+        .execution_options(synchronize_session=False)
     )
     if command is None:
         raise ValidationProblem.for_field("seq", "no command with this number was sent to this device")
-    if command.acked_at is None:
-        command.acked_at = clock.now(ctx)
-    command.reported_source = data.source
-    command.reported_volume = data.volume
-    await ctx.session.flush()
-    await record_heartbeat(ctx, device_id)
+    healthy = await ctx.session.scalar(
+        update(Device)
+        .where(Device.id == device_id, Device.fault_since.is_(None))
+        .values(last_heartbeat_at=now)
+        .returning(Device.id)
+        .execution_options(synchronize_session=False)
+    )
+    if healthy is None:
+        await record_heartbeat(ctx, device_id)
     return command_view(command)
 
 
