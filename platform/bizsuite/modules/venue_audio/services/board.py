@@ -220,13 +220,16 @@ async def _zone_players(ctx: Context, zones: list[Zone]) -> dict[uuid.UUID, list
     return found
 
 
-async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None) -> VenueBoard:
-    """Every given zone of the venue at ``at`` (the tenant clock's now by default)."""
+async def board_of(
+    ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None, *, players: bool = True
+) -> VenueBoard:
+    """Every given zone of the venue at ``at`` (the tenant clock's now by default); without the
+    zones' player states when ``players`` is false (the command issuer has its own)."""
     at = at or clock.now(ctx)
     programs, names = await _programs(ctx, venue, zones, at)
     plays = rules.arbitrate({str(z.id): z.volume for z in zones}, programs, at)
     health = await _device_health(ctx, zones)
-    players = await _zone_players(ctx, zones)
+    states = await _zone_players(ctx, zones) if players else {}
     statuses = []
     for zone in zones:
         play = plays[str(zone.id)]
@@ -261,7 +264,7 @@ async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime |
                 devices=total,
                 devices_in_fault=faulty,
                 rule=RULE,
-                players=players.get(zone.id, []),
+                players=states.get(zone.id, []),
             )
         )
     return VenueBoard(

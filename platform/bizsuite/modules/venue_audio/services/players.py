@@ -233,7 +233,7 @@ async def issue_commands(
     venue = await load_venue(ctx, venue_id)
     zone_ids = {p.zone_id for p in players}
     zones = [z for z in await venue_zones(ctx, venue_id) if z.id in zone_ids]
-    board = await board_of(ctx, venue, zones)
+    board = await board_of(ctx, venue, zones, players=False)
     statuses = {z.zone_id: z for z in board.zones}
     latest = await latest_commands(ctx, [p.id for p in players])
     rows: list[dict[str, Any]] = []
@@ -260,11 +260,13 @@ async def issue_commands(
     if rows:
         # Two feeds of one device may reconcile at once: the second one's number is taken, so it
         # issues nothing (and then reads the first one's command).
+        # Rows as parameters, not in the statement: it compiles once (cached) and SQLAlchemy
+        # sends the rows in multi-row batches (500 commands, one round trip).
         inserted = await ctx.session.scalars(
             insert(PlayerCommand)
-            .values(rows)
             .on_conflict_do_nothing(index_elements=["tenant_id", "device_id", "seq"])
-            .returning(PlayerCommand)
+            .returning(PlayerCommand),
+            rows,
         )
         issued = {c.device_id: c for c in inserted.all()}
         if any(c.program_kind == "emergency" for c in issued.values()):
