@@ -126,7 +126,8 @@ class SearchHit:
     detail: str = ""
 
 
-#: ``(ctx, text, limit)`` → at most ``limit`` hits.
+#: ``(ctx, text, limit)`` → at most ``limit`` hits. The kernel hands every provider the same
+#: clean text (no NUL, stripped, at most 200 characters, never empty).
 SearchFunction = Callable[["Context", str, int], Awaitable[list[SearchHit]]]
 
 

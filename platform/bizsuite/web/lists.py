@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 import msgspec
+from sqlalchemy import ColumnElement, func, or_
 
 from bizsuite.core.errors import ProblemError, ValidationProblem
 from bizsuite.core.pagination import decode_cursor, encode_cursor
@@ -209,6 +210,13 @@ def selected_ids(query: Mapping[str, Any]) -> set[uuid.UUID] | None:
 def contains_pattern(text: str) -> str:
     """``text`` as a case-insensitive ``LIKE`` pattern matching it anywhere (``\\`` escapes)."""
     return "%" + text.replace("\x00", "").strip().lower().translate(_LIKE_ESCAPE) + "%"
+
+
+def anywhere(text: str, *columns: Any) -> ColumnElement[bool]:
+    """``text`` anywhere in one of the columns, any case (:func:`contains_pattern`), for an ORM
+    query; a list's SQL uses :func:`contains_pattern` on its search expression instead."""
+    pattern = contains_pattern(text)
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
 
 
 class SqlWhere:

@@ -32,7 +32,7 @@ from bizsuite.core.identity.schemas import (
 )
 from bizsuite.core.identity.security import totp_uri
 from bizsuite.core.org_units.models import OrgUnit
-from bizsuite.core.system.search import run_search
+from bizsuite.core.system.search import clean_search_text, run_search
 from bizsuite.core.tenants.services import validate_time_zone
 from bizsuite.web import i18n, palette
 from bizsuite.web.forms import FormErrors, Submission, decode_form, read_form
@@ -231,8 +231,8 @@ class ShellPages(Controller):
         """The global search: the records of every area the user may use, grouped by kind, the
         matched text marked; ``kind`` shows more of one kind."""
         # The API refuses what its parameter would (NUL, too long); a page just searches the rest.
-        text = palette.clean_query(request.query_params.get("q"))
-        kind = palette.clean_query(request.query_params.get("kind"))[:64] or None
+        text = clean_search_text(request.query_params.get("q"))
+        kind = clean_search_text(request.query_params.get("kind"))[:64] or None
         limit = palette.KIND_LIMIT if kind else palette.PAGE_LIMIT
         results = await run_search(ctx, text, limit, kind=kind) if text else None
         return page(
@@ -247,7 +247,7 @@ class ShellPages(Controller):
     @get("/search/palette", guards=[signed_in])
     async def search_palette(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
         """The search palette's results (an HTML fragment): a few hits of each kind."""
-        text = palette.clean_query(request.query_params.get("q"))
+        text = clean_search_text(request.query_params.get("q"))
         results = await run_search(ctx, text, palette.PALETTE_LIMIT) if text else None
         return Template(
             template_name="partials/palette_results.html",

@@ -12,13 +12,6 @@ from bizsuite.core.system.search import SearchResults
 PALETTE_LIMIT = 5
 PAGE_LIMIT = 10
 KIND_LIMIT = 50
-#: The longest text searched (the API's limit).
-SEARCH_MAX = 200
-
-
-def clean_query(raw: object) -> str:
-    """The search text as typed, without what the API's parameter refuses (NUL, beyond 200 characters)."""
-    return str(raw or "").replace("\x00", "").strip()[:SEARCH_MAX]
 
 
 def match_parts(text: str, query: str) -> list[tuple[str, bool]]:

@@ -13,11 +13,21 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
 from bizsuite.kit import registry
 
+#: The longest search text (the API refuses more; the pages and providers keep this much).
+SEARCH_MAX = 200
+
+
+def clean_search_text(raw: object) -> str:
+    """The search text as typed, without what the API's parameter refuses (NUL, beyond
+    :data:`SEARCH_MAX` characters) and the spaces around it."""
+    return str(raw or "").replace("\x00", "").strip()[:SEARCH_MAX]
+
+
 SearchText = Annotated[
     str,
     QueryParameter(
         min_length=1,
-        max_length=200,
+        max_length=SEARCH_MAX,
         pattern=r"^[^\x00]*$",
         description="What to look for (a name, a code...).",
     ),
@@ -58,7 +68,7 @@ class SearchResults(msgspec.Struct, kw_only=True):
 async def run_search(ctx: Context, text: str, limit: int, *, kind: str | None = None) -> SearchResults:
     """Ask each provider the caller may use (or only ``kind``'s) for at most ``limit`` hits, and
     whether there are more; groups without hits are left out."""
-    text = text.strip()
+    text = clean_search_text(text)
     groups: list[SearchGroup] = []
     if text:
         for provider in registry().searchable(ctx.principal):

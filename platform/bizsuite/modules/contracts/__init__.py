@@ -27,6 +27,7 @@ MODULE = ModuleSpec(
     navigation=pages.NAVIGATION,
     notices=pages.NOTICES,
     link_targets=pages.LINK_TARGETS,
+    search_providers=pages.SEARCH_PROVIDERS,
     record_types=chatter.RECORD_TYPES,
     templates=Path(__file__).parent / "templates",
     models=["bizsuite.modules.contracts.models"],

@@ -24,7 +24,7 @@ from bizsuite.core.files.services import list_files
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
-from bizsuite.kit import SECTION_ADMINISTRATION, LinkTarget, NavItem, Panel
+from bizsuite.kit import SECTION_ADMINISTRATION, LinkTarget, NavItem, Panel, SearchProvider
 from bizsuite.modules.contracts import services
 from bizsuite.modules.contracts.api import contract_filters, counterparty_filters, project_filters
 from bizsuite.modules.contracts.models import (
@@ -1215,4 +1215,12 @@ LINK_TARGETS = [
     LinkTarget("contracts_contracts", "/contracts/{id}"),
     LinkTarget("contracts_counterparties", "/contracts/counterparties/{id}"),
     LinkTarget("contracts_projects", "/contracts/projects/{id}"),
+]
+#: The global search's contract, counterparty and project hits (anywhere in numbers, codes and names).
+SEARCH_PROVIDERS = [
+    SearchProvider("contracts.contracts", N_("Contracts"), services.search_contracts),
+    SearchProvider(
+        "contracts.counterparties", N_("Suppliers and subcontractors"), services.search_counterparties
+    ),
+    SearchProvider("contracts.projects", N_("Projects"), services.search_projects),
 ]

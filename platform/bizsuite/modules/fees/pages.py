@@ -20,7 +20,7 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from bizsuite.core.views.services import list_saved_views
-from bizsuite.kit import LinkTarget, NavItem
+from bizsuite.kit import LinkTarget, NavItem, SearchProvider
 from bizsuite.modules.fees import rules
 from bizsuite.modules.fees.api import CUSTOMS_FILTERS, statement_filters
 from bizsuite.modules.fees.schemas import (
@@ -513,6 +513,8 @@ NOTICES = {
     "fees.income_entry.created": N_("Other income recorded."),
 }
 LINK_TARGETS = [LinkTarget("fees_reconciliations", "/fees/reconciliations#r-{id}")]
+#: The global search's fee statement hits (by number or subsidiary; subsidiary staff see their own).
+SEARCH_PROVIDERS = [SearchProvider("fees.statements", N_("Fee statements"), listing.search_statements)]
 
 
 PROFIT_FIELDS = ("org_unit_id", "year", "reported")

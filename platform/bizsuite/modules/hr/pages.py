@@ -21,7 +21,7 @@ from bizsuite.core.errors import ConflictProblem, FieldError, ProblemError
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
-from bizsuite.kit import LinkTarget, NavItem
+from bizsuite.kit import LinkTarget, NavItem, SearchProvider
 from bizsuite.modules.hr import services
 from bizsuite.modules.hr.api import employee_filters, position_filters
 from bizsuite.modules.hr.models import DescriptionStatus, PositionCategory, RaterRole
@@ -920,4 +920,9 @@ LINK_TARGETS = [
     LinkTarget("hr_job_descriptions", "/hr/job-descriptions/{id}"),
     LinkTarget("hr_employees", "/hr/employees/{id}"),
     LinkTarget("hr_campaigns", "/hr/campaigns/{id}"),
+]
+#: The global search's position and employee hits (anywhere in codes, numbers, titles and names).
+SEARCH_PROVIDERS = [
+    SearchProvider("hr.positions", N_("Positions"), services.search_positions),
+    SearchProvider("hr.employees", N_("Employees"), services.search_employees),
 ]

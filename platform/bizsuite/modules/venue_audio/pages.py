@@ -20,7 +20,7 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
 from bizsuite.core.live import stream
 from bizsuite.core.views.services import list_saved_views
-from bizsuite.kit import LinkTarget, NavItem
+from bizsuite.kit import LinkTarget, NavItem, SearchProvider
 from bizsuite.modules.venue_audio import rules, services
 from bizsuite.modules.venue_audio.api import broadcast_filters, device_filters
 from bizsuite.modules.venue_audio.schemas import (
@@ -404,3 +404,10 @@ NOTICES = {
     "venue_audio.schedule.deleted": N_("Schedule deleted."),
 }
 LINK_TARGETS = [LinkTarget("venue_audio_devices", "/venue-audio/devices?health=fault")]
+#: The global search's venue, zone and device hits (anywhere in codes and names); a zone opens its
+#: venue's board and a device its venue's devices, having no page of their own.
+SEARCH_PROVIDERS = [
+    SearchProvider("venue_audio.venues", N_("Venues"), services.search_venues),
+    SearchProvider("venue_audio.zones", N_("Broadcast zones"), services.search_zones),
+    SearchProvider("venue_audio.devices", N_("Devices"), services.search_devices),
+]

@@ -28,6 +28,7 @@ from bizsuite.modules.contracts.services.listing import (
     contract_list,
     group_names,
     list_contracts,
+    search_contracts,
 )
 from bizsuite.modules.contracts.services.money import (
     OVER_RECEIPTS,
@@ -53,6 +54,8 @@ from bizsuite.modules.contracts.services.parties import (
     list_counterparties,
     list_projects,
     project_choices,
+    search_counterparties,
+    search_projects,
     update_counterparty,
     update_project,
 )
@@ -131,6 +134,9 @@ __all__ = [
     "on_payment_decided",
     "project_choices",
     "record_settlement",
+    "search_contracts",
+    "search_counterparties",
+    "search_projects",
     "spend_position",
     "today",
     "update_clause",

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from bizsuite.core.context import Context
+from bizsuite.kit import SearchHit
 from bizsuite.modules.contracts.models import Contract, Counterparty, Project
 from bizsuite.modules.contracts.schemas import ContractFilters, ContractView
 from bizsuite.modules.contracts.services.contracts import views
@@ -154,3 +155,21 @@ async def list_contracts(
     state = list_state(CONTRACT_LIST, {"cursor": cursor} if cursor else {}, strict=True)
     page, _total = await contract_list(ctx, filters, state, limit=limit)
     return page.items, page.next_cursor
+
+
+async def search_contracts(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's contract hits: the contracts list's search (``text`` anywhere in the
+    number, the title or the party's name, any case), newest first."""
+    found = await fetch_page(
+        ctx,
+        CONTRACT_LIST,
+        list_state(CONTRACT_LIST, {}),
+        select="id, number, title, party_name",
+        source=SOURCE,
+        where=contract_conditions(ctx, ContractFilters(q=text)),
+        row=lambda r: SearchHit(
+            title=r[2], href=f"/contracts/{r[0]}", detail=" · ".join(p for p in (r[1], r[3]) if p)
+        ),
+        limit=limit,
+    )
+    return found.items

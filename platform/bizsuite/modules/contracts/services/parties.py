@@ -12,6 +12,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.kit import SearchHit
 from bizsuite.modules.contracts.models import Counterparty, Project, Qualification
 from bizsuite.modules.contracts.schemas import (
     CounterpartyCreate,
@@ -26,6 +27,7 @@ from bizsuite.modules.contracts.schemas import (
     QualificationView,
 )
 from bizsuite.modules.contracts.services.settings import today
+from bizsuite.web.lists import anywhere
 
 
 def like_prefix(text: str) -> str:
@@ -262,3 +264,35 @@ async def update_project(
     await ctx.session.flush()
     ctx.audit("contracts.project.updated", row, before=before, after=snapshot(row))
     return project_view(row)
+
+
+# --- the global search ----------------------------------------------------------------------
+
+
+async def search_counterparties(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's counterparty hits: ``text`` anywhere in the code or the name, any
+    case, by code."""
+    rows = await ctx.session.execute(
+        select(Counterparty.id, Counterparty.code, Counterparty.name)
+        .where(anywhere(text, Counterparty.code, Counterparty.name))
+        .order_by(Counterparty.code, Counterparty.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(title=name, href=f"/contracts/counterparties/{i}", detail=code)
+        for i, code, name in rows.all()
+    ]
+
+
+async def search_projects(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's project hits: ``text`` anywhere in the code or the name, any case, by
+    code."""
+    rows = await ctx.session.execute(
+        select(Project.id, Project.code, Project.name)
+        .where(anywhere(text, Project.code, Project.name))
+        .order_by(Project.code, Project.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(title=name, href=f"/contracts/projects/{i}", detail=code) for i, code, name in rows.all()
+    ]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from bizsuite.core.context import Context
+from bizsuite.kit import SearchHit
 from bizsuite.modules.fees.models import Statement
 from bizsuite.modules.fees.schemas import FeeStatementFilters, FeeStatementView
 from bizsuite.modules.fees.services.common import visible_units
@@ -117,3 +118,22 @@ async def list_statements(
     state = list_state(STATEMENT_LIST, {"cursor": cursor} if cursor else {}, strict=True)
     page, _total = await statement_list(ctx, filters, state, limit=limit)
     return page.items, page.next_cursor
+
+
+async def search_statements(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's fee statement hits: the statements list's search (``text`` anywhere in
+    the number or the subsidiary's name, any case), newest first, of the subsidiaries the person
+    sees only."""
+    found = await fetch_page(
+        ctx,
+        STATEMENT_LIST,
+        list_state(STATEMENT_LIST, {}),
+        select="id, number, org_unit_name, period",
+        source=SOURCE,
+        where=await statement_conditions(ctx, FeeStatementFilters(q=text)),
+        row=lambda r: SearchHit(
+            title=r[1], href=f"/fees/statements/{r[0]}", detail=" · ".join(p for p in (r[2], r[3]) if p)
+        ),
+        limit=limit,
+    )
+    return found.items

@@ -37,6 +37,7 @@ from bizsuite.modules.hr.services.employees import (
     get_employee,
     list_assignments,
     list_employees,
+    search_employees,
     update_employee,
 )
 from bizsuite.modules.hr.services.positions import (
@@ -49,6 +50,7 @@ from bizsuite.modules.hr.services.positions import (
     position_choices,
     position_groups,
     position_list,
+    search_positions,
     set_paths,
     update_position,
 )
@@ -91,6 +93,8 @@ __all__ = [
     "rate",
     "replace_grade_table",
     "revise_description",
+    "search_employees",
+    "search_positions",
     "set_paths",
     "submit_description",
     "today",

@@ -11,6 +11,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.kit import SearchHit
 from bizsuite.modules.hr import rules
 from bizsuite.modules.hr.models import Assignment, Employee, Position
 from bizsuite.modules.hr.schemas import (
@@ -91,6 +92,22 @@ async def list_employees(
         ctx.session, statement, Employee, limit=limit, cursor=cursor, descending=True
     )
     return await views(ctx, list(rows)), next_cursor
+
+
+async def search_employees(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's employee hits: the employees list's search (``text`` anywhere in the
+    number or the name, any case), newest first, with the position each holds today."""
+    items, _next = await list_employees(ctx, EmployeeFilters(q=text), limit=limit, cursor=None)
+    return [
+        SearchHit(
+            title=e.name,
+            href=f"/hr/employees/{e.id}",
+            detail=" · ".join(
+                p for p in (e.number, e.current_position.title if e.current_position else "") if p
+            ),
+        )
+        for e in items
+    ]
 
 
 async def get_employee(ctx: Context, employee_id: uuid.UUID) -> EmployeeView:

@@ -14,6 +14,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, FieldError, ValidationProblem
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference
+from bizsuite.kit import SearchHit
 from bizsuite.modules.hr import rules
 from bizsuite.modules.hr.models import (
     Assignment,
@@ -421,3 +422,22 @@ async def list_positions(
     query = {"sort": sort, "cursor": cursor, "before": before}
     state = list_state(POSITION_LIST, {k: v for k, v in query.items() if v}, strict=True)
     return await position_list(ctx, filters, state, limit=limit, count=count)
+
+
+async def search_positions(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's position hits: the positions list's search (``text`` anywhere in the
+    code, the title or the org unit's name, any case), by code."""
+    where, source = _conditions(ctx, PositionFilters(q=text))
+    found = await fetch_page(
+        ctx,
+        POSITION_LIST,
+        list_state(POSITION_LIST, {}),
+        select="id, code, title, org_unit_name",
+        source=source,
+        where=where,
+        row=lambda r: SearchHit(
+            title=r[2], href=f"/hr/positions/{r[0]}", detail=" · ".join(p for p in (r[1], r[3]) if p)
+        ),
+        limit=limit,
+    )
+    return found.items

@@ -20,6 +20,7 @@ from bizsuite.core.errors import ConflictProblem
 from bizsuite.core.jobs.queue import in_tenant
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.kit import SearchHit
 from bizsuite.modules.venue_audio import rules
 from bizsuite.modules.venue_audio.models import Device, Venue
 from bizsuite.modules.venue_audio.schemas import (
@@ -28,8 +29,13 @@ from bizsuite.modules.venue_audio.schemas import (
     DeviceUpdate,
     DeviceView,
 )
-from bizsuite.modules.venue_audio.services.venues import venue_changed, venue_reference, zones_of_venue
+from bizsuite.modules.venue_audio.services.venues import (
+    venue_changed,
+    venue_reference,
+    zones_of_venue,
+)
 from bizsuite.web.i18n import N_
+from bizsuite.web.lists import anywhere
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +83,22 @@ async def list_devices(
         statement = statement.where(Device.fault_since.is_(None), Device.last_heartbeat_at.is_(None))
     rows, next_cursor = await list_page(ctx.session, statement, Device, limit=limit, cursor=cursor)
     return [device_view(row) for row in rows], next_cursor
+
+
+async def search_devices(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's device hits: ``text`` anywhere in the code or the name, any case, by
+    venue and code; each opens the devices list of its venue (a device has no page of its own)."""
+    rows = await ctx.session.execute(
+        select(Device.venue_id, Device.code, Device.name, Venue.name)
+        .join(Venue, (Venue.tenant_id == Device.tenant_id) & (Venue.id == Device.venue_id))
+        .where(anywhere(text, Device.code, Device.name))
+        .order_by(Venue.code, Device.code, Device.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(title=name, href=f"/venue-audio/devices?venue_id={venue_id}", detail=f"{code} · {venue}")
+        for venue_id, code, name, venue in rows.all()
+    ]
 
 
 async def get_device(ctx: Context, device_id: uuid.UUID) -> DeviceView:

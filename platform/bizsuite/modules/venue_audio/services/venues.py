@@ -14,6 +14,7 @@ from bizsuite.core.errors import ConflictProblem, ValidationProblem
 from bizsuite.core.live import changed
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
+from bizsuite.kit import SearchHit
 from bizsuite.modules.venue_audio import rules
 from bizsuite.modules.venue_audio.models import Venue, Zone, ZoneGroup, ZoneGroupMember
 from bizsuite.modules.venue_audio.schemas import (
@@ -28,6 +29,7 @@ from bizsuite.modules.venue_audio.schemas import (
     ZoneGroupUpdate,
     ZoneGroupView,
 )
+from bizsuite.web.lists import anywhere
 
 
 def venue_view(venue: Venue) -> VenueView:
@@ -332,3 +334,36 @@ async def delete_zone_group(ctx: Context, zone_group_id: uuid.UUID, if_match: st
     await venue_changed(ctx, group.venue_id)
     await ctx.session.delete(group)
     await ctx.session.flush()
+
+
+# --- The global search ---------------------------------------------------------------------
+
+
+async def search_venues(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's venue hits: ``text`` anywhere in the code or the name, any case, by
+    code; each opens the venue's status board."""
+    rows = await ctx.session.execute(
+        select(Venue.id, Venue.code, Venue.name)
+        .where(anywhere(text, Venue.code, Venue.name))
+        .order_by(Venue.code, Venue.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(title=name, href=f"/venue-audio/venues/{i}", detail=code) for i, code, name in rows.all()
+    ]
+
+
+async def search_zones(ctx: Context, text: str, limit: int) -> list[SearchHit]:
+    """The global search's zone hits: ``text`` anywhere in the code or the name, any case, by
+    venue and code; each opens its venue's status board, where the zone is a row."""
+    rows = await ctx.session.execute(
+        select(Zone.venue_id, Zone.code, Zone.name, Venue.name)
+        .join(Venue, (Venue.tenant_id == Zone.tenant_id) & (Venue.id == Zone.venue_id))
+        .where(anywhere(text, Zone.code, Zone.name))
+        .order_by(Venue.code, Zone.code, Zone.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(title=name, href=f"/venue-audio/venues/{venue_id}", detail=f"{code} · {venue}")
+        for venue_id, code, name, venue in rows.all()
+    ]

@@ -197,10 +197,7 @@ async def list_accounts(
 async def search_accounts(ctx: Context, text: str, limit: int) -> list[SearchHit]:
     """The global search's account hits: the account list's search (name, code, phone, contacts),
     newest first."""
-    words = text.replace("\x00", "").strip()[:200]
-    if not words:
-        return []
-    items, _next = await list_accounts(ctx, AccountFilters(q=words), limit=limit, cursor=None)
+    items, _next = await list_accounts(ctx, AccountFilters(q=text), limit=limit, cursor=None)
     return [SearchHit(title=a.name, href=f"/crm/accounts/{a.id}", detail=a.code) for a in items]
 
 

@@ -100,13 +100,10 @@ def _like_anywhere(text: str) -> str:
 
 async def search_opportunities(ctx: Context, text: str, limit: int) -> list[SearchHit]:
     """The global search's opportunity hits: ``text`` anywhere in the name, any case, newest first."""
-    prefix = text.replace("\x00", "").strip()[:200]
-    if not prefix:
-        return []
     rows = await ctx.session.execute(
         select(Opportunity.id, Opportunity.name, Account.name.label("account_name"))
         .join(Account, and_(Account.tenant_id == Opportunity.tenant_id, Account.id == Opportunity.account_id))
-        .where(Opportunity.name.ilike(_like_anywhere(prefix), escape="\\"))
+        .where(Opportunity.name.ilike(_like_anywhere(text), escape="\\"))
         .order_by(Opportunity.created_at.desc(), Opportunity.id.desc())
         .limit(limit)
     )

@@ -508,13 +508,10 @@ async def close_ticket(
 async def search_tickets(ctx: Context, text: str, limit: int) -> list[SearchHit]:
     """The global search's ticket hits: the number (``T-000123``, ``T-0001…`` or ``123``) or
     ``text`` anywhere in the title, any case, newest first."""
-    prefix = text.replace("\x00", "").strip()[:200]
-    if not prefix:
-        return []
     matches: list[ColumnElement[bool]] = [
-        Ticket.title.ilike("%" + prefix.translate(_LIKE_ESCAPE) + "%", escape="/")
+        Ticket.title.ilike("%" + text.translate(_LIKE_ESCAPE) + "%", escape="/")
     ]
-    if found := _NUMBER.match(prefix):
+    if found := _NUMBER.match(text):
         digits = found.group(2)
         if found.group(1):
             # A prefix of the shown number: T-0001 is T-000100 .. T-000199.
