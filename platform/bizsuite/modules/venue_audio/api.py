@@ -415,7 +415,7 @@ async def _player_events(
             yield ServerSentEventMessage(comment="keep-alive")
             continue
         if reason == "commit" and data:
-            news = msgspec.json.decode(data, type=services.PlayerNews)
+            news = services.read_news(data)
             if news.revoked:
                 return
             command, due = news.command, news.next_change_in_s
@@ -507,7 +507,7 @@ class PlayerController(Controller):
                     except TimeoutError:
                         break
                     if data:
-                        news = msgspec.json.decode(data, type=services.PlayerNews)
+                        news = services.read_news(data)
                         command = news.command or command
         if command is None or command.seq <= after:
             return Response(NO_CONTENT, status_code=204)

@@ -40,6 +40,7 @@ from bizsuite.modules.venue_audio.services.players import (
     list_commands,
     list_device_keys,
     player_topic,
+    read_news,
     revoke_device_key,
     watch_acknowledgements,
 )
@@ -121,6 +122,7 @@ __all__ = [
     "mark_faults",
     "next_fault_due",
     "player_topic",
+    "read_news",
     "record_heartbeat",
     "revoke_device_key",
     "search_devices",

@@ -77,6 +77,11 @@ def _encode(news: PlayerNews) -> str:
     return msgspec.json.encode(news).decode()
 
 
+def read_news(data: str) -> PlayerNews:
+    """A player's news as its feed receives it (the data of its topic's change)."""
+    return msgspec.json.decode(data, type=PlayerNews)
+
+
 async def tell_player(ctx: Context, device_id: uuid.UUID, news: PlayerNews) -> None:
     """Send the player's open feeds ``news`` once the transaction commits."""
     await changed(ctx.session, ctx.tenant_id, player_topic(device_id), _encode(news))
