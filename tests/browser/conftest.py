@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bizsuite.core.database import make_sessionmaker
@@ -57,12 +59,16 @@ document.addEventListener("securitypolicyviolation", (e) => console.error(
 """
 
 
-@pytest.fixture
-async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserContext]:
-    # A Chinese-speaking user's browser; signed-in pages follow the user's and tenant's language.
-    ctx = await browser.new_context(
-        base_url=live_server, viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
-    )
+#: A phone (an iPhone 14's screen): the width issue 12's mobile pages are proven at.
+PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@asynccontextmanager
+async def watched_context(browser: Browser, base_url: str, **options: Any) -> AsyncIterator[BrowserContext]:
+    """A browser context (zh-CN and a desktop window unless ``options`` say otherwise) whose pages
+    run under the real Content-Security-Policy: any violation fails the test when it closes."""
+    settings: dict[str, Any] = {"viewport": {"width": 1280, "height": 860}, "locale": "zh-CN", **options}
+    ctx = await browser.new_context(base_url=base_url, accept_downloads=True, **settings)
     ctx.set_default_timeout(WAIT_MS)
     violations: list[str] = []
 
@@ -74,8 +80,14 @@ async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserCo
     await ctx.add_init_script(CSP_PROBE)
     yield ctx
     await ctx.close()
-    # The pages run under the real policy: any violation fails the test.
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
+@pytest.fixture
+async def context(browser: Browser, live_server: str) -> AsyncIterator[BrowserContext]:
+    # A Chinese-speaking user's browser; signed-in pages follow the user's and tenant's language.
+    async with watched_context(browser, live_server) as ctx:
+        yield ctx
 
 
 @pytest.fixture
@@ -99,6 +111,13 @@ async def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     await page.fill("#f-password", password)
     await page.click("[data-testid=sign-in]")
     await page.wait_for_url("**/")
+
+
+async def htmx_settled(page: Page) -> None:
+    """Wait until htmx has no request, swap or settle under way: content it swapped in is visible
+    before htmx has bound its hx-* attributes, and an event sent then (a change) is lost.
+    (A CSS locator, not ``wait_for_function``, whose polling is an eval the CSP blocks.)"""
+    await expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")).to_have_count(0)
 
 
 async def add_user(

@@ -7,33 +7,16 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import CSP_PROBE, WAIT_MS, sign_in
+from tests.browser.conftest import PHONE, sign_in, watched_context
 from tests.conftest import TenantHandle
 
 
 @pytest.fixture
 async def phone(browser: Browser, live_server: str) -> AsyncIterator[Page]:
-    context: BrowserContext = await browser.new_context(
-        base_url=live_server,
-        viewport={"width": 390, "height": 844},
-        locale="zh-CN",
-        has_touch=True,
-        is_mobile=True,
-    )
-    context.set_default_timeout(WAIT_MS)
-    violations: list[str] = []
-
-    def watch(message: ConsoleMessage) -> None:
-        if "securitypolicyviolation" in message.text or "Content Security Policy" in message.text:
-            violations.append(message.text)
-
-    context.on("console", watch)
-    await context.add_init_script(CSP_PROBE)
-    yield await context.new_page()
-    await context.close()
-    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+    async with watched_context(browser, live_server, locale="zh-CN", **PHONE) as context:
+        yield await context.new_page()
 
 
 async def _crm_data(live_server: str, tenant: TenantHandle) -> dict[str, str]:
@@ -52,7 +35,7 @@ async def _crm_data(live_server: str, tenant: TenantHandle) -> dict[str, str]:
         return {"account": account["id"]}
 
 
-async def _no_sideways_scroll(page: Page) -> None:
+async def no_sideways_scroll(page: Page) -> None:
     await page.wait_for_load_state("networkidle")
     width = await page.evaluate("document.scrollingElement.scrollWidth")
     inner = await page.evaluate("window.innerWidth")
@@ -80,7 +63,7 @@ async def test_main_pages_fit_a_phone_and_start_at_the_top(
     ):
         await phone.goto(path)
         await expect(phone.locator("main h1").first).to_be_visible()
-        await _no_sideways_scroll(phone)
+        await no_sideways_scroll(phone)
         top = await phone.evaluate("document.querySelector('main h1').getBoundingClientRect().top")
         assert top < 200, f"{path}: the content starts {top}px down"
         # The top bar is one row: no item wraps into vertical text.

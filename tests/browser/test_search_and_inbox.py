@@ -102,7 +102,8 @@ async def test_a_churn_alert_reads_in_chinese_and_opens_on_its_account(
     opener = item.get_by_test_id("open-alert")
     await expect(opener).to_contain_text(f"客户流失预警：{MINGHUI} 收入连续")
     await expect(item).not_to_contain_text("crm.churn_risk")
-    await page.screenshot(path=str(screenshot_dir / "inbox.zh-CN.png"), full_page=True)
+    # Not inbox.zh-CN.png: the user guide's inbox picture is test_services_ui.py's.
+    await page.screenshot(path=str(screenshot_dir / "inbox-alerts.zh-CN.png"), full_page=True)
     await opener.click()
     await expect(page).to_have_url(re.compile(rf"/crm/accounts/{account}$"))
     await expect(page.locator("h1")).to_contain_text(MINGHUI)
