@@ -200,14 +200,15 @@ async def approved_plan(
     *,
     unit: str = "SH",
     granularity: str = "month",
+    year: int = YEAR,
 ) -> dict[str, Any]:
     """A plan of ``unit`` with fixed lines [(category code, period, amount)], approved; its detail."""
     plan = await post_ok(
         client,
         f"{BASE}/plans",
         {
-            "title": f"{unit} {YEAR}",
-            "fiscal_year": YEAR,
+            "title": f"{unit} {year}",
+            "fiscal_year": year,
             "org_unit_id": s.units[unit],
             "granularity": granularity,
         },
@@ -250,4 +251,17 @@ async def spend(
 async def line(client: httpx.AsyncClient, s: Setup, line_id: str) -> dict[str, Any]:
     """A line's current figures."""
     result: dict[str, Any] = (await client.get(f"{BASE}/lines/{line_id}", headers=s.headers)).json()["line"]
+    return result
+
+
+async def pay(client: httpx.AsyncClient, s: Setup, expense_id: str, **body: Any) -> dict[str, Any]:
+    """Finance records an approved expense as paid; the expense."""
+    current = (await client.get(f"{BASE}/expenses/{expense_id}", headers=s.headers)).json()
+    paid = await client.post(
+        f"{BASE}/expenses/{expense_id}/pay",
+        json=body,
+        headers={**s["finance"].headers, "If-Match": str(current["version"])},
+    )
+    assert paid.status_code == 200, paid.text
+    result: dict[str, Any] = paid.json()
     return result

@@ -17,6 +17,7 @@ from tests.modules.budgets.conftest import (
     approved_plan,
     line,
     line_of,
+    pay,
     request_of,
     set_mode,
     spend,
@@ -437,3 +438,83 @@ async def test_next_months_budget_is_submitted_to_an_approved_plan_and_approved_
     assert (await line(client, s, february["id"]))["amount"] == "1100.00"
     detail = (await client.get(f"{BASE}/plans/{plan_id}", headers=s.headers)).json()
     assert (detail["plan"]["revision"], detail["plan"]["total"]) == (2, "2100.00")
+
+
+async def test_an_incremental_line_takes_last_years_paid_expenses_as_its_base_when_none_is_typed(
+    client: httpx.AsyncClient, setup: Setup
+) -> None:
+    s = setup
+    last = await approved_plan(
+        client,
+        s,
+        [("RENT", "2026-01", "2000.00"), ("RENT", "2026-02", "2000.00"), ("UTILITIES", "2026-01", "500.00")],
+        year=2026,
+    )
+    january = line_of(last, s, "RENT", "2026-01")["id"]
+    request = (await spend(client, s, january, "600.00")).json()
+    advance = (await spend(client, s, january, "500.00", kind="advance")).json()
+    waiting = (await spend(client, s, january, "300.00")).json()  # approved, never paid: not actual
+    for expense in (request, advance, waiting):
+        await approve_through(client, s, expense["id"])
+    await pay(client, s, request["id"])
+    await pay(client, s, advance["id"])  # paid out: committed until its reimbursement is paid
+    settling = (
+        await spend(client, s, january, "400.00", kind="reimbursement", advance_id=advance["id"])
+    ).json()
+    await approve_through(client, s, settling["id"])
+    await pay(client, s, settling["id"])
+    utilities = (await spend(client, s, line_of(last, s, "UTILITIES", "2026-01")["id"], "450.00")).json()
+    await approve_through(client, s, utilities["id"])
+    await pay(client, s, utilities["id"])
+
+    plan = await post_ok(
+        client,
+        f"{BASE}/plans",
+        {"title": "上海店 2027", "fiscal_year": YEAR, "org_unit_id": s.units["SH"]},
+        s["clerk"].headers,
+    )
+    rent = await post_ok(
+        client,
+        f"{BASE}/plans/{plan['id']}/lines",
+        {
+            "category_id": s.categories["RENT"],
+            "period": f"{YEAR}-01",
+            "method": "incremental",
+            "percent": "5",
+        },
+        s["clerk"].headers,
+    )
+    # 600.00 paid + 400.00 reimbursed (the advance it settled counts nothing); 300.00 is unpaid.
+    assert (rent["base"], rent["amount"]) == ("1000.00", "1050.00")
+    assert rent["formula"] == (
+        "last year's actual 1,000.00 (paid in 2026-01: 2 expenses) × (1 + 5%) = 1,050.00"
+    )
+    typed = await post_ok(
+        client,
+        f"{BASE}/plans/{plan['id']}/lines",
+        {
+            "category_id": s.categories["UTILITIES"],
+            "period": f"{YEAR}-01",
+            "method": "incremental",
+            "percent": "-10",
+            "base": "500",
+        },
+        s["clerk"].headers,
+    )
+    assert typed["formula"] == "last year's actual 500.00 × (1 - 10%) = 450.00"
+    nothing_paid = await client.post(
+        f"{BASE}/plans/{plan['id']}/lines",
+        json={
+            "category_id": s.categories["RENT"],
+            "period": f"{YEAR}-02",
+            "method": "incremental",
+            "percent": "5",
+        },
+        headers=s["clerk"].headers,
+    )
+    assert nothing_paid.status_code == 422
+    assert nothing_paid.json()["errors"][0] == {
+        "field": "base",
+        "message": "nothing of RENT was paid at this cost centre in 2026-02: enter last year's actual (base)",
+        "source": "body",
+    }

@@ -137,3 +137,77 @@ async def test_compile_approve_spend_and_analyse_through_the_pages(
         answered = await client.get(path)
         assert answered.status_code == 200, path
     assert "费用预算" in (await client.get("/budgets")).text
+
+
+def _control_form(html: str, code: str) -> tuple[str, str]:
+    """The action and version of a category row's control form (the row of ``code``)."""
+    row = re.search(rf'<tr data-testid="category-row" data-code="{re.escape(code)}">(.*?)</tr>', html, re.S)
+    assert row, f"no row for {code}"
+    action = re.search(r'action="(/budgets/categories/[0-9a-f-]+/control)"', row.group(1))
+    version = re.search(r'name="version" value="(\d+)"', row.group(1))
+    assert action and version, row.group(1)
+    return action.group(1), version.group(1)
+
+
+async def test_the_categories_page_changes_a_categorys_control_mode_and_check_scope(
+    client: httpx.AsyncClient, setup: Setup
+) -> None:
+    s = setup
+    await sign_in(client, s.tenant)
+    client.headers["Accept-Language"] = "en"
+    listing = await client.get("/budgets/categories")
+    assert listing.status_code == 200 and listing.text.count('data-testid="category-control"') == len(
+        s.categories
+    )
+    token = _csrf(listing.text)
+    action, version = _control_form(listing.text, "UTILITIES")
+    changed = await client.post(
+        action,
+        data={"csrf_token": token, "version": version, "control_mode": "soft", "check_scope": "both"},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 303, changed.text
+    assert changed.headers["location"] == "/budgets/categories?notice=budgets.category.updated"
+    saved = (
+        await client.get(f"/api/v1/budgets/categories/{s.categories['UTILITIES']}", headers=s.headers)
+    ).json()
+    assert (saved["control_mode"], saved["check_scope"]) == ("soft", "both")
+    page = await client.get("/budgets/categories")
+    row = re.search(r'data-code="UTILITIES">(.*?)</tr>', page.text, re.S)
+    assert (
+        row
+        and '<option value="soft" selected>' in row.group(1)
+        and '<option value="both" selected>' in row.group(1)
+    )
+
+    # The form read before that change is stale: the page says so and shows the saved values.
+    stale = await client.post(
+        action,
+        data={"csrf_token": token, "version": version, "control_mode": "warn", "check_scope": "period"},
+    )
+    assert stale.status_code == 409 and 'data-testid="form-conflict"' in stale.text
+    assert 'data-testid="saved-control_mode" data-field="control_mode" data-theirs="soft"' in stale.text
+    assert 'data-testid="saved-check_scope" data-field="check_scope" data-theirs="both"' in stale.text
+    wrong = await client.post(
+        action,
+        data={
+            "csrf_token": token,
+            "version": str(saved["version"]),
+            "control_mode": "strict",
+            "check_scope": "period",
+        },
+    )
+    assert wrong.status_code == 422 and 'data-testid="error-control_mode"' in wrong.text
+    unchanged = (
+        await client.get(f"/api/v1/budgets/categories/{s.categories['UTILITIES']}", headers=s.headers)
+    ).json()
+    assert (unchanged["control_mode"], unchanged["check_scope"], unchanged["version"]) == (
+        "soft",
+        "both",
+        saved["version"],
+    )
+    gone = await client.post(
+        "/budgets/categories/00000000-0000-0000-0000-000000000000/control",
+        data={"csrf_token": token, "version": "1", "control_mode": "soft", "check_scope": "both"},
+    )
+    assert gone.status_code == 404

@@ -150,6 +150,24 @@ def test_periods_of_a_year_by_granularity() -> None:
     assert rules.quarter_of("2027-05") == "2027-Q2"
 
 
+def test_last_years_actual_comes_from_the_same_period_a_year_earlier_and_says_so() -> None:
+    assert [rules.last_year(p) for p in ("2027-03", "2027-Q1", "2027")] == ["2026-03", "2026-Q1", "2026"]
+    # Last year's lines count when they lie in that period: months in a quarter, not the reverse.
+    assert rules.within("2026-11", "2026-Q4") and rules.within("2026-Q4", "2026")
+    assert not rules.within("2026-Q4", "2026-11") and not rules.within("2026-09", "2026-Q4")
+    assert rules.actual_source("2026-11", 1) == "paid in 2026-11: 1 expense"
+    compiled = rules.compile_line(
+        LineMethod.INCREMENTAL,
+        base=D("600000"),
+        percent=D("5"),
+        base_source=rules.actual_source("2026-11", 3),
+    )
+    assert (compiled.amount, compiled.base) == (D("630000.00"), D("600000.00"))
+    assert compiled.formula == (
+        "last year's actual 600,000.00 (paid in 2026-11: 3 expenses) × (1 + 5%) = 630,000.00"
+    )
+
+
 def test_a_quarter_or_year_forecast_is_the_sum_of_its_months_when_each_is_entered() -> None:
     monthly = {f"2027-{m:02d}": D("1000000") for m in range(1, 13)}
     assert rules.forecast_for("2027-Q1", monthly) == D("3000000")

@@ -43,6 +43,7 @@ from bizsuite.modules.budgets.models import (
 from bizsuite.modules.budgets.schemas import (
     BudgetAdjustmentCreate,
     BudgetCategoryCreate,
+    BudgetCategoryUpdate,
     BudgetCompile,
     BudgetExpenseCreate,
     BudgetExpenseFilters,
@@ -54,7 +55,7 @@ from bizsuite.modules.budgets.schemas import (
     BudgetPlanFilters,
 )
 from bizsuite.web.exports import Column, export_response, export_view
-from bizsuite.web.forms import FormErrors, Submission, read_form
+from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
@@ -89,6 +90,8 @@ LINE_FIELDS = ("category_id", "period", "method", "amount", "base", "percent")
 EXPENSE_FIELDS = ("kind", "line_id", "title", "amount", "advance_id", "spent_on", "notes")
 ADJUSTMENT_FIELDS = ("kind", "from_line_id", "to_line_id", "amount", "reason")
 CATEGORY_FIELDS = ("code", "name", "parent_id", "ratio", "control_mode", "check_scope", "approval_category")
+#: What the categories page changes on a category in place (its row's form).
+CONTROL_FIELDS = ("control_mode", "check_scope")
 
 PLAN_STATUS_LABELS = {
     PlanStatus.DRAFT: N_("Draft"),
@@ -651,6 +654,7 @@ class BudgetPages(Controller):
         which: str | None = None,
     ) -> Template:
         categories = await services.list_categories(ctx)
+        row = which if which not in (None, "category") else None  # a row's control form failed
         return page(
             request,
             "budgets/categories.html",
@@ -659,6 +663,11 @@ class BudgetPages(Controller):
             parents=[(str(c.id), f"{c.code} {c.name}") for c in categories],
             mode_choices=[(m.value, _(label)) for m, label in MODE_LABELS.items()],
             scope_choices=[(m.value, _(label)) for m, label in SCOPE_LABELS.items()],
+            # The row whose control form failed: its id, what was chosen, the errors, and the
+            # saved values after a 412 (someone changed the category first).
+            failed=row,
+            row_form=_form(form, which, row or ""),
+            conflict=form.conflict if form is not None and row is not None else None,
             **_form(form, which, "category"),
             **_labels(),
         )
@@ -680,6 +689,27 @@ class BudgetPages(Controller):
             lambda body, _v: services.create_category(ctx, body),
             done=lambda _c: redirect("/budgets/categories", notice="budgets.category.created"),
             again=again,
+        )
+
+    @post("/categories/{category_id:uuid}/control", opt={"min_role": Role.MANAGER})
+    async def change_control(
+        self, ctx: Ctx, request: Request[Any, Any, Any], category_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Change a category's control mode and check scope (``If-Match``: the row's version)."""
+
+        async def again(form: Submission[BudgetCategoryUpdate]) -> Template:
+            return await self._categories(ctx, request, form, str(category_id))
+
+        async def saved() -> dict[str, Any]:
+            return saved_values(await services.get_category(ctx, category_id), CONTROL_FIELDS)
+
+        await services.get_category(ctx, category_id)
+        return await run_form(
+            read_form(data, BudgetCategoryUpdate, CONTROL_FIELDS, update=True, required=CONTROL_FIELDS),
+            lambda body, version: services.update_category(ctx, category_id, body, version),
+            done=lambda _c: redirect("/budgets/categories", notice="budgets.category.updated"),
+            again=again,
+            saved=saved,
         )
 
     # --- analysis ---------------------------------------------------------------------------
@@ -775,6 +805,7 @@ NOTICES = {
     "budgets.expense.paid": N_("Expense recorded as paid."),
     "budgets.adjustment.filed": N_("Adjustment sent for approval."),
     "budgets.category.created": N_("Category created."),
+    "budgets.category.updated": N_("Category control saved."),
     "budgets.receipt.attached": N_("Receipt attached."),
 }
 #: Plans, lines and expenses are record types (``chatter.py``), link targets already.

@@ -145,6 +145,17 @@ def period_of(day: date, granularity: Granularity) -> str:
     return str(day.year)
 
 
+def last_year(period: str) -> str:
+    """The same period a year earlier (``2027-03`` → ``2026-03``, ``2027-Q1`` → ``2026-Q1``)."""
+    return f"{year_of(period) - 1}{period[4:]}"
+
+
+def within(period: str, outer: str) -> bool:
+    """Whether every month of ``period`` lies in ``outer`` (``2026-11`` within ``2026-Q4``; a
+    quarter is not within one of its months)."""
+    return set(months_of(period)) <= set(months_of(outer))
+
+
 def periods_through(period: str) -> list[str]:
     """The periods of the same year and granularity up to and including ``period`` (the
     cumulative check's periods)."""
@@ -185,13 +196,16 @@ def compile_line(
     amount: Decimal | None = None,
     base: Decimal | None = None,
     percent: Decimal | None = None,
+    base_source: str | None = None,
 ) -> Compiled:
     """A line's amount by ``method``, half-up to the cent:
 
     - fixed: ``amount`` as given;
     - incremental: last year's actual ``base`` × (1 + ``percent`` %);
     - ratio: forecast sales ``base`` × ``percent`` % (rent 6.5 % of 10,000,000 → 650,000.00).
-    """
+
+    ``base_source`` says where a base the user did not type came from (``actual_source``); the
+    formula shows it after the base."""
     if method is LineMethod.FIXED:
         if amount is None:
             raise ValueError("a fixed line needs an amount")
@@ -199,15 +213,24 @@ def compile_line(
         return Compiled(value, None, None, f"fixed amount = {shown(value)}")
     if base is None or percent is None:
         raise ValueError(f"a {method.value} line needs a base and a percentage")
+    source = f" ({base_source})" if base_source else ""
     if method is LineMethod.INCREMENTAL:
         value = money(base * (HUNDRED + percent) / HUNDRED)
         sign = "+" if percent >= 0 else "-"
-        formula = f"last year's actual {shown(base)} × (1 {sign} {pct(abs(percent))}) = {shown(value)}"
+        formula = (
+            f"last year's actual {shown(base)}{source} × (1 {sign} {pct(abs(percent))}) = {shown(value)}"
+        )
         return Compiled(value, money(base), percent, formula)
     value = money(base * percent / HUNDRED)
     return Compiled(
         value, money(base), percent, f"forecast sales {shown(base)} × {pct(percent)} = {shown(value)}"
     )
+
+
+def actual_source(period: str, paid: int) -> str:
+    """Where a base computed from last year's paid expenses comes from, as the formula shows it:
+    ``paid in 2026-11: 3 expenses``."""
+    return f"paid in {period}: {paid} expense{'' if paid == 1 else 's'}"
 
 
 def own_ratios(categories: Mapping[Any, tuple[Any, Decimal | None]]) -> dict[Any, Decimal]:

@@ -178,9 +178,10 @@ class BudgetPlanFilters(msgspec.Struct, kw_only=True):
 
 
 class BudgetLineCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A line: ``fixed`` takes ``amount``; ``incremental`` takes last year's actual (``base``) and
-    ``percent``; ``ratio`` takes ``percent`` (default: the category's ratio) of the cost
-    centre's forecast sales for the period (or ``base`` when given)."""
+    """A line: ``fixed`` takes ``amount``; ``incremental`` takes ``percent`` and last year's
+    actual (``base``; default: what the cost centre paid in the category in the same period last
+    year, shown in the formula); ``ratio`` takes ``percent`` (default: the category's ratio) of
+    the cost centre's forecast sales for the period (or ``base`` when given)."""
 
     category_id: uuid.UUID
     period: Period

@@ -291,6 +291,7 @@ async def _compiled(ctx: Context, plan: Plan, category: Category, data: BudgetLi
         raise ValidationProblem.for_field("percent", f"a {data.method.value} line needs a percentage")
     check_percent("percent", percent)
     base = data.base
+    source = None
     if base is None and data.method is LineMethod.RATIO:
         base = rules.forecast_for(data.period, await forecasts_of(ctx, plan.org_unit_id, plan.fiscal_year))
         if base is None:
@@ -298,8 +299,46 @@ async def _compiled(ctx: Context, plan: Plan, category: Category, data: BudgetLi
                 "period", f"no forecast sales of this cost centre for {data.period}: enter one first"
             )
     if base is None:
-        raise ValidationProblem.for_field("base", "an incremental line needs last year's actual (base)")
-    return rules.compile_line(data.method, base=check_amount("base", base), percent=percent)
+        base, source = await last_years_actual(ctx, plan, category, data.period)
+    return rules.compile_line(
+        data.method, base=check_amount("base", base), percent=percent, base_source=source
+    )
+
+
+async def last_years_actual(ctx: Context, plan: Plan, category: Category, period: str) -> tuple[Decimal, str]:
+    """Last year's actual of a line, the incremental method's base when none is given: what the
+    plan's cost centre paid in the category in the same period a year earlier (the expenses on
+    last year's lines of that category whose periods lie in it; a paid advance is not actual
+    until its reimbursement is paid, so nothing counts twice), with where it comes from for the
+    formula. 422 naming ``base`` when nothing was paid then."""
+    earlier = rules.last_year(period)
+    lines = [
+        line_id
+        for line_id, line_period in await ctx.session.execute(
+            select(BudgetLine.id, BudgetLine.period)
+            .join(Plan, Plan.id == BudgetLine.plan_id)
+            .where(
+                Plan.org_unit_id == plan.org_unit_id,
+                Plan.fiscal_year == rules.year_of(earlier),
+                BudgetLine.category_id == category.id,
+            )
+        )
+        if rules.within(line_period, earlier)
+    ]
+    total, paid = (
+        await ctx.session.execute(
+            select(func.coalesce(func.sum(Expense.actual), 0), func.count(Expense.id)).where(
+                Expense.line_id.in_(lines), Expense.actual > 0
+            )
+        )
+    ).one()
+    if not paid:
+        raise ValidationProblem.for_field(
+            "base",
+            f"nothing of {category.code} was paid at this cost centre in {earlier}: "
+            "enter last year's actual (base)",
+        )
+    return rules.money(Decimal(total)), rules.actual_source(earlier, paid)
 
 
 async def _put_line(
