@@ -104,6 +104,17 @@ def test_hostile_strings_and_deep_bodies_are_refused_and_store_nothing(
     assert findings == [], "\n".join(findings[:40])
 
 
+def _field_name(path: tuple[Any, ...]) -> str:
+    """A body path as the server names it: ``a.b[0].c`` (keys may be empty or hold anything)."""
+    name: str | None = None
+    for part in path:
+        if isinstance(part, int):
+            name = f"{name or ''}[{part}]"
+        else:
+            name = str(part) if name is None else f"{name}.{part}"
+    return "body" if name is None else name
+
+
 def _attack(
     operation: Any,
     base_url: str,
@@ -132,7 +143,7 @@ def _attack(
             path = paths[pick % len(paths)]
             body = _json(_replaced(case.body, path, hostile))
             what = f"{hostile[:12]!r} at {path}"
-            field = ".".join(str(p) for p in path)
+            field = _field_name(path)
         else:
             body = b"[" * DEEP + b"]" * DEEP
             what = f"nesting {DEEP} deep"
@@ -147,9 +158,10 @@ def _attack(
             findings.append(f"{label} with {what} → {response.status_code} {response.text[:160]}")
         if field is not None and response.status_code not in (400, 413):
             named = {e.get("field") for e in (_problem(response).get("errors") or [])}
-            shown = {str(n).replace("[", ".").replace("]", "") for n in named if n}
-            # A hostile key that is the empty string is named as the body itself.
-            if not any(n == field or field.endswith(n) or (field == "" and n == "body") for n in shown):
+            shown = {str(n) for n in named if n is not None}
+            # Named as the server names fields (keys joined by dots, [i] for an item): the whole
+            # path, or its tail when a schema field of the path is named.
+            if not any(n == field or field.endswith(n) for n in shown):
                 UNNAMED.append(f"{label} with {what} → {response.status_code} {response.text[:160]}")
         changed = {t: (before[t], after[t]) for t in before if before[t] != after[t]}
         if changed:

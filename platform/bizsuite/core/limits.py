@@ -101,23 +101,25 @@ _HOSTILE_BYTES = re.compile(
 _BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
 
-def hostile_strings(value: Any, path: str = "") -> list[FieldError]:
-    """Every string (key or value) of a decoded body that holds a NUL or a bidi control, by field."""
+def hostile_strings(value: Any, path: str | None = None) -> list[FieldError]:
+    """Every string (key or value) of a decoded body that holds a NUL or a bidi control, by field
+    (``a.b[0].c``; the body itself when it is the string; a key may be empty)."""
     found: list[FieldError] = []
     if isinstance(value, str):
+        field = "body" if path is None else path
         if "\x00" in value:
-            found.append(FieldError(field=path or "body", message=validation.NO_NUL, source="body"))
+            found.append(FieldError(field=field, message=validation.NO_NUL, source="body"))
         elif any("\ud800" <= char <= "\udfff" for char in value):
-            found.append(FieldError(field=path or "body", message=validation.NO_SURROGATE, source="body"))
+            found.append(FieldError(field=field, message=validation.NO_SURROGATE, source="body"))
         elif not _BIDI.isdisjoint(value):
-            found.append(FieldError(field=path or "body", message=validation.NO_BIDI, source="body"))
+            found.append(FieldError(field=field, message=validation.NO_BIDI, source="body"))
     elif isinstance(value, dict):
         for key, item in value.items():
-            field = f"{path}.{key}" if path else str(key)
+            field = str(key) if path is None else f"{path}.{key}"
             found += hostile_strings(key, field) + hostile_strings(item, field)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found += hostile_strings(item, f"{path}[{index}]" if path else f"[{index}]")
+            found += hostile_strings(item, f"[{index}]" if path is None else f"{path}[{index}]")
     return found
 
 
