@@ -82,7 +82,6 @@ from bizsuite.web.support import (
     filtered_by,
     form_dict,
     query_as_sent,
-    query_params,
     redirect,
     run_action,
     run_form,
@@ -556,6 +555,47 @@ class ContractPages(Controller):
 # --- counterparties -------------------------------------------------------------------------
 
 
+@list_export_source(
+    "counterparties",
+    module=__name__,
+    spec=services.COUNTERPARTY_LIST,
+    filters=CounterpartyFilters,
+    sheet=lambda: _("Suppliers and subcontractors"),
+)
+async def counterparty_export(
+    ctx: Context, filters: CounterpartyFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The view's counterparties, 500 at a time, cells by column key."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.counterparty_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "code": p.code,
+                "name": p.name,
+                "kind": _(KIND_LABELS[p.kind]),
+                "rating": p.rating,
+                "qualifications": len(p.qualifications),
+                "blacklisted": _("Blacklisted") if p.blacklisted else "",
+                "contact": p.contact or "",
+                "created_at": p.created_at,
+            }
+            for p in listed.items
+        ]
+        if (cursor := listed.next_cursor) is None:
+            return
+
+
+def _counterparty_group_labels(state: ListState, groups: list[GroupTotal]) -> dict[str, str]:
+    """A kind's label, or whether the group is blacklisted, in the reader's language."""
+    if state.group == "kind":
+        return {g.value: _(KIND_LABELS[CounterpartyKind(g.value)]) for g in groups if g.value}
+    answers = {"true": _("Yes"), "false": _("No")}
+    return {g.value: f"{_('Blacklist')}: {answers.get(g.value, g.value)}" for g in groups}
+
+
 class CounterpartyPages(Controller):
     """Suppliers and subcontractors: list, add, a counterparty's page with its qualifications."""
 
@@ -570,17 +610,27 @@ class CounterpartyPages(Controller):
         filters: CounterpartyFilters,
         form: Submission[Any] | None = None,
     ) -> Template:
-        items, next_cursor = await services.list_counterparties(
-            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
+        sent = query_as_sent(request)
+        state = list_state(services.COUNTERPARTY_LIST, sent)
+        listed, total = await services.counterparty_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        groups = await services.counterparty_groups(ctx, filters, state)
+        views, _next = await list_saved_views(ctx, services.COUNTERPARTY_LIST.key, limit=100, cursor=None)
         return page(
             request,
             "contracts/counterparties/list.html",
             status_code=form.status_code if form else 200,
-            items=items,
-            next_cursor=next_cursor,
+            items=listed.items,
             filters=filters,
-            params=query_params(request, "q", "kind"),
+            **list_context(
+                services.COUNTERPARTY_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=_counterparty_group_labels(state, groups),
+                views=views,
+            ),
             **_blank(form, "counterparty"),
             **_labels(),
         )
@@ -589,8 +639,26 @@ class CounterpartyPages(Controller):
     async def counterparties(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[CounterpartyFilters]
     ) -> Template:
-        """The counterparties and the form to add one."""
+        """The counterparties list (search, kind, sortable columns, count, groups, saved views,
+        export) and the form to add one."""
         return await self._list(ctx, request, filters)
+
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(counterparty_filters),
+    )
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[CounterpartyFilters]
+    ) -> Response[Any]:
+        """Download the list's current view as CSV or XLSX (a background job beyond the inline limit)."""
+        return await export_view(
+            ctx,
+            request,
+            counterparty_export,
+            list_export(services.COUNTERPARTY_LIST, query_as_sent(request), filters),
+        )
 
     @post(opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
@@ -696,6 +764,37 @@ class CounterpartyPages(Controller):
 # --- projects -------------------------------------------------------------------------------
 
 
+@list_export_source(
+    "projects",
+    module=__name__,
+    spec=services.PROJECT_LIST,
+    filters=ProjectFilters,
+    sheet=lambda: _("Projects"),
+)
+async def project_export(
+    ctx: Context, filters: ProjectFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The view's projects, 500 at a time, cells by column key (org units by name)."""
+    units = dict(await _org_units(ctx))
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.project_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "code": p.code,
+                "name": p.name,
+                "org_unit": units.get(str(p.org_unit_id), ""),
+                "notes": p.notes or "",
+                "created_at": p.created_at,
+            }
+            for p in listed.items
+        ]
+        if (cursor := listed.next_cursor) is None:
+            return
+
+
 class ProjectPages(Controller):
     """Projects: list, add, a project's page with its contracts and 以收定支 position."""
 
@@ -710,20 +809,31 @@ class ProjectPages(Controller):
         filters: ProjectFilters,
         form: Submission[Any] | None = None,
     ) -> Template:
-        items, next_cursor = await services.list_projects(
-            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
+        sent = query_as_sent(request)
+        state = list_state(services.PROJECT_LIST, sent)
+        listed, total = await services.project_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        groups = await services.project_groups(ctx, filters, state)
+        views, _next = await list_saved_views(ctx, services.PROJECT_LIST.key, limit=100, cursor=None)
         units = await _org_units(ctx)
+        names = dict(units)
         return page(
             request,
             "contracts/projects/list.html",
             status_code=form.status_code if form else 200,
-            items=items,
-            next_cursor=next_cursor,
+            items=listed.items,
             filters=filters,
             org_units=units,
-            unit_names=dict(units),
-            params=query_params(request, "q"),
+            unit_names=names,
+            **list_context(
+                services.PROJECT_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels={g.value: names.get(g.value, "") for g in groups},
+                views=views,
+            ),
             **_blank(form, "project"),
         )
 
@@ -731,8 +841,26 @@ class ProjectPages(Controller):
     async def projects(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ProjectFilters]
     ) -> Template:
-        """The projects and the form to add one."""
+        """The projects list (search, sortable columns, count, groups by org unit, saved views,
+        export) and the form to add one."""
         return await self._list(ctx, request, filters)
+
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(project_filters),
+    )
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ProjectFilters]
+    ) -> Response[Any]:
+        """Download the list's current view as CSV or XLSX (a background job beyond the inline limit)."""
+        return await export_view(
+            ctx,
+            request,
+            project_export,
+            list_export(services.PROJECT_LIST, query_as_sent(request), filters),
+        )
 
     @post(opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:

@@ -55,7 +55,6 @@ from bizsuite.web.pages import Form
 from bizsuite.web.support import (
     filtered_by,
     query_as_sent,
-    query_params,
     redirect,
     run_action,
     run_form,
@@ -599,6 +598,42 @@ class DescriptionPages(Controller):
 # --- employees ------------------------------------------------------------------------------
 
 
+@list_export_source(
+    "employees",
+    module=__name__,
+    spec=services.EMPLOYEE_LIST,
+    filters=EmployeeFilters,
+    sheet=lambda: _("Employees"),
+)
+async def employee_export(
+    ctx: Context, filters: EmployeeFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The view's employees, 500 at a time, cells by column key."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.employee_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "number": e.number,
+                "name": e.name,
+                "org_unit": e.org_unit_name or "",
+                "position": (
+                    f"{e.current_position.code} {e.current_position.title}" if e.current_position else ""
+                ),
+                "hired_on": e.hired_on,
+                "left_on": e.left_on,
+                "email": e.email or "",
+                "phone": e.phone or "",
+                "created_at": e.created_at,
+            }
+            for e in listed.items
+        ]
+        if (cursor := listed.next_cursor) is None:
+            return
+
+
 class EmployeePages(Controller):
     """Employees: list, add, a person's page with their assignment history."""
 
@@ -613,18 +648,30 @@ class EmployeePages(Controller):
         filters: EmployeeFilters,
         form: Submission[Any] | None = None,
     ) -> Template:
-        items, next_cursor = await services.list_employees(
-            ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
-        )
+        sent = query_as_sent(request)
+        state = list_state(services.EMPLOYEE_LIST, sent)
+        listed, total = await services.employee_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        views, _next = await list_saved_views(ctx, services.EMPLOYEE_LIST.key, limit=100, cursor=None)
+        units = await _org_units(ctx)
+        groups = await services.employee_groups(ctx, filters, state)
+        names = dict(units) if state.group == "org_unit" else dict(await _positions(ctx))
         return page(
             request,
             "hr/employees/list.html",
             status_code=form.status_code if form else 200,
-            items=items,
-            next_cursor=next_cursor,
+            items=listed.items,
             filters=filters,
-            org_units=await _org_units(ctx),
-            params=query_params(request, "q"),
+            org_units=units,
+            **list_context(
+                services.EMPLOYEE_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels={g.value: names.get(g.value, "") for g in groups},
+                views=views,
+            ),
             **_blank(form, "employee"),
         )
 
@@ -632,8 +679,26 @@ class EmployeePages(Controller):
     async def employees(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[EmployeeFilters]
     ) -> Template:
-        """The employees and the form to add one."""
+        """The employees list (search, org unit, sortable columns, count, groups, saved views,
+        export) and the form to add one."""
         return await self._list(ctx, request, filters)
+
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(employee_filters),
+    )
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[EmployeeFilters]
+    ) -> Response[Any]:
+        """Download the list's current view as CSV or XLSX (a background job beyond the inline limit)."""
+        return await export_view(
+            ctx,
+            request,
+            employee_export,
+            list_export(services.EMPLOYEE_LIST, query_as_sent(request), filters),
+        )
 
     @post(opt={"min_role": Role.MEMBER})
     async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:

@@ -1,6 +1,7 @@
-"""The contracts list on the kernel list component (``web/lists.py``): sortable columns, the
-count, previous and next pages, groups by status, direction, project or counterparty with amount
-subtotals, saved views and the export of the view.
+"""The contracts, counterparties and projects lists on the kernel list component
+(``web/lists.py``): sortable columns, the count, previous and next pages, groups (the contracts
+list's by status, direction, project or counterparty with amount subtotals; counterparties by kind,
+projects by org unit, with counts), saved views and the export of the view.
 
 The list's SQL picks the page's contract ids (keyset on the sort key and id, through
 :func:`bizsuite.web.lists.fetch_page`: one paging implementation); the page's contracts are then
@@ -19,8 +20,16 @@ from sqlalchemy import select
 from bizsuite.core.context import Context
 from bizsuite.kit import SearchHit
 from bizsuite.modules.contracts.models import Contract, Counterparty, Project
-from bizsuite.modules.contracts.schemas import ContractFilters, ContractView
+from bizsuite.modules.contracts.schemas import (
+    ContractFilters,
+    ContractView,
+    CounterpartyFilters,
+    CounterpartyView,
+    ProjectFilters,
+    ProjectView,
+)
 from bizsuite.modules.contracts.services.contracts import views
+from bizsuite.modules.contracts.services.parties import counterparty_views, project_view
 from bizsuite.modules.crm.models import Account
 from bizsuite.web.i18n import N_
 from bizsuite.web.lists import (
@@ -173,3 +182,143 @@ async def search_contracts(ctx: Context, text: str, limit: int) -> list[SearchHi
         limit=limit,
     )
     return found.items
+
+
+# --- counterparties -------------------------------------------------------------------------
+
+#: One row per counterparty with how many qualification documents it has.
+COUNTERPARTY_SOURCE = (
+    "(SELECT c.*, (SELECT count(*) FROM contracts_qualifications q WHERE q.tenant_id = c.tenant_id"
+    " AND q.counterparty_id = c.id) AS qualification_count"
+    " FROM contracts_counterparties c) AS counterparties"
+)
+#: Search anywhere in the code or the name (any case).
+COUNTERPARTY_SEARCH = "lower(code || ' ' || name)"
+
+#: The counterparties list, described once for the page and the export.
+COUNTERPARTY_LIST = ListSpec(
+    key="contracts.counterparties",
+    path="/contracts/counterparties",
+    columns=(
+        ListColumn("code", N_("Code"), sort="code"),
+        ListColumn("name", N_("Name"), sort="name"),
+        ListColumn("kind", N_("Kind"), group="kind"),
+        ListColumn("rating", N_("Rating"), kind="int", sort="COALESCE(rating, 0)", sort_type=int),
+        ListColumn(
+            "qualifications", N_("Qualifications"), kind="int", sort="qualification_count", sort_type=int
+        ),
+        ListColumn("blacklisted", N_("Blacklist"), group="blacklisted"),
+        ListColumn("contact", N_("Contact"), default=False),
+        ListColumn(
+            "created_at", N_("Created"), kind="datetime", sort="created_at", sort_type=datetime, default=False
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("q", "kind"),
+)
+
+
+def counterparty_conditions(ctx: Context, filters: CounterpartyFilters) -> SqlWhere:
+    """The filters as SQL conditions on the counterparties list's rows."""
+    where = SqlWhere(ctx.tenant_id)
+    if filters.kind is not None:
+        where.where("kind::text = {}", filters.kind.value)
+    text = (filters.q or "").replace("\x00", "").strip()
+    if text:
+        where.where(f"{COUNTERPARTY_SEARCH} LIKE {{}}", contains_pattern(text))
+    return where
+
+
+async def counterparty_list(
+    ctx: Context, filters: CounterpartyFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[CounterpartyView], int | None]:
+    """A page of counterparties in the state's order, as views, with the total when ``count``."""
+    where = counterparty_conditions(ctx, filters)
+    ids = await fetch_page(
+        ctx,
+        COUNTERPARTY_LIST,
+        state,
+        select="id",
+        source=COUNTERPARTY_SOURCE,
+        where=where,
+        row=lambda r: r[0],
+        limit=limit,
+    )
+    rows = list((await ctx.session.scalars(select(Counterparty).where(Counterparty.id.in_(ids.items)))).all())
+    by_id = {v.id: v for v in await counterparty_views(ctx, rows)}
+    total = await count_rows(ctx, source=COUNTERPARTY_SOURCE, where=where) if count else None
+    items = [by_id[i] for i in ids.items if i in by_id]
+    return ListPage(items, ids.next_cursor, ids.previous_cursor, ids.at), total
+
+
+async def counterparty_groups(
+    ctx: Context, filters: CounterpartyFilters, state: ListState
+) -> list[GroupTotal]:
+    """The grouped list's groups (by kind or blacklist) with how many counterparties each has."""
+    where = counterparty_conditions(ctx, filters)
+    return await group_totals(ctx, COUNTERPARTY_LIST, state, source=COUNTERPARTY_SOURCE, where=where, sums={})
+
+
+# --- projects -------------------------------------------------------------------------------
+
+#: One row per project with its org unit's name.
+PROJECT_SOURCE = (
+    "(SELECT p.*, COALESCE(u.name, '') AS org_unit_name FROM contracts_projects p"
+    " LEFT JOIN org_units u ON u.tenant_id = p.tenant_id AND u.id = p.org_unit_id) AS projects"
+)
+#: Search anywhere in the code or the name (any case).
+PROJECT_SEARCH = "lower(code || ' ' || name)"
+
+#: The projects list, described once for the page and the export.
+PROJECT_LIST = ListSpec(
+    key="contracts.projects",
+    path="/contracts/projects",
+    columns=(
+        ListColumn("code", N_("Code"), sort="code"),
+        ListColumn("name", N_("Name"), sort="name"),
+        ListColumn("org_unit", N_("Org unit"), sort="org_unit_name", group="org_unit_id"),
+        ListColumn("notes", N_("Notes"), default=False),
+        ListColumn(
+            "created_at", N_("Created"), kind="datetime", sort="created_at", sort_type=datetime, default=False
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("q",),
+)
+
+
+def project_conditions(ctx: Context, filters: ProjectFilters) -> SqlWhere:
+    """The filters as SQL conditions on the projects list's rows."""
+    where = SqlWhere(ctx.tenant_id)
+    text = (filters.q or "").replace("\x00", "").strip()
+    if text:
+        where.where(f"{PROJECT_SEARCH} LIKE {{}}", contains_pattern(text))
+    return where
+
+
+async def project_list(
+    ctx: Context, filters: ProjectFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[ProjectView], int | None]:
+    """A page of projects in the state's order, as views, with the total when ``count``."""
+    where = project_conditions(ctx, filters)
+    ids = await fetch_page(
+        ctx,
+        PROJECT_LIST,
+        state,
+        select="id",
+        source=PROJECT_SOURCE,
+        where=where,
+        row=lambda r: r[0],
+        limit=limit,
+    )
+    rows = (await ctx.session.scalars(select(Project).where(Project.id.in_(ids.items)))).all()
+    by_id = {r.id: project_view(r) for r in rows}
+    total = await count_rows(ctx, source=PROJECT_SOURCE, where=where) if count else None
+    items = [by_id[i] for i in ids.items if i in by_id]
+    return ListPage(items, ids.next_cursor, ids.previous_cursor, ids.at), total
+
+
+async def project_groups(ctx: Context, filters: ProjectFilters, state: ListState) -> list[GroupTotal]:
+    """The grouped list's groups (by org unit) with how many projects each has."""
+    where = project_conditions(ctx, filters)
+    return await group_totals(ctx, PROJECT_LIST, state, source=PROJECT_SOURCE, where=where, sums={})

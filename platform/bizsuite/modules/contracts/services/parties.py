@@ -79,6 +79,12 @@ def _view(row: Counterparty, qualifications: list[QualificationView]) -> Counter
     )
 
 
+async def counterparty_views(ctx: Context, rows: list[Counterparty]) -> list[CounterpartyView]:
+    """Counterparties as views, with their qualifications."""
+    quals = await _qualifications(ctx, [r.id for r in rows])
+    return [_view(r, quals[r.id]) for r in rows]
+
+
 async def _counterparty(ctx: Context, counterparty_id: uuid.UUID) -> Counterparty:
     return await fetch(ctx.session, Counterparty, counterparty_id, what="counterparty")
 

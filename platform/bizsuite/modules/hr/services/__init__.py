@@ -30,9 +30,12 @@ from bizsuite.modules.hr.services.descriptions import (
     update_duty,
 )
 from bizsuite.modules.hr.services.employees import (
+    EMPLOYEE_LIST,
     assign,
     create_employee,
     employee_choices,
+    employee_groups,
+    employee_list,
     end_assignment,
     get_employee,
     list_assignments,
@@ -58,6 +61,7 @@ from bizsuite.modules.hr.services.staffing import headcount_report, org_chart
 
 __all__ = [
     "DESCRIPTION_DOCUMENT",
+    "EMPLOYEE_LIST",
     "POSITION_LIST",
     "PathLoopProblem",
     "add_duty",
@@ -72,6 +76,8 @@ __all__ = [
     "delete_duty",
     "delete_position",
     "employee_choices",
+    "employee_groups",
+    "employee_list",
     "end_assignment",
     "get_campaign",
     "get_description",

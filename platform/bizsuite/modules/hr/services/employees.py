@@ -1,8 +1,10 @@
-"""Employees and their assignments to positions over time (the history of who held what)."""
+"""Employees and their assignments to positions over time (the history of who held what); the
+employees list on the kernel list component (``web/lists.py``)."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import msgspec
 from sqlalchemy import select
@@ -24,6 +26,19 @@ from bizsuite.modules.hr.schemas import (
     EmployeeView,
 )
 from bizsuite.modules.hr.services.common import holding_on, position_refs, today, unit_names
+from bizsuite.web.i18n import N_
+from bizsuite.web.lists import (
+    GroupTotal,
+    ListColumn,
+    ListPage,
+    ListSpec,
+    ListState,
+    SqlWhere,
+    contains_pattern,
+    count_rows,
+    fetch_page,
+    group_totals,
+)
 
 
 async def employee_row(ctx: Context, employee_id: uuid.UUID) -> Employee:
@@ -92,6 +107,78 @@ async def list_employees(
         ctx.session, statement, Employee, limit=limit, cursor=cursor, descending=True
     )
     return await views(ctx, list(rows)), next_cursor
+
+
+# --- the employees list ---------------------------------------------------------------------
+
+#: One row per employee with its org unit's name and the position held on the day bound as the
+#: list's second parameter (``{day}``; the latest started assignment when several hold).
+SOURCE = (
+    "(SELECT e.*, COALESCE(u.name, '') AS org_unit_name, h.position_id,"
+    " COALESCE(h.code || ' ' || h.title, '') AS position_label"
+    " FROM hr_employees e LEFT JOIN org_units u ON u.tenant_id = e.tenant_id AND u.id = e.org_unit_id"
+    " LEFT JOIN LATERAL (SELECT a.position_id, p.code, p.title FROM hr_assignments a"
+    " JOIN hr_positions p ON p.tenant_id = a.tenant_id AND p.id = a.position_id"
+    " WHERE a.tenant_id = e.tenant_id AND a.employee_id = e.id AND a.starts_on <= {day}"
+    " AND (a.ends_on IS NULL OR a.ends_on >= {day}) ORDER BY a.starts_on DESC LIMIT 1) h ON true) AS employees"
+)
+#: Search anywhere in the number or the name (any case), as the API's list does.
+SEARCH_TEXT = "lower(number || ' ' || name)"
+
+#: The employees list, described once for the page and the export.
+EMPLOYEE_LIST = ListSpec(
+    key="hr.employees",
+    path="/hr/employees",
+    columns=(
+        ListColumn("number", N_("Employee number"), sort="number"),
+        ListColumn("name", N_("Name"), sort="name"),
+        ListColumn("org_unit", N_("Org unit"), sort="org_unit_name", group="org_unit_id"),
+        ListColumn("position", N_("Job position"), sort="position_label", group="position_id"),
+        # ISO dates sort as text; no date is the empty text (first ascending).
+        ListColumn("hired_on", N_("Hired on"), kind="date", sort="COALESCE(hired_on::text, '')"),
+        ListColumn("left_on", N_("Left on"), kind="date", sort="COALESCE(left_on::text, '')", default=False),
+        ListColumn("email", N_("Email"), default=False),
+        ListColumn("phone", N_("Phone"), default=False),
+        ListColumn(
+            "created_at", N_("Created"), kind="datetime", sort="created_at", sort_type=datetime, default=False
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("q", "org_unit_id"),
+)
+
+
+def _conditions(ctx: Context, filters: EmployeeFilters) -> tuple[SqlWhere, str]:
+    where = SqlWhere(ctx.tenant_id)
+    source = SOURCE.format(day=where.bind(today(ctx)) + "::date")
+    if filters.org_unit_id is not None:
+        where.where("org_unit_id = {}", filters.org_unit_id)
+    text = (filters.q or "").replace("\x00", "").strip()
+    if text:
+        where.where(f"{SEARCH_TEXT} LIKE {{}}", contains_pattern(text))
+    return where, source
+
+
+async def employee_list(
+    ctx: Context, filters: EmployeeFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[EmployeeView], int | None]:
+    """A page of employees in the state's order, as views, with the total when ``count``."""
+    where, source = _conditions(ctx, filters)
+    ids = await fetch_page(
+        ctx, EMPLOYEE_LIST, state, select="id", source=source, where=where, row=lambda r: r[0], limit=limit
+    )
+    rows = list((await ctx.session.scalars(select(Employee).where(Employee.id.in_(ids.items)))).all())
+    by_id = {v.id: v for v in await views(ctx, rows)}
+    total = await count_rows(ctx, source=source, where=where) if count else None
+    return ListPage(
+        [by_id[i] for i in ids.items if i in by_id], ids.next_cursor, ids.previous_cursor, ids.at
+    ), total
+
+
+async def employee_groups(ctx: Context, filters: EmployeeFilters, state: ListState) -> list[GroupTotal]:
+    """The grouped list's groups (by org unit or position held) with how many employees each has."""
+    where, source = _conditions(ctx, filters)
+    return await group_totals(ctx, EMPLOYEE_LIST, state, source=source, where=where, sums={})
 
 
 async def search_employees(ctx: Context, text: str, limit: int) -> list[SearchHit]:
