@@ -70,7 +70,11 @@ from bizsuite.web.lists import list_state
 
 Search = Annotated[
     str | None,
-    QueryParameter(max_length=200, pattern=r"^[^\x00]*$", description="Code, number, name or title prefix."),
+    QueryParameter(
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="Any part of the code, number, name or title, any case.",
+    ),
 ]
 
 
@@ -176,7 +180,7 @@ class CounterpartyController(Controller):
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
     ) -> CounterpartyPage:
-        """List counterparties, newest first, by code or name prefix and kind."""
+        """List counterparties, newest first, by any part of the code or name (any case) and kind."""
         items, next_cursor = await services.list_counterparties(ctx, filters, limit=limit, cursor=cursor)
         return CounterpartyPage(items=items, next_cursor=next_cursor)
 
@@ -247,7 +251,7 @@ class ProjectController(Controller):
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
     ) -> ProjectPage:
-        """List projects, newest first, by code or name prefix."""
+        """List projects, newest first, by any part of the code or name (any case)."""
         items, next_cursor = await services.list_projects(ctx, filters, limit=limit, cursor=cursor)
         return ProjectPage(items=items, next_cursor=next_cursor)
 
@@ -499,7 +503,7 @@ class TemplateController(Controller):
         limit: LimitParam = DEFAULT_LIMIT,
         cursor: CursorParam = None,
     ) -> TemplatePage:
-        """List templates, newest first, by code or name prefix and direction."""
+        """List templates, newest first, by any part of the code or name (any case) and direction."""
         items, next_cursor = await services.list_templates(ctx, filters, limit=limit, cursor=cursor)
         return TemplatePage(items=items, next_cursor=next_cursor)
 
@@ -543,7 +547,7 @@ class ClauseController(Controller):
     async def list_contracts_clauses(
         self, ctx: Ctx, q: Search = None, limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None
     ) -> ClausePage:
-        """List the clause library, newest first, by code or title prefix."""
+        """List the clause library, newest first, by any part of the code or title (any case)."""
         items, next_cursor = await services.list_clauses(ctx, _q(q), limit=limit, cursor=cursor)
         return ClausePage(items=items, next_cursor=next_cursor)
 

@@ -110,10 +110,10 @@ def sync_detailed(
 ) -> Response[ClausePage | ProblemDetails]:
     """List clauses
 
-     List the clause library, newest first, by code or title prefix.
+     List the clause library, newest first, by any part of the code or title (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -147,10 +147,10 @@ def sync(
 ) -> ClausePage | ProblemDetails | None:
     """List clauses
 
-     List the clause library, newest first, by code or title prefix.
+     List the clause library, newest first, by any part of the code or title (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -179,10 +179,10 @@ async def asyncio_detailed(
 ) -> Response[ClausePage | ProblemDetails]:
     """List clauses
 
-     List the clause library, newest first, by code or title prefix.
+     List the clause library, newest first, by any part of the code or title (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -214,10 +214,10 @@ async def asyncio(
 ) -> ClausePage | ProblemDetails | None:
     """List clauses
 
-     List the clause library, newest first, by code or title prefix.
+     List the clause library, newest first, by any part of the code or title (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 

@@ -122,10 +122,10 @@ def sync_detailed(
 ) -> Response[CounterpartyPage | ProblemDetails]:
     """List counterparties
 
-     List counterparties, newest first, by code or name prefix and kind.
+     List counterparties, newest first, by any part of the code or name (any case) and kind.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         kind (CounterpartyKind | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -162,10 +162,10 @@ def sync(
 ) -> CounterpartyPage | ProblemDetails | None:
     """List counterparties
 
-     List counterparties, newest first, by code or name prefix and kind.
+     List counterparties, newest first, by any part of the code or name (any case) and kind.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         kind (CounterpartyKind | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -197,10 +197,10 @@ async def asyncio_detailed(
 ) -> Response[CounterpartyPage | ProblemDetails]:
     """List counterparties
 
-     List counterparties, newest first, by code or name prefix and kind.
+     List counterparties, newest first, by any part of the code or name (any case) and kind.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         kind (CounterpartyKind | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -235,10 +235,10 @@ async def asyncio(
 ) -> CounterpartyPage | ProblemDetails | None:
     """List counterparties
 
-     List counterparties, newest first, by code or name prefix and kind.
+     List counterparties, newest first, by any part of the code or name (any case) and kind.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         kind (CounterpartyKind | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.

@@ -110,10 +110,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ProjectPage]:
     """List projects
 
-     List projects, newest first, by code or name prefix.
+     List projects, newest first, by any part of the code or name (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -147,10 +147,10 @@ def sync(
 ) -> ProblemDetails | ProjectPage | None:
     """List projects
 
-     List projects, newest first, by code or name prefix.
+     List projects, newest first, by any part of the code or name (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -179,10 +179,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | ProjectPage]:
     """List projects
 
-     List projects, newest first, by code or name prefix.
+     List projects, newest first, by any part of the code or name (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 
@@ -214,10 +214,10 @@ async def asyncio(
 ) -> ProblemDetails | ProjectPage | None:
     """List projects
 
-     List projects, newest first, by code or name prefix.
+     List projects, newest first, by any part of the code or name (any case).
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
 

@@ -122,10 +122,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | TemplatePage]:
     """List templates
 
-     List templates, newest first, by code or name prefix and direction.
+     List templates, newest first, by any part of the code or name (any case) and direction.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         direction (Direction | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -162,10 +162,10 @@ def sync(
 ) -> ProblemDetails | TemplatePage | None:
     """List templates
 
-     List templates, newest first, by code or name prefix and direction.
+     List templates, newest first, by any part of the code or name (any case) and direction.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         direction (Direction | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -197,10 +197,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | TemplatePage]:
     """List templates
 
-     List templates, newest first, by code or name prefix and direction.
+     List templates, newest first, by any part of the code or name (any case) and direction.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         direction (Direction | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
@@ -235,10 +235,10 @@ async def asyncio(
 ) -> ProblemDetails | TemplatePage | None:
     """List templates
 
-     List templates, newest first, by code or name prefix and direction.
+     List templates, newest first, by any part of the code or name (any case) and direction.
 
     Args:
-        q (None | str | Unset): Code, number, name or title prefix.
+        q (None | str | Unset): Any part of the code, number, name or title, any case.
         direction (Direction | None | Unset):
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.

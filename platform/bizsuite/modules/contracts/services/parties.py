@@ -29,12 +29,6 @@ from bizsuite.modules.contracts.schemas import (
 from bizsuite.modules.contracts.services.settings import today
 from bizsuite.web.lists import anywhere
 
-
-def like_prefix(text: str) -> str:
-    """A ``LIKE`` prefix pattern for ``text`` (escape ``/``)."""
-    return text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
-
-
 # --- counterparties -------------------------------------------------------------------------
 
 
@@ -102,13 +96,10 @@ async def _code_free(
 async def list_counterparties(
     ctx: Context, filters: CounterpartyFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[CounterpartyView], str | None]:
-    """A page of counterparties, newest first, by code or name prefix and kind."""
+    """A page of counterparties, newest first, by any part of the code or name (any case) and kind."""
     statement = select(Counterparty)
     if filters.q:
-        prefix = like_prefix(filters.q)
-        statement = statement.where(
-            Counterparty.name.like(prefix, escape="/") | Counterparty.code.like(prefix.upper(), escape="/")
-        )
+        statement = statement.where(anywhere(filters.q, Counterparty.code, Counterparty.name))
     if filters.kind is not None:
         statement = statement.where(Counterparty.kind == filters.kind)
     rows, next_cursor = await list_page(
@@ -213,13 +204,10 @@ async def _project(ctx: Context, project_id: uuid.UUID) -> Project:
 async def list_projects(
     ctx: Context, filters: ProjectFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[ProjectView], str | None]:
-    """A page of projects, newest first, by code or name prefix."""
+    """A page of projects, newest first, by any part of the code or name (any case)."""
     statement = select(Project)
     if filters.q:
-        prefix = like_prefix(filters.q)
-        statement = statement.where(
-            Project.name.like(prefix, escape="/") | Project.code.like(prefix.upper(), escape="/")
-        )
+        statement = statement.where(anywhere(filters.q, Project.code, Project.name))
     rows, next_cursor = await list_page(
         ctx.session, statement, Project, limit=limit, cursor=cursor, descending=True
     )

@@ -33,8 +33,8 @@ from bizsuite.modules.contracts.schemas import (
     TemplateUpdate,
     TemplateView,
 )
-from bizsuite.modules.contracts.services.parties import like_prefix
 from bizsuite.modules.contracts.services.settings import today
+from bizsuite.web.lists import anywhere
 
 #: Files attached to a contract (its generated document and its attachments).
 CONTRACT_FILES = "contracts_contract"
@@ -90,13 +90,10 @@ def _clause_placeholders(body: str) -> None:
 async def list_clauses(
     ctx: Context, q: str | None, *, limit: int, cursor: str | None
 ) -> tuple[list[ClauseView], str | None]:
-    """A page of the clause library, newest first, by code or title prefix."""
+    """A page of the clause library, newest first, by any part of the code or title (any case)."""
     statement = select(Clause)
     if q:
-        prefix = like_prefix(q)
-        statement = statement.where(
-            Clause.title.like(prefix, escape="/") | Clause.code.like(prefix.upper(), escape="/")
-        )
+        statement = statement.where(anywhere(q, Clause.code, Clause.title))
     rows, next_cursor = await list_page(
         ctx.session, statement, Clause, limit=limit, cursor=cursor, descending=True
     )
@@ -198,14 +195,10 @@ async def template_views(ctx: Context, rows: list[ContractTemplate]) -> list[Tem
 async def list_templates(
     ctx: Context, filters: TemplateFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[TemplateView], str | None]:
-    """A page of templates, newest first, by code or name prefix and direction."""
+    """A page of templates, newest first, by any part of the code or name (any case) and direction."""
     statement = select(ContractTemplate)
     if filters.q:
-        prefix = like_prefix(filters.q)
-        statement = statement.where(
-            ContractTemplate.name.like(prefix, escape="/")
-            | ContractTemplate.code.like(prefix.upper(), escape="/")
-        )
+        statement = statement.where(anywhere(filters.q, ContractTemplate.code, ContractTemplate.name))
     if filters.direction is not None:
         statement = statement.where(
             (ContractTemplate.direction == filters.direction) | ContractTemplate.direction.is_(None)
