@@ -4,7 +4,8 @@ the account; sort and group the accounts list, save the view, bulk-assign three 
 export the filtered list to XLSX (revenue numbers that sum, real dates); schedule a follow-up call
 for tomorrow and see it in My activities; mention a colleague in a note, which reaches their
 inbox; move a ticket on its kanban (the card's move menu: the columns stack at this width) and
-reassign it. The zh-CN desktop walk is in the other browser tests (see each step's comment).
+reassign it; import 50 accounts with contacts from an XLSX file with English headers and two bad
+rows, read which rows and why, fix them and import all 50. The zh-CN desktop walk is in the other browser tests (see each step's comment).
 
 The language is chosen as a user would: the browser asks for English (Accept-Language), which
 the sign-in page follows; inside, a page follows the user's language, then the language cookie,
@@ -13,17 +14,24 @@ then the tenant's (zh-CN here) before the browser's, so the user picks English i
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 from bizsuite.core.identity.models import Role
-from playwright.async_api import Browser, BrowserContext, Page, expect
+from bizsuite.core.imports.models import DataImport, ImportStatus
+from bizsuite.modules.crm.models import Account, Contact
+from bizsuite.settings import Settings
+from openpyxl import load_workbook
+from playwright.async_api import Browser, BrowserContext, FilePayload, Page, expect
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.browser.conftest import PHONE, add_user, htmx_settled, sign_in, watched_context
 from tests.browser.test_crm_helpdesk import column, ticket_card
+from tests.browser.test_imports import workbook
 from tests.browser.test_lists import (
     DISTRIBUTOR_REVENUE,
     NAMES,
@@ -36,7 +44,9 @@ from tests.browser.test_mobile import no_sideways_scroll
 from tests.conftest import TenantHandle
 from tests.core.activities.test_activities_api import today_of
 from tests.core.alerts.test_alerts_links import MINGHUI, churn_alert
+from tests.core.jobs.helpers import fast, run_jobs_until
 from tests.modules.crm.conftest import make_account
+from tests.modules.crm.revenue.conftest import XLSX, tenant_ctx
 from tests.modules.crm.tickets.conftest import HOTLINE_1234, create_policy, open_ticket
 
 #: Han characters: an English page shows them only inside names the test gave its records.
@@ -321,3 +331,146 @@ async def test_move_a_ticket_on_its_kanban_and_reassign_it(
     await no_sideways_scroll(phone)
     stored = await client.get(f"/api/v1/crm/tickets/{ticket['id']}", headers=tenant_a.headers)
     assert stored.json()["assignee_user_id"] == str(engineer.id)
+
+
+#: The import file's headers as an English speaker writes them: "Customer ID" is no header the
+#: product knows, so the page asks which column holds the account code; the others match.
+ENGLISH_HEADER = (
+    "Customer ID",
+    "Account name",
+    "Owner",
+    "Contact name",
+    "Title",
+    "Contact phone",
+    "Contact email",
+)
+
+
+def with_english_headers(content: bytes) -> tuple[bytes, list[str]]:
+    """test_imports.py's workbook with English headers, and the texts of its rows (the test's data,
+    in Chinese, which an English page shows as they are)."""
+    book = load_workbook(io.BytesIO(content))
+    sheet = book.active
+    assert sheet is not None
+    for cell, title in zip(sheet[1], ENGLISH_HEADER, strict=True):
+        cell.value = title
+    texts = [str(value) for row in sheet.iter_rows(min_row=2, values_only=True) for value in row if value]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), texts
+
+
+async def upload_and_map_the_code(page: Page, content: bytes) -> None:
+    """Upload the file from the accounts import page; the page asks for the account code's column
+    (the file's "Customer ID"), which the mapping form gives it."""
+    await expect(page).to_have_url(re.compile(r"/imports\?kind=crm\.accounts(&notice=[a-z.]+)?$"))
+    file = FilePayload(name="accounts.xlsx", mimeType=XLSX, buffer=content)
+    await page.set_input_files("#f-file", files=[file])
+    await page.get_by_test_id("import-upload").tap()
+    await expect(page.locator("main h1")).to_have_text("accounts.xlsx")
+    await expect(page.get_by_test_id("import-status")).to_have_text("Rejected")
+    missing = page.get_by_test_id("error-row")
+    await expect(missing).to_have_count(1)
+    await expect(missing).to_have_attribute("data-row", "1")
+    await expect(missing).to_have_attribute("data-column", "code")
+    await expect(missing.locator("td")).to_have_text(["1", "Account code", "", "missing column"])
+    await expect(page.get_by_test_id("confirm-import")).to_have_count(0)
+    mapping = page.get_by_test_id("mapping")
+    await expect(mapping).to_have_attribute("open", "")
+    await expect(mapping.locator("summary")).to_have_text("Columns")
+    await expect(page.get_by_test_id("map-code")).to_have_value("")
+    await expect(page.get_by_test_id("map-owner")).to_have_value("2")
+    await expect(page.get_by_test_id("map-contact_email")).to_have_value("6")
+    await english_only(page, *ENGLISH_HEADER, "accounts.xlsx")
+    await no_sideways_scroll(page)
+    await page.get_by_test_id("map-code").select_option(label="Customer ID")
+    await page.get_by_test_id("remap").tap()
+    await expect(page.get_by_test_id("toast")).to_have_text("Columns changed; the file was checked again.")
+
+
+async def test_import_fifty_accounts_with_contacts_two_bad_rows_then_fixed(
+    phone: Page, settings: Settings, app_engine: AsyncEngine, tenant_a: TenantHandle
+) -> None:
+    bad, bad_texts = with_english_headers(workbook(tenant_a.owner.email, bad=True))
+    fixed, fixed_texts = with_english_headers(workbook(tenant_a.owner.email, bad=False))
+    await sign_in_in_english(phone, tenant_a.owner.email)
+    await open_from_menu(phone, "/crm/accounts")
+    await phone.get_by_test_id("import-accounts").tap()
+    await expect(phone.locator("main h1")).to_have_text("Import accounts")
+    await english_only(phone)
+    await no_sideways_scroll(phone)
+
+    # The file with two bad rows (test_imports.py in zh-CN on a desktop): the preview names each
+    # row, its column, the value and why, in English; nothing is imported.
+    await upload_and_map_the_code(phone, bad)
+    await expect(phone.get_by_test_id("import-status")).to_have_attribute("data-status", "rejected")
+    await expect(phone.get_by_test_id("total-rows")).to_have_text("50")
+    await expect(phone.get_by_test_id("error-count")).to_have_text("2")
+    await expect(phone.get_by_test_id("rejected-note")).to_have_text(
+        "This file has 2 errors, so nothing will be imported. Fix the rows below and upload the file again."
+    )
+    table = phone.get_by_test_id("errors-table")
+    await expect(table.locator("thead th")).to_have_text(["Row", "Column", "Value", "Problem"])
+    errors = phone.get_by_test_id("error-row")
+    await expect(errors).to_have_count(2)
+    # Row 8 of the sheet (the header is row 1) holds account 7; row 32 account 31.
+    await expect(errors.nth(0)).to_have_attribute("data-row", "8")
+    await expect(errors.nth(0)).to_have_attribute("data-column", "contact_email")
+    await expect(errors.nth(0).locator("td")).to_have_text(
+        ["8", "Contact email", "联系人7-邮箱", "must be an email address like name@example.com"]
+    )
+    await expect(errors.nth(1)).to_have_attribute("data-row", "32")
+    await expect(errors.nth(1)).to_have_attribute("data-column", "owner")
+    await expect(errors.nth(1).locator("td")).to_have_text(
+        ["32", "Owner", "nobody@example.cn", "no person of this tenant has this email or name"]
+    )
+    await expect(phone.get_by_test_id("confirm-import")).to_have_count(0)
+    await expect(phone.get_by_test_id("map-code")).to_have_value("0")  # the chosen column is kept
+    await english_only(phone, *ENGLISH_HEADER, *bad_texts, "accounts.xlsx")
+    await no_sideways_scroll(phone)
+    async with tenant_ctx(app_engine, tenant_a) as ctx:
+        assert await ctx.session.scalar(select(func.count()).select_from(Account)) == 0
+        assert await ctx.session.scalar(select(func.count()).select_from(Contact)) == 0
+
+    # Discard it, fix the two rows and upload the file again: all 50 are ready to import.
+    await phone.get_by_test_id("discard-import").tap()
+    await expect(phone.get_by_test_id("toast")).to_have_text("Import discarded.")
+    await upload_and_map_the_code(phone, fixed)
+    await expect(phone.get_by_test_id("import-status")).to_have_attribute("data-status", "previewed")
+    await expect(phone.get_by_test_id("import-status")).to_have_text("Ready to import")
+    await expect(phone.get_by_test_id("total-rows")).to_have_text("50")
+    await expect(phone.get_by_test_id("figure-contacts")).to_have_text("50")
+    await expect(phone.get_by_test_id("error-count")).to_have_text("0")
+    await expect(phone.get_by_test_id("error-row")).to_have_count(0)
+    await expect(phone.get_by_test_id("preview-row").first).to_contain_text("IMP-001")
+    await english_only(phone, *ENGLISH_HEADER, *fixed_texts, "accounts.xlsx")
+    await no_sideways_scroll(phone)
+    confirm = phone.get_by_test_id("confirm-import")
+    await expect(confirm).to_have_text("Import 50 rows")
+    await confirm.tap()
+    await expect(phone.get_by_test_id("toast")).to_have_text("Import queued: the progress shows below.")
+
+    async def finished() -> bool:
+        async with tenant_ctx(app_engine, tenant_a) as ctx:
+            statuses = (await ctx.session.scalars(select(DataImport.status))).all()
+        return ImportStatus.RUNNING not in statuses
+
+    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await expect(phone.get_by_test_id("import-done")).to_be_visible()
+    await expect(phone.get_by_test_id("import-status")).to_have_text("Imported")
+    await expect(phone.get_by_test_id("import-progress-bar")).to_have_attribute("value", "50")
+    await expect(phone.get_by_test_id("progress-text")).to_have_text("50 of 50 rows")
+    await expect(phone.get_by_test_id("done-created")).to_have_text("Created: 50")
+    await english_only(phone, *ENGLISH_HEADER, *fixed_texts, "accounts.xlsx")
+    await no_sideways_scroll(phone)
+    async with tenant_ctx(app_engine, tenant_a) as ctx:
+        assert await ctx.session.scalar(select(func.count()).select_from(Account)) == 50
+        assert await ctx.session.scalar(select(func.count()).select_from(Contact)) == 50
+
+    # The accounts list shows the 50 accounts.
+    await phone.get_by_test_id("goto-accounts").tap()
+    await expect(phone).to_have_url(re.compile(r"/crm/accounts$"))
+    await expect(phone.get_by_test_id("list-range")).to_have_text("1–50 of 50")
+    await expect(phone.get_by_test_id("account-row")).to_have_count(50)
+    await expect(phone.get_by_test_id("account-row").filter(has_text="IMP-007")).to_have_count(1)
+    await no_sideways_scroll(phone)
