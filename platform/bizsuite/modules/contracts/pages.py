@@ -26,7 +26,12 @@ from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import SECTION_ADMINISTRATION, LinkTarget, NavItem, Panel, SearchProvider
 from bizsuite.modules.contracts import services
-from bizsuite.modules.contracts.api import contract_filters, counterparty_filters, project_filters
+from bizsuite.modules.contracts.api import (
+    contract_filters,
+    counterparty_filters,
+    project_filters,
+    template_filters,
+)
 from bizsuite.modules.contracts.models import (
     ChangeOrderStatus,
     ClaimKind,
@@ -1017,6 +1022,44 @@ TEMPLATE_CONTRACT_FIELDS = (
 )  # fmt: skip
 
 
+@list_export_source(
+    "contract-templates",
+    module=__name__,
+    spec=services.TEMPLATE_LIST,
+    filters=TemplateFilters,
+    sheet=lambda: _("Contract templates"),
+)
+async def template_export(
+    ctx: Context, filters: TemplateFilters, state: ListState
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The view's templates, 500 at a time, cells by column key."""
+    cursor: str | None = None
+    while True:
+        listed, _total = await services.template_list(
+            ctx, filters, dataclasses.replace(state, cursor=cursor), limit=500
+        )
+        yield [
+            {
+                "code": t.code,
+                "name": t.name,
+                "direction": _(DIRECTION_LABELS[t.direction]) if t.direction else _("Either"),
+                "max_amount": t.max_amount,
+                "allowed_currencies": ", ".join(t.allowed_currencies) or _("Any"),
+                "required_clauses": ", ".join(c.code for c in t.clauses if c.required),
+                "required_attachments": ", ".join(t.required_attachments),
+                "created_at": t.created_at,
+            }
+            for t in listed.items
+        ]
+        if (cursor := listed.next_cursor) is None:
+            return
+
+
+def _template_group_labels(groups: list[GroupTotal]) -> dict[str, str]:
+    """A direction's label (or "Either") in the reader's language."""
+    return {g.value: _(DIRECTION_LABELS[Direction(g.value)]) if g.value else _("Either") for g in groups}
+
+
 class TemplatePages(Controller):
     """Contract templates and the clause library; a template's page registers contracts from it."""
 
@@ -1028,32 +1071,68 @@ class TemplatePages(Controller):
         self,
         ctx: Ctx,
         request: Request[Any, Any, Any],
+        filters: TemplateFilters,
         form: Submission[Any] | None = None,
         form_name: str = "clause",
     ) -> Template:
-        templates, _next = await services.list_templates(ctx, TemplateFilters(), limit=200, cursor=None)
+        sent = query_as_sent(request)
+        state = list_state(services.TEMPLATE_LIST, sent)
+        listed, total = await services.template_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        groups = await services.template_groups(ctx, filters, state)
+        views, _next = await list_saved_views(ctx, services.TEMPLATE_LIST.key, limit=100, cursor=None)
         clauses, _more = await services.list_clauses(ctx, None, limit=200, cursor=None)
         return page(
             request,
             "contracts/templates/list.html",
             status_code=form.status_code if form else 200,
-            templates=templates,
+            items=listed.items,
+            filters=filters,
             clauses=clauses,
+            **list_context(
+                services.TEMPLATE_LIST,
+                state,
+                sent,
+                listed,
+                total=total,
+                groups=groups,
+                group_labels=_template_group_labels(groups),
+                views=views,
+            ),
             **_blank(form, form_name),
             **_labels(),
         )
 
-    @get()
-    async def templates(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """The templates and the clause library."""
-        return await self._list(ctx, request)
+    @get(**filtered_by(template_filters))
+    async def templates(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[TemplateFilters]
+    ) -> Template:
+        """The templates list (search, direction, sortable columns, count, groups by direction,
+        saved views, export), the form to create one and the clause library."""
+        return await self._list(ctx, request, filters)
+
+    @route(
+        "/export",
+        http_method=[HttpMethod.GET, HttpMethod.POST],
+        status_code=200,
+        **filtered_by(template_filters),
+    )
+    async def export(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[TemplateFilters]
+    ) -> Response[Any]:
+        """Download the list's current view as CSV or XLSX (a background job beyond the inline limit)."""
+        return await export_view(
+            ctx,
+            request,
+            template_export,
+            list_export(services.TEMPLATE_LIST, query_as_sent(request), filters),
+        )
 
     @post("/clauses", opt={"min_role": Role.MANAGER})
     async def add_clause(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Add a clause to the library."""
 
         async def again(form: Submission[ClauseCreate]) -> Template:
-            return await self._list(ctx, request, form)
+            return await self._list(ctx, request, TemplateFilters(), form)
 
         return await run_form(
             read_form(data, ClauseCreate, CLAUSE_FIELDS),
@@ -1086,7 +1165,7 @@ class TemplatePages(Controller):
             form.values.update(
                 {k: raw.get(k) for k in ("placeholder_lines", "allowed_currencies", "required_attachments")}
             )
-            return await self._list(ctx, request, form, "template")
+            return await self._list(ctx, request, TemplateFilters(), form, "template")
 
         return await run_form(
             submission,

@@ -26,6 +26,7 @@ from bizsuite.modules.contracts.services.listing import (
     CONTRACT_LIST,
     COUNTERPARTY_LIST,
     PROJECT_LIST,
+    TEMPLATE_LIST,
     contract_groups,
     contract_list,
     counterparty_groups,
@@ -35,6 +36,8 @@ from bizsuite.modules.contracts.services.listing import (
     project_groups,
     project_list,
     search_contracts,
+    template_groups,
+    template_list,
 )
 from bizsuite.modules.contracts.services.money import (
     OVER_RECEIPTS,
@@ -97,6 +100,7 @@ __all__ = [
     "PAYMENT_DOCUMENT",
     "PROJECT_LIST",
     "REASON_LABELS",
+    "TEMPLATE_LIST",
     "BlacklistedProblem",
     "IllegalTransitionProblem",
     "SpendRefusedProblem",
@@ -150,6 +154,8 @@ __all__ = [
     "search_counterparties",
     "search_projects",
     "spend_position",
+    "template_groups",
+    "template_list",
     "today",
     "update_clause",
     "update_contract",

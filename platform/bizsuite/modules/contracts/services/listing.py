@@ -1,7 +1,8 @@
-"""The contracts, counterparties and projects lists on the kernel list component
+"""The contracts, counterparties, projects and templates lists on the kernel list component
 (``web/lists.py``): sortable columns, the count, previous and next pages, groups (the contracts
 list's by status, direction, project or counterparty with amount subtotals; counterparties by kind,
-projects by org unit, with counts), saved views and the export of the view.
+projects by org unit, templates by direction, with counts), saved views and the export of the
+view.
 
 The list's SQL picks the page's contract ids (keyset on the sort key and id, through
 :func:`bizsuite.web.lists.fetch_page`: one paging implementation); the page's contracts are then
@@ -19,7 +20,7 @@ from sqlalchemy import select
 
 from bizsuite.core.context import Context
 from bizsuite.kit import SearchHit
-from bizsuite.modules.contracts.models import Contract, Counterparty, Project
+from bizsuite.modules.contracts.models import Contract, ContractTemplate, Counterparty, Project
 from bizsuite.modules.contracts.schemas import (
     ContractFilters,
     ContractView,
@@ -27,9 +28,12 @@ from bizsuite.modules.contracts.schemas import (
     CounterpartyView,
     ProjectFilters,
     ProjectView,
+    TemplateFilters,
+    TemplateView,
 )
 from bizsuite.modules.contracts.services.contracts import views
 from bizsuite.modules.contracts.services.parties import counterparty_views, project_view
+from bizsuite.modules.contracts.services.templates import template_views
 from bizsuite.modules.crm.models import Account
 from bizsuite.web.i18n import N_
 from bizsuite.web.lists import (
@@ -322,3 +326,79 @@ async def project_groups(ctx: Context, filters: ProjectFilters, state: ListState
     """The grouped list's groups (by org unit) with how many projects each has."""
     where = project_conditions(ctx, filters)
     return await group_totals(ctx, PROJECT_LIST, state, source=PROJECT_SOURCE, where=where, sums={})
+
+
+# --- templates ------------------------------------------------------------------------------
+
+#: One row per template.
+TEMPLATE_SOURCE = "(SELECT t.* FROM contracts_templates t) AS templates"
+#: Search anywhere in the code or the name (any case).
+TEMPLATE_SEARCH = "lower(code || ' ' || name)"
+
+#: The templates list, described once for the page and the export.
+TEMPLATE_LIST = ListSpec(
+    key="contracts.templates",
+    path="/contracts/templates",
+    columns=(
+        ListColumn("code", N_("Code"), sort="code"),
+        ListColumn("name", N_("Name"), sort="name"),
+        ListColumn("direction", N_("Direction"), group="direction"),
+        ListColumn(
+            "max_amount",
+            N_("Maximum amount"),
+            kind="decimal",
+            sort="COALESCE(max_amount, 0)",
+            sort_type=Decimal,
+        ),
+        ListColumn("allowed_currencies", N_("Allowed currencies")),
+        ListColumn("required_clauses", N_("Required clauses")),
+        ListColumn("required_attachments", N_("Required attachments")),
+        ListColumn(
+            "created_at", N_("Created"), kind="datetime", sort="created_at", sort_type=datetime, default=False
+        ),
+    ),
+    default_sort="-created_at",
+    filters=("q", "direction"),
+)
+
+
+def template_conditions(ctx: Context, filters: TemplateFilters) -> SqlWhere:
+    """The filters as SQL conditions on the templates list's rows (a direction also finds the
+    templates for either direction, as the API's list does)."""
+    where = SqlWhere(ctx.tenant_id)
+    if filters.direction is not None:
+        where.where("(direction IS NULL OR direction::text = {})", filters.direction.value)
+    text = (filters.q or "").replace("\x00", "").strip()
+    if text:
+        where.where(f"{TEMPLATE_SEARCH} LIKE {{}}", contains_pattern(text))
+    return where
+
+
+async def template_list(
+    ctx: Context, filters: TemplateFilters, state: ListState, *, limit: int, count: bool = False
+) -> tuple[ListPage[TemplateView], int | None]:
+    """A page of templates in the state's order, as views, with the total when ``count``."""
+    where = template_conditions(ctx, filters)
+    ids = await fetch_page(
+        ctx,
+        TEMPLATE_LIST,
+        state,
+        select="id",
+        source=TEMPLATE_SOURCE,
+        where=where,
+        row=lambda r: r[0],
+        limit=limit,
+    )
+    rows = list(
+        (await ctx.session.scalars(select(ContractTemplate).where(ContractTemplate.id.in_(ids.items)))).all()
+    )
+    by_id = {v.id: v for v in await template_views(ctx, rows)}
+    total = await count_rows(ctx, source=TEMPLATE_SOURCE, where=where) if count else None
+    items = [by_id[i] for i in ids.items if i in by_id]
+    return ListPage(items, ids.next_cursor, ids.previous_cursor, ids.at), total
+
+
+async def template_groups(ctx: Context, filters: TemplateFilters, state: ListState) -> list[GroupTotal]:
+    """The grouped list's groups (by direction; ``""``: either) with how many templates each has."""
+    where = template_conditions(ctx, filters)
+    return await group_totals(ctx, TEMPLATE_LIST, state, source=TEMPLATE_SOURCE, where=where, sums={})
