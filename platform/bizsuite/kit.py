@@ -101,6 +101,29 @@ class Panel:
     module: str | None = None
 
 
+#: ``(ctx, record_ids)`` → each record's value for a list column, for one page of records at once.
+ColumnValues = Callable[["Context", list[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumn:
+    """A column an area adds to another area's list page (``target``: ``crm.churn``).
+
+    The page calls ``values(ctx, ids)`` once with its page of record ids (so the area reads a
+    page in a constant number of queries) and renders each row's cell with ``template`` (the
+    area's own, given ``value``: the record's entry, absent for none); ``label`` is the header's
+    msgid (``N_()``).
+    """
+
+    target: str
+    key: str
+    label: str
+    values: ColumnValues
+    template: str
+    order: int = 100
+    module: str | None = None
+
+
 #: ``(ctx, record_id, before, fetch_count)`` → at most ``fetch_count`` keyed entries up to ``before``;
 #: the record page's owner defines the key and entry types of its timeline.
 TimelineEvents = Callable[["Context", uuid.UUID, Any, int], Awaitable[list[Any]]]
@@ -247,6 +270,8 @@ class ModuleSpec:
     settings: SettingsSpec[Any] | None = None
     #: Contributions to other areas' record pages and to the shell.
     panels: Sequence[Panel] = ()
+    #: Columns added to other areas' list pages.
+    list_columns: Sequence[ListColumn] = ()
     timeline_sources: Sequence[TimelineSource] = ()
     search_providers: Sequence[SearchProvider] = ()
     link_targets: Sequence[LinkTarget] = ()
@@ -288,6 +313,7 @@ class Registry:
     document_types: dict[str, DocumentType] = field(default_factory=dict)
     settings: dict[str, SettingsSpec[Any]] = field(default_factory=dict)
     panels: list[Panel] = field(default_factory=list)
+    list_columns: list[ListColumn] = field(default_factory=list)
     timeline_sources: list[TimelineSource] = field(default_factory=list)
     search_providers: list[SearchProvider] = field(default_factory=list)
     link_targets: dict[str, LinkTarget] = field(default_factory=dict)
@@ -321,6 +347,7 @@ class Registry:
         if spec.settings is not None:
             self._merge(self.settings, {spec.settings.key: spec.settings}, spec, "settings")
         self.panels.extend(_replace(p, module=p.module or module) for p in spec.panels)
+        self.list_columns.extend(_replace(c, module=c.module or module) for c in spec.list_columns)
         self.timeline_sources.extend(_replace(t, module=t.module or module) for t in spec.timeline_sources)
         self.search_providers.extend(_replace(s, module=s.module or module) for s in spec.search_providers)
         self._merge(
@@ -371,6 +398,11 @@ class Registry:
         """The panels on ``target``'s record page this caller may see, in order."""
         found = [p for p in self.panels if p.target == target and _usable(principal, p.module)]
         return sorted(found, key=lambda p: p.order)
+
+    def columns_for(self, target: str, principal: Principal) -> list[ListColumn]:
+        """The columns other areas add to ``target``'s list page that this caller may see, in order."""
+        found = [c for c in self.list_columns if c.target == target and _usable(principal, c.module)]
+        return sorted(found, key=lambda c: c.order)
 
     def timeline_for(self, target: str, principal: Principal) -> list[TimelineSource]:
         """The sources of ``target``'s timeline this caller may see."""

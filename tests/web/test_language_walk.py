@@ -58,7 +58,7 @@ _ADDRESSES = re.compile(
     r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|dev|net|org|io)\b(?:/\S*)?"
 )
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&._@/+-]*[A-Za-z0-9]|[A-Za-z]")
-_SKIPPED_TAGS = {"script", "style", "code", "kbd", "pre", "samp", "svg", "noscript"}
+_SKIPPED_TAGS = {"script", "style", "code", "kbd", "pre", "samp", "svg", "noscript", "textarea"}
 _READ_ATTRS = ("title", "placeholder", "aria-label", "alt")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

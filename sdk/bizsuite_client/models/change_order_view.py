@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.change_order_status import ChangeOrderStatus, check_change_order_status
 
 if TYPE_CHECKING:
+    from ..models.file_out import FileOut
     from ..models.milestone_change_view import MilestoneChangeView
 
 
@@ -23,6 +24,7 @@ class ChangeOrderView:
     Attributes:
         amount_after (None | str):
         amount_before (None | str):
+        attachments (list[FileOut]):
         contract_id (UUID):
         cost_impact (str):
         created_at (datetime.datetime):
@@ -41,6 +43,7 @@ class ChangeOrderView:
 
     amount_after: None | str
     amount_before: None | str
+    attachments: list[FileOut]
     contract_id: UUID
     cost_impact: str
     created_at: datetime.datetime
@@ -63,6 +66,11 @@ class ChangeOrderView:
 
         amount_before: None | str
         amount_before = self.amount_before
+
+        attachments = []
+        for attachments_item_data in self.attachments:
+            attachments_item = attachments_item_data.to_dict()
+            attachments.append(attachments_item)
 
         contract_id = str(self.contract_id)
 
@@ -109,6 +117,7 @@ class ChangeOrderView:
             {
                 "amount_after": amount_after,
                 "amount_before": amount_before,
+                "attachments": attachments,
                 "contract_id": contract_id,
                 "cost_impact": cost_impact,
                 "created_at": created_at,
@@ -130,6 +139,7 @@ class ChangeOrderView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.file_out import FileOut  # noqa: PLC0415
         from ..models.milestone_change_view import MilestoneChangeView  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -147,6 +157,13 @@ class ChangeOrderView:
             return cast(None | str, data)
 
         amount_before = _parse_amount_before(d.pop("amount_before"))
+
+        attachments = []
+        _attachments = d.pop("attachments")
+        for attachments_item_data in _attachments:
+            attachments_item = FileOut.from_dict(attachments_item_data)
+
+            attachments.append(attachments_item)
 
         contract_id = UUID(d.pop("contract_id"))
 
@@ -210,6 +227,7 @@ class ChangeOrderView:
         change_order_view = cls(
             amount_after=amount_after,
             amount_before=amount_before,
+            attachments=attachments,
             contract_id=contract_id,
             cost_impact=cost_impact,
             created_at=created_at,

@@ -1,7 +1,8 @@
 """The SDK examples of docs/contracts/README.md run, unchanged, against a live server: the
 clerk registers and submits, the approver approves with their own key, the clerk signs and a
 payment beyond what was received is refused with its figures; a contract registered from a
-template is refused by its maximum amount first, then registered with its generated document."""
+template is refused by its maximum amount first, then registered with its generated document;
+the churn watch list is read with each customer's risk and its reasons."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.conftest import TenantHandle
 from tests.core.approvals.conftest import post_ok
 from tests.modules.contracts.conftest import BASE, build
+from tests.modules.contracts.test_contracts_customer_risks import declining
 from tests.modules.contracts.test_contracts_templates import make_template
 from tests.sdk.conftest import examples, run_example, user_env
 
@@ -20,7 +22,7 @@ PYTHON = [e for e in examples(README) if e.language == "python"]
 
 
 def test_the_guide_uses_the_resource_client() -> None:
-    assert len(PYTHON) == 4
+    assert len(PYTHON) == 5
     for example in PYTHON:
         assert "client.contracts." in example.code or "approval_requests" in example.code, example.name
         assert "sync_detailed" not in example.code and "unwrap" not in example.code, example.name
@@ -42,7 +44,7 @@ async def test_the_examples_register_approve_and_refuse_the_payment(
         {"code": "P-2026-01", "name": "华东智能仓储二期", "org_unit_id": s.unit},
         tenant_a.headers,
     )
-    register, approve, pay, templated = PYTHON
+    register, approve, pay, templated, risks = PYTHON
     env = user_env(live_server, s.clerk.api_key)
     env["BIZSUITE_APPROVER_API_KEY"] = s.approver.api_key
 
@@ -78,3 +80,10 @@ async def test_the_examples_register_approve_and_refuse_the_payment(
     assert lines[0].startswith("refused: 422 ") and "max_amount" in lines[0]
     assert lines[1].startswith("HT-") and lines[1].endswith(" True")
     assert lines[2] == "0.00 signed_value - settled"
+
+    await declining(client, tenant_a, s.account)
+    watched = run_example(risks.code, env)
+    assert watched.returncode == 0, watched.stderr
+    assert watched.stdout.splitlines() == [
+        "上海明辉贸易有限公司 40 revenue_decline +40: 月收入连续 3 个月下降（客户流失预警）。"
+    ]

@@ -2,7 +2,7 @@
 (suppliers and subcontractors with qualifications and a blacklist), projects, payment plans,
 receipts and payments under 以收定支 (spend only what you receive), invoices and ageing, change
 orders, templates with the clause library and generated documents, claims and delays, alerts, the
-ledger and dashboard, and the customer-risk signal on CRM account pages.
+ledger and dashboard, and the customer-risk signal on CRM account pages and the churn watch list.
 
 ``models`` holds every table; ``rules`` the domain rules; ``services`` (one module per
 aggregate), ``api`` and ``pages`` are thin layers over them; ``blueprint`` reads ``[contracts]``.
@@ -55,4 +55,5 @@ MODULE = ModuleSpec(
     alert_kinds=services.ALERT_KINDS,
     task_modules=["bizsuite.modules.contracts.jobs"],
     panels=pages.PANELS,
+    list_columns=pages.LIST_COLUMNS,
 )

@@ -11,10 +11,11 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.errors import FieldError, ValidationProblem
 from bizsuite.core.files.api import STORAGE
 from bizsuite.core.files.storage import ObjectStorage
 from bizsuite.core.identity.models import Role
-from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
+from bizsuite.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.contracts import services
 from bizsuite.modules.contracts.models import ContractStatus, CounterpartyKind, Direction, SettlementKind
 from bizsuite.modules.contracts.schemas import (
@@ -45,6 +46,7 @@ from bizsuite.modules.contracts.schemas import (
     CounterpartyUpdate,
     CounterpartyView,
     CustomerRisk,
+    CustomerRiskPage,
     InvoiceCreate,
     InvoiceView,
     LedgerReport,
@@ -66,6 +68,7 @@ from bizsuite.modules.contracts.schemas import (
     TemplateUpdate,
     TemplateView,
 )
+from bizsuite.modules.crm.models import Tier
 from bizsuite.web.lists import list_state
 
 Search = Annotated[
@@ -84,6 +87,14 @@ ContractSearch = Annotated[
         max_length=200,
         pattern=r"^[^\x00]*$",
         description="Text found anywhere in the contract's number or title or its counterparty's name, in any case.",
+    ),
+]
+
+AccountIds = Annotated[
+    list[uuid.UUID] | None,
+    QueryParameter(
+        max_items=MAX_LIMIT,
+        description="CRM account ids (repeat the parameter, at most 200): their risks, in this order.",
     ),
 ]
 
@@ -367,7 +378,9 @@ class ContractController(Controller):
         self, ctx: Ctx, contract_id: FromPath[uuid.UUID]
     ) -> ChangeOrderList:
         """The contract's change orders (变更/洽商), first to last; the approved ones carry the
-        amount and end date before and after them: the contract's version history."""
+        amount and end date before and after them: the contract's version history. Each lists its
+        attachments: files uploaded with ``POST /api/v1/files?document_type=contracts_change&
+        document_id=<change order id>``."""
         return ChangeOrderList(items=await services.list_change_orders(ctx, contract_id))
 
     @post(
@@ -611,6 +624,33 @@ class ReportsController(Controller):
         """The CRM account's risk score (0-100) with its reasons across CRM and contracts, each
         with its weight, its figure and links to its records."""
         return await services.customer_risk(ctx, account_id)
+
+    @get(
+        "/customer-risks",
+        operation_id="list_contracts_customer_risks",
+        summary="Customers' risk scores and their reasons",
+    )
+    async def list_contracts_customer_risks(
+        self,
+        ctx: Ctx,
+        account_id: AccountIds = None,
+        tier: FromQuery[Tier | None] = None,
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+    ) -> CustomerRiskPage:
+        """Without ``account_id``: a page of CRM's churn watch list (its order: tier A first, then
+        the most revenue at stake; ``tier``, ``limit`` and ``cursor`` as ``list_crm_churn_risks``),
+        each account with its risk score and reasons. With ``account_id`` (repeated, at most 200):
+        those accounts, in that order, on one page; an account not the tenant's is 404."""
+        if account_id:
+            if tier is not None or cursor:
+                raise ValidationProblem(
+                    "account_id names the accounts: it takes no tier or cursor.",
+                    errors=[FieldError(field="account_id", message="not with tier or cursor")],
+                )
+            return CustomerRiskPage(items=await services.customer_risks(ctx, account_id), next_cursor=None)
+        items, next_cursor = await services.watch_list_risks(ctx, tier, limit=limit, cursor=cursor)
+        return CustomerRiskPage(items=items, next_cursor=next_cursor)
 
 
 CONTROLLERS: list[type[Controller]] = [

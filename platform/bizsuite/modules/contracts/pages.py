@@ -5,6 +5,7 @@ projects, ageing and the settings."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -14,17 +15,21 @@ from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
+from multipart import MultipartSegment  # type: ignore[import-untyped]
 from sqlalchemy import select
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ConflictProblem, FieldError, ProblemError, ValidationProblem
+from bizsuite.core.files import services as files
 from bizsuite.core.files.api import provide_storage
+from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.services import list_files
 from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
-from bizsuite.kit import SECTION_ADMINISTRATION, LinkTarget, NavItem, Panel, SearchProvider
+from bizsuite.kit import SECTION_ADMINISTRATION, LinkTarget, ListColumn, NavItem, Panel, SearchProvider
 from bizsuite.modules.contracts import services
 from bizsuite.modules.contracts.api import (
     contract_filters,
@@ -50,12 +55,14 @@ from bizsuite.modules.contracts.schemas import (
     ClaimCreate,
     ClaimDecision,
     ClauseCreate,
+    ClauseUpdate,
     ContractCreate,
     ContractFilters,
     ContractsSettingsUpdate,
     CounterpartyCreate,
     CounterpartyFilters,
     CounterpartyUpdate,
+    CustomerRisk,
     InvoiceCreate,
     MilestoneCreate,
     PlaceholderDefinition,
@@ -68,11 +75,13 @@ from bizsuite.modules.contracts.schemas import (
     TemplateClauseRef,
     TemplateCreate,
     TemplateFilters,
+    TemplateUpdate,
+    TemplateView,
 )
 from bizsuite.modules.crm.models import Account
 from bizsuite.web.exports import Column, export_response, export_view
 from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, pgettext
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
     GroupTotal,
@@ -94,6 +103,7 @@ from bizsuite.web.support import (
     signed_in,
 )
 from bizsuite.web.templating import page
+from bizsuite.web.uploads import UploadRefused, format_size, receive_upload, upload_policy
 
 PAGE_SIZE = 50
 CHOICES = 500
@@ -526,6 +536,92 @@ class ContractPages(Controller):
             done=lambda _c: redirect(f"/contracts/{contract_id}", notice="contracts.change_order.created"),
             again=self._section_form(ctx, request, contract_id, "change_order"),
         )
+
+    async def _change_order(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        contract_id: uuid.UUID,
+        change_order_id: uuid.UUID,
+        *,
+        status_code: int = 200,
+        upload_error: str | None = None,
+    ) -> Template:
+        change = await services.get_change_order(ctx, contract_id, change_order_id)
+        contract = (await services.contract_detail(ctx, contract_id)).contract
+        policy = upload_policy(request)
+        return page(
+            request,
+            "contracts/contracts/change_order.html",
+            status_code=status_code,
+            contract=contract,
+            co=change,
+            uploaders=await user_names(ctx, [f.uploaded_by for f in change.attachments]),
+            document_type=services.CHANGE_DOCUMENT,
+            max_size=format_size(policy.max_bytes),
+            accept=",".join(sorted(policy.content_types)),
+            size=format_size,
+            errors=FormErrors({"file": upload_error} if upload_error else {}),
+            **_labels(),
+        )
+
+    @get("/{contract_id:uuid}/change-orders/{change_order_id:uuid}")
+    async def change_order_page(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        contract_id: FromPath[uuid.UUID],
+        change_order_id: FromPath[uuid.UUID],
+    ) -> Template:
+        """A change order: what it changes, its status, the amounts and dates before and after,
+        and its attachments (download, and upload for members)."""
+        return await self._change_order(ctx, request, contract_id, change_order_id)
+
+    @post(
+        "/{contract_id:uuid}/change-orders/{change_order_id:uuid}/attachments",
+        opt={"min_role": Role.MEMBER, "streams_body": True},
+        request_max_body_size=None,
+    )
+    async def change_order_attachment(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        contract_id: FromPath[uuid.UUID],
+        change_order_id: FromPath[uuid.UUID],
+    ) -> Response[Any]:
+        """Stream the form's file into storage, attached to the change order (the files
+        service's limits and type checks; a refusal shows next to the field)."""
+        change = await services.get_change_order(ctx, contract_id, change_order_id)  # 404 first
+
+        async def store(
+            part: MultipartSegment,
+            chunks: AsyncIterator[bytes],
+            declared_size: int | None,
+            _f: dict[str, str],
+        ) -> StoredFile:
+            upload = files.Upload(
+                name=part.filename,
+                content_type=part.content_type,
+                declared_size=declared_size,
+                document_type=services.CHANGE_DOCUMENT,
+                document_id=change.id,
+            )
+            return await savepoint(
+                ctx, files.upload(ctx, provide_storage(request), chunks, upload, upload_policy(request))
+            )
+
+        try:
+            await receive_upload(request, upload_policy(request), store)
+        except UploadRefused as refused:
+            return await self._change_order(
+                ctx,
+                request,
+                contract_id,
+                change_order_id,
+                status_code=refused.status,
+                upload_error=refused.message,
+            )
+        return redirect(f"/contracts/{contract_id}/change-orders/{change.id}", notice="file.uploaded")
 
     @post("/{contract_id:uuid}/claims", opt={"min_role": Role.MEMBER})
     async def claim(
@@ -1016,6 +1112,15 @@ class SettingsPages(Controller):
 # --- templates, the clause library, registering from a template --------------------------------
 
 CLAUSE_FIELDS = ("code", "title", "body")
+TEMPLATE_EDIT_FIELDS = (
+    "code",
+    "name",
+    "direction",
+    "body",
+    "max_amount",
+    "allowed_currencies",
+    "required_attachments",
+)
 TEMPLATE_CONTRACT_FIELDS = (
     "title", "account_id", "counterparty_id", "project_id", "org_unit_id", "amount", "currency", "exchange_rate",
     "starts_on", "ends_on", "our_signatory", "their_signatory", "notes",
@@ -1181,8 +1286,13 @@ class TemplatePages(Controller):
         template_id: uuid.UUID,
         form: Submission[Any] | None = None,
         raw: dict[str, Any] | None = None,
+        edit: Submission[Any] | None = None,
     ) -> Template:
         template = await services.get_template(ctx, template_id)
+        library, _more = await services.list_clauses(ctx, None, limit=200, cursor=None)
+        # The edit form lists the template's clauses in their order, then the rest of the library.
+        inside = [c.clause_id for c in template.clauses]
+        library = sorted(library, key=lambda c: inside.index(c.id) if c.id in inside else len(inside))
         accounts = await ctx.session.execute(
             select(Account.id, Account.name).order_by(Account.name).limit(CHOICES)
         )
@@ -1192,7 +1302,7 @@ class TemplatePages(Controller):
         return page(
             request,
             "contracts/templates/detail.html",
-            status_code=form.status_code if form else 200,
+            status_code=shown.status_code if (shown := form or edit) is not None else 200,
             tpl=template,
             accounts=[(str(i), n) for i, n in accounts],
             counterparties=[(str(c.id), c.name) for c in await services.counterparty_choices(ctx)],
@@ -1201,6 +1311,10 @@ class TemplatePages(Controller):
             free_files=[(str(f.id), f.name) for f in files if f.document_id is None],
             chosen_clauses=chosen,
             raw=raw,
+            library=library,
+            edit_values=edit.values if edit is not None else template_values(template),
+            edit_errors=edit.errors if edit is not None else FormErrors(),
+            conflict=edit.conflict if edit is not None else None,
             **_blank(form, "register"),
             **_labels(),
         )
@@ -1255,6 +1369,143 @@ class TemplatePages(Controller):
             again=again,
         )
 
+    @post("/{template_id:uuid}/edit", opt={"min_role": Role.MANAGER})
+    async def edit(
+        self, ctx: Ctx, request: Request[Any, Any, Any], template_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the template's text, placeholders, clauses and control indicators (``version``:
+        someone else's save in between re-renders the form with theirs beside mine)."""
+        raw = form_dict(data, lists=("clause_ids", "required_clause_ids"))
+        typed = {
+            "allowed_currencies": _words(str(data.get("allowed_currencies") or ""), upper=True),
+            "required_attachments": _words(str(data.get("required_attachments") or "")),
+        }
+        submission = read_form(
+            {**data, **typed},
+            TemplateUpdate,
+            TEMPLATE_EDIT_FIELDS,
+            update=True,
+            required=("code", "name", "body"),
+            lists=tuple(typed),
+        )
+        if submission.body is not None:
+            required = set(raw["required_clause_ids"])
+            submission.body = msgspec.structs.replace(
+                submission.body,
+                placeholders=_placeholder_lines(str(data.get("placeholder_lines") or "")),
+                clauses=[
+                    TemplateClauseRef(clause_id=uuid.UUID(c), required=c in required)
+                    for c in raw["clause_ids"]
+                    if _is_uuid(c)
+                ],
+            )
+
+        async def again(form: Submission[TemplateUpdate]) -> Template:
+            form.values.update(
+                {
+                    k: raw.get(k) or ""
+                    for k in ("placeholder_lines", "allowed_currencies", "required_attachments")
+                }
+            )
+            form.values.update({k: raw[k] for k in ("clause_ids", "required_clause_ids")})
+            form.errors = _by_field(form.errors)
+            return await self._template(ctx, request, template_id, edit=form)
+
+        async def current() -> dict[str, Any]:
+            return template_values(await services.get_template(ctx, template_id))
+
+        return await run_form(
+            submission,
+            lambda body, version: _in_savepoint(
+                ctx, services.update_template(ctx, template_id, body, version)
+            ),
+            done=lambda t: redirect(f"/contracts/templates/{t.id}", notice="contracts.template.updated"),
+            again=again,
+            saved=current,
+        )
+
+    async def _clause(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        clause_id: uuid.UUID,
+        edit: Submission[Any] | None = None,
+    ) -> Template:
+        clause = await services.get_clause(ctx, clause_id)
+        return page(
+            request,
+            "contracts/templates/clause.html",
+            status_code=edit.status_code if edit is not None else 200,
+            clause=clause,
+            values=edit.values if edit is not None else saved_values(clause, CLAUSE_FIELDS),
+            errors=edit.errors if edit is not None else FormErrors(),
+            conflict=edit.conflict if edit is not None else None,
+            used_by=await services.templates_using_clause(ctx, clause_id),
+        )
+
+    @get("/clauses/{clause_id:uuid}")
+    async def clause(
+        self, ctx: Ctx, request: Request[Any, Any, Any], clause_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """A clause of the library: its text, the templates using it and (managers) its edit form."""
+        return await self._clause(ctx, request, clause_id)
+
+    @post("/clauses/{clause_id:uuid}/edit", opt={"min_role": Role.MANAGER})
+    async def edit_clause(
+        self, ctx: Ctx, request: Request[Any, Any, Any], clause_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the clause (``version``: someone else's save in between shows theirs beside mine)."""
+
+        async def again(form: Submission[ClauseUpdate]) -> Template:
+            form.errors = _by_field(form.errors)
+            return await self._clause(ctx, request, clause_id, form)
+
+        async def current() -> dict[str, Any]:
+            return saved_values(await services.get_clause(ctx, clause_id), CLAUSE_FIELDS)
+
+        return await run_form(
+            read_form(data, ClauseUpdate, CLAUSE_FIELDS, update=True, required=CLAUSE_FIELDS),
+            lambda body, version: _in_savepoint(ctx, services.update_clause(ctx, clause_id, body, version)),
+            done=lambda c: redirect(
+                f"/contracts/templates/clauses/{c.id}", notice="contracts.clause.updated"
+            ),
+            again=again,
+            saved=current,
+        )
+
+
+def template_values(template: TemplateView) -> dict[str, Any]:
+    """A template as its edit form shows it (placeholders one a line, lists comma-separated)."""
+    return {
+        "code": template.code,
+        "name": template.name,
+        "direction": template.direction.value if template.direction else "",
+        "body": template.body,
+        "placeholder_lines": "\n".join(
+            f"{p.name} | {p.label}" + ("" if p.required else f" | {_optional_word()}")
+            for p in template.placeholders
+        ),
+        "clause_ids": [str(c.clause_id) for c in template.clauses],
+        "required_clause_ids": [str(c.clause_id) for c in template.clauses if c.required],
+        "max_amount": "" if template.max_amount is None else f"{template.max_amount:.2f}",
+        "allowed_currencies": ", ".join(template.allowed_currencies),
+        "required_attachments": ", ".join(template.required_attachments),
+    }
+
+
+def _by_field(errors: FormErrors) -> FormErrors:
+    """Errors of list items (``placeholders[1].name``, ``clauses[0].clause_id``) shown at their
+    form field (``placeholders``, ``clauses``), the first one each."""
+    shown = FormErrors()
+    for name, message in errors.items():
+        shown.setdefault(re.split(r"[.\[]", name)[0] if not name.startswith("__") else name, message)
+    return shown
+
+
+def _optional_word() -> str:
+    """The word that marks a placeholder line optional, in the user's language (English works too)."""
+    return pgettext("placeholder line", "optional")
+
 
 def _placeholder_lines(text: str) -> list[PlaceholderDefinition]:
     """``name | label`` lines (``| optional`` at the end: it may stay empty) as placeholders; a
@@ -1265,7 +1516,7 @@ def _placeholder_lines(text: str) -> list[PlaceholderDefinition]:
         if not parts[0]:
             continue
         label = parts[1] if len(parts) > 1 and parts[1] else parts[0]
-        optional = len(parts) > 2 and parts[2].lower() in {"optional", "可选"}
+        optional = len(parts) > 2 and parts[2].lower() in {"optional", "可选", _optional_word().lower()}
         found.append(PlaceholderDefinition(name=parts[0], label=label, required=not optional))
     return found
 
@@ -1376,6 +1627,26 @@ PAGES: list[type[Controller]] = [
     CustomerRiskPanel,
 ]
 PANELS: list[Panel] = [Panel("crm.account", "risk", "/contracts/customer-risk/{id}/panel", order=5)]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RiskCell:
+    """What a Risk cell shows: the account's risk and the reasons' labels (msgids)."""
+
+    risk: CustomerRisk
+    labels: dict[str, str]
+
+
+async def _risk_cells(ctx: Context, account_ids: list[uuid.UUID]) -> dict[uuid.UUID, RiskCell]:
+    """The churn watch list's page of accounts, each with its risk score and reasons (one read)."""
+    risks = await services.customer_risks(ctx, account_ids)
+    return {risk.account_id: RiskCell(risk, services.REASON_LABELS) for risk in risks}
+
+
+#: The Risk column on CRM's churn watch list: each account's score with its reasons and links.
+LIST_COLUMNS: list[ListColumn] = [
+    ListColumn("crm.churn", "risk", N_("Risk"), _risk_cells, "contracts/_risk_cell.html", order=10)
+]
 NAVIGATION = [
     NavItem(N_("Contracts"), "/contracts", section=SECTION, order=10),
     NavItem(N_("Projects"), "/contracts/projects", section=SECTION, order=20),
@@ -1409,6 +1680,8 @@ NOTICES = {
     "contracts.claim.decided": N_("Decision recorded."),
     "contracts.clause.created": N_("Clause added."),
     "contracts.template.created": N_("Template created."),
+    "contracts.template.updated": N_("Template saved."),
+    "contracts.clause.updated": N_("Clause saved."),
     "error.template-indicator": N_("The contract breaks the template's control indicators."),
     "contracts.counterparty.updated": N_("Counterparty saved."),
     "contracts.qualification.created": N_("Qualification added."),

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import msgspec
 
+from bizsuite.core.files.schemas import FileOut
 from bizsuite.modules.contracts.models import (
     ChangeOrderStatus,
     ClaimKind,
@@ -577,6 +578,9 @@ class ChangeOrderView(msgspec.Struct, kw_only=True):
     ends_on_before: date | None
     ends_on_after: date | None
     milestone_changes: list[MilestoneChangeView]
+    #: Files attached through the files API (``document_type=contracts_change``, ``document_id``
+    #: the change order's id), oldest first.
+    attachments: list[FileOut]
     created_at: datetime
     updated_at: datetime
     version: int
@@ -887,3 +891,11 @@ class CustomerRisk(msgspec.Struct, kw_only=True):
     weights: dict[str, int]
     as_of: date
     formula: str
+
+
+class CustomerRiskPage(msgspec.Struct, kw_only=True):
+    """Customers' risk scores with their reasons: the accounts asked for, or a page of CRM's
+    churn watch list in its order (tier A first, then the most revenue at stake)."""
+
+    items: list[CustomerRisk]
+    next_cursor: str | None

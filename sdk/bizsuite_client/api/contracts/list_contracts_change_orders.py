@@ -94,7 +94,9 @@ def sync_detailed(
     """List a contract's change orders
 
      The contract's change orders (变更/洽商), first to last; the approved ones carry the
-    amount and end date before and after them: the contract's version history.
+    amount and end date before and after them: the contract's version history. Each lists its
+    attachments: files uploaded with ``POST /api/v1/files?document_type=contracts_change&
+    document_id=<change order id>``.
 
     Args:
         contract_id (UUID):
@@ -126,7 +128,9 @@ def sync(
     """List a contract's change orders
 
      The contract's change orders (变更/洽商), first to last; the approved ones carry the
-    amount and end date before and after them: the contract's version history.
+    amount and end date before and after them: the contract's version history. Each lists its
+    attachments: files uploaded with ``POST /api/v1/files?document_type=contracts_change&
+    document_id=<change order id>``.
 
     Args:
         contract_id (UUID):
@@ -153,7 +157,9 @@ async def asyncio_detailed(
     """List a contract's change orders
 
      The contract's change orders (变更/洽商), first to last; the approved ones carry the
-    amount and end date before and after them: the contract's version history.
+    amount and end date before and after them: the contract's version history. Each lists its
+    attachments: files uploaded with ``POST /api/v1/files?document_type=contracts_change&
+    document_id=<change order id>``.
 
     Args:
         contract_id (UUID):
@@ -183,7 +189,9 @@ async def asyncio(
     """List a contract's change orders
 
      The contract's change orders (变更/洽商), first to last; the approved ones carry the
-    amount and end date before and after them: the contract's version history.
+    amount and end date before and after them: the contract's version history. Each lists its
+    attachments: files uploaded with ``POST /api/v1/files?document_type=contracts_change&
+    document_id=<change order id>``.
 
     Args:
         contract_id (UUID):

@@ -7,7 +7,9 @@ One module per aggregate (``settings``, ``parties``, ``contracts``, ``money``, `
 from bizsuite.modules.contracts.services.alerts import ALERT_KINDS
 from bizsuite.modules.contracts.services.changes import (
     CHANGE_DOCUMENT,
+    change_order_files,
     create_change_order,
+    get_change_order,
     list_change_orders,
     on_change_decided,
 )
@@ -69,7 +71,12 @@ from bizsuite.modules.contracts.services.parties import (
     update_project,
 )
 from bizsuite.modules.contracts.services.reports import LEDGER_BY, dashboard, ledger
-from bizsuite.modules.contracts.services.risk import REASON_LABELS, customer_risk
+from bizsuite.modules.contracts.services.risk import (
+    REASON_LABELS,
+    customer_risk,
+    customer_risks,
+    watch_list_risks,
+)
 from bizsuite.modules.contracts.services.settings import (
     CONTRACTS_SETTINGS,
     get_settings,
@@ -84,6 +91,7 @@ from bizsuite.modules.contracts.services.templates import (
     get_template,
     list_clauses,
     list_templates,
+    templates_using_clause,
     update_clause,
     update_template,
 )
@@ -106,6 +114,7 @@ __all__ = [
     "SpendRefusedProblem",
     "TemplateIndicatorProblem",
     "ageing_report",
+    "change_order_files",
     "change_status",
     "contract_detail",
     "contract_groups",
@@ -124,10 +133,12 @@ __all__ = [
     "create_qualification",
     "create_template",
     "customer_risk",
+    "customer_risks",
     "dashboard",
     "decide_claim",
     "delete_milestone",
     "delete_qualification",
+    "get_change_order",
     "get_clause",
     "get_contract",
     "get_counterparty",
@@ -156,6 +167,7 @@ __all__ = [
     "spend_position",
     "template_groups",
     "template_list",
+    "templates_using_clause",
     "today",
     "update_clause",
     "update_contract",
@@ -163,4 +175,5 @@ __all__ = [
     "update_project",
     "update_settings",
     "update_template",
+    "watch_list_risks",
 ]

@@ -1,7 +1,8 @@
 """Change orders (变更/洽商): proposed on an approved or signed contract, approved through the
 kernel's approval engine (document type ``contracts_change``); once approved the contract's
 amount and end date change, and the change order keeps both before and after (the contract's
-version history; the contract's own audit entry shows in its chatter)."""
+version history; the contract's own audit entry shows in its chatter). Files are attached to a
+change order through the kernel's files API with the same document type and its id."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 from sqlalchemy import func, select
 
 from bizsuite.core.approvals import ApprovalRequest, RequestStatus, SubmittedDocument, submit_document
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.errors import ConflictProblem, FieldError, ValidationProblem
+from bizsuite.core.errors import ConflictProblem, FieldError, NotFoundProblem, ValidationProblem
+from bizsuite.core.files.access import readable
+from bizsuite.core.files.models import StoredFile
+from bizsuite.core.files.schemas import FileOut
 from bizsuite.core.repository import fetch_reference
 from bizsuite.modules.contracts import rules
 from bizsuite.modules.contracts.models import (
@@ -38,7 +43,7 @@ from bizsuite.modules.contracts.services.contracts import _org_unit_for, contrac
 CHANGE_DOCUMENT = "contracts_change"
 
 
-def _view(row: ChangeOrder) -> ChangeOrderView:
+def _view(row: ChangeOrder, attachments: list[FileOut] | None = None) -> ChangeOrderView:
     return ChangeOrderView(
         id=row.id,
         contract_id=row.contract_id,
@@ -63,19 +68,59 @@ def _view(row: ChangeOrder) -> ChangeOrderView:
             )
             for c in row.plan_changes or []
         ],
+        attachments=attachments or [],
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
     )
 
 
-async def list_change_orders(ctx: Context, contract_id: uuid.UUID) -> list[ChangeOrderView]:
-    """A contract's change orders, first to last (404 if the contract is not the tenant's)."""
-    await contract_row(ctx, contract_id)
+async def change_order_files(ctx: Context, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[FileOut]]:
+    """The files attached to each change order (document type ``contracts_change``) that the
+    caller may read, oldest first: one query for them all."""
+    found: dict[uuid.UUID, list[FileOut]] = {i: [] for i in ids}
+    if not ids:
+        return found
     rows = await ctx.session.scalars(
-        select(ChangeOrder).where(ChangeOrder.contract_id == contract_id).order_by(ChangeOrder.seq)
+        select(StoredFile)
+        .where(
+            StoredFile.document_type == CHANGE_DOCUMENT,
+            StoredFile.document_id.in_(ids),
+            await readable(ctx),
+        )
+        .order_by(StoredFile.created_at, StoredFile.id)
     )
-    return [_view(r) for r in rows]
+    for row in rows:
+        if row.document_id is not None:
+            found[row.document_id].append(msgspec.convert(row, FileOut, from_attributes=True))
+    return found
+
+
+async def list_change_orders(ctx: Context, contract_id: uuid.UUID) -> list[ChangeOrderView]:
+    """A contract's change orders, first to last, with their attachments (404 if the contract is
+    not the tenant's)."""
+    await contract_row(ctx, contract_id)
+    rows = list(
+        await ctx.session.scalars(
+            select(ChangeOrder).where(ChangeOrder.contract_id == contract_id).order_by(ChangeOrder.seq)
+        )
+    )
+    files = await change_order_files(ctx, [r.id for r in rows])
+    return [_view(r, files[r.id]) for r in rows]
+
+
+async def get_change_order(
+    ctx: Context, contract_id: uuid.UUID, change_order_id: uuid.UUID
+) -> ChangeOrderView:
+    """One change order of the contract with its attachments (404 when it is not this contract's,
+    or not the tenant's)."""
+    await contract_row(ctx, contract_id)
+    row = await ctx.session.scalar(
+        select(ChangeOrder).where(ChangeOrder.id == change_order_id, ChangeOrder.contract_id == contract_id)
+    )
+    if row is None:
+        raise NotFoundProblem(f"No change order with id {change_order_id} on this contract.")
+    return _view(row, (await change_order_files(ctx, [row.id]))[row.id])
 
 
 async def create_change_order(

@@ -49,10 +49,10 @@ PAYMENT_DOCUMENT = "contracts_payment"
 OVER_RECEIPTS = "spend_over_receipts"
 SPEND_FORMULA = "available = received - paid; a payment is within the limit when paid + requested <= received"
 AGEING_FORMULA = "open = milestone amount - settled against it; days overdue = as_of - due_on"
-_NOT_ENDED = frozenset(
+NOT_ENDED = frozenset(
     {ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, ContractStatus.APPROVED, ContractStatus.ACTIVE}
 )
-_SIGNED = (ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.TERMINATED, ContractStatus.EXPIRED)
+SIGNED = (ContractStatus.ACTIVE, ContractStatus.COMPLETED, ContractStatus.TERMINATED, ContractStatus.EXPIRED)
 
 
 class SpendRefusedProblem(ConflictProblem):
@@ -74,7 +74,7 @@ class SpendRefusedProblem(ConflictProblem):
 # --- milestones -----------------------------------------------------------------------------
 
 
-async def _settled_by_milestone(ctx: Context, milestone_ids: list[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
+async def settled_by_milestone(ctx: Context, milestone_ids: list[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
     if not milestone_ids:
         return {}
     rows = await ctx.session.execute(
@@ -93,7 +93,7 @@ async def _milestones(ctx: Context, contract_id: uuid.UUID) -> list[PlanMileston
             .order_by(Milestone.due_on, Milestone.id)
         )
     )
-    settled = await _settled_by_milestone(ctx, [r.id for r in rows])
+    settled = await settled_by_milestone(ctx, [r.id for r in rows])
     out = []
     for r in rows:
         done = settled.get(r.id, Decimal("0.00"))
@@ -115,7 +115,7 @@ async def _milestones(ctx: Context, contract_id: uuid.UUID) -> list[PlanMileston
 async def create_milestone(ctx: Context, contract_id: uuid.UUID, data: MilestoneCreate) -> PlanMilestoneView:
     """Add a milestone to a contract's payment plan: an amount, or a percentage of the contract."""
     contract = await contract_row(ctx, contract_id)
-    if contract.status not in _NOT_ENDED:
+    if contract.status not in NOT_ENDED:
         raise ConflictProblem(f"The payment plan of a {contract.status.value} contract cannot change.")
     if (data.amount is None) == (data.percentage is None):
         raise ValidationProblem.for_field("amount", "give either an amount or a percentage")
@@ -390,11 +390,11 @@ async def ageing_report(ctx: Context, side: str) -> AgeingReport:
         await ctx.session.execute(
             select(Milestone, Contract)
             .join(Contract, Contract.id == Milestone.contract_id)
-            .where(Contract.direction == direction, Contract.status.in_(_SIGNED))
+            .where(Contract.direction == direction, Contract.status.in_(SIGNED))
             .order_by(Milestone.due_on, Milestone.id)
         )
     ).all()
-    settled = await _settled_by_milestone(ctx, [m.id for m, _ in rows])
+    settled = await settled_by_milestone(ctx, [m.id for m, _ in rows])
     contracts = {c.id: c for _, c in rows}
     names = {v.id: v.party_name for v in await views(ctx, list(contracts.values()))}
     by_key = {m.id: (m, c) for m, c in rows}

@@ -105,6 +105,18 @@ async def get_clause(ctx: Context, clause_id: uuid.UUID) -> ClauseView:
     return clause_view(await fetch(ctx.session, Clause, clause_id, what="clause"))
 
 
+async def templates_using_clause(ctx: Context, clause_id: uuid.UUID) -> list[tuple[uuid.UUID, str, str]]:
+    """The templates that include the clause (id, code, name), by code: a change to the clause
+    changes what they register from now on."""
+    rows = await ctx.session.execute(
+        select(ContractTemplate.id, ContractTemplate.code, ContractTemplate.name)
+        .join(TemplateClause, TemplateClause.template_id == ContractTemplate.id)
+        .where(TemplateClause.clause_id == clause_id)
+        .order_by(ContractTemplate.code)
+    )
+    return [(i, code, name) for i, code, name in rows]
+
+
 async def create_clause(ctx: Context, data: ClauseCreate) -> ClauseView:
     """Add a clause to the library; a code already used is 409 naming ``code``."""
     code = data.code.strip().upper()

@@ -24,7 +24,7 @@ from bizsuite.core.context import principal_of
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.identity.models import Role
 from bizsuite.core.imports import services as component
-from bizsuite.kit import NavItem, Panel
+from bizsuite.kit import NavItem, Panel, registry
 from bizsuite.modules.crm.revenue import imports, rules, services
 from bizsuite.modules.crm.revenue.api import provide_churn_risk_filters, provide_key_account_filters
 from bizsuite.modules.crm.revenue.schemas import ChurnRiskFilters, KeyAccountFilters
@@ -38,6 +38,8 @@ from bizsuite.web.templating import page
 from bizsuite.web.uploads import UploadRefused
 
 PAGE_SIZE = 25
+#: The churn watch list page as a target of other modules' list columns.
+CHURN_LIST = "crm.churn"
 #: Bars in the Pareto chart (the largest accounts; the line still ends at 100%).
 PARETO_BARS = 60
 TREND_MONTHS = 12
@@ -207,17 +209,24 @@ class ChurnPages(Controller):
     async def churn(
         self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[ChurnRiskFilters]
     ) -> Template:
-        """Accounts at risk: tier A first, then by revenue at stake; trend of the last 12 months."""
+        """Accounts at risk: tier A first, then by revenue at stake; trend of the last 12 months;
+        and the columns other modules add to it (contracts: the customer-risk score and why)."""
         rows, next_cursor = await services.list_churn_risks(
             ctx, filters, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
-        trends = await services.trends(ctx, [risk.account_id for risk in rows], months=TREND_MONTHS)
+        account_ids = [risk.account_id for risk in rows]
+        trends = await services.trends(ctx, account_ids, months=TREND_MONTHS)
         settings = await ctx.settings(CRM_SETTINGS)
+        # Columns other modules add (contracts: the customer-risk score), each read once for the page.
+        columns = registry().columns_for(CHURN_LIST, ctx.principal)
+        column_values = {c.key: await c.values(ctx, account_ids) if account_ids else {} for c in columns}
         return page(
             request,
             "crm/revenue/churn.html",
             rows=rows,
             trends=trends,
+            columns=columns,
+            column_values=column_values,
             next_cursor=next_cursor,
             tier=filters.tier,
             settings=settings,
