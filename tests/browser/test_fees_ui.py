@@ -1,23 +1,30 @@
-"""Fee billing in a Chinese-speaking user's browser: the quarterly cycle (reconcile both sides,
-generate, read why the line is that number, submit, approve, issue, record a payment) and the
-year-end settlement (a band rate outside refused on the form, naming the band; one inside settles)."""
+"""Fee billing in a Chinese-speaking user's browser: the quarterly cycle (reconcile, each side by
+its own people: HQ, then the subsidiary's clerk; generate, read why the line is that number,
+submit, approve, issue, record a payment) and the year-end settlement (a band rate outside
+refused on the form, naming the band; one inside settles)."""
 
 from __future__ import annotations
 
 import re
 
 import httpx
+from bizsuite.core.identity import security
 from playwright.async_api import Page, expect
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.browser.conftest import sign_in
-from tests.conftest import TenantHandle
+from tests.conftest import PASSWORD, TenantHandle
 from tests.core.approvals.conftest import post_ok
 from tests.modules.fees.conftest import BASE, approve, build, customs, reconcile
 
 
 async def test_the_quarterly_cycle_and_the_year_end_settlement(
-    page: Page, client: httpx.AsyncClient, app_engine: AsyncEngine, make_tenant: object
+    page: Page,
+    client: httpx.AsyncClient,
+    app_engine: AsyncEngine,
+    owner_engine: AsyncEngine,
+    make_tenant: object,
 ) -> None:
     tenant: TenantHandle = await make_tenant(modules=["crm", "contracts", "fees"])  # type: ignore[operator]
     g = await build(client, app_engine, tenant)
@@ -25,7 +32,8 @@ async def test_the_quarterly_cycle_and_the_year_end_settlement(
     await customs(client, g, g.trade, "2026-03-31", "2345678.90", "import")
     await sign_in(page, tenant.owner.email)
 
-    # Reconcile: open the quarter, confirm for HQ and (on the subsidiary's behalf) for the subsidiary.
+    # Reconcile: HQ opens the quarter and confirms HQ's side; the subsidiary's side is not HQ's to
+    # confirm (no button), so the trading subsidiary's own clerk signs in and confirms it.
     await page.goto("/fees/reconciliations")
     form = page.get_by_test_id("open-reconciliation")
     await form.locator("select[name=org_unit_id]").select_option(g.trade)
@@ -34,19 +42,28 @@ async def test_the_quarterly_cycle_and_the_year_end_settlement(
     await form.locator("button[type=submit]").click()
     row = page.get_by_test_id("reconciliation-row")
     await expect(row).to_contain_text("12345678.90")
+    await expect(row.get_by_test_id("confirm-subsidiary")).to_have_count(0)
     await row.get_by_test_id("confirm-hq").locator("button").click()
     await expect(page.get_by_test_id("reconciliation-row").get_by_test_id("confirm-hq")).to_have_count(0)
-    await (
-        page.get_by_test_id("reconciliation-row")
-        .get_by_test_id("confirm-subsidiary")
-        .locator("button")
-        .click()
-    )
-    # Both buttons gone: both confirmations are saved (the row's history says 已确认 after the first).
+    async with owner_engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE users SET password_hash = :h WHERE id = :u"),
+            {"h": await security.hash_password(PASSWORD), "u": g.trade_staff.user_id},
+        )
+    await page.context.clear_cookies()
+    await sign_in(page, g.trade_staff.email)
+    await page.goto("/fees/reconciliations")
+    row = page.get_by_test_id("reconciliation-row")
+    await expect(row.get_by_test_id("confirm-hq")).to_have_count(0)
+    await row.get_by_test_id("confirm-subsidiary").locator("button").click()
+    # Both confirmations are saved: the row says 已确认 (confirmed) and names the clerk.
     await expect(
         page.get_by_test_id("reconciliation-row").get_by_test_id("confirm-subsidiary")
     ).to_have_count(0)
     await expect(page.get_by_test_id("reconciliation-row")).to_contain_text("已确认")
+    await expect(page.get_by_test_id("reconciliation-row")).to_contain_text("trade")
+    await page.context.clear_cookies()
+    await sign_in(page, tenant.owner.email)
 
     # Generate and read why.
     await page.goto("/fees/statements")

@@ -49,7 +49,9 @@ async def test_q1_volume_fee_is_generated_only_after_both_sides_confirm(
         json={"side": "hq"},
         headers={**g.trade_staff.headers, "If-Match": str(hq.json()["version"])},
     )
-    assert wrong_side.status_code == 422 and wrong_side.json()["errors"][0]["field"] == "side"
+    assert wrong_side.status_code == 403 and wrong_side.json()["errors"][0]["field"] == "side"
+    assert wrong_side.json()["type"].endswith("/reconciliation-side")
+    assert wrong_side.json()["detail"] == "HQ's side is confirmed by HQ finance, not by a subsidiary's staff"
     disputed = await client.post(
         f"{BASE}/reconciliations/{opened['id']}/dispute",
         json={"side": "subsidiary", "comment": "3 月 31 日报关单金额待核"},
@@ -284,3 +286,49 @@ async def test_figures_changed_after_confirmation_need_a_new_reconciliation(
         headers=g.finance.headers,
     )
     assert changed.status_code == 409 and "changed" in changed.json()["detail"]
+
+
+async def test_each_side_is_confirmed_only_by_its_own_people(client: httpx.AsyncClient, group: Group) -> None:
+    """HQ confirming (or disputing) the subsidiary's side is refused, naming who confirms it; so
+    is an admin; another subsidiary's staff do not even see the reconciliation."""
+    g = group
+    await customs(client, g, g.trade, "2026-02-01", "100.00")
+    opened = await post_ok(
+        client, f"{BASE}/reconciliations", {"org_unit_id": g.trade, "year": 2026, "quarter": 1}, g.headers
+    )
+    trade_name = opened["org_unit_name"]
+    for who in (g.finance.headers, g.headers):  # HQ finance, the tenant's admin key
+        for action, body in (
+            ("confirm", {"side": "subsidiary"}),
+            ("dispute", {"side": "subsidiary", "comment": "x"}),
+        ):
+            refused = await client.post(
+                f"{BASE}/reconciliations/{opened['id']}/{action}",
+                json=body,
+                headers={**who, "If-Match": str(opened["version"])},
+            )
+            assert refused.status_code == 403, refused.text
+            problem = refused.json()
+            assert problem["type"].endswith("/reconciliation-side")
+            assert problem["detail"] == f"{trade_name}'s side is confirmed by its own staff, not by HQ"
+            assert problem["errors"][0]["field"] == "side"
+    hidden = await client.post(
+        f"{BASE}/reconciliations/{opened['id']}/confirm",
+        json={"side": "subsidiary"},
+        headers={**g.retail_staff.headers, "If-Match": str(opened["version"])},
+    )
+    assert hidden.status_code == 404
+    # nothing was recorded by the refusals; the right people then confirm both sides
+    current = (await client.get(f"{BASE}/reconciliations/{opened['id']}", headers=g.headers)).json()
+    assert current["version"] == opened["version"] and current["history"] == []
+    assert current["subsidiary_confirmed_by"] is None
+    for who, side in ((g.trade_staff, "subsidiary"), (g.finance, "hq")):
+        done = await client.post(
+            f"{BASE}/reconciliations/{opened['id']}/confirm",
+            json={"side": side},
+            headers={**who.headers, "If-Match": str(current["version"])},
+        )
+        assert done.status_code == 200, done.text
+        current = done.json()
+    assert current["status"] == "confirmed"
+    assert (current["hq_confirmed_by"], current["subsidiary_confirmed_by"]) == ("finance", "trade")

@@ -233,6 +233,23 @@ def test_subsidiary_staff_see_only_their_own_subsidiaries(
     )
 
 
+@pytest.mark.parametrize(
+    ("side", "seen", "refused"),
+    [
+        ("hq", None, None),  # HQ finance (the group view) confirms HQ's side
+        ("hq", frozenset({"trade"}), "HQ's side is confirmed by HQ finance, not by a subsidiary's staff"),
+        ("subsidiary", frozenset({"trade"}), None),  # the trading subsidiary's own staff
+        ("subsidiary", frozenset({"trade", "retail"}), None),
+        ("subsidiary", None, "Trading's side is confirmed by its own staff, not by HQ"),  # HQ may not
+        ("subsidiary", frozenset({"retail"}), "Trading's side is confirmed by its own staff, not by HQ"),
+    ],
+)
+def test_each_side_of_a_reconciliation_is_confirmed_by_its_own_people(
+    side: str, seen: frozenset[str] | None, refused: str | None
+) -> None:
+    assert rules.side_refusal(side, seen=seen, subsidiary="trade", name="Trading") == refused
+
+
 def test_ageing_buckets() -> None:
     due = date(2026, 5, 15)
     assert [

@@ -1,5 +1,5 @@
 """The SDK examples of docs/fees/README.md run, unchanged, against a live server: HQ finance
-records customs figures and confirms, the subsidiary confirms, the statement is generated,
+records customs figures and confirms HQ's side, the subsidiary's own clerk confirms its side, the statement is generated,
 approved, issued and paid with each line's formula, and the year-end settlement refuses a rate
 outside the band."""
 
@@ -37,9 +37,11 @@ async def test_the_examples_run_the_quarterly_cycle_and_the_year_end(
     finance = await create_person(app_engine, tenant, "finance", Role.MANAGER)
     gm = await create_person(app_engine, tenant, "gm", Role.MANAGER)
     clerk = await create_person(app_engine, tenant, "trade", Role.MEMBER)
+    retail_clerk = await create_person(app_engine, tenant, "retail", Role.MEMBER)
     await assign(client, tenant, finance, fin, "finance")
     await assign(client, tenant, gm, hq, "general_manager")
     await assign(client, tenant, clerk, trade, "finance")
+    await assign(client, tenant, retail_clerk, retail, "finance")
     step = {
         "label": "GM",
         "approver_kind": "role_at_ancestor_kind",
@@ -70,13 +72,15 @@ async def test_the_examples_run_the_quarterly_cycle_and_the_year_end(
     recon = await post_ok(
         client, f"{BASE}/reconciliations", {"org_unit_id": retail, "year": 2026, "quarter": 4}, tenant.headers
     )
-    for side in ("hq", "subsidiary"):
+    for who, side in ((finance, "hq"), (retail_clerk, "subsidiary")):  # each side by its own people
         done = await client.post(
             f"{BASE}/reconciliations/{recon['id']}/confirm",
             json={"side": side},
-            headers={**tenant.headers, "If-Match": str(recon["version"])},
+            headers={**who.headers, "If-Match": str(recon["version"])},
         )
+        assert done.status_code == 200, done.text
         recon = done.json()
+    assert recon["status"] == "confirmed"
 
     env = user_env(live_server, finance.api_key)
     env["BIZSUITE_SUBSIDIARY_API_KEY"] = clerk.api_key

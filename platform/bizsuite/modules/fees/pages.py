@@ -67,7 +67,8 @@ SERVICE_MESSAGES = service_messages(
     N_("the statement of that period is issued; record a correction as an adjustment"),
     N_("that year's profit is already recorded"),
     N_("that quarter's reconciliation is already open"),
-    N_("subsidiary staff confirm for their subsidiary, not for HQ"),
+    N_("HQ's side is confirmed by HQ finance, not by a subsidiary's staff"),
+    N_("%(unit)s's side is confirmed by its own staff, not by HQ"),
     N_("say what does not match"),
     N_("must not be zero"),
     N_("no such statement line"),
@@ -415,6 +416,7 @@ class ReconciliationPages(Controller):
             lambda: service(ctx, reconciliation_id, body, data.get("version")),
             back="/fees/reconciliations",
             notice=f"fees.reconciliation.{'disputed' if action == 'dispute' else 'confirmed'}",
+            problems={403: "fees.reconciliation.wrong_side"},
         )
 
 
@@ -507,6 +509,9 @@ NOTICES = {
     "fees.reconciliation.opened": N_("Reconciliation opened."),
     "fees.reconciliation.confirmed": N_("Figures confirmed."),
     "fees.reconciliation.disputed": N_("Disagreement recorded."),
+    "fees.reconciliation.wrong_side": N_(
+        "Each side confirms for itself: HQ finance for HQ, the subsidiary's own staff for the subsidiary."
+    ),
     "fees.customs_record.created": N_("Customs record added."),
     "fees.profit_figure.created": N_("Profit recorded."),
     "fees.profit_figure.audited": N_("Audited profit entered: the next statement carries the true-up."),

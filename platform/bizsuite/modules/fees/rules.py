@@ -454,6 +454,23 @@ def visible_subsidiaries(
     return frozenset(s for s in subsidiaries if s is not None)
 
 
+#: Why a side of a reconciliation is not this person's to confirm or dispute.
+HQ_SIDE_REFUSED = "HQ's side is confirmed by HQ finance, not by a subsidiary's staff"
+SUBSIDIARY_SIDE_REFUSED = "%(unit)s's side is confirmed by its own staff, not by HQ"
+
+
+def side_refusal(side: str, *, seen: frozenset[str] | None, subsidiary: str, name: str) -> str | None:
+    """Why the person may not act for ``side`` of ``subsidiary``'s reconciliation, or None when they
+    may. ``seen`` is what :func:`visible_subsidiaries` gives them (None: the group view). HQ's side
+    is the group view's (HQ finance, anyone placed at HQ, admins); the subsidiary's side is only its
+    own staff's (people scoped to it), never HQ's, so that both parties really confirm."""
+    if side == "hq":
+        return None if seen is None else HQ_SIDE_REFUSED
+    if seen is not None and subsidiary in seen:
+        return None
+    return SUBSIDIARY_SIDE_REFUSED % {"unit": name or subsidiary}
+
+
 # --- a period's lines from a schedule ----------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bizsuite.core import clock
 from bizsuite.core.approvals.services.acting import acting_user_id
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.errors import ConflictProblem, ValidationProblem
+from bizsuite.core.errors import ConflictProblem, ForbiddenProblem, ValidationProblem
 from bizsuite.core.identity.services import user_names
 from bizsuite.core.pagination import DEFAULT_LIMIT
 from bizsuite.core.repository import check_version, fetch, list_page
@@ -182,10 +182,22 @@ async def open_reconciliation(ctx: Context, data: FeeReconciliationOpen) -> FeeR
     return (await views(ctx, [row]))[0]
 
 
+class WrongSideProblem(ForbiddenProblem):
+    """Each side confirms (or disputes) for itself: HQ's side by HQ, the subsidiary's side only by
+    that subsidiary's own staff."""
+
+    slug = "reconciliation-side"
+    title = "Not your side of the reconciliation"
+
+
 async def _may_act_for(ctx: Context, side: str, org_unit_id: uuid.UUID) -> None:
+    """403 naming ``side`` unless the person acts for it (:func:`rules.side_refusal`): HQ's side
+    is HQ's, the subsidiary's side only its own staff's."""
     units = await visible_units(ctx)
-    if units is not None and side == "hq":
-        raise ValidationProblem.for_field("side", "subsidiary staff confirm for their subsidiary, not for HQ")
+    seen = None if units is None else frozenset(str(u) for u in units)
+    name = (await unit_names(ctx, [org_unit_id])).get(org_unit_id, "")
+    if refusal := rules.side_refusal(side, seen=seen, subsidiary=str(org_unit_id), name=name):
+        raise WrongSideProblem.for_field("side", refusal)
 
 
 def _event(
@@ -207,8 +219,8 @@ async def confirm(
     """One side confirms the figures as they stand now (``If-Match``). When the figures changed
     since the other side confirmed, that confirmation is cleared: both must see the same numbers."""
     row = await reconciliation_row(ctx, reconciliation_id, lock=True)
-    check_version(row, if_match)
     await _may_act_for(ctx, data.side, row.org_unit_id)
+    check_version(row, if_match)
     before = snapshot(row)
     user_id = await acting_user_id(ctx)
     figures = await current_figures(ctx, row.org_unit_id, row.year, row.quarter)
@@ -234,8 +246,8 @@ async def dispute(
 ) -> FeeReconciliationView:
     """One side disagrees (a comment is required): both confirmations are cleared."""
     row = await reconciliation_row(ctx, reconciliation_id, lock=True)
-    check_version(row, if_match)
     await _may_act_for(ctx, data.side, row.org_unit_id)
+    check_version(row, if_match)
     if not data.comment:
         raise ValidationProblem.for_field("comment", "say what does not match")
     before = snapshot(row)
