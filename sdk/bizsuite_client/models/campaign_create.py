@@ -25,12 +25,14 @@ class CampaignCreate:
         title (str):
         due_on (datetime.date | None | Unset):
         raters (list[RaterInput] | Unset):
+        remind_days (int | Unset): Days before the due day to remind raters who have not answered. Default: 2.
     """
 
     position_id: UUID
     title: str
     due_on: datetime.date | None | Unset = UNSET
     raters: list[RaterInput] | Unset = UNSET
+    remind_days: int | Unset = 2
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +55,8 @@ class CampaignCreate:
                 raters_item = raters_item_data.to_dict()
                 raters.append(raters_item)
 
+        remind_days = self.remind_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -65,6 +69,8 @@ class CampaignCreate:
             field_dict["due_on"] = due_on
         if raters is not UNSET:
             field_dict["raters"] = raters
+        if remind_days is not UNSET:
+            field_dict["remind_days"] = remind_days
 
         return field_dict
 
@@ -103,11 +109,14 @@ class CampaignCreate:
 
                 raters.append(raters_item)
 
+        remind_days = d.pop("remind_days", UNSET)
+
         campaign_create = cls(
             position_id=position_id,
             title=title,
             due_on=due_on,
             raters=raters,
+            remind_days=remind_days,
         )
 
         campaign_create.additional_properties = d

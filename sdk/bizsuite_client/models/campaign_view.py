@@ -28,6 +28,7 @@ class CampaignView:
         position_id (UUID):
         position_title (str):
         raters (list[RaterView]):
+        remind_days (int):
         status (CampaignStatus): A job-analysis campaign collects ratings while open.
         title (str):
         version (int):
@@ -40,6 +41,7 @@ class CampaignView:
     position_id: UUID
     position_title: str
     raters: list[RaterView]
+    remind_days: int
     status: CampaignStatus
     title: str
     version: int
@@ -67,6 +69,8 @@ class CampaignView:
             raters_item = raters_item_data.to_dict()
             raters.append(raters_item)
 
+        remind_days = self.remind_days
+
         status: str = self.status
 
         title = self.title
@@ -84,6 +88,7 @@ class CampaignView:
                 "position_id": position_id,
                 "position_title": position_title,
                 "raters": raters,
+                "remind_days": remind_days,
                 "status": status,
                 "title": title,
                 "version": version,
@@ -129,6 +134,8 @@ class CampaignView:
 
             raters.append(raters_item)
 
+        remind_days = d.pop("remind_days")
+
         status = check_campaign_status(d.pop("status"))
 
         title = d.pop("title")
@@ -143,6 +150,7 @@ class CampaignView:
             position_id=position_id,
             position_title=position_title,
             raters=raters,
+            remind_days=remind_days,
             status=status,
             title=title,
             version=version,

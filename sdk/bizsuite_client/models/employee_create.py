@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.personal_data import PersonalData
+
 
 T = TypeVar("T", bound="EmployeeCreate")
 
@@ -23,7 +27,9 @@ class EmployeeCreate:
         hired_on (datetime.date | None | Unset):
         notes (None | str | Unset):
         org_unit_id (None | Unset | UUID):
+        personal (None | PersonalData | Unset):
         phone (None | str | Unset):
+        user_id (None | Unset | UUID):
     """
 
     name: str
@@ -32,10 +38,14 @@ class EmployeeCreate:
     hired_on: datetime.date | None | Unset = UNSET
     notes: None | str | Unset = UNSET
     org_unit_id: None | Unset | UUID = UNSET
+    personal: None | PersonalData | Unset = UNSET
     phone: None | str | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.personal_data import PersonalData  # noqa: PLC0415
+
         name = self.name
 
         number = self.number
@@ -68,11 +78,27 @@ class EmployeeCreate:
         else:
             org_unit_id = self.org_unit_id
 
+        personal: dict[str, Any] | None | Unset
+        if isinstance(self.personal, Unset):
+            personal = UNSET
+        elif isinstance(self.personal, PersonalData):
+            personal = self.personal.to_dict()
+        else:
+            personal = self.personal
+
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
         else:
             phone = self.phone
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,13 +116,19 @@ class EmployeeCreate:
             field_dict["notes"] = notes
         if org_unit_id is not UNSET:
             field_dict["org_unit_id"] = org_unit_id
+        if personal is not UNSET:
+            field_dict["personal"] = personal
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.personal_data import PersonalData  # noqa: PLC0415
+
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -154,6 +186,23 @@ class EmployeeCreate:
 
         org_unit_id = _parse_org_unit_id(d.pop("org_unit_id", UNSET))
 
+        def _parse_personal(data: object) -> None | PersonalData | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                personal_type_0 = PersonalData.from_dict(data)
+
+                return personal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PersonalData | Unset, data)
+
+        personal = _parse_personal(d.pop("personal", UNSET))
+
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -163,6 +212,23 @@ class EmployeeCreate:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
+        def _parse_user_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
         employee_create = cls(
             name=name,
             number=number,
@@ -170,7 +236,9 @@ class EmployeeCreate:
             hired_on=hired_on,
             notes=notes,
             org_unit_id=org_unit_id,
+            personal=personal,
             phone=phone,
+            user_id=user_id,
         )
 
         employee_create.additional_properties = d

@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.personal_data_update import PersonalDataUpdate
+
 
 T = TypeVar("T", bound="EmployeeUpdate")
 
@@ -24,7 +28,9 @@ class EmployeeUpdate:
         notes (None | str | Unset):
         number (str | Unset):
         org_unit_id (None | Unset | UUID):
+        personal (PersonalDataUpdate | Unset):
         phone (None | str | Unset):
+        user_id (None | Unset | UUID):
     """
 
     email: None | str | Unset = UNSET
@@ -34,7 +40,9 @@ class EmployeeUpdate:
     notes: None | str | Unset = UNSET
     number: str | Unset = UNSET
     org_unit_id: None | Unset | UUID = UNSET
+    personal: PersonalDataUpdate | Unset = UNSET
     phone: None | str | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,11 +94,23 @@ class EmployeeUpdate:
         else:
             org_unit_id = self.org_unit_id
 
+        personal: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.personal, Unset):
+            personal = self.personal.to_dict()
+
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
         else:
             phone = self.phone
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,13 +129,19 @@ class EmployeeUpdate:
             field_dict["number"] = number
         if org_unit_id is not UNSET:
             field_dict["org_unit_id"] = org_unit_id
+        if personal is not UNSET:
+            field_dict["personal"] = personal
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.personal_data_update import PersonalDataUpdate  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_email(data: object) -> None | str | Unset:
@@ -201,6 +227,13 @@ class EmployeeUpdate:
 
         org_unit_id = _parse_org_unit_id(d.pop("org_unit_id", UNSET))
 
+        _personal = d.pop("personal", UNSET)
+        personal: PersonalDataUpdate | Unset
+        if isinstance(_personal, Unset):
+            personal = UNSET
+        else:
+            personal = PersonalDataUpdate.from_dict(_personal)
+
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -210,6 +243,23 @@ class EmployeeUpdate:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
+        def _parse_user_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
         employee_update = cls(
             email=email,
             hired_on=hired_on,
@@ -218,7 +268,9 @@ class EmployeeUpdate:
             notes=notes,
             number=number,
             org_unit_id=org_unit_id,
+            personal=personal,
             phone=phone,
+            user_id=user_id,
         )
 
         employee_update.additional_properties = d

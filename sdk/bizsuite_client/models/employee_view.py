@@ -8,7 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.personal_access import PersonalAccess, check_personal_access
+
 if TYPE_CHECKING:
+    from ..models.personal_data import PersonalData
     from ..models.position_ref import PositionRef
 
 
@@ -30,8 +33,11 @@ class EmployeeView:
         number (str):
         org_unit_id (None | UUID):
         org_unit_name (None | str):
+        personal (None | PersonalData):
+        personal_access (None | PersonalAccess):
         phone (None | str):
         updated_at (datetime.datetime):
+        user_id (None | UUID):
         version (int):
     """
 
@@ -46,12 +52,16 @@ class EmployeeView:
     number: str
     org_unit_id: None | UUID
     org_unit_name: None | str
+    personal: None | PersonalData
+    personal_access: None | PersonalAccess
     phone: None | str
     updated_at: datetime.datetime
+    user_id: None | UUID
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.personal_data import PersonalData  # noqa: PLC0415
         from ..models.position_ref import PositionRef  # noqa: PLC0415
 
         created_at = self.created_at.isoformat()
@@ -95,10 +105,28 @@ class EmployeeView:
         org_unit_name: None | str
         org_unit_name = self.org_unit_name
 
+        personal: dict[str, Any] | None
+        if isinstance(self.personal, PersonalData):
+            personal = self.personal.to_dict()
+        else:
+            personal = self.personal
+
+        personal_access: None | str
+        if isinstance(self.personal_access, str):
+            personal_access = self.personal_access
+        else:
+            personal_access = self.personal_access
+
         phone: None | str
         phone = self.phone
 
         updated_at = self.updated_at.isoformat()
+
+        user_id: None | str
+        if isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         version = self.version
 
@@ -117,8 +145,11 @@ class EmployeeView:
                 "number": number,
                 "org_unit_id": org_unit_id,
                 "org_unit_name": org_unit_name,
+                "personal": personal,
+                "personal_access": personal_access,
                 "phone": phone,
                 "updated_at": updated_at,
+                "user_id": user_id,
                 "version": version,
             }
         )
@@ -127,6 +158,7 @@ class EmployeeView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.personal_data import PersonalData  # noqa: PLC0415
         from ..models.position_ref import PositionRef  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -219,6 +251,36 @@ class EmployeeView:
 
         org_unit_name = _parse_org_unit_name(d.pop("org_unit_name"))
 
+        def _parse_personal(data: object) -> None | PersonalData:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                personal_type_0 = PersonalData.from_dict(data)
+
+                return personal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PersonalData, data)
+
+        personal = _parse_personal(d.pop("personal"))
+
+        def _parse_personal_access(data: object) -> None | PersonalAccess:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                personal_access_type_0 = check_personal_access(data)
+
+                return personal_access_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PersonalAccess, data)
+
+        personal_access = _parse_personal_access(d.pop("personal_access"))
+
         def _parse_phone(data: object) -> None | str:
             if data is None:
                 return data
@@ -227,6 +289,21 @@ class EmployeeView:
         phone = _parse_phone(d.pop("phone"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_user_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        user_id = _parse_user_id(d.pop("user_id"))
 
         version = d.pop("version")
 
@@ -242,8 +319,11 @@ class EmployeeView:
             number=number,
             org_unit_id=org_unit_id,
             org_unit_name=org_unit_name,
+            personal=personal,
+            personal_access=personal_access,
             phone=phone,
             updated_at=updated_at,
+            user_id=user_id,
             version=version,
         )
 

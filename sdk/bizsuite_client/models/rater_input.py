@@ -20,11 +20,13 @@ class RaterInput:
         name (str):
         role (RaterRole): Who rates: someone in the position (任职者) or their manager (主管).
         employee_id (None | Unset | UUID):
+        user_id (None | Unset | UUID):
     """
 
     name: str
     role: RaterRole
     employee_id: None | Unset | UUID = UNSET
+    user_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +42,14 @@ class RaterInput:
         else:
             employee_id = self.employee_id
 
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +60,8 @@ class RaterInput:
         )
         if employee_id is not UNSET:
             field_dict["employee_id"] = employee_id
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
 
         return field_dict
 
@@ -77,10 +89,28 @@ class RaterInput:
 
         employee_id = _parse_employee_id(d.pop("employee_id", UNSET))
 
+        def _parse_user_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
         rater_input = cls(
             name=name,
             role=role,
             employee_id=employee_id,
+            user_id=user_id,
         )
 
         rater_input.additional_properties = d

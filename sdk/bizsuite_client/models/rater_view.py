@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.rater_role import RaterRole, check_rater_role
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RaterView")
 
@@ -22,6 +23,9 @@ class RaterView:
         name (str):
         responded_at (datetime.datetime | None):
         role (RaterRole): Who rates: someone in the position (任职者) or their manager (主管).
+        invited_at (datetime.datetime | None | Unset):
+        reminded_at (datetime.datetime | None | Unset):
+        user_id (None | Unset | UUID):
     """
 
     employee_id: None | UUID
@@ -29,6 +33,9 @@ class RaterView:
     name: str
     responded_at: datetime.datetime | None
     role: RaterRole
+    invited_at: datetime.datetime | None | Unset = UNSET
+    reminded_at: datetime.datetime | None | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +57,30 @@ class RaterView:
 
         role: str = self.role
 
+        invited_at: None | str | Unset
+        if isinstance(self.invited_at, Unset):
+            invited_at = UNSET
+        elif isinstance(self.invited_at, datetime.datetime):
+            invited_at = self.invited_at.isoformat()
+        else:
+            invited_at = self.invited_at
+
+        reminded_at: None | str | Unset
+        if isinstance(self.reminded_at, Unset):
+            reminded_at = UNSET
+        elif isinstance(self.reminded_at, datetime.datetime):
+            reminded_at = self.reminded_at.isoformat()
+        else:
+            reminded_at = self.reminded_at
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +92,12 @@ class RaterView:
                 "role": role,
             }
         )
+        if invited_at is not UNSET:
+            field_dict["invited_at"] = invited_at
+        if reminded_at is not UNSET:
+            field_dict["reminded_at"] = reminded_at
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
 
         return field_dict
 
@@ -104,12 +141,66 @@ class RaterView:
 
         role = check_rater_role(d.pop("role"))
 
+        def _parse_invited_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                invited_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return invited_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        invited_at = _parse_invited_at(d.pop("invited_at", UNSET))
+
+        def _parse_reminded_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reminded_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reminded_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        reminded_at = _parse_reminded_at(d.pop("reminded_at", UNSET))
+
+        def _parse_user_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
         rater_view = cls(
             employee_id=employee_id,
             id=id,
             name=name,
             responded_at=responded_at,
             role=role,
+            invited_at=invited_at,
+            reminded_at=reminded_at,
+            user_id=user_id,
         )
 
         rater_view.additional_properties = d

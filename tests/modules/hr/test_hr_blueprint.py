@@ -92,3 +92,25 @@ promotes_to = ["A"]
 """
     with pytest.raises(BlueprintError, match="promotes_to: loop: A → B → A"):
         parse_blueprint(source)
+
+
+def test_a_blueprint_employee_names_a_member_of_the_blueprint_as_their_sign_in() -> None:
+    source = """
+[tenant]
+slug = "who"
+name = "Who"
+modules = ["hr"]
+
+[[org_units]]
+code = "HQ"
+name = "HQ"
+kind = "group"
+
+[[hr.employees]]
+number = "E-1"
+name = "赵磊"
+user = "nobody@example.com"
+personal = { birth_date = 1990-05-12, emergency_contact = "赵母" }
+"""
+    with pytest.raises(BlueprintError, match=r"employees\[0\]\.user"):
+        parse_blueprint(source)

@@ -5,7 +5,9 @@ standard at four levels (优/良/可/差), and job requirements that never ask f
 characteristics; employees (with an import) and their assignments to positions over time; the
 org chart of positions and headcount against the people in post; the job-analysis questionnaire
 (six dimensions rated by incumbents and managers) with its ability profile, job-evaluation points
-and the grade they suggest from the tenant's points-to-grade table.
+and the grade they suggest from the tenant's points-to-grade table; raters invited in their
+inbox, answering their own questionnaire and reminded before its due day (``jobs``); personal
+data seen only by HR, the employee and their line managers.
 
 ``models`` holds every table; ``rules`` the domain rules; ``services`` (one module per
 aggregate), ``api`` and ``pages`` are thin layers over them; ``blueprint`` reads ``[hr]``.
@@ -34,6 +36,8 @@ MODULE = ModuleSpec(
     models=["bizsuite.modules.hr.models"],
     blueprint_sections={"hr": SECTION},
     importers=[imports.EMPLOYEES],
+    task_modules=["bizsuite.modules.hr.jobs"],
+    alert_kinds=services.ALERT_KINDS,
     document_types=[
         DocumentType(
             services.DESCRIPTION_DOCUMENT, services.on_description_decided, label=N_("Job description")

@@ -48,6 +48,8 @@ from bizsuite.modules.hr.schemas import (
     PositionView,
     QuestionCreate,
     QuestionList,
+    QuestionnaireList,
+    QuestionnaireView,
     QuestionView,
     RatingsUpdate,
 )
@@ -497,7 +499,37 @@ class CampaignController(Controller):
         return await services.campaign_result(ctx, campaign_id)
 
 
+class MyQuestionnaireController(Controller):
+    """The caller's own job-analysis questionnaires: the campaigns they were invited to rate."""
+
+    path = "/api/v1/hr/questionnaires"
+    tags = ["hr"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_hr_questionnaires", summary="My questionnaires")
+    async def list_hr_questionnaires(self, ctx: Ctx) -> QuestionnaireList:
+        """The questionnaires the caller (or the member who created the API key) is a rater of."""
+        return QuestionnaireList(items=await services.my_questionnaires(ctx))
+
+    @get("/{rater_id:uuid}", operation_id="get_hr_questionnaire", summary="One of my questionnaires")
+    async def get_hr_questionnaire(self, ctx: Ctx, rater_id: FromPath[uuid.UUID]) -> QuestionnaireView:
+        """The questionnaire with the caller's answers so far; another rater's is 403 (HR may read it)."""
+        return await services.get_questionnaire(ctx, rater_id)
+
+    @put(
+        "/{rater_id:uuid}/answers",
+        operation_id="replace_hr_questionnaire_answers",
+        summary="Answer my questionnaire",
+    )
+    async def replace_hr_questionnaire_answers(
+        self, ctx: Ctx, rater_id: FromPath[uuid.UUID], data: JSONBody[RatingsUpdate]
+    ) -> QuestionnaireView:
+        """Save the caller's answers (replacing earlier ones); 409 once the campaign is closed."""
+        return await services.answer_questionnaire(ctx, rater_id, data)
+
+
 CONTROLLERS: list[type[Controller]] = [
+    MyQuestionnaireController,
     QuestionnaireController,
     CampaignController,
     PositionController,

@@ -5,15 +5,18 @@ assignments. Created when missing (applying twice writes nothing the second time
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from datetime import date
 from decimal import Decimal
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bizsuite.core import clock
 from bizsuite.core.blueprints import ApplyReport, Blueprint, BlueprintSection, SectionError
 from bizsuite.core.context import Context, snapshot
+from bizsuite.core.identity.blueprint import emails_in
+from bizsuite.core.identity.models import Membership, User
 from bizsuite.core.org_units.blueprint import org_units_in
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.modules.hr import rules
@@ -100,14 +103,28 @@ class AssignmentSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     ends_on: date | None = None
 
 
+class PersonalSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An employee's personal data (seen only by HR, the employee and their line managers)."""
+
+    birth_date: date | None = None
+    id_number: str | None = None
+    personal_phone: str | None = None
+    home_address: str | None = None
+    emergency_contact: str | None = None
+    emergency_phone: str | None = None
+
+
 class EmployeeSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """An employee (by number) and the positions they held, oldest first."""
+    """An employee (by number) and the positions they held, oldest first; ``user`` is the email
+    of the blueprint's member who is this employee (their own sign-in)."""
 
     number: Code
     name: Name
     org_unit: str | None = None
     hired_on: date | None = None
     email: str | None = None
+    user: str | None = None
+    personal: PersonalSpec | None = None
     assignments: list[AssignmentSpec] = msgspec.field(default_factory=list)
 
 
@@ -176,9 +193,17 @@ def check(blueprint: Blueprint, section: HrSection) -> None:
         loop = rules.find_cycle(edges)
         if loop is not None:
             raise SectionError(f"positions.{name}", "loop: " + " → ".join(loop))
+    members = emails_in(blueprint)
+    linked: set[str] = set()
     for i, e in enumerate(section.employees):
         if e.org_unit is not None and e.org_unit not in units:
             raise SectionError(f"employees[{i}].org_unit", f"no org unit with code {e.org_unit!r}")
+        if e.user is not None:
+            if e.user.lower() not in members:
+                raise SectionError(f"employees[{i}].user", f"no member with email {e.user!r}")
+            if e.user.lower() in linked:
+                raise SectionError(f"employees[{i}].user", f"{e.user!r} is already another employee's")
+            linked.add(e.user.lower())
         spans: list[rules.Span] = []
         for j, a in enumerate(e.assignments):
             if a.position not in codes:
@@ -246,6 +271,13 @@ async def apply(outer: Context, section: HrSection, report: ApplyReport) -> None
             await _description(ctx, row, spec.description)
     await session.flush()
     employees = set(await session.scalars(select(Employee.number)))
+    users: dict[str, uuid.UUID] = dict(
+        (
+            await session.execute(
+                select(func.lower(User.email), User.id).join(Membership, Membership.user_id == User.id)
+            )
+        ).all()
+    )
     for e in section.employees:
         if e.number in employees:
             continue
@@ -255,6 +287,8 @@ async def apply(outer: Context, section: HrSection, report: ApplyReport) -> None
             org_unit_id=units[e.org_unit] if e.org_unit else None,
             hired_on=e.hired_on,
             email=e.email,
+            user_id=users.get(e.user.lower()) if e.user else None,
+            **{n: getattr(e.personal, n) for n in rules.PERSONAL_FIELDS} if e.personal else {},
         )
         session.add(employee)
         await session.flush()

@@ -2,7 +2,7 @@
 employees and their assignments to positions.
 
 Every table is tenant-scoped with a ``(tenant_id, id)`` key and composite foreign keys; the
-migration is ``migrations/versions/0019_hr.py``.
+migrations are ``migrations/versions/0019_hr.py`` and ``0027_hr_round.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    ForeignKey,
     Index,
     Integer,
     Numeric,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
@@ -164,13 +166,21 @@ class Duty(TenantScoped, Timestamped, Base):
 
 
 class Employee(TenantScoped, Timestamped, Versioned, Base):
-    """An employee (员工): number, name, org unit, contact, hire and leaving dates."""
+    """An employee (员工): number, name, org unit, work contact, hire and leaving dates, their own
+    sign-in, and personal data (shown only to HR, the employee and their line managers)."""
 
     __tablename__ = "hr_employees"
     __table_args__ = (
         tenant_fk("org_unit_id", "org_units.id"),
         UniqueConstraint("tenant_id", "number", name="uq_hr_employees_number"),
         Index("ix_hr_employees_tenant_created", "tenant_id", "created_at", "id"),
+        Index(
+            "uq_hr_employees_tenant_user",
+            "tenant_id",
+            "user_id",
+            unique=True,
+            postgresql_where=text("user_id IS NOT NULL"),
+        ),
     )
 
     number: Mapped[str] = mapped_column(String(50))
@@ -181,6 +191,16 @@ class Employee(TenantScoped, Timestamped, Versioned, Base):
     hired_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The employee's own sign-in (a member of the tenant): they see their own personal data, and
+    #: as a line manager their reports'; job-analysis invitations reach them in their inbox.
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # Personal data (个人资料): never in lists, exports or search; see ``rules.personal_access``.
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(50))
+    personal_phone: Mapped[str | None] = mapped_column(String(50))
+    home_address: Mapped[str | None] = mapped_column(Text)
+    emergency_contact: Mapped[str | None] = mapped_column(String(200))
+    emergency_phone: Mapped[str | None] = mapped_column(String(50))
 
 
 class Assignment(TenantScoped, Timestamped, Base):
@@ -259,11 +279,14 @@ class Campaign(TenantScoped, Timestamped, Versioned, Base):
         tenant_fk("position_id", "hr_positions.id"),
         Index("ix_hr_campaigns_tenant_created", "tenant_id", "created_at", "id"),
         Index("ix_hr_campaigns_position", "tenant_id", "position_id"),
+        CheckConstraint("remind_days BETWEEN 0 AND 60", name="remind_days_range"),
     )
 
     position_id: Mapped[uuid.UUID]
     title: Mapped[str] = mapped_column(String(200))
     due_on: Mapped[date | None] = mapped_column(Date)
+    #: How many days before ``due_on`` raters who have not answered are reminded.
+    remind_days: Mapped[int] = mapped_column(SmallInteger, default=2, server_default=text("2"))
     status: Mapped[CampaignStatus] = mapped_column(
         _enum(CampaignStatus, "hr_campaign_status"),
         default=CampaignStatus.OPEN,
@@ -286,6 +309,11 @@ class Rater(TenantScoped, Timestamped, Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[RaterRole] = mapped_column(_enum(RaterRole, "hr_rater_role"))
     responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Who answers for this rater when signed in: the named member, or the employee's sign-in.
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    #: When the inbox invitation and the reminder before the due day went out (tenant clock).
+    invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Rating(TenantScoped, Base):

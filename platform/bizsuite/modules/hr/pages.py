@@ -15,6 +15,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy import select
 
+from bizsuite.core.chatter.services import member_choices
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ConflictProblem, FieldError, ProblemError
@@ -22,7 +23,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, SearchProvider
-from bizsuite.modules.hr import services
+from bizsuite.modules.hr import rules, services
 from bizsuite.modules.hr.api import employee_filters, position_filters
 from bizsuite.modules.hr.models import DescriptionStatus, PositionCategory, RaterRole
 from bizsuite.modules.hr.rules import LEVELS, PROTECTED
@@ -38,6 +39,7 @@ from bizsuite.modules.hr.schemas import (
     JobDescriptionCreate,
     JobDescriptionFilters,
     JobDescriptionUpdate,
+    PersonalDataUpdate,
     PositionCreate,
     PositionFilters,
     PositionPathsUpdate,
@@ -78,6 +80,7 @@ DESCRIPTION_FIELDS = (
 DUTY_FIELDS = ("content", "function", "excellent", "good", "fair", "poor", "weight")
 EMPLOYEE_FIELDS = ("number", "name", "org_unit_id", "email", "phone", "hired_on", "notes")
 EMPLOYEE_EDIT_FIELDS = (*EMPLOYEE_FIELDS, "left_on")
+PERSONAL_FIELDS = rules.PERSONAL_FIELDS
 ASSIGNMENT_FIELDS = ("position_id", "starts_on", "ends_on", "note")
 
 CATEGORY_LABELS = {
@@ -114,6 +117,11 @@ DIMENSION_LABELS = {
     "work_context": N_("Work context"),
     "other_aspects": N_("Other aspects"),
     "criticality": N_("Criticality"),
+}
+PERSONAL_ACCESS_LABELS = {
+    "hr": N_("You see it as HR."),
+    "self": N_("You see it because this is your own record."),
+    "line_manager": N_("You see it as one of the employee's line managers."),
 }
 RATER_ROLE_LABELS = {"incumbent": N_("Incumbent"), "manager": N_("Line manager")}
 SCALE_LABELS = {"need": N_("Need"), "importance": N_("Importance"), "contribution": N_("Contribution")}
@@ -428,13 +436,21 @@ class PositionPages(Controller):
             "position_id": str(position_id),
             "raters": raters,
         }
-        if data.get("due_on"):
-            values["due_on"] = str(data.get("due_on"))
-        submission = read_form(values, CampaignCreate, ("title", "position_id", "due_on"))
+        for name in ("due_on", "remind_days"):
+            if data.get(name):
+                values[name] = str(data.get(name))
+        submission = read_form(values, CampaignCreate, ("title", "position_id", "due_on", "remind_days"))
         submission.values.update(incumbents=data.get("incumbents") or "", managers=data.get("managers") or "")
         if submission.body is not None:
+            # A line naming an employee (number or name) rates as them: their sign-in is invited.
+            found = await services.match_employees(ctx, [r["name"] for r in raters])
             submission.body.raters = [
-                RaterInput(name=r["name"][:200], role=RaterRole(r["role"])) for r in raters
+                RaterInput(
+                    name=(found[r["name"]][1] if r["name"] in found else r["name"])[:200],
+                    role=RaterRole(r["role"]),
+                    employee_id=found[r["name"]][0] if r["name"] in found else None,
+                )
+                for r in raters
             ]
 
         async def again(form: Submission[CampaignCreate]) -> Template:
@@ -723,6 +739,13 @@ class EmployeePages(Controller):
         form_name: str = "",
     ) -> Template:
         employee = await services.get_employee(ctx, employee_id)
+        hr = services.is_hr(ctx)
+        personal_values: dict[str, Any] = {}
+        if form and form_name == "personal":
+            personal_values = form.values
+        elif employee.personal is not None:
+            personal_values = saved_values(employee.personal, PERSONAL_FIELDS)
+            personal_values["user_id"] = str(employee.user_id) if employee.user_id else ""
         return page(
             request,
             "hr/employees/detail.html",
@@ -735,6 +758,10 @@ class EmployeePages(Controller):
             if form and form_name == "edit"
             else saved_values(employee, EMPLOYEE_EDIT_FIELDS),
             today=services.today(ctx),
+            is_hr=hr,
+            members=[(str(i), n) for i, n in await member_choices(ctx)] if hr else [],
+            personal_values=personal_values,
+            personal_access_labels=PERSONAL_ACCESS_LABELS,
             **_blank(form, form_name),
         )
 
@@ -759,6 +786,39 @@ class EmployeePages(Controller):
 
         return await run_form(
             read_form(data, EmployeeUpdate, EMPLOYEE_EDIT_FIELDS, update=True, required=("number", "name")),
+            lambda body, version: _in_savepoint(
+                ctx, services.update_employee(ctx, employee_id, body, version)
+            ),
+            done=lambda e: redirect(f"/hr/employees/{e.id}", notice="hr.employee.updated"),
+            again=again,
+            saved=current,
+        )
+
+    @post("/{employee_id:uuid}/personal", opt={"min_role": Role.ADMIN})
+    async def personal(
+        self, ctx: Ctx, request: Request[Any, Any, Any], employee_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the personal data and the employee's own sign-in (HR: owners and admins)."""
+        read = read_form(data, PersonalDataUpdate, PERSONAL_FIELDS, update=True)
+        linked = read_form(data, EmployeeUpdate, ("user_id",), update=True)
+        submission: Submission[EmployeeUpdate] = Submission(
+            values={**read.values, **linked.values},
+            body=None,
+            errors=FormErrors({**read.errors, **linked.errors}),
+            version=read.version,
+        )
+        if read.body is not None and linked.body is not None:
+            submission.body = EmployeeUpdate(personal=read.body, user_id=linked.body.user_id)
+
+        async def again(form: Submission[EmployeeUpdate]) -> Template:
+            return await self._detail(ctx, request, employee_id, form, "personal")
+
+        async def current() -> dict[str, Any]:
+            saved = await services.get_employee(ctx, employee_id)
+            return saved_values(saved.personal, PERSONAL_FIELDS) if saved.personal else {}
+
+        return await run_form(
+            submission,
             lambda body, version: _in_savepoint(
                 ctx, services.update_employee(ctx, employee_id, body, version)
             ),
@@ -808,6 +868,24 @@ class EmployeePages(Controller):
 
 
 # --- job analysis --------------------------------------------------------------------------
+
+
+async def _answers(ctx: Context, data: Form) -> tuple[list[RatingInput], str | None]:
+    """A questionnaire form's answers (items left empty are not rated), or why they are not valid."""
+    answers = []
+    for question in await services.list_questions(ctx):
+        picked = [
+            str(data.get(f"{scale}-{question.id}") or "") for scale in ("need", "importance", "contribution")
+        ]
+        if not any(picked):
+            continue
+        if not all(v in ("1", "2", "3", "4", "5") for v in picked):
+            return [], _("Rate %(code)s on all three scales, from 1 to 5.", code=question.code)
+        need, importance, contribution = (int(v) for v in picked)
+        answers.append(
+            RatingInput(question_id=question.id, need=need, importance=importance, contribution=contribution)
+        )
+    return answers, None
 
 
 class CampaignPages(Controller):
@@ -870,23 +948,9 @@ class CampaignPages(Controller):
         data: Form,
     ) -> Response[Any]:
         """Record a rater's answers: each item's need, importance and contribution (1-5)."""
-        answers = []
-        for question in await services.list_questions(ctx):
-            picked = [
-                str(data.get(f"{scale}-{question.id}") or "")
-                for scale in ("need", "importance", "contribution")
-            ]
-            if not any(picked):
-                continue
-            if not all(v in ("1", "2", "3", "4", "5") for v in picked):
-                message = _("Rate %(code)s on all three scales, from 1 to 5.", code=question.code)
-                return await self._detail(ctx, request, campaign_id, {str(rater_id): message}, 422)
-            need, importance, contribution = (int(v) for v in picked)
-            answers.append(
-                RatingInput(
-                    question_id=question.id, need=need, importance=importance, contribution=contribution
-                )
-            )
+        answers, message = await _answers(ctx, data)
+        if message is not None:
+            return await self._detail(ctx, request, campaign_id, {str(rater_id): message}, 422)
         return await run_action(
             lambda: savepoint(ctx, services.rate(ctx, campaign_id, rater_id, RatingsUpdate(ratings=answers))),
             back=f"/hr/campaigns/{campaign_id}",
@@ -900,6 +964,66 @@ class CampaignPages(Controller):
             lambda: savepoint(ctx, services.close_campaign(ctx, campaign_id)),
             back=f"/hr/campaigns/{campaign_id}",
             notice="hr.campaign.closed",
+        )
+
+
+class QuestionnairePages(Controller):
+    """A rater's own questionnaires: the invitations' links lead here."""
+
+    path = "/hr/questionnaires"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def questionnaires(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The questionnaires the signed-in person was invited to rate."""
+        return page(
+            request, "hr/questionnaires/list.html", items=await services.my_questionnaires(ctx), **_labels()
+        )
+
+    async def _answer(
+        self, ctx: Ctx, request: Request[Any, Any, Any], rater_id: uuid.UUID, error: str | None = None
+    ) -> Template:
+        questionnaire = await services.get_questionnaire(ctx, rater_id)
+        return page(
+            request,
+            "hr/questionnaires/answer.html",
+            status_code=422 if error else 200,
+            questionnaire=questionnaire,
+            questions=await services.list_questions(ctx),
+            answers={
+                str(a.question_id): {
+                    "need": a.need,
+                    "importance": a.importance,
+                    "contribution": a.contribution,
+                }
+                for a in questionnaire.answers
+            },
+            error=error,
+            **_labels(),
+        )
+
+    @get("/{rater_id:uuid}")
+    async def questionnaire(
+        self, ctx: Ctx, request: Request[Any, Any, Any], rater_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The rater's questionnaire with their answers so far (another rater's is 403)."""
+        return await self._answer(ctx, request, rater_id)
+
+    @post("/{rater_id:uuid}", opt={"min_role": Role.MEMBER})
+    async def answer(
+        self, ctx: Ctx, request: Request[Any, Any, Any], rater_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the rater's own answers."""
+        answers, message = await _answers(ctx, data)
+        if message is not None:
+            return await self._answer(ctx, request, rater_id, message)
+        return await run_action(
+            lambda: savepoint(
+                ctx, services.answer_questionnaire(ctx, rater_id, RatingsUpdate(ratings=answers))
+            ),
+            back=f"/hr/questionnaires/{rater_id}",
+            notice="hr.rating.recorded",
         )
 
 
@@ -948,12 +1072,20 @@ def _tree(chart: Any) -> list[dict[str, Any]]:
     return roots
 
 
-PAGES: list[type[Controller]] = [PositionPages, DescriptionPages, EmployeePages, CampaignPages, StaffingPages]
+PAGES: list[type[Controller]] = [
+    PositionPages,
+    DescriptionPages,
+    EmployeePages,
+    CampaignPages,
+    QuestionnairePages,
+    StaffingPages,
+]
 NAVIGATION = [
     NavItem(N_("Positions"), "/hr/positions", section=SECTION, order=10),
     NavItem(N_("Org chart of positions"), "/hr/org-chart", section=SECTION, order=20),
     NavItem(N_("Headcount"), "/hr/headcount", section=SECTION, order=30),
     NavItem(N_("Employees"), "/hr/employees", section=SECTION, order=40),
+    NavItem(N_("My questionnaires"), "/hr/questionnaires", section=SECTION, order=50),
 ]
 NOTICES = {
     "hr.position.created": N_("Position defined."),
@@ -985,6 +1117,8 @@ LINK_TARGETS = [
     LinkTarget("hr_job_descriptions", "/hr/job-descriptions/{id}"),
     LinkTarget("hr_employees", "/hr/employees/{id}"),
     LinkTarget("hr_campaigns", "/hr/campaigns/{id}"),
+    #: Questionnaire invitations and reminders lead to the rater's own questionnaire.
+    LinkTarget("hr_raters", "/hr/questionnaires/{id}"),
 ]
 #: The global search's position and employee hits (anywhere in codes, numbers, titles and names).
 SEARCH_PROVIDERS = [

@@ -4,7 +4,9 @@
 - job requirements never name protected characteristics; free text that does is flagged for
   review (:func:`protected_terms`);
 - staffing: headcount (定员) against the people holding a position on a day (:func:`staffing`);
-- an employee's assignments to positions over time never overlap (:func:`plan_assignment`).
+- an employee's assignments to positions over time never overlap (:func:`plan_assignment`);
+- personal data is seen only by HR, the employee and their line managers (:func:`personal_access`);
+- who is reminded of a job-analysis questionnaire before its due day (:func:`reminder_due`).
 """
 
 from __future__ import annotations
@@ -391,3 +393,65 @@ def suggest_grade(points: Decimal, bands: Iterable[tuple[Decimal, str]]) -> str 
     points-to-grade table, e.g. ``[(0, "S1"), (60, "S2"), (90, "M1")]``), or None below every band."""
     fitting = [(minimum, grade) for minimum, grade in bands if minimum <= points]
     return max(fitting)[1] if fitting else None
+
+
+# --- personal data --------------------------------------------------------------------------
+
+#: The employee record's personal data (个人资料), as against its work fields.
+PERSONAL_FIELDS = (
+    "birth_date", "id_number", "personal_phone", "home_address", "emergency_contact", "emergency_phone",
+)  # fmt: skip
+
+
+def managers_of(position: K, reports_to: Mapping[K, K | None]) -> list[K]:
+    """The positions above ``position`` in the reporting lines, nearest first (its line
+    managers' positions); a loop, which the services never store, ends the walk."""
+    found: list[K] = []
+    seen = {position}
+    above = reports_to.get(position)
+    while above is not None and above not in seen:
+        found.append(above)
+        seen.add(above)
+        above = reports_to.get(above)
+    return found
+
+
+def personal_access(
+    *,
+    is_hr: bool,
+    is_self: bool,
+    employee_positions: Iterable[K],
+    caller_positions: Iterable[K],
+    reports_to: Mapping[K, K | None],
+) -> str | None:
+    """Why the caller may see an employee's personal data, or None when they may not.
+
+    ``"hr"``: the caller is HR (a tenant owner or admin); ``"self"``: it is their own record;
+    ``"line_manager"``: the caller holds (today) a position above one the employee holds in the
+    reporting lines (the direct manager and the managers above them). Nobody else, whatever
+    their role: a manager of another store sees the work fields only.
+    """
+    if is_hr:
+        return "hr"
+    if is_self:
+        return "self"
+    mine: set[K] = set(caller_positions)
+    for held in employee_positions:
+        above: list[K] = managers_of(held, reports_to)
+        if mine.intersection(above):
+            return "line_manager"
+    return None
+
+
+# --- questionnaire invitations and reminders ------------------------------------------------
+
+
+def reminder_due(
+    due_on: date | None, remind_days: int, today: date, *, answered: bool, reminded: bool
+) -> bool:
+    """Whether a rater is reminded today: the campaign has a due day, it is at most
+    ``remind_days`` days away (the due day itself included, never after it), and the rater has
+    neither answered nor been reminded."""
+    if due_on is None or answered or reminded:
+        return False
+    return due_on - timedelta(days=remind_days) <= today <= due_on

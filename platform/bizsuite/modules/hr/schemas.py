@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -287,6 +288,43 @@ class JobDescriptionFilters(msgspec.Struct, kw_only=True):
 # --- employees and assignments --------------------------------------------------------------
 
 
+IdNumber = Annotated[str, msgspec.Meta(max_length=50, pattern=NO_NUL, examples=["310101199001011234"])]
+
+
+class PersonalAccess(enum.StrEnum):
+    """Why the caller sees an employee's personal data: HR (owner or admin), their own record,
+    or as one of their line managers."""
+
+    HR = "hr"
+    SELF = "self"
+    LINE_MANAGER = "line_manager"
+
+
+class PersonalData(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Personal data (个人资料): shown only to HR (owners and admins), the employee and their line
+    managers; only HR writes it."""
+
+    birth_date: date | None = None
+    #: 身份证号 or passport number.
+    id_number: IdNumber | None = None
+    personal_phone: Phone | None = None
+    home_address: Text | None = None
+    #: Name (and relation) of the emergency contact (紧急联系人).
+    emergency_contact: Short | None = None
+    emergency_phone: Phone | None = None
+
+
+class PersonalDataUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Personal data to change (only HR): omitted keeps, ``null`` clears."""
+
+    birth_date: date | msgspec.UnsetType | None = msgspec.UNSET
+    id_number: IdNumber | msgspec.UnsetType | None = msgspec.UNSET
+    personal_phone: Phone | msgspec.UnsetType | None = msgspec.UNSET
+    home_address: Text | msgspec.UnsetType | None = msgspec.UNSET
+    emergency_contact: Short | msgspec.UnsetType | None = msgspec.UNSET
+    emergency_phone: Phone | msgspec.UnsetType | None = msgspec.UNSET
+
+
 class EmployeeCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A new employee."""
 
@@ -297,6 +335,10 @@ class EmployeeCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     phone: Phone | None = None
     hired_on: date | None = None
     notes: Text | None = None
+    #: The employee's own sign-in (a member of the tenant; only HR links it).
+    user_id: uuid.UUID | None = None
+    #: Personal data (only HR sets it; 403 otherwise).
+    personal: PersonalData | None = None
 
 
 class EmployeeUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -310,6 +352,10 @@ class EmployeeUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     hired_on: date | msgspec.UnsetType | None = msgspec.UNSET
     left_on: date | msgspec.UnsetType | None = msgspec.UNSET
     notes: Text | msgspec.UnsetType | None = msgspec.UNSET
+    #: Link (or, with ``null``, unlink) the employee's sign-in: only HR (403 otherwise).
+    user_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    #: Personal data to change: only HR (403 otherwise).
+    personal: PersonalDataUpdate | msgspec.UnsetType = msgspec.UNSET
 
 
 class AssignmentView(msgspec.Struct, kw_only=True):
@@ -340,6 +386,12 @@ class EmployeeView(msgspec.Struct, kw_only=True):
     left_on: date | None
     notes: str | None
     current_position: PositionRef | None
+    #: The employee's own sign-in, if linked.
+    user_id: uuid.UUID | None
+    #: Personal data: ``null`` unless the caller is HR, the employee or one of their line managers.
+    personal: PersonalData | None
+    #: Why the caller sees the personal data (``null``: they do not).
+    personal_access: PersonalAccess | None
     created_at: datetime
     updated_at: datetime
     version: int
@@ -479,31 +531,44 @@ class GradeTable(msgspec.Struct, kw_only=True):
 
 
 class RaterInput(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Someone invited to rate: a name (or an employee) and their role."""
+    """Someone invited to rate: a name (or an employee) and their role; ``user_id`` (else the
+    employee's own sign-in) is the member who gets the inbox invitation and answers."""
 
     name: Name
     role: RaterRole
     employee_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+RemindDays = Annotated[
+    int,
+    msgspec.Meta(ge=0, le=60, description="Days before the due day to remind raters who have not answered."),
+]
 
 
 class CampaignCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A job-analysis campaign for a position, with its raters."""
+    """A job-analysis campaign for a position, with its raters (invited in their inbox)."""
 
     position_id: uuid.UUID
     title: Name
     #: At least one (422 naming ``raters`` otherwise).
     raters: list[RaterInput] = msgspec.field(default_factory=list)
     due_on: date | None = None
+    remind_days: RemindDays = 2
 
 
 class RaterView(msgspec.Struct, kw_only=True):
-    """A rater and whether they have answered."""
+    """A rater, whether they were invited and reminded, and whether they have answered."""
 
     id: uuid.UUID
     name: str
     role: RaterRole
     employee_id: uuid.UUID | None
     responded_at: datetime | None
+    #: The member who answers for this rater (``null``: HR enters the answers).
+    user_id: uuid.UUID | None = None
+    invited_at: datetime | None = None
+    reminded_at: datetime | None = None
 
 
 class CampaignView(msgspec.Struct, kw_only=True):
@@ -515,6 +580,7 @@ class CampaignView(msgspec.Struct, kw_only=True):
     position_title: str
     title: str
     due_on: date | None
+    remind_days: int
     status: CampaignStatus
     raters: list[RaterView]
     created_at: datetime
@@ -541,6 +607,35 @@ class RatingsUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A rater's answers (replacing any earlier ones)."""
 
     ratings: list[RatingInput]
+
+
+class QuestionnaireView(msgspec.Struct, kw_only=True):
+    """A questionnaire the caller was invited to answer, as a rater of a campaign."""
+
+    rater_id: uuid.UUID
+    rater_name: str
+    role: RaterRole
+    campaign_id: uuid.UUID
+    campaign_title: str
+    position_id: uuid.UUID
+    position_code: str
+    position_title: str
+    due_on: date | None
+    #: ``open``: answers are taken; ``closed``: no more.
+    status: CampaignStatus
+    invited_at: datetime | None
+    reminded_at: datetime | None
+    responded_at: datetime | None
+    #: The caller's answers so far (only in ``get_hr_questionnaire``; empty in the list).
+    answers: list[RatingInput] = msgspec.field(default_factory=list)
+    #: Whether the caller may answer it now: it is theirs and open (HR reading another's: false).
+    answerable: bool = False
+
+
+class QuestionnaireList(msgspec.Struct, kw_only=True):
+    """The caller's questionnaires: open ones first, then by due day."""
+
+    items: list[QuestionnaireView]
 
 
 class RoleMeans(msgspec.Struct, kw_only=True):

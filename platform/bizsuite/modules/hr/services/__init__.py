@@ -38,11 +38,14 @@ from bizsuite.modules.hr.services.employees import (
     employee_list,
     end_assignment,
     get_employee,
+    is_hr,
     list_assignments,
     list_employees,
+    match_employees,
     search_employees,
     update_employee,
 )
+from bizsuite.modules.hr.services.invitations import ALERT_KINDS, send_reminders
 from bizsuite.modules.hr.services.positions import (
     POSITION_LIST,
     PathLoopProblem,
@@ -57,14 +60,21 @@ from bizsuite.modules.hr.services.positions import (
     set_paths,
     update_position,
 )
+from bizsuite.modules.hr.services.questionnaires import (
+    answer_questionnaire,
+    get_questionnaire,
+    my_questionnaires,
+)
 from bizsuite.modules.hr.services.staffing import headcount_report, org_chart
 
 __all__ = [
+    "ALERT_KINDS",
     "DESCRIPTION_DOCUMENT",
     "EMPLOYEE_LIST",
     "POSITION_LIST",
     "PathLoopProblem",
     "add_duty",
+    "answer_questionnaire",
     "assign",
     "campaign_result",
     "close_campaign",
@@ -83,14 +93,18 @@ __all__ = [
     "get_description",
     "get_employee",
     "get_position",
+    "get_questionnaire",
     "grade_table",
     "headcount_report",
+    "is_hr",
     "list_assignments",
     "list_campaigns",
     "list_descriptions",
     "list_employees",
     "list_positions",
     "list_questions",
+    "match_employees",
+    "my_questionnaires",
     "on_description_decided",
     "org_chart",
     "position_choices",
@@ -101,6 +115,7 @@ __all__ = [
     "revise_description",
     "search_employees",
     "search_positions",
+    "send_reminders",
     "set_paths",
     "submit_description",
     "today",

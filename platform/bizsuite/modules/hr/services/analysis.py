@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from bizsuite.core import clock
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.identity.models import Membership
 from bizsuite.core.repository import fetch, fetch_reference, list_page
 from bizsuite.modules.hr import rules
 from bizsuite.modules.hr.models import (
@@ -37,10 +38,12 @@ from bizsuite.modules.hr.schemas import (
     QuestionCreate,
     QuestionResult,
     QuestionView,
+    RaterInput,
     RaterView,
     RatingsUpdate,
     RoleMeans,
 )
+from bizsuite.modules.hr.services import invitations
 
 _ORDER = {d.value: i for i, d in enumerate(Dimension)}
 
@@ -127,10 +130,18 @@ async def _views(ctx: Context, rows: list[Campaign]) -> list[CampaignView]:
             position_title=positions[row.position_id].title,
             title=row.title,
             due_on=row.due_on,
+            remind_days=row.remind_days,
             status=row.status,
             raters=[
                 RaterView(
-                    id=r.id, name=r.name, role=r.role, employee_id=r.employee_id, responded_at=r.responded_at
+                    id=r.id,
+                    name=r.name,
+                    role=r.role,
+                    employee_id=r.employee_id,
+                    responded_at=r.responded_at,
+                    user_id=r.user_id,
+                    invited_at=r.invited_at,
+                    reminded_at=r.reminded_at,
                 )
                 for r in raters.get(row.id, [])
             ],
@@ -164,24 +175,45 @@ async def list_campaigns(
     return await _views(ctx, list(rows)), next_cursor
 
 
+async def _rater_user(ctx: Context, rater: RaterInput) -> uuid.UUID | None:
+    """Who answers for a rater: the member named, else the employee's own sign-in (if any)."""
+    if rater.employee_id is not None:
+        employee = await fetch_reference(ctx.session, Employee, rater.employee_id, field="raters")
+        if rater.user_id is None:
+            return employee.user_id
+    if rater.user_id is not None:
+        member = await ctx.session.scalar(select(Membership.id).where(Membership.user_id == rater.user_id))
+        if member is None:
+            raise ValidationProblem.for_field("raters", f"no member with user id {rater.user_id}")
+    return rater.user_id
+
+
 async def create_campaign(ctx: Context, data: CampaignCreate) -> CampaignView:
-    """Start a campaign for a position with its raters (at least one; names unique, 422 naming ``raters``)."""
-    await fetch_reference(ctx.session, Position, data.position_id, field="position_id")
+    """Start a campaign for a position with its raters (at least one; names and sign-ins unique,
+    422 naming ``raters``); each rater with a sign-in is invited in their inbox."""
+    position = await fetch_reference(ctx.session, Position, data.position_id, field="position_id")
     if not data.raters:
         raise ValidationProblem.for_field("raters", "invite at least one rater")
     names = [r.name.strip() for r in data.raters]
     if len(set(names)) != len(names):
         raise ValidationProblem.for_field("raters", "each rater once")
-    for rater in data.raters:
-        if rater.employee_id is not None:
-            await fetch_reference(ctx.session, Employee, rater.employee_id, field="raters")
-    row = Campaign(position_id=data.position_id, title=data.title, due_on=data.due_on)
+    users = [await _rater_user(ctx, rater) for rater in data.raters]
+    linked = [u for u in users if u is not None]
+    if len(set(linked)) != len(linked):
+        raise ValidationProblem.for_field("raters", "each person rates once")
+    row = Campaign(
+        position_id=data.position_id, title=data.title, due_on=data.due_on, remind_days=data.remind_days
+    )
     ctx.session.add(row)
     await ctx.session.flush()
-    for rater, name in zip(data.raters, names, strict=True):
-        ctx.session.add(Rater(campaign_id=row.id, name=name, role=rater.role, employee_id=rater.employee_id))
+    raters = [
+        Rater(campaign_id=row.id, name=name, role=rater.role, employee_id=rater.employee_id, user_id=user)
+        for rater, name, user in zip(data.raters, names, users, strict=True)
+    ]
+    ctx.session.add_all(raters)
     await ctx.session.flush()
     ctx.audit("hr.campaign.created", row, after=snapshot(row))
+    await invitations.invite(ctx, row, position, raters)
     return (await _views(ctx, [row]))[0]
 
 

@@ -3,14 +3,22 @@ employees list on the kernel list component (``web/lists.py``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import datetime
 
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core.approvals.services.acting import acting_user_id
 from bizsuite.core.context import Context, snapshot
-from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.errors import (
+    ConflictProblem,
+    ForbiddenProblem,
+    NotFoundProblem,
+    ValidationProblem,
+)
+from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.kit import SearchHit
@@ -24,6 +32,8 @@ from bizsuite.modules.hr.schemas import (
     EmployeeFilters,
     EmployeeUpdate,
     EmployeeView,
+    PersonalAccess,
+    PersonalData,
 )
 from bizsuite.modules.hr.services.common import holding_on, position_refs, today, unit_names
 from bizsuite.web.i18n import N_
@@ -46,8 +56,61 @@ async def employee_row(ctx: Context, employee_id: uuid.UUID) -> Employee:
     return await fetch(ctx.session, Employee, employee_id, what="employee")
 
 
+def is_hr(ctx: Context) -> bool:
+    """Whether the caller is HR for personal data: a tenant owner or admin."""
+    role = ctx.principal.role
+    return role is not None and role.at_least(Role.ADMIN)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PersonalScope:
+    """What decides whose personal data the caller sees (``rules.personal_access``)."""
+
+    is_hr: bool
+    user_id: uuid.UUID | None
+    positions: frozenset[uuid.UUID]
+    reports_to: dict[uuid.UUID, uuid.UUID | None]
+
+    def access(self, employee: Employee, position_id: uuid.UUID | None) -> str | None:
+        """Why the caller sees ``employee``'s personal data (None: they do not)."""
+        return rules.personal_access(
+            is_hr=self.is_hr,
+            is_self=self.user_id is not None and employee.user_id == self.user_id,
+            employee_positions=[position_id] if position_id is not None else [],
+            caller_positions=self.positions,
+            reports_to=self.reports_to,
+        )
+
+
+async def personal_scope(ctx: Context) -> PersonalScope:
+    """The caller's standing for personal data: HR by role; else the person behind the request
+    (signed in, or the member who created the API key), the positions their own employee record
+    holds today, and the reporting lines."""
+    if is_hr(ctx):
+        return PersonalScope(True, None, frozenset(), {})
+    user_id = await acting_user_id(ctx)
+    if user_id is None:
+        return PersonalScope(False, None, frozenset(), {})
+    positions = frozenset(
+        await ctx.session.scalars(
+            select(Assignment.position_id)
+            .join(Employee, Employee.id == Assignment.employee_id)
+            .where(Employee.user_id == user_id, holding_on(today(ctx)))  # type: ignore[arg-type]
+        )
+    )
+    reports_to: dict[uuid.UUID, uuid.UUID | None] = {}
+    if positions:
+        reports_to = dict((await ctx.session.execute(select(Position.id, Position.reports_to_id))).all())
+    return PersonalScope(False, user_id, positions, reports_to)
+
+
+def _personal(row: Employee) -> PersonalData:
+    return PersonalData(**{name: getattr(row, name) for name in rules.PERSONAL_FIELDS})
+
+
 async def views(ctx: Context, rows: list[Employee]) -> list[EmployeeView]:
-    """Employees as views, with their org unit's name and the position each holds today."""
+    """Employees as views, with their org unit's name and the position each holds today; the
+    personal data only for HR, the employee and their line managers."""
     if not rows:
         return []
     units = await unit_names(ctx, [r.org_unit_id for r in rows])
@@ -62,6 +125,11 @@ async def views(ctx: Context, rows: list[Employee]) -> list[EmployeeView]:
         ).all()
     )
     refs = await position_refs(ctx, held.values())
+    scope = await personal_scope(ctx)
+    access = {
+        row.id: PersonalAccess(reason) if (reason := scope.access(row, held.get(row.id))) else None
+        for row in rows
+    }
     return [
         EmployeeView(
             id=row.id,
@@ -75,6 +143,9 @@ async def views(ctx: Context, rows: list[Employee]) -> list[EmployeeView]:
             left_on=row.left_on,
             notes=row.notes,
             current_position=refs.get(held[row.id]) if row.id in held else None,
+            user_id=row.user_id,
+            personal=_personal(row) if access[row.id] else None,
+            personal_access=access[row.id],
             created_at=row.created_at,
             updated_at=row.updated_at,
             version=row.version,
@@ -202,12 +273,37 @@ async def get_employee(ctx: Context, employee_id: uuid.UUID) -> EmployeeView:
     return (await views(ctx, [await employee_row(ctx, employee_id)]))[0]
 
 
+def _hr_only(ctx: Context, field: str) -> None:
+    if not is_hr(ctx):
+        raise ForbiddenProblem.for_field(field, "only HR (tenant owners and admins) change this")
+
+
+async def _user_free(ctx: Context, user_id: uuid.UUID, *, other_than: uuid.UUID | None = None) -> None:
+    """The sign-in is a member of the tenant (422) not linked to another employee (409)."""
+    if await ctx.session.scalar(select(Membership.id).where(Membership.user_id == user_id)) is None:
+        raise ValidationProblem.for_field("user_id", f"no member with user id {user_id}")
+    statement = select(Employee.number).where(Employee.user_id == user_id)
+    if other_than is not None:
+        statement = statement.where(Employee.id != other_than)
+    if (taken := await ctx.session.scalar(statement)) is not None:
+        raise ConflictProblem.for_field("user_id", f"this sign-in is already employee {taken}'s")
+
+
 async def create_employee(ctx: Context, data: EmployeeCreate) -> EmployeeView:
-    """Add an employee; a number already used answers 409 naming ``number``."""
+    """Add an employee; a number already used answers 409 naming ``number``. Only HR links a
+    sign-in or writes personal data (403)."""
     number = rules.normal_code(data.number)
+    if data.user_id is not None:
+        _hr_only(ctx, "user_id")
+    if data.personal is not None and any(
+        getattr(data.personal, n) is not None for n in rules.PERSONAL_FIELDS
+    ):
+        _hr_only(ctx, "personal")
     await _number_free(ctx, number)
     if data.org_unit_id is not None:
         await fetch_reference(ctx.session, OrgUnit, data.org_unit_id, field="org_unit_id")
+    if data.user_id is not None:
+        await _user_free(ctx, data.user_id)
     row = Employee(
         number=number,
         name=data.name,
@@ -216,6 +312,8 @@ async def create_employee(ctx: Context, data: EmployeeCreate) -> EmployeeView:
         phone=data.phone,
         hired_on=data.hired_on,
         notes=data.notes,
+        user_id=data.user_id,
+        **{n: getattr(data.personal, n) for n in rules.PERSONAL_FIELDS} if data.personal else {},
     )
     ctx.session.add(row)
     await ctx.session.flush()
@@ -229,7 +327,19 @@ async def update_employee(
     """Change an employee (``If-Match``); ``null`` clears a nullable field."""
     row = await employee_row(ctx, employee_id)
     check_version(row, if_match)
+    if not isinstance(data.user_id, msgspec.UnsetType) and data.user_id != row.user_id:
+        _hr_only(ctx, "user_id")
+        if data.user_id is not None:
+            await _user_free(ctx, data.user_id, other_than=row.id)
+        row.user_id = data.user_id
+    if not isinstance(data.personal, msgspec.UnsetType):
+        _hr_only(ctx, "personal")
     before = snapshot(row)
+    if not isinstance(data.personal, msgspec.UnsetType):
+        for name in rules.PERSONAL_FIELDS:
+            value = getattr(data.personal, name)
+            if not isinstance(value, msgspec.UnsetType):
+                setattr(row, name, value)
     if not isinstance(data.number, msgspec.UnsetType):
         number = rules.normal_code(data.number)
         if number != row.number:
@@ -343,3 +453,29 @@ async def employee_choices(ctx: Context) -> list[tuple[str, str]]:
         select(Employee.id, Employee.number, Employee.name).order_by(Employee.number)
     )
     return [(str(i), f"{n} {name}") for i, n, name in rows.all()]
+
+
+async def match_employees(ctx: Context, texts: list[str]) -> dict[str, tuple[uuid.UUID, str]]:
+    """Typed names matched to employees: by number (any case), else by a name only one employee
+    has; ``text → (employee id, name)`` for those found."""
+    wanted = [t.strip() for t in texts if t.strip()]
+    if not wanted:
+        return {}
+    rows = (
+        await ctx.session.execute(
+            select(Employee.id, Employee.number, Employee.name).where(
+                Employee.number.in_([rules.normal_code(t) for t in wanted]) | Employee.name.in_(wanted)
+            )
+        )
+    ).all()
+    by_number = {number: (i, name) for i, number, name in rows}
+    by_name: dict[str, list[tuple[uuid.UUID, str]]] = {}
+    for i, _number, name in rows:
+        by_name.setdefault(name, []).append((i, name))
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    for text in wanted:
+        if (hit := by_number.get(rules.normal_code(text))) is not None:
+            found[text] = hit
+        elif len(by_name.get(text, [])) == 1:
+            found[text] = by_name[text][0]
+    return found
