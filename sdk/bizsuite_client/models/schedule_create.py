@@ -19,13 +19,14 @@ class ScheduleCreate:
     Attributes:
         kind (ScheduleKind): A daily schedule plays background music over a window, or a timed announcement once.
         name (str):
-        source (str):
         start_time (str): A local time of day, HH:MM:SS
         venue_id (UUID):
+        asset_id (None | Unset | UUID):
         duration_s (int | None | Unset):
         enabled (bool | Unset):  Default: True.
         end_time (None | str | Unset):
         skip_holidays (bool | Unset):  Default: False.
+        source (None | str | Unset):
         volume (int | None | Unset):
         weekdays (list[int] | Unset):
         zone_group_id (None | Unset | UUID):
@@ -34,13 +35,14 @@ class ScheduleCreate:
 
     kind: ScheduleKind
     name: str
-    source: str
     start_time: str
     venue_id: UUID
+    asset_id: None | Unset | UUID = UNSET
     duration_s: int | None | Unset = UNSET
     enabled: bool | Unset = True
     end_time: None | str | Unset = UNSET
     skip_holidays: bool | Unset = False
+    source: None | str | Unset = UNSET
     volume: int | None | Unset = UNSET
     weekdays: list[int] | Unset = UNSET
     zone_group_id: None | Unset | UUID = UNSET
@@ -52,11 +54,17 @@ class ScheduleCreate:
 
         name = self.name
 
-        source = self.source
-
         start_time = self.start_time
 
         venue_id = str(self.venue_id)
+
+        asset_id: None | str | Unset
+        if isinstance(self.asset_id, Unset):
+            asset_id = UNSET
+        elif isinstance(self.asset_id, UUID):
+            asset_id = str(self.asset_id)
+        else:
+            asset_id = self.asset_id
 
         duration_s: int | None | Unset
         if isinstance(self.duration_s, Unset):
@@ -73,6 +81,12 @@ class ScheduleCreate:
             end_time = self.end_time
 
         skip_holidays = self.skip_holidays
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
 
         volume: int | None | Unset
         if isinstance(self.volume, Unset):
@@ -106,11 +120,12 @@ class ScheduleCreate:
             {
                 "kind": kind,
                 "name": name,
-                "source": source,
                 "start_time": start_time,
                 "venue_id": venue_id,
             }
         )
+        if asset_id is not UNSET:
+            field_dict["asset_id"] = asset_id
         if duration_s is not UNSET:
             field_dict["duration_s"] = duration_s
         if enabled is not UNSET:
@@ -119,6 +134,8 @@ class ScheduleCreate:
             field_dict["end_time"] = end_time
         if skip_holidays is not UNSET:
             field_dict["skip_holidays"] = skip_holidays
+        if source is not UNSET:
+            field_dict["source"] = source
         if volume is not UNSET:
             field_dict["volume"] = volume
         if weekdays is not UNSET:
@@ -137,11 +154,26 @@ class ScheduleCreate:
 
         name = d.pop("name")
 
-        source = d.pop("source")
-
         start_time = d.pop("start_time")
 
         venue_id = UUID(d.pop("venue_id"))
+
+        def _parse_asset_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                asset_id_type_0 = UUID(data)
+
+                return asset_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        asset_id = _parse_asset_id(d.pop("asset_id", UNSET))
 
         def _parse_duration_s(data: object) -> int | None | Unset:
             if data is None:
@@ -164,6 +196,15 @@ class ScheduleCreate:
         end_time = _parse_end_time(d.pop("end_time", UNSET))
 
         skip_holidays = d.pop("skip_holidays", UNSET)
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
 
         def _parse_volume(data: object) -> int | None | Unset:
             if data is None:
@@ -213,13 +254,14 @@ class ScheduleCreate:
         schedule_create = cls(
             kind=kind,
             name=name,
-            source=source,
             start_time=start_time,
             venue_id=venue_id,
+            asset_id=asset_id,
             duration_s=duration_s,
             enabled=enabled,
             end_time=end_time,
             skip_holidays=skip_holidays,
+            source=source,
             volume=volume,
             weekdays=weekdays,
             zone_group_id=zone_group_id,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,6 +16,7 @@ T = TypeVar("T", bound="ScheduleUpdate")
 class ScheduleUpdate:
     """
     Attributes:
+        asset_id (None | Unset | UUID):
         duration_s (int | None | Unset):
         enabled (bool | Unset):
         end_time (None | str | Unset):
@@ -24,8 +26,11 @@ class ScheduleUpdate:
         start_time (str | Unset):
         volume (int | None | Unset):
         weekdays (list[int] | Unset):
+        zone_group_id (None | Unset | UUID):
+        zone_id (None | Unset | UUID):
     """
 
+    asset_id: None | Unset | UUID = UNSET
     duration_s: int | None | Unset = UNSET
     enabled: bool | Unset = UNSET
     end_time: None | str | Unset = UNSET
@@ -35,9 +40,19 @@ class ScheduleUpdate:
     start_time: str | Unset = UNSET
     volume: int | None | Unset = UNSET
     weekdays: list[int] | Unset = UNSET
+    zone_group_id: None | Unset | UUID = UNSET
+    zone_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        asset_id: None | str | Unset
+        if isinstance(self.asset_id, Unset):
+            asset_id = UNSET
+        elif isinstance(self.asset_id, UUID):
+            asset_id = str(self.asset_id)
+        else:
+            asset_id = self.asset_id
+
         duration_s: int | None | Unset
         if isinstance(self.duration_s, Unset):
             duration_s = UNSET
@@ -92,9 +107,27 @@ class ScheduleUpdate:
         else:
             weekdays = self.weekdays
 
+        zone_group_id: None | str | Unset
+        if isinstance(self.zone_group_id, Unset):
+            zone_group_id = UNSET
+        elif isinstance(self.zone_group_id, UUID):
+            zone_group_id = str(self.zone_group_id)
+        else:
+            zone_group_id = self.zone_group_id
+
+        zone_id: None | str | Unset
+        if isinstance(self.zone_id, Unset):
+            zone_id = UNSET
+        elif isinstance(self.zone_id, UUID):
+            zone_id = str(self.zone_id)
+        else:
+            zone_id = self.zone_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if asset_id is not UNSET:
+            field_dict["asset_id"] = asset_id
         if duration_s is not UNSET:
             field_dict["duration_s"] = duration_s
         if enabled is not UNSET:
@@ -113,12 +146,33 @@ class ScheduleUpdate:
             field_dict["volume"] = volume
         if weekdays is not UNSET:
             field_dict["weekdays"] = weekdays
+        if zone_group_id is not UNSET:
+            field_dict["zone_group_id"] = zone_group_id
+        if zone_id is not UNSET:
+            field_dict["zone_id"] = zone_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_asset_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                asset_id_type_0 = UUID(data)
+
+                return asset_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        asset_id = _parse_asset_id(d.pop("asset_id", UNSET))
 
         def _parse_duration_s(data: object) -> int | None | Unset:
             if data is None:
@@ -193,7 +247,42 @@ class ScheduleUpdate:
 
         weekdays = _parse_weekdays(d.pop("weekdays", UNSET))
 
+        def _parse_zone_group_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                zone_group_id_type_0 = UUID(data)
+
+                return zone_group_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        zone_group_id = _parse_zone_group_id(d.pop("zone_group_id", UNSET))
+
+        def _parse_zone_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                zone_id_type_0 = UUID(data)
+
+                return zone_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        zone_id = _parse_zone_id(d.pop("zone_id", UNSET))
+
         schedule_update = cls(
+            asset_id=asset_id,
             duration_s=duration_s,
             enabled=enabled,
             end_time=end_time,
@@ -203,6 +292,8 @@ class ScheduleUpdate:
             start_time=start_time,
             volume=volume,
             weekdays=weekdays,
+            zone_group_id=zone_group_id,
+            zone_id=zone_id,
         )
 
         schedule_update.additional_properties = d

@@ -15,6 +15,7 @@ T = TypeVar("T", bound="ScheduleView")
 class ScheduleView:
     """
     Attributes:
+        asset_id (None | UUID):
         created_at (datetime.datetime):
         duration_s (int | None):
         enabled (bool):
@@ -34,6 +35,7 @@ class ScheduleView:
         zone_id (None | UUID):
     """
 
+    asset_id: None | UUID
     created_at: datetime.datetime
     duration_s: int | None
     enabled: bool
@@ -54,6 +56,12 @@ class ScheduleView:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        asset_id: None | str
+        if isinstance(self.asset_id, UUID):
+            asset_id = str(self.asset_id)
+        else:
+            asset_id = self.asset_id
+
         created_at = self.created_at.isoformat()
 
         duration_s: int | None
@@ -103,6 +111,7 @@ class ScheduleView:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "asset_id": asset_id,
                 "created_at": created_at,
                 "duration_s": duration_s,
                 "enabled": enabled,
@@ -128,6 +137,22 @@ class ScheduleView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_asset_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                asset_id_type_0 = UUID(data)
+
+                return asset_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        asset_id = _parse_asset_id(d.pop("asset_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_duration_s(data: object) -> int | None:
@@ -204,6 +229,7 @@ class ScheduleView:
         zone_id = _parse_zone_id(d.pop("zone_id"))
 
         schedule_view = cls(
+            asset_id=asset_id,
             created_at=created_at,
             duration_s=duration_s,
             enabled=enabled,

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,6 +20,7 @@ class VenueUpdate:
     Attributes:
         emergency_policy (EmergencyPolicyName | Unset): How an emergency spreads: floor by floor (N+1), or every zone at
             once.
+        evacuation_asset_id (None | Unset | UUID):
         evacuation_source (str | Unset):
         holidays (list[datetime.date] | Unset):
         name (str | Unset):
@@ -26,6 +28,7 @@ class VenueUpdate:
     """
 
     emergency_policy: EmergencyPolicyName | Unset = UNSET
+    evacuation_asset_id: None | Unset | UUID = UNSET
     evacuation_source: str | Unset = UNSET
     holidays: list[datetime.date] | Unset = UNSET
     name: str | Unset = UNSET
@@ -36,6 +39,14 @@ class VenueUpdate:
         emergency_policy: str | Unset = UNSET
         if not isinstance(self.emergency_policy, Unset):
             emergency_policy = self.emergency_policy
+
+        evacuation_asset_id: None | str | Unset
+        if isinstance(self.evacuation_asset_id, Unset):
+            evacuation_asset_id = UNSET
+        elif isinstance(self.evacuation_asset_id, UUID):
+            evacuation_asset_id = str(self.evacuation_asset_id)
+        else:
+            evacuation_asset_id = self.evacuation_asset_id
 
         evacuation_source: str | Unset
         if isinstance(self.evacuation_source, Unset):
@@ -69,6 +80,8 @@ class VenueUpdate:
         field_dict.update({})
         if emergency_policy is not UNSET:
             field_dict["emergency_policy"] = emergency_policy
+        if evacuation_asset_id is not UNSET:
+            field_dict["evacuation_asset_id"] = evacuation_asset_id
         if evacuation_source is not UNSET:
             field_dict["evacuation_source"] = evacuation_source
         if holidays is not UNSET:
@@ -89,6 +102,23 @@ class VenueUpdate:
             emergency_policy = UNSET
         else:
             emergency_policy = check_emergency_policy_name(_emergency_policy)
+
+        def _parse_evacuation_asset_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                evacuation_asset_id_type_0 = UUID(data)
+
+                return evacuation_asset_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        evacuation_asset_id = _parse_evacuation_asset_id(d.pop("evacuation_asset_id", UNSET))
 
         def _parse_evacuation_source(data: object) -> str | Unset:
             if isinstance(data, Unset):
@@ -129,6 +159,7 @@ class VenueUpdate:
 
         venue_update = cls(
             emergency_policy=emergency_policy,
+            evacuation_asset_id=evacuation_asset_id,
             evacuation_source=evacuation_source,
             holidays=holidays,
             name=name,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -18,6 +18,7 @@ class VenueView:
         code (str):
         created_at (datetime.datetime):
         emergency_policy (str):
+        evacuation_asset_id (None | UUID):
         evacuation_source (str):
         holidays (list[datetime.date]):
         id (UUID):
@@ -31,6 +32,7 @@ class VenueView:
     code: str
     created_at: datetime.datetime
     emergency_policy: str
+    evacuation_asset_id: None | UUID
     evacuation_source: str
     holidays: list[datetime.date]
     id: UUID
@@ -47,6 +49,12 @@ class VenueView:
         created_at = self.created_at.isoformat()
 
         emergency_policy = self.emergency_policy
+
+        evacuation_asset_id: None | str
+        if isinstance(self.evacuation_asset_id, UUID):
+            evacuation_asset_id = str(self.evacuation_asset_id)
+        else:
+            evacuation_asset_id = self.evacuation_asset_id
 
         evacuation_source = self.evacuation_source
 
@@ -74,6 +82,7 @@ class VenueView:
                 "code": code,
                 "created_at": created_at,
                 "emergency_policy": emergency_policy,
+                "evacuation_asset_id": evacuation_asset_id,
                 "evacuation_source": evacuation_source,
                 "holidays": holidays,
                 "id": id,
@@ -95,6 +104,21 @@ class VenueView:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         emergency_policy = d.pop("emergency_policy")
+
+        def _parse_evacuation_asset_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                evacuation_asset_id_type_0 = UUID(data)
+
+                return evacuation_asset_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        evacuation_asset_id = _parse_evacuation_asset_id(d.pop("evacuation_asset_id"))
 
         evacuation_source = d.pop("evacuation_source")
 
@@ -121,6 +145,7 @@ class VenueView:
             code=code,
             created_at=created_at,
             emergency_policy=emergency_policy,
+            evacuation_asset_id=evacuation_asset_id,
             evacuation_source=evacuation_source,
             holidays=holidays,
             id=id,

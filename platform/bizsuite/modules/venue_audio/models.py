@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    ForeignKeyConstraint,
     Index,
     Integer,
     Numeric,
@@ -70,6 +71,13 @@ class Venue(TenantScoped, Timestamped, Versioned, Base):
         UniqueConstraint("tenant_id", "code", name="uq_venue_audio_venues_code"),
         Index("ix_venue_audio_venues_tenant_created", "tenant_id", "created_at", "id"),
         CheckConstraint("emergency_policy IN ('phased', 'all_zones')", name="emergency_policy"),
+        # Assets belong to a venue and a venue may name one: created after both tables (use_alter).
+        ForeignKeyConstraint(
+            ["tenant_id", "evacuation_asset_id"],
+            ["venue_audio_assets.tenant_id", "venue_audio_assets.id"],
+            name="fk_venue_audio_venues_evacuation_asset",
+            use_alter=True,
+        ),
     )
 
     org_unit_id: Mapped[uuid.UUID]
@@ -79,8 +87,10 @@ class Venue(TenantScoped, Timestamped, Versioned, Base):
     time_zone: Mapped[str] = mapped_column(String(64))
     #: ``phased`` (the N+1 rule) or ``all_zones``.
     emergency_policy: Mapped[str] = mapped_column(String(20), default="phased", server_default="phased")
-    #: The pre-recorded evacuation message an emergency loops.
+    #: The pre-recorded evacuation message an emergency loops (``asset:<id>`` for an asset).
     evacuation_source: Mapped[str] = mapped_column(String(500))
+    #: The evacuation message's audio asset, when one was picked (else the source is text).
+    evacuation_asset_id: Mapped[uuid.UUID | None]
     #: The venue's holiday calendar (local dates): schedules marked ``skip_holidays`` do not play then.
     holidays: Mapped[list[date]] = mapped_column(ARRAY(Date), default=list, server_default=text("'{}'"))
 
@@ -171,6 +181,7 @@ class Schedule(TenantScoped, Timestamped, Versioned, Base):
         tenant_fk("venue_id", "venue_audio_venues.id", ondelete="CASCADE"),
         tenant_fk("zone_id", "venue_audio_zones.id", ondelete="CASCADE"),
         tenant_fk("zone_group_id", "venue_audio_zone_groups.id", ondelete="CASCADE"),
+        tenant_fk("asset_id", "venue_audio_assets.id"),
         Index("ix_venue_audio_schedules_tenant_created", "tenant_id", "created_at", "id"),
         Index("ix_venue_audio_schedules_venue", "tenant_id", "venue_id"),
         CheckConstraint(_one_of("kind", ScheduleKind), name="kind"),
@@ -185,8 +196,11 @@ class Schedule(TenantScoped, Timestamped, Versioned, Base):
     zone_group_id: Mapped[uuid.UUID | None]
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
-    #: What to play: a playlist or track for music, the message for an announcement.
+    #: What to play: a playlist or track for music, the message for an announcement
+    #: (``asset:<id>`` for an audio asset).
     source: Mapped[str] = mapped_column(String(500))
+    #: The audio asset it plays, when one was picked (else the source is text).
+    asset_id: Mapped[uuid.UUID | None]
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     duration_s: Mapped[int | None] = mapped_column(Integer)

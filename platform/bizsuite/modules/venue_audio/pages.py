@@ -7,24 +7,36 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
+from pathlib import PurePath
 from typing import Any
 
 from litestar import Controller, HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import ServerSentEvent, Template
+from multipart import MultipartSegment  # type: ignore[import-untyped]
+from sqlalchemy import select
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
+from bizsuite.core.errors import ProblemError
+from bizsuite.core.files import services as files
+from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
 from bizsuite.core.live import stream
+from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, SearchProvider
 from bizsuite.modules.venue_audio import rules, services
 from bizsuite.modules.venue_audio.api import broadcast_filters, device_filters
 from bizsuite.modules.venue_audio.schemas import (
+    AssetCreate,
+    AssetView,
+    AudioZoneCreate,
     AudioZoneFilters,
+    AudioZoneUpdate,
+    AudioZoneView,
     BroadcastClose,
     BroadcastFilters,
     DeviceFilters,
@@ -32,9 +44,17 @@ from bizsuite.modules.venue_audio.schemas import (
     PagingBegin,
     ScheduleCreate,
     ScheduleFilters,
+    ScheduleUpdate,
+    ScheduleView,
+    VenueCreate,
+    VenueUpdate,
+    VenueView,
+    ZoneGroupCreate,
+    ZoneGroupUpdate,
+    ZoneGroupView,
 )
 from bizsuite.web.exports import export_view
-from bizsuite.web.forms import FormErrors, Submission, read_form
+from bizsuite.web.forms import FormErrors, Submission, problem_errors, read_form
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import ListState, list_context, list_export, list_export_source, list_state
@@ -50,15 +70,38 @@ from bizsuite.web.support import (
     signed_in,
 )
 from bizsuite.web.templating import page
+from bizsuite.web.uploads import UploadRefused, format_size, receive_upload, upload_policy
 
 PAGE_SIZE = 50
 SECTION = N_("Venue audio")
 EMERGENCY_FIELDS = ("venue_id", "zone_id", "reason")
 SCHEDULE_FIELDS = (
-    "venue_id", "kind", "name", "source", "zone_id", "zone_group_id", "start_time", "end_time", "duration_s",
+    "venue_id", "kind", "name", "source", "asset_id", "zone_id", "zone_group_id", "start_time", "end_time", "duration_s",
     "weekdays", "volume",
 )  # fmt: skip
+VENUE_FIELDS = (
+    "org_unit_id", "code", "name", "time_zone", "emergency_policy", "evacuation_source", "holidays",
+)  # fmt: skip
+VENUE_EDIT_FIELDS = (
+    "name", "time_zone", "emergency_policy", "evacuation_source", "evacuation_asset_id", "holidays",
+)  # fmt: skip
+ZONE_FIELDS = ("venue_id", "code", "name", "floor", "area", "volume")
+ZONE_EDIT_FIELDS = ("name", "floor", "area", "volume")
+GROUP_FIELDS = ("venue_id", "code", "name", "zone_ids")
+GROUP_EDIT_FIELDS = ("name", "zone_ids")
+#: What a schedule's edit form changes (its kind and venue stay; music has an end, an
+#: announcement a duration).
+SCHEDULE_EDIT_FIELDS = (
+    "name", "source", "asset_id", "zone_id", "zone_group_id", "start_time", "weekdays", "volume",
+)  # fmt: skip
+POLICY_LABELS = {"phased": N_("Phased (N + 1)"), "all_zones": N_("All zones at once")}
 WEEKDAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+ASSET_FIELDS = ("venue_id", "name", "purpose")
+PURPOSE_LABELS = {
+    "music": N_("Music"),
+    "message": N_("Pre-recorded message"),
+    "evacuation": N_("Evacuation message"),
+}
 PAGING_FIELDS = ("venue_id", "zone_ids", "zone_group_id", "source", "max_duration_s", "reason")
 KIND_LABELS = {
     "music": N_("Background music"),
@@ -80,6 +123,20 @@ SERVICE_MESSAGES = (
     N_("background music needs an end time"),
     N_("must differ from the start time"),
     N_("an announcement needs its duration in seconds"),
+    N_("a venue with this code already exists"),
+    N_("a zone with this code already exists in the venue"),
+    N_("a zone group with this code already exists in the venue"),
+    N_("not a known IANA time zone (e.g. Asia/Shanghai)"),
+    N_("a basement zone needs its level (1 = B1)"),
+    N_("must be one of the venue's audio assets"),
+    N_("must be an evacuation message of the venue"),
+    N_("pick an audio asset or type a source, not both"),
+    N_("type a source or pick an audio asset"),
+    N_("type the source that replaces the asset"),
+    N_("only PCM WAV files (audio/wav) can be assets for now"),
+    N_("not a readable PCM WAV file"),
+    N_("an asset with this name already exists in the venue"),
+    N_("no such file"),
 )
 PLAYER_STATES = {
     "acknowledged": N_("acknowledged"),
@@ -97,6 +154,164 @@ DEVICE_KIND_LABELS = {
 }
 
 
+def _hhmm(value: Any) -> str:
+    """A time of day as a browser's time input shows it (``08:30``)."""
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def _form_times(values: dict[str, Any]) -> dict[str, Any]:
+    """A browser's time input sends ``HH:MM``; the API's times of day are ``HH:MM:SS``."""
+    values = dict(values)
+    for name in ("start_time", "end_time"):
+        if re.fullmatch(r"\d{2}:\d{2}", str(values.get(name) or "").strip()):
+            values[name] = f"{values[name].strip()}:00"
+    return values
+
+
+def _shown_times(form: Submission[Any]) -> Submission[Any]:
+    """What the user typed, with the times back as their inputs show them."""
+    for name in ("start_time", "end_time"):
+        value = form.values.get(name)
+        if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}:00", value):
+            form.values[name] = value[:5]
+    return form
+
+
+def _form_holidays(values: dict[str, Any]) -> dict[str, Any]:
+    """The holiday calendar is typed as dates separated by commas, spaces or lines."""
+    values = dict(values)
+    text = values.get("holidays")
+    if isinstance(text, str):
+        values["holidays"] = [d for d in re.split(r"[\s,，;；]+", text) if d]
+    return values
+
+
+def _shown_holidays(form: Submission[Any]) -> Submission[Any]:
+    """What the user typed, with the holidays back as one line."""
+    if isinstance(form.values.get("holidays"), list):
+        form.values["holidays"] = ", ".join(form.values["holidays"])
+    return form
+
+
+def venue_values(venue: VenueView) -> dict[str, Any]:
+    """A venue as its edit form shows it (also the saved values of a conflict)."""
+    return {
+        "name": venue.name,
+        "time_zone": venue.time_zone,
+        "emergency_policy": venue.emergency_policy,
+        "evacuation_source": "" if venue.evacuation_asset_id else venue.evacuation_source,
+        "evacuation_asset_id": str(venue.evacuation_asset_id or ""),
+        "holidays": ", ".join(d.isoformat() for d in venue.holidays),
+    }
+
+
+def zone_values(zone: AudioZoneView) -> dict[str, Any]:
+    """A zone as its edit form shows it."""
+    return {
+        "name": zone.name,
+        "floor": "" if zone.floor is None else str(zone.floor),
+        "basement": zone.basement,
+        "area": zone.area or "",
+        "volume": str(zone.volume),
+    }
+
+
+def group_values(group: ZoneGroupView) -> dict[str, Any]:
+    """A zone group as its edit form shows it."""
+    return {"name": group.name, "zone_ids": [str(z) for z in group.zone_ids]}
+
+
+def schedule_values(schedule: ScheduleView) -> dict[str, Any]:
+    """A schedule as its edit form shows it."""
+    return {
+        "name": schedule.name,
+        "source": "" if schedule.asset_id else schedule.source,
+        "asset_id": str(schedule.asset_id or ""),
+        "zone_id": str(schedule.zone_id or ""),
+        "zone_group_id": str(schedule.zone_group_id or ""),
+        "start_time": _hhmm(schedule.start_time),
+        "end_time": _hhmm(schedule.end_time),
+        "duration_s": "" if schedule.duration_s is None else str(schedule.duration_s),
+        "weekdays": [str(d) for d in schedule.weekdays],
+        "volume": "" if schedule.volume is None else str(schedule.volume),
+        "enabled": schedule.enabled,
+        "skip_holidays": schedule.skip_holidays,
+    }
+
+
+def _schedule_fields(kind: str) -> tuple[str, ...]:
+    return (*SCHEDULE_EDIT_FIELDS, "end_time" if kind == "music" else "duration_s")
+
+
+def _source_fields(data: Any, fields: Iterable[str], source: str, asset: str) -> tuple[str, ...]:
+    """An edit form's source is typed or picked from the assets: a picked asset with no typing
+    sends only the asset; no asset picked sends only the text (which replaces an asset)."""
+    picked, typed = str(data.get(asset) or "").strip(), str(data.get(source) or "").strip()
+    if picked and not typed:
+        return tuple(f for f in fields if f != source)
+    if not picked:
+        return tuple(f for f in fields if f != asset)
+    return tuple(fields)
+
+
+async def _assets(ctx: Context, venue_id: uuid.UUID) -> list[AssetView]:
+    assets, _next = await services.list_assets(
+        ctx, AudioZoneFilters(venue_id=venue_id), limit=200, cursor=None
+    )
+    return assets
+
+
+def _asset_choices(assets: list[AssetView], purpose: str | None = None) -> list[tuple[str, str]]:
+    """An asset picker's choices: name and duration (of ``purpose`` only, if given)."""
+    return [
+        (str(a.id), f"{a.name} ({rules.duration_label(a.duration_ms)})")
+        for a in assets
+        if purpose is None or a.purpose == purpose
+    ]
+
+
+def _asset_names(assets: list[AssetView]) -> dict[str, str]:
+    """What a program's ``asset:<id>`` source shows: the asset's name."""
+    return {rules.asset_source(a.id): a.name for a in assets}
+
+
+async def _org_unit_choices(ctx: Context) -> list[tuple[str, str]]:
+    """The org units a venue can hang off, venues first, by name."""
+    rows = await ctx.session.execute(
+        select(OrgUnit.id, OrgUnit.name, OrgUnit.kind)
+        .where(OrgUnit.archived_at.is_(None))
+        .order_by(OrgUnit.name)
+        .limit(500)
+    )
+    units = list(rows.all())
+    return [(str(i), n) for i, n, k in units if k == "venue"] + [
+        (str(i), n) for i, n, k in units if k != "venue"
+    ]
+
+
+async def _zone_choices(ctx: Context, venue_id: uuid.UUID) -> list[tuple[str, str]]:
+    zones, _next = await services.list_zones(ctx, AudioZoneFilters(venue_id=venue_id), limit=200, cursor=None)
+    return [
+        (str(z.id), " ".join(p for p in (rules.zone_label(z.floor, z.basement), z.name) if p))
+        for z in sorted(zones, key=rules.zone_order)
+    ]
+
+
+class _FormRefused(Exception):
+    """The upload form's own fields were refused (after the file was stored: it is removed)."""
+
+    def __init__(self, errors: FormErrors) -> None:
+        super().__init__("refused")
+        self.errors = errors
+
+
+def _uuid_or_none(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 class VenueAudioPages(Controller):
     """The venues, a venue's status board with its controls, devices and the broadcast log."""
 
@@ -104,13 +319,43 @@ class VenueAudioPages(Controller):
     include_in_schema = False
     guards = [signed_in]
 
-    @get()
-    async def venues(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """Every venue, each linking to its status board."""
+    async def _venues(
+        self, ctx: Ctx, request: Request[Any, Any, Any], form: Submission[Any] | None = None
+    ) -> Template:
         items, next_cursor = await services.list_venues(
             ctx, limit=PAGE_SIZE, cursor=request.query_params.get("cursor")
         )
-        return page(request, "venue_audio/venues.html", items=items, next_cursor=next_cursor, params={})
+        return page(
+            request,
+            "venue_audio/venues.html",
+            status_code=form.status_code if form else 200,
+            items=items,
+            next_cursor=next_cursor,
+            params={},
+            policy_labels=POLICY_LABELS,
+            unit_choices=await _org_unit_choices(ctx),
+            errors=form.errors if form else FormErrors(),
+            values=_shown_holidays(form).values if form else {},
+        )
+
+    @get()
+    async def venues(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """Every venue, each linking to its status board; a manager adds venues here."""
+        return await self._venues(ctx, request)
+
+    @post("/venues", opt={"min_role": Role.MANAGER})
+    async def create_venue(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Create a venue on an org unit and open its board."""
+
+        async def again(form: Submission[VenueCreate]) -> Template:
+            return await self._venues(ctx, request, form)
+
+        return await run_form(
+            read_form(_form_holidays(data), VenueCreate, VENUE_FIELDS, lists=("holidays",)),
+            lambda body, _v: savepoint(ctx, services.create_venue(ctx, body)),
+            done=lambda v: redirect(f"/venue-audio/venues/{v.id}/zones", notice="venue_audio.venue.created"),
+            again=again,
+        )
 
     async def _board(
         self,
@@ -122,6 +367,10 @@ class VenueAudioPages(Controller):
     ) -> Template:
         venue = await services.get_venue(ctx, venue_id)
         board = await services.venue_board(ctx, venue_id)
+        if form is not None and which == "venue":
+            _shown_holidays(form)
+        elif form is not None and which == "schedule":
+            _shown_times(form)
         live, _next = await services.list_broadcasts(
             ctx, BroadcastFilters(venue_id=venue_id, live=True), limit=PAGE_SIZE, cursor=None
         )
@@ -135,6 +384,7 @@ class VenueAudioPages(Controller):
             (str(z.zone_id), " ".join(p for p in (rules.zone_label(z.floor, z.basement), z.name) if p))
             for z in board.zones
         ]
+        assets = await _assets(ctx, venue_id)
         return page(
             request,
             "venue_audio/board.html",
@@ -157,6 +407,12 @@ class VenueAudioPages(Controller):
             errors=form.errors if form else FormErrors(),
             values=form.values if form else {},
             which=which,
+            venue_values=form.values if form and which == "venue" else venue_values(venue),
+            saved=(form.conflict if form else None) or {},
+            policy_labels=POLICY_LABELS,
+            asset_choices=_asset_choices(assets),
+            evacuation_choices=_asset_choices(assets, "evacuation"),
+            asset_names=_asset_names(assets),
         )
 
     @get("/venues/{venue_id:uuid}")
@@ -165,6 +421,179 @@ class VenueAudioPages(Controller):
     ) -> Template:
         """The venue's live status board with the emergency and paging controls."""
         return await self._board(ctx, request, venue_id)
+
+    @post("/venues/{venue_id:uuid}/edit", opt={"min_role": Role.MANAGER})
+    async def edit_venue(
+        self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the venue's name, time zone, emergency policy, evacuation message and holidays."""
+
+        async def again(form: Submission[VenueUpdate]) -> Template:
+            return await self._board(ctx, request, venue_id, form, "venue")
+
+        async def saved() -> dict[str, Any]:
+            return venue_values(await services.get_venue(ctx, venue_id))
+
+        return await run_form(
+            read_form(
+                _form_holidays(data),
+                VenueUpdate,
+                _source_fields(data, VENUE_EDIT_FIELDS, "evacuation_source", "evacuation_asset_id"),
+                update=True,
+                required=("name", "time_zone", "emergency_policy", "evacuation_source"),
+                lists=("holidays",),
+            ),
+            lambda body, version: savepoint(ctx, services.update_venue(ctx, venue_id, body, version)),
+            done=lambda _v: redirect(f"/venue-audio/venues/{venue_id}", notice="venue_audio.venue.updated"),
+            again=again,
+            saved=saved,
+        )
+
+    async def _zones(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        venue_id: uuid.UUID,
+        form: Submission[Any] | None = None,
+        which: str = "",
+    ) -> Template:
+        venue = await services.get_venue(ctx, venue_id)
+        zones, _next = await services.list_zones(
+            ctx, AudioZoneFilters(venue_id=venue_id), limit=200, cursor=None
+        )
+        zones = sorted(zones, key=rules.zone_order)
+        groups, _next = await services.list_zone_groups(
+            ctx, AudioZoneFilters(venue_id=venue_id), limit=200, cursor=None
+        )
+        return page(
+            request,
+            "venue_audio/zones.html",
+            status_code=form.status_code if form else 200,
+            venue=venue,
+            zones=zones,
+            groups=groups,
+            zone_codes={str(z.id): z.code for z in zones},
+            zone_choices=await _zone_choices(ctx, venue_id),
+            zone_values={str(z.id): zone_values(z) for z in zones},
+            group_values={str(g.id): group_values(g) for g in groups},
+            zone_label=rules.zone_label,
+            errors=form.errors if form else FormErrors(),
+            values=form.values if form else {},
+            saved=(form.conflict if form else None) or {},
+            which=which,
+        )
+
+    @get("/venues/{venue_id:uuid}/zones")
+    async def zones(
+        self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The venue's zones and zone groups, with their forms for members (adding zones: managers)."""
+        return await self._zones(ctx, request, venue_id)
+
+    @post("/venues/{venue_id:uuid}/zones", opt={"min_role": Role.MANAGER})
+    async def create_zone(
+        self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Add a floor, a basement level or an area to the venue."""
+        values = {**data, "venue_id": str(venue_id)}
+
+        async def again(form: Submission[AudioZoneCreate]) -> Template:
+            return await self._zones(ctx, request, venue_id, form, "zone")
+
+        return await run_form(
+            read_form(values, AudioZoneCreate, ZONE_FIELDS, checkboxes=("basement",)),
+            lambda body, _v: savepoint(ctx, services.create_zone(ctx, body)),
+            done=lambda _z: redirect(
+                f"/venue-audio/venues/{venue_id}/zones", notice="venue_audio.zone.created"
+            ),
+            again=again,
+        )
+
+    @post("/zones/{zone_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit_zone(
+        self, ctx: Ctx, request: Request[Any, Any, Any], zone_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save a zone's name, place and local volume."""
+        zone = await services.get_zone(ctx, zone_id)
+
+        async def again(form: Submission[AudioZoneUpdate]) -> Template:
+            return await self._zones(ctx, request, zone.venue_id, form, f"zone-{zone_id}")
+
+        async def saved() -> dict[str, Any]:
+            return zone_values(await services.get_zone(ctx, zone_id))
+
+        return await run_form(
+            read_form(
+                data,
+                AudioZoneUpdate,
+                ZONE_EDIT_FIELDS,
+                update=True,
+                required=("name", "volume"),
+                checkboxes=("basement",),
+            ),
+            lambda body, version: savepoint(ctx, services.update_zone(ctx, zone_id, body, version)),
+            done=lambda _z: redirect(
+                f"/venue-audio/venues/{zone.venue_id}/zones", notice="venue_audio.zone.updated"
+            ),
+            again=again,
+            saved=saved,
+        )
+
+    @post("/venues/{venue_id:uuid}/groups", opt={"min_role": Role.MEMBER})
+    async def create_group(
+        self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Group some of the venue's zones."""
+        values = {**data, "venue_id": str(venue_id)}
+
+        async def again(form: Submission[ZoneGroupCreate]) -> Template:
+            return await self._zones(ctx, request, venue_id, form, "group")
+
+        return await run_form(
+            read_form(values, ZoneGroupCreate, GROUP_FIELDS, lists=("zone_ids",)),
+            lambda body, _v: savepoint(ctx, services.create_zone_group(ctx, body)),
+            done=lambda _g: redirect(
+                f"/venue-audio/venues/{venue_id}/zones", notice="venue_audio.zone_group.created"
+            ),
+            again=again,
+        )
+
+    @post("/zone-groups/{zone_group_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit_group(
+        self, ctx: Ctx, request: Request[Any, Any, Any], zone_group_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Rename a zone group or change its zones."""
+        group = await services.get_zone_group(ctx, zone_group_id)
+
+        async def again(form: Submission[ZoneGroupUpdate]) -> Template:
+            return await self._zones(ctx, request, group.venue_id, form, f"group-{zone_group_id}")
+
+        async def saved() -> dict[str, Any]:
+            return group_values(await services.get_zone_group(ctx, zone_group_id))
+
+        return await run_form(
+            read_form(
+                data, ZoneGroupUpdate, GROUP_EDIT_FIELDS, update=True, required=("name",), lists=("zone_ids",)
+            ),
+            lambda body, version: savepoint(
+                ctx, services.update_zone_group(ctx, zone_group_id, body, version)
+            ),
+            done=lambda _g: redirect(
+                f"/venue-audio/venues/{group.venue_id}/zones", notice="venue_audio.zone_group.updated"
+            ),
+            again=again,
+            saved=saved,
+        )
+
+    @post("/zone-groups/{zone_group_id:uuid}/delete", opt={"min_role": Role.MEMBER})
+    async def delete_group(self, ctx: Ctx, zone_group_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Delete a zone group (its schedules go with it)."""
+        group = await services.get_zone_group(ctx, zone_group_id)
+        return await run_action(
+            lambda: savepoint(ctx, services.delete_zone_group(ctx, zone_group_id, data.get("version"))),
+            back=f"/venue-audio/venues/{group.venue_id}/zones",
+            notice="venue_audio.zone_group.deleted",
+        )
 
     @get("/venues/{venue_id:uuid}/live", opt={"event_stream": True})
     async def board_events(
@@ -245,12 +674,11 @@ class VenueAudioPages(Controller):
         self, ctx: Ctx, request: Request[Any, Any, Any], venue_id: FromPath[uuid.UUID], data: Form
     ) -> Response[Any]:
         """Schedule background music or a timed announcement for a zone or a group."""
-        values = dict(data)
+        values = _form_times(data)
         values["venue_id"] = str(venue_id)
-        for name in ("start_time", "end_time"):  # a browser's time input sends HH:MM
-            if re.fullmatch(r"\d{2}:\d{2}", str(values.get(name) or "").strip()):
-                values[name] = f"{values[name].strip()}:00"
-        submission = read_form(values, ScheduleCreate, SCHEDULE_FIELDS, lists=("weekdays",))
+        submission = read_form(
+            values, ScheduleCreate, SCHEDULE_FIELDS, lists=("weekdays",), checkboxes=("skip_holidays",)
+        )
 
         async def again(form: Submission[ScheduleCreate]) -> Template:
             return await self._board(ctx, request, venue_id, form, "schedule")
@@ -264,6 +692,72 @@ class VenueAudioPages(Controller):
             again=again,
         )
 
+    async def _schedule(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        schedule_id: uuid.UUID,
+        form: Submission[Any] | None = None,
+    ) -> Template:
+        schedule = await services.get_schedule(ctx, schedule_id)
+        venue = await services.get_venue(ctx, schedule.venue_id)
+        groups, _next = await services.list_zone_groups(
+            ctx, AudioZoneFilters(venue_id=venue.id), limit=200, cursor=None
+        )
+        return page(
+            request,
+            "venue_audio/schedule.html",
+            status_code=form.status_code if form else 200,
+            schedule=schedule,
+            venue=venue,
+            zone_choices=await _zone_choices(ctx, venue.id),
+            groups=[(str(g.id), g.name) for g in groups],
+            asset_choices=_asset_choices(await _assets(ctx, venue.id)),
+            kind_labels=KIND_LABELS,
+            weekday_labels=WEEKDAY_LABELS,
+            errors=form.errors if form else FormErrors(),
+            values=_shown_times(form).values if form else schedule_values(schedule),
+            saved=(form.conflict if form else None) or {},
+        )
+
+    @get("/schedules/{schedule_id:uuid}", opt={"min_role": Role.MEMBER})
+    async def schedule_page(
+        self, ctx: Ctx, request: Request[Any, Any, Any], schedule_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """A schedule's edit form."""
+        return await self._schedule(ctx, request, schedule_id)
+
+    @post("/schedules/{schedule_id:uuid}/edit", opt={"min_role": Role.MEMBER})
+    async def edit_schedule(
+        self, ctx: Ctx, request: Request[Any, Any, Any], schedule_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save a schedule and go back to its venue's board."""
+        schedule = await services.get_schedule(ctx, schedule_id)
+
+        async def again(form: Submission[ScheduleUpdate]) -> Template:
+            return await self._schedule(ctx, request, schedule_id, form)
+
+        async def saved() -> dict[str, Any]:
+            return schedule_values(await services.get_schedule(ctx, schedule_id))
+
+        return await run_form(
+            read_form(
+                _form_times(data),
+                ScheduleUpdate,
+                _source_fields(data, _schedule_fields(schedule.kind), "source", "asset_id"),
+                update=True,
+                required=("name", "source", "start_time", "end_time", "duration_s"),
+                checkboxes=("enabled", "skip_holidays"),
+                lists=("weekdays",),
+            ),
+            lambda body, version: savepoint(ctx, services.update_schedule(ctx, schedule_id, body, version)),
+            done=lambda _s: redirect(
+                f"/venue-audio/venues/{schedule.venue_id}", notice="venue_audio.schedule.updated"
+            ),
+            again=again,
+            saved=saved,
+        )
+
     @post("/schedules/{schedule_id:uuid}/delete", opt={"min_role": Role.MEMBER})
     async def delete_schedule(self, ctx: Ctx, schedule_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
         """Delete a schedule and go back to its venue's board."""
@@ -272,6 +766,102 @@ class VenueAudioPages(Controller):
             lambda: savepoint(ctx, services.delete_schedule(ctx, schedule_id, data.get("version"))),
             back=f"/venue-audio/venues/{schedule.venue_id}",
             notice="venue_audio.schedule.deleted",
+        )
+
+    async def _asset_list(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        status_code: int = 200,
+        errors: FormErrors | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        venue_id = _uuid_or_none(request.query_params.get("venue_id") or (values or {}).get("venue_id"))
+        items, next_cursor = await services.list_assets(
+            ctx,
+            AudioZoneFilters(venue_id=venue_id),
+            limit=PAGE_SIZE,
+            cursor=request.query_params.get("cursor"),
+        )
+        policy = upload_policy(request)
+        return page(
+            request,
+            "venue_audio/assets.html",
+            status_code=status_code,
+            items=items,
+            next_cursor=next_cursor,
+            params=query_params(request, "venue_id"),
+            venue_id=str(venue_id or ""),
+            venues=await services.venue_names(ctx),
+            sizes=await services.asset_sizes(ctx, [a.file_id for a in items]),
+            size=format_size,
+            duration=rules.duration_label,
+            purpose_labels=PURPOSE_LABELS,
+            max_size=format_size(policy.max_bytes),
+            errors=errors or FormErrors(),
+            values=values or {},
+        )
+
+    @get("/assets")
+    async def assets(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
+        """The audio assets (of one venue, or all) with their duration, format and size."""
+        return await self._asset_list(ctx, request)
+
+    @post("/assets/upload", opt={"min_role": Role.MEMBER, "streams_body": True}, request_max_body_size=None)
+    async def upload_asset(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
+        """Upload a WAV into the files and register it as an asset of the chosen venue; every
+        refusal (the file, the name, the venue) shows next to its field and stores nothing."""
+        storage = provide_storage(request)
+        typed: dict[str, Any] = {}
+
+        async def store(
+            part: MultipartSegment,
+            chunks: AsyncIterator[bytes],
+            declared_size: int | None,
+            fields: dict[str, str],
+        ) -> AssetView | FormErrors:
+            typed.update({k: v for k, v in fields.items() if k in ASSET_FIELDS})
+            upload = files.Upload(
+                name=part.filename, content_type=part.content_type, declared_size=declared_size
+            )
+            stored = await savepoint(ctx, files.upload(ctx, storage, chunks, upload, upload_policy(request)))
+            values = {**typed, "file_id": str(stored.id)}
+            if not str(values.get("name") or "").strip():
+                values["name"] = PurePath(stored.name).stem
+            form = read_form(values, AssetCreate, (*ASSET_FIELDS, "file_id"))
+            try:
+                async with files.removed_on_failure(storage, stored):
+                    if form.body is None:
+                        raise _FormRefused(form.errors)
+                    return await savepoint(ctx, services.create_asset(ctx, storage, form.body))
+            except _FormRefused as refused:
+                return refused.errors
+            except ProblemError as problem:
+                if problem.status == 404:
+                    raise
+                return problem_errors(problem)
+
+        try:
+            result = await receive_upload(request, upload_policy(request), store)
+        except UploadRefused as refused:
+            return await self._asset_list(
+                ctx, request, refused.status, FormErrors({"file": refused.message}), typed
+            )
+        if isinstance(result, FormErrors):
+            if "file_id" in result:
+                result["file"] = result.pop("file_id")
+            return await self._asset_list(ctx, request, 422, result, typed)
+        return redirect(f"/venue-audio/assets?venue_id={result.venue_id}", notice="venue_audio.asset.created")
+
+    @post("/assets/{asset_id:uuid}/delete", opt={"min_role": Role.MEMBER})
+    async def delete_asset(self, ctx: Ctx, asset_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Remove an asset (its file stays in the files); one in use is refused."""
+        asset = await services.get_asset(ctx, asset_id)
+        return await run_action(
+            lambda: savepoint(ctx, services.delete_asset(ctx, asset_id, data.get("version"))),
+            back=f"/venue-audio/assets?venue_id={asset.venue_id}",
+            notice="venue_audio.asset.deleted",
+            problems={409: "venue_audio.asset.in_use"},
         )
 
     @get("/devices", **filtered_by(device_filters))
@@ -392,6 +982,7 @@ async def broadcast_export(
 PAGES: list[type[Controller]] = [VenueAudioPages]
 NAVIGATION = [
     NavItem(N_("Venue audio"), "/venue-audio", section=SECTION, order=10),
+    NavItem(N_("Audio assets"), "/venue-audio/assets", section=SECTION, order=15),
     NavItem(N_("Devices"), "/venue-audio/devices", section=SECTION, order=20),
     NavItem(N_("Broadcast log"), "/venue-audio/broadcasts", section=SECTION, order=30),
 ]
@@ -401,6 +992,19 @@ NOTICES = {
     "venue_audio.broadcast.closed": N_("Broadcast ended; what it preempted resumes."),
     "venue_audio.clear.reason": N_("Say why the emergency is cleared."),
     "venue_audio.schedule.created": N_("Schedule added."),
+    "venue_audio.schedule.updated": N_("Schedule saved."),
+    "venue_audio.asset.created": N_("Audio asset added."),
+    "venue_audio.asset.deleted": N_("Audio asset removed."),
+    "venue_audio.asset.in_use": N_(
+        "This asset is played by a schedule or as an evacuation message: pick another there first."
+    ),
+    "venue_audio.venue.created": N_("Venue added: now add its zones."),
+    "venue_audio.venue.updated": N_("Venue saved."),
+    "venue_audio.zone.created": N_("Zone added."),
+    "venue_audio.zone.updated": N_("Zone saved."),
+    "venue_audio.zone_group.created": N_("Zone group added."),
+    "venue_audio.zone_group.updated": N_("Zone group saved."),
+    "venue_audio.zone_group.deleted": N_("Zone group deleted."),
     "venue_audio.schedule.deleted": N_("Schedule deleted."),
 }
 LINK_TARGETS = [LinkTarget("venue_audio_devices", "/venue-audio/devices?health=fault")]

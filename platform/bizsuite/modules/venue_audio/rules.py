@@ -14,6 +14,7 @@ import enum
 import io
 import math
 import sys
+import uuid
 import wave
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -367,6 +368,33 @@ def zone_label(floor: int | None, basement: bool) -> str:
 
 #: The types an asset may have for now: PCM WAV, read with the standard library's ``wave``.
 ASSET_TYPES = frozenset({"audio/wav", "audio/x-wav"})
+#: A program's source naming an audio asset: ``asset:<asset id>`` (the asset's file is fetched
+#: through the files API); any other source is text (``playlist:lobby-jazz``, a message).
+ASSET_SOURCE_PREFIX = "asset:"
+
+
+def asset_source(asset_id: uuid.UUID) -> str:
+    """The source of a program that plays an audio asset."""
+    return f"{ASSET_SOURCE_PREFIX}{asset_id}"
+
+
+def duration_label(duration_ms: int) -> str:
+    """A duration as people read it: ``0:01.5``, ``3:25.0``, ``1:02:03.0``."""
+    tenths = round(duration_ms / 100)
+    minutes, seconds = divmod(tenths / 10, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    shown = f"{minutes:d}:{seconds:04.1f}"
+    return f"{hours:d}:{minutes:02d}:{seconds:04.1f}" if hours else shown
+
+
+def source_choice(text: str | None, asset_id: uuid.UUID | None) -> str | None:
+    """Which of a text source and an asset a program plays: ``"text"``, ``"asset"``, or ``None``
+    when it names neither; both at once is ambiguous (``ValueError``)."""
+    if text is not None and asset_id is not None:
+        raise ValueError("both a text source and an asset")
+    if asset_id is not None:
+        return "asset"
+    return "text" if text is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,10 @@ class VenueUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: Name | msgspec.UnsetType = msgspec.UNSET
     time_zone: TimeZone | msgspec.UnsetType = msgspec.UNSET
     emergency_policy: EmergencyPolicyName | msgspec.UnsetType = msgspec.UNSET
+    #: A text source for the evacuation message (replaces the asset, if one was picked).
     evacuation_source: Source | msgspec.UnsetType = msgspec.UNSET
+    #: An evacuation audio asset of the venue instead: the source becomes ``asset:<id>``.
+    evacuation_asset_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
     holidays: Holidays | msgspec.UnsetType = msgspec.UNSET
 
 
@@ -92,6 +95,8 @@ class VenueView(msgspec.Struct, kw_only=True):
     time_zone: str
     emergency_policy: str
     evacuation_source: str
+    #: The evacuation message's audio asset, if one was picked (the source is then ``asset:<id>``).
+    evacuation_asset_id: uuid.UUID | None
     holidays: list[date]
     created_at: datetime
     updated_at: datetime
@@ -263,7 +268,10 @@ class ScheduleCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     venue_id: uuid.UUID
     kind: ScheduleKindName
     name: Name
-    source: Source
+    #: What to play as text (a playlist, track or message); or pick ``asset_id`` instead.
+    source: Source | None = None
+    #: An audio asset of the venue to play: the source becomes ``asset:<id>``.
+    asset_id: uuid.UUID | None = None
     zone_id: uuid.UUID | None = None
     zone_group_id: uuid.UUID | None = None
     start_time: LocalTime
@@ -277,10 +285,16 @@ class ScheduleCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class ScheduleUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Fields to change; ``null`` clears the volume (the zone's applies). Send ``If-Match``."""
+    """Fields to change; ``null`` clears the volume (the zone's applies). A new ``zone_id`` or
+    ``zone_group_id`` moves the schedule (send the other as ``null``: one target). Send ``If-Match``."""
 
     name: Name | msgspec.UnsetType = msgspec.UNSET
+    zone_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    zone_group_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    #: A text source (replaces the asset, if one was picked).
     source: Source | msgspec.UnsetType = msgspec.UNSET
+    #: An audio asset of the venue instead (the source becomes ``asset:<id>``).
+    asset_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
     start_time: LocalTime | msgspec.UnsetType = msgspec.UNSET
     end_time: LocalTime | msgspec.UnsetType | None = msgspec.UNSET
     duration_s: Annotated[int, msgspec.Meta(ge=1, le=3600)] | msgspec.UnsetType | None = msgspec.UNSET
@@ -298,6 +312,8 @@ class ScheduleView(msgspec.Struct, kw_only=True):
     kind: str
     name: str
     source: str
+    #: The audio asset it plays, if one was picked (the source is then ``asset:<id>``).
+    asset_id: uuid.UUID | None
     zone_id: uuid.UUID | None
     zone_group_id: uuid.UUID | None
     start_time: time

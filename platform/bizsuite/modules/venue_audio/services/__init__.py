@@ -4,7 +4,14 @@ One module per aggregate (``venues``: venues, zones and groups; ``devices``: dev
 heartbeats; ``programs``: schedules, paging and emergencies; ``board``: what plays now).
 """
 
-from bizsuite.modules.venue_audio.services.assets import create_asset, delete_asset, get_asset, list_assets
+from bizsuite.modules.venue_audio.services.assets import (
+    asset_sizes,
+    create_asset,
+    delete_asset,
+    get_asset,
+    list_assets,
+    venue_asset,
+)
 from bizsuite.modules.venue_audio.services.board import venue_board, zone_now_playing
 from bizsuite.modules.venue_audio.services.devices import (
     FAULT_ALERT,
@@ -82,6 +89,7 @@ __all__ = [
     "FAULT_ALERT",
     "PlayerNews",
     "acknowledge",
+    "asset_sizes",
     "begin_emergency",
     "begin_paging",
     "broadcast_groups",
@@ -134,6 +142,7 @@ __all__ = [
     "update_venue",
     "update_zone",
     "update_zone_group",
+    "venue_asset",
     "venue_board",
     "venue_names",
     "venue_topic",

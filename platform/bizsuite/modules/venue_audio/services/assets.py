@@ -12,11 +12,12 @@ from sqlalchemy import select
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.services import get_file
 from bizsuite.core.files.storage import ObjectStorage
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.modules.venue_audio import rules
-from bizsuite.modules.venue_audio.models import Asset
+from bizsuite.modules.venue_audio.models import Asset, Schedule, Venue
 from bizsuite.modules.venue_audio.schemas import AssetCreate, AssetView, AudioZoneFilters
 from bizsuite.modules.venue_audio.services.venues import venue_reference
 
@@ -40,6 +41,28 @@ async def list_assets(
 async def get_asset(ctx: Context, asset_id: uuid.UUID) -> AssetView:
     """One asset, or 404."""
     return asset_view(await fetch(ctx.session, Asset, asset_id, what="asset"))
+
+
+async def venue_asset(
+    ctx: Context, venue_id: uuid.UUID, asset_id: uuid.UUID, *, field: str, purpose: str | None = None
+) -> Asset:
+    """An audio asset of the venue (of ``purpose``, if given), or 422 naming ``field``."""
+    asset = await ctx.session.scalar(select(Asset).where(Asset.id == asset_id, Asset.venue_id == venue_id))
+    if asset is None:
+        raise ValidationProblem.for_field(field, "must be one of the venue's audio assets")
+    if purpose is not None and asset.purpose != purpose:
+        raise ValidationProblem.for_field(field, "must be an evacuation message of the venue")
+    return asset
+
+
+async def asset_sizes(ctx: Context, file_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """The sizes in bytes of the assets' files."""
+    if not file_ids:
+        return {}
+    rows = await ctx.session.execute(
+        select(StoredFile.id, StoredFile.size).where(StoredFile.id.in_(file_ids))
+    )
+    return {file_id: int(size) for file_id, size in rows.all()}
 
 
 async def create_asset(ctx: Context, storage: ObjectStorage, data: AssetCreate) -> AssetView:
@@ -76,9 +99,14 @@ async def create_asset(ctx: Context, storage: ObjectStorage, data: AssetCreate) 
 
 
 async def delete_asset(ctx: Context, asset_id: uuid.UUID, if_match: str | None) -> None:
-    """Remove an asset (its file stays in the files)."""
+    """Remove an asset (its file stays in the files); one a schedule or a venue's evacuation
+    message plays is refused (409)."""
     asset = await fetch(ctx.session, Asset, asset_id, what="asset")
     check_version(asset, if_match)
+    in_use = await ctx.session.scalar(select(Schedule.id).where(Schedule.asset_id == asset.id).limit(1))
+    in_use = in_use or await ctx.session.scalar(select(Venue.id).where(Venue.evacuation_asset_id == asset.id))
+    if in_use is not None:
+        raise ConflictProblem("The asset is in use by a schedule or as an evacuation message.")
     ctx.audit("venue_audio.asset.deleted", asset, before=snapshot(asset))
     await ctx.session.delete(asset)
     await ctx.session.flush()

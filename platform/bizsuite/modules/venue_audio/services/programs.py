@@ -34,6 +34,7 @@ from bizsuite.modules.venue_audio.schemas import (
     ScheduleUpdate,
     ScheduleView,
 )
+from bizsuite.modules.venue_audio.services.assets import venue_asset
 from bizsuite.modules.venue_audio.services.venues import (
     group_zone_ids,
     venue_changed,
@@ -148,19 +149,16 @@ async def get_schedule(ctx: Context, schedule_id: uuid.UUID) -> ScheduleView:
 async def create_schedule(ctx: Context, data: ScheduleCreate) -> ScheduleView:
     """Schedule music or an announcement for one zone or one group of the venue."""
     await venue_reference(ctx, data.venue_id)
-    if (data.zone_id is None) == (data.zone_group_id is None):
-        raise ValidationProblem.for_field("zone_id", "name either a zone or a zone group")
-    if data.zone_id is not None:
-        await zones_of_venue(ctx, data.venue_id, [data.zone_id], field="zone_id")
-    if data.zone_group_id is not None and not await _group_in_venue(ctx, data.zone_group_id, data.venue_id):
-        raise ValidationProblem.for_field("zone_group_id", "must be one of the venue's zone groups")
+    await _check_target(ctx, data.venue_id, data.zone_id, data.zone_group_id)
+    source = await _source(ctx, data.venue_id, data.source, data.asset_id)
     schedule = Schedule(
         venue_id=data.venue_id,
         zone_id=data.zone_id,
         zone_group_id=data.zone_group_id,
         kind=data.kind,
         name=data.name,
-        source=data.source,
+        source=source,
+        asset_id=data.asset_id,
         start_time=data.start_time,
         end_time=data.end_time if data.kind == ScheduleKind.MUSIC.value else None,
         duration_s=data.duration_s if data.kind == ScheduleKind.ANNOUNCEMENT.value else None,
@@ -177,6 +175,35 @@ async def create_schedule(ctx: Context, data: ScheduleCreate) -> ScheduleView:
     return schedule_view(schedule)
 
 
+async def _source(ctx: Context, venue_id: uuid.UUID, text: str | None, asset_id: uuid.UUID | None) -> str:
+    """A program's source: the text, or ``asset:<id>`` of an audio asset of the venue."""
+    try:
+        choice = rules.source_choice(text, asset_id)
+    except ValueError as both:
+        raise ValidationProblem.for_field(
+            "asset_id", "pick an audio asset or type a source, not both"
+        ) from both
+    if choice is None:
+        raise ValidationProblem.for_field("source", "type a source or pick an audio asset")
+    if asset_id is not None:
+        await venue_asset(ctx, venue_id, asset_id, field="asset_id")
+        return rules.asset_source(asset_id)
+    assert text is not None
+    return text
+
+
+async def _check_target(
+    ctx: Context, venue_id: uuid.UUID, zone_id: uuid.UUID | None, zone_group_id: uuid.UUID | None
+) -> None:
+    """One target, a zone or a group of the venue (422 naming the field otherwise)."""
+    if (zone_id is None) == (zone_group_id is None):
+        raise ValidationProblem.for_field("zone_id", "name either a zone or a zone group")
+    if zone_id is not None:
+        await zones_of_venue(ctx, venue_id, [zone_id], field="zone_id")
+    if zone_group_id is not None and not await _group_in_venue(ctx, zone_group_id, venue_id):
+        raise ValidationProblem.for_field("zone_group_id", "must be one of the venue's zone groups")
+
+
 async def _group_in_venue(ctx: Context, zone_group_id: uuid.UUID, venue_id: uuid.UUID) -> bool:
     found = await ctx.session.scalar(
         select(ZoneGroup.id).where(ZoneGroup.id == zone_group_id, ZoneGroup.venue_id == venue_id)
@@ -187,12 +214,31 @@ async def _group_in_venue(ctx: Context, zone_group_id: uuid.UUID, venue_id: uuid
 async def update_schedule(
     ctx: Context, schedule_id: uuid.UUID, data: ScheduleUpdate, if_match: str | None
 ) -> ScheduleView:
-    """Change a schedule (``If-Match``); ``null`` clears its volume (the zone's applies)."""
+    """Change a schedule (``If-Match``); ``null`` clears its volume (the zone's applies); a new
+    zone or group moves it (one target, of its venue)."""
     schedule = await load_schedule(ctx, schedule_id)
     check_version(schedule, if_match)
     before = _snapshot(schedule)
+    if not isinstance(data.zone_id, msgspec.UnsetType) or not isinstance(
+        data.zone_group_id, msgspec.UnsetType
+    ):
+        zone_id = schedule.zone_id if isinstance(data.zone_id, msgspec.UnsetType) else data.zone_id
+        group_id = (
+            schedule.zone_group_id
+            if isinstance(data.zone_group_id, msgspec.UnsetType)
+            else data.zone_group_id
+        )
+        await _check_target(ctx, schedule.venue_id, zone_id, group_id)
+        schedule.zone_id, schedule.zone_group_id = zone_id, group_id
+    text = None if isinstance(data.source, msgspec.UnsetType) else data.source
+    asset_id = None if isinstance(data.asset_id, msgspec.UnsetType) else data.asset_id
+    if text is not None or asset_id is not None:
+        schedule.source = await _source(ctx, schedule.venue_id, text, asset_id)
+        schedule.asset_id = asset_id
+    elif data.asset_id is None and schedule.asset_id is not None:
+        raise ValidationProblem.for_field("source", "type the source that replaces the asset")
     for name in (
-        "name", "source", "start_time", "end_time", "duration_s", "weekdays", "volume", "enabled", "skip_holidays",
+        "name", "start_time", "end_time", "duration_s", "weekdays", "volume", "enabled", "skip_holidays",
     ):  # fmt: skip
         value = getattr(data, name)
         if not isinstance(value, msgspec.UnsetType):

@@ -110,6 +110,30 @@ async def create_venue(ctx: Context, data: VenueCreate) -> VenueView:
     return venue_view(venue)
 
 
+async def _evacuation_message(ctx: Context, venue: Venue, data: VenueUpdate) -> None:
+    """The evacuation message as text, or an evacuation asset of the venue (``asset:<id>``)."""
+    # Imported here: the assets service reads venues.
+    from bizsuite.modules.venue_audio.services.assets import venue_asset
+
+    text = None if isinstance(data.evacuation_source, msgspec.UnsetType) else data.evacuation_source
+    asset_id = None if isinstance(data.evacuation_asset_id, msgspec.UnsetType) else data.evacuation_asset_id
+    try:
+        choice = rules.source_choice(text, asset_id)
+    except ValueError as both:
+        raise ValidationProblem.for_field(
+            "evacuation_asset_id", "pick an audio asset or type a source, not both"
+        ) from both
+    if choice == "asset":
+        assert asset_id is not None
+        await venue_asset(ctx, venue.id, asset_id, field="evacuation_asset_id", purpose="evacuation")
+        venue.evacuation_source, venue.evacuation_asset_id = rules.asset_source(asset_id), asset_id
+    elif choice == "text":
+        assert text is not None
+        venue.evacuation_source, venue.evacuation_asset_id = text, None
+    elif data.evacuation_asset_id is None and venue.evacuation_asset_id is not None:
+        raise ValidationProblem.for_field("evacuation_source", "type the source that replaces the asset")
+
+
 async def update_venue(
     ctx: Context, venue_id: uuid.UUID, data: VenueUpdate, if_match: str | None
 ) -> VenueView:
@@ -123,8 +147,7 @@ async def update_venue(
         venue.time_zone = _time_zone(data.time_zone)
     if not isinstance(data.emergency_policy, msgspec.UnsetType):
         venue.emergency_policy = data.emergency_policy
-    if not isinstance(data.evacuation_source, msgspec.UnsetType):
-        venue.evacuation_source = data.evacuation_source
+    await _evacuation_message(ctx, venue, data)
     if not isinstance(data.holidays, msgspec.UnsetType):
         venue.holidays = sorted(set(data.holidays))
     await ctx.session.flush()
