@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -84,6 +84,13 @@ def compile_catalogs() -> None:
             write_mo(handle, catalog)
 
 
+def _translated(message: Message | None) -> bool:
+    """Whether a catalog entry is translated: a plural's forms are a tuple, empty strings if not."""
+    if message is None or message.fuzzy:
+        return False
+    return all(message.string) if isinstance(message.string, tuple) else bool(message.string)
+
+
 def missing() -> dict[str, list[str]]:
     """Messages in code or templates that a catalog does not translate (or only fuzzily)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -97,7 +104,7 @@ def missing() -> dict[str, list[str]]:
             if not message.id:
                 continue
             translated = catalog.get(message.id, context=message.context)
-            if translated is None or not translated.string or translated.fuzzy:
+            if not _translated(translated):
                 gaps.append(f"{message.context}\x04{message.id}" if message.context else str(message.id))
         result[locale] = gaps
     return result
@@ -116,11 +123,9 @@ def fill(files: list[str], locale: str = "zh_CN") -> int:
             # A message with a context (pgettext) is keyed "context\u0004msgid", as gettext stores it.
             context, _, message_id = key.rpartition("\x04")
             message = catalog.get(message_id, context=context or None)
-            # A plural message's untranslated string is a tuple of empty forms (truthy, but empty).
             if message is None:
                 continue
-            done = any(message.string) if isinstance(message.string, tuple) else bool(message.string)
-            if done and not message.fuzzy:
+            if _translated(message):
                 continue
             message.string = tuple(text) if isinstance(text, list) else text
             message.flags.discard("fuzzy")

@@ -173,6 +173,8 @@ if TYPE_CHECKING:
         OrgUnitKind,
         OrgUnitOut,
         OutboxMessageOut,
+        PersonalData,
+        PersonalDataUpdate,
         PipelineForecast,
         PipelineStageOut,
         PlaceholderDefinition,
@@ -186,6 +188,7 @@ if TYPE_CHECKING:
         PreferencesOut,
         ProjectView,
         ProvisionResult,
+        QuestionnaireView,
         QuestionView,
         RaterInput,
         RatingInput,
@@ -3303,12 +3306,31 @@ class ContractsCustomerRisksResource(SyncResource):
             ),
         )
 
+    def list(
+        self,
+        *,
+        account_id: builtins.list[UUID] | None | Unset = UNSET,
+        tier: None | Tier | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[CustomerRisk]:
+        """Customers' risk scores and their reasons (``list_contracts_customer_risks``)."""
+        return self._pager(
+            "contracts.list_contracts_customer_risks",
+            (),
+            {"account_id": account_id, "tier": tier, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
 
 class ContractsCustomerRisksResourceWithRawResponse:
     """``client.contracts.customer_risks.with_raw_response``."""
 
     def __init__(self, resource: ContractsCustomerRisksResource) -> None:
         self.retrieve = to_raw_response(resource.retrieve)
+        self.list = to_raw_response(resource.list)
 
 
 class ContractsDashboardResource(SyncResource):
@@ -6989,6 +7011,7 @@ class HrCampaignsResource(SyncResource):
         title: str,
         due_on: datetime.date | None | Unset = UNSET,
         raters: builtins.list[RaterInput] | Unset = UNSET,
+        remind_days: int | Unset = 2,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -7007,6 +7030,7 @@ class HrCampaignsResource(SyncResource):
                         title=title,
                         due_on=due_on,
                         raters=raters,
+                        remind_days=remind_days,
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -7219,7 +7243,9 @@ class HrEmployeesResource(SyncResource):
         hired_on: datetime.date | None | Unset = UNSET,
         notes: None | str | Unset = UNSET,
         org_unit_id: None | Unset | UUID = UNSET,
+        personal: None | PersonalData | Unset = UNSET,
         phone: None | str | Unset = UNSET,
+        user_id: None | Unset | UUID = UNSET,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -7240,7 +7266,9 @@ class HrEmployeesResource(SyncResource):
                         hired_on=hired_on,
                         notes=notes,
                         org_unit_id=org_unit_id,
+                        personal=personal,
                         phone=phone,
+                        user_id=user_id,
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -7274,7 +7302,9 @@ class HrEmployeesResource(SyncResource):
         notes: None | str | Unset = UNSET,
         number: str | Unset = UNSET,
         org_unit_id: None | Unset | UUID = UNSET,
+        personal: PersonalDataUpdate | Unset = UNSET,
         phone: None | str | Unset = UNSET,
+        user_id: None | Unset | UUID = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> EmployeeView:
@@ -7295,7 +7325,9 @@ class HrEmployeesResource(SyncResource):
                         notes=notes,
                         number=number,
                         org_unit_id=org_unit_id,
+                        personal=personal,
                         phone=phone,
+                        user_id=user_id,
                     ),
                     "if_match": if_match(version),
                 },
@@ -7827,6 +7859,84 @@ class HrPositionsResourceWithRawResponse:
         self.retrieve = to_raw_response(resource.retrieve)
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
+
+
+class HrQuestionnaireAnswersResource(SyncResource):
+    """``client.hr.questionnaire_answers``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrQuestionnaireAnswersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrQuestionnaireAnswersResourceWithRawResponse(self)
+
+    def replace(
+        self,
+        rater_id: UUID,
+        *,
+        ratings: builtins.list[RatingInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionnaireView:
+        """Answer my questionnaire (``replace_hr_questionnaire_answers``)."""
+        return cast(
+            "QuestionnaireView",
+            self._call(
+                "hr.replace_hr_questionnaire_answers",
+                (rater_id,),
+                {"body": build_body("ratings_update", "RatingsUpdate", ratings=ratings)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrQuestionnaireAnswersResourceWithRawResponse:
+    """``client.hr.questionnaire_answers.with_raw_response``."""
+
+    def __init__(self, resource: HrQuestionnaireAnswersResource) -> None:
+        self.replace = to_raw_response(resource.replace)
+
+
+class HrQuestionnairesResource(SyncResource):
+    """``client.hr.questionnaires``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrQuestionnairesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrQuestionnairesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[QuestionnaireView]:
+        """My questionnaires (``list_hr_questionnaires``)."""
+        return self._pager(
+            "hr.list_hr_questionnaires", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def retrieve(
+        self,
+        rater_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionnaireView:
+        """One of my questionnaires (``get_hr_questionnaire``)."""
+        return cast(
+            "QuestionnaireView",
+            self._call(
+                "hr.get_hr_questionnaire", (rater_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class HrQuestionnairesResourceWithRawResponse:
+    """``client.hr.questionnaires.with_raw_response``."""
+
+    def __init__(self, resource: HrQuestionnairesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.retrieve = to_raw_response(resource.retrieve)
 
 
 class HrQuestionsResource(SyncResource):
@@ -10662,13 +10772,14 @@ class VenueAudioSchedulesResource(SyncResource):
         *,
         kind: ScheduleKind,
         name: str,
-        source: str,
         start_time: str,
         venue_id: UUID,
+        asset_id: None | Unset | UUID = UNSET,
         duration_s: int | None | Unset = UNSET,
         enabled: bool | Unset = True,
         end_time: None | str | Unset = UNSET,
         skip_holidays: bool | Unset = False,
+        source: None | str | Unset = UNSET,
         volume: int | None | Unset = UNSET,
         weekdays: builtins.list[int] | Unset = UNSET,
         zone_group_id: None | Unset | UUID = UNSET,
@@ -10689,13 +10800,14 @@ class VenueAudioSchedulesResource(SyncResource):
                         "ScheduleCreate",
                         kind=kind,
                         name=name,
-                        source=source,
                         start_time=start_time,
                         venue_id=venue_id,
+                        asset_id=asset_id,
                         duration_s=duration_s,
                         enabled=enabled,
                         end_time=end_time,
                         skip_holidays=skip_holidays,
+                        source=source,
                         volume=volume,
                         weekdays=weekdays,
                         zone_group_id=zone_group_id,
@@ -10745,6 +10857,7 @@ class VenueAudioSchedulesResource(SyncResource):
         schedule_id: UUID,
         *,
         version: Versioned,
+        asset_id: None | Unset | UUID = UNSET,
         duration_s: int | None | Unset = UNSET,
         enabled: bool | Unset = UNSET,
         end_time: None | str | Unset = UNSET,
@@ -10754,6 +10867,8 @@ class VenueAudioSchedulesResource(SyncResource):
         start_time: str | Unset = UNSET,
         volume: int | None | Unset = UNSET,
         weekdays: builtins.list[int] | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> ScheduleView:
@@ -10767,6 +10882,7 @@ class VenueAudioSchedulesResource(SyncResource):
                     "body": build_body(
                         "schedule_update",
                         "ScheduleUpdate",
+                        asset_id=asset_id,
                         duration_s=duration_s,
                         enabled=enabled,
                         end_time=end_time,
@@ -10776,6 +10892,8 @@ class VenueAudioSchedulesResource(SyncResource):
                         start_time=start_time,
                         volume=volume,
                         weekdays=weekdays,
+                        zone_group_id=zone_group_id,
+                        zone_id=zone_id,
                     ),
                     "if_match": if_match(version),
                 },
@@ -10880,6 +10998,7 @@ class VenueAudioVenuesResource(SyncResource):
         *,
         version: Versioned,
         emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        evacuation_asset_id: None | Unset | UUID = UNSET,
         evacuation_source: str | Unset = UNSET,
         holidays: builtins.list[datetime.date] | Unset = UNSET,
         name: str | Unset = UNSET,
@@ -10898,6 +11017,7 @@ class VenueAudioVenuesResource(SyncResource):
                         "venue_update",
                         "VenueUpdate",
                         emergency_policy=emergency_policy,
+                        evacuation_asset_id=evacuation_asset_id,
                         evacuation_source=evacuation_source,
                         holidays=holidays,
                         name=name,
@@ -11829,6 +11949,14 @@ class HrNamespace:
     @cached_property
     def positions(self) -> HrPositionsResource:
         return HrPositionsResource(self._client)
+
+    @cached_property
+    def questionnaire_answers(self) -> HrQuestionnaireAnswersResource:
+        return HrQuestionnaireAnswersResource(self._client)
+
+    @cached_property
+    def questionnaires(self) -> HrQuestionnairesResource:
+        return HrQuestionnairesResource(self._client)
 
     @cached_property
     def questions(self) -> HrQuestionsResource:
@@ -15164,12 +15292,31 @@ class AsyncContractsCustomerRisksResource(AsyncResource):
             ),
         )
 
+    def list(
+        self,
+        *,
+        account_id: builtins.list[UUID] | None | Unset = UNSET,
+        tier: None | Tier | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[CustomerRisk]:
+        """Customers' risk scores and their reasons (``list_contracts_customer_risks``)."""
+        return self._pager(
+            "contracts.list_contracts_customer_risks",
+            (),
+            {"account_id": account_id, "tier": tier, "limit": limit, "cursor": cursor},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
 
 class AsyncContractsCustomerRisksResourceWithRawResponse:
     """``client.contracts.customer_risks.with_raw_response``."""
 
     def __init__(self, resource: AsyncContractsCustomerRisksResource) -> None:
         self.retrieve = to_async_raw_response(resource.retrieve)
+        self.list = to_async_raw_pager(resource.list)
 
 
 class AsyncContractsDashboardResource(AsyncResource):
@@ -18856,6 +19003,7 @@ class AsyncHrCampaignsResource(AsyncResource):
         title: str,
         due_on: datetime.date | None | Unset = UNSET,
         raters: builtins.list[RaterInput] | Unset = UNSET,
+        remind_days: int | Unset = 2,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -18874,6 +19022,7 @@ class AsyncHrCampaignsResource(AsyncResource):
                         title=title,
                         due_on=due_on,
                         raters=raters,
+                        remind_days=remind_days,
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -19086,7 +19235,9 @@ class AsyncHrEmployeesResource(AsyncResource):
         hired_on: datetime.date | None | Unset = UNSET,
         notes: None | str | Unset = UNSET,
         org_unit_id: None | Unset | UUID = UNSET,
+        personal: None | PersonalData | Unset = UNSET,
         phone: None | str | Unset = UNSET,
+        user_id: None | Unset | UUID = UNSET,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -19107,7 +19258,9 @@ class AsyncHrEmployeesResource(AsyncResource):
                         hired_on=hired_on,
                         notes=notes,
                         org_unit_id=org_unit_id,
+                        personal=personal,
                         phone=phone,
+                        user_id=user_id,
                     )
                 },
                 RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
@@ -19141,7 +19294,9 @@ class AsyncHrEmployeesResource(AsyncResource):
         notes: None | str | Unset = UNSET,
         number: str | Unset = UNSET,
         org_unit_id: None | Unset | UUID = UNSET,
+        personal: PersonalDataUpdate | Unset = UNSET,
         phone: None | str | Unset = UNSET,
+        user_id: None | Unset | UUID = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> EmployeeView:
@@ -19162,7 +19317,9 @@ class AsyncHrEmployeesResource(AsyncResource):
                         notes=notes,
                         number=number,
                         org_unit_id=org_unit_id,
+                        personal=personal,
                         phone=phone,
+                        user_id=user_id,
                     ),
                     "if_match": if_match(version),
                 },
@@ -19694,6 +19851,84 @@ class AsyncHrPositionsResourceWithRawResponse:
         self.retrieve = to_async_raw_response(resource.retrieve)
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
+
+
+class AsyncHrQuestionnaireAnswersResource(AsyncResource):
+    """``client.hr.questionnaire_answers``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrQuestionnaireAnswersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrQuestionnaireAnswersResourceWithRawResponse(self)
+
+    async def replace(
+        self,
+        rater_id: UUID,
+        *,
+        ratings: builtins.list[RatingInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionnaireView:
+        """Answer my questionnaire (``replace_hr_questionnaire_answers``)."""
+        return cast(
+            "QuestionnaireView",
+            await self._call(
+                "hr.replace_hr_questionnaire_answers",
+                (rater_id,),
+                {"body": build_body("ratings_update", "RatingsUpdate", ratings=ratings)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrQuestionnaireAnswersResourceWithRawResponse:
+    """``client.hr.questionnaire_answers.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrQuestionnaireAnswersResource) -> None:
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrQuestionnairesResource(AsyncResource):
+    """``client.hr.questionnaires``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrQuestionnairesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrQuestionnairesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[QuestionnaireView]:
+        """My questionnaires (``list_hr_questionnaires``)."""
+        return self._pager(
+            "hr.list_hr_questionnaires", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def retrieve(
+        self,
+        rater_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> QuestionnaireView:
+        """One of my questionnaires (``get_hr_questionnaire``)."""
+        return cast(
+            "QuestionnaireView",
+            await self._call(
+                "hr.get_hr_questionnaire", (rater_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class AsyncHrQuestionnairesResourceWithRawResponse:
+    """``client.hr.questionnaires.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrQuestionnairesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.retrieve = to_async_raw_response(resource.retrieve)
 
 
 class AsyncHrQuestionsResource(AsyncResource):
@@ -22536,13 +22771,14 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
         *,
         kind: ScheduleKind,
         name: str,
-        source: str,
         start_time: str,
         venue_id: UUID,
+        asset_id: None | Unset | UUID = UNSET,
         duration_s: int | None | Unset = UNSET,
         enabled: bool | Unset = True,
         end_time: None | str | Unset = UNSET,
         skip_holidays: bool | Unset = False,
+        source: None | str | Unset = UNSET,
         volume: int | None | Unset = UNSET,
         weekdays: builtins.list[int] | Unset = UNSET,
         zone_group_id: None | Unset | UUID = UNSET,
@@ -22563,13 +22799,14 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
                         "ScheduleCreate",
                         kind=kind,
                         name=name,
-                        source=source,
                         start_time=start_time,
                         venue_id=venue_id,
+                        asset_id=asset_id,
                         duration_s=duration_s,
                         enabled=enabled,
                         end_time=end_time,
                         skip_holidays=skip_holidays,
+                        source=source,
                         volume=volume,
                         weekdays=weekdays,
                         zone_group_id=zone_group_id,
@@ -22619,6 +22856,7 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
         schedule_id: UUID,
         *,
         version: Versioned,
+        asset_id: None | Unset | UUID = UNSET,
         duration_s: int | None | Unset = UNSET,
         enabled: bool | Unset = UNSET,
         end_time: None | str | Unset = UNSET,
@@ -22628,6 +22866,8 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
         start_time: str | Unset = UNSET,
         volume: int | None | Unset = UNSET,
         weekdays: builtins.list[int] | Unset = UNSET,
+        zone_group_id: None | Unset | UUID = UNSET,
+        zone_id: None | Unset | UUID = UNSET,
         timeout: float | None = None,
         max_retries: int | None = None,
     ) -> ScheduleView:
@@ -22641,6 +22881,7 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
                     "body": build_body(
                         "schedule_update",
                         "ScheduleUpdate",
+                        asset_id=asset_id,
                         duration_s=duration_s,
                         enabled=enabled,
                         end_time=end_time,
@@ -22650,6 +22891,8 @@ class AsyncVenueAudioSchedulesResource(AsyncResource):
                         start_time=start_time,
                         volume=volume,
                         weekdays=weekdays,
+                        zone_group_id=zone_group_id,
+                        zone_id=zone_id,
                     ),
                     "if_match": if_match(version),
                 },
@@ -22754,6 +22997,7 @@ class AsyncVenueAudioVenuesResource(AsyncResource):
         *,
         version: Versioned,
         emergency_policy: EmergencyPolicyName | Unset = UNSET,
+        evacuation_asset_id: None | Unset | UUID = UNSET,
         evacuation_source: str | Unset = UNSET,
         holidays: builtins.list[datetime.date] | Unset = UNSET,
         name: str | Unset = UNSET,
@@ -22772,6 +23016,7 @@ class AsyncVenueAudioVenuesResource(AsyncResource):
                         "venue_update",
                         "VenueUpdate",
                         emergency_policy=emergency_policy,
+                        evacuation_asset_id=evacuation_asset_id,
                         evacuation_source=evacuation_source,
                         holidays=holidays,
                         name=name,
@@ -23705,6 +23950,14 @@ class AsyncHrNamespace:
         return AsyncHrPositionsResource(self._client)
 
     @cached_property
+    def questionnaire_answers(self) -> AsyncHrQuestionnaireAnswersResource:
+        return AsyncHrQuestionnaireAnswersResource(self._client)
+
+    @cached_property
+    def questionnaires(self) -> AsyncHrQuestionnairesResource:
+        return AsyncHrQuestionnairesResource(self._client)
+
+    @cached_property
     def questions(self) -> AsyncHrQuestionsResource:
         return AsyncHrQuestionsResource(self._client)
 
@@ -24169,6 +24422,7 @@ OPERATIONS: dict[str, str] = {
     "get_hr_job_description": "hr.job_descriptions.retrieve",
     "get_hr_org_chart": "hr.org_chart.retrieve",
     "get_hr_position": "hr.positions.retrieve",
+    "get_hr_questionnaire": "hr.questionnaires.retrieve",
     "get_import": "imports.retrieve",
     "get_inbox_unread_count": "inbox.unread_count",
     "get_job": "jobs.retrieve",
@@ -24221,6 +24475,7 @@ OPERATIONS: dict[str, str] = {
     "list_contracts_clauses": "contracts.clauses.list",
     "list_contracts_contracts": "contracts.contracts.list",
     "list_contracts_counterparties": "contracts.counterparties.list",
+    "list_contracts_customer_risks": "contracts.customer_risks.list",
     "list_contracts_projects": "contracts.projects.list",
     "list_contracts_templates": "contracts.templates.list",
     "list_crm_account_activities": "crm.activities.list",
@@ -24248,6 +24503,7 @@ OPERATIONS: dict[str, str] = {
     "list_hr_employees": "hr.employees.list",
     "list_hr_job_descriptions": "hr.job_descriptions.list",
     "list_hr_positions": "hr.positions.list",
+    "list_hr_questionnaires": "hr.questionnaires.list",
     "list_hr_questions": "hr.questions.list",
     "list_imports": "imports.list",
     "list_inbox": "inbox.list",
@@ -24306,6 +24562,7 @@ OPERATIONS: dict[str, str] = {
     "replace_crm_sla_policy": "crm.sla_policies.replace",
     "replace_hr_grade_table": "hr.grade_table.replace",
     "replace_hr_position_paths": "hr.position_paths.replace",
+    "replace_hr_questionnaire_answers": "hr.questionnaire_answers.replace",
     "replace_hr_ratings": "hr.ratings.replace",
     "restore_crm_account": "crm.accounts.restore",
     "restore_org_unit": "org_units.restore",

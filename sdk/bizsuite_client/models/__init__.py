@@ -167,6 +167,7 @@ from .crm_dashboard import CrmDashboard
 from .crm_settings_out import CrmSettingsOut
 from .crm_settings_update import CrmSettingsUpdate
 from .customer_risk import CustomerRisk
+from .customer_risk_page import CustomerRiskPage
 from .customer_risk_weights import CustomerRiskWeights
 from .customs_direction import CustomsDirection
 from .dashboard_at_risk import DashboardAtRisk
@@ -348,6 +349,9 @@ from .outbox_status import OutboxStatus
 from .paging_begin import PagingBegin
 from .password_change import PasswordChange
 from .payment_retry import PaymentRetry
+from .personal_access import PersonalAccess
+from .personal_data import PersonalData
+from .personal_data_update import PersonalDataUpdate
 from .phase import Phase
 from .pipeline_forecast import PipelineForecast
 from .pipeline_forecast_month import PipelineForecastMonth
@@ -398,6 +402,8 @@ from .question_create import QuestionCreate
 from .question_list import QuestionList
 from .question_result import QuestionResult
 from .question_view import QuestionView
+from .questionnaire_list import QuestionnaireList
+from .questionnaire_view import QuestionnaireView
 from .rater_input import RaterInput
 from .rater_role import RaterRole
 from .rater_view import RaterView
@@ -700,6 +706,7 @@ __all__ = (
     "CrmSettingsOut",
     "CrmSettingsUpdate",
     "CustomerRisk",
+    "CustomerRiskPage",
     "CustomerRiskWeights",
     "CustomsDirection",
     "DashboardAtRisk",
@@ -881,6 +888,9 @@ __all__ = (
     "PagingBegin",
     "PasswordChange",
     "PaymentRetry",
+    "PersonalAccess",
+    "PersonalData",
+    "PersonalDataUpdate",
     "Phase",
     "PipelineForecast",
     "PipelineForecastMonth",
@@ -929,6 +939,8 @@ __all__ = (
     "QualificationView",
     "QuestionCreate",
     "QuestionList",
+    "QuestionnaireList",
+    "QuestionnaireView",
     "QuestionResult",
     "QuestionView",
     "RaterInput",
