@@ -1,6 +1,8 @@
 """HR in a Chinese-speaking user's browser: define the store manager's position through the
 form, write its job description with a duty's four-level standard and submit it, see it approved,
-run a job analysis with two raters and read the suggested grade, find the vacancy on the org chart (drawn by ECharts), assign an employee and see it filled."""
+run a job analysis with two raters and read the suggested grade, find the vacancy on the org chart (drawn by ECharts), assign an employee and see it filled;
+and the whole flow to an appraisal: define a position, describe it, run a questionnaire, assign
+someone, open an appraisal cycle, score their duties and read the weighted roll-up."""
 
 from __future__ import annotations
 
@@ -114,3 +116,111 @@ async def test_define_describe_approve_and_staff_a_position(
     await page.goto("/hr/org-chart")
     await expect(node).to_contain_text("赵磊")
     await expect(node.get_by_test_id("vacant")).to_have_count(0)
+
+
+async def test_define_describe_analyse_and_appraise_a_position(
+    page: Page,
+    client: httpx.AsyncClient,
+    app_engine: AsyncEngine,
+    make_tenant: Callable[..., Awaitable[TenantHandle]],
+) -> None:
+    tenant = await make_tenant(modules=["hr"])
+    setup = await build(client, app_engine, tenant)
+    await sign_in(page, tenant.owner.email)
+
+    # Define the position.
+    await page.goto("/hr/positions/new")
+    form = page.locator("[data-testid=create-position]")
+    await form.locator("input[name=code]").fill("sales")
+    await form.locator("input[name=title]").fill("销售顾问")
+    await form.locator("select[name=category]").select_option("sales")
+    await form.locator("select[name=org_unit_id]").select_option(setup.store)
+    await form.locator("input[name=headcount]").fill("3")
+    await form.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("position-title")).to_have_text("销售顾问")
+    position_url = page.url.split("?")[0]
+
+    # Write its description: two weighted duties with their four-level standards, approved.
+    await page.get_by_test_id("write-description").click()
+    await expect(page.get_by_test_id("description-status")).to_be_visible()
+    for index, (content, levels, weight) in enumerate(
+        (
+            ("完成个人月度销售目标", ("≥ 110%", "100–110%", "90–100%", "< 90%"), "60"),
+            ("商品陈列与补货", ("零缺货", "≤ 2 次", "≤ 5 次", "> 5 次"), "40"),
+        )
+    ):
+        duty = page.locator("[data-testid=add-duty]")
+        if index:  # the form folds away once the description has a duty
+            await page.locator("details", has=duty).locator("summary").click()
+        await duty.locator("input[name=content]").fill(content)
+        for level, text in zip(("excellent", "good", "fair", "poor"), levels, strict=True):
+            await duty.locator(f"input[name={level}]").fill(text)
+        await duty.locator("input[name=weight]").fill(weight)
+        await duty.locator("button[type=submit]").click()
+        await expect(page.get_by_test_id("duty-row").last).to_contain_text(content)
+    await expect(page.get_by_test_id("duty-row")).to_have_count(2)
+    description_id = page.url.split("?")[0].rsplit("/", 1)[1]
+    await page.get_by_test_id("submit-description").click()
+    await expect(page.get_by_test_id("description-status")).to_have_text("审批中")
+    await approve_request(client, setup, description_id)
+
+    # Run a questionnaire: one incumbent answers, the points appear.
+    await post_ok(
+        client,
+        "/api/v1/hr/questions",
+        {"code": "Q1", "dimension": "interpersonal", "text": "接待顾客"},
+        setup.headers,
+    )
+    await page.goto(position_url)
+    await page.locator("#analysis-title").scroll_into_view_if_needed()
+    await page.get_by_text("开始职务分析").click()
+    start = page.locator("[data-testid=start-analysis]")
+    await start.locator("input[name=title]").fill("销售顾问职务分析")
+    await start.locator("textarea[name=incumbents]").fill("钱多")
+    await start.locator("button[type=submit]").click()
+    await expect(page.locator("h1")).to_have_text("销售顾问职务分析")
+    await page.get_by_test_id("rater").first.locator("summary").click()
+    selects = page.get_by_test_id("rate-1").locator("tbody tr").first.locator("select")
+    for column, value in enumerate(("4", "4", "3")):
+        await selects.nth(column).select_option(value)
+    await page.get_by_test_id("rate-1").locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("points")).to_contain_text("12.00")
+
+    # Assign an employee to it.
+    await page.goto("/hr/employees")
+    create = page.locator("[data-testid=create-employee]")
+    await create.locator("input[name=number]").fill("HX-0103")
+    await create.locator("input[name=name]").fill("钱多")
+    await create.locator("button[type=submit]").click()
+    assign = page.locator("[data-testid=assign]")
+    await assign.locator("select[name=position_id]").select_option(label="SALES 销售顾问")
+    await assign.locator("input[name=starts_on]").fill("2024-03-01")
+    await assign.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("current-position")).to_contain_text("SALES 销售顾问")
+
+    # Appraise them: start and open a cycle of the store, score both duties as HR.
+    await page.goto("/hr/appraisal-cycles")
+    cycle = page.locator("[data-testid=create-cycle]")
+    await cycle.locator("input[name=name]").fill("2026 下半年考核")
+    await cycle.locator("input[name=starts_on]").fill("2026-07-01")
+    await cycle.locator("input[name=ends_on]").fill("2026-12-31")
+    await cycle.locator("select[name=org_unit_id]").select_option(setup.store)
+    await cycle.locator("button[type=submit]").click()
+    await expect(page.get_by_test_id("scope")).to_contain_text("钱多")
+    await page.get_by_test_id("move-open").click()
+    await expect(page.get_by_test_id("cycle-status")).to_have_text("评分中")
+    await page.get_by_test_id("appraisal-row").filter(has_text="钱多").get_by_role("link").click()
+    scores = page.get_by_test_id("manager-form")
+    duties = scores.get_by_test_id("score-duty")
+    await expect(duties).to_have_count(2)
+    await duties.nth(0).locator("select").select_option("good")
+    await duties.nth(1).locator("select").select_option("excellent")
+    await duties.nth(1).locator("input").fill("陈列整齐")
+    await scores.locator("button[type=submit]").click()
+    # (60 × 85 + 40 × 100) / 100 = 91.00, nearest level good; the formula shows the inputs.
+    await expect(page.get_by_test_id("manager-rollup")).to_contain_text("91.00")
+    await expect(page.get_by_test_id("manager-rollup-formula")).to_contain_text(
+        "(60.00 × 85.00 + 40.00 × 100.00) / 100.00"
+    )
+    await expect(page.get_by_test_id("manager-level").nth(1)).to_contain_text("陈列整齐")
+    await expect(page.get_by_test_id("result-level")).not_to_have_text("—")

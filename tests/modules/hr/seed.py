@@ -1,5 +1,6 @@
 """HR records for the route-table isolation test (beyond the demo blueprint's): a position, a
-job description with a duty, an employee with an assignment, a job-analysis campaign with a rater."""
+job description with a duty, an employee with an assignment, a job-analysis campaign with a rater,
+an open appraisal cycle of the unit (the demo blueprint's cycle has scored appraisals)."""
 
 from __future__ import annotations
 
@@ -52,5 +53,21 @@ async def seed(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
             "raters": [{"name": "Seed", "role": "manager"}],
         },
     )
-    made = (description, assignment, campaign)
-    assert all(r.status_code == 201 for r in made), [r.text for r in made]
+    cycle = await client.post(
+        f"{BASE}/appraisal-cycles",
+        headers=headers,
+        json={
+            "name": f"Seed {suffix}",
+            "starts_on": "2026-01-01",
+            "ends_on": "2026-12-31",
+            "org_unit_id": unit["id"],
+        },
+    )
+    assert cycle.status_code == 201, cycle.text
+    opened = await client.post(
+        f"{BASE}/appraisal-cycles/{cycle.json()['id']}/status",
+        headers={**headers, "If-Match": str(cycle.json()["version"])},
+        json={"status": "open"},
+    )
+    made = (description, assignment, campaign, opened)
+    assert all(r.status_code in (200, 201) for r in made), [r.text for r in made]

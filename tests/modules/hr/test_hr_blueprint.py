@@ -1,6 +1,7 @@
 """The demo blueprint's HR: the store and HQ positions with their reporting lines and paths, the
 store manager's approved job description with its four-level standards, a flagged draft,
-employees with their history, and a finished job analysis suggesting the grade; applying it twice creates nothing the second time."""
+employees with their history, a finished job analysis suggesting the grade, and an open appraisal
+cycle of the Shanghai store with scored appraisals; applying it twice creates nothing the second time."""
 
 from __future__ import annotations
 
@@ -60,6 +61,32 @@ async def test_the_demo_has_a_store_and_hq_structure_with_described_positions(
     assert len(result["profile"]) == 6
     chart = (await client.get(f"{BASE}/org-chart", headers=headers)).json()
     assert chart["nodes"][0]["code"] == "HQ-GM" and len(chart["nodes"]) == 14
+
+    (cycle,) = (await client.get(f"{BASE}/appraisal-cycles", headers=headers)).json()["items"]
+    assert (cycle["status"], cycle["org_unit_name"], cycle["appraisals"]) == (
+        "open",
+        "上海南京路店 Shanghai Nanjing Rd Store",
+        6,
+    )
+    listed = (await client.get(f"{BASE}/appraisal-cycles/{cycle['id']}/appraisals", headers=headers)).json()
+    scores = {a["employee_number"]: (a["manager_score"], a["self_score"]) for a in listed["items"]}
+    assert scores == {
+        "HX-0101": ("85.00", "92.50"),  # 店长, weights 30/15/20/20/15
+        "HX-0102": (None, None),  # 楼面主管: no job description in force, nothing to score
+        "HX-0103": ("80.50", "97.00"),  # 销售顾问, weights 50/30/20
+        "HX-0104": ("92.50", "82.00"),
+        "HX-0105": (None, None),
+        "HX-0106": (None, None),
+    }
+    calibration = (
+        await client.get(f"{BASE}/appraisal-cycles/{cycle['id']}/calibration", headers=headers)
+    ).json()
+    assert calibration["distribution"] == {"excellent": 1, "good": 2, "fair": 0, "poor": 0}
+    assert [(o["employee_name"], o["reasons"]) for o in calibration["outliers"]] == [
+        ("钱多 Qian Duo", ["self_gap"])
+    ]
+    sales = next(p for p in calibration["positions"] if p["position_code"] == "SH01-SALES")
+    assert (sales["employees"], sales["score"]) == (2, "86.50")
 
 
 def test_a_blueprint_with_a_promotion_loop_is_refused() -> None:

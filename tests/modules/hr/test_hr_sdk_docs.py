@@ -1,8 +1,8 @@
 """The SDK examples of docs/hr/README.md run, unchanged, against a live server: an HR member
 defines the store manager and deputy (a promotion loop refused), writes the job description
 with its four-level standards (a protected characteristic flagged), the approver approves it,
-two raters run a job analysis that suggests a grade, and the store manager is assigned and
-counted in the headcount."""
+two raters run a job analysis that suggests a grade, the store manager is assigned and counted in
+the headcount, and HR appraises him in a cycle of the store (the weighted roll-up and calibration)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ PYTHON = [e for e in examples(README) if e.language == "python"]
 
 
 def test_the_guide_uses_the_resource_client() -> None:
-    assert len(PYTHON) == 5
+    assert len(PYTHON) == 6
     for example in PYTHON:
         assert "client.hr." in example.code or "approval_requests" in example.code, example.name
         assert "sync_detailed" not in example.code and "unwrap" not in example.code, example.name
@@ -31,9 +31,10 @@ async def test_the_examples_define_describe_approve_and_staff_the_store_manager(
 ) -> None:
     s = await build(client, app_engine, tenant_a)
     await make_unit(client, tenant_a, "STORE-SH-01", "store", parent=s.hq)
-    define, describe, approve, analyse, staff = PYTHON
+    define, describe, approve, analyse, staff, appraise = PYTHON
     env = user_env(live_server, s.clerk.api_key)
     env["BIZSUITE_APPROVER_API_KEY"] = s.approver.api_key
+    env["BIZSUITE_HR_API_KEY"] = tenant_a.api_key
 
     defined = run_example(define.code, env)
     assert defined.returncode == 0, defined.stderr
@@ -71,6 +72,15 @@ async def test_the_examples_define_describe_approve_and_staff_the_store_manager(
     lines = staffed.stdout.splitlines()
     assert lines[0] == "True ['赵磊']"
     assert "Unit STORE-SH-01 2 1 1" in lines  # headcount 2 (店长, 副店长), 1 in post, 1 vacant
+
+    appraised = run_example(appraise.code, env)
+    assert appraised.returncode == 0, appraised.stderr
+    assert appraised.stdout.splitlines() == [
+        "赵磊 91.00 good",
+        "score = Σ weight × points / Σ weight = (60.00 × 85.00 + 40.00 × 100.00) / 100.00"
+        " = 9100.00 / 100.00 = 91.00 (2 of 2 duties scored)",
+        "{'excellent': 0, 'good': 1, 'fair': 0, 'poor': 0} ['91.00']",
+    ]
 
     positions = (await client.get(f"{BASE}/positions", headers=tenant_a.headers)).json()["items"]
     assert {p["code"] for p in positions} == {"SH01-STORE-MGR", "SH01-ASST-MGR"}

@@ -7,7 +7,11 @@ org chart of positions and headcount against the people in post; the job-analysi
 (six dimensions rated by incumbents and managers) with its ability profile, job-evaluation points
 and the grade they suggest from the tenant's points-to-grade table; raters invited in their
 inbox, answering their own questionnaire and reminded before its due day (``jobs``); personal
-data seen only by HR, the employee and their line managers.
+data seen only by HR, the employee and their line managers; appraisals (考核): cycles whose
+employees score their own duties against the four-level standards of the job description in
+force and are scored by their line manager (or HR), the weighted roll-up per employee and per
+position, the calibration of a cycle by HR, and each employee's appraisals over the cycles (seen,
+like personal data, only by HR, the employee and their line managers).
 
 ``models`` holds every table; ``rules`` the domain rules; ``services`` (one module per
 aggregate), ``api`` and ``pages`` are thin layers over them; ``blueprint`` reads ``[hr]``.
@@ -37,6 +41,7 @@ MODULE = ModuleSpec(
     blueprint_sections={"hr": SECTION},
     importers=[imports.EMPLOYEES],
     task_modules=["bizsuite.modules.hr.jobs"],
+    settings=services.HR_SETTINGS,
     alert_kinds=services.ALERT_KINDS,
     document_types=[
         DocumentType(
@@ -44,6 +49,8 @@ MODULE = ModuleSpec(
         ),
     ],
     audit_subjects={
+        "hr.appraisal": N_("Appraisal"),
+        "hr.appraisal_cycle": N_("Appraisal cycle"),
         "hr.assignment": N_("Assignment"),
         "hr.campaign": N_("Job-analysis campaign"),
         "hr.grade_table": N_("Points-to-grade table"),
@@ -53,5 +60,6 @@ MODULE = ModuleSpec(
         "hr.employee": N_("Employee"),
         "hr.job_description": N_("Job description"),
         "hr.position": N_("Job position"),
+        "hr.settings": N_("HR settings"),
     },
 )

@@ -14,12 +14,21 @@ from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.hr import services
-from bizsuite.modules.hr.models import DescriptionStatus, PositionCategory
+from bizsuite.modules.hr.models import CycleStatus, DescriptionStatus, PositionCategory, ScoreRater
 from bizsuite.modules.hr.schemas import (
+    AppraisalCycleCreate,
+    AppraisalCycleFilters,
+    AppraisalCycleMove,
+    AppraisalCyclePage,
+    AppraisalCycleUpdate,
+    AppraisalCycleView,
+    AppraisalList,
+    AppraisalView,
     AssignmentCreate,
     AssignmentEnd,
     AssignmentList,
     AssignmentView,
+    Calibration,
     CampaignCreate,
     CampaignPage,
     CampaignResult,
@@ -31,9 +40,12 @@ from bizsuite.modules.hr.schemas import (
     EmployeePage,
     EmployeeUpdate,
     EmployeeView,
+    FinalLevelChange,
     GradeTable,
     GradeTableUpdate,
     HeadcountReport,
+    HrSettingsUpdate,
+    HrSettingsView,
     JobDescriptionCreate,
     JobDescriptionFilters,
     JobDescriptionPage,
@@ -52,6 +64,7 @@ from bizsuite.modules.hr.schemas import (
     QuestionnaireView,
     QuestionView,
     RatingsUpdate,
+    ScoresUpdate,
 )
 
 Search = Annotated[
@@ -112,6 +125,28 @@ def employee_filters(
     return EmployeeFilters(q=_q(q), org_unit_id=org_unit_id)
 
 
+CycleSearch = Annotated[
+    str | None,
+    QueryParameter(max_length=200, pattern=r"^[^\x00]*$", description="Text found in the name or the scope."),
+]
+CycleSortParam = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=50,
+        description="Sort column (``name``, ``period``, ``status``, ``scope``, ``appraisals``, ``created_at``);"
+        " ``-`` first for descending. Default ``-period``; ties go by id.",
+    ),
+]
+
+
+def cycle_filters(
+    q: CycleSearch = None, status: FromQuery[CycleStatus | None] = None
+) -> AppraisalCycleFilters:
+    """The appraisal cycles list's filters (shared by the API and the pages)."""
+    return AppraisalCycleFilters(q=_q(q), status=status)
+
+
+CYCLE_FILTERS = {"filters": Provide(cycle_filters, sync_to_thread=False)}
 POSITION_FILTERS = {"filters": Provide(position_filters, sync_to_thread=False)}
 DESCRIPTION_FILTERS = {"filters": Provide(description_filters, sync_to_thread=False)}
 EMPLOYEE_FILTERS = {"filters": Provide(employee_filters, sync_to_thread=False)}
@@ -371,6 +406,15 @@ class EmployeeController(Controller):
         """Assign from a day; an open assignment that began earlier ends the day before (a transfer)."""
         return await services.assign(ctx, employee_id, data)
 
+    @get(
+        "/{employee_id:uuid}/appraisals",
+        operation_id="list_hr_employee_appraisals",
+        summary="An employee's appraisals over the cycles",
+    )
+    async def list_hr_employee_appraisals(self, ctx: Ctx, employee_id: FromPath[uuid.UUID]) -> AppraisalList:
+        """Their appraisals, latest period first; 403 unless HR, the employee or one of their line managers."""
+        return AppraisalList(items=await services.employee_appraisals(ctx, employee_id))
+
     @post(
         "/{employee_id:uuid}/assignments/{assignment_id:uuid}/close",
         operation_id="close_hr_assignment",
@@ -528,7 +572,176 @@ class MyQuestionnaireController(Controller):
         return await services.answer_questionnaire(ctx, rater_id, data)
 
 
+class HrSettingsController(Controller):
+    """HR settings: the points of the four appraisal levels (优/良/可/差)."""
+
+    path = "/api/v1/hr/settings"
+    tags = ["hr"]
+    guards = [tenant_guard]
+
+    @get(operation_id="get_hr_settings", summary="HR settings")
+    async def get_hr_settings(self, ctx: Ctx) -> HrSettingsView:
+        """The points of each appraisal level (default excellent 100, good 85, fair 70, poor 50)."""
+        return await services.get_settings(ctx)
+
+    @patch(operation_id="update_hr_settings", summary="Change HR settings", opt={"min_role": Role.ADMIN})
+    async def update_hr_settings(
+        self, ctx: Ctx, data: JSONBody[HrSettingsUpdate], if_match: IfMatch = None
+    ) -> HrSettingsView:
+        """Change the level points (admins); excellent ≥ good ≥ fair ≥ poor ≥ 0."""
+        return await services.update_settings(ctx, data, if_match)
+
+
+class AppraisalCycleController(Controller):
+    """Appraisal cycles (考核周期): draft → open (employees enrolled) → closed (scores locked)."""
+
+    path = "/api/v1/hr/appraisal-cycles"
+    tags = ["hr"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_hr_appraisal_cycles", summary="List appraisal cycles", dependencies=CYCLE_FILTERS)
+    async def list_hr_appraisal_cycles(
+        self,
+        ctx: Ctx,
+        filters: NamedDependency[AppraisalCycleFilters],
+        limit: LimitParam = DEFAULT_LIMIT,
+        cursor: CursorParam = None,
+        before: BeforeParam = None,
+        sort: CycleSortParam = None,
+        count: CountParam = False,
+    ) -> AppraisalCyclePage:
+        """List cycles, latest period first or in the order ``sort`` names, by name and status."""
+        page, total = await services.list_cycles(
+            ctx, filters, limit=limit, cursor=cursor, before=before, sort=sort, count=count
+        )
+        return AppraisalCyclePage(
+            items=page.items, next_cursor=page.next_cursor, previous_cursor=page.previous_cursor, total=total
+        )
+
+    @post(operation_id="create_hr_appraisal_cycle", summary="Start an appraisal cycle")
+    async def create_hr_appraisal_cycle(
+        self, ctx: Ctx, data: JSONBody[AppraisalCycleCreate]
+    ) -> AppraisalCycleView:
+        """A draft cycle with its period and scope (HR: owners and admins)."""
+        return await services.create_cycle(ctx, data)
+
+    @get(
+        "/{appraisal_cycle_id:uuid}", operation_id="get_hr_appraisal_cycle", summary="Get an appraisal cycle"
+    )
+    async def get_hr_appraisal_cycle(
+        self, ctx: Ctx, appraisal_cycle_id: FromPath[uuid.UUID]
+    ) -> AppraisalCycleView:
+        """One cycle with its scope, status, where it may move and how many appraisals are scored."""
+        return await services.get_cycle(ctx, appraisal_cycle_id)
+
+    @patch(
+        "/{appraisal_cycle_id:uuid}", operation_id="update_hr_appraisal_cycle", summary="Update a draft cycle"
+    )
+    async def update_hr_appraisal_cycle(
+        self,
+        ctx: Ctx,
+        appraisal_cycle_id: FromPath[uuid.UUID],
+        data: JSONBody[AppraisalCycleUpdate],
+        if_match: IfMatch = None,
+    ) -> AppraisalCycleView:
+        """Change a draft's name, period or scope (HR); 409 once open."""
+        return await services.update_cycle(ctx, appraisal_cycle_id, data, if_match)
+
+    @post(
+        "/{appraisal_cycle_id:uuid}/status",
+        operation_id="move_hr_appraisal_cycle",
+        summary="Open or close an appraisal cycle",
+        status_code=200,
+    )
+    async def move_hr_appraisal_cycle(
+        self,
+        ctx: Ctx,
+        appraisal_cycle_id: FromPath[uuid.UUID],
+        data: JSONBody[AppraisalCycleMove],
+        if_match: IfMatch = None,
+    ) -> AppraisalCycleView:
+        """``open`` enrols the employees in scope; ``closed`` locks the scores. An illegal move is
+        409 listing the allowed ones."""
+        return await services.move_cycle(ctx, appraisal_cycle_id, data, if_match)
+
+    @get(
+        "/{appraisal_cycle_id:uuid}/appraisals",
+        operation_id="list_hr_appraisals",
+        summary="A cycle's appraisals",
+    )
+    async def list_hr_appraisals(self, ctx: Ctx, appraisal_cycle_id: FromPath[uuid.UUID]) -> AppraisalList:
+        """The appraisals the caller may see (HR: all; line managers: their reports'; the employee: theirs)."""
+        return AppraisalList(items=await services.list_appraisals(ctx, appraisal_cycle_id))
+
+    @get(
+        "/{appraisal_cycle_id:uuid}/calibration",
+        operation_id="get_hr_appraisal_calibration",
+        summary="A cycle's calibration",
+    )
+    async def get_hr_appraisal_calibration(
+        self, ctx: Ctx, appraisal_cycle_id: FromPath[uuid.UUID]
+    ) -> Calibration:
+        """By org unit and position: self vs manager roll-ups, positions' means, the distribution
+        over the four levels and the outliers (over the appraisals the caller may see)."""
+        return await services.calibration(ctx, appraisal_cycle_id)
+
+
+class AppraisalController(Controller):
+    """An employee's appraisal: duties scored against their four-level standards, the roll-up."""
+
+    path = "/api/v1/hr/appraisals"
+    tags = ["hr"]
+    guards = [tenant_guard]
+
+    @get("/{appraisal_id:uuid}", operation_id="get_hr_appraisal", summary="Get an appraisal")
+    async def get_hr_appraisal(self, ctx: Ctx, appraisal_id: FromPath[uuid.UUID]) -> AppraisalView:
+        """The duties with both raters' levels, the manager's weighted roll-up (with its formula)
+        and the self-assessment's; 403 unless HR, the employee or one of their line managers."""
+        return await services.get_appraisal(ctx, appraisal_id)
+
+    @put(
+        "/{appraisal_id:uuid}/self-scores",
+        operation_id="replace_hr_appraisal_self_scores",
+        summary="Record my self-assessment",
+    )
+    async def replace_hr_appraisal_self_scores(
+        self, ctx: Ctx, appraisal_id: FromPath[uuid.UUID], data: JSONBody[ScoresUpdate]
+    ) -> AppraisalView:
+        """The employee's own levels of their duties (replacing earlier ones); 409 unless the cycle is open."""
+        return await services.replace_scores(ctx, appraisal_id, ScoreRater.SELF, data)
+
+    @put(
+        "/{appraisal_id:uuid}/manager-scores",
+        operation_id="replace_hr_appraisal_manager_scores",
+        summary="Record the manager's scores",
+    )
+    async def replace_hr_appraisal_manager_scores(
+        self, ctx: Ctx, appraisal_id: FromPath[uuid.UUID], data: JSONBody[ScoresUpdate]
+    ) -> AppraisalView:
+        """The line manager's (or HR's) levels of the duties (replacing earlier ones): they make the roll-up."""
+        return await services.replace_scores(ctx, appraisal_id, ScoreRater.MANAGER, data)
+
+    @post(
+        "/{appraisal_id:uuid}/final-level",
+        operation_id="change_hr_appraisal_final_level",
+        summary="Calibrate an appraisal's final level",
+        status_code=200,
+    )
+    async def change_hr_appraisal_final_level(
+        self,
+        ctx: Ctx,
+        appraisal_id: FromPath[uuid.UUID],
+        data: JSONBody[FinalLevelChange],
+        if_match: IfMatch = None,
+    ) -> AppraisalView:
+        """HR sets the final level with a reason (audited); ``null`` goes back to the roll-up's level."""
+        return await services.change_final_level(ctx, appraisal_id, data, if_match)
+
+
 CONTROLLERS: list[type[Controller]] = [
+    HrSettingsController,
+    AppraisalCycleController,
+    AppraisalController,
     MyQuestionnaireController,
     QuestionnaireController,
     CampaignController,

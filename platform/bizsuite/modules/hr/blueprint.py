@@ -1,6 +1,7 @@
 """The ``[hr]`` table of a blueprint: positions (with reports-to and paths by code), their job
 descriptions (duties with four-level standards, requirements) and employees with their
-assignments. Created when missing (applying twice writes nothing the second time)."""
+assignments; the job-analysis questionnaire and campaigns; appraisal cycles with their scored
+appraisals. Created when missing (applying twice writes nothing the second time)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ from bizsuite.core.org_units.blueprint import org_units_in
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.modules.hr import rules
 from bizsuite.modules.hr.models import (
+    Appraisal,
+    AppraisalCycle,
+    AppraisalLevel,
+    AppraisalScore,
     Assignment,
     Campaign,
     CampaignStatus,
+    CycleStatus,
     DescriptionStatus,
     Dimension,
     Duty,
@@ -38,8 +44,10 @@ from bizsuite.modules.hr.models import (
     Rater,
     RaterRole,
     Rating,
+    ScoreRater,
 )
 from bizsuite.modules.hr.schemas import Code, Name
+from bizsuite.modules.hr.services.appraisals import enrol
 from bizsuite.modules.hr.services.descriptions import TEXT_FIELDS
 
 
@@ -161,6 +169,30 @@ class CampaignSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     closed: bool = False
 
 
+class AppraisalSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An employee's appraisal (by number): the levels of their position's duties in order, by
+    themselves (``self``) and by their manager, and HR's calibrated level with its reason."""
+
+    employee: str
+    self: list[AppraisalLevel] = msgspec.field(default_factory=list)
+    manager: list[AppraisalLevel] = msgspec.field(default_factory=list)
+    final_level: AppraisalLevel | None = None
+    final_reason: str | None = None
+
+
+class CycleSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """An appraisal cycle (by name): its period, scope (an org unit code, or everyone with a
+    position) and status; an open or closed one enrols everyone in scope, then the appraisals
+    listed get their scores."""
+
+    name: str
+    starts_on: date
+    ends_on: date
+    org_unit: str | None = None
+    status: CycleStatus = CycleStatus.DRAFT
+    appraisals: list[AppraisalSpec] = msgspec.field(default_factory=list)
+
+
 class HrSection(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """``[hr]``."""
 
@@ -169,6 +201,36 @@ class HrSection(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     questions: list[QuestionSpec] = msgspec.field(default_factory=list)
     grade_table: list[BandSpec] = msgspec.field(default_factory=list)
     campaigns: list[CampaignSpec] = msgspec.field(default_factory=list)
+    appraisal_cycles: list[CycleSpec] = msgspec.field(default_factory=list)
+
+
+def _check_cycles(section: HrSection, units: set[str]) -> None:
+    duties = {p.code: len(p.description.duties) for p in section.positions if p.description is not None}
+    employees = {e.number: e for e in section.employees}
+    for i, c in enumerate(section.appraisal_cycles):
+        if c.ends_on < c.starts_on:
+            raise SectionError(f"appraisal_cycles[{i}].ends_on", "the period ends before it starts")
+        if c.org_unit is not None and c.org_unit not in units:
+            raise SectionError(f"appraisal_cycles[{i}].org_unit", f"no org unit with code {c.org_unit!r}")
+        if c.appraisals and c.status is CycleStatus.DRAFT:
+            raise SectionError(f"appraisal_cycles[{i}].appraisals", "a draft cycle has no appraisals yet")
+        for j, a in enumerate(c.appraisals):
+            where = f"appraisal_cycles[{i}].appraisals[{j}]"
+            employee = employees.get(a.employee)
+            if employee is None:
+                raise SectionError(f"{where}.employee", f"no employee with number {a.employee!r}")
+            held = [
+                x.position for x in employee.assignments if rules.holds_on(x.starts_on, x.ends_on, c.ends_on)
+            ]
+            if not held:
+                raise SectionError(
+                    f"{where}.employee", f"{a.employee} holds no position on {c.ends_on.isoformat()}"
+                )
+            for rater in ("self", "manager"):
+                if len(getattr(a, rater)) > duties.get(held[-1], 0):
+                    raise SectionError(f"{where}.{rater}", f"more levels than {held[-1]}'s duties")
+            if a.final_level is not None and not (a.final_reason or "").strip():
+                raise SectionError(f"{where}.final_reason", "a final level needs its reason")
 
 
 def check(blueprint: Blueprint, section: HrSection) -> None:
@@ -229,6 +291,7 @@ def check(blueprint: Blueprint, section: HrSection) -> None:
                         f"campaigns[{i}].raters[{j}].ratings",
                         "need, importance and contribution, each 1 to 5",
                     )
+    _check_cycles(section, units)
 
 
 async def apply(outer: Context, section: HrSection, report: ApplyReport) -> None:
@@ -305,6 +368,91 @@ async def apply(outer: Context, section: HrSection, report: ApplyReport) -> None
         report.created.append(f"employee {e.number}")
     await session.flush()
     await _questionnaire(ctx, section, positions, report)
+    await _cycles(ctx, section, units, report)
+
+
+async def _cycles(ctx: Context, section: HrSection, units: dict[str, uuid.UUID], report: ApplyReport) -> None:
+    session = ctx.session
+    names = set(await session.scalars(select(AppraisalCycle.name)))
+    employees = dict((await session.execute(select(Employee.number, Employee.id))).all())
+    for c in section.appraisal_cycles:
+        if c.name in names:
+            continue
+        now = clock.now(ctx)
+        cycle = AppraisalCycle(
+            name=c.name,
+            starts_on=c.starts_on,
+            ends_on=c.ends_on,
+            org_unit_id=units[c.org_unit] if c.org_unit else None,
+            status=c.status,
+            opened_at=now if c.status is not CycleStatus.DRAFT else None,
+            closed_at=now if c.status is CycleStatus.CLOSED else None,
+        )
+        session.add(cycle)
+        await session.flush()
+        ctx.audit("hr.appraisal_cycle.created", cycle, after=snapshot(cycle))
+        if c.status is not CycleStatus.DRAFT:
+            await enrol(ctx, cycle)
+        for a in c.appraisals:
+            appraisal = await _appraisal(ctx, cycle, employees[a.employee])
+            duties = (
+                list(
+                    await session.scalars(
+                        select(Duty.id)
+                        .where(Duty.job_description_id == appraisal.job_description_id)
+                        .order_by(Duty.seq)
+                    )
+                )
+                if appraisal.job_description_id
+                else []
+            )
+            for rater, levels in ((ScoreRater.SELF, a.self), (ScoreRater.MANAGER, a.manager)):
+                for duty_id, level in zip(duties, levels, strict=False):
+                    session.add(
+                        AppraisalScore(appraisal_id=appraisal.id, duty_id=duty_id, rater=rater, level=level)
+                    )
+            appraisal.final_level = a.final_level
+            appraisal.final_reason = a.final_reason if a.final_level else None
+            await session.flush()
+            ctx.audit(
+                "hr.appraisal.scored",
+                appraisal,
+                after={"self": [x.value for x in a.self], "manager": [x.value for x in a.manager]},
+            )
+        report.created.append(f"appraisal cycle {c.name}")
+
+
+async def _appraisal(ctx: Context, cycle: AppraisalCycle, employee_id: uuid.UUID) -> Appraisal:
+    """The employee's appraisal in the cycle: enrolled when they were in scope today, else made
+    for the position they held at the end of the cycle."""
+    found = await ctx.session.scalar(
+        select(Appraisal).where(Appraisal.cycle_id == cycle.id, Appraisal.employee_id == employee_id)
+    )
+    if found is not None:
+        return found
+    held = await ctx.session.scalar(
+        select(Assignment.position_id)
+        .where(
+            Assignment.employee_id == employee_id,
+            Assignment.starts_on <= cycle.ends_on,
+            (Assignment.ends_on.is_(None)) | (Assignment.ends_on >= cycle.ends_on),
+        )
+        .order_by(Assignment.starts_on.desc())
+        .limit(1)
+    )
+    assert held is not None  # the section's check saw the assignment
+    description = await ctx.session.scalar(
+        select(JobDescription.id).where(
+            JobDescription.position_id == held, JobDescription.status == DescriptionStatus.APPROVED
+        )
+    )
+    row = Appraisal(
+        cycle_id=cycle.id, employee_id=employee_id, position_id=held, job_description_id=description
+    )
+    ctx.session.add(row)
+    await ctx.session.flush()
+    ctx.audit("hr.appraisal.created", row, after=snapshot(row))
+    return row
 
 
 async def _questionnaire(

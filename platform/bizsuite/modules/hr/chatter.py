@@ -1,5 +1,5 @@
-"""The HR records that carry the kernel's chatter and activities: positions, job descriptions
-and employees. Fields holding another record's id (org unit, reports-to) are not tracked."""
+"""The HR records that carry the kernel's chatter and activities: positions, job descriptions,
+employees and appraisal cycles (appraisals themselves are personal: they carry none). Fields holding another record's id (org unit, reports-to) are not tracked."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from sqlalchemy import select
 from bizsuite.core.context import Context
 from bizsuite.core.errors import NotFoundProblem
 from bizsuite.kit import RecordInfo, RecordType
-from bizsuite.modules.hr.models import Employee, JobDescription, Position
-from bizsuite.modules.hr.pages import CATEGORY_LABELS, DESCRIPTION_STATUS_LABELS
+from bizsuite.modules.hr.models import AppraisalCycle, Employee, JobDescription, Position
+from bizsuite.modules.hr.pages import CATEGORY_LABELS, CYCLE_STATUS_LABELS, DESCRIPTION_STATUS_LABELS
 from bizsuite.web.i18n import N_
 
 E = TypeVar("E", bound=StrEnum)
@@ -49,6 +49,15 @@ async def _employee(ctx: Context, employee_id: uuid.UUID) -> RecordInfo:
     if row is None:
         raise NotFoundProblem(f"No employee with id {employee_id}.")
     return RecordInfo(label=f"{row.number} {row.name}", followers=())
+
+
+async def _cycle(ctx: Context, cycle_id: uuid.UUID) -> RecordInfo:
+    row = (
+        await ctx.session.execute(select(AppraisalCycle.name).where(AppraisalCycle.id == cycle_id))
+    ).first()
+    if row is None:
+        raise NotFoundProblem(f"No appraisal cycle with id {cycle_id}.")
+    return RecordInfo(label=row.name, followers=())
 
 
 def _by_value(labels: Mapping[E, str]) -> dict[str, str]:
@@ -101,5 +110,17 @@ RECORD_TYPES = [
             "left_on": N_("Left on"),
             "notes": N_("Notes"),
         },
+    ),
+    RecordType(
+        "hr_appraisal_cycles",
+        "/hr/appraisal-cycles/{id}",
+        _cycle,
+        tracked={
+            "name": N_("Name"),
+            "status": N_("Status"),
+            "starts_on": N_("From"),
+            "ends_on": N_("To"),
+        },
+        choices={"status": _by_value(CYCLE_STATUS_LABELS)},
     ),
 ]

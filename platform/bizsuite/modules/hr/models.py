@@ -335,3 +335,120 @@ class Rating(TenantScoped, Base):
     need: Mapped[int] = mapped_column(SmallInteger)
     importance: Mapped[int] = mapped_column(SmallInteger)
     contribution: Mapped[int] = mapped_column(SmallInteger)
+
+
+class HrSettings(TenantScoped, Timestamped, Versioned, Base):
+    """The tenant's HR settings (one row per tenant, created on first use): the points of the
+    four appraisal levels (优/良/可/差) the weighted roll-up uses."""
+
+    __tablename__ = "hr_settings"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", name="uq_hr_settings_tenant"),
+        CheckConstraint(
+            "points_excellent >= points_good AND points_good >= points_fair AND points_fair >= points_poor"
+            " AND points_poor >= 0",
+            name="level_points_in_order",
+        ),
+    )
+
+    points_excellent: Mapped[Decimal] = mapped_column(Numeric(6, 2), default=100, server_default=text("100"))
+    points_good: Mapped[Decimal] = mapped_column(Numeric(6, 2), default=85, server_default=text("85"))
+    points_fair: Mapped[Decimal] = mapped_column(Numeric(6, 2), default=70, server_default=text("70"))
+    points_poor: Mapped[Decimal] = mapped_column(Numeric(6, 2), default=50, server_default=text("50"))
+
+
+class CycleStatus(enum.StrEnum):
+    """Where an appraisal cycle stands: a draft, open for scores, closed (scores locked)."""
+
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class AppraisalLevel(enum.StrEnum):
+    """A duty's level against its four-level standard (优/良/可/差)."""
+
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
+
+
+#: One database type for the level, shared by the scores and the calibrated final level.
+LEVEL_TYPE = _enum(AppraisalLevel, "hr_appraisal_level")
+
+
+class ScoreRater(enum.StrEnum):
+    """Who scored: the employee themselves (自评) or their manager (the line manager, or HR)."""
+
+    SELF = "self"
+    MANAGER = "manager"
+
+
+class AppraisalCycle(TenantScoped, Timestamped, Versioned, Base):
+    """An appraisal cycle (考核周期): a period, its status and who is in scope (the employees of an
+    org unit and the units below it, or every active employee holding a position)."""
+
+    __tablename__ = "hr_appraisal_cycles"
+    __table_args__ = (
+        tenant_fk("org_unit_id", "org_units.id"),
+        Index("ix_hr_appraisal_cycles_tenant_created", "tenant_id", "created_at", "id"),
+        CheckConstraint("ends_on >= starts_on", name="period_in_order"),
+    )
+
+    name: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[CycleStatus] = mapped_column(
+        _enum(CycleStatus, "hr_cycle_status"),
+        default=CycleStatus.DRAFT,
+        server_default=CycleStatus.DRAFT.value,
+    )
+    #: The scope: this org unit and the units below it (None: every active employee with a position).
+    org_unit_id: Mapped[uuid.UUID | None]
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Appraisal(TenantScoped, Timestamped, Versioned, Base):
+    """An employee's appraisal in a cycle: the position they held and the job description in force
+    for it when the cycle opened (whose duties are scored), and HR's calibrated final level."""
+
+    __tablename__ = "hr_appraisals"
+    __table_args__ = (
+        tenant_fk("cycle_id", "hr_appraisal_cycles.id", ondelete="CASCADE"),
+        tenant_fk("employee_id", "hr_employees.id"),
+        tenant_fk("position_id", "hr_positions.id"),
+        tenant_fk("job_description_id", "hr_job_descriptions.id"),
+        UniqueConstraint("tenant_id", "cycle_id", "employee_id", name="uq_hr_appraisals_employee"),
+        Index("ix_hr_appraisals_employee", "tenant_id", "employee_id"),
+        CheckConstraint("final_level IS NULL OR final_reason IS NOT NULL", name="final_level_has_reason"),
+    )
+
+    cycle_id: Mapped[uuid.UUID]
+    employee_id: Mapped[uuid.UUID]
+    position_id: Mapped[uuid.UUID]
+    #: The job description in force for the position when the cycle opened (None: there was none).
+    job_description_id: Mapped[uuid.UUID | None]
+    #: HR's calibrated level (None: the manager's roll-up stands), with the reason.
+    final_level: Mapped[AppraisalLevel | None] = mapped_column(LEVEL_TYPE)
+    final_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class AppraisalScore(TenantScoped, Timestamped, Base):
+    """One rater's level of one duty in an appraisal, with a comment."""
+
+    __tablename__ = "hr_appraisal_scores"
+    __table_args__ = (
+        tenant_fk("appraisal_id", "hr_appraisals.id", ondelete="CASCADE"),
+        tenant_fk("duty_id", "hr_duties.id"),
+        UniqueConstraint("tenant_id", "appraisal_id", "rater", "duty_id", name="uq_hr_appraisal_scores_duty"),
+    )
+
+    appraisal_id: Mapped[uuid.UUID]
+    duty_id: Mapped[uuid.UUID]
+    rater: Mapped[ScoreRater] = mapped_column(_enum(ScoreRater, "hr_score_rater"))
+    level: Mapped[AppraisalLevel] = mapped_column(LEVEL_TYPE)
+    comment: Mapped[str | None] = mapped_column(Text)
+    #: Who scored (the employee's sign-in, the line manager's or HR's).
+    scored_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

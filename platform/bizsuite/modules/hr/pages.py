@@ -1,6 +1,7 @@
 """HR pages: positions (list, define, a position's page with its paths, holders and description
 versions), job descriptions (duties with their four-level standards, requirements, submit,
-revise, print), employees (list, add, a person's assignment history), the org chart and headcount."""
+revise, print), employees (list, add, a person's assignment history and appraisals), the org chart
+and headcount, job analyses, and appraisals (cycles, the appraisal form, the calibration)."""
 
 from __future__ import annotations
 
@@ -18,17 +19,27 @@ from sqlalchemy import select
 from bizsuite.core.chatter.services import member_choices
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import ConflictProblem, FieldError, ProblemError
+from bizsuite.core.errors import ConflictProblem, FieldError, ForbiddenProblem, ProblemError
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, SearchProvider
 from bizsuite.modules.hr import rules, services
-from bizsuite.modules.hr.api import employee_filters, position_filters
-from bizsuite.modules.hr.models import DescriptionStatus, PositionCategory, RaterRole
+from bizsuite.modules.hr.api import cycle_filters, employee_filters, position_filters
+from bizsuite.modules.hr.models import (
+    AppraisalLevel,
+    CycleStatus,
+    DescriptionStatus,
+    PositionCategory,
+    RaterRole,
+    ScoreRater,
+)
 from bizsuite.modules.hr.rules import LEVELS, PROTECTED
 from bizsuite.modules.hr.schemas import (
     Ability,
+    AppraisalCycleCreate,
+    AppraisalCycleFilters,
+    AppraisalCycleMove,
     AssignmentCreate,
     AssignmentEnd,
     CampaignCreate,
@@ -36,6 +47,7 @@ from bizsuite.modules.hr.schemas import (
     EmployeeCreate,
     EmployeeFilters,
     EmployeeUpdate,
+    FinalLevelChange,
     JobDescriptionCreate,
     JobDescriptionFilters,
     JobDescriptionUpdate,
@@ -47,6 +59,8 @@ from bizsuite.modules.hr.schemas import (
     RaterInput,
     RatingInput,
     RatingsUpdate,
+    ScoreInput,
+    ScoresUpdate,
 )
 from bizsuite.web.exports import export_view
 from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
@@ -138,8 +152,30 @@ FIELD_LABELS = {
 }
 
 
+CYCLE_FIELDS = ("name", "starts_on", "ends_on", "org_unit_id")
+CYCLE_STATUS_LABELS = {
+    CycleStatus.DRAFT: N_("Draft"),
+    CycleStatus.OPEN: N_("Open for scores"),
+    CycleStatus.CLOSED: N_("Closed"),
+}
+#: The button that moves a cycle to each status.
+CYCLE_MOVE_LABELS = {"open": N_("Open the cycle"), "closed": N_("Close the cycle (locks the scores)")}
+OUTLIER_LABELS = {
+    "self_gap": N_("Self and manager far apart"),
+    "spread": N_("Far from the cycle's mean"),
+}
+APPRAISAL_ACCESS_LABELS = {
+    "hr": N_("You see it as HR."),
+    "self": N_("You see it because it is your own appraisal."),
+    "line_manager": N_("You see it as one of the employee's line managers."),
+}
+
+
 def _labels() -> dict[str, Any]:
     return {
+        "cycle_status_labels": CYCLE_STATUS_LABELS,
+        "cycle_move_labels": CYCLE_MOVE_LABELS,
+        "outlier_labels": OUTLIER_LABELS,
         "category_labels": CATEGORY_LABELS,
         "category_choices": [(key.value, _(label)) for key, label in CATEGORY_LABELS.items()],
         "description_status_labels": DESCRIPTION_STATUS_LABELS,
@@ -762,6 +798,8 @@ class EmployeePages(Controller):
             members=[(str(i), n) for i, n in await member_choices(ctx)] if hr else [],
             personal_values=personal_values,
             personal_access_labels=PERSONAL_ACCESS_LABELS,
+            appraisals=await _appraisal_history(ctx, employee.id),
+            level_labels=LEVEL_LABELS,
             **_blank(form, form_name),
         )
 
@@ -865,6 +903,14 @@ class EmployeePages(Controller):
             done=lambda a: redirect(f"/hr/employees/{employee_id}", notice="hr.assignment.ended"),
             again=again,
         )
+
+
+async def _appraisal_history(ctx: Context, employee_id: uuid.UUID) -> list[Any] | None:
+    """The employee's appraisals over the cycles, or None when the caller may not see them."""
+    try:
+        return await services.employee_appraisals(ctx, employee_id)
+    except ForbiddenProblem:
+        return None
 
 
 # --- job analysis --------------------------------------------------------------------------
@@ -1027,6 +1073,246 @@ class QuestionnairePages(Controller):
         )
 
 
+# --- appraisals ----------------------------------------------------------------------------
+
+
+class AppraisalCyclePages(Controller):
+    """Appraisal cycles: the list (kernel list component), starting one, a cycle's page with its
+    appraisals and positions' roll-ups, opening and closing it, and its calibration."""
+
+    path = "/hr/appraisal-cycles"
+    include_in_schema = False
+    guards = [signed_in]
+
+    async def _list(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        filters: AppraisalCycleFilters,
+        form: Submission[Any] | None = None,
+    ) -> Template:
+        sent = query_as_sent(request)
+        state = list_state(services.CYCLE_LIST, sent)
+        listed, total = await services.cycle_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
+        views, _next = await list_saved_views(ctx, services.CYCLE_LIST.key, limit=100, cursor=None)
+        return page(
+            request,
+            "hr/appraisals/cycles.html",
+            status_code=form.status_code if form else 200,
+            items=listed.items,
+            filters=filters,
+            org_units=await _org_units(ctx),
+            is_hr=services.is_hr(ctx),
+            **list_context(services.CYCLE_LIST, state, sent, listed, total=total, views=views),
+            **_blank(form, "cycle"),
+            **_labels(),
+        )
+
+    @get(**filtered_by(cycle_filters))
+    async def cycles(
+        self, ctx: Ctx, request: Request[Any, Any, Any], filters: NamedDependency[AppraisalCycleFilters]
+    ) -> Template:
+        """The appraisal cycles (search, status, sortable columns, saved views) and, for HR, the
+        form to start one."""
+        return await self._list(ctx, request, filters)
+
+    @post(opt={"min_role": Role.MEMBER})
+    async def create(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
+        """Start a cycle (a draft) and open its page."""
+
+        async def again(form: Submission[AppraisalCycleCreate]) -> Template:
+            return await self._list(ctx, request, AppraisalCycleFilters(), form)
+
+        return await run_form(
+            read_form(data, AppraisalCycleCreate, CYCLE_FIELDS),
+            lambda body, _v: _in_savepoint(ctx, services.create_cycle(ctx, body)),
+            done=lambda c: redirect(f"/hr/appraisal-cycles/{c.id}", notice="hr.appraisal_cycle.created"),
+            again=again,
+        )
+
+    @get("/{appraisal_cycle_id:uuid}")
+    async def cycle(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_cycle_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """A cycle's page: its facts and status, the appraisals the caller may see with both
+        roll-ups, the positions' roll-ups, who is in scope while a draft, and its chatter."""
+        cycle = await services.get_cycle(ctx, appraisal_cycle_id)
+        calibration = await services.calibration(ctx, cycle.id)
+        scope: list[tuple[str, str]] = []
+        if cycle.status is CycleStatus.DRAFT and services.is_hr(ctx):
+            scope = await services.scope_preview(ctx, cycle.id)
+        return page(
+            request,
+            "hr/appraisals/cycle.html",
+            cycle=cycle,
+            appraisals=[a for g in calibration.groups for a in g.appraisals],
+            calibration=calibration,
+            scope=scope,
+            is_hr=services.is_hr(ctx),
+            **_labels(),
+        )
+
+    @post("/{appraisal_cycle_id:uuid}/status", opt={"min_role": Role.MEMBER})
+    async def move(self, ctx: Ctx, appraisal_cycle_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
+        """Open or close the cycle."""
+        target = str(data.get("status") or "")
+        if target not in ("open", "closed"):
+            return redirect(
+                f"/hr/appraisal-cycles/{appraisal_cycle_id}", notice="hr.appraisal_cycle.illegal_move"
+            )
+        return await run_action(
+            lambda: savepoint(
+                ctx,
+                services.move_cycle(
+                    ctx,
+                    appraisal_cycle_id,
+                    AppraisalCycleMove(status=CycleStatus(target)),
+                    data.get("version"),
+                ),
+            ),
+            back=f"/hr/appraisal-cycles/{appraisal_cycle_id}",
+            notice=f"hr.appraisal_cycle.{target}",
+            problems={409: "hr.appraisal_cycle.illegal_move", 403: "hr.appraisal.hr_only"},
+        )
+
+    @get("/{appraisal_cycle_id:uuid}/calibration")
+    async def calibration(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_cycle_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The calibration: by org unit and position, self vs manager, the distribution over the
+        four levels, the outliers; HR adjusts a final level with a reason."""
+        result = await services.calibration(ctx, appraisal_cycle_id)
+        return page(
+            request,
+            "hr/appraisals/calibration.html",
+            calibration=result,
+            cycle=await services.get_cycle(ctx, appraisal_cycle_id),
+            outliers={str(o.appraisal_id): o.reasons for o in result.outliers},
+            is_hr=services.is_hr(ctx),
+            **_labels(),
+        )
+
+
+def _scores(duties: list[Any], data: Form) -> tuple[list[ScoreInput], str | None]:
+    """An appraisal form's levels (a duty left without one is not scored), or why they are not valid."""
+    found = []
+    for duty in duties:
+        level = str(data.get(f"level-{duty.duty_id}") or "")
+        comment = str(data.get(f"comment-{duty.duty_id}") or "").strip()[:4000]
+        if not level:
+            continue
+        if level not in LEVELS:
+            return [], _("Choose one of the four levels for duty %(seq)s.", seq=duty.seq)
+        found.append(ScoreInput(duty_id=duty.duty_id, level=AppraisalLevel(level), comment=comment or None))
+    return found, None
+
+
+class AppraisalPages(Controller):
+    """An employee's appraisal: the duties with their four-level standards, the self-assessment
+    and the manager's scores, the roll-ups with their formula, HR's final level."""
+
+    path = "/hr/appraisals"
+    include_in_schema = False
+    guards = [signed_in]
+
+    @get()
+    async def appraisals(self) -> Redirect:
+        """Appraisals live in their cycles."""
+        return redirect("/hr/appraisal-cycles")
+
+    async def _form(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        appraisal_id: uuid.UUID,
+        error: tuple[str, str] | None = None,
+    ) -> Template:
+        appraisal = await services.get_appraisal(ctx, appraisal_id)
+        terms = {
+            rater: " + ".join(
+                f"{d.counted_weight} × {score.points}"
+                for d in appraisal.duties
+                if (score := d.self_score if rater == "self" else d.manager_score) is not None
+                and d.counted_weight
+            )
+            for rater in ("self", "manager")
+        }
+        return page(
+            request,
+            "hr/appraisals/appraisal.html",
+            status_code=422 if error else 200,
+            appraisal=appraisal,
+            terms=terms,
+            error=error,
+            access_labels=APPRAISAL_ACCESS_LABELS,
+            **_labels(),
+        )
+
+    @get("/{appraisal_id:uuid}")
+    async def appraisal(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_id: FromPath[uuid.UUID]
+    ) -> Template:
+        """The appraisal form (403 unless HR, the employee or one of their line managers)."""
+        return await self._form(ctx, request, appraisal_id)
+
+    async def _save(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        appraisal_id: uuid.UUID,
+        rater: ScoreRater,
+        data: Form,
+    ) -> Response[Any]:
+        appraisal = await services.get_appraisal(ctx, appraisal_id)
+        scores, message = _scores(appraisal.duties, data)
+        if message is not None:
+            return await self._form(ctx, request, appraisal_id, (rater.value, message))
+        return await run_action(
+            lambda: savepoint(
+                ctx, services.replace_scores(ctx, appraisal_id, rater, ScoresUpdate(scores=scores))
+            ),
+            back=f"/hr/appraisals/{appraisal_id}",
+            notice="hr.appraisal.scored",
+            problems={409: "hr.appraisal.locked", 403: "hr.appraisal.not_yours"},
+        )
+
+    @post("/{appraisal_id:uuid}/self", opt={"min_role": Role.MEMBER})
+    async def score_self(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the employee's self-assessment."""
+        return await self._save(ctx, request, appraisal_id, ScoreRater.SELF, data)
+
+    @post("/{appraisal_id:uuid}/manager", opt={"min_role": Role.MEMBER})
+    async def score_manager(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Save the manager's scores."""
+        return await self._save(ctx, request, appraisal_id, ScoreRater.MANAGER, data)
+
+    @post("/{appraisal_id:uuid}/final-level", opt={"min_role": Role.MEMBER})
+    async def final_level(
+        self, ctx: Ctx, request: Request[Any, Any, Any], appraisal_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """HR's final level with its reason (from the calibration or the appraisal's page)."""
+        back = str(data.get("back") or "")
+        if not back.startswith("/hr/appraisal"):
+            back = f"/hr/appraisals/{appraisal_id}"
+        level = str(data.get("level") or "")
+        reason = str(data.get("reason") or "").strip()
+        if level not in (*LEVELS, "") or not reason:
+            return redirect(back, notice="hr.appraisal.reason_needed")
+        change = FinalLevelChange(level=AppraisalLevel(level) if level else None, reason=reason[:4000])
+        return await run_action(
+            lambda: savepoint(
+                ctx, services.change_final_level(ctx, appraisal_id, change, data.get("version"))
+            ),
+            back=back,
+            notice="hr.appraisal.calibrated",
+            problems={409: "hr.appraisal.locked", 403: "hr.appraisal.hr_only", 412: "hr.appraisal.stale"},
+        )
+
+
 # --- org chart and headcount ----------------------------------------------------------------
 
 
@@ -1078,6 +1364,8 @@ PAGES: list[type[Controller]] = [
     EmployeePages,
     CampaignPages,
     QuestionnairePages,
+    AppraisalCyclePages,
+    AppraisalPages,
     StaffingPages,
 ]
 NAVIGATION = [
@@ -1086,6 +1374,7 @@ NAVIGATION = [
     NavItem(N_("Headcount"), "/hr/headcount", section=SECTION, order=30),
     NavItem(N_("Employees"), "/hr/employees", section=SECTION, order=40),
     NavItem(N_("My questionnaires"), "/hr/questionnaires", section=SECTION, order=50),
+    NavItem(N_("Appraisals"), "/hr/appraisal-cycles", section=SECTION, order=60),
 ]
 NOTICES = {
     "hr.position.created": N_("Position defined."),
@@ -1111,12 +1400,27 @@ NOTICES = {
     "hr.campaign.closed": N_("Job analysis closed."),
     "hr.rating.recorded": N_("Answers recorded."),
     "error.path-loop": N_("That would make a loop of positions."),
+    "hr.appraisal_cycle.created": N_("Appraisal cycle started as a draft."),
+    "hr.appraisal_cycle.open": N_("Appraisal cycle opened: its employees are enrolled."),
+    "hr.appraisal_cycle.closed": N_("Appraisal cycle closed: the scores are locked."),
+    "hr.appraisal_cycle.illegal_move": N_("The cycle cannot move to that status from where it is."),
+    "hr.appraisal.scored": N_("Scores saved."),
+    "hr.appraisal.locked": N_("The cycle is not open: scores and final levels are locked."),
+    "hr.appraisal.not_yours": N_(
+        "Only the employee assesses themselves; the manager's scores are their line managers' or HR's."
+    ),
+    "hr.appraisal.hr_only": N_("Only HR (tenant owners and admins) does that."),
+    "hr.appraisal.calibrated": N_("Final level saved."),
+    "hr.appraisal.reason_needed": N_("Choose a level and give the reason for it."),
+    "hr.appraisal.stale": N_("Someone changed this appraisal meanwhile: look again and retry."),
 }
 LINK_TARGETS = [
     LinkTarget("hr_positions", "/hr/positions/{id}"),
     LinkTarget("hr_job_descriptions", "/hr/job-descriptions/{id}"),
     LinkTarget("hr_employees", "/hr/employees/{id}"),
     LinkTarget("hr_campaigns", "/hr/campaigns/{id}"),
+    LinkTarget("hr_appraisal_cycles", "/hr/appraisal-cycles/{id}"),
+    LinkTarget("hr_appraisals", "/hr/appraisals/{id}"),
     #: Questionnaire invitations and reminders lead to the rater's own questionnaire.
     LinkTarget("hr_raters", "/hr/questionnaires/{id}"),
 ]

@@ -6,7 +6,10 @@
 - staffing: headcount (定员) against the people holding a position on a day (:func:`staffing`);
 - an employee's assignments to positions over time never overlap (:func:`plan_assignment`);
 - personal data is seen only by HR, the employee and their line managers (:func:`personal_access`);
-- who is reminded of a job-analysis questionnaire before its due day (:func:`reminder_due`).
+- who is reminded of a job-analysis questionnaire before its due day (:func:`reminder_due`);
+- appraisals: a cycle's lifecycle (:data:`CYCLE_TRANSITIONS`), the weighted roll-up of an
+  employee's duty scores (:func:`rollup`), a position's mean (:func:`mean_score`), the
+  distribution over the four levels and the outliers of a calibration (:func:`outliers`).
 """
 
 from __future__ import annotations
@@ -455,3 +458,147 @@ def reminder_due(
     if due_on is None or answered or reminded:
         return False
     return due_on - timedelta(days=remind_days) <= today <= due_on
+
+
+# --- appraisals (考核) ----------------------------------------------------------------------
+
+#: An appraisal cycle's statuses and where each may go: a draft opens (its employees are
+#: enrolled), an open cycle closes (its scores are locked), a closed one stays closed.
+CYCLE_TRANSITIONS: dict[str, tuple[str, ...]] = {"draft": ("open",), "open": ("closed",), "closed": ()}
+#: The default points of the four levels (a tenant setting): 优 100, 良 85, 可 70, 差 50.
+DEFAULT_LEVEL_POINTS: dict[str, Decimal] = {
+    "excellent": Decimal(100), "good": Decimal(85), "fair": Decimal(70), "poor": Decimal(50),
+}  # fmt: skip
+#: Self and manager roll-ups further apart than this (points): an outlier to calibrate.
+SELF_GAP = Decimal(15)
+#: A manager roll-up further than this (points) from the cycle's mean: an outlier to calibrate.
+SPREAD = Decimal(20)
+
+
+def allowed_cycle_moves(status: str) -> tuple[str, ...]:
+    """The statuses an appraisal cycle in ``status`` may move to."""
+    return CYCLE_TRANSITIONS[status]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredDuty:
+    """One duty in a roll-up: its weight (percent, None when the duty has none), the level it was
+    scored (None: not yet) and that level's points."""
+
+    duty: Hashable
+    weight: Decimal | None
+    level: str | None
+    points: Decimal | None
+    #: The weight the roll-up counted (see :func:`rollup`).
+    counted: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """A weighted roll-up of one rater's scores of an employee's duties."""
+
+    #: Σ weight × points / Σ weight over the scored duties, half-up to 0.01 (None: nothing scored).
+    score: Decimal | None
+    #: The level nearest the score (None: nothing scored).
+    level: str | None
+    duties: list[ScoredDuty]
+    weighted: Decimal
+    weights: Decimal
+    scored: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether every duty is scored."""
+        return self.total > 0 and self.scored == self.total
+
+    @property
+    def formula(self) -> str:
+        """How the score was worked out, with its inputs."""
+        if self.score is None:
+            return f"no duty scored yet (0 of {self.total})"
+        terms = " + ".join(
+            f"{d.counted} × {d.points}" for d in self.duties if d.points is not None and d.counted
+        )
+        return (
+            f"score = Σ weight × points / Σ weight = ({terms}) / {self.weights}"
+            f" = {self.weighted} / {self.weights} = {self.score} ({self.scored} of {self.total} duties scored)"
+        )
+
+
+def nearest_level(score: Decimal, points: Mapping[str, Decimal]) -> str:
+    """The level whose points are nearest ``score`` (a tie goes to the higher level)."""
+    return min(LEVELS, key=lambda level: (abs(points[level] - score), -points[level]))
+
+
+def rollup(
+    duties: Sequence[tuple[Hashable, Decimal | None, str | None]], points: Mapping[str, Decimal]
+) -> Rollup:
+    """Roll one rater's levels of an employee's duties up into a score: Σ weight × points / Σ
+    weight over the scored duties, half-up to 0.01. ``duties`` are ``(duty, weight, level)``;
+    when no duty has a weight each counts 1, otherwise a duty without one counts 0 (it is shown,
+    and left out of the score)."""
+    weighted_any = any(weight is not None for _duty, weight, _level in duties)
+    lines: list[ScoredDuty] = []
+    for duty, weight, level in duties:
+        counted = (weight or Decimal(0)) if weighted_any else Decimal(1)
+        lines.append(ScoredDuty(duty, weight, level, points[level] if level else None, counted))
+    scored = [line for line in lines if line.points is not None]
+    weights = sum((line.counted for line in scored), Decimal(0))
+    weighted = sum((line.counted * line.points for line in scored if line.points is not None), Decimal(0))
+    score = (weighted / weights).quantize(CENT, rounding=ROUND_HALF_UP) if weights else None
+    return Rollup(
+        score=score,
+        level=nearest_level(score, points) if score is not None else None,
+        duties=lines,
+        weighted=weighted.quantize(CENT, rounding=ROUND_HALF_UP),
+        weights=weights.quantize(CENT, rounding=ROUND_HALF_UP),
+        scored=len(scored),
+        total=len(lines),
+    )
+
+
+def mean_score(scores: Iterable[Decimal | None]) -> Decimal | None:
+    """The mean of the scores given (None ones left out), half-up to 0.01: a position's roll-up
+    over its employees; None when none is scored."""
+    given = [s for s in scores if s is not None]
+    return _mean(given) if given else None
+
+
+def distribution(levels: Iterable[str | None]) -> dict[str, int]:
+    """How many employees are at each of the four levels (unscored ones left out)."""
+    counts = dict.fromkeys(LEVELS, 0)
+    for level in levels:
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Outlier:
+    """Why an appraisal stands out in calibration."""
+
+    key: Hashable
+    reasons: tuple[str, ...]
+
+
+def outliers(
+    rows: Sequence[tuple[Hashable, Decimal | None, Decimal | None]],
+    *,
+    self_gap: Decimal = SELF_GAP,
+    spread: Decimal = SPREAD,
+) -> list[Outlier]:
+    """The appraisals to look at in calibration, from ``(key, self score, manager score)``:
+    ``self_gap`` when self and manager are more than ``self_gap`` points apart, ``spread`` when
+    the manager's score is more than ``spread`` points from the mean of the manager scores."""
+    mean = mean_score(manager for _key, _self, manager in rows)
+    found: list[Outlier] = []
+    for key, own, manager in rows:
+        reasons: list[str] = []
+        if own is not None and manager is not None and abs(own - manager) > self_gap:
+            reasons.append("self_gap")
+        if manager is not None and mean is not None and abs(manager - mean) > spread:
+            reasons.append("spread")
+        if reasons:
+            found.append(Outlier(key, tuple(reasons)))
+    return found

@@ -11,12 +11,15 @@ from typing import Annotated
 import msgspec
 
 from bizsuite.modules.hr.models import (
+    AppraisalLevel,
     CampaignStatus,
+    CycleStatus,
     DescriptionStatus,
     Dimension,
     PathKind,
     PositionCategory,
     RaterRole,
+    ScoreRater,
 )
 
 NOT_BLANK = r"\S"
@@ -692,4 +695,297 @@ class CampaignResult(msgspec.Struct, kw_only=True):
     disagreement_threshold: Decimal
 
 
-__all__ = ["CampaignStatus", "DescriptionStatus", "Dimension", "PathKind", "PositionCategory", "RaterRole"]
+# --- appraisals (考核) ----------------------------------------------------------------------
+
+LevelPoints = Annotated[
+    Decimal, msgspec.Meta(description="Points of a level, 0 to 1000, at most 2 decimals (decimal string).")
+]
+
+
+class HrSettingsView(msgspec.Struct, kw_only=True):
+    """The tenant's HR settings: the points of the four appraisal levels (优/良/可/差)."""
+
+    points_excellent: Decimal
+    points_good: Decimal
+    points_fair: Decimal
+    points_poor: Decimal
+    updated_at: datetime
+    version: int
+
+
+class HrSettingsUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Points to change (``If-Match``); excellent ≥ good ≥ fair ≥ poor ≥ 0 (422 naming the field)."""
+
+    points_excellent: LevelPoints | msgspec.UnsetType = msgspec.UNSET
+    points_good: LevelPoints | msgspec.UnsetType = msgspec.UNSET
+    points_fair: LevelPoints | msgspec.UnsetType = msgspec.UNSET
+    points_poor: LevelPoints | msgspec.UnsetType = msgspec.UNSET
+
+
+class AppraisalCycleCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new appraisal cycle (a draft): its name, period and scope."""
+
+    name: Name
+    starts_on: date
+    ends_on: date
+    #: The scope: this org unit and the units below it; ``null``: every active employee with a position.
+    org_unit_id: uuid.UUID | None = None
+
+
+class AppraisalCycleUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A draft cycle's fields to change (``If-Match``); ``null`` scope: everyone with a position."""
+
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    starts_on: date | msgspec.UnsetType = msgspec.UNSET
+    ends_on: date | msgspec.UnsetType = msgspec.UNSET
+    org_unit_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class AppraisalCycleMove(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Move a cycle: ``open`` (a draft; its employees are enrolled) or ``closed`` (scores locked)."""
+
+    status: CycleStatus
+
+
+class AppraisalCycleView(msgspec.Struct, kw_only=True):
+    """An appraisal cycle with its scope and how far its appraisals are."""
+
+    id: uuid.UUID
+    name: str
+    starts_on: date
+    ends_on: date
+    status: CycleStatus
+    #: Where it may move next (``open`` from a draft, ``closed`` when open).
+    next_statuses: list[CycleStatus]
+    org_unit_id: uuid.UUID | None
+    #: The scope's name (``null``: every active employee with a position).
+    org_unit_name: str | None
+    #: Appraisals in the cycle (enrolled when it opens), and how many the manager has fully scored.
+    appraisals: int
+    scored: int
+    opened_at: datetime | None
+    closed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class AppraisalCyclePage(msgspec.Struct, kw_only=True):
+    """A page of appraisal cycles."""
+
+    items: list[AppraisalCycleView]
+    next_cursor: str | None
+    previous_cursor: str | None = None
+    total: int | None = None
+
+
+class AppraisalCycleFilters(msgspec.Struct, kw_only=True):
+    """The cycles list's filters."""
+
+    q: str | None = None
+    status: CycleStatus | None = None
+
+
+class ScoreInput(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One duty's level against its four-level standard, with a comment."""
+
+    duty_id: uuid.UUID
+    level: AppraisalLevel
+    comment: Text | None = None
+
+
+class ScoresUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One rater's scores of the appraisal's duties, replacing their earlier ones (a duty left
+    out is not scored yet)."""
+
+    scores: list[ScoreInput]
+
+
+class DutyScore(msgspec.Struct, kw_only=True):
+    """A rater's level of a duty: the level, its points and the comment."""
+
+    level: AppraisalLevel
+    points: Decimal
+    comment: str | None
+    scored_at: datetime
+
+
+class AppraisalDuty(msgspec.Struct, kw_only=True):
+    """A duty of the appraisal with its four-level standard, its weight and both raters' scores."""
+
+    duty_id: uuid.UUID
+    seq: int
+    content: str
+    excellent: str
+    good: str
+    fair: str
+    poor: str
+    #: The duty's weight in percent (``null``: it has none).
+    weight: Decimal | None
+    #: The weight the roll-up counts (1 each when no duty has a weight; else 0 for one without).
+    counted_weight: Decimal
+    self_score: DutyScore | None
+    manager_score: DutyScore | None
+
+
+class RollupView(msgspec.Struct, kw_only=True):
+    """A weighted roll-up: Σ weight × points / Σ weight over the scored duties, half-up to 0.01."""
+
+    score: Decimal | None
+    #: The level nearest the score (``null``: nothing scored).
+    level: AppraisalLevel | None
+    weighted: Decimal
+    weights: Decimal
+    scored: int
+    total: int
+    complete: bool
+    formula: str
+
+
+class AppraisalView(msgspec.Struct, kw_only=True):
+    """An employee's appraisal in a cycle: the duties of the job description in force with both
+    raters' levels, the manager's roll-up (it counts) with the self-assessment's beside it, and
+    HR's calibrated final level."""
+
+    id: uuid.UUID
+    cycle_id: uuid.UUID
+    cycle_name: str
+    cycle_status: CycleStatus
+    starts_on: date
+    ends_on: date
+    employee_id: uuid.UUID
+    employee_number: str
+    employee_name: str
+    position_id: uuid.UUID
+    position_code: str
+    position_title: str
+    org_unit_id: uuid.UUID
+    org_unit_name: str
+    job_description_id: uuid.UUID | None
+    #: The version of the job description scored (``null``: none was in force).
+    job_description_number: int | None
+    duties: list[AppraisalDuty]
+    #: The manager's roll-up: the appraisal's score.
+    manager: RollupView
+    #: The self-assessment's roll-up, shown beside it.
+    self_assessment: RollupView
+    #: HR's calibrated level and its reason (``null``: the manager's roll-up level stands).
+    final_level: AppraisalLevel | None
+    final_reason: str | None
+    #: The level the appraisal ends with: HR's if calibrated, else the manager's roll-up level.
+    result_level: AppraisalLevel | None
+    #: The points of the four levels used (the tenant's settings).
+    level_points: dict[str, Decimal]
+    #: Why the caller sees it (``hr``, ``self``, ``line_manager``) and what they may score now.
+    access: PersonalAccess
+    can_score_self: bool
+    can_score_manager: bool
+    can_calibrate: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class AppraisalSummary(msgspec.Struct, kw_only=True):
+    """An appraisal in a list: who, which position, both roll-ups and the result."""
+
+    id: uuid.UUID
+    cycle_id: uuid.UUID
+    cycle_name: str
+    cycle_status: CycleStatus
+    starts_on: date
+    ends_on: date
+    employee_id: uuid.UUID
+    employee_number: str
+    employee_name: str
+    position_id: uuid.UUID
+    position_code: str
+    position_title: str
+    org_unit_id: uuid.UUID
+    org_unit_name: str
+    manager_score: Decimal | None
+    manager_level: AppraisalLevel | None
+    self_score: Decimal | None
+    self_level: AppraisalLevel | None
+    scored: int
+    total: int
+    final_level: AppraisalLevel | None
+    final_reason: str | None
+    result_level: AppraisalLevel | None
+    manager_formula: str
+    version: int
+
+
+class AppraisalList(msgspec.Struct, kw_only=True):
+    """Appraisals the caller may see (HR: all; a line manager: their reports'; anyone: their own)."""
+
+    items: list[AppraisalSummary]
+
+
+class FinalLevelChange(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """HR's calibrated level of an appraisal with the reason (``null`` level: back to the roll-up's)."""
+
+    level: AppraisalLevel | None
+    reason: Required
+
+
+class PositionRollup(msgspec.Struct, kw_only=True):
+    """A position's roll-up in a cycle: the mean of its employees' manager scores."""
+
+    position_id: uuid.UUID
+    position_code: str
+    position_title: str
+    employees: int
+    scored: int
+    #: The manager scores averaged (the inputs of the formula).
+    scores: list[Decimal]
+    score: Decimal | None
+    formula: str
+
+
+class CalibrationOutlier(msgspec.Struct, kw_only=True):
+    """An appraisal to look at: ``self_gap`` (self and manager far apart) or ``spread`` (far from
+    the cycle's mean)."""
+
+    appraisal_id: uuid.UUID
+    employee_name: str
+    reasons: list[str]
+
+
+class CalibrationGroup(msgspec.Struct, kw_only=True):
+    """One org unit's appraisals, by position."""
+
+    org_unit_id: uuid.UUID
+    org_unit_name: str
+    appraisals: list[AppraisalSummary]
+
+
+class Calibration(msgspec.Struct, kw_only=True):
+    """A cycle's calibration: appraisals by org unit and position with self vs manager roll-ups,
+    the positions' roll-ups, the distribution over the four levels (by result level) and the
+    outliers, with the thresholds used."""
+
+    cycle_id: uuid.UUID
+    cycle_name: str
+    cycle_status: CycleStatus
+    groups: list[CalibrationGroup]
+    positions: list[PositionRollup]
+    distribution: dict[str, int]
+    mean_score: Decimal | None
+    outliers: list[CalibrationOutlier]
+    self_gap: Decimal
+    spread: Decimal
+    level_points: dict[str, Decimal]
+
+
+__all__ = [
+    "AppraisalLevel",
+    "CampaignStatus",
+    "CycleStatus",
+    "DescriptionStatus",
+    "Dimension",
+    "PathKind",
+    "PositionCategory",
+    "RaterRole",
+    "ScoreRater",
+]
