@@ -114,3 +114,37 @@ async def test_the_quarterly_cycle_and_the_year_end_settlement(
         client, f"{BASE}/reconciliations", {"org_unit_id": g.retail, "year": 2026, "quarter": 3}, g.headers
     )
     assert listed["status"] == "open"
+
+
+async def test_a_new_schedule_version_and_the_report_chart_on_a_phone(
+    page: Page, client: httpx.AsyncClient, app_engine: AsyncEngine, make_tenant: object
+) -> None:
+    """At 390 px: a new schedule version whose band is upside down is refused next to the field,
+    then added (the older version kept); the report's chart draws."""
+    tenant: TenantHandle = await make_tenant(modules=["crm", "contracts", "fees"])  # type: ignore[operator]
+    g = await build(client, app_engine, tenant)
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await sign_in(page, tenant.owner.email)
+    await page.goto("/fees/schedules/new")
+    form = page.get_by_test_id("schedule-form")
+    await form.locator("input[name=effective_from]").fill("2027-01-01")
+    await form.locator('input[name="components[1].band_low"]').fill("0.30")
+    await form.locator('input[name="components[1].band_high"]').fill("0.10")
+    await form.get_by_test_id("save-schedule").click()
+    await expect(page.get_by_test_id("error-components[1].band_high")).to_be_visible()
+    await page.get_by_test_id("schedule-form").locator('input[name="components[1].band_high"]').fill("0.30")
+    await page.get_by_test_id("schedule-form").locator('input[name="components[1].band_low"]').fill("0.10")
+    await page.get_by_test_id("schedule-form").get_by_test_id("save-schedule").click()
+    await expect(page.get_by_test_id("schedule-in-use")).to_have_count(0)
+    await expect(page).to_have_url(re.compile(r"/fees/schedules/[0-9a-f-]{36}(\?notice=.*)?$"))
+    await page.goto("/fees/schedules")
+    await expect(page.get_by_test_id("schedule")).to_have_count(2)
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await customs(client, g, g.trade, "2026-02-01", "12345678.90")
+    await reconcile(client, g, g.trade, 2026, 1, g.trade_staff)
+    from tests.modules.fees.conftest import issued
+
+    await issued(client, g, {"org_unit_id": g.trade, "year": 2026, "quarter": 1})
+    await page.goto("/fees/reports?year=2026")
+    await expect(page.get_by_test_id("fees-chart")).to_have_attribute("data-rendered", "true")
+    await expect(page.get_by_test_id("export-fees-xlsx")).to_be_visible()

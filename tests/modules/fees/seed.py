@@ -1,5 +1,6 @@
 """Fees records for the route-table isolation test beyond the demo blueprint's (which has the
-schedule, customs records and profit figures): a reconciliation and a draft statement.
+schedule, customs records and profit figures): a reconciliation, a draft statement and the
+trading subsidiary's payer flags set explicitly (a wholly-owned payer, as by default).
 
 Each side of a reconciliation is confirmed by its own people: HQ's by the tenant's key, the
 trading subsidiary's by its finance clerk (``trade.finance@`` of the blueprint, signed in with
@@ -60,3 +61,7 @@ async def seed(client: httpx.AsyncClient, headers: dict[str, str]) -> None:
         f"{BASE}/statements", headers=headers, json={"org_unit_id": unit["id"], "year": 2026, "quarter": 1}
     )
     assert made.status_code == 201, made.text
+    payer = await client.put(
+        f"{BASE}/payers/{unit['id']}", headers={**headers, "If-Match": "0"}, json={"wholly_owned": True}
+    )
+    assert payer.status_code == 200, payer.text

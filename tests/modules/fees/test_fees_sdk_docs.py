@@ -1,7 +1,7 @@
 """The SDK examples of docs/fees/README.md run, unchanged, against a live server: HQ finance
 records customs figures and confirms HQ's side, the subsidiary's own clerk confirms its side, the statement is generated,
-approved, issued and paid with each line's formula, and the year-end settlement refuses a rate
-outside the band."""
+approved, issued and paid with each line's formula, the year-end settlement refuses a rate
+outside the band, and HQ sets a number pattern and excludes a subsidiary."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ PYTHON = [e for e in examples(README) if e.language == "python"]
 
 
 def test_the_guide_uses_the_resource_client() -> None:
-    assert len(PYTHON) == 4
+    assert len(PYTHON) == 5
     for example in PYTHON:
         assert "client.fees." in example.code or "subsidiary.fees." in example.code, example.name
         assert "sync_detailed" not in example.code and "unwrap" not in example.code, example.name
@@ -85,7 +85,7 @@ async def test_the_examples_run_the_quarterly_cycle_and_the_year_end(
     env = user_env(live_server, finance.api_key)
     env["BIZSUITE_SUBSIDIARY_API_KEY"] = clerk.api_key
     env["BIZSUITE_APPROVER_API_KEY"] = gm.api_key
-    record, confirm, cycle, year_end = PYTHON
+    record, confirm, cycle, year_end, set_up = PYTHON
 
     recorded = run_example(record.code, env)
     assert recorded.returncode == 0, recorded.stderr
@@ -106,3 +106,13 @@ async def test_the_examples_run_the_quarterly_cycle_and_the_year_end(
     out = settled.stdout.splitlines()
     assert out[0].startswith("refused:") and "0.10–0.25" in out[0]
     assert out[1:] == ["年度总体结算 80000.00", "其他业务收入管理费 2026 0.00"]
+
+    numbered = run_example(set_up.code, env)
+    assert numbered.returncode == 0, numbered.stderr
+    example, status = numbered.stdout.split()
+    assert example.startswith("FS-20") and example.endswith("-0001") and status == "excluded"
+    payers = (await client.get(f"{BASE}/payers", headers=tenant.headers)).json()["items"]
+    assert {p["org_unit_code"]: p["status"] for p in payers} == {
+        "SUB-RETAIL": "excluded",
+        "SUB-TRADE": "billed",
+    }

@@ -15,6 +15,7 @@ from bizsuite.kit import DocumentType, ModuleSpec
 from bizsuite.modules.fees import api, chatter, imports, pages, services
 from bizsuite.modules.fees.blueprint import SECTION
 from bizsuite.modules.fees.services.alerts import ALERT_KINDS
+from bizsuite.modules.fees.services.settings import FEES_SETTINGS
 from bizsuite.web.i18n import N_
 
 MODULE = ModuleSpec(
@@ -32,6 +33,7 @@ MODULE = ModuleSpec(
     importers=[imports.CUSTOMS],
     task_modules=["bizsuite.modules.fees.jobs"],
     alert_kinds=ALERT_KINDS,
+    settings=FEES_SETTINGS,
     document_types=[
         DocumentType(services.STATEMENT_DOCUMENT, services.on_statement_decided, label=N_("Fee statement")),
     ],
@@ -43,10 +45,12 @@ MODULE = ModuleSpec(
     audit_subjects={
         "fees.customs_record": N_("Customs record"),
         "fees.income_entry": N_("Other income"),
+        "fees.payer": N_("Fee payer"),
         "fees.payment": N_("Fee payment"),
         "fees.profit_figure": N_("Operating profit"),
         "fees.reconciliation": N_("Reconciliation"),
         "fees.schedule": N_("Fee schedule"),
+        "fees.settings": N_("Fee settings"),
         "fees.statement": N_("Fee statement"),
     },
 )

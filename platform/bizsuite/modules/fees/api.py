@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from litestar import Controller, delete, get, post, put
+from litestar import Controller, delete, get, patch, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
@@ -22,6 +22,9 @@ from bizsuite.modules.fees.schemas import (
     FeeIncomeEntryCreate,
     FeeIncomeEntryList,
     FeeIncomeEntryView,
+    FeePayerList,
+    FeePayerUpdate,
+    FeePayerView,
     FeePaymentCreate,
     FeePaymentView,
     FeeProfitAudit,
@@ -35,13 +38,25 @@ from bizsuite.modules.fees.schemas import (
     FeeReport,
     FeeScheduleCreate,
     FeeSchedulePage,
+    FeeScheduleUpdate,
     FeeScheduleView,
+    FeesSettingsUpdate,
+    FeesSettingsView,
     FeeStatementDetail,
     FeeStatementFilters,
     FeeStatementGenerate,
     FeeStatementPage,
 )
-from bizsuite.modules.fees.services import listing, metrics, reconciliations, reports, schedules, statements
+from bizsuite.modules.fees.services import (
+    listing,
+    metrics,
+    payers,
+    reconciliations,
+    reports,
+    schedules,
+    settings,
+    statements,
+)
 from bizsuite.web.lists import list_state
 
 YearParam = Annotated[int | None, QueryParameter(ge=2000, le=2100, description="Fee year.")]
@@ -102,6 +117,68 @@ class ScheduleController(Controller):
     async def get_fees_schedule(self, ctx: Ctx, schedule_id: FromPath[uuid.UUID]) -> FeeScheduleView:
         """One schedule with its components."""
         return await schedules.get_schedule(ctx, schedule_id)
+
+    @put("/{schedule_id:uuid}", operation_id="replace_fees_schedule", summary="Edit a fee schedule version")
+    async def replace_fees_schedule(
+        self,
+        ctx: Ctx,
+        schedule_id: FromPath[uuid.UUID],
+        data: JSONBody[FeeScheduleUpdate],
+        if_match: IfMatch = None,
+    ) -> FeeScheduleView:
+        """Replace a version's fields and components while no statement was generated from it
+        (409 ``schedule-in-use`` otherwise: add a new version from an effective date)."""
+        return await schedules.update_schedule(ctx, schedule_id, data, if_match)
+
+
+class PayerController(Controller):
+    """Payers: every subsidiary is a wholly-owned payer unless the tenant says otherwise."""
+
+    path = "/api/v1/fees/payers"
+    tags = ["fees"]
+    guards = [tenant_guard]
+
+    @get(operation_id="list_fees_payers", summary="List subsidiaries as fee payers")
+    async def list_fees_payers(self, ctx: Ctx) -> FeePayerList:
+        """Every subsidiary with its payer flags and whether it is billed, by code."""
+        return FeePayerList(items=await payers.list_payers(ctx))
+
+    @get("/{org_unit_id:uuid}", operation_id="get_fees_payer", summary="Get a subsidiary as a fee payer")
+    async def get_fees_payer(self, ctx: Ctx, org_unit_id: FromPath[uuid.UUID]) -> FeePayerView:
+        """One subsidiary's payer flags (404 for an org unit that is not a subsidiary)."""
+        return await payers.get_payer(ctx, org_unit_id)
+
+    @put("/{org_unit_id:uuid}", operation_id="put_fees_payer", summary="Set how a subsidiary pays fees")
+    async def put_fees_payer(
+        self,
+        ctx: Ctx,
+        org_unit_id: FromPath[uuid.UUID],
+        data: JSONBody[FeePayerUpdate],
+        if_match: IfMatch = None,
+    ) -> FeePayerView:
+        """Not a payer (with ``excluded_reason``), or not wholly owned (billed only when
+        ``included``); ``If-Match`` is the payer's version (0 while it has the defaults)."""
+        return await payers.set_payer(ctx, org_unit_id, data, if_match)
+
+
+class SettingsController(Controller):
+    """The tenant's fee billing settings."""
+
+    path = "/api/v1/fees/settings"
+    tags = ["fees"]
+    guards = [tenant_guard]
+
+    @get(operation_id="get_fees_settings", summary="Get the fee settings")
+    async def get_fees_settings(self, ctx: Ctx) -> FeesSettingsView:
+        """The statement number pattern, with an example."""
+        return await settings.get_settings(ctx)
+
+    @patch(operation_id="update_fees_settings", summary="Change the fee settings")
+    async def update_fees_settings(
+        self, ctx: Ctx, data: JSONBody[FeesSettingsUpdate], if_match: IfMatch = None
+    ) -> FeesSettingsView:
+        """Change the statement number pattern (``If-Match``); statements keep their numbers."""
+        return await settings.update_settings(ctx, data, if_match)
 
 
 class CustomsController(Controller):
@@ -411,6 +488,8 @@ class ReportController(Controller):
 
 CONTROLLERS: list[type[Controller]] = [
     ScheduleController,
+    PayerController,
+    SettingsController,
     CustomsController,
     ProfitController,
     IncomeController,

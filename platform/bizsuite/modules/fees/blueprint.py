@@ -23,8 +23,10 @@ from bizsuite.modules.fees.models import (
     FeeSchedule,
     IncomeEntry,
     IncomeKind,
+    Payer,
     ProfitFigure,
 )
+from bizsuite.modules.fees.services.settings import load_settings
 
 
 class ComponentSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -81,9 +83,27 @@ class IncomeSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     note: str | None = None
 
 
+class PayerSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """How a subsidiary (org unit code) pays when not the default wholly-owned payer."""
+
+    org_unit: str
+    payer: bool = True
+    excluded_reason: str | None = None
+    wholly_owned: bool = True
+    included: bool = False
+
+
+class SettingsSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """``[fees.settings]``."""
+
+    statement_number_pattern: str | None = None
+
+
 class FeesSection(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """``[fees]``."""
 
+    settings: SettingsSpec | None = None
+    payers: list[PayerSpec] = msgspec.field(default_factory=list)
     schedules: list[ScheduleSpec] = msgspec.field(default_factory=list)
     customs: list[CustomsSpec] = msgspec.field(default_factory=list)
     profits: list[ProfitSpec] = msgspec.field(default_factory=list)
@@ -108,7 +128,20 @@ def check(blueprint: Blueprint, section: FeesSection) -> None:
             )
             if problem:
                 raise SectionError(f"schedules[{i}].components[{j}].{problem[0]}", problem[1])
+    pattern = section.settings.statement_number_pattern if section.settings is not None else None
+    if pattern is not None and (error := rules.number_pattern_error(pattern)):
+        raise SectionError("settings.statement_number_pattern", error)
+    kinds = {unit.code: unit.kind for unit in org_units_in(blueprint)}
+    for i, payer in enumerate(section.payers):
+        if (
+            payer.org_unit in kinds
+            and getattr(kinds[payer.org_unit], "value", kinds[payer.org_unit]) != "subsidiary"
+        ):
+            raise SectionError(f"payers[{i}].org_unit", f"{payer.org_unit!r} is not a subsidiary")
+        if problem := rules.payer_error(payer=payer.payer, excluded_reason=payer.excluded_reason):
+            raise SectionError(f"payers[{i}].{problem[0]}", problem[1])
     named: list[tuple[str, list[str]]] = [
+        ("payers", [p.org_unit for p in section.payers]),
         ("customs", [c.org_unit for c in section.customs]),
         ("profits", [p.org_unit for p in section.profits]),
         ("income", [e.org_unit for e in section.income]),
@@ -124,6 +157,29 @@ async def apply(outer: Context, section: FeesSection, report: ApplyReport) -> No
     ctx = dataclasses.replace(outer, principal=dataclasses.replace(outer.principal, tenant=report.tenant))
     session = ctx.session
     units = dict((await session.execute(select(OrgUnit.code, OrgUnit.id))).all())
+    if section.settings is not None and section.settings.statement_number_pattern is not None:
+        row = await load_settings(ctx)
+        if row.statement_number_pattern != section.settings.statement_number_pattern:
+            before = snapshot(row)
+            row.statement_number_pattern = section.settings.statement_number_pattern
+            await session.flush()
+            ctx.audit("fees.settings.updated", row, before=before, after=snapshot(row))
+            report.created.append("fee settings")
+    set_payers = set(await session.scalars(select(Payer.org_unit_id)))
+    for spec_payer in section.payers:
+        if units[spec_payer.org_unit] in set_payers:
+            continue
+        payer = Payer(
+            org_unit_id=units[spec_payer.org_unit],
+            payer=spec_payer.payer,
+            excluded_reason=None if spec_payer.payer else (spec_payer.excluded_reason or "").strip(),
+            wholly_owned=spec_payer.wholly_owned,
+            included=spec_payer.included and not spec_payer.wholly_owned,
+        )
+        session.add(payer)
+        await session.flush()
+        ctx.audit("fees.payer.updated", payer, after=snapshot(payer))
+        report.created.append(f"fee payer {spec_payer.org_unit}")
     existing = set(await session.scalars(select(FeeSchedule.effective_from)))
     for spec in section.schedules:
         if spec.effective_from in existing:

@@ -32,7 +32,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bizsuite.core.db import Base, TenantScoped, Timestamped, Versioned, tenant_fk
-from bizsuite.modules.fees.rules import ComponentKind, LineKind
+from bizsuite.modules.fees.rules import DEFAULT_NUMBER_PATTERN, ComponentKind, LineKind
 
 MONEY = Numeric(18, 2)
 RATE = Numeric(12, 6)
@@ -226,6 +226,8 @@ class Statement(TenantScoped, Timestamped, Versioned, Base):
     settlement_rate: Mapped[Decimal | None] = mapped_column(RATE)
     issued_on: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date)
+    #: The statement's sequence within its fee year when the number pattern has ``{seq}``.
+    seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class StatementLine(TenantScoped, Timestamped, Base):
@@ -268,3 +270,46 @@ class Payment(TenantScoped, Timestamped, Base):
     paid_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(MONEY)
     reference: Mapped[str | None] = mapped_column(String(100))
+
+
+class Payer(TenantScoped, Timestamped, Versioned, Base):
+    """How a subsidiary pays fees, when it differs from the default (a wholly-owned payer): not a
+    payer (excluded, with the reason), or not wholly owned (billed only when included)."""
+
+    __tablename__ = "fees_payers"
+    __table_args__ = (
+        tenant_fk("org_unit_id", "org_units.id"),
+        UniqueConstraint("tenant_id", "org_unit_id", name="uq_fees_payers_org_unit"),
+        CheckConstraint("payer OR excluded_reason IS NOT NULL", name="excluded_reason"),
+    )
+
+    org_unit_id: Mapped[uuid.UUID]
+    payer: Mapped[bool] = mapped_column(default=True, server_default="true")
+    excluded_reason: Mapped[str | None] = mapped_column(String(500))
+    wholly_owned: Mapped[bool] = mapped_column(default=True, server_default="true")
+    #: A subsidiary that is not wholly owned is billed only when included.
+    included: Mapped[bool] = mapped_column(default=False, server_default="false")
+
+
+class FeesSettings(TenantScoped, Timestamped, Versioned, Base):
+    """The tenant's fee billing settings (one row per tenant, created on first use)."""
+
+    __tablename__ = "fees_settings"
+    __table_args__ = (UniqueConstraint("tenant_id", name="uq_fees_settings_tenant"),)
+
+    #: Statement numbers: ``{year}``, ``{quarter}``, ``{subsidiary}`` (its code) and ``{seq}``.
+    statement_number_pattern: Mapped[str] = mapped_column(
+        String(100), default=DEFAULT_NUMBER_PATTERN, server_default=DEFAULT_NUMBER_PATTERN
+    )
+
+
+class NumberCounter(TenantScoped, Base):
+    """The last statement sequence of a fee year, and the sequences deleted drafts gave back
+    (taken first, so numbers have no gaps); its row is locked by the generating transaction."""
+
+    __tablename__ = "fees_number_counters"
+    __table_args__ = (UniqueConstraint("tenant_id", "year", name="uq_fees_number_counters_year"),)
+
+    year: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    freed: Mapped[list[int]] = mapped_column(JSONB, default=list, server_default="[]")

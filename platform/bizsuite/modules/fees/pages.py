@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from typing import Any, Literal
 
 import msgspec
@@ -21,7 +22,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, SearchProvider
-from bizsuite.modules.fees import rules
+from bizsuite.modules.fees import rules, setup_pages
 from bizsuite.modules.fees.api import CUSTOMS_FILTERS, statement_filters
 from bizsuite.modules.fees.schemas import (
     FeeAdjustmentCreate,
@@ -33,12 +34,13 @@ from bizsuite.modules.fees.schemas import (
     FeeProfitFigureCreate,
     FeeReconciliationDecision,
     FeeReconciliationOpen,
+    FeeReport,
     FeeStatementFilters,
     FeeStatementGenerate,
 )
-from bizsuite.modules.fees.services import listing, metrics, reconciliations, reports, schedules, statements
+from bizsuite.modules.fees.services import listing, metrics, payers, reconciliations, reports, statements
 from bizsuite.modules.fees.services.common import today, visible_units
-from bizsuite.web.exports import export_view
+from bizsuite.web.exports import Column, export_response, export_view
 from bizsuite.web.forms import FormErrors, Submission, read_form
 from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
@@ -48,6 +50,7 @@ from bizsuite.web.support import filtered_by, query_as_sent, redirect, run_actio
 from bizsuite.web.templating import page
 
 PAGE_SIZE = 50
+ZERO = Decimal("0.00")
 #: Kinds of other income, as msgids.
 #: What the services answer next to a form's fields, declared so the forms show it translated.
 SERVICE_MESSAGES = service_messages(
@@ -84,6 +87,14 @@ SERVICE_MESSAGES = service_messages(
     N_("must not be below band_low"),
     N_("required for this kind"),
     N_("a percentage is at most 100"),
+    N_("say why the subsidiary pays no fees"),
+    N_("%(unit)s is not a fee payer: %(reason)s"),
+    N_("%(unit)s is not wholly owned and not included in fee billing"),
+    N_("the numbers must be unique: use {year} with {seq}, or with {quarter} and {subsidiary}"),
+    N_("unknown field {%(name)s}: use {year}, {quarter}, {subsidiary} or {seq}"),
+    N_("{seq} takes a width such as {seq:04d}"),
+    N_("{%(name)s} takes no format"),
+    N_("the numbers it makes must have at most 40 characters besides the subsidiary code"),
 )
 INCOME_KINDS = {"rent": N_("Rent"), "labour_services": N_("Labour services"), "other": N_("Other")}
 #: Names of the codes the pages show (statuses, components, reconciliation actions), as msgids.
@@ -117,13 +128,16 @@ OPEN_FIELDS = ("org_unit_id", "year", "quarter")
 CUSTOMS_FIELDS = ("org_unit_id", "declared_on", "direction", "amount", "reference")
 
 
-async def _subsidiaries(ctx: Ctx) -> list[tuple[str, str]]:
+async def _subsidiaries(ctx: Ctx, *, billed: bool = False) -> list[tuple[str, str]]:
+    """The subsidiaries the person sees (``billed``: only those billed, for the forms that open a
+    reconciliation or generate a statement)."""
     units = await visible_units(ctx)
+    skipped = await payers.not_billed(ctx) if billed else {}
     statement = (
         select(OrgUnit.id, OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.SUBSIDIARY).order_by(OrgUnit.code)
     )
     rows = (await ctx.session.execute(statement)).all()
-    return [(str(i), name) for i, name in rows if units is None or i in units]
+    return [(str(i), name) for i, name in rows if (units is None or i in units) and i not in skipped]
 
 
 class StatementExportFilters(FeeStatementFilters, kw_only=True):
@@ -190,8 +204,7 @@ class StatementPages(Controller):
         listed, total = await listing.statement_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
         groups = await listing.statement_groups(ctx, filters, state)
         views, _next = await list_saved_views(ctx, listing.STATEMENT_LIST.key, limit=100, cursor=None)
-        subsidiaries = await _subsidiaries(ctx)
-        names = dict(subsidiaries)
+        names = dict(await _subsidiaries(ctx))
         group_labels = {
             g.value: _(LABELS[g.value]) if g.value in LABELS else names.get(g.value, g.value) for g in groups
         }
@@ -202,7 +215,7 @@ class StatementPages(Controller):
             status_code=form.status_code if form else 200,
             items=listed.items,
             filters=filters,
-            subsidiaries=subsidiaries,
+            subsidiaries=await _subsidiaries(ctx, billed=True),
             group_view=await visible_units(ctx) is None,
             errors=form.errors if form else FormErrors(),
             values=form.values if form else {"year": today(ctx).year},
@@ -379,7 +392,7 @@ class ReconciliationPages(Controller):
             items=items,
             next_cursor=next_cursor,
             params={},
-            subsidiaries=await _subsidiaries(ctx),
+            subsidiaries=await _subsidiaries(ctx, billed=True),
             group_view=await visible_units(ctx) is None,
             errors=form.errors if form else FormErrors(),
             values=form.values if form else {"year": today(ctx).year},
@@ -474,8 +487,34 @@ class CustomsPages(Controller):
         )
 
 
+def _report_year(ctx: Context, request: Request[Any, Any, Any]) -> int:
+    raw = request.query_params.get("year") or ""
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today(ctx).year
+
+
+def _component_label(code: str) -> str:
+    return _(LABELS[code]) if code in LABELS else code
+
+
+def fee_rows(report: FeeReport) -> list[tuple[str, str, list[Decimal], Decimal]]:
+    """The report's fees as (subsidiary, component, [Q1..Q4], year), by subsidiary and component."""
+    table: dict[tuple[str, str], list[Decimal]] = {}
+    for r in report.rows:
+        quarters = table.setdefault((r.org_unit_name, r.component), [ZERO] * 4)
+        quarters[r.quarter - 1] += r.amount
+    return [
+        (unit, component, quarters, sum(quarters, ZERO))
+        for (unit, component), quarters in sorted(table.items(), key=lambda item: item[0])
+    ]
+
+
+def change(current: Decimal, last: Decimal) -> Decimal | None:
+    """This year against last year as a fraction (0.25: 25% more), None without last year."""
+    return None if not last else (current - last) / last
+
+
 class ReportPages(Controller):
-    """The yearly fee report."""
+    """The yearly fee report, its exports and its chart."""
 
     path = "/fees/reports"
     include_in_schema = False
@@ -483,11 +522,97 @@ class ReportPages(Controller):
 
     @get()
     async def report(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """Fees by subsidiary, component and quarter; collection and ageing; last year."""
-        raw = request.query_params.get("year") or ""
-        year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today(ctx).year
+        """Fees by subsidiary, component and quarter; collection and ageing; last year; the chart."""
+        year = _report_year(ctx, request)
+        report = await reports.fee_report(ctx, year)
         return page(
-            request, "fees/report.html", labels=LABELS, report=await reports.fee_report(ctx, year), year=year
+            request,
+            "fees/report.html",
+            labels=LABELS,
+            report=report,
+            year=year,
+            fees=fee_rows(report),
+            change=change,
+        )
+
+    @get("/chart.json")
+    async def chart(self, ctx: Ctx, request: Request[Any, Any, Any]) -> dict[str, Any]:
+        """The chart's data: each subsidiary's fees billed this year, collected, and billed last year."""
+        year = _report_year(ctx, request)
+        report = await reports.fee_report(ctx, year)
+        return {
+            "labels": [c.org_unit_name for c in report.collection],
+            "billed": [float(c.billed) for c in report.collection],
+            "collected": [float(c.collected) for c in report.collection],
+            "last_year": [float(c.last_year_billed) for c in report.collection],
+            "names": {
+                "billed": _("Billed %(year)s", year=year),
+                "collected": _("Collected"),
+                "last_year": _("Billed %(year)s", year=year - 1),
+            },
+            "currency": report.currency,
+        }
+
+    @get("/export")
+    async def export(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[bytes]:
+        """The report as CSV or XLSX: ``part=fees`` (by subsidiary and component, a column per
+        quarter and the year) or ``part=collection`` (billed, collected, outstanding, ageing and
+        the comparison with last year); money as numbers with their format."""
+        year = _report_year(ctx, request)
+        report = await reports.fee_report(ctx, year)
+        fmt = request.query_params.get("format", "csv")
+        if request.query_params.get("part") == "collection":
+            buckets = [label for label, _first, _last in rules.AGEING_BUCKETS]
+            return export_response(
+                fmt,
+                f"fee-collection-{year}",
+                [
+                    Column("subsidiary", _("Subsidiary")),
+                    Column("billed", _("Billed"), "money"),
+                    Column("collected", _("Collected"), "money"),
+                    Column("outstanding", _("Outstanding"), "money"),
+                    Column("last_year", _("Last year"), "money"),
+                    Column("change", _("Change against last year"), "percent"),
+                    *[
+                        Column(
+                            f"ageing_{b}",
+                            _("Current") if b == "current" else _("Overdue %(days)s days", days=b),
+                            "money",
+                        )
+                        for b in buckets
+                    ],
+                    Column("currency", _("Currency")),
+                ],
+                [
+                    (
+                        c.org_unit_name,
+                        c.billed,
+                        c.collected,
+                        c.outstanding,
+                        c.last_year_billed,
+                        change(c.billed, c.last_year_billed),
+                        *[c.ageing.get(b, ZERO) for b in buckets],
+                        report.currency,
+                    )
+                    for c in report.collection
+                ],
+                sheet=_("Fee collection %(year)s", year=year),
+            )
+        return export_response(
+            fmt,
+            f"fees-{year}",
+            [
+                Column("subsidiary", _("Subsidiary")),
+                Column("component", _("Component")),
+                *[Column(f"q{q}", f"{year}-Q{q}", "money") for q in (1, 2, 3, 4)],
+                Column("year", _("Year %(year)s", year=year), "money"),
+                Column("currency", _("Currency")),
+            ],
+            [
+                (unit, _component_label(component), *quarters, total, report.currency)
+                for unit, component, quarters, total in fee_rows(report)
+            ],
+            sheet=_("Fees %(year)s", year=year),
         )
 
 
@@ -497,7 +622,9 @@ NAVIGATION = [
     NavItem(N_("Customs records"), "/fees/customs", section=N_("Fee billing")),
     NavItem(N_("Profit and other income"), "/fees/figures", section=N_("Fee billing")),
     NavItem(N_("Fee schedules"), "/fees/schedules", section=N_("Fee billing")),
+    NavItem(N_("Fee payers"), "/fees/payers", section=N_("Fee billing")),
     NavItem(N_("Fee report"), "/fees/reports", section=N_("Fee billing")),
+    NavItem(N_("Fee settings"), "/fees/settings", section=N_("Fee billing")),
 ]
 NOTICES = {
     "fees.statement.generated": N_("Statement generated."),
@@ -516,6 +643,7 @@ NOTICES = {
     "fees.profit_figure.created": N_("Profit recorded."),
     "fees.profit_figure.audited": N_("Audited profit entered: the next statement carries the true-up."),
     "fees.income_entry.created": N_("Other income recorded."),
+    **setup_pages.NOTICES,
 }
 LINK_TARGETS = [LinkTarget("fees_reconciliations", "/fees/reconciliations#r-{id}")]
 #: The global search's fee statement hits (by number or subsidiary; subsidiary staff see their own).
@@ -602,25 +730,11 @@ class FigurePages(Controller):
         )
 
 
-class SchedulePages(Controller):
-    """The fee schedules (收费标准) and their components."""
-
-    path = "/fees/schedules"
-    include_in_schema = False
-    guards = [signed_in]
-
-    @get()
-    async def schedules(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Template:
-        """Every schedule version with its components, latest first."""
-        items, _next = await schedules.list_schedules(ctx, limit=100, cursor=None)
-        return page(request, "fees/schedules.html", items=items, labels=LABELS, tidy=rules.tidy)
-
-
 PAGES: list[type[Controller]] = [
     StatementPages,
     ReconciliationPages,
     CustomsPages,
     FigurePages,
-    SchedulePages,
     ReportPages,
+    *setup_pages.PAGES,
 ]

@@ -11,6 +11,8 @@ total is the plain sum of its lines.
 from __future__ import annotations
 
 import enum
+import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -469,6 +471,117 @@ def side_refusal(side: str, *, seen: frozenset[str] | None, subsidiary: str, nam
     if seen is not None and subsidiary in seen:
         return None
     return SUBSIDIARY_SIDE_REFUSED % {"unit": name or subsidiary}
+
+
+# --- payers -----------------------------------------------------------------------------------
+
+
+class PayerStatus(enum.StrEnum):
+    """Whether a subsidiary is billed: by default every subsidiary is a wholly-owned payer."""
+
+    #: Billed (a wholly-owned payer, or one not wholly owned that the tenant included).
+    BILLED = "billed"
+    #: Not a payer: excluded, with the reason.
+    EXCLUDED = "excluded"
+    #: Not wholly owned, and not included: not billed unless the tenant includes it.
+    NOT_WHOLLY_OWNED = "not_wholly_owned"
+
+
+def payer_status(*, payer: bool = True, wholly_owned: bool = True, included: bool = False) -> PayerStatus:
+    """A subsidiary's billing status: excluded when it is not a payer; not billed by default when
+    it is not wholly owned (the fees are a wholly-owned subsidiary's), unless included."""
+    if not payer:
+        return PayerStatus.EXCLUDED
+    if not wholly_owned and not included:
+        return PayerStatus.NOT_WHOLLY_OWNED
+    return PayerStatus.BILLED
+
+
+#: Why a subsidiary is not billed (the service names it, with the reason when excluded).
+NOT_BILLED_EXCLUDED = "%(unit)s is not a fee payer: %(reason)s"
+NOT_BILLED_PARTLY_OWNED = "%(unit)s is not wholly owned and not included in fee billing"
+
+
+def payer_error(*, payer: bool, excluded_reason: str | None) -> tuple[str, str] | None:
+    """(field, why) the payer settings are not usable, or None: an excluded subsidiary needs a reason."""
+    if not payer and not (excluded_reason or "").strip():
+        return "excluded_reason", "say why the subsidiary pays no fees"
+    return None
+
+
+# --- statement numbers -------------------------------------------------------------------------
+
+#: The fields a statement number pattern may use.
+NUMBER_FIELDS = ("year", "quarter", "subsidiary", "seq")
+DEFAULT_NUMBER_PATTERN = "FS-{year}Q{quarter}-{subsidiary}"
+_SEQ_SPEC = re.compile(r"^(0?[1-9]|0?1[0-2])?[dxX]?$")
+
+
+def number_pattern_error(pattern: str) -> str | None:
+    """Why ``pattern`` cannot number statements, or None. Only ``{year}``, ``{quarter}``,
+    ``{subsidiary}`` (its code) and ``{seq}`` (the statement's sequence in its fee year, with an
+    optional zero-padded width up to 12 and ``d``, ``x`` or ``X``: ``{seq:04d}``) may appear; the
+    numbers must be unique, so ``{year}`` must appear with ``{seq}`` or with both ``{quarter}``
+    and ``{subsidiary}`` (a subsidiary has one statement a quarter). Fields are checked before
+    anything is formatted."""
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        return f"not a valid pattern: {exc}"
+    names: set[str] = set()
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in NUMBER_FIELDS:
+            return f"unknown field {{{name}}}: use {{year}}, {{quarter}}, {{subsidiary}} or {{seq}}"
+        if conversion or (spec and (name != "seq" or not _SEQ_SPEC.match(spec))):
+            return f"{{{name}}} takes no format" if name != "seq" else "{seq} takes a width such as {seq:04d}"
+        names.add(name)
+    if "year" not in names or not ("seq" in names or {"quarter", "subsidiary"} <= names):
+        return "the numbers must be unique: use {year} with {seq}, or with {quarter} and {subsidiary}"
+    sample = pattern.format(year=2026, quarter=1, subsidiary="SUB", seq=1)
+    if len(sample) > 40:
+        return "the numbers it makes must have at most 40 characters besides the subsidiary code"
+    return None
+
+
+def format_statement_number(
+    pattern: str, *, year: int, quarter: int, subsidiary: str, seq: int | None
+) -> str:
+    """A statement's number: ``FS-{year}Q{quarter}-{subsidiary}`` → ``FS-2026Q1-SUB-TRADE``;
+    ``FS-{year}-{seq:04d}`` → ``FS-2026-0001``. A refused pattern raises ``ValueError``."""
+    if error := number_pattern_error(pattern):
+        raise ValueError(error)
+    return pattern.format(year=year, quarter=quarter, subsidiary=subsidiary, seq=seq or 0)
+
+
+def uses_seq(pattern: str) -> bool:
+    """Whether the pattern numbers statements by their sequence in the fee year."""
+    return any(name == "seq" for _l, name, _s, _c in string.Formatter().parse(pattern))
+
+
+def take_seq(last_seq: int, freed: Sequence[int]) -> tuple[int, int, list[int]]:
+    """The next sequence of a fee year: a number a deleted draft gave back first (the lowest), so
+    numbers have no gaps; else one past the last. Returns (seq, new last_seq, new freed)."""
+    if freed:
+        lowest = min(freed)
+        rest = sorted(freed)
+        rest.remove(lowest)
+        return lowest, last_seq, rest
+    return last_seq + 1, last_seq + 1, []
+
+
+def give_back_seq(seq: int, last_seq: int, freed: Sequence[int]) -> tuple[int, list[int]]:
+    """A deleted draft's sequence: the last one goes back to the counter (with any freed numbers
+    just below it); another waits in ``freed`` for the next statement. Returns (last_seq, freed)."""
+    pool = set(freed)
+    if seq != last_seq:
+        return last_seq, sorted(pool | {seq})
+    last = seq - 1
+    while last in pool:
+        pool.remove(last)
+        last -= 1
+    return last, sorted(pool)
 
 
 # --- a period's lines from a schedule ----------------------------------------------------------

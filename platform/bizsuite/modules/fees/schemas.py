@@ -15,7 +15,7 @@ from bizsuite.modules.fees.models import (
     ReconciliationStatus,
     StatementStatus,
 )
-from bizsuite.modules.fees.rules import ComponentKind, LineKind
+from bizsuite.modules.fees.rules import ComponentKind, LineKind, PayerStatus
 
 NOT_BLANK = r"\S"
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NOT_BLANK)]
@@ -64,6 +64,19 @@ class FeeScheduleCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True
     notes: Notes | None = None
 
 
+class FeeScheduleUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A schedule version as a whole (send ``If-Match``): only while no statement was generated
+    from it; otherwise add a new version from an effective date."""
+
+    name: Name
+    effective_from: date
+    components: Annotated[list[FeeComponentCreate], msgspec.Meta(min_length=1, max_length=20)]
+    currency: Currency = "CNY"
+    cutoff_month: Annotated[int, msgspec.Meta(ge=1, le=12)] = 12
+    cutoff_day: Annotated[int, msgspec.Meta(ge=1, le=31)] = 20
+    notes: Notes | None = None
+
+
 class FeeComponentView(msgspec.Struct, kw_only=True):
     """A component of a schedule."""
 
@@ -90,6 +103,8 @@ class FeeScheduleView(msgspec.Struct, kw_only=True):
     cutoff_day: int
     notes: str | None
     components: list[FeeComponentView]
+    #: How many statements were generated from this version (an edit is refused once any was).
+    statements: int = 0
     created_at: datetime
     version: int
 
@@ -99,6 +114,66 @@ class FeeSchedulePage(msgspec.Struct, kw_only=True):
 
     items: list[FeeScheduleView]
     next_cursor: str | None
+
+
+# --- payers --------------------------------------------------------------------------------------
+
+
+class FeePayerUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """How a subsidiary pays fees (send ``If-Match``: the payer's ``version``, 0 while it has the
+    defaults). Not a payer needs ``excluded_reason``; one not wholly owned is billed only when
+    ``included``."""
+
+    payer: bool = True
+    excluded_reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=NOT_BLANK)] | None = (
+        None
+    )
+    wholly_owned: bool = True
+    included: bool = False
+
+
+class FeePayerView(msgspec.Struct, kw_only=True):
+    """A subsidiary as a fee payer: its flags and whether it is billed (``status``)."""
+
+    org_unit_id: uuid.UUID
+    org_unit_code: str
+    org_unit_name: str
+    payer: bool
+    excluded_reason: str | None
+    wholly_owned: bool
+    included: bool
+    status: PayerStatus
+    updated_at: datetime | None
+    #: 0 while the subsidiary has the defaults (a wholly-owned payer).
+    version: int
+
+
+class FeePayerList(msgspec.Struct, kw_only=True):
+    """Every subsidiary as a fee payer, by code."""
+
+    items: list[FeePayerView]
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+class FeesSettingsView(msgspec.Struct, kw_only=True):
+    """The tenant's fee billing settings."""
+
+    #: ``{year}``, ``{quarter}``, ``{subsidiary}`` (its code) and ``{seq}`` (e.g. ``{seq:04d}``).
+    statement_number_pattern: str
+    #: The pattern filled for Q1 of this year, a subsidiary ``SUB`` and sequence 1.
+    number_example: str
+    updated_at: datetime
+    version: int
+
+
+class FeesSettingsUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Change the settings (send ``If-Match``); an omitted field keeps its value."""
+
+    statement_number_pattern: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NOT_BLANK)] | msgspec.UnsetType
+    ) = msgspec.UNSET
 
 
 # --- metrics -------------------------------------------------------------------------------------

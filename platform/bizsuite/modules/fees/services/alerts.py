@@ -1,6 +1,7 @@
 """Fee alerts through the kernel's alerts (inbox, email and SMS by the users' preferences, and the
 ``alert.raised`` webhook event), on the tenant's today: a reminder before the 15-day
-reconciliation deadline of the quarter just ended, an alert when it passes unreconciled, and an
+reconciliation deadline of the quarter just ended, an alert when it passes unreconciled (both for
+the subsidiaries billed only: not for one excluded or not wholly owned), and an
 alert for each issued statement past its due date with money outstanding. Dedup keys make the
 daily sweep safe to run any number of times."""
 
@@ -25,6 +26,7 @@ from bizsuite.modules.fees.models import (
     StatementStatus,
 )
 from bizsuite.modules.fees.services.common import today
+from bizsuite.modules.fees.services.payers import not_billed
 from bizsuite.web.i18n import N_
 
 RECONCILE_DUE_ALERT = "fees.reconciliation_due"
@@ -66,10 +68,11 @@ async def _reconciliations(ctx: Context, on: dt.date) -> int:
             )
         )
     )
+    skipped = await not_billed(ctx)
     raised = 0
     period = f"{year}-Q{quarter}"
     for unit in units:
-        if unit.id in confirmed:
+        if unit.id in confirmed or unit.id in skipped:
             continue
         overdue = days_left < 0
         outcome = await raise_alert(

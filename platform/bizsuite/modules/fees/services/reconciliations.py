@@ -29,6 +29,7 @@ from bizsuite.modules.fees.schemas import (
 )
 from bizsuite.modules.fees.services.common import check_visible, subsidiary, today, unit_names, visible_units
 from bizsuite.modules.fees.services.metrics import customs_in_window, period_cutoff
+from bizsuite.modules.fees.services.payers import require_billed
 
 
 async def current_figures(ctx: Context, org_unit_id: uuid.UUID, year: int, quarter: int) -> dict[str, Any]:
@@ -162,9 +163,11 @@ async def find(ctx: Context, org_unit_id: uuid.UUID, year: int, quarter: int) ->
 
 
 async def open_reconciliation(ctx: Context, data: FeeReconciliationOpen) -> FeeReconciliationView:
-    """Open a quarter's reconciliation (after the quarter ends); 409 naming ``quarter`` when open."""
-    await subsidiary(ctx, data.org_unit_id)
+    """Open a quarter's reconciliation (after the quarter ends); 409 naming ``quarter`` when open;
+    422 naming ``org_unit_id`` for a subsidiary that is not billed (see ``payers``)."""
+    unit = await subsidiary(ctx, data.org_unit_id)
     await check_visible(ctx, data.org_unit_id, "org unit")
+    await require_billed(ctx, unit)
     if await find(ctx, data.org_unit_id, data.year, data.quarter) is not None:
         raise ConflictProblem.for_field("quarter", "that quarter's reconciliation is already open")
     row = Reconciliation(

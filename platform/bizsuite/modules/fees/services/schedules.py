@@ -7,15 +7,20 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, FieldError, ValidationProblem
-from bizsuite.core.repository import fetch, list_page
+from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.modules.fees import rules
-from bizsuite.modules.fees.models import FeeComponent, FeeSchedule
-from bizsuite.modules.fees.schemas import FeeComponentView, FeeScheduleCreate, FeeScheduleView
-from bizsuite.modules.fees.services.common import check_amount, require_group_view
+from bizsuite.modules.fees.models import FeeComponent, FeeSchedule, Statement
+from bizsuite.modules.fees.schemas import (
+    FeeComponentView,
+    FeeScheduleCreate,
+    FeeScheduleUpdate,
+    FeeScheduleView,
+)
+from bizsuite.modules.fees.services.common import require_group_view
 
 
 def component_rule(row: FeeComponent) -> rules.Component:
@@ -41,8 +46,9 @@ async def components_of(ctx: Context, schedule_id: uuid.UUID) -> list[FeeCompone
 
 
 async def schedule_view(ctx: Context, row: FeeSchedule) -> FeeScheduleView:
-    """A schedule with its components."""
+    """A schedule with its components and how many statements were generated from it."""
     components = await components_of(ctx, row.id)
+    used = await statements_using(ctx, [row.id])
     return FeeScheduleView(
         id=row.id,
         name=row.name,
@@ -66,6 +72,7 @@ async def schedule_view(ctx: Context, row: FeeSchedule) -> FeeScheduleView:
             )
             for c in components
         ],
+        statements=used.get(row.id, 0),
         created_at=row.created_at,
         version=row.version,
     )
@@ -86,19 +93,20 @@ async def get_schedule(ctx: Context, schedule_id: uuid.UUID) -> FeeScheduleView:
     return await schedule_view(ctx, await fetch(ctx.session, FeeSchedule, schedule_id, what="fee schedule"))
 
 
-async def create_schedule(ctx: Context, data: FeeScheduleCreate) -> FeeScheduleView:
-    """A new schedule version; 409 naming ``effective_from`` when one starts that day; 422 naming
-    the component field that is not usable (``components[1].band_high``...)."""
-    await require_group_view(ctx, "Defining fee schedules")
+def _errors(data: FeeScheduleCreate | FeeScheduleUpdate) -> list[FieldError]:
+    """Every unusable field of a schedule, named as the body names it (``components[1].band_high``)."""
     errors = []
     for i, c in enumerate(data.components):
-        check_amount(f"components[{i}].per", c.per or Decimal(100), positive=True)
+        per = c.per or Decimal(100)
+        if problem_text := rules.amount_error(per, positive=True):
+            errors.append(FieldError(field=f"components[{i}].per", message=problem_text))
+            continue
         problem = rules.component_error(
             rules.Component(
                 kind=c.kind,
                 label=c.label,
                 rate=c.rate,
-                per=c.per or Decimal(100),
+                per=per,
                 band_low=c.band_low,
                 band_high=c.band_high,
                 quarters=tuple(c.quarters or ()),
@@ -110,12 +118,45 @@ async def create_schedule(ctx: Context, data: FeeScheduleCreate) -> FeeScheduleV
         rules.Cutoff(data.cutoff_month, data.cutoff_day).of(2001)
     except ValueError:
         errors.append(FieldError(field="cutoff_day", message="no such day in that month"))
-    if errors:
-        raise ValidationProblem(errors[0].message, errors=errors)
-    if await ctx.session.scalar(
-        select(FeeSchedule.id).where(FeeSchedule.effective_from == data.effective_from)
-    ):
+    return errors
+
+
+def _component_rows(
+    schedule_id: uuid.UUID, data: FeeScheduleCreate | FeeScheduleUpdate
+) -> list[FeeComponent]:
+    return [
+        FeeComponent(
+            schedule_id=schedule_id,
+            position=i,
+            kind=c.kind,
+            label=c.label,
+            rate=c.rate,
+            per=c.per or Decimal(100),
+            band_low=c.band_low,
+            band_high=c.band_high,
+            quarters=list(c.quarters or rules.DEFAULT_QUARTERS[c.kind]),
+            metric_currency=c.metric_currency,
+        )
+        for i, c in enumerate(data.components, start=1)
+    ]
+
+
+async def _check_day_free(ctx: Context, day: date, *, other_than: uuid.UUID | None = None) -> None:
+    statement = select(FeeSchedule.id).where(FeeSchedule.effective_from == day)
+    if other_than is not None:
+        statement = statement.where(FeeSchedule.id != other_than)
+    if await ctx.session.scalar(statement):
         raise ConflictProblem.for_field("effective_from", "a schedule already takes effect on that day")
+
+
+async def create_schedule(ctx: Context, data: FeeScheduleCreate) -> FeeScheduleView:
+    """A new schedule version; 409 naming ``effective_from`` when one starts that day; 422 naming
+    every component field that is not usable (``components[1].band_high``...). The versions
+    before it are kept: each period uses the one in force on its first day."""
+    await require_group_view(ctx, "Defining fee schedules")
+    if errors := _errors(data):
+        raise ValidationProblem(errors[0].message, errors=errors)
+    await _check_day_free(ctx, data.effective_from)
     row = FeeSchedule(
         name=data.name,
         effective_from=data.effective_from,
@@ -126,25 +167,69 @@ async def create_schedule(ctx: Context, data: FeeScheduleCreate) -> FeeScheduleV
     )
     ctx.session.add(row)
     await ctx.session.flush()
-    for i, c in enumerate(data.components, start=1):
-        ctx.session.add(
-            FeeComponent(
-                schedule_id=row.id,
-                position=i,
-                kind=c.kind,
-                label=c.label,
-                rate=c.rate,
-                per=c.per or Decimal(100),
-                band_low=c.band_low,
-                band_high=c.band_high,
-                quarters=list(c.quarters or rules.DEFAULT_QUARTERS[c.kind]),
-                metric_currency=c.metric_currency,
-            )
-        )
+    ctx.session.add_all(_component_rows(row.id, data))
     await ctx.session.flush()
     view = await schedule_view(ctx, row)
     ctx.audit("fees.schedule.created", row, after={**snapshot(row), "components": len(view.components)})
     return view
+
+
+class ScheduleInUseProblem(ConflictProblem):
+    """A version statements were generated from is kept as it is: add a new version instead."""
+
+    slug = "schedule-in-use"
+    title = "Fee schedule in use"
+
+
+async def update_schedule(
+    ctx: Context, schedule_id: uuid.UUID, data: FeeScheduleUpdate, if_match: str | None
+) -> FeeScheduleView:
+    """Replace a version's name, effective date, cut-off and components (``If-Match``), only while
+    no statement was generated from it (409 ``schedule-in-use`` otherwise: a new version from an
+    effective date keeps this one for the periods it billed)."""
+    await require_group_view(ctx, "Editing fee schedules")
+    row = await fetch(ctx.session, FeeSchedule, schedule_id, what="fee schedule")
+    await ctx.session.refresh(row, with_for_update=True)
+    check_version(row, if_match)
+    used = await statements_using(ctx, [row.id])
+    if used.get(row.id):
+        raise ScheduleInUseProblem(
+            f"{used[row.id]} statement(s) were generated from this version; "
+            "add a new version from an effective date instead (this one is kept)."
+        )
+    if errors := _errors(data):
+        raise ValidationProblem(errors[0].message, errors=errors)
+    await _check_day_free(ctx, data.effective_from, other_than=row.id)
+    before = {**snapshot(row), "components": len(await components_of(ctx, row.id))}
+    row.name = data.name
+    row.effective_from = data.effective_from
+    row.currency = data.currency
+    row.cutoff_month = data.cutoff_month
+    row.cutoff_day = data.cutoff_day
+    row.notes = data.notes
+    await ctx.session.execute(delete(FeeComponent).where(FeeComponent.schedule_id == row.id))
+    ctx.session.add_all(_component_rows(row.id, data))
+    await ctx.session.flush()
+    view = await schedule_view(ctx, row)
+    ctx.audit(
+        "fees.schedule.updated",
+        row,
+        before=before,
+        after={**snapshot(row), "components": len(view.components)},
+    )
+    return view
+
+
+async def statements_using(ctx: Context, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many statements were generated from each schedule version."""
+    if not ids:
+        return {}
+    rows = await ctx.session.execute(
+        select(Statement.schedule_id, func.count())
+        .where(Statement.schedule_id.in_(ids))
+        .group_by(Statement.schedule_id)
+    )
+    return {sid: int(n) for sid, n in rows.all()}
 
 
 async def schedule_in_force(ctx: Context, on: date) -> FeeSchedule | None:

@@ -39,7 +39,7 @@ from bizsuite.modules.fees.schemas import (
     FeeStatementGenerate,
     FeeStatementView,
 )
-from bizsuite.modules.fees.services import reconciliations
+from bizsuite.modules.fees.services import reconciliations, settings
 from bizsuite.modules.fees.services.common import (
     check_amount,
     check_rate,
@@ -50,6 +50,7 @@ from bizsuite.modules.fees.services.common import (
     unit_names,
 )
 from bizsuite.modules.fees.services.metrics import customs_in_window
+from bizsuite.modules.fees.services.payers import require_billed
 from bizsuite.modules.fees.services.schedules import (
     component_rule,
     components_of,
@@ -360,6 +361,7 @@ async def generate(ctx: Context, data: FeeStatementGenerate) -> FeeStatementDeta
     ``settlement_rate`` inside the band (422 naming the band otherwise)."""
     await require_group_view(ctx, "Generating statements")
     unit = await subsidiary(ctx, data.org_unit_id)
+    await require_billed(ctx, unit)
     if data.settlement_rate is not None:
         check_rate("settlement_rate", data.settlement_rate)
     existing = await ctx.session.scalar(
@@ -413,8 +415,15 @@ async def generate(ctx: Context, data: FeeStatementGenerate) -> FeeStatementDeta
         )
     except (rules.BandProblem, rules.MissingRate) as exc:
         raise ValidationProblem.for_field("settlement_rate", str(exc)) from exc
+    number, seq = await settings.next_number(ctx, year=data.year, quarter=data.quarter, subsidiary=unit.code)
+    if len(number) > 60 or await ctx.session.scalar(select(Statement.id).where(Statement.number == number)):
+        raise ConflictProblem(
+            f"The statement number pattern made {number}, which is already used or too long; "
+            "change the pattern in the fee settings."
+        )
     row = Statement(
-        number=f"FS-{data.year}Q{data.quarter}-{unit.code}",
+        number=number,
+        seq=seq,
         org_unit_id=data.org_unit_id,
         schedule_id=schedule.id,
         year=data.year,
@@ -448,6 +457,8 @@ async def delete_draft(ctx: Context, statement_id: uuid.UUID, if_match: str | No
     await ctx.session.flush()
     await ctx.session.delete(row)
     await ctx.session.flush()
+    # Its {seq} goes to the next statement of the fee year: numbers keep no gaps.
+    await settings.give_back(ctx, row.year, row.seq)
 
 
 async def add_adjustment(
