@@ -14,6 +14,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
+from bizsuite.core.billing.metering import flusher as usage_flusher
 from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES, activate_api_locale
 from bizsuite.core.errors import EXCEPTION_HANDLERS
@@ -65,8 +66,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.live = LiveHub(direct_url(settings))
         try:
-            with app.state.live.ending_streams_on_stop():
-                yield
+            # Usage metering writes its in-memory counts every minute and at shutdown.
+            async with usage_flusher(app.state.sessionmaker):
+                with app.state.live.ending_streams_on_stop():
+                    yield
         finally:
             await app.state.live.close()
             await engine.dispose()

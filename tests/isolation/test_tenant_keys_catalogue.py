@@ -55,6 +55,7 @@ REFERENCE_TABLE_TARGETS = {
         "assignees and approvers reference users(id); the tenant side is memberships"
     ),
     "billing_plans": "the operator's plan catalogue, shared by every tenant; a subscription names its plan",
+    "billing_addons": "the operator's add-on catalogue, shared by every tenant; a subscription names its add-ons",
 }
 
 _TABLES = """

@@ -15,7 +15,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.audit.models import AuditEntry
-from bizsuite.core.billing.entitlements import check_route, plan_includes
+from bizsuite.core.billing.entitlements import check_api_call, check_route, plan_includes
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
@@ -201,7 +201,10 @@ async def tenant_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: 
     Routes declare ``opt={"min_role": Role.ADMIN}``; a module's router adds ``"module"``.
     """
     reads = connection.scope.get("method") in {"GET", "HEAD"}
-    authorize(principal_of(connection), handler.opt, Role.VIEWER if reads else Role.MEMBER, write=not reads)
+    principal = principal_of(connection)
+    authorize(principal, handler.opt, Role.VIEWER if reads else Role.MEMBER, write=not reads)
+    # Metered in memory (core/billing/metering.py): no query, no write on the request path.
+    check_api_call(principal.tenant, handler.opt.get("module"))  # type: ignore[arg-type]
 
 
 async def operator_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:

@@ -30,6 +30,7 @@ GLOBAL_TABLES = (
             # Platform billing and resellers (core/billing, core/resellers): operator data, and
             # Stripe events that arrive before their tenant is known.
             "billing_plans",
+            "billing_addons",
             "billing_stripe_events",
             "resellers",
             "reseller_api_keys",

@@ -6,7 +6,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import PASSWORD, TenantHandle
-from tests.core.billing.conftest import PlanMaker
+from tests.core.billing.conftest import OPERATOR, PlanMaker, unique_code
 from tests.core.billing.test_billing_entitlements import advance, assign, make_sandbox, set_status
 
 
@@ -76,3 +76,31 @@ async def test_a_tenant_without_a_subscription_is_told_so(
     await sign_in(client, tenant_a)
     page = await client.get("/admin/billing")
     assert page.status_code == 200 and 'data-testid="no-subscription"' in page.text
+
+
+async def test_the_billing_page_shows_metered_usage_and_changes_an_addon_in_chinese(
+    client: httpx.AsyncClient, tenant_a: TenantHandle, make_plan: PlanMaker
+) -> None:
+    plan = await make_plan(modules=["crm"], max_api_calls_month=500, max_storage_mb=100)
+    await assign(client, tenant_a, plan, trial=False)
+    addon = await client.post(
+        "/api/v1/billing/addons",
+        json={"code": unique_code("storage"), "name": "存储扩展包", "kind": "storage_mb", "amount": 1024,
+              "price_month": "20.00", "price_year": "200.00"},
+        headers=OPERATOR,
+    )  # fmt: skip
+    code = addon.json()["code"]
+    for _ in range(3):
+        await client.get("/api/v1/crm/accounts", headers=tenant_a.headers)
+    csrf = await sign_in(client, tenant_a, "zh-CN")
+
+    page = await client.get("/admin/billing")
+
+    assert page.status_code == 200
+    usage = page.text.split('data-testid="usage"')[1].split("</table>")[0]
+    assert "每月 API 调用次数" in usage and "<td>3</td><td>500</td>" in usage
+    assert f'data-testid="addon-{code}"' in page.text and "存储扩展包" in page.text
+    changed = await client.post(f"/admin/billing/addons/{code}", data={"csrf_token": csrf, "quantity": "2"})
+    assert changed.status_code == 303 and changed.headers["location"].endswith("notice=billing.addon_changed")
+    mine = (await client.get("/api/v1/billing/subscription", headers=tenant_a.headers)).json()
+    assert next(u["limit"] for u in mine["usage"] if u["name"] == "storage_mb") == 100 + 2 * 1024

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from bizsuite.core.billing.rules import (
     Access,
+    AddonLine,
     Phase,
     access_of,
     add_period,
+    entitled,
     from_minor,
     lapse_start,
     phase_at,
@@ -139,3 +142,48 @@ def test_an_active_subscription_with_a_failed_open_invoice_is_past_due_since_tha
     assert state.unpaid_since == dt.datetime.fromtimestamp(1_770_400_000, dt.UTC)
     draft = {"status": "open", "attempted": False}
     assert stripe_state(_sub("active"), [draft], now).status == "active"
+
+
+def _addon(kind: str, amount: int, quantity: int, module: str | None = None) -> AddonLine:
+    return AddonLine(
+        code=f"{kind}-{amount}",
+        kind=kind,
+        amount=amount,
+        module=module,
+        quantity=quantity,
+        price_month=Decimal("25.00"),
+        price_year=Decimal("250.00"),
+    )
+
+
+LIMITS: dict[str, int | None] = {"storage_mb": 1024, "api_calls_month": None, "accounts": 100, "venues": 2}
+
+
+@pytest.mark.parametrize(
+    ("addons", "modules", "seats", "limits"),
+    [
+        ([], ["crm"], 3, LIMITS),
+        ([_addon("seats", 5, 2)], ["crm"], 13, LIMITS),
+        ([_addon("storage_mb", 10240, 1)], ["crm"], 3, {**LIMITS, "storage_mb": 11264}),
+        # An unlimited limit stays unlimited whatever is added to it.
+        ([_addon("api_calls_month", 1000, 3)], ["crm"], 3, LIMITS),
+        ([_addon("module", 1, 1, "hr"), _addon("venues", 1, 3)], ["crm", "hr"], 3, {**LIMITS, "venues": 5}),
+    ],
+)
+def test_addons_raise_the_plans_entitlements(
+    addons: list[AddonLine], modules: list[str], seats: int, limits: dict[str, int | None]
+) -> None:
+    assert entitled(["crm"], 3, LIMITS, addons) == (modules, seats, limits)
+
+
+def test_the_price_adds_each_addon_at_its_interval_price() -> None:
+    plain = price_for(Decimal("199"), Decimal("1990"), "month", 3)
+    assert (plain.amount, plain.formula) == (Decimal("597.00"), "3 × 199.00 = 597.00")
+    lines = [_addon("seats", 5, 2), _addon("module", 1, 1, "hr")]
+    monthly = price_for(Decimal("199"), Decimal("1990"), "month", 3, lines)
+    assert (monthly.amount, monthly.formula) == (
+        Decimal("672.00"),
+        "3 × 199.00 + 2 × 25.00 + 1 × 25.00 = 672.00",
+    )
+    yearly = price_for(Decimal("199"), Decimal("1990"), "year", 1, lines)
+    assert yearly.formula == "1 × 1990.00 + 2 × 250.00 + 1 × 250.00 = 2740.00"

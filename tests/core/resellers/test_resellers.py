@@ -203,3 +203,31 @@ async def test_a_suspended_reseller_key_is_refused(
     assert (
         await client.get("/api/v1/reseller/tenants", headers={"Authorization": "Bearer bzr_nope"})
     ).status_code == 401
+
+
+async def test_a_reseller_sees_its_tenants_usage_and_its_margin_but_not_their_data(
+    app: Litestar,
+    client: httpx.AsyncClient,
+    make_reseller: ResellerMaker,
+    plan_code: str,
+    owner_engine: AsyncEngine,
+) -> None:
+    reseller = await make_reseller()
+    result = (await provision(client, reseller, plan_code, seats=2)).json()
+    token = await invitation_token(owner_engine, result["invitation_sent_to"])
+    async with asgi_client(app, lifespan=False) as owner:
+        accepted = await owner.post(
+            "/api/v1/auth/accept-invitation",
+            json={"token": token, "password": "a long new password", "name": "First Owner"},
+        )
+        assert accepted.status_code == 200, accepted.text
+        for _ in range(9):
+            assert (await owner.get("/api/v1/crm/accounts")).status_code == 200
+
+    seen = (
+        await client.get(f"/api/v1/reseller/tenants/{result['tenant']['id']}", headers=reseller.headers)
+    ).json()
+
+    usage = {u["name"]: u["used"] for u in seen["usage"]}
+    assert usage == {"seats": 1, "api_calls_month": 9, "storage_mb": 0}
+    assert seen["margin_month"]["formula"] == "(120.00 − 80.00) × 2 = 80.00"

@@ -10,11 +10,15 @@ import msgspec
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from bizsuite.core.billing import rules
+from bizsuite.core.billing import metering, rules
 from bizsuite.core.billing.entitlements import limit_of
-from bizsuite.core.billing.models import Invoice, Plan
+from bizsuite.core.billing.models import Addon, Invoice, Plan
 from bizsuite.core.billing.rules import Figure
 from bizsuite.core.billing.schemas import (
+    AddonCreate,
+    AddonList,
+    AddonOut,
+    AddonQuantity,
     FigureOut,
     InvoiceOut,
     InvoicePage,
@@ -27,6 +31,8 @@ from bizsuite.core.billing.schemas import (
     PlanVersionCreate,
     ReconcileResult,
     SeatChange,
+    SubscriptionAddonList,
+    SubscriptionAddonOut,
     SubscriptionOut,
     SubscriptionStatusChange,
     UsageOut,
@@ -71,12 +77,14 @@ async def describe(ctx: Context, current: Current, proration: Figure | None = No
     sub, plan, tenant = current.subscription, current.plan, current.tenant
     lapse = rules.lapse_start(sub.status.value, sub.trial_end, sub.past_due_since)
     phase = rules.phase_at(sub.status.value, lapse, tenant_now(tenant))
-    price = rules.price_for(plan.price_month, plan.price_year, sub.interval.value, sub.seats)
+    lines = current.addon_lines()
+    price = rules.price_for(plan.price_month, plan.price_year, sub.interval.value, sub.seats, lines)
+    measured = await metering.measure(ctx.session, tenant)
     usage = [
         UsageOut(name="seats", limit=limit_of(tenant, "seats"), used=await subscriptions.seats_in_use(ctx))
     ]
     usage += [
-        UsageOut(name=name, limit=limit_of(tenant, name), used=None)
+        UsageOut(name=name, limit=limit_of(tenant, name), used=getattr(measured, name, None))
         for name in ("accounts", "storage_mb", "api_calls_month", "venues")
     ]
     return SubscriptionOut(
@@ -100,6 +108,41 @@ async def describe(ctx: Context, current: Current, proration: Figure | None = No
         usage=usage,
         version=sub.version,
         proration=figure_out(proration),
+        addons=[
+            subscription_addon_out(addon, row.quantity, sub.interval.value) for row, addon in current.addons
+        ],
+    )
+
+
+def addon_out(addon: Addon) -> AddonOut:
+    """An add-on as the API shows it."""
+    return msgspec.convert(addon, AddonOut, from_attributes=True)
+
+
+def subscription_addon_out(addon: Addon, quantity: int, interval: str) -> SubscriptionAddonOut:
+    """An add-on with the quantity carried and its part of the period's price."""
+    unit = addon.price_year if interval == "year" else addon.price_month
+    amount = rules.money(unit * quantity)
+    return SubscriptionAddonOut(
+        addon=addon_out(addon),
+        quantity=quantity,
+        price=FigureOut(
+            amount=amount,
+            formula=f"{quantity} × {rules.money(unit)} = {amount}",
+            inputs={"quantity": str(quantity), "unit_price": str(rules.money(unit)), "interval": interval},
+        ),
+    )
+
+
+async def addon_catalogue(ctx: Context, current: Current) -> SubscriptionAddonList:
+    """Every add-on with what the subscription carries of it."""
+    carried = {addon.id: row.quantity for row, addon in current.addons}
+    interval = current.subscription.interval.value
+    return SubscriptionAddonList(
+        items=[
+            subscription_addon_out(addon, carried.get(addon.id, 0), interval)
+            for addon in await plans.list_addons(ctx)
+        ]
     )
 
 
@@ -136,6 +179,24 @@ class PlanController(Controller):
     ) -> PlanOut:
         """A new version of the plan; tenants on older versions keep theirs until moved."""
         return plan_out(await plans.add_version(ctx, code, data))
+
+
+class AddonController(Controller):
+    """Operator API: the add-on catalogue."""
+
+    path = "/api/v1/billing/addons"
+    tags = ["billing"]
+    guards = [operator_guard]
+
+    @get(operation_id="list_addons", summary="List add-ons")
+    async def list_addons(self, ctx: Ctx) -> AddonList:
+        """Every add-on of the catalogue."""
+        return AddonList(items=[addon_out(a) for a in await plans.list_addons(ctx)])
+
+    @post(operation_id="create_addon", summary="Create an add-on")
+    async def create_addon(self, ctx: Ctx, data: JSONBody[AddonCreate]) -> AddonOut:
+        """Add an add-on (a seat pack, extra storage or API calls, a module) any subscription may carry."""
+        return addon_out(await plans.create_addon(ctx, data))
 
 
 class TenantSubscriptionController(Controller):
@@ -188,6 +249,26 @@ class TenantSubscriptionController(Controller):
         await subscriptions.bill_period(ctx, _settings(request), current)
         return await describe(ctx, current)
 
+    @put(
+        "/addons/{addon_code:str}",
+        operation_id="put_tenant_subscription_addon",
+        summary="Set a tenant's add-on quantity",
+    )
+    async def put_tenant_subscription_addon(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        tenant_id: FromPath[uuid.UUID],
+        addon_code: FromPath[str],
+        data: JSONBody[AddonQuantity],
+    ) -> SubscriptionOut:
+        """Carry this many units of the add-on (0 removes it), prorated for the rest of the period."""
+        tenant = await subscriptions.tenant_for(ctx, tenant_id)
+        current = await subscriptions.require(ctx, tenant)
+        addon = await plans.get_addon(ctx, addon_code)
+        figure = await subscriptions.set_addon(ctx, _settings(request), current, addon, data.quantity)
+        return await describe(ctx, current, figure)
+
 
 class BillingOperationsController(Controller):
     """Operator API: the reconciliation (janitor) pass."""
@@ -214,6 +295,36 @@ class MySubscriptionController(Controller):
     async def get_my_subscription(self, ctx: Ctx) -> SubscriptionOut:
         """Plan, status, period, seats and usage against the plan's limits."""
         return await describe(ctx, await subscriptions.require(ctx, ctx.tenant))
+
+    @get(
+        "/addons",
+        operation_id="list_subscription_addons",
+        summary="List add-ons for my subscription",
+        responses=NO_SUBSCRIPTION,
+    )
+    async def list_subscription_addons(self, ctx: Ctx) -> SubscriptionAddonList:
+        """Every add-on of the catalogue with the quantity the subscription carries."""
+        return await addon_catalogue(ctx, await subscriptions.require(ctx, ctx.tenant))
+
+    @put(
+        "/addons/{addon_code:str}",
+        operation_id="put_subscription_addon",
+        responses=NO_SUBSCRIPTION,
+        summary="Set an add-on's quantity",
+        opt={"min_role": Role.ADMIN},
+    )
+    async def put_subscription_addon(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        addon_code: FromPath[str],
+        data: JSONBody[AddonQuantity],
+    ) -> SubscriptionOut:
+        """Carry this many units of an add-on (0 removes it); the prorated amount comes back in ``proration``."""
+        current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
+        addon = await plans.get_addon(ctx, addon_code)
+        figure = await subscriptions.set_addon(ctx, _settings(request), current, addon, data.quantity)
+        return await describe(ctx, current, figure)
 
     @post(
         "/seats",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bizsuite.core.billing.api import (
+    AddonController,
     BillingOperationsController,
     InvoiceController,
     MySubscriptionController,
@@ -22,6 +23,7 @@ AREA = ModuleSpec(
     kernel=True,
     controllers=[
         PlanController,
+        AddonController,
         TenantSubscriptionController,
         BillingOperationsController,
         MySubscriptionController,
@@ -37,6 +39,7 @@ AREA = ModuleSpec(
     notices={
         "billing.seats_changed": N_("Seats changed; the prorated amount is on the invoices."),
         "billing.plan_changed": N_("Plan changed; the prorated amount is on the invoices."),
+        "billing.addon_changed": N_("Add-on changed; the prorated amount is on the invoices."),
         "billing.canceled": N_("The subscription ends at the end of the current period."),
         "billing.resumed": N_("The subscription continues."),
         "billing.paid": N_("Payment attempted; the status below is Stripe's answer."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from bizsuite.core.billing.metering import METER, MIB, megabytes, month_of
 from bizsuite.core.billing.rules import Access, Phase, access_of, phase_at
 from bizsuite.core.clock import tenant_now
 from bizsuite.core.errors import FieldError, ForbiddenProblem, ProblemError
@@ -117,4 +118,37 @@ def check_limit(tenant: Tenant, name: str, usage: int, *, adding: int = 1) -> No
         f"Your plan {plan} allows {limit} {name}; {usage} are in use. "
         "Add seats or upgrade the plan on the billing page.",
         errors=[FieldError(field=name, message=f"limit {limit}, in use {usage}")],
+    )
+
+
+def check_api_call(tenant: Tenant, module: str | None) -> None:
+    """Count an API call of the tenant this month (in memory, see ``metering.py``); a business
+    module's call beyond the plan's ``api_calls_month`` is refused (402 naming the limit and the
+    usage) and not counted. Kernel routes (billing, account) always answer, so the tenant can
+    upgrade. No query: the month's total comes from the tenant row and this process's counter."""
+    month = month_of(tenant_now(tenant))
+    if module is not None and tenant.entitlements is not None:
+        limit = limit_of(tenant, "api_calls_month")
+        if limit is not None:
+            used = METER.api_calls(tenant, month)
+            if used >= limit:
+                raise PlanLimitProblem(
+                    f"Your plan {_plan_label(tenant.entitlements)} allows {limit} API calls a month; "
+                    f"{used} were made this month. Upgrade the plan or add API calls on the billing page.",
+                    errors=[FieldError(field="api_calls_month", message=f"limit {limit}, in use {used}")],
+                )
+    METER.count(tenant.id, month)
+
+
+def check_storage(tenant: Tenant, stored: int, adding: int) -> None:
+    """Refuse storing ``adding`` more bytes when the files would pass the plan's ``storage_mb``."""
+    limit = limit_of(tenant, "storage_mb")
+    if limit is None or stored + adding <= limit * MIB:
+        return
+    used = megabytes(stored)
+    raise PlanLimitProblem(
+        f"Your plan {_plan_label(tenant.entitlements or {})} allows {limit} MB of files; {used} MB are "
+        f"stored and this file needs {megabytes(adding)} MB. Delete files, upgrade the plan or add "
+        "storage on the billing page.",
+        errors=[FieldError(field="storage_mb", message=f"limit {limit}, in use {used}")],
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 import stripe
 
-from bizsuite.core.billing.rules import to_minor
+from bizsuite.core.billing.rules import ADDON_PLAN_PREFIX, to_minor
 from bizsuite.core.errors import ProblemError
 from bizsuite.settings import Settings
 
@@ -120,12 +120,59 @@ class StripeGateway:
     ) -> dict[str, Any]:
         """Change the plan or the seat quantity (Stripe prorates)."""
         current = await self.retrieve_subscription(subscription_id)
-        item = current["items"]["data"][0]
+        items = current["items"]["data"]
+        # The plan's item (add-ons are items of their own).
+        item = next((i for i in items if not str(i["plan"]["id"]).startswith(ADDON_PLAN_PREFIX)), items[0])
         change: dict[str, Any] = {"id": item["id"], "plan": plan_id or item["plan"]["id"]}
         change["quantity"] = seats if seats is not None else item.get("quantity", 1)
         return await self._call(
             self.client.v1.subscriptions.update_async(subscription_id, {"items": [change]})  # type: ignore[arg-type]
         )
+
+    async def ensure_addon_plan(
+        self, *, code: str, name: str, interval: str, unit_price: Any, currency: str
+    ) -> str:
+        """The Stripe plan of an add-on and interval, created on first use."""
+        plan_id = f"{ADDON_PLAN_PREFIX}{code}-{interval}"
+        try:
+            await self.client.v1.plans.retrieve_async(plan_id)
+            return plan_id
+        except stripe.StripeError as exc:
+            if not isinstance(exc, stripe.InvalidRequestError) and getattr(exc, "http_status", None) != 404:
+                raise PaymentProviderProblem(f"Stripe: {exc.user_message or exc}") from exc
+        product = await self._call(self.client.v1.products.create_async({"name": name}))
+        await self._call(
+            self.client.v1.plans.create_async(
+                {
+                    "id": plan_id,
+                    "amount": to_minor(unit_price, currency),
+                    "currency": currency.lower(),
+                    "interval": interval,
+                    "product": product["id"],
+                }
+            )
+        )
+        return plan_id
+
+    async def set_addon_item(
+        self, *, subscription_id: str, plan_id: str, item_id: str | None, quantity: int
+    ) -> str | None:
+        """Add, change or remove (``quantity`` 0) an add-on's subscription item; its id, if kept.
+
+        Not exercised by the tests: localstripe has no multi-item subscriptions (docs/billing.md).
+        """
+        items = self.client.v1.subscription_items
+        if quantity == 0:
+            if item_id:
+                await self._call(items.delete_async(item_id))
+            return None
+        if item_id:
+            await self._call(items.update_async(item_id, {"quantity": quantity}))
+            return item_id
+        created = await self._call(
+            items.create_async({"subscription": subscription_id, "plan": plan_id, "quantity": quantity})
+        )
+        return str(created["id"])
 
     async def cancel_at_period_end(self, subscription_id: str, cancel: bool) -> dict[str, Any]:
         """Cancel (or keep) the subscription at the end of its period."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -170,3 +172,70 @@ class StripeEvent(Base):
     event_type: Mapped[str] = mapped_column(String(100))
     tenant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tenants.id"))
     received_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))
+
+
+class AddonKind(enum.StrEnum):
+    """What an add-on raises: a limit of the plan (by ``amount`` per unit bought) or a module."""
+
+    SEATS = "seats"
+    STORAGE_MB = "storage_mb"
+    API_CALLS_MONTH = "api_calls_month"
+    ACCOUNTS = "accounts"
+    VENUES = "venues"
+    MODULE = "module"
+
+
+class Addon(Base):
+    """An add-on the operator sells on top of any plan (a seat pack, extra storage, a module)."""
+
+    __tablename__ = "billing_addons"
+    __table_args__ = (
+        UniqueConstraint("code", name="uq_billing_addons_code"),
+        CheckConstraint("amount >= 1", name="amount_positive"),
+        CheckConstraint("price_month >= 0 AND price_year >= 0", name="prices_not_negative"),
+        CheckConstraint("(kind = 'module') = (module IS NOT NULL)", name="module_for_module_kind"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[AddonKind] = mapped_column(_enum(AddonKind, "billing_addon_kind"))
+    #: How much of the limit one unit adds (5 seats, 10240 MB...); 1 for a module.
+    amount: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    #: The module a ``module`` add-on opens.
+    module: Mapped[str | None] = mapped_column(String(32))
+    #: Per unit.
+    price_month: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    price_year: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))
+
+
+class SubscriptionAddon(TenantScoped, Timestamped, Base):
+    """An add-on a tenant's subscription carries, with a quantity (one row per add-on)."""
+
+    __tablename__ = "billing_subscription_addons"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "addon_id", name="uq_billing_subscription_addons_addon"),
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+    )
+
+    addon_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("billing_addons.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    #: The Stripe subscription item (Stripe mode).
+    stripe_item_id: Mapped[str | None] = mapped_column(String(255))
+
+
+class Usage(TenantScoped, Base):
+    """A tenant's metered usage in one calendar month (UTC, on the tenant clock), written by the
+    meter's periodic flush (``metering.py``), never by a request."""
+
+    __tablename__ = "billing_usage"
+    __table_args__ = (UniqueConstraint("tenant_id", "month", name="uq_billing_usage_month"),)
+
+    #: The first day of the month.
+    month: Mapped[date] = mapped_column(Date)
+    api_calls: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    #: The stored files' sizes at the last flush of the month.
+    storage_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))

@@ -10,7 +10,7 @@ from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath
 from litestar.response import Template
 
-from bizsuite.core.billing.api import describe, invoice_out, render_invoice
+from bizsuite.core.billing.api import addon_catalogue, describe, invoice_out, render_invoice
 from bizsuite.core.billing.models import BillingProvider
 from bizsuite.core.billing.schemas import PlanChange
 from bizsuite.core.billing.services import plans, subscriptions
@@ -48,6 +48,15 @@ LIMIT_LABELS = {
     "storage_mb": N_("Storage (MB)"),
     "api_calls_month": N_("API calls per month"),
     "venues": N_("Venues"),
+}
+#: What an add-on raises, as the page says it.
+ADDON_KIND_LABELS = {
+    "seats": N_("Seats"),
+    "storage_mb": N_("Storage (MB)"),
+    "api_calls_month": N_("API calls per month"),
+    "accounts": N_("Customer accounts"),
+    "venues": N_("Venues"),
+    "module": N_("Module"),
 }
 INVOICE_STATUS_LABELS = {
     "draft": N_("Draft"),
@@ -88,6 +97,8 @@ class BillingPages(Controller):
             subscription=subscription,
             invoices=invoices,
             plans=await plans.list_plans(ctx) if current is not None else [],
+            addons=(await addon_catalogue(ctx, current)).items if current is not None else [],
+            addon_kind_labels=ADDON_KIND_LABELS,
             stripe=current is not None and current.subscription.provider is BillingProvider.STRIPE,
             phase_labels=PHASE_LABELS,
             phase_help=PHASE_HELP,
@@ -121,6 +132,25 @@ class BillingPages(Controller):
             await savepoint(ctx, subscriptions.change_plan(ctx, _settings(request), current, body))
 
         return await run_action(change, back=PAGE, notice="billing.plan_changed", problems=_PROBLEMS)
+
+    @post("/addons/{addon_code:str}")
+    async def change_addon(
+        self, ctx: Ctx, request: Request[Any, Any, Any], addon_code: FromPath[str], data: Form
+    ) -> Response[Any]:
+        """Carry more or fewer units of an add-on (0 removes it)."""
+
+        async def change() -> None:
+            try:
+                quantity = int(str(data.get("quantity", "")).strip())
+            except ValueError as exc:
+                raise ValidationProblem.for_field("quantity", "a whole number") from exc
+            if quantity < 0:
+                raise ValidationProblem.for_field("quantity", "0 or more")
+            current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
+            addon = await plans.get_addon(ctx, addon_code)
+            await savepoint(ctx, subscriptions.set_addon(ctx, _settings(request), current, addon, quantity))
+
+        return await run_action(change, back=PAGE, notice="billing.addon_changed", problems=_PROBLEMS)
 
     @post("/cancel")
     async def cancel(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:

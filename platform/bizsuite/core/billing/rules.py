@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -21,6 +22,8 @@ PAST_DUE_DAYS = 7
 GRACE_DAYS = 14
 
 CENT = Decimal("0.01")
+#: Stripe plan ids of add-ons start with this (the plan's own are ``bizsuite-<code>-v<n>-<interval>``).
+ADDON_PLAN_PREFIX = "bizsuite-addon-"
 #: Currencies Stripe counts in whole units (no minor unit).
 ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF"})
 
@@ -102,15 +105,55 @@ class Figure:
     inputs: dict[str, str]
 
 
-def price_for(price_month: Decimal, price_year: Decimal, interval: str, seats: int) -> Figure:
-    """A period's price: the plan's per-seat price for the interval times the seats."""
+@dataclass(frozen=True, slots=True)
+class AddonLine:
+    """An add-on a subscription carries: what one unit adds, how many, and the unit prices."""
+
+    code: str
+    kind: str
+    amount: int
+    module: str | None
+    quantity: int
+    price_month: Decimal
+    price_year: Decimal
+
+    def unit_price(self, interval: str) -> Decimal:
+        """The price of one unit for the interval."""
+        return self.price_year if interval == "year" else self.price_month
+
+
+def price_for(
+    price_month: Decimal, price_year: Decimal, interval: str, seats: int, addons: Sequence[AddonLine] = ()
+) -> Figure:
+    """A period's price: the plan's per-seat price for the interval times the seats, plus each
+    add-on's unit price times its quantity (``3 × 199.00 + 2 × 50.00 = 697.00``)."""
     unit = price_year if interval == "year" else price_month
     amount = money(unit * seats)
-    return Figure(
-        amount,
-        f"{seats} × {money(unit)} = {amount}",
-        {"seats": str(seats), "unit_price": str(money(unit)), "interval": interval},
-    )
+    terms = [f"{seats} × {money(unit)}"]
+    inputs = {"seats": str(seats), "unit_price": str(money(unit)), "interval": interval}
+    for line in addons:
+        amount += money(line.unit_price(interval) * line.quantity)
+        terms.append(f"{line.quantity} × {money(line.unit_price(interval))}")
+        inputs[f"addon:{line.code}"] = f"{line.quantity} × {money(line.unit_price(interval))}"
+    return Figure(amount, f"{' + '.join(terms)} = {amount}", inputs)
+
+
+def entitled(
+    modules: Sequence[str], seats: int, limits: dict[str, int | None], addons: Sequence[AddonLine]
+) -> tuple[list[str], int, dict[str, int | None]]:
+    """What a subscription allows with its add-ons: the plan's modules plus module add-ons, the
+    seats bought plus seat packs, each limit plus its add-ons (an unlimited limit stays unlimited)."""
+    opened = set(modules)
+    total_seats = seats
+    raised = dict(limits)
+    for line in addons:
+        if line.kind == "module" and line.module:
+            opened.add(line.module)
+        elif line.kind == "seats":
+            total_seats += line.amount * line.quantity
+        elif line.kind in raised and raised[line.kind] is not None:
+            raised[line.kind] = int(raised[line.kind] or 0) + line.amount * line.quantity
+    return sorted(opened), total_seats, raised
 
 
 def proration(
@@ -259,8 +302,14 @@ def stripe_state(
         status = "active"
     quantity = subscription.get("quantity")
     if quantity is None:
+        # With add-ons the subscription has several items: the seats are the plan's item.
         items = (subscription.get("items") or {}).get("data") or [{}]
-        quantity = items[0].get("quantity") or 1
+        plan_items = [
+            item
+            for item in items
+            if not str((item.get("plan") or {}).get("id") or "").startswith(ADDON_PLAN_PREFIX)
+        ] or items
+        quantity = plan_items[0].get("quantity") or 1
     return StripeState(
         status=status,
         seats=int(quantity),

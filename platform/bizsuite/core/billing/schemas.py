@@ -9,7 +9,13 @@ from typing import Annotated, Any
 
 import msgspec
 
-from bizsuite.core.billing.models import BillingInterval, BillingProvider, InvoiceStatus, SubscriptionStatus
+from bizsuite.core.billing.models import (
+    AddonKind,
+    BillingInterval,
+    BillingProvider,
+    InvoiceStatus,
+    SubscriptionStatus,
+)
 from bizsuite.core.billing.rules import Phase
 from bizsuite.core.tenants.models import ModuleName
 
@@ -136,11 +142,70 @@ class FigureOut(msgspec.Struct, kw_only=True):
 
 
 class UsageOut(msgspec.Struct, kw_only=True):
-    """One limit of the plan and what is used of it (``limit`` null: unlimited)."""
+    """One limit of the plan (with its add-ons) and what is used of it (``limit`` null: unlimited;
+    ``used`` null: not measured). ``api_calls_month`` counts this calendar month's API calls,
+    ``storage_mb`` the stored files in whole megabytes."""
 
     name: str
     limit: int | None
     used: int | None
+
+
+class AddonCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A new add-on (operator): what one unit adds and what it costs."""
+
+    code: PlanCode
+    name: PlanName
+    kind: AddonKind
+    #: How much one unit adds to the limit (5 seats, 10240 MB); must be 1 for a module.
+    amount: Annotated[int, msgspec.Meta(ge=1, le=100_000_000)] = 1
+    #: The module a ``module`` add-on opens.
+    module: ModuleName | None = None
+    price_month: Price
+    price_year: Price
+    currency: Currency = "CNY"
+
+
+class AddonOut(msgspec.Struct, kw_only=True):
+    """An add-on of the catalogue."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    kind: AddonKind
+    amount: int
+    module: str | None
+    price_month: Decimal
+    price_year: Decimal
+    currency: str
+    created_at: datetime
+
+
+class AddonList(msgspec.Struct, kw_only=True):
+    """The add-on catalogue."""
+
+    items: list[AddonOut]
+
+
+class SubscriptionAddonOut(msgspec.Struct, kw_only=True):
+    """An add-on a subscription carries (``quantity`` 0: available, not bought)."""
+
+    addon: AddonOut
+    quantity: int
+    #: Its part of the period's price (``2 × 50.00 = 100.00``).
+    price: FigureOut
+
+
+class SubscriptionAddonList(msgspec.Struct, kw_only=True):
+    """Every add-on of the catalogue with the quantity the subscription carries."""
+
+    items: list[SubscriptionAddonOut]
+
+
+class AddonQuantity(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """How many units of an add-on the subscription carries (0 removes it)."""
+
+    quantity: Annotated[int, msgspec.Meta(ge=0, le=10_000)]
 
 
 class SubscriptionOut(msgspec.Struct, kw_only=True):
@@ -167,6 +232,8 @@ class SubscriptionOut(msgspec.Struct, kw_only=True):
     price: FigureOut
     usage: list[UsageOut]
     version: int
+    #: The add-ons it carries (they raise the limits above and are in ``price``).
+    addons: list[SubscriptionAddonOut] = msgspec.field(default_factory=list)
     #: The amount a seat or plan change billed or credited now, with its formula (after changes).
     proration: FigureOut | None = None
 

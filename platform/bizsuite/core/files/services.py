@@ -14,6 +14,8 @@ from pathlib import Path
 import msgspec
 from sqlalchemy import select
 
+from bizsuite.core.billing.entitlements import check_storage, limit_of
+from bizsuite.core.billing.metering import METER, stored_bytes
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ForbiddenProblem, NotFoundProblem, ProblemError, ValidationProblem
@@ -167,6 +169,10 @@ async def upload(
     if meta.declared_size is not None and meta.declared_size > policy.max_bytes:
         raise PayloadTooLargeProblem(f"Files may have at most {policy.max_bytes} bytes.")
     _document_ref_errors(meta.document_type, meta.document_id)
+    limited = limit_of(ctx.tenant, "storage_mb") is not None
+    stored = await stored_bytes(ctx.session) if limited else 0
+    if limited:
+        check_storage(ctx.tenant, stored, meta.declared_size or 0)
     file_id = new_id()
     key = object_key(ctx.tenant_id, file_id)
     measure = _Measure()
@@ -175,6 +181,12 @@ async def upload(
         _measured(chunks, measure, max_bytes=policy.max_bytes, content_type=content_type),
         content_type=content_type,
     )
+    if limited:
+        try:
+            check_storage(ctx.tenant, stored, measure.size)
+        except BaseException:
+            await storage.delete(key)
+            raise
     row = StoredFile(
         id=file_id,
         name=name,
@@ -194,6 +206,7 @@ async def upload(
         await storage.delete(key)
         raise
     ctx.audit("file.uploaded", row, after=snapshot(row))
+    METER.touch(ctx.tenant_id)
     return row
 
 
@@ -324,6 +337,7 @@ async def _remove(ctx: Context, storage: ObjectStorage, row: StoredFile) -> None
     # the row survives without its object and downloads answer 404.)
     await storage.delete(row.storage_key)
     ctx.audit("file.deleted", row, before=before, target_id=row.id)
+    METER.touch(ctx.tenant_id)
 
 
 async def delete_file(ctx: Context, storage: ObjectStorage, file_id: uuid.UUID, if_match: str | None) -> None:

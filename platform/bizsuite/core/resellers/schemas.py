@@ -10,7 +10,7 @@ from typing import Annotated
 import msgspec
 
 from bizsuite.core.billing.models import InvoiceStatus
-from bizsuite.core.billing.schemas import FigureOut, PlanCode, Seats
+from bizsuite.core.billing.schemas import FigureOut, PlanCode, Seats, UsageOut
 from bizsuite.core.resellers.models import ResellerStatus
 from bizsuite.core.tenants.models import TenantStatus
 from bizsuite.core.tenants.schemas import Slug, TenantName
@@ -99,6 +99,10 @@ class ResellerTenantOut(msgspec.Struct, kw_only=True):
     seats_used: int
     open_invoices: int
     created_at: datetime
+    #: Seats, API calls this month and stored megabytes against the plan's limits (with add-ons).
+    usage: list[UsageOut] = msgspec.field(default_factory=list)
+    #: What the reseller earns a month on this tenant: (retail − wholesale) × seats.
+    margin_month: FigureOut | None = None
 
 
 class ResellerTenantList(msgspec.Struct, kw_only=True):

@@ -7,9 +7,10 @@ import uuid
 import msgspec
 from sqlalchemy import func, select
 
-from bizsuite.core.billing import rules
+from bizsuite.core.billing import metering, rules
+from bizsuite.core.billing.entitlements import limit_of
 from bizsuite.core.billing.models import Invoice, InvoiceStatus, Plan
-from bizsuite.core.billing.schemas import FigureOut, PlanAssignment
+from bizsuite.core.billing.schemas import FigureOut, PlanAssignment, UsageOut
 from bizsuite.core.billing.services import subscriptions
 from bizsuite.core.blueprints import BlueprintError, apply_blueprint, load_blueprint
 from bizsuite.core.clock import tenant_now
@@ -124,6 +125,25 @@ async def describe_tenant(ctx: Context, tenant: Tenant) -> ResellerTenantOut:
     open_invoices = await ctx.session.scalar(
         select(func.count()).select_from(Invoice).where(Invoice.status == InvoiceStatus.OPEN)
     )
+    seats_used = await subscriptions.seats_in_use(ctx)
+    measured = await metering.measure(ctx.session, tenant)
+    usage = [
+        UsageOut(name="seats", limit=limit_of(tenant, "seats"), used=seats_used),
+        UsageOut(
+            name="api_calls_month", limit=limit_of(tenant, "api_calls_month"), used=measured.api_calls_month
+        ),
+        UsageOut(name="storage_mb", limit=limit_of(tenant, "storage_mb"), used=measured.storage_mb),
+    ]
+    margin = None
+    wholesale = current.plan.wholesale_price_month if current is not None else None
+    if current is not None and wholesale is not None:
+        retail, seats = current.plan.price_month, current.subscription.seats
+        amount = rules.money(rules.money(retail - wholesale) * seats)
+        margin = FigureOut(
+            amount=amount,
+            formula=f"({rules.money(retail)} − {rules.money(wholesale)}) × {seats} = {amount}",
+            inputs={"price_month": str(retail), "wholesale_price_month": str(wholesale), "seats": str(seats)},
+        )
     return ResellerTenantOut(
         id=tenant.id,
         slug=tenant.slug,
@@ -134,9 +154,11 @@ async def describe_tenant(ctx: Context, tenant: Tenant) -> ResellerTenantOut:
         plan_version=current.plan.version if current else None,
         phase=phase,
         seats=current.subscription.seats if current else None,
-        seats_used=await subscriptions.seats_in_use(ctx),
+        seats_used=seats_used,
         open_invoices=int(open_invoices or 0),
         created_at=tenant.created_at,
+        usage=usage,
+        margin_month=margin,
     )
 
 

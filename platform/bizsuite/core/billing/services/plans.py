@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 from sqlalchemy import select
 
-from bizsuite.core.billing.models import Plan
+from bizsuite.core.billing.models import Addon, AddonKind, Plan
 from bizsuite.core.billing.rules import money
-from bizsuite.core.billing.schemas import PlanCreate, PlanVersionCreate
+from bizsuite.core.billing.schemas import AddonCreate, PlanCreate, PlanVersionCreate
 from bizsuite.core.context import Context
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
@@ -105,3 +105,47 @@ async def add_version(ctx: Context, code: str, data: PlanVersionCreate) -> Plan:
     ctx.session.add(plan)
     await ctx.session.flush()
     return plan
+
+
+async def list_addons(ctx: Context) -> list[Addon]:
+    """The add-on catalogue, by code."""
+    return list((await ctx.session.scalars(select(Addon).order_by(Addon.code))).all())
+
+
+async def get_addon(ctx: Context, code: str, *, field: str | None = None) -> Addon:
+    """An add-on by code: 404, or a 422 naming ``field`` when the code came in a body."""
+    addon = await ctx.session.scalar(select(Addon).where(Addon.code == code))
+    if addon is None:
+        if field is not None:
+            raise ValidationProblem.for_field(field, f"no add-on {code!r}")
+        raise NotFoundProblem(f"No add-on {code!r}.")
+    return addon
+
+
+async def create_addon(ctx: Context, data: AddonCreate) -> Addon:
+    """Add an add-on to the catalogue (operator)."""
+    if await ctx.session.scalar(select(Addon.id).where(Addon.code == data.code)):
+        raise ConflictProblem.for_field("code", "this add-on exists")
+    if (data.kind is AddonKind.MODULE) != (data.module is not None):
+        raise ValidationProblem.for_field("module", "a module add-on names its module; other kinds name none")
+    if data.kind is AddonKind.MODULE and data.amount != 1:
+        raise ValidationProblem.for_field("amount", "a module add-on opens one module (amount 1)")
+    addon = Addon(
+        code=data.code,
+        name=data.name,
+        kind=data.kind,
+        amount=data.amount,
+        module=data.module.value if data.module is not None else None,
+        price_month=data.price_month,
+        price_year=data.price_year,
+        currency=data.currency,
+    )
+    for name in ("price_month", "price_year"):
+        value = getattr(addon, name)
+        if value < 0:
+            raise ValidationProblem.for_field(name, "must not be negative")
+        if money(value) != value:
+            raise ValidationProblem.for_field(name, "at most 2 decimals")
+    ctx.session.add(addon)
+    await ctx.session.flush()
+    return addon

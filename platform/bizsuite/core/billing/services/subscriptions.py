@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,12 +15,15 @@ from bizsuite.core.billing import rules
 from bizsuite.core.billing.entitlements import check_limit, limit_of
 from bizsuite.core.billing.gateway import StripeGateway, stripe_plan_id
 from bizsuite.core.billing.models import (
+    Addon,
+    AddonKind,
     BillingInterval,
     BillingProvider,
     Invoice,
     InvoiceStatus,
     Plan,
     Subscription,
+    SubscriptionAddon,
     SubscriptionStatus,
 )
 from bizsuite.core.billing.rules import Figure
@@ -40,21 +44,28 @@ def gateway_of(settings: Settings) -> StripeGateway | None:
     return StripeGateway(settings) if settings.stripe_secret_key else None
 
 
-def entitlements_of(plan: Plan, sub: Subscription) -> dict[str, Any]:
-    """The snapshot the kernel checks on each request (``tenants.entitlements``)."""
+def entitlements_of(plan: Plan, sub: Subscription, addons: Sequence[rules.AddonLine] = ()) -> dict[str, Any]:
+    """The snapshot the kernel checks on each request (``tenants.entitlements``): the plan with
+    the add-ons' modules, seats and limits. (The meter adds ``usage`` to it, see ``metering.py``.)"""
     lapse = rules.lapse_start(sub.status.value, sub.trial_end, sub.past_due_since)
-    return {
-        "plan": plan.code,
-        "plan_name": plan.name,
-        "plan_version": plan.version,
-        "modules": list(plan.modules),
-        "seats": sub.seats,
-        "limits": {
+    modules, seats, limits = rules.entitled(
+        plan.modules,
+        sub.seats,
+        {
             "accounts": plan.max_accounts,
             "storage_mb": plan.max_storage_mb,
             "api_calls_month": plan.max_api_calls_month,
             "venues": plan.max_venues,
         },
+        addons,
+    )
+    return {
+        "plan": plan.code,
+        "plan_name": plan.name,
+        "plan_version": plan.version,
+        "modules": modules,
+        "seats": seats,
+        "limits": limits,
         "status": sub.status.value,
         "lapse": lapse.isoformat() if lapse else None,
     }
@@ -67,6 +78,31 @@ class Current:
     tenant: Tenant
     subscription: Subscription
     plan: Plan
+    #: The add-ons the subscription carries, by code.
+    addons: list[tuple[SubscriptionAddon, Addon]] = field(default_factory=list)
+
+    def addon_lines(self) -> list[rules.AddonLine]:
+        """The add-ons as the rules see them."""
+        return [
+            rules.AddonLine(
+                code=addon.code,
+                kind=addon.kind.value,
+                amount=addon.amount,
+                module=addon.module,
+                quantity=row.quantity,
+                price_month=addon.price_month,
+                price_year=addon.price_year,
+            )
+            for row, addon in self.addons
+        ]
+
+    def modules(self) -> list[str]:
+        """The modules the plan and its module add-ons open."""
+        return rules.entitled(self.plan.modules, self.subscription.seats, {}, self.addon_lines())[0]
+
+    def extra_seats(self) -> int:
+        """Seats the seat packs add to those bought."""
+        return sum(line.amount * line.quantity for line in self.addon_lines() if line.kind == "seats")
 
 
 async def lock(ctx: Context, tenant_id: uuid.UUID) -> Tenant | None:
@@ -97,7 +133,16 @@ async def find(ctx: Context, tenant: Tenant) -> Current | None:
             .where(Subscription.tenant_id == tenant.id)
         )
     ).first()
-    return None if row is None else Current(tenant, row[0], row[1])
+    if row is None:
+        return None
+    addons = (
+        await ctx.session.execute(
+            select(SubscriptionAddon, Addon)
+            .join(Addon, Addon.id == SubscriptionAddon.addon_id)
+            .order_by(Addon.code)
+        )
+    ).all()
+    return Current(tenant, row[0], row[1], [(a, b) for a, b in addons])
 
 
 async def require(ctx: Context, tenant: Tenant, *, for_change: bool = False) -> Current:
@@ -112,7 +157,11 @@ async def require(ctx: Context, tenant: Tenant, *, for_change: bool = False) -> 
 
 
 def _publish(current: Current) -> None:
-    current.tenant.entitlements = entitlements_of(current.plan, current.subscription)
+    published = entitlements_of(current.plan, current.subscription, current.addon_lines())
+    usage = (current.tenant.entitlements or {}).get("usage")
+    if usage is not None:
+        published["usage"] = usage  # the meter's, kept across plan changes
+    current.tenant.entitlements = published
 
 
 def _audit(ctx: Context, current: Current, action: str, before: dict[str, Any] | None) -> None:
@@ -266,7 +315,7 @@ async def change_seats(ctx: Context, settings: Settings, current: Current, seats
     if plan.seats is not None and seats > plan.seats:
         raise ValidationProblem.for_field("seats", f"the plan {plan.name} allows at most {plan.seats} seats")
     used = await seats_in_use(ctx)
-    if seats < used:
+    if seats + current.extra_seats() < used:
         raise ConflictProblem.for_field("seats", f"{used} seats are in use (members and pending invitations)")
     if seats == sub.seats:
         raise ConflictProblem.for_field("seats", f"the subscription already has {seats} seats")
@@ -325,7 +374,7 @@ async def change_plan(ctx: Context, settings: Settings, current: Current, data: 
     )
     sub.plan_id, sub.interval = new.id, interval
     current.plan = new
-    current.tenant.modules = sorted(set(new.modules))
+    current.tenant.modules = current.modules()
     gateway = gateway_of(settings)
     if gateway is not None and sub.stripe_subscription_id:
         stripe_plan = await _ensure_stripe_plan(gateway, new, interval)
@@ -400,7 +449,9 @@ async def bill_period(ctx: Context, settings: Settings, current: Current) -> Non
     """Bill the next period now (a renewal; the demo and tests use it to make a payment happen)."""
     gateway = gateway_of(settings)
     sub, plan = current.subscription, current.plan
-    price = rules.price_for(plan.price_month, plan.price_year, sub.interval.value, sub.seats)
+    price = rules.price_for(
+        plan.price_month, plan.price_year, sub.interval.value, sub.seats, current.addon_lines()
+    )
     if gateway is not None and sub.stripe_customer_id and sub.stripe_subscription_id:
         await gateway.invoice_subscription(
             customer_id=sub.stripe_customer_id, subscription_id=sub.stripe_subscription_id
@@ -449,7 +500,7 @@ async def sync_from_stripe(
         moved = await _plan_for_stripe_id(ctx, remote_plan)
         if moved is not None:
             sub.plan_id, current.plan = moved.id, moved
-            current.tenant.modules = sorted(set(moved.modules))
+            current.tenant.modules = current.modules()
     await _mirror_invoices(ctx, current, mine)
     sub.synced_at = real_now()
     _publish(current)
@@ -531,6 +582,10 @@ async def get_invoice(ctx: Context, invoice_id: uuid.UUID) -> Invoice:
     return invoice
 
 
+def _without_usage(entitlements: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if entitlements is None else {k: v for k, v in entitlements.items() if k != "usage"}
+
+
 async def subscribed_tenants(ctx: Context) -> list[uuid.UUID]:
     """Every tenant with a subscription (their entitlements are set)."""
     return list(await ctx.session.scalars(select(Tenant.id).where(Tenant.entitlements.is_not(None))))
@@ -560,8 +615,86 @@ async def reconcile(ctx: Context, settings: Settings) -> tuple[int, int]:
         ):
             await set_status(ctx, current, SubscriptionStatus.CANCELED)
             changed += 1
-        elif tenant.entitlements != entitlements_of(current.plan, sub):
+        elif _without_usage(tenant.entitlements) != entitlements_of(current.plan, sub, current.addon_lines()):
             _publish(current)
             changed += 1
     await ctx.session.flush()
     return checked, changed
+
+
+async def set_addon(
+    ctx: Context, settings: Settings, current: Current, addon: Addon, quantity: int
+) -> Figure | None:
+    """Carry ``quantity`` units of an add-on (0 removes it): the limits, seats and modules follow at
+    once, prorated for the rest of the period like seats (an invoice, or a credit, offline; a
+    subscription item in Stripe)."""
+    sub = current.subscription
+    if sub.status is SubscriptionStatus.CANCELED:
+        raise ConflictProblem("The subscription is canceled.")
+    row = next((r for r, a in current.addons if a.id == addon.id), None)
+    old = row.quantity if row is not None else 0
+    if quantity == old:
+        raise ConflictProblem.for_field("quantity", f"the subscription already carries {old} of {addon.name}")
+    if addon.kind is AddonKind.MODULE and quantity > 1:
+        raise ValidationProblem.for_field("quantity", "a module add-on is carried once (quantity 1)")
+    if addon.kind is AddonKind.SEATS and quantity < old:
+        used = await seats_in_use(ctx)
+        seats_after = sub.seats + current.extra_seats() - addon.amount * (old - quantity)
+        if seats_after < used:
+            raise ConflictProblem.for_field(
+                "quantity",
+                f"{used} seats are in use (members and pending invitations); {seats_after} would remain",
+            )
+    if addon.currency != current.plan.currency:
+        raise ValidationProblem.for_field(
+            "addon", f"{addon.name} is priced in {addon.currency}, the plan in {current.plan.currency}"
+        )
+    before = snapshot(sub)
+    before["addons"] = {a.code: r.quantity for r, a in current.addons}
+    period = _period(current)
+    figure = (
+        rules.proration(
+            unit_price=addon.price_year if sub.interval is BillingInterval.YEAR else addon.price_month,
+            old_seats=old,
+            new_seats=quantity,
+            period_start=period[0],
+            period_end=period[1],
+            now=tenant_now(current.tenant),
+        )
+        if period is not None and sub.status is not SubscriptionStatus.TRIAL
+        else None
+    )
+    gateway = gateway_of(settings)
+    item_id = row.stripe_item_id if row is not None else None
+    if gateway is not None and sub.stripe_subscription_id:
+        plan_id = await gateway.ensure_addon_plan(
+            code=addon.code,
+            name=addon.name,
+            interval=sub.interval.value,
+            unit_price=addon.price_year if sub.interval is BillingInterval.YEAR else addon.price_month,
+            currency=addon.currency,
+        )
+        item_id = await gateway.set_addon_item(
+            subscription_id=sub.stripe_subscription_id, plan_id=plan_id, item_id=item_id, quantity=quantity
+        )
+    if quantity == 0 and row is not None:
+        await ctx.session.delete(row)
+        current.addons = [(r, a) for r, a in current.addons if r is not row]
+    elif row is not None:
+        row.quantity, row.stripe_item_id = quantity, item_id
+    else:
+        row = SubscriptionAddon(addon_id=addon.id, quantity=quantity, stripe_item_id=item_id)
+        ctx.session.add(row)
+        current.addons = sorted([*current.addons, (row, addon)], key=lambda pair: pair[1].code)
+    if gateway is None and figure is not None and figure.amount != 0:
+        status = InvoiceStatus.OPEN if figure.amount > 0 else InvoiceStatus.PAID
+        await _offline_invoice(
+            ctx, current, figure, f"{addon.name} {old} → {quantity} (prorated)", status=status
+        )
+    current.tenant.modules = current.modules()
+    _publish(current)
+    await ctx.session.flush()
+    after = snapshot(sub)
+    after["addons"] = {a.code: r.quantity for r, a in current.addons}
+    ctx.audit("subscription.updated", sub, before=before, after=after)
+    return figure
