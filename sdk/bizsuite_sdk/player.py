@@ -7,8 +7,10 @@ the connection drops, reconnects with a doubling backoff (with jitter, up to ``m
 and resumes from the last event id it received.
 
 Playing means writing what would play to ``out``: ``now-playing.json`` (the current command)
-and ``played.log`` (one JSON line per command, with when it started); a site integrating real
-amplifiers replaces :meth:`Player.play` with its audio output. Run it with::
+and ``played.log`` (one JSON line per command, with when it started); a command whose source is
+an audio asset (``asset:<id>``) first has the asset's MP3 downloaded to ``out/assets/<id>.mp3``
+(once; ``GET /api/v1/venue-audio/player/assets/{id}``), named as ``file`` in both. A site
+integrating real amplifiers replaces :meth:`Player.play` with its audio output. Run it with::
 
     BIZSUITE_DEVICE_KEY=bzd_... bizsuite-player --base-url http://127.0.0.1:8000 --out ./player-5F
 """
@@ -37,6 +39,9 @@ log = logging.getLogger("bizsuite.player")
 
 DEVICE_KEY_ENV = "BIZSUITE_DEVICE_KEY"
 FEED = "/api/v1/venue-audio/player/feed"
+ASSETS = "/api/v1/venue-audio/player/assets"
+#: A command's source naming an audio asset of the venue.
+ASSET_PREFIX = "asset:"
 #: Attempts to deliver one acknowledgement (doubling pauses from 0.25 s).
 ACK_ATTEMPTS = 6
 
@@ -80,14 +85,43 @@ class Player:
         self.stop = threading.Event()
         self.connections = 0
 
+    def asset_file(self, asset_id: str) -> Path:
+        """The asset's MP3 on disk, downloaded once (the server redirects to a short-lived link)."""
+        path = self.out / "assets" / f"{asset_id}.mp3"
+        if path.exists():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        headers = {"Authorization": f"Bearer {self.device_key}"}
+        partial = path.with_suffix(".part")
+        with (
+            httpx.Client(
+                base_url=self.base_url, timeout=30.0, trust_env=False, follow_redirects=True
+            ) as http,
+            http.stream("GET", f"{ASSETS}/{asset_id}", headers=headers) as response,
+        ):
+            response.raise_for_status()
+            with partial.open("wb") as file:
+                for chunk in response.iter_bytes():
+                    file.write(chunk)
+        partial.replace(path)  # never a half-written file under the final name
+        return path
+
     def play(self, command: dict[str, Any]) -> tuple[str, int]:
-        """Play a command (here: write it down); returns what now plays and at what volume."""
+        """Play a command (here: write it down); returns what now plays and at what volume (an
+        asset it could not fetch plays nothing, and its acknowledgement says so)."""
         self.out.mkdir(parents=True, exist_ok=True)
-        record = {"started_at": datetime.now(UTC).isoformat(), **command}
+        record: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(), **command}
+        source = str(command.get("source") or "")
+        if source.startswith(ASSET_PREFIX):
+            try:
+                record["file"] = str(self.asset_file(source.removeprefix(ASSET_PREFIX)))
+            except (httpx.HTTPError, OSError) as exc:
+                log.error("fetching %s: %s", source, exc)
+                record["error"], source = f"could not fetch {source}: {exc}", ""
         (self.out / "now-playing.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), "utf-8")
         with (self.out / "played.log").open("a", encoding="utf-8") as log_file:
             log_file.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return str(command.get("source") or ""), int(command.get("volume") or 0)
+        return source, int(command.get("volume") or 0)
 
     def handle(self, command: dict[str, Any]) -> None:
         """Play a command and acknowledge it."""

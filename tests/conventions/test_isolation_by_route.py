@@ -36,6 +36,9 @@ _TABLE_OF = {
     "member_id": ("memberships", "id"),
     "activity_id": ("crm_activities", "id"),
 }
+#: Route parameters a module narrows: (parameter, module) → (table, column). Fee billing's
+#: ``org_unit_id`` is a subsidiary (HQ's own unit is not one), taken from its payers.
+_MODULE_TABLE_OF = {("org_unit_id", "fees"): ("fees_payers", "org_unit_id")}
 #: Operator-only routes (no tenant credential reaches them).
 _OPERATOR_PARAMS = {"tenant_id"}
 ALL_MODULES = [m.value for m in ModuleName]
@@ -44,6 +47,8 @@ ALL_MODULES = [m.value for m in ModuleName]
 def _table_for(param: str, module: str | None = None) -> tuple[str, str] | None:
     """The table an id parameter names; the route's own module's ``<module>_<nouns>`` first (two
     modules may both have ``items``)."""
+    if (param, module) in _MODULE_TABLE_OF:
+        return _MODULE_TABLE_OF[(param, module)]
     if param in _TABLE_OF:
         return _TABLE_OF[param]
     noun = param.removesuffix("_id")
@@ -154,6 +159,8 @@ def _routes_with_ids(app: Litestar, prefix: str) -> list[tuple[str, str, str | N
         if any(name in _OPERATOR_PARAMS for name, _ in params):
             continue
         for handler in getattr(route, "route_handlers", []):
+            if handler.opt.get("credential") == "device":
+                continue  # players' routes refuse every tenant credential (403), the owner's too
             for method in sorted(handler.http_methods):
                 if method not in ("HEAD", "OPTIONS"):
                     found.append((method, route.path, handler.opt.get("module")))

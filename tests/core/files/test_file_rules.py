@@ -66,6 +66,14 @@ def test_content_types_are_normalised_and_configurable() -> None:
         ("audio/wav", b"RIFF\x00\x00\x00\x00WAVEfmt ", True),
         ("audio/wav", b"RIFF\x00\x00\x00\x00WEBPVP8 ", False),
         ("image/webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ", True),
+        ("audio/mpeg", b"ID3\x04\x00", True),
+        ("audio/mpeg", b"\xff\xfb\x90\xc4", True),  # MPEG-1 layer III
+        ("audio/mpeg", b"\xff\xf3\x64\xc4", True),  # MPEG-2 layer III (22.05 kHz)
+        ("audio/mpeg", b"\xff\xe3\x18\xc4", True),  # MPEG-2.5 layer III (8 kHz)
+        ("audio/mpeg", b"\xff\xf1\x50\x80", False),  # an ADTS AAC frame, not MP3
+        ("audio/mpeg", b"RIFF\x00\x00\x00\x00WAVE", False),
+        ("audio/flac", b"fLaC\x00\x00\x00\x22", True),
+        ("audio/flac", b"OggS\x00\x02", False),
         ("text/csv", b"name,amount\n", True),
     ],
 )

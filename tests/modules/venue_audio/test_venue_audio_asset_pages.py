@@ -189,6 +189,7 @@ async def test_a_wav_uploaded_on_the_assets_page_is_listed_with_its_facts(
     cells = dict(re.findall(r'data-testid="asset-(name|duration|format|size)"[^>]*>([^<]*)<', row.group(1)))
     assert cells["name"] == "疏散广播" and cells["duration"] == "0:01.5"
     assert "8000 赫兹" in cells["format"] and "单声道" in cells["format"]
+    assert cells["format"].startswith("WAV → MP3")  # what players receive
     assert "-9.0 分贝（满刻度）" in row.group(1)  # the RMS level of a half-scale tone
     assert cells["size"].strip() == "23.5 kB"  # a 44-byte header + 12,000 frames × 2 bytes
     taken = await client.post(

@@ -1,30 +1,73 @@
-"""Audio assets: a WAV file uploaded to the files is registered with its duration, format and
-loudness read from it (worked numbers: a 1.5 s tone at 8 kHz, half of full scale, is 1,500 ms at
-−9.0 dBFS RMS); another type or a broken file is refused naming ``file_id``; names are unique per
-venue; another tenant cannot reach it."""
+"""Audio assets: a WAV, MP3, Ogg or FLAC file uploaded to the files is registered with its
+duration, format and loudness read from it (worked numbers: a 1.5 s tone at 8 kHz, half of full
+scale, is 1,500 ms at −9.0 dBFS RMS) and kept with the MP3 players receive; another type or a
+broken file is refused naming ``file_id``; names are unique per venue; a player fetches the MP3
+of its own venue's assets only; another tenant cannot reach it."""
 
 from __future__ import annotations
 
+import io
+
 import httpx
-from bizsuite.modules.venue_audio.rules import wav_facts
+import pytest
+import soundfile  # type: ignore[import-untyped]
+from bizsuite.modules.venue_audio.audio import audio_facts, delivery_problem, to_delivery
 
 from tests.conftest import TenantHandle
 from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building
+from tests.modules.venue_audio.conftest import BASE, Building, make_building
+from tests.modules.venue_audio.test_venue_audio_players import add_player
 from tests.modules.venue_audio.wav import sine_wav
 
 
-def test_wav_facts_give_duration_format_and_rms_level() -> None:
-    facts = wav_facts(sine_wav(1.5, rate=8000, amplitude=0.5))
+def encoded(wav: bytes, kind: str, subtype: str) -> bytes:
+    """A WAV encoded as another format by libsndfile (what a sound editor would export)."""
+    data, rate = soundfile.read(io.BytesIO(wav))
+    out = io.BytesIO()
+    soundfile.write(out, data, rate, format=kind, subtype=subtype)
+    return out.getvalue()
+
+
+def test_facts_of_a_wav_give_duration_format_and_rms_level() -> None:
+    facts = audio_facts(sine_wav(1.5, rate=8000, amplitude=0.5))
     assert facts is not None
-    assert (facts.duration_ms, facts.sample_rate, facts.channels, facts.sample_width) == (1500, 8000, 1, 2)
+    assert (facts.duration_ms, facts.sample_rate, facts.channels, facts.format) == (1500, 8000, 1, "WAV")
     assert facts.rms_dbfs == -9.0  # 20·log10(0.5/√2) = −9.03
-    stereo = wav_facts(sine_wav(0.25, rate=44100, amplitude=1.0, channels=2))
+    stereo = audio_facts(sine_wav(0.25, rate=44100, amplitude=1.0, channels=2))
     assert (
         stereo is not None and stereo.duration_ms == 250 and stereo.channels == 2 and stereo.rms_dbfs == -3.0
     )
-    assert wav_facts(b"RIFF\x00\x00\x00\x00WAVEnot really") is None
-    assert wav_facts(b"ID3\x04 an mp3") is None
+    silent = audio_facts(sine_wav(0.5, amplitude=0.0))
+    assert silent is not None and silent.rms_dbfs is None  # silence has no level
+    assert audio_facts(b"RIFF\x00\x00\x00\x00WAVEnot really") is None
+    assert audio_facts(b"ID3\x04 not an mp3 at all" * 20) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "subtype", "name"),
+    [("MP3", "MPEG_LAYER_III", "MP3"), ("OGG", "VORBIS", "OGG"), ("FLAC", "PCM_16", "FLAC")],
+)
+def test_facts_of_compressed_files_match_the_tone_they_carry(kind: str, subtype: str, name: str) -> None:
+    facts = audio_facts(encoded(sine_wav(1.5, rate=44100, amplitude=0.5), kind, subtype))
+    assert facts is not None and (facts.sample_rate, facts.channels, facts.format) == (44100, 1, name)
+    assert abs(facts.duration_ms - 1500) <= 60  # lossy codecs pad a frame or so
+    assert facts.rms_dbfs is not None and abs(facts.rms_dbfs + 9.0) <= 0.3
+
+
+def test_the_delivery_mp3_keeps_the_sound_and_rates_mp3_cannot_carry_are_named() -> None:
+    wav = sine_wav(1.0, rate=22050, amplitude=0.5, channels=2)
+    mp3 = to_delivery(wav)
+    assert mp3[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2") or mp3[:3] == b"ID3"
+    facts = audio_facts(mp3)
+    assert facts is not None and (facts.format, facts.sample_rate, facts.channels) == ("MP3", 22050, 2)
+    assert (
+        abs(facts.duration_ms - 1000) <= 60
+        and facts.rms_dbfs is not None
+        and abs(facts.rms_dbfs + 9.0) <= 0.3
+    )
+    wide = audio_facts(sine_wav(0.1, rate=96000))
+    assert wide is not None and "96000 Hz" in (delivery_problem(wide) or "")
+    assert delivery_problem(facts) is None
 
 
 async def _upload(
@@ -50,6 +93,10 @@ async def test_a_wav_upload_becomes_an_asset_with_its_facts(
     )
     assert (asset["duration_ms"], asset["sample_rate"], asset["channels"]) == (1500, 8000, 1)
     assert asset["rms_dbfs"] == "-9.0" and asset["content_type"] == "audio/wav"
+    # The WAV is kept as uploaded; players receive its MP3, a file attached to the asset.
+    delivery = (await client.get(f"/api/v1/files/{asset['delivery_file_id']}", headers=headers)).json()
+    assert delivery["content_type"] == "audio/mpeg" and delivery["name"] == "evacuation.mp3"
+    assert delivery["id"] != file_id
     again = await client.post(
         f"{BASE}/assets", headers=headers, json={"venue_id": venue_id, "file_id": file_id, "name": "疏散广播"}
     )
@@ -57,13 +104,19 @@ async def test_a_wav_upload_becomes_an_asset_with_its_facts(
     listed = await client.get(f"{BASE}/assets", headers=headers, params={"venue_id": venue_id})
     assert [a["id"] for a in listed.json()["items"]] == [asset["id"]]
 
-    mp3 = await _upload(
-        client, headers, "music.mp3", b"ID3\x04\x00\x00\x00\x00\x00\x00 not decoded", "audio/mpeg"
-    )
+    aac = await _upload(client, headers, "music.aac", b"\xff\xf1 an aac stream", "audio/aac")
     refused = await client.post(
-        f"{BASE}/assets", headers=headers, json={"venue_id": venue_id, "file_id": mp3, "name": "music"}
+        f"{BASE}/assets", headers=headers, json={"venue_id": venue_id, "file_id": aac, "name": "music"}
     )
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "file_id"
+    assert "WAV, MP3, Ogg and FLAC" in refused.json()["errors"][0]["message"]
+    garbage = await _upload(
+        client, headers, "noise.mp3", b"ID3\x04\x00\x00\x00\x00\x00\x00 not decoded", "audio/mpeg"
+    )
+    undecodable = await client.post(
+        f"{BASE}/assets", headers=headers, json={"venue_id": venue_id, "file_id": garbage, "name": "noise"}
+    )
+    assert undecodable.status_code == 422 and undecodable.json()["errors"][0]["field"] == "file_id"
     broken = await _upload(client, headers, "broken.wav", b"RIFF\x10\x00\x00\x00WAVEfmt broken", "audio/wav")
     unreadable = await client.post(
         f"{BASE}/assets", headers=headers, json={"venue_id": venue_id, "file_id": broken, "name": "broken"}
@@ -96,3 +149,48 @@ async def test_deleting_the_file_deletes_its_asset(client: httpx.AsyncClient, bu
     )
     assert gone.status_code == 204, gone.text
     assert (await client.get(f"{BASE}/assets/{asset['id']}", headers=building.headers)).status_code == 404
+
+
+async def test_an_mp3_is_delivered_as_uploaded_and_a_player_fetches_only_its_venues_assets(
+    client: httpx.AsyncClient, building: Building
+) -> None:
+    headers, venue_id = building.headers, building.venue["id"]
+    mp3 = encoded(sine_wav(2.0, rate=44100, amplitude=0.25), "MP3", "MPEG_LAYER_III")
+    file_id = await _upload(client, headers, "lobby.mp3", mp3, "audio/mpeg")
+    asset = await post_ok(
+        client, f"{BASE}/assets", {"venue_id": venue_id, "file_id": file_id, "name": "大堂音乐"}, headers
+    )
+    assert asset["delivery_file_id"] == file_id and asset["content_type"] == "audio/mpeg"
+    assert abs(asset["duration_ms"] - 2000) <= 60 and abs(float(asset["rms_dbfs"]) + 15.1) <= 0.3
+
+    player = await add_player(client, building, "F5")
+    fetched = await client.get(f"{BASE}/player/assets/{asset['id']}", headers=player.headers)
+    assert fetched.status_code == 307 and fetched.headers["cache-control"] == "no-store"
+    downloaded = await client.get(fetched.headers["location"])
+    assert downloaded.status_code == 200 and downloaded.content == mp3
+    # A tenant key is not a player's; another venue's asset does not exist for this player.
+    assert (await client.get(f"{BASE}/player/assets/{asset['id']}", headers=headers)).status_code == 403
+    other = (await make_building(client, building.tenant)).venue
+    elsewhere = await post_ok(
+        client,
+        f"{BASE}/assets",
+        {
+            "venue_id": other["id"],
+            "file_id": await _upload(client, headers, "gate.wav", sine_wav(0.5), "audio/wav"),
+            "name": "gate",
+        },
+        headers,
+    )
+    assert (
+        await client.get(f"{BASE}/player/assets/{elsewhere['id']}", headers=player.headers)
+    ).status_code == 404
+
+    # Removing a WAV's asset removes its MP3 encoding; the uploaded WAV stays in the files.
+    gone = await client.delete(
+        f"{BASE}/assets/{elsewhere['id']}", headers={**headers, "If-Match": str(elsewhere["version"])}
+    )
+    assert gone.status_code == 204
+    assert (
+        await client.get(f"/api/v1/files/{elsewhere['delivery_file_id']}", headers=headers)
+    ).status_code == 404
+    assert (await client.get(f"/api/v1/files/{elsewhere['file_id']}", headers=headers)).status_code == 200

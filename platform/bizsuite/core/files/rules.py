@@ -33,6 +33,7 @@ DEFAULT_CONTENT_TYPES = frozenset(
         "audio/wav",
         "audio/x-wav",
         "audio/ogg",
+        "audio/flac",
         "audio/mp4",
         "audio/aac",
     }
@@ -53,7 +54,7 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "application/vnd.ms-excel": _OLE,
     "application/msword": _OLE,
     "audio/ogg": (b"OggS",),
-    "audio/mpeg": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
+    "audio/flac": (b"fLaC",),
 }
 #: How many leading bytes :func:`content_matches` needs.
 SNIFF_BYTES = 16
@@ -74,6 +75,9 @@ def content_matches(content_type: str, head: bytes) -> bool:
     """Whether a file's first bytes fit its declared type (types without a signature always fit)."""
     if content_type in {"audio/wav", "audio/x-wav"}:
         return head[:4] == b"RIFF" and head[8:12] == b"WAVE"
+    if content_type == "audio/mpeg":
+        # An ID3 tag, or an MPEG audio frame: 11 sync bits, then any version (1, 2 or 2.5) of layer III.
+        return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE6 == 0xE2)
     if content_type == "image/webp":
         return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     signatures = SIGNATURES.get(content_type)

@@ -17,7 +17,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.handlers import BaseRouteHandler
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
-from litestar.response import ServerSentEvent, ServerSentEventMessage
+from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage
 from sqlalchemy.exc import SQLAlchemyError
 
 from bizsuite.core import live
@@ -74,6 +74,7 @@ from bizsuite.modules.venue_audio.schemas import (
     ZoneGroupView,
     ZoneStatus,
 )
+from bizsuite.web.uploads import upload_policy
 
 BASE = "/api/v1/venue-audio"
 
@@ -449,6 +450,9 @@ class PlayerController(Controller):
     path = f"{BASE}/player"
     tags = ["venue_audio"]
     guards = [device_guard]
+    #: Tenant credentials never reach these routes (403); what a device key reaches is tested by
+    #: the module's player tests (its own venue only).
+    opt = {"credential": "device"}
 
     @get(
         "/feed",
@@ -534,6 +538,27 @@ class PlayerController(Controller):
         """The player is alive now; a fault it was in clears."""
         assert ctx.principal.device_id is not None
         return await services.record_heartbeat(ctx, ctx.principal.device_id)
+
+    @get(
+        "/assets/{asset_id:uuid}",
+        operation_id="get_venue_audio_player_asset",
+        summary="Fetch an audio asset's MP3",
+        status_code=307,
+        responses={307: ResponseSpec(None, description="Redirect to a short-lived link to the MP3.")},
+    )
+    async def get_venue_audio_player_asset(
+        self, ctx: Ctx, request: Request[Any, Any, Any], asset_id: FromPath[uuid.UUID]
+    ) -> Redirect:
+        """Where a player downloads what a command's ``asset:<id>`` source plays: a redirect to a
+        short-lived link to the asset's MP3 (an asset of another venue is 404)."""
+        assert ctx.principal.device_id is not None
+        device = await services.get_device(ctx, ctx.principal.device_id)
+        row = await services.delivery_file(ctx, device.venue_id, asset_id)
+        ttl = request.app.state.settings.download_url_ttl_seconds
+        url = await provide_storage(request).download_url(
+            row.storage_key, filename=row.name, content_type=row.content_type, expires_in=ttl
+        )
+        return Redirect(url, status_code=307, headers={"Cache-Control": "no-store"})
 
 
 class ScheduleController(Controller):
@@ -668,9 +693,10 @@ class AssetController(Controller):
     async def create_venue_audio_asset(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[AssetCreate]
     ) -> AssetView:
-        """Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
-        format and loudness are read from it; another type is 422 naming ``file_id``."""
-        return await services.create_asset(ctx, provide_storage(request), data)
+        """Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
+        file whose duration, format and loudness are read from it, kept with the MP3 players
+        receive (``delivery_file_id``); another type is 422 naming ``file_id``."""
+        return await services.create_asset(ctx, provide_storage(request), data, upload_policy(request))
 
     @get("/{asset_id:uuid}", operation_id="get_venue_audio_asset", summary="Get an audio asset")
     async def get_venue_audio_asset(self, ctx: Ctx, asset_id: FromPath[uuid.UUID]) -> AssetView:
@@ -679,10 +705,15 @@ class AssetController(Controller):
 
     @delete("/{asset_id:uuid}", operation_id="delete_venue_audio_asset", summary="Remove an audio asset")
     async def delete_venue_audio_asset(
-        self, ctx: Ctx, asset_id: FromPath[uuid.UUID], if_match: IfMatch = None
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        asset_id: FromPath[uuid.UUID],
+        if_match: IfMatch = None,
     ) -> None:
-        """Remove an audio asset (its file stays in the files) (``If-Match``)."""
-        await services.delete_asset(ctx, asset_id, if_match)
+        """Remove an audio asset (the uploaded file stays in the files, its MP3 encoding goes)
+        (``If-Match``)."""
+        await services.delete_asset(ctx, provide_storage(request), asset_id, if_match)
 
 
 CONTROLLERS: list[type[Controller]] = [

@@ -259,6 +259,7 @@ class Asset(TenantScoped, Timestamped, Versioned, Base):
     __table_args__ = (
         tenant_fk("venue_id", "venue_audio_venues.id", ondelete="CASCADE"),
         tenant_fk("file_id", "files.id", ondelete="CASCADE"),
+        tenant_fk("delivery_file_id", "files.id", ondelete="CASCADE"),
         UniqueConstraint("tenant_id", "venue_id", "name", name="uq_venue_audio_assets_name"),
         Index("ix_venue_audio_assets_tenant_created", "tenant_id", "created_at", "id"),
         CheckConstraint(_one_of("purpose", AssetPurpose), name="purpose"),
@@ -272,8 +273,11 @@ class Asset(TenantScoped, Timestamped, Versioned, Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     sample_rate: Mapped[int] = mapped_column(Integer)
     channels: Mapped[int] = mapped_column(SmallInteger)
-    #: RMS level in dBFS (16-bit PCM), one decimal.
+    #: RMS level in dBFS over every sample, one decimal (``None``: silence).
     rms_dbfs: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    #: The MP3 players receive: the uploaded file itself when it is an MP3, else its encoding,
+    #: a file attached to the asset (``None`` for assets registered before delivery files).
+    delivery_file_id: Mapped[uuid.UUID | None]
 
 
 class DeviceKey(TenantScoped, Timestamped, Base):

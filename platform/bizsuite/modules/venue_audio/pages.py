@@ -97,6 +97,14 @@ SCHEDULE_EDIT_FIELDS = (
 POLICY_LABELS = {"phased": N_("Phased (N + 1)"), "all_zones": N_("All zones at once")}
 WEEKDAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 ASSET_FIELDS = ("venue_id", "name", "purpose")
+#: The name people know each asset type by.
+AUDIO_FORMATS = {
+    "audio/wav": "WAV",
+    "audio/x-wav": "WAV",
+    "audio/mpeg": "MP3",
+    "audio/ogg": "Ogg",
+    "audio/flac": "FLAC",
+}
 PURPOSE_LABELS = {
     "music": N_("Music"),
     "message": N_("Pre-recorded message"),
@@ -133,8 +141,10 @@ SERVICE_MESSAGES = (
     N_("pick an audio asset or type a source, not both"),
     N_("type a source or pick an audio asset"),
     N_("type the source that replaces the asset"),
-    N_("only PCM WAV files (audio/wav) can be assets for now"),
-    N_("not a readable PCM WAV file"),
+    N_("only WAV, MP3, Ogg and FLAC files can be audio assets"),
+    N_("not an audio file that can be read"),
+    N_("a sample rate of %(rate)s Hz cannot be delivered as MP3 (it takes %(rates)s Hz)"),
+    N_("only mono and stereo files can be delivered as MP3"),
     N_("an asset with this name already exists in the venue"),
     N_("no such file"),
 )
@@ -797,6 +807,7 @@ class VenueAudioPages(Controller):
             size=format_size,
             duration=rules.duration_label,
             purpose_labels=PURPOSE_LABELS,
+            formats=AUDIO_FORMATS,
             max_size=format_size(policy.max_bytes),
             errors=errors or FormErrors(),
             values=values or {},
@@ -809,7 +820,7 @@ class VenueAudioPages(Controller):
 
     @post("/assets/upload", opt={"min_role": Role.MEMBER, "streams_body": True}, request_max_body_size=None)
     async def upload_asset(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
-        """Upload a WAV into the files and register it as an asset of the chosen venue; every
+        """Upload a WAV, MP3, Ogg or FLAC file into the files and register it as an asset of the chosen venue; every
         refusal (the file, the name, the venue) shows next to its field and stores nothing."""
         storage = provide_storage(request)
         typed: dict[str, Any] = {}
@@ -833,7 +844,9 @@ class VenueAudioPages(Controller):
                 async with files.removed_on_failure(storage, stored):
                     if form.body is None:
                         raise _FormRefused(form.errors)
-                    return await savepoint(ctx, services.create_asset(ctx, storage, form.body))
+                    return await savepoint(
+                        ctx, services.create_asset(ctx, storage, form.body, upload_policy(request))
+                    )
             except _FormRefused as refused:
                 return refused.errors
             except ProblemError as problem:
@@ -854,11 +867,15 @@ class VenueAudioPages(Controller):
         return redirect(f"/venue-audio/assets?venue_id={result.venue_id}", notice="venue_audio.asset.created")
 
     @post("/assets/{asset_id:uuid}/delete", opt={"min_role": Role.MEMBER})
-    async def delete_asset(self, ctx: Ctx, asset_id: FromPath[uuid.UUID], data: Form) -> Response[Any]:
-        """Remove an asset (its file stays in the files); one in use is refused."""
+    async def delete_asset(
+        self, ctx: Ctx, request: Request[Any, Any, Any], asset_id: FromPath[uuid.UUID], data: Form
+    ) -> Response[Any]:
+        """Remove an asset (the uploaded file stays in the files); one in use is refused."""
         asset = await services.get_asset(ctx, asset_id)
         return await run_action(
-            lambda: savepoint(ctx, services.delete_asset(ctx, asset_id, data.get("version"))),
+            lambda: savepoint(
+                ctx, services.delete_asset(ctx, provide_storage(request), asset_id, data.get("version"))
+            ),
             back=f"/venue-audio/assets?venue_id={asset.venue_id}",
             notice="venue_audio.asset.deleted",
             problems={409: "venue_audio.asset.in_use"},

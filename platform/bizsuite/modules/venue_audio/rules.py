@@ -9,13 +9,8 @@
 
 from __future__ import annotations
 
-import array
 import enum
-import io
-import math
-import sys
 import uuid
-import wave
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -366,10 +361,8 @@ def zone_label(floor: int | None, basement: bool) -> str:
 
 # --- Audio assets ---------------------------------------------------------------------------
 
-#: The types an asset may have for now: PCM WAV, read with the standard library's ``wave``.
-ASSET_TYPES = frozenset({"audio/wav", "audio/x-wav"})
-#: A program's source naming an audio asset: ``asset:<asset id>`` (the asset's file is fetched
-#: through the files API); any other source is text (``playlist:lobby-jazz``, a message).
+#: A program's source naming an audio asset: ``asset:<asset id>`` (a player fetches its MP3 through
+#: ``GET …/player/assets/{id}``); any other source is text (``playlist:lobby-jazz``, a message).
 ASSET_SOURCE_PREFIX = "asset:"
 
 
@@ -395,41 +388,3 @@ def source_choice(text: str | None, asset_id: uuid.UUID | None) -> str | None:
     if asset_id is not None:
         return "asset"
     return "text" if text is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class AudioFacts:
-    """What a WAV file's header and samples say: duration (ms), format, and loudness as the RMS
-    level in dBFS (16-bit PCM; ``None`` for other sample widths or silence)."""
-
-    duration_ms: int
-    sample_rate: int
-    channels: int
-    sample_width: int
-    rms_dbfs: float | None
-
-
-def wav_facts(data: bytes) -> AudioFacts | None:
-    """Read a PCM WAV file's facts, or ``None`` when it is not a readable one.
-
-    duration = frames ÷ sample rate; RMS dBFS = 20·log10(√(mean of squared samples) ÷ 32768).
-    """
-    try:
-        with wave.open(io.BytesIO(data), "rb") as reader:
-            rate, frames = reader.getframerate(), reader.getnframes()
-            channels, width = reader.getnchannels(), reader.getsampwidth()
-            samples = reader.readframes(frames)
-    except (wave.Error, EOFError, ValueError):
-        return None
-    if rate <= 0 or channels <= 0:
-        return None
-    level = None
-    if width == 2 and samples:
-        values = array.array("h")
-        values.frombytes(samples[: len(samples) - len(samples) % 2])
-        if sys.byteorder == "big":
-            values.byteswap()
-        mean_square = sum(v * v for v in values) / len(values)
-        if mean_square > 0:
-            level = round(20 * math.log10(math.sqrt(mean_square) / 32768), 1)
-    return AudioFacts(round(frames * 1000 / rate), rate, channels, width, level)

@@ -507,8 +507,9 @@ class AssetCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class AssetView(msgspec.Struct, kw_only=True):
-    """An audio asset with what was read from its file: ``duration_ms`` = frames ÷ sample rate
-    × 1000; ``rms_dbfs`` = 20·log10(RMS ÷ 32768) over every sample (16-bit PCM)."""
+    """An audio asset with what was read from its file: ``duration_ms`` = decoded frames ÷ sample
+    rate × 1000; ``rms_dbfs`` = 20·log10(RMS) over every sample scaled to ±1 (16-bit PCM: RMS ÷
+    32768). ``delivery_file_id`` is the MP3 players receive (the upload itself when it is an MP3)."""
 
     id: uuid.UUID
     venue_id: uuid.UUID
@@ -520,6 +521,7 @@ class AssetView(msgspec.Struct, kw_only=True):
     sample_rate: int
     channels: int
     rms_dbfs: Decimal | None
+    delivery_file_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime
     version: int

@@ -1,25 +1,40 @@
 """Audio assets: files uploaded to the kernel's storage, registered for a venue once their type is
-checked and their duration, format and loudness are read (PCM WAV through the standard library's
-``wave`` for now)."""
+checked and their duration, format and loudness are read (WAV, MP3, Ogg or FLAC, through
+libsndfile: ``venue_audio/audio.py``), each kept with the one format players receive (MP3)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import nullcontext
 from decimal import Decimal
+from pathlib import PurePath
 
+import anyio.to_thread
 import msgspec
 from sqlalchemy import select
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.files.models import StoredFile
-from bizsuite.core.files.services import get_file
+from bizsuite.core.files.services import (
+    Upload,
+    UploadPolicy,
+    delete_document_files,
+    get_file,
+    removed_on_failure,
+    upload,
+)
 from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch, list_page
-from bizsuite.modules.venue_audio import rules
+from bizsuite.modules.venue_audio import audio
 from bizsuite.modules.venue_audio.models import Asset, Schedule, Venue
 from bizsuite.modules.venue_audio.schemas import AssetCreate, AssetView, AudioZoneFilters
 from bizsuite.modules.venue_audio.services.venues import venue_reference
+
+#: The document type of an asset's MP3 encoding in the files (attached to the asset).
+DELIVERY_DOCUMENT = "venue_audio_asset"
 
 
 def asset_view(asset: Asset) -> AssetView:
@@ -65,23 +80,40 @@ async def asset_sizes(ctx: Context, file_ids: list[uuid.UUID]) -> dict[uuid.UUID
     return {file_id: int(size) for file_id, size in rows.all()}
 
 
-async def create_asset(ctx: Context, storage: ObjectStorage, data: AssetCreate) -> AssetView:
-    """Register an uploaded file as an asset: the file must be one the caller may read, a PCM WAV
-    (422 naming ``file_id`` otherwise); a name already used in the venue answers 409."""
+async def create_asset(
+    ctx: Context, storage: ObjectStorage, data: AssetCreate, policy: UploadPolicy
+) -> AssetView:
+    """Register an uploaded file as an asset: a WAV, MP3, Ogg or FLAC file the caller may read,
+    measured, and encoded as the MP3 players receive (422 naming ``file_id`` for any other or an
+    unreadable file); a name already used in the venue answers 409."""
     await venue_reference(ctx, data.venue_id)
     try:
         stored = await get_file(ctx, data.file_id)
     except NotFoundProblem as missing:
         raise ValidationProblem.for_field("file_id", "no such file") from missing
-    if stored.content_type not in rules.ASSET_TYPES:
-        raise ValidationProblem.for_field("file_id", "only PCM WAV files (audio/wav) can be assets for now")
-    facts = rules.wav_facts(await storage.read(stored.storage_key))
-    if facts is None:
-        raise ValidationProblem.for_field("file_id", "not a readable PCM WAV file")
+    if stored.content_type not in audio.ASSET_TYPES:
+        raise ValidationProblem.for_field("file_id", "only WAV, MP3, Ogg and FLAC files can be audio assets")
     taken = select(Asset.id).where(Asset.venue_id == data.venue_id, Asset.name == data.name)
     if await ctx.session.scalar(taken) is not None:
         raise ConflictProblem.for_field("name", "an asset with this name already exists in the venue")
+    content = await storage.read(stored.storage_key)
+    facts = await anyio.to_thread.run_sync(audio.audio_facts, content)
+    if facts is None:
+        raise ValidationProblem.for_field("file_id", "not an audio file that can be read")
+    if stored.content_type != audio.DELIVERY_TYPE and (problem := audio.delivery_problem(facts)):
+        raise ValidationProblem.for_field("file_id", problem)
+    asset_id, delivery = new_id(), stored
+    if stored.content_type != audio.DELIVERY_TYPE:
+        encoded = await anyio.to_thread.run_sync(audio.to_delivery, content)
+        meta = Upload(
+            name=f"{PurePath(stored.name).stem}.mp3",
+            content_type=audio.DELIVERY_TYPE,
+            document_type=DELIVERY_DOCUMENT,
+            document_id=asset_id,
+        )
+        delivery = await upload(ctx, storage, _chunks(encoded), meta, policy)
     asset = Asset(
+        id=asset_id,
         venue_id=data.venue_id,
         file_id=stored.id,
         name=data.name,
@@ -91,16 +123,37 @@ async def create_asset(ctx: Context, storage: ObjectStorage, data: AssetCreate) 
         sample_rate=facts.sample_rate,
         channels=facts.channels,
         rms_dbfs=Decimal(str(facts.rms_dbfs)) if facts.rms_dbfs is not None else None,
+        delivery_file_id=delivery.id,
     )
-    ctx.session.add(asset)
-    await ctx.session.flush()
+    async with removed_on_failure(storage, delivery) if delivery is not stored else nullcontext():
+        ctx.session.add(asset)
+        await ctx.session.flush()
     ctx.audit("venue_audio.asset.created", asset, after=snapshot(asset))
     return asset_view(asset)
 
 
-async def delete_asset(ctx: Context, asset_id: uuid.UUID, if_match: str | None) -> None:
-    """Remove an asset (its file stays in the files); one a schedule or a venue's evacuation
-    message plays is refused (409)."""
+async def _chunks(data: bytes) -> AsyncIterator[bytes]:
+    yield data
+
+
+async def delivery_file(ctx: Context, venue_id: uuid.UUID, asset_id: uuid.UUID) -> StoredFile:
+    """The file a player of ``venue_id`` receives for an asset of its venue (404 otherwise): the
+    MP3 kept with the asset, or the original for an asset registered before delivery files."""
+    asset = await ctx.session.scalar(select(Asset).where(Asset.id == asset_id, Asset.venue_id == venue_id))
+    if asset is None:
+        raise NotFoundProblem(f"No audio asset {asset_id} in this player's venue.")
+    row = await ctx.session.scalar(
+        select(StoredFile).where(StoredFile.id == (asset.delivery_file_id or asset.file_id))
+    )
+    assert row is not None  # the references keep it
+    return row
+
+
+async def delete_asset(
+    ctx: Context, storage: ObjectStorage, asset_id: uuid.UUID, if_match: str | None
+) -> None:
+    """Remove an asset (the uploaded file stays in the files; its MP3 encoding goes with it); one a
+    schedule or a venue's evacuation message plays is refused (409)."""
     asset = await fetch(ctx.session, Asset, asset_id, what="asset")
     check_version(asset, if_match)
     in_use = await ctx.session.scalar(select(Schedule.id).where(Schedule.asset_id == asset.id).limit(1))
@@ -110,3 +163,4 @@ async def delete_asset(ctx: Context, asset_id: uuid.UUID, if_match: str | None) 
     ctx.audit("venue_audio.asset.deleted", asset, before=snapshot(asset))
     await ctx.session.delete(asset)
     await ctx.session.flush()
+    await delete_document_files(ctx, storage, DELIVERY_DOCUMENT, asset.id)
