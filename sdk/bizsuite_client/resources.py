@@ -46,11 +46,17 @@ if TYPE_CHECKING:
         ActivityOut,
         ActivityStatus,
         ActivityType,
+        AddonKind,
+        AddonOut,
         AdjustmentKind,
         AgeingReport,
         AlertOut,
         ApiKeyCreated,
         ApiKeyOut,
+        AppraisalCycleView,
+        AppraisalLevel,
+        AppraisalSummary,
+        AppraisalView,
         ApprovalDecisionOut,
         ApprovalFlowOut,
         ApprovalRequestOut,
@@ -77,6 +83,7 @@ if TYPE_CHECKING:
         BudgetPlanView,
         BudgetsSettingsView,
         BusinessCalendar,
+        Calibration,
         CampaignResult,
         CampaignView,
         ChangeOrderView,
@@ -104,6 +111,7 @@ if TYPE_CHECKING:
         CrmSettingsOut,
         CustomerRisk,
         CustomsDirection,
+        CycleStatus,
         DeliveryOut,
         DeliveryStatus,
         DescriptionStatus,
@@ -127,12 +135,14 @@ if TYPE_CHECKING:
         FeeComponentCreate,
         FeeCustomsRecordView,
         FeeIncomeEntryView,
+        FeePayerView,
         FeePaymentView,
         FeeProfitFigureView,
         FeeReconciliationDecisionSide,
         FeeReconciliationView,
         FeeReport,
         FeeScheduleView,
+        FeesSettingsView,
         FeeStatementDetail,
         FeeStatementView,
         FileOut,
@@ -145,6 +155,7 @@ if TYPE_CHECKING:
         Granularity,
         HeadcountReport,
         Health,
+        HrSettingsView,
         ImportMappingMapping,
         ImportOut,
         InboxItemOut,
@@ -209,6 +220,7 @@ if TYPE_CHECKING:
         ScheduledActivityOut,
         ScheduleKind,
         ScheduleView,
+        ScoreInput,
         SearchResults,
         SessionOut,
         SettlementView,
@@ -219,6 +231,7 @@ if TYPE_CHECKING:
         SpendRule,
         StageKind,
         StatementStatus,
+        SubscriptionAddonOut,
         SubscriptionOut,
         SubscriptionStatus,
         TaskOut,
@@ -423,6 +436,71 @@ class ActivitiesResourceWithRawResponse:
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
         self.complete = to_raw_response(resource.complete)
+
+
+class AddonsResource(SyncResource):
+    """``client.addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> AddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AddonsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AddonOut]:
+        """List add-ons (``list_addons``)."""
+        return self._pager("billing.list_addons", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    def create(
+        self,
+        *,
+        code: str,
+        kind: AddonKind,
+        name: str,
+        price_month: str,
+        price_year: str,
+        amount: int | Unset = 1,
+        currency: str | Unset = "CNY",
+        module: ModuleName | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AddonOut:
+        """Create an add-on (``create_addon``)."""
+        return cast(
+            "AddonOut",
+            self._call(
+                "billing.create_addon",
+                (),
+                {
+                    "body": build_body(
+                        "addon_create",
+                        "AddonCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        amount=amount,
+                        currency=currency,
+                        module=module,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AddonsResourceWithRawResponse:
+    """``client.addons.with_raw_response``."""
+
+    def __init__(self, resource: AddonsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
 
 
 class AlertsResource(SyncResource):
@@ -6124,6 +6202,81 @@ class FeesIncomeEntriesResourceWithRawResponse:
         self.create = to_raw_response(resource.create)
 
 
+class FeesPayersResource(SyncResource):
+    """``client.fees.payers``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesPayersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesPayersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[FeePayerView]:
+        """List subsidiaries as fee payers (``list_fees_payers``)."""
+        return self._pager("fees.list_fees_payers", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    def retrieve(
+        self,
+        org_unit_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePayerView:
+        """Get a subsidiary as a fee payer (``get_fees_payer``)."""
+        return cast(
+            "FeePayerView",
+            self._call(
+                "fees.get_fees_payer", (org_unit_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    def put(
+        self,
+        org_unit_id: UUID,
+        *,
+        version: Versioned,
+        excluded_reason: None | str | Unset = UNSET,
+        included: bool | Unset = False,
+        payer: bool | Unset = True,
+        wholly_owned: bool | Unset = True,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePayerView:
+        """Set how a subsidiary pays fees (``put_fees_payer``)."""
+        return cast(
+            "FeePayerView",
+            self._call(
+                "fees.put_fees_payer",
+                (org_unit_id,),
+                {
+                    "body": build_body(
+                        "fee_payer_update",
+                        "FeePayerUpdate",
+                        excluded_reason=excluded_reason,
+                        included=included,
+                        payer=payer,
+                        wholly_owned=wholly_owned,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class FeesPayersResourceWithRawResponse:
+    """``client.fees.payers.with_raw_response``."""
+
+    def __init__(self, resource: FeesPayersResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.put = to_raw_response(resource.put)
+
+
 class FeesProfitFiguresResource(SyncResource):
     """``client.fees.profit_figures``."""
 
@@ -6476,6 +6629,45 @@ class FeesSchedulesResource(SyncResource):
             ),
         )
 
+    def replace(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        components: builtins.list[FeeComponentCreate],
+        effective_from: datetime.date,
+        name: str,
+        currency: str | Unset = "CNY",
+        cutoff_day: int | Unset = 20,
+        cutoff_month: int | Unset = 12,
+        notes: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Edit a fee schedule version (``replace_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            self._call(
+                "fees.replace_fees_schedule",
+                (schedule_id,),
+                {
+                    "body": build_body(
+                        "fee_schedule_update",
+                        "FeeScheduleUpdate",
+                        components=components,
+                        effective_from=effective_from,
+                        name=name,
+                        currency=currency,
+                        cutoff_day=cutoff_day,
+                        cutoff_month=cutoff_month,
+                        notes=notes,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
 
 class FeesSchedulesResourceWithRawResponse:
     """``client.fees.schedules.with_raw_response``."""
@@ -6484,6 +6676,60 @@ class FeesSchedulesResourceWithRawResponse:
         self.list = to_raw_response(resource.list)
         self.create = to_raw_response(resource.create)
         self.retrieve = to_raw_response(resource.retrieve)
+        self.replace = to_raw_response(resource.replace)
+
+
+class FeesSettingsResource(SyncResource):
+    """``client.fees.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> FeesSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return FeesSettingsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeesSettingsView:
+        """Get the fee settings (``get_fees_settings``)."""
+        return cast(
+            "FeesSettingsView",
+            self._call("fees.get_fees_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    def update(
+        self,
+        *,
+        version: Versioned,
+        statement_number_pattern: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeesSettingsView:
+        """Change the fee settings (``update_fees_settings``)."""
+        return cast(
+            "FeesSettingsView",
+            self._call(
+                "fees.update_fees_settings",
+                (),
+                {
+                    "body": build_body(
+                        "fees_settings_update", "FeesSettingsUpdate", statement_number_pattern=statement_number_pattern
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class FeesSettingsResourceWithRawResponse:
+    """``client.fees.settings.with_raw_response``."""
+
+    def __init__(self, resource: FeesSettingsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
 
 
 class FeesStatementsResource(SyncResource):
@@ -6859,6 +7105,350 @@ class FilesResourceWithRawResponse:
         self.download_url = to_raw_response(resource.download_url)
 
 
+class HrAppraisalCalibrationsResource(SyncResource):
+    """``client.hr.appraisal_calibrations``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalCalibrationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalCalibrationsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Calibration:
+        """A cycle's calibration (``get_hr_appraisal_calibration``)."""
+        return cast(
+            "Calibration",
+            self._call(
+                "hr.get_hr_appraisal_calibration",
+                (appraisal_cycle_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrAppraisalCalibrationsResourceWithRawResponse:
+    """``client.hr.appraisal_calibrations.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalCalibrationsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
+class HrAppraisalCyclesResource(SyncResource):
+    """``client.hr.appraisal_cycles``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalCyclesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalCyclesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        status: CycleStatus | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AppraisalCycleView]:
+        """List appraisal cycles (``list_hr_appraisal_cycles``)."""
+        return self._pager(
+            "hr.list_hr_appraisal_cycles",
+            (),
+            {
+                "q": q,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        *,
+        ends_on: datetime.date,
+        name: str,
+        starts_on: datetime.date,
+        org_unit_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Start an appraisal cycle (``create_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            self._call(
+                "hr.create_hr_appraisal_cycle",
+                (),
+                {
+                    "body": build_body(
+                        "appraisal_cycle_create",
+                        "AppraisalCycleCreate",
+                        ends_on=ends_on,
+                        name=name,
+                        starts_on=starts_on,
+                        org_unit_id=org_unit_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    def retrieve(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Get an appraisal cycle (``get_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            self._call(
+                "hr.get_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def update(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        version: Versioned,
+        ends_on: datetime.date | Unset = UNSET,
+        name: str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Update a draft cycle (``update_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            self._call(
+                "hr.update_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {
+                    "body": build_body(
+                        "appraisal_cycle_update",
+                        "AppraisalCycleUpdate",
+                        ends_on=ends_on,
+                        name=name,
+                        org_unit_id=org_unit_id,
+                        starts_on=starts_on,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    def move(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        version: Versioned,
+        status: CycleStatus,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Open or close an appraisal cycle (``move_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            self._call(
+                "hr.move_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {
+                    "body": build_body("appraisal_cycle_move", "AppraisalCycleMove", status=status),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrAppraisalCyclesResourceWithRawResponse:
+    """``client.hr.appraisal_cycles.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalCyclesResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
+        self.move = to_raw_response(resource.move)
+
+
+class HrAppraisalFinalLevelsResource(SyncResource):
+    """``client.hr.appraisal_final_levels``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalFinalLevelsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalFinalLevelsResourceWithRawResponse(self)
+
+    def change(
+        self,
+        appraisal_id: UUID,
+        *,
+        version: Versioned,
+        level: AppraisalLevel | None,
+        reason: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Calibrate an appraisal's final level (``change_hr_appraisal_final_level``)."""
+        return cast(
+            "AppraisalView",
+            self._call(
+                "hr.change_hr_appraisal_final_level",
+                (appraisal_id,),
+                {
+                    "body": build_body("final_level_change", "FinalLevelChange", level=level, reason=reason),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class HrAppraisalFinalLevelsResourceWithRawResponse:
+    """``client.hr.appraisal_final_levels.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalFinalLevelsResource) -> None:
+        self.change = to_raw_response(resource.change)
+
+
+class HrAppraisalManagerScoresResource(SyncResource):
+    """``client.hr.appraisal_manager_scores``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalManagerScoresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalManagerScoresResourceWithRawResponse(self)
+
+    def replace(
+        self,
+        appraisal_id: UUID,
+        *,
+        scores: builtins.list[ScoreInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Record the manager's scores (``replace_hr_appraisal_manager_scores``)."""
+        return cast(
+            "AppraisalView",
+            self._call(
+                "hr.replace_hr_appraisal_manager_scores",
+                (appraisal_id,),
+                {"body": build_body("scores_update", "ScoresUpdate", scores=scores)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrAppraisalManagerScoresResourceWithRawResponse:
+    """``client.hr.appraisal_manager_scores.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalManagerScoresResource) -> None:
+        self.replace = to_raw_response(resource.replace)
+
+
+class HrAppraisalSelfScoresResource(SyncResource):
+    """``client.hr.appraisal_self_scores``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalSelfScoresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalSelfScoresResourceWithRawResponse(self)
+
+    def replace(
+        self,
+        appraisal_id: UUID,
+        *,
+        scores: builtins.list[ScoreInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Record my self-assessment (``replace_hr_appraisal_self_scores``)."""
+        return cast(
+            "AppraisalView",
+            self._call(
+                "hr.replace_hr_appraisal_self_scores",
+                (appraisal_id,),
+                {"body": build_body("scores_update", "ScoresUpdate", scores=scores)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrAppraisalSelfScoresResourceWithRawResponse:
+    """``client.hr.appraisal_self_scores.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalSelfScoresResource) -> None:
+        self.replace = to_raw_response(resource.replace)
+
+
+class HrAppraisalsResource(SyncResource):
+    """``client.hr.appraisals``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrAppraisalsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrAppraisalsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AppraisalSummary]:
+        """A cycle's appraisals (``list_hr_appraisals``)."""
+        return self._pager(
+            "hr.list_hr_appraisals", (appraisal_cycle_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def retrieve(
+        self,
+        appraisal_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Get an appraisal (``get_hr_appraisal``)."""
+        return cast(
+            "AppraisalView",
+            self._call(
+                "hr.get_hr_appraisal", (appraisal_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class HrAppraisalsResourceWithRawResponse:
+    """``client.hr.appraisals.with_raw_response``."""
+
+    def __init__(self, resource: HrAppraisalsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.retrieve = to_raw_response(resource.retrieve)
+
+
 class HrAssignmentsResource(SyncResource):
     """``client.hr.assignments``."""
 
@@ -7206,6 +7796,37 @@ class HrDutiesResourceWithRawResponse:
         self.create = to_raw_response(resource.create)
         self.delete = to_raw_response(resource.delete)
         self.update = to_raw_response(resource.update)
+
+
+class HrEmployeeAppraisalsResource(SyncResource):
+    """``client.hr.employee_appraisals``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrEmployeeAppraisalsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrEmployeeAppraisalsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[AppraisalSummary]:
+        """An employee's appraisals over the cycles (``list_hr_employee_appraisals``)."""
+        return self._pager(
+            "hr.list_hr_employee_appraisals",
+            (employee_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class HrEmployeeAppraisalsResourceWithRawResponse:
+    """``client.hr.employee_appraisals.with_raw_response``."""
+
+    def __init__(self, resource: HrEmployeeAppraisalsResource) -> None:
+        self.list = to_raw_response(resource.list)
 
 
 class HrEmployeesResource(SyncResource):
@@ -8023,6 +8644,67 @@ class HrRatingsResourceWithRawResponse:
 
     def __init__(self, resource: HrRatingsResource) -> None:
         self.replace = to_raw_response(resource.replace)
+
+
+class HrSettingsResource(SyncResource):
+    """``client.hr.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> HrSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return HrSettingsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HrSettingsView:
+        """HR settings (``get_hr_settings``)."""
+        return cast(
+            "HrSettingsView",
+            self._call("hr.get_hr_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    def update(
+        self,
+        *,
+        version: Versioned,
+        points_excellent: str | Unset = UNSET,
+        points_fair: str | Unset = UNSET,
+        points_good: str | Unset = UNSET,
+        points_poor: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HrSettingsView:
+        """Change HR settings (``update_hr_settings``)."""
+        return cast(
+            "HrSettingsView",
+            self._call(
+                "hr.update_hr_settings",
+                (),
+                {
+                    "body": build_body(
+                        "hr_settings_update",
+                        "HrSettingsUpdate",
+                        points_excellent=points_excellent,
+                        points_fair=points_fair,
+                        points_good=points_good,
+                        points_poor=points_poor,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class HrSettingsResourceWithRawResponse:
+    """``client.hr.settings.with_raw_response``."""
+
+    def __init__(self, resource: HrSettingsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
+        self.update = to_raw_response(resource.update)
 
 
 class ImportMappingsResource(SyncResource):
@@ -9740,6 +10422,53 @@ class SubscriptionResourceWithRawResponse:
         self.change_seats = to_raw_response(resource.change_seats)
 
 
+class SubscriptionAddonsResource(SyncResource):
+    """``client.subscription_addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> SubscriptionAddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return SubscriptionAddonsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[SubscriptionAddonOut]:
+        """List add-ons for my subscription (``list_subscription_addons``)."""
+        return self._pager(
+            "billing.list_subscription_addons", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    def put(
+        self,
+        addon_code: str,
+        *,
+        quantity: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Set an add-on's quantity (``put_subscription_addon``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.put_subscription_addon",
+                (addon_code,),
+                {"body": build_body("addon_quantity", "AddonQuantity", quantity=quantity)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class SubscriptionAddonsResourceWithRawResponse:
+    """``client.subscription_addons.with_raw_response``."""
+
+    def __init__(self, resource: SubscriptionAddonsResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.put = to_raw_response(resource.put)
+
+
 class SystemResource(SyncResource):
     """``client.system``."""
 
@@ -9799,6 +10528,45 @@ class SystemResourceWithRawResponse:
         self.search = to_raw_response(resource.search)
         self.get_health = to_raw_response(resource.get_health)
         self.get_readiness = to_raw_response(resource.get_readiness)
+
+
+class TenantSubscriptionAddonsResource(SyncResource):
+    """``client.tenant_subscription_addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> TenantSubscriptionAddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return TenantSubscriptionAddonsResourceWithRawResponse(self)
+
+    def put(
+        self,
+        tenant_id: UUID,
+        addon_code: str,
+        *,
+        quantity: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Set a tenant's add-on quantity (``put_tenant_subscription_addon``)."""
+        return cast(
+            "SubscriptionOut",
+            self._call(
+                "billing.put_tenant_subscription_addon",
+                (
+                    tenant_id,
+                    addon_code,
+                ),
+                {"body": build_body("addon_quantity", "AddonQuantity", quantity=quantity)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class TenantSubscriptionAddonsResourceWithRawResponse:
+    """``client.tenant_subscription_addons.with_raw_response``."""
+
+    def __init__(self, resource: TenantSubscriptionAddonsResource) -> None:
+        self.put = to_raw_response(resource.put)
 
 
 class TenantSubscriptionsResource(SyncResource):
@@ -10640,6 +11408,37 @@ class VenueAudioPlayerAcksResourceWithRawResponse:
 
     def __init__(self, resource: VenueAudioPlayerAcksResource) -> None:
         self.send = to_raw_response(resource.send)
+
+
+class VenueAudioPlayerAssetsResource(SyncResource):
+    """``client.venue_audio.player_assets``."""
+
+    @cached_property
+    def with_raw_response(self) -> VenueAudioPlayerAssetsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return VenueAudioPlayerAssetsResourceWithRawResponse(self)
+
+    def retrieve(
+        self,
+        asset_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Fetch an audio asset's MP3 (``get_venue_audio_player_asset``)."""
+        self._call(
+            "venue_audio.get_venue_audio_player_asset",
+            (asset_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class VenueAudioPlayerAssetsResourceWithRawResponse:
+    """``client.venue_audio.player_assets.with_raw_response``."""
+
+    def __init__(self, resource: VenueAudioPlayerAssetsResource) -> None:
+        self.retrieve = to_raw_response(resource.retrieve)
 
 
 class VenueAudioPlayerCommandResource(SyncResource):
@@ -11876,6 +12675,10 @@ class FeesNamespace:
         return FeesIncomeEntriesResource(self._client)
 
     @cached_property
+    def payers(self) -> FeesPayersResource:
+        return FeesPayersResource(self._client)
+
+    @cached_property
     def profit_figures(self) -> FeesProfitFiguresResource:
         return FeesProfitFiguresResource(self._client)
 
@@ -11892,6 +12695,10 @@ class FeesNamespace:
         return FeesSchedulesResource(self._client)
 
     @cached_property
+    def settings(self) -> FeesSettingsResource:
+        return FeesSettingsResource(self._client)
+
+    @cached_property
     def statements(self) -> FeesStatementsResource:
         return FeesStatementsResource(self._client)
 
@@ -11901,6 +12708,30 @@ class HrNamespace:
 
     def __init__(self, client: SyncClientBase) -> None:
         self._client = client
+
+    @cached_property
+    def appraisal_calibrations(self) -> HrAppraisalCalibrationsResource:
+        return HrAppraisalCalibrationsResource(self._client)
+
+    @cached_property
+    def appraisal_cycles(self) -> HrAppraisalCyclesResource:
+        return HrAppraisalCyclesResource(self._client)
+
+    @cached_property
+    def appraisal_final_levels(self) -> HrAppraisalFinalLevelsResource:
+        return HrAppraisalFinalLevelsResource(self._client)
+
+    @cached_property
+    def appraisal_manager_scores(self) -> HrAppraisalManagerScoresResource:
+        return HrAppraisalManagerScoresResource(self._client)
+
+    @cached_property
+    def appraisal_self_scores(self) -> HrAppraisalSelfScoresResource:
+        return HrAppraisalSelfScoresResource(self._client)
+
+    @cached_property
+    def appraisals(self) -> HrAppraisalsResource:
+        return HrAppraisalsResource(self._client)
 
     @cached_property
     def assignments(self) -> HrAssignmentsResource:
@@ -11917,6 +12748,10 @@ class HrNamespace:
     @cached_property
     def duties(self) -> HrDutiesResource:
         return HrDutiesResource(self._client)
+
+    @cached_property
+    def employee_appraisals(self) -> HrEmployeeAppraisalsResource:
+        return HrEmployeeAppraisalsResource(self._client)
 
     @cached_property
     def employees(self) -> HrEmployeesResource:
@@ -11966,6 +12801,10 @@ class HrNamespace:
     def ratings(self) -> HrRatingsResource:
         return HrRatingsResource(self._client)
 
+    @cached_property
+    def settings(self) -> HrSettingsResource:
+        return HrSettingsResource(self._client)
+
 
 class SandboxNamespace:
     """``client.sandbox``: the sandbox module's resources."""
@@ -12009,6 +12848,10 @@ class VenueAudioNamespace:
         return VenueAudioPlayerAcksResource(self._client)
 
     @cached_property
+    def player_assets(self) -> VenueAudioPlayerAssetsResource:
+        return VenueAudioPlayerAssetsResource(self._client)
+
+    @cached_property
     def player_command(self) -> VenueAudioPlayerCommandResource:
         return VenueAudioPlayerCommandResource(self._client)
 
@@ -12049,6 +12892,10 @@ class BizSuite(SyncClientBase):
     @cached_property
     def activities(self) -> ActivitiesResource:
         return ActivitiesResource(self)
+
+    @cached_property
+    def addons(self) -> AddonsResource:
+        return AddonsResource(self)
 
     @cached_property
     def alerts(self) -> AlertsResource:
@@ -12199,8 +13046,16 @@ class BizSuite(SyncClientBase):
         return SubscriptionResource(self)
 
     @cached_property
+    def subscription_addons(self) -> SubscriptionAddonsResource:
+        return SubscriptionAddonsResource(self)
+
+    @cached_property
     def system(self) -> SystemResource:
         return SystemResource(self)
+
+    @cached_property
+    def tenant_subscription_addons(self) -> TenantSubscriptionAddonsResource:
+        return TenantSubscriptionAddonsResource(self)
 
     @cached_property
     def tenant_subscriptions(self) -> TenantSubscriptionsResource:
@@ -12407,6 +13262,71 @@ class AsyncActivitiesResourceWithRawResponse:
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
         self.complete = to_async_raw_response(resource.complete)
+
+
+class AsyncAddonsResource(AsyncResource):
+    """``client.addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncAddonsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AddonOut]:
+        """List add-ons (``list_addons``)."""
+        return self._pager("billing.list_addons", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    async def create(
+        self,
+        *,
+        code: str,
+        kind: AddonKind,
+        name: str,
+        price_month: str,
+        price_year: str,
+        amount: int | Unset = 1,
+        currency: str | Unset = "CNY",
+        module: ModuleName | None | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AddonOut:
+        """Create an add-on (``create_addon``)."""
+        return cast(
+            "AddonOut",
+            await self._call(
+                "billing.create_addon",
+                (),
+                {
+                    "body": build_body(
+                        "addon_create",
+                        "AddonCreate",
+                        code=code,
+                        kind=kind,
+                        name=name,
+                        price_month=price_month,
+                        price_year=price_year,
+                        amount=amount,
+                        currency=currency,
+                        module=module,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncAddonsResourceWithRawResponse:
+    """``client.addons.with_raw_response``."""
+
+    def __init__(self, resource: AsyncAddonsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
 
 
 class AsyncAlertsResource(AsyncResource):
@@ -18114,6 +19034,81 @@ class AsyncFeesIncomeEntriesResourceWithRawResponse:
         self.create = to_async_raw_response(resource.create)
 
 
+class AsyncFeesPayersResource(AsyncResource):
+    """``client.fees.payers``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesPayersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesPayersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[FeePayerView]:
+        """List subsidiaries as fee payers (``list_fees_payers``)."""
+        return self._pager("fees.list_fees_payers", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries))
+
+    async def retrieve(
+        self,
+        org_unit_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePayerView:
+        """Get a subsidiary as a fee payer (``get_fees_payer``)."""
+        return cast(
+            "FeePayerView",
+            await self._call(
+                "fees.get_fees_payer", (org_unit_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def put(
+        self,
+        org_unit_id: UUID,
+        *,
+        version: Versioned,
+        excluded_reason: None | str | Unset = UNSET,
+        included: bool | Unset = False,
+        payer: bool | Unset = True,
+        wholly_owned: bool | Unset = True,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeePayerView:
+        """Set how a subsidiary pays fees (``put_fees_payer``)."""
+        return cast(
+            "FeePayerView",
+            await self._call(
+                "fees.put_fees_payer",
+                (org_unit_id,),
+                {
+                    "body": build_body(
+                        "fee_payer_update",
+                        "FeePayerUpdate",
+                        excluded_reason=excluded_reason,
+                        included=included,
+                        payer=payer,
+                        wholly_owned=wholly_owned,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncFeesPayersResourceWithRawResponse:
+    """``client.fees.payers.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesPayersResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.put = to_async_raw_response(resource.put)
+
+
 class AsyncFeesProfitFiguresResource(AsyncResource):
     """``client.fees.profit_figures``."""
 
@@ -18466,6 +19461,45 @@ class AsyncFeesSchedulesResource(AsyncResource):
             ),
         )
 
+    async def replace(
+        self,
+        schedule_id: UUID,
+        *,
+        version: Versioned,
+        components: builtins.list[FeeComponentCreate],
+        effective_from: datetime.date,
+        name: str,
+        currency: str | Unset = "CNY",
+        cutoff_day: int | Unset = 20,
+        cutoff_month: int | Unset = 12,
+        notes: None | str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeeScheduleView:
+        """Edit a fee schedule version (``replace_fees_schedule``)."""
+        return cast(
+            "FeeScheduleView",
+            await self._call(
+                "fees.replace_fees_schedule",
+                (schedule_id,),
+                {
+                    "body": build_body(
+                        "fee_schedule_update",
+                        "FeeScheduleUpdate",
+                        components=components,
+                        effective_from=effective_from,
+                        name=name,
+                        currency=currency,
+                        cutoff_day=cutoff_day,
+                        cutoff_month=cutoff_month,
+                        notes=notes,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
 
 class AsyncFeesSchedulesResourceWithRawResponse:
     """``client.fees.schedules.with_raw_response``."""
@@ -18474,6 +19508,62 @@ class AsyncFeesSchedulesResourceWithRawResponse:
         self.list = to_async_raw_pager(resource.list)
         self.create = to_async_raw_response(resource.create)
         self.retrieve = to_async_raw_response(resource.retrieve)
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncFeesSettingsResource(AsyncResource):
+    """``client.fees.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFeesSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncFeesSettingsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeesSettingsView:
+        """Get the fee settings (``get_fees_settings``)."""
+        return cast(
+            "FeesSettingsView",
+            await self._call(
+                "fees.get_fees_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+    async def update(
+        self,
+        *,
+        version: Versioned,
+        statement_number_pattern: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> FeesSettingsView:
+        """Change the fee settings (``update_fees_settings``)."""
+        return cast(
+            "FeesSettingsView",
+            await self._call(
+                "fees.update_fees_settings",
+                (),
+                {
+                    "body": build_body(
+                        "fees_settings_update", "FeesSettingsUpdate", statement_number_pattern=statement_number_pattern
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncFeesSettingsResourceWithRawResponse:
+    """``client.fees.settings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncFeesSettingsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
 
 
 class AsyncFeesStatementsResource(AsyncResource):
@@ -18851,6 +19941,350 @@ class AsyncFilesResourceWithRawResponse:
         self.download_url = to_async_raw_response(resource.download_url)
 
 
+class AsyncHrAppraisalCalibrationsResource(AsyncResource):
+    """``client.hr.appraisal_calibrations``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalCalibrationsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalCalibrationsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> Calibration:
+        """A cycle's calibration (``get_hr_appraisal_calibration``)."""
+        return cast(
+            "Calibration",
+            await self._call(
+                "hr.get_hr_appraisal_calibration",
+                (appraisal_cycle_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrAppraisalCalibrationsResourceWithRawResponse:
+    """``client.hr.appraisal_calibrations.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalCalibrationsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
+class AsyncHrAppraisalCyclesResource(AsyncResource):
+    """``client.hr.appraisal_cycles``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalCyclesResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalCyclesResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        q: None | str | Unset = UNSET,
+        status: CycleStatus | None | Unset = UNSET,
+        limit: int | Unset = 50,
+        cursor: None | str | Unset = UNSET,
+        before: None | str | Unset = UNSET,
+        sort: None | str | Unset = UNSET,
+        count: bool | Unset = False,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AppraisalCycleView]:
+        """List appraisal cycles (``list_hr_appraisal_cycles``)."""
+        return self._pager(
+            "hr.list_hr_appraisal_cycles",
+            (),
+            {
+                "q": q,
+                "status": status,
+                "limit": limit,
+                "cursor": cursor,
+                "before": before,
+                "sort": sort,
+                "count": count,
+            },
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        *,
+        ends_on: datetime.date,
+        name: str,
+        starts_on: datetime.date,
+        org_unit_id: None | Unset | UUID = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Start an appraisal cycle (``create_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            await self._call(
+                "hr.create_hr_appraisal_cycle",
+                (),
+                {
+                    "body": build_body(
+                        "appraisal_cycle_create",
+                        "AppraisalCycleCreate",
+                        ends_on=ends_on,
+                        name=name,
+                        starts_on=starts_on,
+                        org_unit_id=org_unit_id,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+    async def retrieve(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Get an appraisal cycle (``get_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            await self._call(
+                "hr.get_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def update(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        version: Versioned,
+        ends_on: datetime.date | Unset = UNSET,
+        name: str | Unset = UNSET,
+        org_unit_id: None | Unset | UUID = UNSET,
+        starts_on: datetime.date | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Update a draft cycle (``update_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            await self._call(
+                "hr.update_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {
+                    "body": build_body(
+                        "appraisal_cycle_update",
+                        "AppraisalCycleUpdate",
+                        ends_on=ends_on,
+                        name=name,
+                        org_unit_id=org_unit_id,
+                        starts_on=starts_on,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+    async def move(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        version: Versioned,
+        status: CycleStatus,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalCycleView:
+        """Open or close an appraisal cycle (``move_hr_appraisal_cycle``)."""
+        return cast(
+            "AppraisalCycleView",
+            await self._call(
+                "hr.move_hr_appraisal_cycle",
+                (appraisal_cycle_id,),
+                {
+                    "body": build_body("appraisal_cycle_move", "AppraisalCycleMove", status=status),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrAppraisalCyclesResourceWithRawResponse:
+    """``client.hr.appraisal_cycles.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalCyclesResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
+        self.move = to_async_raw_response(resource.move)
+
+
+class AsyncHrAppraisalFinalLevelsResource(AsyncResource):
+    """``client.hr.appraisal_final_levels``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalFinalLevelsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalFinalLevelsResourceWithRawResponse(self)
+
+    async def change(
+        self,
+        appraisal_id: UUID,
+        *,
+        version: Versioned,
+        level: AppraisalLevel | None,
+        reason: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Calibrate an appraisal's final level (``change_hr_appraisal_final_level``)."""
+        return cast(
+            "AppraisalView",
+            await self._call(
+                "hr.change_hr_appraisal_final_level",
+                (appraisal_id,),
+                {
+                    "body": build_body("final_level_change", "FinalLevelChange", level=level, reason=reason),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncHrAppraisalFinalLevelsResourceWithRawResponse:
+    """``client.hr.appraisal_final_levels.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalFinalLevelsResource) -> None:
+        self.change = to_async_raw_response(resource.change)
+
+
+class AsyncHrAppraisalManagerScoresResource(AsyncResource):
+    """``client.hr.appraisal_manager_scores``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalManagerScoresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalManagerScoresResourceWithRawResponse(self)
+
+    async def replace(
+        self,
+        appraisal_id: UUID,
+        *,
+        scores: builtins.list[ScoreInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Record the manager's scores (``replace_hr_appraisal_manager_scores``)."""
+        return cast(
+            "AppraisalView",
+            await self._call(
+                "hr.replace_hr_appraisal_manager_scores",
+                (appraisal_id,),
+                {"body": build_body("scores_update", "ScoresUpdate", scores=scores)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrAppraisalManagerScoresResourceWithRawResponse:
+    """``client.hr.appraisal_manager_scores.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalManagerScoresResource) -> None:
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrAppraisalSelfScoresResource(AsyncResource):
+    """``client.hr.appraisal_self_scores``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalSelfScoresResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalSelfScoresResourceWithRawResponse(self)
+
+    async def replace(
+        self,
+        appraisal_id: UUID,
+        *,
+        scores: builtins.list[ScoreInput],
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Record my self-assessment (``replace_hr_appraisal_self_scores``)."""
+        return cast(
+            "AppraisalView",
+            await self._call(
+                "hr.replace_hr_appraisal_self_scores",
+                (appraisal_id,),
+                {"body": build_body("scores_update", "ScoresUpdate", scores=scores)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrAppraisalSelfScoresResourceWithRawResponse:
+    """``client.hr.appraisal_self_scores.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalSelfScoresResource) -> None:
+        self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrAppraisalsResource(AsyncResource):
+    """``client.hr.appraisals``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrAppraisalsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrAppraisalsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        appraisal_cycle_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AppraisalSummary]:
+        """A cycle's appraisals (``list_hr_appraisals``)."""
+        return self._pager(
+            "hr.list_hr_appraisals", (appraisal_cycle_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def retrieve(
+        self,
+        appraisal_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AppraisalView:
+        """Get an appraisal (``get_hr_appraisal``)."""
+        return cast(
+            "AppraisalView",
+            await self._call(
+                "hr.get_hr_appraisal", (appraisal_id,), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+            ),
+        )
+
+
+class AsyncHrAppraisalsResourceWithRawResponse:
+    """``client.hr.appraisals.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrAppraisalsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.retrieve = to_async_raw_response(resource.retrieve)
+
+
 class AsyncHrAssignmentsResource(AsyncResource):
     """``client.hr.assignments``."""
 
@@ -19198,6 +20632,37 @@ class AsyncHrDutiesResourceWithRawResponse:
         self.create = to_async_raw_response(resource.create)
         self.delete = to_async_raw_response(resource.delete)
         self.update = to_async_raw_response(resource.update)
+
+
+class AsyncHrEmployeeAppraisalsResource(AsyncResource):
+    """``client.hr.employee_appraisals``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrEmployeeAppraisalsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrEmployeeAppraisalsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        employee_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[AppraisalSummary]:
+        """An employee's appraisals over the cycles (``list_hr_employee_appraisals``)."""
+        return self._pager(
+            "hr.list_hr_employee_appraisals",
+            (employee_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncHrEmployeeAppraisalsResourceWithRawResponse:
+    """``client.hr.employee_appraisals.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrEmployeeAppraisalsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
 
 
 class AsyncHrEmployeesResource(AsyncResource):
@@ -20015,6 +21480,67 @@ class AsyncHrRatingsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncHrRatingsResource) -> None:
         self.replace = to_async_raw_response(resource.replace)
+
+
+class AsyncHrSettingsResource(AsyncResource):
+    """``client.hr.settings``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHrSettingsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncHrSettingsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HrSettingsView:
+        """HR settings (``get_hr_settings``)."""
+        return cast(
+            "HrSettingsView",
+            await self._call("hr.get_hr_settings", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)),
+        )
+
+    async def update(
+        self,
+        *,
+        version: Versioned,
+        points_excellent: str | Unset = UNSET,
+        points_fair: str | Unset = UNSET,
+        points_good: str | Unset = UNSET,
+        points_poor: str | Unset = UNSET,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> HrSettingsView:
+        """Change HR settings (``update_hr_settings``)."""
+        return cast(
+            "HrSettingsView",
+            await self._call(
+                "hr.update_hr_settings",
+                (),
+                {
+                    "body": build_body(
+                        "hr_settings_update",
+                        "HrSettingsUpdate",
+                        points_excellent=points_excellent,
+                        points_fair=points_fair,
+                        points_good=points_good,
+                        points_poor=points_poor,
+                    ),
+                    "if_match": if_match(version),
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncHrSettingsResourceWithRawResponse:
+    """``client.hr.settings.with_raw_response``."""
+
+    def __init__(self, resource: AsyncHrSettingsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
+        self.update = to_async_raw_response(resource.update)
 
 
 class AsyncImportMappingsResource(AsyncResource):
@@ -21738,6 +23264,53 @@ class AsyncSubscriptionResourceWithRawResponse:
         self.change_seats = to_async_raw_response(resource.change_seats)
 
 
+class AsyncSubscriptionAddonsResource(AsyncResource):
+    """``client.subscription_addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSubscriptionAddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncSubscriptionAddonsResourceWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[SubscriptionAddonOut]:
+        """List add-ons for my subscription (``list_subscription_addons``)."""
+        return self._pager(
+            "billing.list_subscription_addons", (), {}, RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+
+    async def put(
+        self,
+        addon_code: str,
+        *,
+        quantity: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Set an add-on's quantity (``put_subscription_addon``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.put_subscription_addon",
+                (addon_code,),
+                {"body": build_body("addon_quantity", "AddonQuantity", quantity=quantity)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncSubscriptionAddonsResourceWithRawResponse:
+    """``client.subscription_addons.with_raw_response``."""
+
+    def __init__(self, resource: AsyncSubscriptionAddonsResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.put = to_async_raw_response(resource.put)
+
+
 class AsyncSystemResource(AsyncResource):
     """``client.system``."""
 
@@ -21798,6 +23371,45 @@ class AsyncSystemResourceWithRawResponse:
         self.search = to_async_raw_response(resource.search)
         self.get_health = to_async_raw_response(resource.get_health)
         self.get_readiness = to_async_raw_response(resource.get_readiness)
+
+
+class AsyncTenantSubscriptionAddonsResource(AsyncResource):
+    """``client.tenant_subscription_addons``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTenantSubscriptionAddonsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncTenantSubscriptionAddonsResourceWithRawResponse(self)
+
+    async def put(
+        self,
+        tenant_id: UUID,
+        addon_code: str,
+        *,
+        quantity: int,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SubscriptionOut:
+        """Set a tenant's add-on quantity (``put_tenant_subscription_addon``)."""
+        return cast(
+            "SubscriptionOut",
+            await self._call(
+                "billing.put_tenant_subscription_addon",
+                (
+                    tenant_id,
+                    addon_code,
+                ),
+                {"body": build_body("addon_quantity", "AddonQuantity", quantity=quantity)},
+                RequestOptions(timeout=timeout, max_retries=max_retries),
+            ),
+        )
+
+
+class AsyncTenantSubscriptionAddonsResourceWithRawResponse:
+    """``client.tenant_subscription_addons.with_raw_response``."""
+
+    def __init__(self, resource: AsyncTenantSubscriptionAddonsResource) -> None:
+        self.put = to_async_raw_response(resource.put)
 
 
 class AsyncTenantSubscriptionsResource(AsyncResource):
@@ -22639,6 +24251,37 @@ class AsyncVenueAudioPlayerAcksResourceWithRawResponse:
 
     def __init__(self, resource: AsyncVenueAudioPlayerAcksResource) -> None:
         self.send = to_async_raw_response(resource.send)
+
+
+class AsyncVenueAudioPlayerAssetsResource(AsyncResource):
+    """``client.venue_audio.player_assets``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVenueAudioPlayerAssetsResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncVenueAudioPlayerAssetsResourceWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        asset_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Fetch an audio asset's MP3 (``get_venue_audio_player_asset``)."""
+        await self._call(
+            "venue_audio.get_venue_audio_player_asset",
+            (asset_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+
+class AsyncVenueAudioPlayerAssetsResourceWithRawResponse:
+    """``client.venue_audio.player_assets.with_raw_response``."""
+
+    def __init__(self, resource: AsyncVenueAudioPlayerAssetsResource) -> None:
+        self.retrieve = to_async_raw_response(resource.retrieve)
 
 
 class AsyncVenueAudioPlayerCommandResource(AsyncResource):
@@ -23875,6 +25518,10 @@ class AsyncFeesNamespace:
         return AsyncFeesIncomeEntriesResource(self._client)
 
     @cached_property
+    def payers(self) -> AsyncFeesPayersResource:
+        return AsyncFeesPayersResource(self._client)
+
+    @cached_property
     def profit_figures(self) -> AsyncFeesProfitFiguresResource:
         return AsyncFeesProfitFiguresResource(self._client)
 
@@ -23891,6 +25538,10 @@ class AsyncFeesNamespace:
         return AsyncFeesSchedulesResource(self._client)
 
     @cached_property
+    def settings(self) -> AsyncFeesSettingsResource:
+        return AsyncFeesSettingsResource(self._client)
+
+    @cached_property
     def statements(self) -> AsyncFeesStatementsResource:
         return AsyncFeesStatementsResource(self._client)
 
@@ -23900,6 +25551,30 @@ class AsyncHrNamespace:
 
     def __init__(self, client: AsyncClientBase) -> None:
         self._client = client
+
+    @cached_property
+    def appraisal_calibrations(self) -> AsyncHrAppraisalCalibrationsResource:
+        return AsyncHrAppraisalCalibrationsResource(self._client)
+
+    @cached_property
+    def appraisal_cycles(self) -> AsyncHrAppraisalCyclesResource:
+        return AsyncHrAppraisalCyclesResource(self._client)
+
+    @cached_property
+    def appraisal_final_levels(self) -> AsyncHrAppraisalFinalLevelsResource:
+        return AsyncHrAppraisalFinalLevelsResource(self._client)
+
+    @cached_property
+    def appraisal_manager_scores(self) -> AsyncHrAppraisalManagerScoresResource:
+        return AsyncHrAppraisalManagerScoresResource(self._client)
+
+    @cached_property
+    def appraisal_self_scores(self) -> AsyncHrAppraisalSelfScoresResource:
+        return AsyncHrAppraisalSelfScoresResource(self._client)
+
+    @cached_property
+    def appraisals(self) -> AsyncHrAppraisalsResource:
+        return AsyncHrAppraisalsResource(self._client)
 
     @cached_property
     def assignments(self) -> AsyncHrAssignmentsResource:
@@ -23916,6 +25591,10 @@ class AsyncHrNamespace:
     @cached_property
     def duties(self) -> AsyncHrDutiesResource:
         return AsyncHrDutiesResource(self._client)
+
+    @cached_property
+    def employee_appraisals(self) -> AsyncHrEmployeeAppraisalsResource:
+        return AsyncHrEmployeeAppraisalsResource(self._client)
 
     @cached_property
     def employees(self) -> AsyncHrEmployeesResource:
@@ -23965,6 +25644,10 @@ class AsyncHrNamespace:
     def ratings(self) -> AsyncHrRatingsResource:
         return AsyncHrRatingsResource(self._client)
 
+    @cached_property
+    def settings(self) -> AsyncHrSettingsResource:
+        return AsyncHrSettingsResource(self._client)
+
 
 class AsyncSandboxNamespace:
     """``client.sandbox``: the sandbox module's resources."""
@@ -24008,6 +25691,10 @@ class AsyncVenueAudioNamespace:
         return AsyncVenueAudioPlayerAcksResource(self._client)
 
     @cached_property
+    def player_assets(self) -> AsyncVenueAudioPlayerAssetsResource:
+        return AsyncVenueAudioPlayerAssetsResource(self._client)
+
+    @cached_property
     def player_command(self) -> AsyncVenueAudioPlayerCommandResource:
         return AsyncVenueAudioPlayerCommandResource(self._client)
 
@@ -24048,6 +25735,10 @@ class AsyncBizSuite(AsyncClientBase):
     @cached_property
     def activities(self) -> AsyncActivitiesResource:
         return AsyncActivitiesResource(self)
+
+    @cached_property
+    def addons(self) -> AsyncAddonsResource:
+        return AsyncAddonsResource(self)
 
     @cached_property
     def alerts(self) -> AsyncAlertsResource:
@@ -24198,8 +25889,16 @@ class AsyncBizSuite(AsyncClientBase):
         return AsyncSubscriptionResource(self)
 
     @cached_property
+    def subscription_addons(self) -> AsyncSubscriptionAddonsResource:
+        return AsyncSubscriptionAddonsResource(self)
+
+    @cached_property
     def system(self) -> AsyncSystemResource:
         return AsyncSystemResource(self)
+
+    @cached_property
+    def tenant_subscription_addons(self) -> AsyncTenantSubscriptionAddonsResource:
+        return AsyncTenantSubscriptionAddonsResource(self)
 
     @cached_property
     def tenant_subscriptions(self) -> AsyncTenantSubscriptionsResource:
@@ -24241,6 +25940,7 @@ OPERATIONS: dict[str, str] = {
     "begin_venue_audio_emergency": "venue_audio.broadcasts.begin_emergency",
     "begin_venue_audio_paging": "venue_audio.broadcasts.begin_paging",
     "change_crm_ticket_status": "crm.tickets.change_status",
+    "change_hr_appraisal_final_level": "hr.appraisal_final_levels.change",
     "change_password": "auth.change_password",
     "change_plan": "subscription.change_plan",
     "change_reseller_tenant_plan": "reseller_tenants.change_plan",
@@ -24258,6 +25958,7 @@ OPERATIONS: dict[str, str] = {
     "confirm_fees_reconciliation": "fees.reconciliations.confirm",
     "confirm_import": "imports.confirm",
     "create_activity": "activities.create",
+    "create_addon": "addons.create",
     "create_alert": "alerts.create",
     "create_api_key": "api_keys.create",
     "create_approval_flow": "approval_flows.create",
@@ -24299,6 +26000,7 @@ OPERATIONS: dict[str, str] = {
     "create_fees_statement": "fees.statements.create",
     "create_fees_statement_adjustment": "fees.statements.add_adjustment",
     "create_fees_statement_payment": "fees.statements.record_payment",
+    "create_hr_appraisal_cycle": "hr.appraisal_cycles.create",
     "create_hr_assignment": "hr.assignments.create",
     "create_hr_campaign": "hr.campaigns.create",
     "create_hr_duty": "hr.duties.create",
@@ -24406,14 +26108,19 @@ OPERATIONS: dict[str, str] = {
     "get_crm_zone": "crm.zones.retrieve",
     "get_current_tenant": "current_tenant.retrieve",
     "get_fees_customs_record": "fees.customs_records.retrieve",
+    "get_fees_payer": "fees.payers.retrieve",
     "get_fees_profit_figure": "fees.profit_figures.retrieve",
     "get_fees_reconciliation": "fees.reconciliations.retrieve",
     "get_fees_report": "fees.reports.retrieve",
     "get_fees_schedule": "fees.schedules.retrieve",
+    "get_fees_settings": "fees.settings.retrieve",
     "get_fees_statement": "fees.statements.retrieve",
     "get_file": "files.retrieve",
     "get_file_download_url": "files.download_url",
     "get_health": "system.get_health",
+    "get_hr_appraisal": "hr.appraisals.retrieve",
+    "get_hr_appraisal_calibration": "hr.appraisal_calibrations.retrieve",
+    "get_hr_appraisal_cycle": "hr.appraisal_cycles.retrieve",
     "get_hr_campaign": "hr.campaigns.retrieve",
     "get_hr_campaign_result": "hr.campaign_results.retrieve",
     "get_hr_employee": "hr.employees.retrieve",
@@ -24423,6 +26130,7 @@ OPERATIONS: dict[str, str] = {
     "get_hr_org_chart": "hr.org_chart.retrieve",
     "get_hr_position": "hr.positions.retrieve",
     "get_hr_questionnaire": "hr.questionnaires.retrieve",
+    "get_hr_settings": "hr.settings.retrieve",
     "get_import": "imports.retrieve",
     "get_inbox_unread_count": "inbox.unread_count",
     "get_job": "jobs.retrieve",
@@ -24443,6 +26151,7 @@ OPERATIONS: dict[str, str] = {
     "get_venue_audio_asset": "venue_audio.assets.retrieve",
     "get_venue_audio_broadcast": "venue_audio.broadcasts.retrieve",
     "get_venue_audio_device": "venue_audio.devices.retrieve",
+    "get_venue_audio_player_asset": "venue_audio.player_assets.retrieve",
     "get_venue_audio_player_command": "venue_audio.player_command.retrieve",
     "get_venue_audio_player_feed": "venue_audio.player_feed.retrieve",
     "get_venue_audio_schedule": "venue_audio.schedules.retrieve",
@@ -24454,6 +26163,7 @@ OPERATIONS: dict[str, str] = {
     "get_webhook_delivery": "webhook_deliveries.retrieve",
     "get_webhook_endpoint": "webhook_endpoints.retrieve",
     "list_activities": "activities.list",
+    "list_addons": "addons.list",
     "list_alerts": "alerts.list",
     "list_api_keys": "api_keys.list",
     "list_approval_decisions": "approval_decisions.list",
@@ -24493,13 +26203,17 @@ OPERATIONS: dict[str, str] = {
     "list_crm_zones": "crm.zones.list",
     "list_fees_customs_records": "fees.customs_records.list",
     "list_fees_income_entries": "fees.income_entries.list",
+    "list_fees_payers": "fees.payers.list",
     "list_fees_profit_figures": "fees.profit_figures.list",
     "list_fees_reconciliations": "fees.reconciliations.list",
     "list_fees_schedules": "fees.schedules.list",
     "list_fees_statements": "fees.statements.list",
     "list_files": "files.list",
+    "list_hr_appraisal_cycles": "hr.appraisal_cycles.list",
+    "list_hr_appraisals": "hr.appraisals.list",
     "list_hr_assignments": "hr.assignments.list",
     "list_hr_campaigns": "hr.campaigns.list",
+    "list_hr_employee_appraisals": "hr.employee_appraisals.list",
     "list_hr_employees": "hr.employees.list",
     "list_hr_job_descriptions": "hr.job_descriptions.list",
     "list_hr_positions": "hr.positions.list",
@@ -24522,6 +26236,7 @@ OPERATIONS: dict[str, str] = {
     "list_reseller_tenants": "reseller_tenants.list",
     "list_resellers": "resellers.list",
     "list_saved_views": "saved_views.list",
+    "list_subscription_addons": "subscription_addons.list",
     "list_tenants": "tenants.list",
     "list_venue_audio_assets": "venue_audio.assets.list",
     "list_venue_audio_broadcasts": "venue_audio.broadcasts.list",
@@ -24545,13 +26260,17 @@ OPERATIONS: dict[str, str] = {
     "mark_inbox_read": "inbox.mark_all_read",
     "move_contracts_contract": "contracts.contracts.move",
     "move_crm_opportunity_stage": "crm.opportunities.move_stage",
+    "move_hr_appraisal_cycle": "hr.appraisal_cycles.move",
     "move_org_unit": "org_units.move",
     "preview_approval_route": "approval_routes.preview",
     "put_budgets_forecast": "budgets.forecasts.put",
     "put_budgets_line_explanation": "budgets.lines.explain",
     "put_crm_account_revenue": "crm.revenue.put",
+    "put_fees_payer": "fees.payers.put",
     "put_fees_profit_figure_audited": "fees.profit_figures.put_audited",
+    "put_subscription_addon": "subscription_addons.put",
     "put_tenant_subscription": "tenant_subscriptions.assign_plan",
+    "put_tenant_subscription_addon": "tenant_subscription_addons.put",
     "recompute_crm_revenue_tiers": "crm.revenue.recompute_tiers",
     "recompute_subscriptions": "tenant_subscriptions.reconcile",
     "redeliver_webhook": "webhook_deliveries.redeliver",
@@ -24560,6 +26279,9 @@ OPERATIONS: dict[str, str] = {
     "remove_member": "members.remove",
     "reorder_crm_pipeline_stages": "crm.pipeline_stages.reorder",
     "replace_crm_sla_policy": "crm.sla_policies.replace",
+    "replace_fees_schedule": "fees.schedules.replace",
+    "replace_hr_appraisal_manager_scores": "hr.appraisal_manager_scores.replace",
+    "replace_hr_appraisal_self_scores": "hr.appraisal_self_scores.replace",
     "replace_hr_grade_table": "hr.grade_table.replace",
     "replace_hr_position_paths": "hr.position_paths.replace",
     "replace_hr_questionnaire_answers": "hr.questionnaire_answers.replace",
@@ -24615,11 +26337,14 @@ OPERATIONS: dict[str, str] = {
     "update_crm_tickets": "crm.tickets.bulk_update",
     "update_crm_zone": "crm.zones.update",
     "update_current_tenant": "current_tenant.update",
+    "update_fees_settings": "fees.settings.update",
     "update_file": "files.update",
+    "update_hr_appraisal_cycle": "hr.appraisal_cycles.update",
     "update_hr_duty": "hr.duties.update",
     "update_hr_employee": "hr.employees.update",
     "update_hr_job_description": "hr.job_descriptions.update",
     "update_hr_position": "hr.positions.update",
+    "update_hr_settings": "hr.settings.update",
     "update_import_mapping": "import_mappings.update",
     "update_job_schedule": "job_schedules.update",
     "update_member": "members.update",

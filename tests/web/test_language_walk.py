@@ -43,13 +43,13 @@ ALLOWED = [
         r"^[A-Za-z]*\d[\w.-]*$|^[\w-]*\d$",  # anything with a digit: C-001, v2, 8h, 2FA
         r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",  # e-mail addresses
         r"^(https?://|www\.)\S+$|^[\w-]+(\.[\w-]+)*\.(com|cn|dev|net|org|io|example)(/\S*)?$",  # addresses
-        r"^[\w-]+\.(txt|csv|xlsx|xls|pdf|png|jpe?g|docx?|zip|toml)$",  # file names
+        r"^[\w-]+\.(txt|csv|xlsx|xls|pdf|png|jpe?g|docx?|zip|toml|wav|mp3|ogg|flac)$",  # file names
         r"^[0-9a-f]{8,}(-[0-9a-f]{4,})*$",  # ids and request ids
-        r"^(kg|km|m|cm|mm|h|min|ms|s|KB|MB|GB|TB|px|pt)$",  # units
+        r"^(kg|km|m|cm|mm|h|min|ms|s|B|kB|KB|MB|GB|TB|Hz|px|pt)$",  # units
         r"^/?api(/[\w{}.-]+)+$",  # API paths the guide's texts point to
         r"^(Ctrl|Alt|Shift|Cmd|Esc|Enter|Tab)(\+\w+)?$",  # keys
         # names of things: products, formats, languages (in their own name)
-        r"^(BizSuite|Webhooks?|Excel|Office|Python|Bearer|Chromium|ECharts|TOTP|OpenAPI|zip|English)$",
+        r"^(BizSuite|Webhooks?|Excel|Office|Python|Bearer|Chromium|ECharts|TOTP|OpenAPI|zip|English|Ogg)$",
     )
 ]
 #: A raw message key or code that reached the page (``crm.churn_risk``, ``error.not-found``, ``end_customer``).

@@ -26,6 +26,7 @@ from bizsuite.core.files.schemas import FileFilters, FileUpdate
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.settings import Settings
+from bizsuite.web.approvals_pages import document_type_labels
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
 from bizsuite.web.i18n import gettext as _
@@ -91,6 +92,7 @@ class FilePages(Controller):
             editing=editing,
             values=values or {},
             can_change=lambda row: files.may_change(ctx, row),
+            document_labels=document_type_labels(),
         )
 
     @get(**filtered_by(file_filters))

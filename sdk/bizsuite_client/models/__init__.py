@@ -19,6 +19,11 @@ from .activity_page import ActivityPage
 from .activity_status import ActivityStatus
 from .activity_type import ActivityType
 from .activity_update import ActivityUpdate
+from .addon_create import AddonCreate
+from .addon_kind import AddonKind
+from .addon_list import AddonList
+from .addon_out import AddonOut
+from .addon_quantity import AddonQuantity
 from .adjustment_kind import AdjustmentKind
 from .adjustment_status import AdjustmentStatus
 from .ageing_bucket import AgeingBucket
@@ -31,6 +36,17 @@ from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_out import ApiKeyOut
 from .api_key_page import ApiKeyPage
+from .appraisal_cycle_create import AppraisalCycleCreate
+from .appraisal_cycle_move import AppraisalCycleMove
+from .appraisal_cycle_page import AppraisalCyclePage
+from .appraisal_cycle_update import AppraisalCycleUpdate
+from .appraisal_cycle_view import AppraisalCycleView
+from .appraisal_duty import AppraisalDuty
+from .appraisal_level import AppraisalLevel
+from .appraisal_list import AppraisalList
+from .appraisal_summary import AppraisalSummary
+from .appraisal_view import AppraisalView
+from .appraisal_view_level_points import AppraisalViewLevelPoints
 from .approval_decision_out import ApprovalDecisionOut
 from .approval_decision_page import ApprovalDecisionPage
 from .approval_flow_create import ApprovalFlowCreate
@@ -103,6 +119,11 @@ from .budgets_settings_update import BudgetsSettingsUpdate
 from .budgets_settings_view import BudgetsSettingsView
 from .business_calendar import BusinessCalendar
 from .business_calendar_hours import BusinessCalendarHours
+from .calibration import Calibration
+from .calibration_distribution import CalibrationDistribution
+from .calibration_group import CalibrationGroup
+from .calibration_level_points import CalibrationLevelPoints
+from .calibration_outlier import CalibrationOutlier
 from .campaign_create import CampaignCreate
 from .campaign_page import CampaignPage
 from .campaign_result import CampaignResult
@@ -170,6 +191,7 @@ from .customer_risk import CustomerRisk
 from .customer_risk_page import CustomerRiskPage
 from .customer_risk_weights import CustomerRiskWeights
 from .customs_direction import CustomsDirection
+from .cycle_status import CycleStatus
 from .dashboard_at_risk import DashboardAtRisk
 from .dashboard_revenue_month import DashboardRevenueMonth
 from .dashboard_sla_attainment import DashboardSlaAttainment
@@ -197,6 +219,7 @@ from .document_in import DocumentIn
 from .download_link import DownloadLink
 from .due_state import DueState
 from .duty_create import DutyCreate
+from .duty_score import DutyScore
 from .duty_update import DutyUpdate
 from .duty_view import DutyView
 from .emergency_begin import EmergencyBegin
@@ -230,6 +253,9 @@ from .fee_income_entry_list import FeeIncomeEntryList
 from .fee_income_entry_view import FeeIncomeEntryView
 from .fee_line_view import FeeLineView
 from .fee_line_view_inputs import FeeLineViewInputs
+from .fee_payer_list import FeePayerList
+from .fee_payer_update import FeePayerUpdate
+from .fee_payer_view import FeePayerView
 from .fee_payment_create import FeePaymentCreate
 from .fee_payment_view import FeePaymentView
 from .fee_profit_audit import FeeProfitAudit
@@ -246,18 +272,22 @@ from .fee_report import FeeReport
 from .fee_report_row import FeeReportRow
 from .fee_schedule_create import FeeScheduleCreate
 from .fee_schedule_page import FeeSchedulePage
+from .fee_schedule_update import FeeScheduleUpdate
 from .fee_schedule_view import FeeScheduleView
 from .fee_source_view import FeeSourceView
 from .fee_statement_detail import FeeStatementDetail
 from .fee_statement_generate import FeeStatementGenerate
 from .fee_statement_page import FeeStatementPage
 from .fee_statement_view import FeeStatementView
+from .fees_settings_update import FeesSettingsUpdate
+from .fees_settings_view import FeesSettingsView
 from .field_error import FieldError
 from .figure_out import FigureOut
 from .figure_out_inputs import FigureOutInputs
 from .file_out import FileOut
 from .file_page import FilePage
 from .file_update import FileUpdate
+from .final_level_change import FinalLevelChange
 from .flow_step_in import FlowStepIn
 from .flow_step_out import FlowStepOut
 from .get_budgets_analysis_group_by import GetBudgetsAnalysisGroupBy
@@ -272,6 +302,8 @@ from .headcount_report import HeadcountReport
 from .headcount_unit import HeadcountUnit
 from .health import Health
 from .holder_view import HolderView
+from .hr_settings_update import HrSettingsUpdate
+from .hr_settings_view import HrSettingsView
 from .import_error_out import ImportErrorOut
 from .import_field_out import ImportFieldOut
 from .import_mapping import ImportMapping
@@ -348,6 +380,7 @@ from .outbox_page import OutboxPage
 from .outbox_status import OutboxStatus
 from .paging_begin import PagingBegin
 from .password_change import PasswordChange
+from .payer_status import PayerStatus
 from .payment_retry import PaymentRetry
 from .personal_access import PersonalAccess
 from .personal_data import PersonalData
@@ -383,6 +416,7 @@ from .position_create import PositionCreate
 from .position_page import PositionPage
 from .position_paths_update import PositionPathsUpdate
 from .position_ref import PositionRef
+from .position_rollup import PositionRollup
 from .position_update import PositionUpdate
 from .position_view import PositionView
 from .preferences_out import PreferencesOut
@@ -438,6 +472,7 @@ from .risk_reason_view import RiskReasonView
 from .risk_weights import RiskWeights
 from .role import Role
 from .role_means import RoleMeans
+from .rollup_view import RollupView
 from .route_preview import RoutePreview
 from .route_preview_step import RoutePreviewStep
 from .sandbox_clock_view import SandboxClockView
@@ -454,6 +489,8 @@ from .scheduled_activity_done import ScheduledActivityDone
 from .scheduled_activity_out import ScheduledActivityOut
 from .scheduled_activity_page import ScheduledActivityPage
 from .scheduled_activity_update import ScheduledActivityUpdate
+from .score_input import ScoreInput
+from .scores_update import ScoresUpdate
 from .search_group import SearchGroup
 from .search_hit_out import SearchHitOut
 from .search_results import SearchResults
@@ -480,6 +517,8 @@ from .statement_status import StatementStatus
 from .status_change import StatusChange
 from .status_count import StatusCount
 from .step_status import StepStatus
+from .subscription_addon_list import SubscriptionAddonList
+from .subscription_addon_out import SubscriptionAddonOut
 from .subscription_out import SubscriptionOut
 from .subscription_status import SubscriptionStatus
 from .subscription_status_change import SubscriptionStatusChange
@@ -558,6 +597,11 @@ __all__ = (
     "ActivityStatus",
     "ActivityType",
     "ActivityUpdate",
+    "AddonCreate",
+    "AddonKind",
+    "AddonList",
+    "AddonOut",
+    "AddonQuantity",
     "AdjustmentKind",
     "AdjustmentStatus",
     "AgeingBucket",
@@ -570,6 +614,17 @@ __all__ = (
     "ApiKeyCreated",
     "ApiKeyOut",
     "ApiKeyPage",
+    "AppraisalCycleCreate",
+    "AppraisalCycleMove",
+    "AppraisalCyclePage",
+    "AppraisalCycleUpdate",
+    "AppraisalCycleView",
+    "AppraisalDuty",
+    "AppraisalLevel",
+    "AppraisalList",
+    "AppraisalSummary",
+    "AppraisalView",
+    "AppraisalViewLevelPoints",
     "ApprovalDecisionOut",
     "ApprovalDecisionPage",
     "ApprovalFlowCreate",
@@ -642,6 +697,11 @@ __all__ = (
     "BudgetsSettingsView",
     "BusinessCalendar",
     "BusinessCalendarHours",
+    "Calibration",
+    "CalibrationDistribution",
+    "CalibrationGroup",
+    "CalibrationLevelPoints",
+    "CalibrationOutlier",
     "CampaignCreate",
     "CampaignPage",
     "CampaignResult",
@@ -709,6 +769,7 @@ __all__ = (
     "CustomerRiskPage",
     "CustomerRiskWeights",
     "CustomsDirection",
+    "CycleStatus",
     "DashboardAtRisk",
     "DashboardRevenueMonth",
     "DashboardSlaAttainment",
@@ -736,6 +797,7 @@ __all__ = (
     "DownloadLink",
     "DueState",
     "DutyCreate",
+    "DutyScore",
     "DutyUpdate",
     "DutyView",
     "EmergencyBegin",
@@ -769,6 +831,9 @@ __all__ = (
     "FeeIncomeEntryView",
     "FeeLineView",
     "FeeLineViewInputs",
+    "FeePayerList",
+    "FeePayerUpdate",
+    "FeePayerView",
     "FeePaymentCreate",
     "FeePaymentView",
     "FeeProfitAudit",
@@ -785,8 +850,11 @@ __all__ = (
     "FeeReportRow",
     "FeeScheduleCreate",
     "FeeSchedulePage",
+    "FeeScheduleUpdate",
     "FeeScheduleView",
     "FeeSourceView",
+    "FeesSettingsUpdate",
+    "FeesSettingsView",
     "FeeStatementDetail",
     "FeeStatementGenerate",
     "FeeStatementPage",
@@ -797,6 +865,7 @@ __all__ = (
     "FileOut",
     "FilePage",
     "FileUpdate",
+    "FinalLevelChange",
     "FlowStepIn",
     "FlowStepOut",
     "GetBudgetsAnalysisGroupBy",
@@ -811,6 +880,8 @@ __all__ = (
     "HeadcountUnit",
     "Health",
     "HolderView",
+    "HrSettingsUpdate",
+    "HrSettingsView",
     "ImportErrorOut",
     "ImportFieldOut",
     "ImportMapping",
@@ -887,6 +958,7 @@ __all__ = (
     "OutboxStatus",
     "PagingBegin",
     "PasswordChange",
+    "PayerStatus",
     "PaymentRetry",
     "PersonalAccess",
     "PersonalData",
@@ -922,6 +994,7 @@ __all__ = (
     "PositionPage",
     "PositionPathsUpdate",
     "PositionRef",
+    "PositionRollup",
     "PositionUpdate",
     "PositionView",
     "PreferencesOut",
@@ -977,6 +1050,7 @@ __all__ = (
     "RiskWeights",
     "Role",
     "RoleMeans",
+    "RollupView",
     "RoutePreview",
     "RoutePreviewStep",
     "SandboxClockView",
@@ -993,6 +1067,8 @@ __all__ = (
     "SchedulePage",
     "ScheduleUpdate",
     "ScheduleView",
+    "ScoreInput",
+    "ScoresUpdate",
     "SearchGroup",
     "SearchHitOut",
     "SearchResults",
@@ -1019,6 +1095,8 @@ __all__ = (
     "StatusChange",
     "StatusCount",
     "StepStatus",
+    "SubscriptionAddonList",
+    "SubscriptionAddonOut",
     "SubscriptionOut",
     "SubscriptionStatus",
     "SubscriptionStatusChange",

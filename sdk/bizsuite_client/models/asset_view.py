@@ -18,6 +18,7 @@ class AssetView:
         channels (int):
         content_type (str):
         created_at (datetime.datetime):
+        delivery_file_id (None | UUID):
         duration_ms (int):
         file_id (UUID):
         id (UUID):
@@ -33,6 +34,7 @@ class AssetView:
     channels: int
     content_type: str
     created_at: datetime.datetime
+    delivery_file_id: None | UUID
     duration_ms: int
     file_id: UUID
     id: UUID
@@ -51,6 +53,12 @@ class AssetView:
         content_type = self.content_type
 
         created_at = self.created_at.isoformat()
+
+        delivery_file_id: None | str
+        if isinstance(self.delivery_file_id, UUID):
+            delivery_file_id = str(self.delivery_file_id)
+        else:
+            delivery_file_id = self.delivery_file_id
 
         duration_ms = self.duration_ms
 
@@ -80,6 +88,7 @@ class AssetView:
                 "channels": channels,
                 "content_type": content_type,
                 "created_at": created_at,
+                "delivery_file_id": delivery_file_id,
                 "duration_ms": duration_ms,
                 "file_id": file_id,
                 "id": id,
@@ -103,6 +112,21 @@ class AssetView:
         content_type = d.pop("content_type")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_delivery_file_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                delivery_file_id_type_0 = UUID(data)
+
+                return delivery_file_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        delivery_file_id = _parse_delivery_file_id(d.pop("delivery_file_id"))
 
         duration_ms = d.pop("duration_ms")
 
@@ -133,6 +157,7 @@ class AssetView:
             channels=channels,
             content_type=content_type,
             created_at=created_at,
+            delivery_file_id=delivery_file_id,
             duration_ms=duration_ms,
             file_id=file_id,
             id=id,

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.fee_component_view import FeeComponentView
 
@@ -29,6 +31,7 @@ class FeeScheduleView:
         name (str):
         notes (None | str):
         version (int):
+        statements (int | Unset):  Default: 0.
     """
 
     components: list[FeeComponentView]
@@ -41,6 +44,7 @@ class FeeScheduleView:
     name: str
     notes: None | str
     version: int
+    statements: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +72,8 @@ class FeeScheduleView:
 
         version = self.version
 
+        statements = self.statements
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,6 +90,8 @@ class FeeScheduleView:
                 "version": version,
             }
         )
+        if statements is not UNSET:
+            field_dict["statements"] = statements
 
         return field_dict
 
@@ -122,6 +130,8 @@ class FeeScheduleView:
 
         version = d.pop("version")
 
+        statements = d.pop("statements", UNSET)
+
         fee_schedule_view = cls(
             components=components,
             created_at=created_at,
@@ -133,6 +143,7 @@ class FeeScheduleView:
             name=name,
             notes=notes,
             version=version,
+            statements=statements,
         )
 
         fee_schedule_view.additional_properties = d

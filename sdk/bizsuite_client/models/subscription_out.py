@@ -17,6 +17,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.figure_out import FigureOut
     from ..models.plan_out import PlanOut
+    from ..models.subscription_addon_out import SubscriptionAddonOut
     from ..models.usage_out import UsageOut
 
 
@@ -47,6 +48,7 @@ class SubscriptionOut:
         trial_end (datetime.datetime | None):
         usage (list[UsageOut]):
         version (int):
+        addons (list[SubscriptionAddonOut] | Unset):
         proration (FigureOut | None | Unset):
     """
 
@@ -69,6 +71,7 @@ class SubscriptionOut:
     trial_end: datetime.datetime | None
     usage: list[UsageOut]
     version: int
+    addons: list[SubscriptionAddonOut] | Unset = UNSET
     proration: FigureOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -144,6 +147,13 @@ class SubscriptionOut:
 
         version = self.version
 
+        addons: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.addons, Unset):
+            addons = []
+            for addons_item_data in self.addons:
+                addons_item = addons_item_data.to_dict()
+                addons.append(addons_item)
+
         proration: dict[str, Any] | None | Unset
         if isinstance(self.proration, Unset):
             proration = UNSET
@@ -177,6 +187,8 @@ class SubscriptionOut:
                 "version": version,
             }
         )
+        if addons is not UNSET:
+            field_dict["addons"] = addons
         if proration is not UNSET:
             field_dict["proration"] = proration
 
@@ -186,6 +198,7 @@ class SubscriptionOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.figure_out import FigureOut  # noqa: PLC0415
         from ..models.plan_out import PlanOut  # noqa: PLC0415
+        from ..models.subscription_addon_out import SubscriptionAddonOut  # noqa: PLC0415
         from ..models.usage_out import UsageOut  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -323,6 +336,15 @@ class SubscriptionOut:
 
         version = d.pop("version")
 
+        _addons = d.pop("addons", UNSET)
+        addons: list[SubscriptionAddonOut] | Unset = UNSET
+        if _addons is not UNSET:
+            addons = []
+            for addons_item_data in _addons:
+                addons_item = SubscriptionAddonOut.from_dict(addons_item_data)
+
+                addons.append(addons_item)
+
         def _parse_proration(data: object) -> FigureOut | None | Unset:
             if data is None:
                 return data
@@ -360,6 +382,7 @@ class SubscriptionOut:
             trial_end=trial_end,
             usage=usage,
             version=version,
+            addons=addons,
             proration=proration,
         )
 

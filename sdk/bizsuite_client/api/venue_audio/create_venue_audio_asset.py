@@ -111,8 +111,9 @@ def sync_detailed(
 ) -> Response[AssetView | ProblemDetails]:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
-    format and loudness are read from it; another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
+    file whose duration, format and loudness are read from it, kept with the MP3 players
+    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -147,8 +148,9 @@ def sync(
 ) -> AssetView | ProblemDetails | None:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
-    format and loudness are read from it; another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
+    file whose duration, format and loudness are read from it, kept with the MP3 players
+    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -178,8 +180,9 @@ async def asyncio_detailed(
 ) -> Response[AssetView | ProblemDetails]:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
-    format and loudness are read from it; another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
+    file whose duration, format and loudness are read from it, kept with the MP3 players
+    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -212,8 +215,9 @@ async def asyncio(
 ) -> AssetView | ProblemDetails | None:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a PCM WAV whose duration,
-    format and loudness are read from it; another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
+    file whose duration, format and loudness are read from it, kept with the MP3 players
+    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays

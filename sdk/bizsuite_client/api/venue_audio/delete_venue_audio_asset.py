@@ -110,7 +110,8 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetails]:
     """Remove an audio asset
 
-     Remove an audio asset (its file stays in the files) (``If-Match``).
+     Remove an audio asset (the uploaded file stays in the files, its MP3 encoding goes)
+    (``If-Match``).
 
     Args:
         asset_id (UUID):
@@ -144,7 +145,8 @@ def sync(
 ) -> Any | ProblemDetails | None:
     """Remove an audio asset
 
-     Remove an audio asset (its file stays in the files) (``If-Match``).
+     Remove an audio asset (the uploaded file stays in the files, its MP3 encoding goes)
+    (``If-Match``).
 
     Args:
         asset_id (UUID):
@@ -173,7 +175,8 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetails]:
     """Remove an audio asset
 
-     Remove an audio asset (its file stays in the files) (``If-Match``).
+     Remove an audio asset (the uploaded file stays in the files, its MP3 encoding goes)
+    (``If-Match``).
 
     Args:
         asset_id (UUID):
@@ -205,7 +208,8 @@ async def asyncio(
 ) -> Any | ProblemDetails | None:
     """Remove an audio asset
 
-     Remove an audio asset (its file stays in the files) (``If-Match``).
+     Remove an audio asset (the uploaded file stays in the files, its MP3 encoding goes)
+    (``If-Match``).
 
     Args:
         asset_id (UUID):

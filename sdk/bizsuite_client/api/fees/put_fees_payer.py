@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.fee_payer_update import FeePayerUpdate
+from ...models.fee_payer_view import FeePayerView
+from ...models.problem_details import ProblemDetails
+from ...types import Response
+
+
+def _get_kwargs(
+    org_unit_id: UUID,
+    *,
+    body: FeePayerUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/fees/payers/{org_unit_id}".format(
+            org_unit_id=quote(str(org_unit_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FeePayerView | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = FeePayerView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FeePayerView | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org_unit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeePayerUpdate,
+    if_match: str,
+) -> Response[FeePayerView | ProblemDetails]:
+    """Set how a subsidiary pays fees
+
+     Not a payer (with ``excluded_reason``), or not wholly owned (billed only when
+    ``included``); ``If-Match`` is the payer's version (0 while it has the defaults).
+
+    Args:
+        org_unit_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (FeePayerUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FeePayerView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        org_unit_id=org_unit_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org_unit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeePayerUpdate,
+    if_match: str,
+) -> FeePayerView | ProblemDetails | None:
+    """Set how a subsidiary pays fees
+
+     Not a payer (with ``excluded_reason``), or not wholly owned (billed only when
+    ``included``); ``If-Match`` is the payer's version (0 while it has the defaults).
+
+    Args:
+        org_unit_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (FeePayerUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FeePayerView | ProblemDetails
+    """
+
+    return sync_detailed(
+        org_unit_id=org_unit_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org_unit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeePayerUpdate,
+    if_match: str,
+) -> Response[FeePayerView | ProblemDetails]:
+    """Set how a subsidiary pays fees
+
+     Not a payer (with ``excluded_reason``), or not wholly owned (billed only when
+    ``included``); ``If-Match`` is the payer's version (0 while it has the defaults).
+
+    Args:
+        org_unit_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (FeePayerUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FeePayerView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        org_unit_id=org_unit_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org_unit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeePayerUpdate,
+    if_match: str,
+) -> FeePayerView | ProblemDetails | None:
+    """Set how a subsidiary pays fees
+
+     Not a payer (with ``excluded_reason``), or not wholly owned (billed only when
+    ``included``); ``If-Match`` is the payer's version (0 while it has the defaults).
+
+    Args:
+        org_unit_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (FeePayerUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FeePayerView | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            org_unit_id=org_unit_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appraisal_view import AppraisalView
+from ...models.problem_details import ProblemDetails
+from ...models.scores_update import ScoresUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    appraisal_id: UUID,
+    *,
+    body: ScoresUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/hr/appraisals/{appraisal_id}/manager-scores".format(
+            appraisal_id=quote(str(appraisal_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppraisalView | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = AppraisalView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppraisalView | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appraisal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScoresUpdate,
+) -> Response[AppraisalView | ProblemDetails]:
+    """Record the manager's scores
+
+     The line manager's (or HR's) levels of the duties (replacing earlier ones): they make the roll-up.
+
+    Args:
+        appraisal_id (UUID):
+        body (ScoresUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppraisalView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        appraisal_id=appraisal_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appraisal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScoresUpdate,
+) -> AppraisalView | ProblemDetails | None:
+    """Record the manager's scores
+
+     The line manager's (or HR's) levels of the duties (replacing earlier ones): they make the roll-up.
+
+    Args:
+        appraisal_id (UUID):
+        body (ScoresUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppraisalView | ProblemDetails
+    """
+
+    return sync_detailed(
+        appraisal_id=appraisal_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appraisal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScoresUpdate,
+) -> Response[AppraisalView | ProblemDetails]:
+    """Record the manager's scores
+
+     The line manager's (or HR's) levels of the duties (replacing earlier ones): they make the roll-up.
+
+    Args:
+        appraisal_id (UUID):
+        body (ScoresUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppraisalView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        appraisal_id=appraisal_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appraisal_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScoresUpdate,
+) -> AppraisalView | ProblemDetails | None:
+    """Record the manager's scores
+
+     The line manager's (or HR's) levels of the duties (replacing earlier ones): they make the roll-up.
+
+    Args:
+        appraisal_id (UUID):
+        body (ScoresUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppraisalView | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            appraisal_id=appraisal_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

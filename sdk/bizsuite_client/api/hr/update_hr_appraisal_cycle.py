@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appraisal_cycle_update import AppraisalCycleUpdate
+from ...models.appraisal_cycle_view import AppraisalCycleView
+from ...models.problem_details import ProblemDetails
+from ...types import Response
+
+
+def _get_kwargs(
+    appraisal_cycle_id: UUID,
+    *,
+    body: AppraisalCycleUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/hr/appraisal-cycles/{appraisal_cycle_id}".format(
+            appraisal_cycle_id=quote(str(appraisal_cycle_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppraisalCycleView | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = AppraisalCycleView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppraisalCycleView | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appraisal_cycle_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AppraisalCycleUpdate,
+    if_match: str,
+) -> Response[AppraisalCycleView | ProblemDetails]:
+    """Update a draft cycle
+
+     Change a draft's name, period or scope (HR); 409 once open.
+
+    Args:
+        appraisal_cycle_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (AppraisalCycleUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppraisalCycleView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        appraisal_cycle_id=appraisal_cycle_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appraisal_cycle_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AppraisalCycleUpdate,
+    if_match: str,
+) -> AppraisalCycleView | ProblemDetails | None:
+    """Update a draft cycle
+
+     Change a draft's name, period or scope (HR); 409 once open.
+
+    Args:
+        appraisal_cycle_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (AppraisalCycleUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppraisalCycleView | ProblemDetails
+    """
+
+    return sync_detailed(
+        appraisal_cycle_id=appraisal_cycle_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appraisal_cycle_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AppraisalCycleUpdate,
+    if_match: str,
+) -> Response[AppraisalCycleView | ProblemDetails]:
+    """Update a draft cycle
+
+     Change a draft's name, period or scope (HR); 409 once open.
+
+    Args:
+        appraisal_cycle_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (AppraisalCycleUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppraisalCycleView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        appraisal_cycle_id=appraisal_cycle_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appraisal_cycle_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AppraisalCycleUpdate,
+    if_match: str,
+) -> AppraisalCycleView | ProblemDetails | None:
+    """Update a draft cycle
+
+     Change a draft's name, period or scope (HR); 409 once open.
+
+    Args:
+        appraisal_cycle_id (UUID):
+        if_match (str): The `version` you read; stale writes get 412.
+        body (AppraisalCycleUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppraisalCycleView | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            appraisal_cycle_id=appraisal_cycle_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.appraisal_level import AppraisalLevel, check_appraisal_level
+
+T = TypeVar("T", bound="RollupView")
+
+
+@_attrs_define
+class RollupView:
+    """
+    Attributes:
+        complete (bool):
+        formula (str):
+        level (AppraisalLevel | None):
+        score (None | str):
+        scored (int):
+        total (int):
+        weighted (str):
+        weights (str):
+    """
+
+    complete: bool
+    formula: str
+    level: AppraisalLevel | None
+    score: None | str
+    scored: int
+    total: int
+    weighted: str
+    weights: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        complete = self.complete
+
+        formula = self.formula
+
+        level: None | str
+        if isinstance(self.level, str):
+            level = self.level
+        else:
+            level = self.level
+
+        score: None | str
+        score = self.score
+
+        scored = self.scored
+
+        total = self.total
+
+        weighted = self.weighted
+
+        weights = self.weights
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "complete": complete,
+                "formula": formula,
+                "level": level,
+                "score": score,
+                "scored": scored,
+                "total": total,
+                "weighted": weighted,
+                "weights": weights,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        complete = d.pop("complete")
+
+        formula = d.pop("formula")
+
+        def _parse_level(data: object) -> AppraisalLevel | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                level_type_0 = check_appraisal_level(data)
+
+                return level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AppraisalLevel | None, data)
+
+        level = _parse_level(d.pop("level"))
+
+        def _parse_score(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        score = _parse_score(d.pop("score"))
+
+        scored = d.pop("scored")
+
+        total = d.pop("total")
+
+        weighted = d.pop("weighted")
+
+        weights = d.pop("weights")
+
+        rollup_view = cls(
+            complete=complete,
+            formula=formula,
+            level=level,
+            score=score,
+            scored=scored,
+            total=total,
+            weighted=weighted,
+            weights=weights,
+        )
+
+        rollup_view.additional_properties = d
+        return rollup_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
