@@ -150,8 +150,8 @@ METER = UsageMeter()
 _ADD_CALLS = text(
     "INSERT INTO billing_usage (tenant_id, id, month, api_calls, updated_at) "
     "VALUES (:tenant_id, :id, :month, :calls, now()) "
-    "ON CONFLICT (tenant_id, month) DO UPDATE "
-    "SET api_calls = billing_usage.api_calls + EXCLUDED.api_calls, updated_at = now() "
+    "ON CONFLICT (tenant_id, month) DO UPDATE SET "
+    "api_calls = billing_usage.api_calls + EXCLUDED.api_calls, updated_at = now() "
     "RETURNING api_calls"
 )
 _SET_STORAGE = text(
