@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, AsyncIterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -305,3 +305,8 @@ def storage_from_settings(settings: Settings) -> ObjectStorage:
     if settings.storage != "local":
         raise ValueError(f"BIZSUITE_STORAGE must be local or s3, not {settings.storage!r}")
     return LocalStorage(settings.data_dir / "files", settings.resolved_secret_key())
+
+
+async def one_chunk(data: bytes) -> AsyncIterator[bytes]:
+    """Bytes already in memory as the chunk stream ``save`` and the files' ``upload`` take."""
+    yield data

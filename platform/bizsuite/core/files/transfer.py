@@ -12,7 +12,7 @@ answers 404).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.files.models import StoredFile
-from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.files.storage import ObjectStorage, one_chunk
 from bizsuite.core.tenants.models import Tenant
 
 
@@ -35,17 +35,13 @@ class TransferReport:
     problems: list[str] = field(default_factory=list)
 
 
-async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
-    yield data
-
-
 async def _copy(source: ObjectStorage, target: ObjectStorage, row: StoredFile) -> str | None:
     """Copy one object (unless the target has it); ``None`` when the target holds the right bytes."""
     key = row.storage_key
     if not await target.exists(key):
         if not await source.exists(key):
             return f"no object under {key} on {source.backend} or {target.backend}"
-        await target.save(key, _one_chunk(await source.read(key)), content_type=row.content_type)
+        await target.save(key, one_chunk(await source.read(key)), content_type=row.content_type)
     if hashlib.sha256(await target.read(key)).hexdigest() != row.sha256:
         return f"the copy under {key} on {target.backend} does not match the recorded SHA-256"
     return None

@@ -5,7 +5,6 @@ the kernel's file storage, attached to the contract."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import msgspec
@@ -15,7 +14,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, FieldError, ValidationProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.models import StoredFile
-from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.files.storage import ObjectStorage, one_chunk
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.modules.contracts import documents, rules
 from bizsuite.modules.contracts.models import Clause, Contract, ContractTemplate, TemplateClause
@@ -442,10 +441,6 @@ def contract_text(contract: Contract, party: str, prepared: Prepared, on: str) -
     )
 
 
-async def _chunks(data: bytes) -> AsyncIterator[bytes]:
-    yield data
-
-
 async def attach_registration(
     ctx: Context, storage: ObjectStorage, contract: Contract, party: str, prepared: Prepared
 ) -> StoredFile:
@@ -455,7 +450,7 @@ async def attach_registration(
     stored = await files.upload(
         ctx,
         storage,
-        _chunks(pdf),
+        one_chunk(pdf),
         files.Upload(
             name=f"{contract.number}.pdf",
             content_type=documents.CONTENT_TYPE,

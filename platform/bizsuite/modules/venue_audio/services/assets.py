@@ -5,7 +5,6 @@ libsndfile: ``venue_audio/audio.py``), each kept with the one format players rec
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from contextlib import nullcontext
 from decimal import Decimal
 from pathlib import PurePath
@@ -25,7 +24,7 @@ from bizsuite.core.files.services import (
     removed_on_failure,
     upload,
 )
-from bizsuite.core.files.storage import ObjectStorage
+from bizsuite.core.files.storage import ObjectStorage, one_chunk
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch, list_page
 from bizsuite.modules.venue_audio import audio
@@ -111,7 +110,7 @@ async def create_asset(
             document_type=DELIVERY_DOCUMENT,
             document_id=asset_id,
         )
-        delivery = await upload(ctx, storage, _chunks(encoded), meta, policy)
+        delivery = await upload(ctx, storage, one_chunk(encoded), meta, policy)
     asset = Asset(
         id=asset_id,
         venue_id=data.venue_id,
@@ -130,10 +129,6 @@ async def create_asset(
         await ctx.session.flush()
     ctx.audit("venue_audio.asset.created", asset, after=snapshot(asset))
     return asset_view(asset)
-
-
-async def _chunks(data: bytes) -> AsyncIterator[bytes]:
-    yield data
 
 
 async def delivery_file(ctx: Context, venue_id: uuid.UUID, asset_id: uuid.UUID) -> StoredFile:
