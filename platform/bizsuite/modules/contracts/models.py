@@ -1,6 +1,7 @@
-"""Contracts tables: settings, number counters, counterparties and their qualifications, projects,
-contracts, milestones, settlements (receipts and payments), invoices, change orders, templates with
-the clause library, and claims and delays.
+"""Contracts tables: settings, counterparties and their qualifications, projects, contracts,
+milestones, settlements (receipts and payments), invoices, change orders, templates with the
+clause library, and claims and delays. Contract numbers come from the kernel's counters
+(``core/numbering``).
 
 Every table is tenant-scoped with a ``(tenant_id, id)`` key and composite foreign keys; the
 migration is ``migrations/versions/0014_contracts.py``.
@@ -122,16 +123,6 @@ class ContractsSettings(TenantScoped, Timestamped, Versioned, Base):
     risk_weights: Mapped[dict[str, int]] = mapped_column(
         JSONB, default=dict, server_default=text("'{}'::jsonb")
     )
-
-
-class NumberCounter(TenantScoped, Base):
-    """The last contract sequence number of a year; its row is locked by the creating transaction."""
-
-    __tablename__ = "contracts_number_counters"
-    __table_args__ = (UniqueConstraint("tenant_id", "year", name="uq_contracts_number_counters_year"),)
-
-    year: Mapped[int] = mapped_column(Integer)
-    last_seq: Mapped[int] = mapped_column(Integer)
 
 
 class Counterparty(TenantScoped, Timestamped, Versioned, Base):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from bizsuite.core.numbering import rules as numbering_rules
 from bizsuite.modules.contracts.models import ContractStatus, SpendRule
 from bizsuite.web.i18n import N_
 
@@ -20,32 +20,8 @@ CENT = Decimal("0.01")
 
 # --- numbering -------------------------------------------------------------------------------
 
-
-#: ``{seq}``'s format spec: an optional zero fill and a width of at most 12, then ``d``, ``x`` or
-#: ``X`` (``{seq:04d}``, ``{seq:6}``, ``{seq:x}``). Nothing else: no fill characters, alignment,
-#: nested fields or widths that would make a number megabytes long.
-_SEQ_SPEC = re.compile(r"0?([1-9][0-9]?)?[dxX]?")
-#: The widest ``{seq}`` a pattern may ask for.
-MAX_SEQ_WIDTH = 12
-
-
-def _field_error(name: str, spec: str, conversion: str | None) -> str | None:
-    """Why one ``{name!conversion:spec}`` field cannot appear in a pattern, or None."""
-    if name not in {"year", "seq"}:
-        return "only {year} and {seq} may appear, not {" + name + "}"
-    if conversion is not None:
-        return "{" + name + "} takes no conversion (!" + conversion + ")"
-    if name == "year":
-        return None if spec == "" else "{year} takes no format: write {year}"
-    match = _SEQ_SPEC.fullmatch(spec)
-    if match is None:
-        return (
-            "{seq} takes only a zero-padded width and d, x or X, e.g. {seq:04d} "
-            f"(width at most {MAX_SEQ_WIDTH}), not {{seq:{spec}}}"
-        )
-    if match.group(1) is not None and int(match.group(1)) > MAX_SEQ_WIDTH:
-        return f"the width of {{seq}} must be at most {MAX_SEQ_WIDTH}, not {match.group(1)}"
-    return None
+#: The fields a contract number pattern may use (the kernel's grammar: ``core/numbering/rules.py``).
+NUMBER_FIELDS = ("year", "seq")
 
 
 def pattern_error(pattern: str) -> str | None:
@@ -53,24 +29,12 @@ def pattern_error(pattern: str) -> str | None:
     (with an optional zero-padded width of at most 12 and ``d``, ``x`` or ``X``, e.g.
     ``{seq:04d}``) may appear, and ``{seq}`` must. Every field is checked before anything is
     formatted, so a pattern such as ``{seq:>2000000000}`` is refused without building its text."""
-    try:
-        parts = list(string.Formatter().parse(pattern))
-    except ValueError as exc:
-        return f"not a valid pattern: {exc}"
-    names: list[str] = []
-    for _literal, name, spec, conversion in parts:
-        if name is None:
-            continue
-        error = _field_error(name, spec or "", conversion)
-        if error is not None:
-            return error
-        names.append(name)
-    if "seq" not in names:
+    used, error = numbering_rules.fields_of(pattern, NUMBER_FIELDS)
+    if error is not None:
+        return error
+    if "seq" not in used:
         return "the pattern needs {seq} (the number within the year)"
-    try:
-        sample = pattern.format(year=2026, seq=1)
-    except (ValueError, TypeError) as exc:
-        return f"not a valid pattern: {exc}"
+    sample = numbering_rules.render(pattern, year=2026, seq=1)
     if not sample or len(sample) > 60:
         return "the numbers it makes must have 1 to 60 characters"
     return None
@@ -83,7 +47,7 @@ def format_number(pattern: str, year: int, seq: int) -> str:
     error = pattern_error(pattern)
     if error is not None:
         raise ValueError(error)
-    return pattern.format(year=year, seq=seq)
+    return numbering_rules.render(pattern, year=year, seq=seq)
 
 
 # --- lifecycle ------------------------------------------------------------------------------

@@ -301,15 +301,3 @@ class FeesSettings(TenantScoped, Timestamped, Versioned, Base):
     statement_number_pattern: Mapped[str] = mapped_column(
         String(100), default=DEFAULT_NUMBER_PATTERN, server_default=DEFAULT_NUMBER_PATTERN
     )
-
-
-class NumberCounter(TenantScoped, Base):
-    """The last statement sequence of a fee year, and the sequences deleted drafts gave back
-    (taken first, so numbers have no gaps); its row is locked by the generating transaction."""
-
-    __tablename__ = "fees_number_counters"
-    __table_args__ = (UniqueConstraint("tenant_id", "year", name="uq_fees_number_counters_year"),)
-
-    year: Mapped[int] = mapped_column(Integer)
-    last_seq: Mapped[int] = mapped_column(Integer)
-    freed: Mapped[list[int]] = mapped_column(JSONB, default=list, server_default="[]")

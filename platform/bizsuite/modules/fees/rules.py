@@ -11,12 +11,12 @@ total is the plain sum of its lines.
 from __future__ import annotations
 
 import enum
-import re
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+
+from bizsuite.core.numbering import rules as numbering_rules
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9999999999999999.99")
@@ -511,10 +511,9 @@ def payer_error(*, payer: bool, excluded_reason: str | None) -> tuple[str, str] 
 
 # --- statement numbers -------------------------------------------------------------------------
 
-#: The fields a statement number pattern may use.
+#: The fields a statement number pattern may use (the kernel's grammar: ``core/numbering/rules.py``).
 NUMBER_FIELDS = ("year", "quarter", "subsidiary", "seq")
 DEFAULT_NUMBER_PATTERN = "FS-{year}Q{quarter}-{subsidiary}"
-_SEQ_SPEC = re.compile(r"^(0?[1-9]|0?1[0-2])?[dxX]?$")
 
 
 def number_pattern_error(pattern: str) -> str | None:
@@ -524,22 +523,12 @@ def number_pattern_error(pattern: str) -> str | None:
     numbers must be unique, so ``{year}`` must appear with ``{seq}`` or with both ``{quarter}``
     and ``{subsidiary}`` (a subsidiary has one statement a quarter). Fields are checked before
     anything is formatted."""
-    try:
-        parts = list(string.Formatter().parse(pattern))
-    except ValueError as exc:
-        return f"not a valid pattern: {exc}"
-    names: set[str] = set()
-    for _literal, name, spec, conversion in parts:
-        if name is None:
-            continue
-        if name not in NUMBER_FIELDS:
-            return f"unknown field {{{name}}}: use {{year}}, {{quarter}}, {{subsidiary}} or {{seq}}"
-        if conversion or (spec and (name != "seq" or not _SEQ_SPEC.match(spec))):
-            return f"{{{name}}} takes no format" if name != "seq" else "{seq} takes a width such as {seq:04d}"
-        names.add(name)
+    names, error = numbering_rules.fields_of(pattern, NUMBER_FIELDS)
+    if error is not None:
+        return error
     if "year" not in names or not ("seq" in names or {"quarter", "subsidiary"} <= names):
         return "the numbers must be unique: use {year} with {seq}, or with {quarter} and {subsidiary}"
-    sample = pattern.format(year=2026, quarter=1, subsidiary="SUB", seq=1)
+    sample = numbering_rules.render(pattern, year=2026, quarter=1, subsidiary="SUB", seq=1)
     if len(sample) > 40:
         return "the numbers it makes must have at most 40 characters besides the subsidiary code"
     return None
@@ -552,36 +541,12 @@ def format_statement_number(
     ``FS-{year}-{seq:04d}`` → ``FS-2026-0001``. A refused pattern raises ``ValueError``."""
     if error := number_pattern_error(pattern):
         raise ValueError(error)
-    return pattern.format(year=year, quarter=quarter, subsidiary=subsidiary, seq=seq or 0)
+    return numbering_rules.render(pattern, year=year, quarter=quarter, subsidiary=subsidiary, seq=seq or 0)
 
 
 def uses_seq(pattern: str) -> bool:
     """Whether the pattern numbers statements by their sequence in the fee year."""
-    return any(name == "seq" for _l, name, _s, _c in string.Formatter().parse(pattern))
-
-
-def take_seq(last_seq: int, freed: Sequence[int]) -> tuple[int, int, list[int]]:
-    """The next sequence of a fee year: a number a deleted draft gave back first (the lowest), so
-    numbers have no gaps; else one past the last. Returns (seq, new last_seq, new freed)."""
-    if freed:
-        lowest = min(freed)
-        rest = sorted(freed)
-        rest.remove(lowest)
-        return lowest, last_seq, rest
-    return last_seq + 1, last_seq + 1, []
-
-
-def give_back_seq(seq: int, last_seq: int, freed: Sequence[int]) -> tuple[int, list[int]]:
-    """A deleted draft's sequence: the last one goes back to the counter (with any freed numbers
-    just below it); another waits in ``freed`` for the next statement. Returns (last_seq, freed)."""
-    pool = set(freed)
-    if seq != last_seq:
-        return last_seq, sorted(pool | {seq})
-    last = seq - 1
-    while last in pool:
-        pool.remove(last)
-        last -= 1
-    return last, sorted(pool)
+    return numbering_rules.uses(pattern, "seq")
 
 
 # --- a period's lines from a schedule ----------------------------------------------------------

@@ -1,5 +1,6 @@
 """The tenant's contracts settings (created with the defaults on first use), read once per request
-through ``ctx.settings(CONTRACTS_SETTINGS)``, the tenant's today, and contract numbering."""
+through ``ctx.settings(CONTRACTS_SETTINGS)``, the tenant's today, and contract numbering (the
+kernel's gap-free counters, ``core/numbering``)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
-from bizsuite.core import clock
+from bizsuite.core import clock, numbering
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version
 from bizsuite.kit import SettingsSpec
 from bizsuite.modules.contracts import rules
-from bizsuite.modules.contracts.models import ContractsSettings, NumberCounter
+from bizsuite.modules.contracts.models import ContractsSettings
 from bizsuite.modules.contracts.schemas import ContractsSettingsUpdate, ContractsSettingsView
 
 
@@ -97,17 +98,14 @@ async def update_settings(
     return settings_view(row, today(ctx).year)
 
 
+#: The kernel counter (``core/numbering``) contract numbers take their ``{seq}`` from, per year.
+NUMBER_SERIES = "contracts.contract"
+
+
 async def next_number(ctx: Context, year: int) -> str:
-    """The next contract number of ``year``. The year's counter row is incremented and stays
+    """The next contract number of ``year``. The year's kernel counter is incremented and stays
     locked until the creating transaction ends: concurrent registrations wait for each other, and
     a registration that rolls back takes its number back with it, so numbers have no gaps."""
-    table = NumberCounter.__table__
-    seq = await ctx.session.scalar(
-        insert(NumberCounter)
-        .values(tenant_id=ctx.tenant_id, id=new_id(), year=year, last_seq=1)
-        .on_conflict_do_update(index_elements=["tenant_id", "year"], set_={"last_seq": table.c.last_seq + 1})
-        .returning(table.c.last_seq)
-    )
-    assert seq is not None
+    seq = await numbering.take(ctx, NUMBER_SERIES, str(year))
     pattern = (await ctx.settings(CONTRACTS_SETTINGS)).number_pattern
-    return rules.format_number(pattern, year, int(seq))
+    return rules.format_number(pattern, year, seq)

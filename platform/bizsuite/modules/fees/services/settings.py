@@ -1,10 +1,10 @@
 """The tenant's fee billing settings (created with the defaults on first use, read once per request
 through ``ctx.settings(FEES_SETTINGS)``) and statement numbering from its pattern, gap-free.
 
-Numbering follows the contracts module's (a counter row per year, incremented and locked by the
-creating transaction, so a rollback takes its number back); the kernel has no numbering helper
-to share. A statement's draft can be deleted, so a ``{seq}`` it held is given back: to the
-counter when it was the year's last, else to the next statement generated that fee year."""
+A ``{seq}`` comes from the kernel's counter of the fee year (``core/numbering``: incremented and
+locked by the generating transaction, so a rollback takes its number back). A statement's draft
+can be deleted, so a ``{seq}`` it held is given back: to the counter when it was the year's
+last, else to the next statement generated that fee year."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
+from bizsuite.core import numbering
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version
 from bizsuite.kit import SettingsSpec
 from bizsuite.modules.fees import rules
-from bizsuite.modules.fees.models import FeesSettings, NumberCounter
+from bizsuite.modules.fees.models import FeesSettings
 from bizsuite.modules.fees.schemas import FeesSettingsUpdate, FeesSettingsView
 from bizsuite.modules.fees.services.common import require_group_view, today
 
@@ -76,19 +77,8 @@ async def update_settings(ctx: Context, data: FeesSettingsUpdate, if_match: str 
     return settings_view(row, today(ctx).year)
 
 
-async def _counter(ctx: Context, year: int) -> NumberCounter:
-    """The fee year's counter row, created when missing, locked until the transaction ends."""
-    await ctx.session.execute(
-        insert(NumberCounter)
-        .values(tenant_id=ctx.tenant_id, id=new_id(), year=year, last_seq=0, freed=[])
-        .on_conflict_do_nothing(index_elements=["tenant_id", "year"])
-    )
-    row: NumberCounter | None = await ctx.session.scalar(
-        select(NumberCounter).where(NumberCounter.year == year).with_for_update()
-    )
-    assert row is not None
-    await ctx.session.refresh(row)
-    return row
+#: The kernel counter (``core/numbering``) statement numbers take their ``{seq}`` from, per fee year.
+NUMBER_SERIES = "fees.statement"
 
 
 async def next_number(ctx: Context, *, year: int, quarter: int, subsidiary: str) -> tuple[str, int | None]:
@@ -96,11 +86,7 @@ async def next_number(ctx: Context, *, year: int, quarter: int, subsidiary: str)
     row stays locked until the generating transaction ends: statements generated at once wait
     for each other, and one that rolls back takes its number back with it, so there are no gaps."""
     pattern = (await ctx.settings(FEES_SETTINGS)).statement_number_pattern
-    seq: int | None = None
-    if rules.uses_seq(pattern):
-        counter = await _counter(ctx, year)
-        seq, counter.last_seq, counter.freed = rules.take_seq(counter.last_seq, counter.freed)
-        await ctx.session.flush()
+    seq = await numbering.take(ctx, NUMBER_SERIES, str(year)) if rules.uses_seq(pattern) else None
     number = rules.format_statement_number(
         pattern, year=year, quarter=quarter, subsidiary=subsidiary, seq=seq
     )
@@ -108,9 +94,7 @@ async def next_number(ctx: Context, *, year: int, quarter: int, subsidiary: str)
 
 
 async def give_back(ctx: Context, year: int, seq: int | None) -> None:
-    """A deleted draft's ``{seq}`` goes back (see :func:`rules.give_back_seq`)."""
-    if seq is None:
-        return
-    counter = await _counter(ctx, year)
-    counter.last_seq, counter.freed = rules.give_back_seq(seq, counter.last_seq, counter.freed)
-    await ctx.session.flush()
+    """A deleted draft's ``{seq}`` goes back to the fee year's counter (see
+    :func:`bizsuite.core.numbering.give_back`)."""
+    if seq is not None:
+        await numbering.give_back(ctx, NUMBER_SERIES, str(year), seq)
