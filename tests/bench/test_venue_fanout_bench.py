@@ -1,14 +1,16 @@
 """On-demand benchmark (`make bench`): the emergency fan-out of venue audio (issue 17).
 
 500 players (``BIZSUITE_BENCH_PLAYERS``), 10 in each of 50 zones of one venue (48 floors and 2
-basements) playing background music, hold their command feeds open: real server-sent event
-clients on loopback, all in one process of their own (``venue_players.py``), against
-``bizsuite serve`` (one uvicorn worker) in another, on the tests' embedded PostgreSQL. This
-process plays the fire-alarm panel: for each of ``BIZSUITE_BENCH_ALARMS`` (10) all-call alarms
-it makes the API call (``POST /api/v1/venue-audio/broadcasts/emergencies``), waits until every
-player has received the emergency command and acknowledged it
-(``POST /api/v1/venue-audio/player/acks``), then clears the alarm and waits again until every
-player acknowledged the music's return. Then a floor alarm (the N+1 rule: 3 zones, 30 players)
+basements) playing background music, hold their connections open: real WebSocket clients on
+loopback (``GET /api/v1/venue-audio/player/socket``; ``BIZSUITE_BENCH_TRANSPORT=sse``: the
+server-sent event feed and ``POST …/player/acks``, the fallback), all in one process of their
+own (``venue_players.py``), against ``bizsuite serve`` (one uvicorn worker) in another, on the
+tests' embedded PostgreSQL. This process plays the fire-alarm panel: for each of
+``BIZSUITE_BENCH_ALARMS`` (10) all-call alarms it makes the API call (``POST
+/api/v1/venue-audio/broadcasts/emergencies``), waits until every player has received the
+emergency command and acknowledged it (the server's answer to the acknowledgement, sent once it
+is committed, has arrived), then clears the alarm and waits again until every player
+acknowledged the music's return. Then a floor alarm (the N+1 rule: 3 zones, 30 players)
 and ``BIZSUITE_BENCH_SILENT_ALARMS`` (3) all-call alarms whose commands the players receive
 without acknowledging them (the fan-out alone, without the acknowledgements' load).
 
@@ -36,9 +38,9 @@ affected player is back on the music; the server recorded every acknowledgement.
 Settings of the server process: ``BIZSUITE_RATE_LIMIT_PER_MINUTE=1000000`` (the default 1,200
 per caller and 6,000 per address a minute would refuse 500 players on one loopback address),
 log level WARNING, the product's database pool (10 + 10 overflow, 5 s timeout) unless
-``BIZSUITE_BENCH_DB_POOL_SIZE`` is set. The players acknowledge on fresh connections and send an
-acknowledgement refused with 503 (no pooled connection within the timeout) again, counted.
-Knobs: ``BIZSUITE_BENCH_PLAYERS`` (500), ``BIZSUITE_BENCH_ZONES`` (50),
+``BIZSUITE_BENCH_DB_POOL_SIZE`` is set. The players send an acknowledgement refused with 503 (not
+recorded now) or 429 again, counted. Knobs: ``BIZSUITE_BENCH_TRANSPORT`` (``websocket``),
+``BIZSUITE_BENCH_PLAYERS`` (500), ``BIZSUITE_BENCH_ZONES`` (50),
 ``BIZSUITE_BENCH_ALARMS`` (10), ``BIZSUITE_BENCH_SILENT_ALARMS`` (3),
 ``BIZSUITE_BENCH_DB_POOL_SIZE``, ``BIZSUITE_BENCH_SETTLE_S`` (180). About 5 minutes on an idle
 machine.
@@ -83,6 +85,8 @@ ZONES = int(os.environ.get("BIZSUITE_BENCH_ZONES", "50"))
 ALARMS = int(os.environ.get("BIZSUITE_BENCH_ALARMS", "10"))
 SILENT_ALARMS = int(os.environ.get("BIZSUITE_BENCH_SILENT_ALARMS", "3"))
 DB_POOL_SIZE = os.environ.get("BIZSUITE_BENCH_DB_POOL_SIZE", "")
+#: How the players connect: ``websocket`` (acknowledgements on the same connection) or ``sse``.
+TRANSPORT = os.environ.get("BIZSUITE_BENCH_TRANSPORT", "websocket")
 #: How long a round waits for a calm moment (see ``Panel.settle``) before it starts anyway.
 SETTLE_S = float(os.environ.get("BIZSUITE_BENCH_SETTLE_S", "180"))
 #: How long the players may take to get and acknowledge one alarm before the run fails.
@@ -170,7 +174,16 @@ class Players:
 
     def __init__(self, url: str, keys_file: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, str(PLAYERS_SCRIPT), "--url", url, "--keys", str(keys_file)],
+            [
+                sys.executable,
+                str(PLAYERS_SCRIPT),
+                "--url",
+                url,
+                "--keys",
+                str(keys_file),
+                "--transport",
+                TRANSPORT,
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -570,7 +583,7 @@ async def test_emergency_fanout_to_500_players(
     _raise_open_files_limit()
     tenant: TenantHandle = await make_tenant(modules=["venue_audio"])
     print(
-        f"\nemergency fan-out: {PLAYERS} players in {ZONES} zones; {os.cpu_count()} CPUs; load average "
+        f"\nemergency fan-out: {PLAYERS} players ({TRANSPORT}) in {ZONES} zones; {os.cpu_count()} CPUs; load average "
         + " ".join(f"{v:.2f}" for v in os.getloadavg())
         + f"; server pool {DB_POOL_SIZE or Settings().db_pool_size} (+ as many overflow); uvicorn's loop "
         + ("uvloop" if importlib.util.find_spec("uvloop") else "asyncio")

@@ -2,15 +2,21 @@
 
 Run by ``test_venue_fanout_bench.py`` as its own process (not the server's, not pytest's)::
 
-    python tests/bench/venue_players.py --url http://127.0.0.1:PORT --keys keys.json
+    python tests/bench/venue_players.py --url http://127.0.0.1:PORT --keys keys.json [--transport sse]
 
-``keys.json`` is a list of device keys (``bzd_…``), one per player. Each player holds its
-command feed open (``GET /api/v1/venue-audio/player/feed``, server-sent events over a raw
-asyncio connection, as a real device's HTTP client would) and acknowledges every command at once
-(``POST /api/v1/venue-audio/player/acks`` on a fresh connection: a device that was quiet for a
-while has no keep-alive connection left, uvicorn closes idle ones after 5 s). An acknowledgement
+``keys.json`` is a list of device keys (``bzd_…``), one per player. With ``--transport
+websocket`` (the default) each player holds its WebSocket open (``GET
+/api/v1/venue-audio/player/socket``, the ``websockets`` package's asyncio client, without
+compression, as ``bizsuite-player`` connects) and acknowledges every command at once on it; the
+acknowledgement counts as done when the server's ``acked`` answer arrives (it is sent once the
+acknowledgement is committed). With ``--transport sse`` each player holds its command feed open
+(``GET /api/v1/venue-audio/player/feed``, server-sent events over a raw asyncio connection, as a
+real device's HTTP client would) and acknowledges with ``POST /api/v1/venue-audio/player/acks``
+on a fresh connection (a device that was quiet for a while has no keep-alive connection left,
+uvicorn closes idle ones after 5 s); done when the answer arrives. Either way an acknowledgement
 the server refuses for being busy (503: no database connection within the pool's timeout; 429)
-or that fails on the way is sent again after 0.25 s, up to 20 times, and counted.
+or that fails on the way is sent again after 0.25 s, up to 20 times, and counted. The process
+runs on uvloop when it is installed (500 devices have 500 CPUs; this process has a share of two).
 
 Timestamps are ``time.monotonic()`` (``CLOCK_MONOTONIC``: one clock for every process of the
 machine), so the benchmark compares them with the instant it made the alarm call.
@@ -34,6 +40,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib.util
 import json
 import random
 import resource
@@ -43,8 +51,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+
 FEED = "/api/v1/venue-audio/player/feed"
 ACKS = "/api/v1/venue-audio/player/acks"
+SOCKET = "/api/v1/venue-audio/player/socket"
+TRANSPORTS = ("websocket", "sse")
 #: Attempts at one acknowledgement, and the pause before another.
 ACK_ATTEMPTS = 20
 RETRY_AFTER_S = 0.25
@@ -77,13 +90,16 @@ class PlayerState:
     connected: bool = False
     connected_at: list[float] = field(default_factory=list)
     first: asyncio.Event = field(default_factory=asyncio.Event)
+    #: On the WebSocket: acknowledgements sent and not answered yet, by seq (with the attempts).
+    unanswered: dict[int, tuple[Received, int]] = field(default_factory=dict)
 
 
 class Fleet:
     """Every player, their feeds and acknowledgements."""
 
-    def __init__(self, host: str, port: int, keys: list[str]) -> None:
+    def __init__(self, host: str, port: int, keys: list[str], transport: str = "websocket") -> None:
         self.host, self.port = host, port
+        self.transport = transport
         self.players = [PlayerState(i, key) for i, key in enumerate(keys)]
         self.ack = True
         #: Per player, how many commands it had at the mark (the later ones are new).
@@ -157,23 +173,96 @@ class Fleet:
     def _on_event(self, player: PlayerState, event: dict[str, str]) -> None:
         if event.get("event") != "command" or "data" not in event:
             return
-        now = time.monotonic()
-        data = json.loads(event["data"])
+        command = self._received(player, json.loads(event["data"]))
+        if self.ack or not player.first.is_set():
+            task = asyncio.create_task(self._acknowledge(player, command))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+        self.changed.set()
+
+    def _received(self, player: PlayerState, data: dict[str, Any]) -> Received:
         command = Received(
             seq=int(data["seq"]),
             program_kind=data.get("program_kind"),
             broadcast_id=data.get("broadcast_id"),
             source=str(data.get("source") or ""),
             volume=int(data.get("volume") or 0),
-            received=now,
+            received=time.monotonic(),
         )
         player.commands.append(command)
         player.last_event_id = max(player.last_event_id, command.seq)
-        if self.ack or not player.first.is_set():
-            task = asyncio.create_task(self._acknowledge(player, command))
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
-        self.changed.set()
+        return command
+
+    # --- The WebSocket ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _ack_message(command: Received) -> str:
+        return json.dumps(
+            {"type": "ack", "seq": command.seq, "source": command.source, "volume": command.volume}
+        )
+
+    async def _socket_once(self, player: PlayerState) -> None:
+        headers = {"Authorization": f"Bearer {player.key}"}
+        if player.last_event_id:
+            headers["Last-Event-ID"] = str(player.last_event_id)
+        url = f"ws://{self.host}:{self.port}{SOCKET}"
+        try:
+            socket = await connect(url, additional_headers=headers, compression=None, open_timeout=30)
+        except InvalidStatus as exc:
+            status = exc.response.status_code
+            if status in (401, 403):
+                raise PermissionError(f"the socket refused the key ({status})") from exc
+            raise ConnectionError(f"the socket answered {status}") from exc
+        async with socket:
+            player.connected = True
+            player.connected_at.append(time.monotonic())
+            try:
+                for command, _attempts in player.unanswered.values():  # not answered on the last connection
+                    await socket.send(self._ack_message(command))
+                async for raw in socket:
+                    await self._on_message(player, socket, json.loads(raw))
+            except ConnectionClosed as exc:
+                raise ConnectionError(f"the socket closed: {exc}") from exc
+            finally:
+                player.connected = False
+
+    async def _on_message(self, player: PlayerState, socket: Any, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == "command":
+            command = self._received(player, message["command"])
+            if self.ack or not player.first.is_set():
+                player.unanswered[command.seq] = (command, 1)
+                await socket.send(self._ack_message(command))
+            self.changed.set()
+        elif kind == "acked":
+            answered = player.unanswered.pop(int(message["seq"]), None)
+            if answered is not None:
+                answered[0].acked, answered[0].ack_status = time.monotonic(), 200
+                self.changed.set()
+        elif kind == "error":
+            seq, status = message.get("seq"), int(message.get("status") or 0)
+            pending = player.unanswered.get(seq) if isinstance(seq, int) else None
+            if pending is None:
+                self.errors.append(f"player {player.index}: {message}")
+            elif status in (429, 503) and pending[1] < ACK_ATTEMPTS:
+                self.retries += 1
+                self.retry_reasons[str(status)] = self.retry_reasons.get(str(status), 0) + 1
+                player.unanswered[pending[0].seq] = (pending[0], pending[1] + 1)
+                task = asyncio.create_task(self._send_later(socket, pending[0]))
+                self.tasks.add(task)
+                task.add_done_callback(self.tasks.discard)
+            else:
+                del player.unanswered[pending[0].seq]
+                pending[0].acked, pending[0].ack_status = time.monotonic(), status
+                self.errors.append(f"player {player.index}: ack of {pending[0].seq} answered {status}")
+                self.changed.set()
+
+    async def _send_later(self, socket: Any, command: Received) -> None:
+        await asyncio.sleep(RETRY_AFTER_S)
+        with contextlib.suppress(ConnectionClosed):  # a new connection sends it again
+            await socket.send(self._ack_message(command))
+
+    # --- The event stream ------------------------------------------------------------------------
 
     async def _feed_once(self, player: PlayerState) -> None:
         extra = ["Accept: text/event-stream"]
@@ -225,16 +314,17 @@ class Fleet:
         with the reference player's backoff: 0.5 s doubling up to 30 s, with jitter, started over
         once a connection held a minute."""
         backoff = 0.5
+        connect_once = self._socket_once if self.transport == "websocket" else self._feed_once
         while True:
             started = time.monotonic()
             try:
-                await self._feed_once(player)
+                await connect_once(player)
                 self.feed_errors.append(f"player {player.index}: the feed ended")
             except PermissionError as exc:
                 self.errors.append(f"player {player.index}: {exc}")
                 player.first.set()
                 return
-            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            except (OSError, asyncio.IncompleteReadError, ValueError, WebSocketException) as exc:
                 self.feed_errors.append(f"player {player.index}: the feed failed: {exc!r}")
             player.reconnects += 1
             if time.monotonic() - started > 60:
@@ -321,10 +411,10 @@ def _say(message: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-async def run(url: str, keys: list[str]) -> None:
+async def run(url: str, keys: list[str], transport: str = "websocket") -> None:
     """Connect the players, say ``ready``, then answer the benchmark's requests until ``quit``."""
     host, _, port = url.removeprefix("http://").partition(":")
-    fleet = Fleet(host, int(port), keys)
+    fleet = Fleet(host, int(port), keys, transport)
     seconds = await fleet.connect_all()
     errors, fleet.errors = fleet.errors + fleet.feed_errors, []
     fleet.feed_errors = []
@@ -369,10 +459,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--keys", required=True, help="a JSON file: the device keys, one per player")
+    parser.add_argument("--transport", choices=TRANSPORTS, default="websocket")
     args = parser.parse_args(argv)
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 1,000+ sockets
-    asyncio.run(run(args.url, json.loads(Path(args.keys).read_text("utf-8"))))
+    keys = json.loads(Path(args.keys).read_text("utf-8"))
+    if importlib.util.find_spec("uvloop"):
+        import uvloop
+
+        uvloop.run(run(args.url, keys, args.transport))
+    else:
+        asyncio.run(run(args.url, keys, args.transport))
 
 
 if __name__ == "__main__":

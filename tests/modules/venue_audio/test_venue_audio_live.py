@@ -145,7 +145,10 @@ async def test_a_lost_listening_connection_is_reopened_and_the_watchers_told_to_
                 killed = await owner.scalar(
                     text(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        "WHERE application_name = :name AND pid <> pg_backend_pid()"
+                        # Only this test database's listeners: other test workers share the
+                        # server, and their live pages (a browser test's board) must not lose theirs.
+                        "WHERE application_name = :name AND datname = current_database() "
+                        "AND pid <> pg_backend_pid()"
                     ),
                     {"name": APPLICATION_NAME},
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bizsuite.kit import ModuleSpec
+from bizsuite.kit import ModuleSpec, UsageMeter
 from bizsuite.modules.venue_audio import api, chatter, pages, services
 from bizsuite.modules.venue_audio.blueprint import SECTION
 from bizsuite.modules.venue_audio.demo import demo_players
@@ -38,6 +38,8 @@ MODULE = ModuleSpec(
     # Players authenticate with their own keys (``bzd_…``), which reach only the player routes.
     credentials={services.DEVICE_KEY_PREFIX: services.device_principal},
     demo_companions=demo_players,
+    # The plan's ``venues`` limit counts the venues (billing reads it, never the table).
+    usage_meters=[UsageMeter(services.VENUES_LIMIT, services.count_venues)],
     audit_subjects={
         "venue_audio.asset": N_("Audio asset"),
         "venue_audio.device": N_("Device"),

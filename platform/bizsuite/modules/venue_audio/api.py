@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar import Controller, Request, Response, WebSocket, delete, get, patch, post, websocket
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
 from litestar.handlers import BaseRouteHandler
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage
-from sqlalchemy.exc import SQLAlchemyError
 
-from bizsuite.core import live
-from bizsuite.core.billing.entitlements import check_route
-from bizsuite.core.context import Context, Principal, PrincipalKind, principal_of, tenant_guard
-from bizsuite.core.db import bind_tenant
+from bizsuite.core.context import Principal, principal_of, tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
-from bizsuite.core.errors import ForbiddenProblem, ProblemError, UnauthorizedProblem
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
+from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.venue_audio import services
+from bizsuite.modules.venue_audio.connections import (
+    check_device,
+    open_socket,
+    player_commands,
+    serve_socket,
+)
 from bizsuite.modules.venue_audio.models import BroadcastKind
 from bizsuite.modules.venue_audio.schemas import (
     AssetCreate,
@@ -135,7 +135,14 @@ class VenueController(Controller):
         items, next_cursor = await services.list_venues(ctx, limit=limit, cursor=cursor)
         return VenuePage(items=items, next_cursor=next_cursor)
 
-    @post(operation_id="create_venue_audio_venue", summary="Create a venue", opt={"min_role": Role.MANAGER})
+    @post(
+        operation_id="create_venue_audio_venue",
+        summary="Create a venue",
+        opt={"min_role": Role.MANAGER},
+        responses=problems(
+            {402: "The plan's limit of venues is reached (`plan-limit-reached`: the limit and the usage)"}
+        ),
+    )
     async def create_venue_audio_venue(self, ctx: Ctx, data: JSONBody[VenueCreate]) -> VenueView:
         """Create a venue on an org unit; a code already used answers 409."""
         return await services.create_venue(ctx, data)
@@ -372,71 +379,17 @@ class DeviceController(Controller):
 
 async def device_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """Player routes: a device key (``bzd_…``) of a tenant whose plan has venue audio."""
-    principal = principal_of(connection)
-    if principal.kind is PrincipalKind.ANONYMOUS:
-        raise UnauthorizedProblem("Send the player's device key: `Authorization: Bearer bzd_…`.")
-    if principal.kind is not PrincipalKind.DEVICE or principal.tenant is None:
-        raise ForbiddenProblem("These routes are for players, with their own device key.")
-    check_route(principal.tenant, "venue_audio", write=connection.scope.get("method") not in {"GET", "HEAD"})
-    if "venue_audio" not in principal.tenant.modules:
-        raise ForbiddenProblem("The venue_audio module is not enabled.")
-
-
-@asynccontextmanager
-async def _as_device(request: Request[Any, Any, Any], principal: Principal) -> AsyncIterator[Context]:
-    """A transaction of its own for the feed (the request's ended when the stream began)."""
-    assert principal.tenant is not None
-    async with request.app.state.sessionmaker() as session, session.begin():
-        await bind_tenant(session, principal.tenant.id)
-        yield Context(session=session, principal=principal)
-
-
-#: How soon a player's feed tries again when it could not read its command.
-FEED_RETRY_S = 2.0
-log = logging.getLogger(__name__)
+    check_device(principal_of(connection), write=connection.scope.get("method") not in {"GET", "HEAD"})
 
 
 async def _player_events(
     request: Request[Any, Any, Any], principal: Principal, venue_id: uuid.UUID, last_seq: int
 ) -> AsyncIterator[ServerSentEventMessage]:
-    assert principal.tenant is not None and principal.device_id is not None
-    device_id, sent = principal.device_id, last_seq
-    due_at: float | None = None
-    # No minute ticks: a player knows when its zone next changes by itself (``due``), and 500
-    # feeds re-reading at every minute would all queue for the pool at once.
-    wakes = live.wakeups(
-        request.app.state.live,
-        principal.tenant.id,
-        services.player_topic(device_id),
-        due=lambda: due_at,
-        minutely=False,
-    )
-    async for reason, data in wakes:
-        if reason == "idle":
+    async for sent in player_commands(request.app, principal, venue_id, last_seq):
+        if sent is None:
             yield ServerSentEventMessage(comment="keep-alive")
-            continue
-        if reason == "commit" and data:
-            news = services.read_news(data)
-            if news.revoked:
-                return
-            command, due = news.command, news.next_change_in_s
-        else:  # ready, or the clock: what plays may have changed by itself since the last command
-            try:
-                async with _as_device(request, principal) as ctx:
-                    if not await services.key_in_force(ctx):
-                        return
-                    command, due = await services.command_now(ctx, venue_id, device_id)
-            except (SQLAlchemyError, OSError, ProblemError) as exc:
-                # The database is busy or away: keep the stream and look again shortly.
-                log.warning("player feed of %s: re-read failed (%s); retrying", device_id, exc)
-                due_at = time.monotonic() + FEED_RETRY_S
-                continue
-        due_at = time.monotonic() + due if due is not None else None
-        if command is not None and command.seq > sent:
-            sent = command.seq
-            yield ServerSentEventMessage(
-                event="command", id=command.seq, data=msgspec.json.encode(command).decode(), retry=1000
-            )
+        else:
+            yield ServerSentEventMessage(event="command", id=sent[0], data=sent[1], retry=1000)
 
 
 #: The empty body of a long poll that saw nothing newer (its 204).
@@ -512,7 +465,8 @@ class PlayerController(Controller):
                         break
                     if data:
                         news = services.read_news(data)
-                        command = news.command or command
+                        if news.command is not None:
+                            command = msgspec.json.decode(news.command, type=PlayerCommandView)
         if command is None or command.seq <= after:
             return Response(NO_CONTENT, status_code=204)
         return Response(command)
@@ -525,8 +479,7 @@ class PlayerController(Controller):
     )
     async def send_venue_audio_player_ack(self, ctx: Ctx, data: JSONBody[PlayerAck]) -> PlayerCommandView:
         """The player plays command ``seq`` and says what it actually plays (also a heartbeat)."""
-        assert ctx.principal.device_id is not None
-        return await services.acknowledge(ctx, ctx.principal.device_id, data)
+        return await services.acknowledge(ctx, data)
 
     @post(
         "/heartbeat",
@@ -559,6 +512,26 @@ class PlayerController(Controller):
             row.storage_key, filename=row.name, content_type=row.content_type, expires_in=ttl
         )
         return Redirect(url, status_code=307, headers={"Cache-Control": "no-store"})
+
+
+class PlayerSocketController(Controller):
+    """The player's WebSocket: commands down, acknowledgements and heartbeats up, on one connection."""
+
+    path = f"{BASE}/player"
+    tags = ["venue_audio"]
+    opt = {"credential": "device"}
+
+    @websocket("/socket")
+    async def venue_audio_player_socket(self, socket: WebSocket[Any, Any, Any]) -> None:
+        """With the player's device key (``Authorization: Bearer bzd_…``) and, to resume,
+        ``Last-Event-ID``: the same commands as the feed, as ``{"type": "command", "seq",
+        "command"}``; the player sends ``{"type": "ack", "seq", "source", "volume"}`` and
+        ``{"type": "heartbeat"}``, each answered ``acked`` / ``alive`` once recorded, or ``error``
+        (docs/venue-audio/README.md, "The player's WebSocket"). Refused as HTTP 401, 403, 402 or
+        429 before it opens, like the feed."""
+        opened = await open_socket(socket)
+        if opened is not None:
+            await serve_socket(socket, *opened)
 
 
 class ScheduleController(Controller):
@@ -725,4 +698,5 @@ CONTROLLERS: list[type[Controller]] = [
     ScheduleController,
     BroadcastController,
     PlayerController,
+    PlayerSocketController,
 ]

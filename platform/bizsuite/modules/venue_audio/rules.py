@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -102,18 +103,25 @@ def _zone_timeline(programs: Sequence[Program], at: datetime) -> tuple[Program |
     winner: Program | None = None
     if not programs:
         return None, states
-    now = min(p.start for p in programs)
+    by_start = sorted(programs, key=lambda p: p.start)
+    begun = 0  # by_start[:begun] have started by now
+    started: list[Program] = []  # of those, the ones whose window has not ended
+    now = by_start[0].start
     while now <= at:
-        live = sorted((p for p in programs if _live(p, states[p.id], now)), key=_rank)
-        current = live[0] if live else None
+        while begun < len(by_start) and by_start[begun].start <= now:
+            started.append(by_start[begun])
+            begun += 1
+        started = [p for p in started if p.end is None or now < p.end]
+        # The highest ranked live program (ranks are unique: the id breaks ties).
+        current = min((p for p in started if not states[p.id].done), key=_rank, default=None)
         if current is not None and (winner is None or winner.id != current.id):
             # It takes over the zone (first time or a resume): an announcement starts from the top.
             state = states[current.id]
             if state.run_start is None or current.restarts_on_resume:
                 state.run_start = now
         winner = current
-        upcoming = [t for t in fixed if t > now]
-        step_end = min(upcoming) if upcoming else None
+        following = bisect.bisect_right(fixed, now)  # the first start or end after now
+        step_end = fixed[following] if following < len(fixed) else None
         if current is not None and current.duration is not None:
             run_start = states[current.id].run_start
             assert run_start is not None

@@ -595,3 +595,41 @@ class PlayerAck(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     seq: Annotated[int, msgspec.Meta(ge=1)]
     source: Annotated[str, msgspec.Meta(max_length=500)]
     volume: Volume
+
+
+# --- The player's WebSocket (``GET …/player/socket``): JSON text messages, ``type`` first ---------
+
+
+class SocketAck(PlayerAck, tag="ack", tag_field="type", forbid_unknown_fields=True, kw_only=True):
+    """Player → server: ``{"type": "ack", "seq", "source", "volume"}``, a :class:`PlayerAck`."""
+
+
+class SocketHeartbeat(msgspec.Struct, tag="heartbeat", tag_field="type", forbid_unknown_fields=True):
+    """Player → server: ``{"type": "heartbeat"}``, the player is alive."""
+
+
+#: What a player sends on its socket.
+SocketReport = SocketAck | SocketHeartbeat
+
+
+class SocketAcked(msgspec.Struct, tag="acked", tag_field="type", kw_only=True):
+    """Server → player, once the acknowledgement of command ``seq`` is committed."""
+
+    seq: int
+    #: When it was first acknowledged (a repeated acknowledgement keeps the first time).
+    acked_at: datetime
+
+
+class SocketAlive(msgspec.Struct, tag="alive", tag_field="type", kw_only=True):
+    """Server → player, once its heartbeat is committed."""
+
+
+class SocketError(msgspec.Struct, tag="error", tag_field="type", kw_only=True, omit_defaults=True):
+    """Server → player: a report that was not recorded, as a problem's status, title and detail
+    (422: not a report or no such command; 503: not recorded now, send it again)."""
+
+    status: int
+    title: str
+    detail: str | None = None
+    #: The acknowledgement's command number, if it was one.
+    seq: int | None = None

@@ -224,11 +224,12 @@ async def board_of(
     ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None, *, players: bool = True
 ) -> VenueBoard:
     """Every given zone of the venue at ``at`` (the tenant clock's now by default); without the
-    zones' player states when ``players`` is false (the command issuer has its own)."""
+    zones' player states and device health when ``players`` is false (what the command issuer
+    reads: what plays, and when that next changes)."""
     at = at or clock.now(ctx)
     programs, names = await _programs(ctx, venue, zones, at)
     plays = rules.arbitrate({str(z.id): z.volume for z in zones}, programs, at)
-    health = await _device_health(ctx, zones)
+    health = await _device_health(ctx, zones) if players else {}
     states = await _zone_players(ctx, zones) if players else {}
     statuses = []
     for zone in zones:

@@ -2,22 +2,23 @@
 
 A player is a device of kind ``player`` in a zone. Whenever the venue changes, the change's own
 transaction issues each player whose zone now plays something else a new command, numbered per
-device (:func:`issue_commands`, from the same arbitration as the board); the players' feeds
-(``api.PlayerController``) send it at once and the player acknowledges it with what it really
-plays. An emergency command not acknowledged within :data:`ACK_DEADLINE` raises an alert.
+device (:func:`issue_commands`, from the same arbitration as the board); the players' connections
+(``api.py``: a WebSocket, or the server-sent event feed) send it at once and the player
+acknowledges it with what it really plays (:func:`report`, one statement for many players). An
+emergency command not acknowledged within :data:`ACK_DEADLINE` raises an alert.
 """
 
 from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 import msgspec
-from sqlalchemy import func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core import clock
@@ -27,11 +28,13 @@ from bizsuite.core.context import Context, Principal, PrincipalKind
 from bizsuite.core.db import ALL_TENANTS, bind_tenant, set_db_setting, utcnow
 from bizsuite.core.errors import (
     NotFoundProblem,
+    ProblemError,
     TenantSuspendedProblem,
     UnauthorizedProblem,
     ValidationProblem,
 )
 from bizsuite.core.identity.security import sha256_hex
+from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.queue import enqueue
 from bizsuite.core.live import changed, changed_many
 from bizsuite.core.repository import fetch
@@ -57,34 +60,60 @@ ACK_ALERT = "venue_audio.emergency_unacknowledged"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
-class PlayerNews(msgspec.Struct, kw_only=True, omit_defaults=True):
-    """What a player's feed is told when its venue changes (``core/live.py`` data)."""
+@dataclass(frozen=True, slots=True)
+class PlayerNews:
+    """What a player's connection is told when its venue changes (``core/live.py`` data)."""
 
-    #: Its new command, if it has one.
-    command: PlayerCommandView | None = None
+    #: Its new command as the player receives it (JSON of a :class:`PlayerCommandView`), if any:
+    #: passed through to the player as it is, never decoded on the way.
+    command: str | None = None
+    #: That command's number.
+    seq: int | None = None
     #: Seconds until its venue next changes by itself, if anything is due.
     next_change_in_s: float | None = None
-    #: Its key was revoked: the feed ends.
+    #: Its key was revoked: the connection ends.
     revoked: bool = False
 
 
-def player_topic(device_id: uuid.UUID) -> str:
-    """The live topic of one player's feed."""
-    return f"venue_audio.player.{device_id}"
+_REVOKED = "revoked"
+_encoder = msgspec.json.Encoder()
 
 
-def _encode(news: PlayerNews) -> str:
-    return msgspec.json.encode(news).decode()
+def command_json(command: PlayerCommandView) -> str:
+    """A command as players receive it (the feed's ``data``, the WebSocket's ``command``)."""
+    return _encoder.encode(command).decode()
+
+
+def news_data(news: PlayerNews) -> str:
+    """The news as the data of a live change: ``<seq> <due> <command JSON>`` (``-`` for none),
+    so that the command's JSON travels as it is."""
+    if news.revoked:
+        return _REVOKED
+    seq = "-" if news.seq is None else str(news.seq)
+    due = "-" if news.next_change_in_s is None else repr(news.next_change_in_s)
+    return f"{seq} {due} {news.command or ''}"
 
 
 def read_news(data: str) -> PlayerNews:
-    """A player's news as its feed receives it (the data of its topic's change)."""
-    return msgspec.json.decode(data, type=PlayerNews)
+    """A player's news as its connection receives it (the data of its topic's change)."""
+    if data == _REVOKED:
+        return PlayerNews(revoked=True)
+    seq, due, command = data.split(" ", 2)
+    return PlayerNews(
+        command=command or None,
+        seq=None if seq == "-" else int(seq),
+        next_change_in_s=None if due == "-" else float(due),
+    )
+
+
+def player_topic(device_id: uuid.UUID) -> str:
+    """The live topic of one player's connections."""
+    return f"venue_audio.player.{device_id}"
 
 
 async def tell_player(ctx: Context, device_id: uuid.UUID, news: PlayerNews) -> None:
-    """Send the player's open feeds ``news`` once the transaction commits."""
-    await changed(ctx.session, ctx.tenant_id, player_topic(device_id), _encode(news))
+    """Send the player's open connections ``news`` once the transaction commits."""
+    await changed(ctx.session, ctx.tenant_id, player_topic(device_id), news_data(news))
 
 
 # --- Device keys -----------------------------------------------------------------------------
@@ -193,99 +222,155 @@ def command_view(command: PlayerCommand) -> PlayerCommandView:
     return msgspec.convert(command, PlayerCommandView, from_attributes=True)
 
 
-def _view_or_none(command: PlayerCommand | None) -> PlayerCommandView | None:
-    return command_view(command) if command is not None else None
-
-
 _VENUE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 
+#: The venue's players (or one of them) with what their last command said, in one statement.
+_PLAYERS = """
+SELECT d.id, d.zone_id, c.seq, c.zone_id, c.program_kind, c.program_id, c.broadcast_id, c.source,
+       c.volume, c.priority
+FROM venue_audio_devices AS d
+LEFT JOIN LATERAL (
+    SELECT pc.seq, pc.zone_id, pc.program_kind, pc.program_id, pc.broadcast_id, pc.source, pc.volume,
+           pc.priority
+    FROM venue_audio_player_commands AS pc
+    WHERE pc.tenant_id = d.tenant_id AND pc.device_id = d.id
+    ORDER BY pc.seq DESC
+    LIMIT 1
+) AS c ON true
+WHERE d.tenant_id = :tenant_id AND d.venue_id = :venue_id AND d.kind = '{player}'
+  AND d.zone_id IS NOT NULL{one}
+"""
+_VENUE_PLAYERS = text(_PLAYERS.format(player=DeviceKind.PLAYER.value, one=""))
+_ONE_PLAYER = text(_PLAYERS.format(player=DeviceKind.PLAYER.value, one=" AND d.id = :device_id"))
 
-def _wanted(status: ZoneStatus) -> dict[str, Any]:
+#: The new commands, from one JSON array of rows (``_IssuedRow``): a statement that compiles
+#: once whatever their number, and one parameter for the driver to send (500 rows as arrays were
+#: 5,500 elements it checked one by one). Two connections of one device may reconcile at once:
+#: the second one's number is taken, so it issues nothing (its player gets the first one's command).
+_ISSUE = text(
+    """
+INSERT INTO venue_audio_player_commands
+    (tenant_id, id, device_id, venue_id, zone_id, seq, issued_at, program_kind, program_id,
+     broadcast_id, source, volume, priority, position_s)
+SELECT :tenant_id, c.id, c.device_id, :venue_id, c.zone_id, c.seq, :issued_at, c.program_kind,
+       c.program_id, c.broadcast_id, c.source, c.volume, c.priority, c.position_s
+FROM json_to_recordset(CAST(:rows AS json)) AS c (
+    id uuid, device_id uuid, zone_id uuid, seq integer, program_kind text, program_id text,
+    broadcast_id uuid, source text, volume smallint, priority smallint, position_s numeric
+)
+ON CONFLICT (tenant_id, device_id, seq) DO NOTHING
+RETURNING device_id
+"""
+)
+
+
+class _IssuedRow(msgspec.Struct):
+    """One row of ``_ISSUE``'s JSON."""
+
+    id: uuid.UUID
+    device_id: uuid.UUID
+    zone_id: uuid.UUID
+    seq: int
+    program_kind: str | None
+    program_id: str | None
+    broadcast_id: uuid.UUID | None
+    source: str
+    volume: int
+    priority: int | None
+    position_s: float
+
+
+def _wanted(status: ZoneStatus) -> tuple[Any, ...]:
+    """What a command for the zone says: zone, kind, program, broadcast, source, volume, priority
+    (the order of ``_PLAYERS``' last-command columns)."""
     broadcast = status.program_id if status.program_kind in ("paging", "emergency") else None
-    return {
-        "zone_id": status.zone_id,
-        "program_kind": status.program_kind,
-        "program_id": status.program_id,
-        "broadcast_id": uuid.UUID(broadcast) if broadcast else None,
-        "source": status.source or "",
-        "volume": status.volume,
-        "priority": status.priority,
-    }
-
-
-def _same(command: PlayerCommand, wanted: dict[str, Any]) -> bool:
-    return all(getattr(command, name) == value for name, value in wanted.items())
+    return (
+        status.zone_id,
+        status.program_kind,
+        status.program_id,
+        uuid.UUID(broadcast) if broadcast else None,
+        status.source or "",
+        status.volume,
+        status.priority,
+    )
 
 
 async def issue_commands(
     ctx: Context, venue_id: uuid.UUID, *, device_id: uuid.UUID | None = None
 ) -> float | None:
     """Give every player of the venue (or just ``device_id``) whose zone now plays something other
-    than its last command a new command, and tell every one of them (its feeds) when the venue
-    next changes by itself; returns that, in seconds from now."""
+    than its last command a new command, and tell every one of them (its connections) when the
+    venue next changes by itself; returns that, in seconds from now.
+
+    The same few statements whatever the number of players: the venue's lock, its players with
+    their last commands (one statement), the board's programs (arbitrated here, per zone), the new
+    commands (one statement, from arrays) and the notifications (one), each carrying its
+    player's command as the JSON the player receives.
+    """
     # One issuer per venue at a time: what plays and the last commands are then read after any
     # other change of the venue committed (or before it did anything), never half of each (a feed
     # re-reading while an emergency was being cleared once re-issued the emergency after the clear).
     await ctx.session.execute(_VENUE_LOCK, {"key": f"{ctx.tenant_id}:{venue_id}"})
-    query = select(Device).where(
-        Device.venue_id == venue_id, Device.kind == DeviceKind.PLAYER.value, Device.zone_id.is_not(None)
-    )
+    params: dict[str, Any] = {"tenant_id": ctx.tenant_id, "venue_id": venue_id}
     if device_id is not None:
-        query = query.where(Device.id == device_id)
-    players = list((await ctx.session.scalars(query)).all())
+        params["device_id"] = device_id
+    players = (await ctx.session.execute(_ONE_PLAYER if device_id else _VENUE_PLAYERS, params)).all()
     if not players:
         return None
     venue = await load_venue(ctx, venue_id)
-    zone_ids = {p.zone_id for p in players}
+    zone_ids = {row[1] for row in players}
     zones = [z for z in await venue_zones(ctx, venue_id) if z.id in zone_ids]
     board = await board_of(ctx, venue, zones, players=False)
     statuses = {z.zone_id: z for z in board.zones}
-    latest = await latest_commands(ctx, [p.id for p in players])
-    rows: list[dict[str, Any]] = []
-    for player in players:
-        status = statuses.get(player.zone_id) if player.zone_id else None
-        if status is None:
+    wanted = {zone_id: _wanted(status) for zone_id, status in statuses.items()}
+    news: dict[uuid.UUID, tuple[int, str]] = {}  # device -> (seq, command JSON)
+    rows: list[_IssuedRow] = []
+    for player_id, zone_id, last_seq, *last in players:
+        want = wanted.get(zone_id)
+        if want is None or (last_seq is not None and tuple(last) == want):
             continue
-        wanted = _wanted(status)
-        last = latest.get(player.id)
-        if last is not None and _same(last, wanted):
-            continue
+        _, kind, program_id, broadcast_id, source, volume, priority = want
+        seq = (last_seq or 0) + 1
+        position = round(statuses[zone_id].position_s, 3)
+        view = PlayerCommandView(
+            seq=seq, zone_id=zone_id, issued_at=board.at, program_kind=kind, program_id=program_id,
+            broadcast_id=broadcast_id, source=source, volume=volume, priority=priority,
+            position_s=position, acked_at=None, reported_source=None, reported_volume=None,
+        )  # fmt: skip
+        news[player_id] = (seq, command_json(view))
         rows.append(
-            {
-                **wanted,
-                "tenant_id": ctx.tenant_id,
-                "device_id": player.id,
-                "venue_id": venue_id,
-                "seq": (last.seq if last else 0) + 1,
-                "issued_at": board.at,
-                "position_s": Decimal(str(round(status.position_s, 3))),
-            }
-        )
-    issued: dict[uuid.UUID, PlayerCommand] = {}
+            _IssuedRow(
+                id=new_id(), device_id=player_id, zone_id=zone_id, seq=seq, program_kind=kind,
+                program_id=program_id, broadcast_id=broadcast_id, source=source, volume=volume,
+                priority=priority, position_s=position,
+            )
+        )  # fmt: skip
+    issued: set[uuid.UUID] = set()
     if rows:
-        # Two feeds of one device may reconcile at once: the second one's number is taken, so it
-        # issues nothing (and then reads the first one's command).
-        # Rows as parameters, not in the statement: it compiles once (cached) and SQLAlchemy
-        # sends the rows in multi-row batches (500 commands, one round trip).
-        inserted = await ctx.session.scalars(
-            insert(PlayerCommand)
-            .on_conflict_do_nothing(index_elements=["tenant_id", "device_id", "seq"])
-            .returning(PlayerCommand),
-            rows,
-        )
-        issued = {c.device_id: c for c in inserted.all()}
-        if any(c.program_kind == "emergency" for c in issued.values()):
+        issue = {
+            "tenant_id": ctx.tenant_id,
+            "venue_id": venue_id,
+            "issued_at": board.at,
+            "rows": _encoder.encode(rows).decode(),
+        }
+        issued = {row[0] for row in await ctx.session.execute(_ISSUE, issue)}
+        if any(row.device_id in issued and row.program_kind == "emergency" for row in rows):
             await enqueue(ctx, "venue_audio.ack_watch", {}, run_at=board.at + ACK_DEADLINE)
     due = (board.next_change_at - board.at).total_seconds() if board.next_change_at else None
+    plain = news_data(PlayerNews(next_change_in_s=due))
     await changed_many(
         ctx.session,
         ctx.tenant_id,
         (
             (
-                player_topic(p.id),
-                _encode(PlayerNews(command=_view_or_none(issued.get(p.id)), next_change_in_s=due)),
+                player_topic(player_id),
+                news_data(
+                    PlayerNews(command=news[player_id][1], seq=news[player_id][0], next_change_in_s=due)
+                )
+                if player_id in issued
+                else plain,
             )
-            for p in players
+            for player_id, *_ in players
         ),
     )
     return due
@@ -295,7 +380,7 @@ async def command_now(
     ctx: Context, venue_id: uuid.UUID, device_id: uuid.UUID
 ) -> tuple[PlayerCommandView | None, float | None]:
     """What the player should play now (issuing a new command if time changed it) and in how many
-    seconds its venue next changes by itself: a feed's first read, a long poll's."""
+    seconds its venue next changes by itself: a connection's first read, a long poll's."""
     due = await issue_commands(ctx, venue_id, device_id=device_id)
     return await current_command(ctx, device_id), due
 
@@ -320,37 +405,127 @@ async def list_commands(
     return [command_view(c) for c in rows], (str(rows[-1].seq) if more and rows else None)
 
 
-async def acknowledge(ctx: Context, device_id: uuid.UUID, data: PlayerAck) -> PlayerCommandView:
-    """The player plays command ``seq``: record when (the first time) and what it reports playing.
+# --- Acknowledgements and heartbeats -------------------------------------------------------------
 
-    An acknowledgement is also a heartbeat. 500 players acknowledge an all-call at once, so this
-    is two statements: the command updated in place, and the device's heartbeat (the full
-    heartbeat, which closes a fault, only for a device that was in one).
+#: Many players' acknowledgements and heartbeats at once: each command acknowledged (the first
+#: time kept) with what the player reports playing, and every reporting device's heartbeat, for
+#: those not in fault (a fault's end is the full heartbeat, ``record_heartbeat``): a row per
+#: acknowledged command (at least one), each with the reporting devices whose heartbeat is left
+#: to do (usually none: the column is repeated in every row).
+_REPORT = text(
+    """
+WITH acks AS (
+    SELECT * FROM json_to_recordset(CAST(:acks AS json))
+        AS a (device_id uuid, seq integer, source text, volume smallint)
+), acked AS (
+    UPDATE venue_audio_player_commands AS c
+    SET acked_at = coalesce(c.acked_at, :now), reported_source = a.source, reported_volume = a.volume
+    FROM acks AS a
+    WHERE c.tenant_id = :tenant_id AND c.device_id = a.device_id AND c.seq = a.seq
+    RETURNING c.device_id, c.seq, c.zone_id, c.issued_at, c.program_kind, c.program_id,
+              c.broadcast_id, c.source, c.volume, c.priority, c.position_s, c.acked_at,
+              c.reported_source, c.reported_volume
+), alive AS (
+    UPDATE venue_audio_devices AS d
+    SET last_heartbeat_at = :now, updated_at = now()
+    WHERE d.tenant_id = :tenant_id AND d.id = ANY(CAST(:alive AS uuid[])) AND d.fault_since IS NULL
+    RETURNING d.id
+)
+SELECT (
+    SELECT array_agg(r.id)
+    FROM (SELECT unnest(CAST(:alive AS uuid[])) EXCEPT SELECT id FROM alive) AS r (id)
+) AS not_alive, acked.*
+FROM (VALUES (1)) AS one (x) LEFT JOIN acked ON true
+"""
+)
+
+
+class _AckRow(msgspec.Struct):
+    """One row of ``_REPORT``'s JSON."""
+
+    device_id: uuid.UUID
+    seq: int
+    source: str
+    volume: int
+
+
+#: What :func:`report` answers for each report: the acknowledged command, ``None`` for a
+#: heartbeat, or the problem (an unknown command number).
+Reported = PlayerCommandView | ProblemError | None
+
+
+def _unknown_seq() -> ProblemError:
+    return ValidationProblem.for_field("seq", "no command with this number was sent to this device")
+
+
+async def report(ctx: Context, reports: Sequence[tuple[Principal, PlayerAck | None]]) -> list[Reported]:
+    """Players of the context's tenant report: each acknowledges command ``seq`` with what it
+    plays (a :class:`PlayerAck`), or only that it is alive (``None``). Every report is also a
+    heartbeat. One statement for them all, whatever their number (a device in fault also gets
+    the full heartbeat, which ends the fault); the answers in the reports' order.
+
+    The one rule for acknowledgements, whether one came alone (``POST …/player/acks``) or with
+    others (the WebSocket's batches): the first acknowledgement's time stays, what the player
+    reports is the latest, and a repeated acknowledgement changes nothing else.
     """
     now = clock.now(ctx)
-    command = await ctx.session.scalar(
-        update(PlayerCommand)
-        .where(PlayerCommand.device_id == device_id, PlayerCommand.seq == data.seq)
-        .values(
-            acked_at=func.coalesce(PlayerCommand.acked_at, now),
-            reported_source=data.source,
-            reported_volume=data.volume,
-        )
-        .returning(PlayerCommand)
-        .execution_options(synchronize_session=False)
-    )
-    if command is None:
-        raise ValidationProblem.for_field("seq", "no command with this number was sent to this device")
-    healthy = await ctx.session.scalar(
-        update(Device)
-        .where(Device.id == device_id, Device.fault_since.is_(None))
-        .values(last_heartbeat_at=now)
-        .returning(Device.id)
-        .execution_options(synchronize_session=False)
-    )
-    if healthy is None:
-        await record_heartbeat(ctx, device_id)
-    return command_view(command)
+    devices = [_device_of(principal) for principal, _ in reports]
+    acks = [
+        _AckRow(device_id=device_id, seq=ack.seq, source=ack.source, volume=ack.volume)
+        for device_id, (_, ack) in zip(devices, reports, strict=True)
+        if ack is not None
+    ]
+    params = {
+        "tenant_id": ctx.tenant_id,
+        "now": now,
+        "acks": _encoder.encode(acks).decode(),
+        "alive": list(set(devices)),
+    }
+    rows = (await ctx.session.execute(_REPORT, params)).all()
+    left = set(rows[0][0] or ())  # in fault, or gone
+    acked: dict[tuple[uuid.UUID, int], PlayerCommandView] = {}
+    for _, device_id, seq, zone_id, issued_at, kind, program_id, broadcast_id, *rest in rows:
+        if device_id is None:
+            continue  # no command acknowledged
+        source, volume, priority, position, acked_at, reported_source, reported_volume = rest
+        acked[(device_id, seq)] = PlayerCommandView(
+            seq=seq, zone_id=zone_id, issued_at=issued_at, program_kind=kind, program_id=program_id,
+            broadcast_id=broadcast_id, source=source, volume=volume, priority=priority,
+            position_s=float(position), acked_at=acked_at, reported_source=reported_source,
+            reported_volume=reported_volume,
+        )  # fmt: skip
+    gone: set[uuid.UUID] = set()
+    for device_id, (principal, _) in zip(devices, reports, strict=True):
+        if device_id not in left:
+            continue
+        left.discard(device_id)
+        try:  # in fault (rare): the full heartbeat ends it
+            await record_heartbeat(Context(session=ctx.session, principal=principal), device_id)
+        except NotFoundProblem:
+            gone.add(device_id)  # removed since its connection opened
+    answers: list[Reported] = []
+    for device_id, (_, ack) in zip(devices, reports, strict=True):
+        if device_id in gone:
+            answers.append(NotFoundProblem("No such device."))
+        elif ack is None:
+            answers.append(None)
+        else:
+            answers.append(acked.get((device_id, ack.seq)) or _unknown_seq())
+    return answers
+
+
+def _device_of(principal: Principal) -> uuid.UUID:
+    assert principal.device_id is not None, "a player's report comes with its device key"
+    return principal.device_id
+
+
+async def acknowledge(ctx: Context, data: PlayerAck) -> PlayerCommandView:
+    """The calling player plays command ``seq``: :func:`report` for one acknowledgement (422
+    naming ``seq`` for a command it was never sent)."""
+    [answer] = await report(ctx, [(ctx.principal, data)])
+    if not isinstance(answer, PlayerCommandView):
+        raise answer if isinstance(answer, ProblemError) else _unknown_seq()
+    return answer
 
 
 async def watch_acknowledgements(ctx: Context, *, now: datetime | None = None) -> int:

@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Sequence
 
 import msgspec
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from bizsuite.core.context import Context, snapshot
@@ -89,12 +90,23 @@ async def get_venue(ctx: Context, venue_id: uuid.UUID) -> VenueView:
     return venue_view(await load_venue(ctx, venue_id))
 
 
+#: The plan limit venues count against (venue audio's usage meter, read by billing).
+VENUES_LIMIT = "venues"
+
+
+async def count_venues(session: AsyncSession) -> int:
+    """The session's tenant's venues: what the plan's ``venues`` limit counts."""
+    return int(await session.scalar(select(func.count()).select_from(Venue)) or 0)
+
+
 async def create_venue(ctx: Context, data: VenueCreate) -> VenueView:
-    """Create a venue on an org unit; a code already used answers 409 naming ``code``."""
+    """Create a venue on an org unit; a code already used answers 409 naming ``code``, a venue
+    beyond the plan's ``venues`` limit 402 naming the limit and the usage."""
     await fetch_reference(ctx.session, OrgUnit, data.org_unit_id, field="org_unit_id")
     code = rules.normal_code(data.code)
     if await ctx.session.scalar(select(Venue.id).where(Venue.code == code)) is not None:
         raise ConflictProblem.for_field("code", "a venue with this code already exists")
+    await ctx.check_limit(VENUES_LIMIT)
     venue = Venue(
         org_unit_id=data.org_unit_id,
         code=code,
