@@ -169,9 +169,14 @@ def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **options)
 
 
-def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
-    """Return the session factory used by requests, workers and the CLI."""
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+def make_sessionmaker(engine: AsyncEngine, info: dict[str, Any] | None = None) -> async_sessionmaker[Any]:
+    """Return the session factory used by requests, workers and the CLI (``info``: what every
+    session's ``Session.info`` starts with, such as the app's principal cache)."""
+    # Every process that changes data (app, worker, CLI) announces changes to who a credential is:
+    # the principal cache's session events (imported here: that module needs the models).
+    import bizsuite.core.identity.principals  # noqa: F401
+
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True, info=info)
 
 
 async def ensure_database(owner: URL) -> None:

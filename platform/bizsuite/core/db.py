@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import (
     event,
     text,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -25,6 +27,7 @@ from sqlalchemy.orm import (
     mapped_column,
     with_loader_criteria,
 )
+from sqlalchemy.util import await_only
 
 from bizsuite.core.ids import new_id
 
@@ -115,6 +118,46 @@ async def bind_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
 
 _SET_TENANT = text("SELECT set_config('app.tenant_id', :tid, true)")
 _SET_TENANT_ASYNCPG = "SELECT set_config('app.tenant_id', $1, true)"
+#: The transaction's first round trip, tenant included (simple protocol: two statements, one message).
+_BEGIN_IN_TENANT = "BEGIN; SELECT set_config('app.tenant_id', '{}', true)"
+
+
+class _BegunInTenant:
+    """Stands in for asyncpg's transaction object in SQLAlchemy's asyncpg adapter, for a
+    transaction begun together with its tenant setting: commit and rollback are the same plain
+    statements asyncpg's own object sends."""
+
+    __slots__ = ("_connection",)
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+
+    async def commit(self) -> None:
+        await self._connection.execute("COMMIT")
+
+    async def rollback(self) -> None:
+        await self._connection.execute("ROLLBACK")
+
+
+async def _begin_in_tenant(adapter: Any, statement: str) -> None:
+    async with adapter._execute_mutex:  # as the adapter's own statements: one at a time
+        try:
+            await adapter._connection.execute(statement)
+        except Exception as error:
+            adapter._handle_exception(error)  # raises the DB-API's error for it
+        adapter._transaction = _BegunInTenant(adapter._connection)
+
+
+def _begins_plainly(adapter: Any) -> bool:
+    """Whether SQLAlchemy's asyncpg adapter would begin with a plain ``BEGIN`` (no transaction
+    yet, default isolation, read-write): then the tenant setting can travel with it."""
+    return (
+        type(adapter).__name__ == "AsyncAdapt_asyncpg_connection"
+        and getattr(adapter, "_transaction", False) is None
+        and getattr(adapter, "isolation_level", False) is None
+        and not getattr(adapter, "readonly", True)
+        and not getattr(adapter, "deferrable", True)
+    )
 
 
 @event.listens_for(Session, "after_begin")
@@ -122,11 +165,48 @@ def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) ->
     tenant_id = current_tenant(session)
     if tenant_id is None:
         return
-    if connection.dialect.paramstyle == "numeric_dollar":
-        # asyncpg, at the start of every tenant transaction: plain SQL skips statement caching.
-        connection.exec_driver_sql(_SET_TENANT_ASYNCPG, (str(tenant_id),))
-    else:
+    if connection.dialect.paramstyle != "numeric_dollar":
         connection.execute(_SET_TENANT, {"tid": str(tenant_id)})
+        return
+    # asyncpg, at the start of every tenant transaction. SQLAlchemy's adapter begins lazily (a
+    # BEGIN before the first statement); beginning here with the setting in the same message
+    # saves a round trip on every request. Otherwise plain SQL, which skips statement caching.
+    adapter = connection.connection.dbapi_connection
+    if not _begins_plainly(adapter):
+        connection.exec_driver_sql(_SET_TENANT_ASYNCPG, (str(tenant_id),))
+        return
+    # A UUID (current_tenant returns nothing else): its text is hex digits and dashes only.
+    statement = _BEGIN_IN_TENANT.format(tenant_id)
+    try:
+        await_only(_begin_in_tenant(adapter, statement))
+    except BaseException as error:
+        # As for any statement: SQLAlchemy's error, and a connection lost or left mid-operation
+        # (cancelled) is discarded rather than returned to the pool.
+        connection._handle_dbapi_exception(error, statement, None, None, None)
+
+
+async def fetch_plain(session: AsyncSession, sql: str, params: Sequence[Any]) -> list[Any]:
+    """The rows of plain SQL (the driver's placeholders: ``$1``, ``$2``...) run on the session's
+    own connection, in its transaction, as the driver gives them (tuples by position).
+
+    For hot reads: SQLAlchemy's result objects cost more than a short query. Failures are
+    SQLAlchemy's errors, as from any statement (the error handlers answer them the same way)."""
+    rows: list[Any] = await session.run_sync(_fetch_on_cursor, sql, tuple(params))
+    return rows
+
+
+def _fetch_on_cursor(session: Session, sql: str, params: tuple[Any, ...]) -> list[Any]:
+    connection: Connection = session.connection()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        rows = list(cursor.fetchall())
+    except BaseException as error:
+        # As for any statement: SQLAlchemy's error, and a connection lost or left mid-operation
+        # (cancelled) is discarded rather than returned to the pool.
+        connection._handle_dbapi_exception(error, sql, params, cursor, None)
+    cursor.close()
+    return rows
 
 
 def _touches_tenant_tables(state: ORMExecuteState) -> bool:

@@ -5,8 +5,9 @@ A service that changes what a live view shows calls :func:`changed` with the vie
 news goes out only if the change is committed, and to every process serving the database.
 
 Each app process keeps one ``LISTEN`` connection (:class:`LiveHub`, opened while someone
-watches, reopened with a backoff when the database goes away) and wakes the watchers of the
-topic in the tenant. :func:`stream` turns that into server-sent events for a page or a client:
+watches or something follows a channel of its own, reopened with a backoff when the database
+goes away) and wakes the watchers of the topic in the tenant. :func:`stream` turns that into
+server-sent events for a page or a client:
 ``ready`` once it listens (the page refreshes then, so nothing is missed between its render and
 the subscription), ``changed`` after each committed change (several changes close together come
 as one), and ``changed`` with data ``clock`` at each minute boundary, for views whose content
@@ -40,6 +41,9 @@ APPLICATION_NAME = "bizsuite live"
 KEEP_ALIVE_S = 15.0
 #: The backoff between attempts to reopen the listening connection: doubling, up to this.
 MAX_BACKOFF_S = 5.0
+#: How often the listening connection is checked while it idles (a connection lost without the
+#: server closing it, say a network partition, is noticed within this and the probe's timeout).
+PROBE_S = 5.0
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
@@ -71,6 +75,8 @@ class LiveHub:
         LISTEN needs a server session of its own."""
         self._dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
+        #: Channels of their own followed for the hub's whole life: (on payload, on listening).
+        self._followers: dict[str, tuple[Callable[[str], None], Callable[[bool], None]]] = {}
         self._listening = asyncio.Event()
         self._closing = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -92,8 +98,7 @@ class LiveHub:
         key = f"{tenant_id} {topic}"
         queue: asyncio.Queue[str] = asyncio.Queue(maxsize=1)
         self._watchers.setdefault(key, set()).add(queue)
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._listen(), name="live listener")
+        self._start()
         try:
             yield queue
         finally:
@@ -102,6 +107,33 @@ class LiveHub:
                 queues.discard(queue)
                 if not queues:
                     del self._watchers[key]
+
+    def follow(
+        self, channel: str, on_payload: Callable[[str], None], on_state: Callable[[bool], None]
+    ) -> None:
+        """Listen to ``channel`` (not :data:`CHANNEL`) on this connection for the hub's whole life,
+        whether or not anyone watches: each notification's payload goes to ``on_payload``;
+        ``on_state(True)`` once listening, ``on_state(False)`` when the connection is lost or the
+        hub closes (whatever was sent meanwhile is never heard: a follower that keeps state must
+        not trust it until listening again). Callbacks run in the event loop and must not block.
+        Call it at startup: a channel followed while the connection listens is heard from the
+        next connection on (and until then its follower is told nothing, so trusts nothing)."""
+        self._followers[channel] = (on_payload, on_state)
+        self._start()
+
+    def _start(self) -> None:
+        if not self._closing.is_set() and (self._task is None or self._task.done()):
+            self._task = asyncio.create_task(self._listen(), name="live listener")
+
+    def _needed(self) -> bool:
+        return bool(self._watchers or self._followers) and not self._closing.is_set()
+
+    def _followers_state(self, listening: bool) -> None:
+        for _on_payload, on_state in list(self._followers.values()):
+            try:
+                on_state(listening)
+            except Exception:
+                log.exception("live updates: a follower failed")
 
     async def listening(self) -> None:
         """Wait until notifications are being received."""
@@ -126,7 +158,7 @@ class LiveHub:
         """Hold the ``LISTEN`` connection while anyone watches; reconnect after a loss."""
         backoff = 0.1
         reconnected = False
-        while self._watchers and not self._closing.is_set():
+        while self._needed():
             connection: asyncpg.Connection | None = None
             lost = asyncio.Event()
             try:
@@ -135,17 +167,32 @@ class LiveHub:
                 )
                 connection.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await connection.add_listener(CHANNEL, self._on_notification)
+                for channel, (on_payload, _on_state) in list(self._followers.items()):
+                    await connection.add_listener(channel, lambda _c, _p, _ch, data, f=on_payload: f(data))
                 self._listening.set()
+                self._followers_state(True)
                 backoff = 0.1
                 if reconnected:
                     self._wake_all()
-                while self._watchers and not self._closing.is_set() and not lost.is_set():
+                idle = 0.0
+                while self._needed() and not lost.is_set():
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(lost.wait(), timeout=1.0)
+                    idle += 1.0
+                    if idle >= PROBE_S and not lost.is_set():
+                        idle = 0.0
+                        await asyncio.wait_for(connection.fetchval("SELECT 1"), timeout=PROBE_S)
                 if lost.is_set():
                     raise ConnectionError("the listening connection was closed")
-            except (OSError, asyncpg.PostgresError, ConnectionError, TimeoutError) as exc:
+            except (
+                OSError,
+                asyncpg.PostgresError,
+                asyncpg.InterfaceError,
+                ConnectionError,
+                TimeoutError,
+            ) as exc:
                 self._listening.clear()
+                self._followers_state(False)
                 reconnected = True
                 log.warning("live updates: listening failed (%s); retrying in %.1f s", exc, backoff)
                 await asyncio.sleep(backoff)
@@ -155,6 +202,7 @@ class LiveHub:
                     with contextlib.suppress(Exception):
                         await asyncio.wait_for(connection.close(), timeout=2)
         self._listening.clear()
+        self._followers_state(False)
 
     def end_streams(self) -> None:
         """End every stream now (the process is stopping); the listener stops at :meth:`close`."""

@@ -35,6 +35,7 @@ from urllib.parse import urlencode
 import msgspec
 from sqlalchemy import ColumnElement, func, or_
 
+from bizsuite.core.db import fetch_plain
 from bizsuite.core.errors import ProblemError, ValidationProblem
 from bizsuite.core.pagination import decode_cursor, encode_cursor
 from bizsuite.web import exports
@@ -308,8 +309,7 @@ async def fetch_page(
     sql = "".join(
         ("SELECT ", select, ", ", ", ".join(keys), " FROM ", source, scoped.sql()),
     ) + "".join((" ORDER BY ", order, " LIMIT ", limit_placeholder))
-    connection = await ctx.session.connection()
-    rows: list[Any] = list((await connection.exec_driver_sql(sql, tuple(scoped.params))).all())
+    rows = await fetch_plain(ctx.session, sql, scoped.params)
     more = len(rows) > limit
     rows = list(rows[:limit])
     if backwards:
