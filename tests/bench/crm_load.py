@@ -16,8 +16,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -146,12 +147,27 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(argv: list[str], env: Mapping[str, str], port: int) -> Iterator[str]:
-    """Run a server process (``argv``) listening on ``port``; yield its URL once /health answers."""
-    process = subprocess.Popen([sys.executable, *argv], env={**os.environ, **env})
+def serve_process(
+    argv: list[str],
+    env: Mapping[str, str],
+    port: int,
+    *,
+    log: Path | None = None,
+    start_timeout: float = 60,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run a server process (``argv``) listening on ``port``; yield its URL and the process once
+    /health answers (within ``start_timeout`` seconds). ``log``: a file for its output (else it
+    goes to this process's)."""
+    with open(log, "wb") if log is not None else nullcontext() as output:
+        process = subprocess.Popen(
+            [sys.executable, *argv],
+            env={**os.environ, **env},
+            stdout=output,
+            stderr=subprocess.STDOUT if output is not None else None,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_timeout
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"the server exited with {process.returncode}")
@@ -163,7 +179,7 @@ def serve(argv: list[str], env: Mapping[str, str], port: int) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not start")
             time.sleep(0.2)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
@@ -171,3 +187,10 @@ def serve(argv: list[str], env: Mapping[str, str], port: int) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def serve(argv: list[str], env: Mapping[str, str], port: int) -> Iterator[str]:
+    """Run a server process (``argv``) listening on ``port``; yield its URL once /health answers."""
+    with serve_process(argv, env, port) as (url, _process):
+        yield url
