@@ -127,7 +127,13 @@ def fill(files: list[str], locale: str = "zh_CN") -> int:
                 continue
             if _translated(message):
                 continue
-            message.string = tuple(text) if isinstance(text, list) else text
+            if isinstance(text, list):
+                message.string = tuple(text)
+            elif message.pluralizable:
+                # A plural given as one string: every plural form gets it (Chinese has one form).
+                message.string = (text,) * catalog.num_plurals
+            else:
+                message.string = text
             message.flags.discard("fuzzy")
             filled += 1
     with path.open("wb") as handle:

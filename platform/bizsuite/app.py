@@ -14,6 +14,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
+from bizsuite.core import framework
 from bizsuite.core.billing.metering import flusher as usage_flusher
 from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES, activate_api_locale
@@ -28,6 +29,7 @@ from bizsuite.core.http import (
     UnitOfWorkMiddleware,
     before_send,
 )
+from bizsuite.core.identity.principals import CACHE_INFO_KEY, principal_cache
 from bizsuite.core.limits import BodyLimitsMiddleware
 from bizsuite.core.live import LiveHub
 from bizsuite.core.logs import configure_logging
@@ -58,13 +60,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
     """Build the BizSuite ASGI application."""
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level, json=settings.log_json)
+    framework.install()  # Litestar's per-request work the app does without (core/framework.py)
 
     @asynccontextmanager
     async def database(app: Litestar) -> AsyncIterator[None]:
         engine = make_engine(runtime_url(settings), settings)
         app.state.engine = engine
-        app.state.sessionmaker = make_sessionmaker(engine)
         app.state.live = LiveHub(direct_url(settings))
+        # Credentials answered from memory while the live hub hears their changes (core/identity).
+        app.state.principals = principal_cache(settings, app.state.live)
+        app.state.sessionmaker = make_sessionmaker(engine, info={CACHE_INFO_KEY: app.state.principals})
         try:
             # Usage metering writes its in-memory counts every minute and at shutdown.
             async with usage_flusher(app.state.sessionmaker):

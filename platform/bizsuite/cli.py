@@ -57,6 +57,24 @@ def migrate() -> None:
     click.echo("migrations applied")
 
 
+def served_app() -> Any:
+    """``bizsuite serve``'s application: ``create_app()``, then everything that exists once it is
+    built (the modules, the route table, pypinyin's dictionaries: some 650,000 objects that live
+    as long as the process) frozen out of the garbage collector's passes, and young objects
+    collected every 50,000 allocations instead of 700. A full pass scanned them all, stopping the
+    server for 0.3 to 0.8 s whenever one ran, and the frequent young passes cost a third of an
+    emergency's server CPU (docs/performance.md, "Emergency fan-out", 2026-12-06 evening)."""
+    import gc
+
+    from bizsuite.app import create_app
+
+    app = create_app()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    return app
+
+
 @main.command()
 @click.option("--host", default=None, help="Bind address (BIZSUITE_HOST).")
 @click.option("--port", default=None, type=int, help="Port (BIZSUITE_PORT).")
@@ -69,7 +87,7 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 
     settings = Settings.from_env()
     uvicorn.run(
-        "bizsuite.app:create_app",
+        "bizsuite.cli:served_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
@@ -206,6 +224,174 @@ def tenants_resume(slug: str) -> None:
     _set_status(slug, False)
 
 
+@tenants.command("provision")
+@click.argument("blueprint")
+@click.option("--slug", required=True, help="The new tenant's slug.")
+@click.option("--name", required=True, help="The new tenant's name.")
+@click.option("--plan", default=None, help="A plan code (none: unrestricted).")
+@click.option("--seats", type=int, default=1, show_default=True)
+@click.option("--no-trial", is_flag=True, help="Start paid at once, without the plan's trial.")
+@click.option("--owner-email", default=None, help="Invite the first owner (the email goes to the outbox).")
+@click.option("--api-key", is_flag=True, help="Mint a first API key (role admin); printed once.")
+def tenants_provision(
+    blueprint: str,
+    slug: str,
+    name: str,
+    plan: str | None,
+    seats: int,
+    no_trial: bool,
+    owner_email: str | None,
+    api_key: bool,
+) -> None:
+    """Create a tenant from tenants/BLUEPRINT.toml under a new slug, with a way in."""
+    import msgspec
+
+    from bizsuite.core.billing.cli import run_as_operator
+    from bizsuite.core.errors import ProblemError
+    from bizsuite.core.tenants import provisioning
+
+    settings = Settings.from_env()
+    try:
+        order = msgspec.convert(
+            {
+                "blueprint": blueprint,
+                "slug": slug,
+                "name": name,
+                "plan": plan,
+                "seats": seats,
+                "trial": not no_trial,
+                "owner_email": owner_email,
+                "api_key": api_key,
+            },
+            provisioning.TenantProvision,
+        )
+        made = run_as_operator(
+            lambda ctx: provisioning.provision(
+                ctx,
+                settings,
+                provisioning.Order(**msgspec.structs.asdict(order)),
+                source="cli",
+                site_url=settings.site_url,
+            )
+        )
+    except (msgspec.ValidationError, ProblemError) as exc:
+        raise click.ClickException(_problem_text(exc)) from exc
+    click.echo(f"provisioned {made.tenant.slug} ({made.tenant.id}) from {blueprint}")
+    if made.invitation_sent_to:
+        click.echo(f"invitation sent to {made.invitation_sent_to}")
+    if made.api_key:
+        click.echo(f"API key (shown once): {made.api_key}")
+
+
+@tenants.command("invite")
+@click.argument("slug")
+@click.argument("email")
+@click.option(
+    "--role",
+    type=click.Choice(["owner", "admin", "member", "viewer"]),
+    default="owner",
+    show_default=True,
+)
+def tenants_invite(slug: str, email: str, role: str) -> None:
+    """Invite EMAIL to the tenant SLUG (the one-time link goes by email, recorded in the outbox)."""
+    from bizsuite.core.identity.models import Role
+    from bizsuite.core.identity.schemas import InvitationCreate
+    from bizsuite.core.identity.services import create_invitation
+
+    settings = Settings.from_env()
+
+    async def work(ctx: Any) -> str:
+        in_tenant = await _as_owner_of(ctx, slug)
+        invitation = await create_invitation(
+            in_tenant,
+            _convert({"email": email, "role": role}, InvitationCreate),
+            site_url=settings.site_url,
+            settings=settings,
+        )
+        return f"invited {invitation.email} as {Role(invitation.role).value}, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC"
+
+    click.echo(_operator_run(work))
+
+
+@main.group()
+def keys() -> None:
+    """API keys of a tenant (operator)."""
+
+
+@keys.command("create")
+@click.argument("slug")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice(["owner", "admin", "member", "viewer"]),
+    default="admin",
+    show_default=True,
+)
+def keys_create(slug: str, name: str, role: str) -> None:
+    """Mint an API key for the tenant SLUG; its secret is printed this once."""
+    from bizsuite.core.identity.schemas import ApiKeyCreate
+    from bizsuite.core.identity.services import create_api_key
+
+    async def work(ctx: Any) -> str:
+        in_tenant = await _as_owner_of(ctx, slug)
+        key, secret = await create_api_key(in_tenant, _convert({"name": name, "role": role}, ApiKeyCreate))
+        return f"API key {key.prefix}… ({key.role.value}) for {slug}, shown once:\n{secret}"
+
+    click.echo(_operator_run(work))
+
+
+async def _as_owner_of(ctx: Any, slug: str) -> Any:
+    """The operator acting in the tenant ``slug`` as its owner would (session bound to it)."""
+    import dataclasses
+
+    from sqlalchemy import select
+
+    from bizsuite.core.context import Context
+    from bizsuite.core.db import bind_tenant
+    from bizsuite.core.identity.models import Role
+    from bizsuite.core.tenants.models import Tenant
+
+    tenant = await ctx.session.scalar(select(Tenant).where(Tenant.slug == slug))
+    if tenant is None:
+        raise click.ClickException(f"no tenant with slug {slug!r}")
+    await bind_tenant(ctx.session, tenant.id)
+    return Context(
+        session=ctx.session,
+        principal=dataclasses.replace(ctx.principal, tenant=tenant, role=Role.OWNER),
+    )
+
+
+def _convert(values: dict[str, Any], kind: type[T]) -> T:
+    """Command-line values as a request body (a ClickException naming the bad field)."""
+    import msgspec
+
+    try:
+        return msgspec.convert(values, kind)
+    except msgspec.ValidationError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _operator_run(work: Callable[[Any], Awaitable[T]]) -> T:
+    """``work(ctx)`` as the operator in one transaction; a problem becomes a ClickException."""
+    from bizsuite.core.billing.cli import run_as_operator
+    from bizsuite.core.errors import ProblemError
+
+    try:
+        return run_as_operator(work)
+    except ProblemError as exc:
+        raise click.ClickException(_problem_text(exc)) from exc
+
+
+def _problem_text(exc: Exception) -> str:
+    """A refusal as one line: the problem's detail and each bad field."""
+    from bizsuite.core.errors import ProblemError
+
+    if not isinstance(exc, ProblemError):
+        return str(exc)
+    fields = "; ".join(f"{e.field}: {e.message}" for e in exc.errors or [] if e.message != exc.detail)
+    return " ".join(part for part in (exc.detail or exc.title, fields) if part)
+
+
 def _add_area_commands() -> None:
     """Commands the kernel's areas bring (``bizsuite billing``, ``bizsuite resellers``)."""
     from bizsuite.core.billing.cli import billing
@@ -299,10 +485,11 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     """Start the embedded database, migrate, apply the demo blueprint, print logins, serve."""
     from bizsuite.core.demo import prepare_demo
 
-    settings = Settings.from_env()
+    platform_lines, platform_processes = _demo_platform(Settings.from_env(), serve=not no_serve)
+    settings = Settings.from_env()  # with the operator token and Stripe set for the demo
     lines, companions = _run(prepare_demo(settings, blueprint))
     click.echo("")
-    for line in lines:
+    for line in lines + platform_lines:
         click.echo(line)
     click.echo("")
     if no_serve:
@@ -311,7 +498,9 @@ def demo(blueprint: Path, no_serve: bool) -> None:
     # the demo whatever stops it (Ctrl-C, SIGTERM; the kernel ends it if the demo is killed).
     worker_process = SupervisedProcess([sys.executable, "-m", "bizsuite.cli", "worker"], name="Worker")
     # And what the modules want beside it (the demo venue's reference players).
-    others = [SupervisedProcess(c.command, name=c.name, env=dict(c.env)) for c in companions]
+    others = platform_processes + [
+        SupervisedProcess(c.command, name=c.name, env=dict(c.env)) for c in companions
+    ]
     click.echo(f"Serving on http://{settings.host}:{settings.port}  (Ctrl-C to stop)")
     # uvicorn re-raises the SIGTERM it caught once it has shut down: make that an exit that runs
     # the cleanup below instead of the default action (dying at once, leaving the worker behind).
@@ -323,6 +512,56 @@ def demo(blueprint: Path, no_serve: bool) -> None:
             other.stop()
         worker_process.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _demo_platform(settings: Settings, *, serve: bool) -> tuple[list[str], list[SupervisedProcess]]:
+    """The platform side of the demo: the operator token (saved in the data folder, set in this
+    process's environment for the server and the worker) and, when no Stripe key is set,
+    localstripe on loopback as the demo's Stripe. The lines to print and the processes started."""
+    from bizsuite.core.billing import localstripe
+    from bizsuite.core.demo import read_saved_secret, save_secret
+    from bizsuite.core.identity import security
+
+    lines: list[str] = []
+    processes: list[SupervisedProcess] = []
+    token = settings.operator_token
+    if not token:
+        token_file = settings.data_dir / "operator-token"
+        token = read_saved_secret(token_file) or security.new_token()
+        save_secret(token_file, token)
+        os.environ["BIZSUITE_OPERATOR_TOKEN"] = token
+    lines.append(f"Operator token (BIZSUITE_OPERATOR_TOKEN): {token}")
+    if (
+        serve
+        and not settings.stripe_secret_key
+        and localstripe.available()
+        and os.environ.get("BIZSUITE_DEMO_STRIPE", "1") not in ("0", "false", "off")
+    ):
+        port = settings.port + 420
+        url = f"http://127.0.0.1:{port}"
+        process = SupervisedProcess(
+            localstripe.command(port, settings.data_dir / "localstripe.pickle"), name="localstripe"
+        )
+        localstripe.wait_until_up(url)
+        processes.append(process)
+        secret_file = settings.data_dir / "stripe-webhook-secret"
+        secret = read_saved_secret(secret_file) or f"whsec_{security.new_token()}"
+        save_secret(secret_file, secret)
+        localstripe.register_webhook(
+            url,
+            "bizsuite-demo",
+            f"http://{settings.host}:{settings.port}/api/v1/billing/stripe/webhook",
+            secret,
+        )
+        os.environ.update(
+            BIZSUITE_STRIPE_SECRET_KEY=localstripe.TEST_KEY,
+            BIZSUITE_STRIPE_API_BASE=url,
+            BIZSUITE_STRIPE_WEBHOOK_SECRET=secret,
+        )
+        lines.append(
+            f"Stripe: localstripe at {url} (cards: pm_card_visa pays, pm_card_chargeCustomerFail is declined)"
+        )
+    return lines, processes
 
 
 def _exit_on_sigterm(signum: int, frame: Any) -> None:

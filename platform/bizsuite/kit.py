@@ -54,6 +54,7 @@ KERNEL_AREAS = (
     "activities",
     "imports",
     "views",
+    "numbering",
     "billing",
     "resellers",
 )
@@ -217,6 +218,22 @@ class DocumentType:
     api_submittable: bool = False
 
 
+#: ``(session)`` → how much of a plan limit the session's tenant uses now (one count query).
+UsageCount = Callable[["AsyncSession"], Awaitable[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class UsageMeter:
+    """A plan limit an area measures: ``limit`` names it (``accounts``, ``venues``: a key of the
+    plan's limits) and ``count(session)`` counts what the session's tenant uses now (its records,
+    under the tenant scope). The kernel shows it against the limit wherever usage is shown, and
+    ``ctx.check_limit(limit)`` refuses a creation beyond the plan with it (402)."""
+
+    limit: str
+    count: UsageCount
+    module: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class SettingsSpec(Generic[T]):
     """An area's typed settings: ``load(ctx)`` reads them; ``ctx.settings(spec)`` memoises per request."""
@@ -292,6 +309,8 @@ class ModuleSpec:
     )
     #: What ``make demo`` also starts for the demo tenant.
     demo_companions: DemoHook | None = None
+    #: The plan limits the area counts (``accounts``: its count query), read by billing.
+    usage_meters: Sequence[UsageMeter] = ()
 
 
 def _usable(principal: Principal, module: str | None) -> bool:
@@ -322,6 +341,7 @@ class Registry:
     importers: dict[str, ImportSpec[Any]] = field(default_factory=dict)
     record_types: dict[str, RecordType] = field(default_factory=dict)
     credentials: dict[str, Callable[[AsyncSession, str], Awaitable[Principal]]] = field(default_factory=dict)
+    usage_meters: dict[str, UsageMeter] = field(default_factory=dict)
 
     @property
     def modules(self) -> list[ModuleSpec]:
@@ -371,6 +391,12 @@ class Registry:
         self._merge(self.alert_kinds, spec.alert_kinds, spec, "alert kind")
         self._merge(self.audit_subjects, spec.audit_subjects, spec, "audit subject")
         self._merge(self.credentials, spec.credentials, spec, "credential prefix")
+        self._merge(
+            self.usage_meters,
+            {m.limit: _replace(m, module=m.module or module) for m in spec.usage_meters},
+            spec,
+            "usage meter",
+        )
 
     @staticmethod
     def _merge(into: dict[str, Any], new: Mapping[str, Any], spec: ModuleSpec, what: str) -> None:

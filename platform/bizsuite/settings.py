@@ -38,7 +38,14 @@ class Settings:
     operator_token: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
+    #: The address users reach the site at, for links in emails the CLI sends (invitations);
+    #: empty is ``http://<host>:<port>``. Requests use the address they came in on.
+    public_url: str = ""
     rate_limit_per_minute: int = 1200
+    #: How long a process answers an API key or a web session from memory after looking it up
+    #: (``core/identity/principals.py``); changes reach every process at once through
+    #: ``LISTEN/NOTIFY``, so this bounds only what bypasses the ORM. 0 looks up on every request.
+    principal_cache_ms: int = 5000
     secure_cookies: bool = False
     session_ttl_minutes: int = 12 * 60
     db_pool_size: int = 10
@@ -114,6 +121,11 @@ class Settings:
     def embedded(self) -> bool:
         """Whether the embedded PostgreSQL serves the data."""
         return not self.database_url and not self.app_database_url
+
+    @property
+    def site_url(self) -> str:
+        """``public_url``, else the address the server listens on."""
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     def resolved_secret_key(self) -> str:
         """Return the signing secret, creating and keeping a local one for development."""

@@ -211,6 +211,7 @@ if TYPE_CHECKING:
         ResellerOut,
         ResellerPlanOut,
         ResellerTenantOut,
+        ResellerUserOut,
         RevenueImportOut,
         RiskWeights,
         Role,
@@ -238,6 +239,7 @@ if TYPE_CHECKING:
         TemplateClauseRef,
         TemplateView,
         TenantOut,
+        TenantProvisioned,
         TenantStatus,
         TicketBulkAction,
         TicketBulkResult,
@@ -10060,6 +10062,70 @@ class ResellerTenantsResourceWithRawResponse:
         self.suspend = to_raw_response(resource.suspend)
 
 
+class ResellerUsersResource(SyncResource):
+    """``client.reseller_users``."""
+
+    @cached_property
+    def with_raw_response(self) -> ResellerUsersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return ResellerUsersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        reseller_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> SyncPager[ResellerUserOut]:
+        """List reseller portal users (``list_reseller_users``)."""
+        return self._pager(
+            "resellers.list_reseller_users",
+            (reseller_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    def create(
+        self,
+        reseller_id: UUID,
+        *,
+        email: str,
+        name: str,
+        locale: None | str | Unset = UNSET,
+        password: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerUserOut:
+        """Create a reseller portal user (``create_reseller_user``)."""
+        return cast(
+            "ResellerUserOut",
+            self._call(
+                "resellers.create_reseller_user",
+                (reseller_id,),
+                {
+                    "body": build_body(
+                        "reseller_user_create",
+                        "ResellerUserCreate",
+                        email=email,
+                        name=name,
+                        locale=locale,
+                        password=password,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class ResellerUsersResourceWithRawResponse:
+    """``client.reseller_users.with_raw_response``."""
+
+    def __init__(self, resource: ResellerUsersResource) -> None:
+        self.list = to_raw_response(resource.list)
+        self.create = to_raw_response(resource.create)
+
+
 class ResellersResource(SyncResource):
     """``client.resellers``."""
 
@@ -10759,6 +10825,45 @@ class TenantsResource(SyncResource):
             ),
         )
 
+    def provision(
+        self,
+        *,
+        blueprint: str,
+        name: str,
+        slug: str,
+        api_key: bool | Unset = False,
+        owner_email: None | str | Unset = UNSET,
+        plan: None | str | Unset = UNSET,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TenantProvisioned:
+        """Provision a tenant from a blueprint (``provision_tenant``)."""
+        return cast(
+            "TenantProvisioned",
+            self._call(
+                "tenants.provision_tenant",
+                (),
+                {
+                    "body": build_body(
+                        "tenant_provision",
+                        "TenantProvision",
+                        blueprint=blueprint,
+                        name=name,
+                        slug=slug,
+                        api_key=api_key,
+                        owner_email=owner_email,
+                        plan=plan,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
     def retrieve(
         self,
         tenant_id: UUID,
@@ -10854,6 +10959,7 @@ class TenantsResourceWithRawResponse:
     def __init__(self, resource: TenantsResource) -> None:
         self.list = to_raw_response(resource.list)
         self.create = to_raw_response(resource.create)
+        self.provision = to_raw_response(resource.provision)
         self.retrieve = to_raw_response(resource.retrieve)
         self.update = to_raw_response(resource.update)
         self.resume = to_raw_response(resource.resume)
@@ -13028,6 +13134,10 @@ class BizSuite(SyncClientBase):
     @cached_property
     def reseller_tenants(self) -> ResellerTenantsResource:
         return ResellerTenantsResource(self)
+
+    @cached_property
+    def reseller_users(self) -> ResellerUsersResource:
+        return ResellerUsersResource(self)
 
     @cached_property
     def resellers(self) -> ResellersResource:
@@ -22898,6 +23008,70 @@ class AsyncResellerTenantsResourceWithRawResponse:
         self.suspend = to_async_raw_response(resource.suspend)
 
 
+class AsyncResellerUsersResource(AsyncResource):
+    """``client.reseller_users``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResellerUsersResourceWithRawResponse:
+        """The same methods, returning the ``RawResponse`` (headers, request id)."""
+        return AsyncResellerUsersResourceWithRawResponse(self)
+
+    def list(
+        self,
+        reseller_id: UUID,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncPager[ResellerUserOut]:
+        """List reseller portal users (``list_reseller_users``)."""
+        return self._pager(
+            "resellers.list_reseller_users",
+            (reseller_id,),
+            {},
+            RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+
+    async def create(
+        self,
+        reseller_id: UUID,
+        *,
+        email: str,
+        name: str,
+        locale: None | str | Unset = UNSET,
+        password: None | str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> ResellerUserOut:
+        """Create a reseller portal user (``create_reseller_user``)."""
+        return cast(
+            "ResellerUserOut",
+            await self._call(
+                "resellers.create_reseller_user",
+                (reseller_id,),
+                {
+                    "body": build_body(
+                        "reseller_user_create",
+                        "ResellerUserCreate",
+                        email=email,
+                        name=name,
+                        locale=locale,
+                        password=password,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
+
+class AsyncResellerUsersResourceWithRawResponse:
+    """``client.reseller_users.with_raw_response``."""
+
+    def __init__(self, resource: AsyncResellerUsersResource) -> None:
+        self.list = to_async_raw_pager(resource.list)
+        self.create = to_async_raw_response(resource.create)
+
+
 class AsyncResellersResource(AsyncResource):
     """``client.resellers``."""
 
@@ -23602,6 +23776,45 @@ class AsyncTenantsResource(AsyncResource):
             ),
         )
 
+    async def provision(
+        self,
+        *,
+        blueprint: str,
+        name: str,
+        slug: str,
+        api_key: bool | Unset = False,
+        owner_email: None | str | Unset = UNSET,
+        plan: None | str | Unset = UNSET,
+        seats: int | Unset = 1,
+        trial: bool | Unset = True,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> TenantProvisioned:
+        """Provision a tenant from a blueprint (``provision_tenant``)."""
+        return cast(
+            "TenantProvisioned",
+            await self._call(
+                "tenants.provision_tenant",
+                (),
+                {
+                    "body": build_body(
+                        "tenant_provision",
+                        "TenantProvision",
+                        blueprint=blueprint,
+                        name=name,
+                        slug=slug,
+                        api_key=api_key,
+                        owner_email=owner_email,
+                        plan=plan,
+                        seats=seats,
+                        trial=trial,
+                    )
+                },
+                RequestOptions(timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key),
+            ),
+        )
+
     async def retrieve(
         self,
         tenant_id: UUID,
@@ -23697,6 +23910,7 @@ class AsyncTenantsResourceWithRawResponse:
     def __init__(self, resource: AsyncTenantsResource) -> None:
         self.list = to_async_raw_pager(resource.list)
         self.create = to_async_raw_response(resource.create)
+        self.provision = to_async_raw_response(resource.provision)
         self.retrieve = to_async_raw_response(resource.retrieve)
         self.update = to_async_raw_response(resource.update)
         self.resume = to_async_raw_response(resource.resume)
@@ -25873,6 +26087,10 @@ class AsyncBizSuite(AsyncClientBase):
         return AsyncResellerTenantsResource(self)
 
     @cached_property
+    def reseller_users(self) -> AsyncResellerUsersResource:
+        return AsyncResellerUsersResource(self)
+
+    @cached_property
     def resellers(self) -> AsyncResellersResource:
         return AsyncResellersResource(self)
 
@@ -26019,6 +26237,7 @@ OPERATIONS: dict[str, str] = {
     "create_reseller": "resellers.create",
     "create_reseller_key": "reseller_keys.create",
     "create_reseller_tenant": "reseller_tenants.create",
+    "create_reseller_user": "reseller_users.create",
     "create_saved_view": "saved_views.create",
     "create_tenant": "tenants.create",
     "create_venue_audio_asset": "venue_audio.assets.create",
@@ -26234,6 +26453,7 @@ OPERATIONS: dict[str, str] = {
     "list_resale_plans": "resale_plans.list",
     "list_reseller_tenant_invoices": "reseller_tenants.list_invoices",
     "list_reseller_tenants": "reseller_tenants.list",
+    "list_reseller_users": "reseller_users.list",
     "list_resellers": "resellers.list",
     "list_saved_views": "saved_views.list",
     "list_subscription_addons": "subscription_addons.list",
@@ -26263,6 +26483,7 @@ OPERATIONS: dict[str, str] = {
     "move_hr_appraisal_cycle": "hr.appraisal_cycles.move",
     "move_org_unit": "org_units.move",
     "preview_approval_route": "approval_routes.preview",
+    "provision_tenant": "tenants.provision",
     "put_budgets_forecast": "budgets.forecasts.put",
     "put_budgets_line_explanation": "budgets.lines.explain",
     "put_crm_account_revenue": "crm.revenue.put",

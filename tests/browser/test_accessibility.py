@@ -34,7 +34,7 @@ async def demo_data(engine: AsyncEngine, tenant: TenantHandle, live_server: str)
     blueprint = parse_blueprint(source.replace('slug = "huaxin-group"', f'slug = "{tenant.tenant.slug}"', 1))
     async with make_sessionmaker(engine)() as session, session.begin():
         await apply_blueprint(session, blueprint, source="demo.toml")
-    async with httpx.AsyncClient(base_url=live_server) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server) as api:
         await seed(api, tenant.headers)
 
 

@@ -302,7 +302,7 @@ async def test_another_tenants_request_is_a_404_page(
     person: Person, live_server: str, tenant_b: TenantHandle, user_in: UserIn
 ) -> None:
     approver = await user_in(tenant_b, Role.MEMBER)
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant_b.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant_b.headers) as api:
         unit = (
             await api.post("/api/v1/org-units", json={"name": "B shop", "code": "B1", "kind": "store"})
         ).json()

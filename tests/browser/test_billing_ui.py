@@ -18,7 +18,7 @@ async def test_an_overdue_tenant_reads_the_banner_changes_seats_and_downloads_an
 ) -> None:
     await make_sandbox(owner_engine, tenant_a)
     code = unique_code("ui")
-    async with httpx.AsyncClient(base_url=live_server) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server) as api:
         created = await api.post(
             "/api/v1/billing/plans",
             json={

@@ -48,7 +48,7 @@ async def test_drag_a_card_to_another_stage_and_it_stays_there(
     page: Page, live_server: str, tenant_a: TenantHandle, app_engine: AsyncEngine, screenshot_dir: Path
 ) -> None:
     account = await make_account(app_engine, tenant_a, name="杭州西湖物业")
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant_a.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant_a.headers) as api:
         hvac = await _opportunity(api, account, "中央空调改造", "880000.00")
         await _opportunity(api, account, "电梯维保三年", "360000.00")
         await _opportunity(api, account, "门禁系统升级", "120000.00")

@@ -83,7 +83,7 @@ async def test_upload_preview_confirm_then_key_accounts_and_churn(
             statuses = (await ctx.session.scalars(select(DataImport.status))).all()
         return ImportStatus.RUNNING not in statuses
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     await expect(page.get_by_test_id("import-done")).to_be_visible()
     await expect(page.get_by_test_id("progress-text")).to_contain_text("7 of 7 rows")
     await expect(page.get_by_test_id("import-progress-bar")).to_have_attribute("value", "7")

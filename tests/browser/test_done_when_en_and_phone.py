@@ -455,7 +455,7 @@ async def test_import_fifty_accounts_with_contacts_two_bad_rows_then_fixed(
             statuses = (await ctx.session.scalars(select(DataImport.status))).all()
         return ImportStatus.RUNNING not in statuses
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     await expect(phone.get_by_test_id("import-done")).to_be_visible()
     await expect(phone.get_by_test_id("import-status")).to_have_text("Imported")
     await expect(phone.get_by_test_id("import-progress-bar")).to_have_attribute("value", "50")

@@ -15,7 +15,7 @@ from tests.conftest import TenantHandle
 
 async def _accounts(live_server: str, tenant: TenantHandle) -> dict[str, dict[str, object]]:
     made = {}
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant.headers) as api:
         for code, name in (
             ("C-101", "张家港物流"),
             ("C-102", "上海明辉贸易有限公司"),
@@ -74,7 +74,7 @@ async def test_a_conflict_keeps_my_typing_and_lets_me_take_theirs_or_keep_mine(
     await page.get_by_test_id("edit-account").click()
     form = page.get_by_test_id("edit-account-form")
     # Someone else saves first.
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant_a.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant_a.headers) as api:
         changed = await api.patch(
             f"/api/v1/crm/accounts/{account['id']}",
             json={"name": "明辉国际"},
@@ -100,7 +100,7 @@ async def test_a_conflict_keeps_my_typing_and_lets_me_take_theirs_or_keep_mine(
     await form.locator("[name=name]").fill("明辉贸易（新）")
     await page.get_by_test_id("save-account").click()
     await expect(page.get_by_test_id("toast")).to_be_visible()
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant_a.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant_a.headers) as api:
         saved = await api.get(f"/api/v1/crm/accounts/{account['id']}")
     assert saved.json()["name"] == "明辉贸易（新）"
 

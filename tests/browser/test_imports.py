@@ -90,7 +90,7 @@ async def test_fifty_accounts_with_contacts_two_bad_rows_then_fixed(
             statuses = (await ctx.session.scalars(select(DataImport.status))).all()
         return ImportStatus.RUNNING not in statuses
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     await expect(page.get_by_test_id("import-done")).to_be_visible()
     await expect(page.get_by_test_id("import-progress-bar")).to_have_attribute("value", "50")
     await expect(page.get_by_test_id("done-created")).to_contain_text("50")

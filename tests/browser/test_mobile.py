@@ -20,7 +20,7 @@ async def phone(browser: Browser, live_server: str) -> AsyncIterator[Page]:
 
 
 async def _crm_data(live_server: str, tenant: TenantHandle) -> dict[str, str]:
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant.headers) as api:
         account = (
             await api.post(
                 "/api/v1/crm/accounts",

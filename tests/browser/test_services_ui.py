@@ -31,7 +31,7 @@ UserIn = Callable[..., Awaitable[User]]
 
 
 def _api(live_server: str, tenant: TenantHandle) -> httpx.AsyncClient:
-    return httpx.AsyncClient(base_url=live_server, headers=tenant.headers)
+    return httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant.headers)
 
 
 async def _raise(api: httpx.AsyncClient, user: User, severity: str, title: str, alert_type: str) -> None:

@@ -122,7 +122,7 @@ async def test_invite_a_user_and_accept_in_a_second_browser(
     await page.click("[data-testid=send-invitation]")
     await expect(page.get_by_test_id("toast")).to_be_visible()
     # The link goes to the invitee by email only (the recorded outbox here), never onto the page.
-    async with httpx.AsyncClient(base_url=live_server) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server) as api:
         link, _token = await emailed_link(api, tenant_a.headers, "newcomer@example.com")
     assert "token=" not in await page.content()
     await page.screenshot(path=str(screenshot_dir / "members.zh-CN.png"), full_page=True)
@@ -157,7 +157,7 @@ async def test_create_show_once_and_revoke_an_api_key(
     assert secret.startswith("bsk_")
     await page.screenshot(path=str(screenshot_dir / "api-keys.zh-CN.png"), full_page=True)
     headers = {"Authorization": f"Bearer {secret}"}
-    async with httpx.AsyncClient(base_url=live_server) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server) as api:
         assert (await api.get("/api/v1/org-units", headers=headers)).status_code == 200
         await page.goto("/admin/api-keys")
         assert secret not in await page.content()

@@ -32,7 +32,7 @@ PAGES = {
 async def test_main_pages_in_each_language(
     page: Page, live_server: str, tenant_a: TenantHandle, screenshot_dir: Path, locale: str
 ) -> None:
-    async with httpx.AsyncClient(base_url=live_server, headers=tenant_a.headers) as api:
+    async with httpx.AsyncClient(timeout=60, base_url=live_server, headers=tenant_a.headers) as api:
         hq = (
             await api.post(
                 "/api/v1/org-units", json={"name": "集团总部 Group HQ", "code": "HQ", "kind": "group"}

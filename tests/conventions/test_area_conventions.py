@@ -23,6 +23,7 @@ VERBS = {
     "approve", "reject", "withdraw", "resubmit", "delegate", "preview", "retry", "redeliver",
     "rotate", "send", "upload", "download", "mark", "accept", "revoke", "remove", "switch", "begin",
     "enable", "disable", "login", "logout", "suspend", "resume", "advance", "unlock", "export",
+    "provision",
 }  # fmt: skip
 
 

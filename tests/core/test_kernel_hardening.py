@@ -421,7 +421,7 @@ async def test_a_list_export_beyond_the_inline_limit_is_written_whole_by_a_job(
             )
         return status in ("succeeded", "failed")
 
-    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished, limit_seconds=120)
+    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished)
     async with tenant_tx(app_engine, tenant_a.id) as ctx:
         done = await ctx.session.scalar(select(BackgroundJob).where(BackgroundJob.id == job.id))
         assert done is not None and done.status.value == "succeeded", done and done.error

@@ -130,3 +130,11 @@ async def demo_sandbox(engine: AsyncEngine, key_file: Path) -> str:
 async def demo_sandbox_key(app_engine: AsyncEngine, tmp_path: Path) -> str:
     """The API key of a sandbox tenant made from tenants/demo-sandbox.toml, as `make demo` makes it."""
     return await demo_sandbox(app_engine, tmp_path / "demo-sandbox-api-key")
+
+
+@pytest.fixture
+async def demo_plans(app_engine: AsyncEngine) -> None:
+    """The plan catalogue `make demo` loads (infra/plans.toml: starter, team, business)."""
+    from bizsuite.core.demo import apply_demo_plans
+
+    await apply_demo_plans(app_engine)

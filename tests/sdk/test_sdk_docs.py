@@ -43,7 +43,9 @@ TENANT_EXAMPLES = [e for e in PYTHON_EXAMPLES if SANDBOX_KEY_VARIABLE not in e.c
 
 
 @pytest.mark.parametrize("example", TENANT_EXAMPLES, ids=[e.name for e in TENANT_EXAMPLES])
-def test_python_example_runs(example: Example, live_server: str, tenant_a: TenantHandle) -> None:
+def test_python_example_runs(
+    example: Example, live_server: str, tenant_a: TenantHandle, demo_plans: None
+) -> None:
     result = run_example(example.code, user_env(live_server, tenant_a.api_key))
     assert result.returncode == 0, f"{example.name} failed:\n{result.stderr}"
     assert "Traceback" not in result.stderr

@@ -221,7 +221,7 @@ async def test_an_export_over_the_limit_runs_as_a_job_and_lands_in_files_and_the
         return "export-download" in (await client.get(follow)).text
 
     # A long job on a busy machine must not pass for a stalled one (that would run it twice).
-    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished, limit_seconds=120)
+    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished)
     done = (await client.get(follow)).text
     assert f"Rows exported: {EXPORT_LIMIT + 50:,}." in done
     link = done.split('href="/files/', 1)[1].split('"', 1)[0]

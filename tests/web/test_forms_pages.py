@@ -24,6 +24,22 @@ from tests.web.test_language_walk import walk_pages
 HTML = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
 
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/crm/accounts/1", "/crm/accounts/1?notice=saved"),
+        ("/crm/accounts?tier=A", "/crm/accounts?tier=A&notice=saved"),
+        # The notice before the fragment: the page shows the toast and scrolls to the timeline.
+        ("/crm/accounts/1#timeline", "/crm/accounts/1?notice=saved#timeline"),
+        ("/crm/accounts?tier=A#list", "/crm/accounts?tier=A&notice=saved#list"),
+    ],
+)
+def test_the_notice_after_a_form_rides_in_the_query_before_the_fragment(path: str, location: str) -> None:
+    from bizsuite.web.support import redirect
+
+    assert redirect(path, notice="saved").url == location
+
+
 async def _sign_in(client: httpx.AsyncClient, t: TenantHandle, locale: str = "zh-CN") -> str:
     response = await client.post("/api/v1/auth/login", json={"email": t.owner.email, "password": PASSWORD})
     assert response.status_code == 200, response.text

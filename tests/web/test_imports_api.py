@@ -64,7 +64,7 @@ async def wait(
         state.update((await client.get(f"/api/v1/imports/{import_id}", headers=tenant.headers)).json())
         return bool(state["status"] != "running")
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     return state
 
 

@@ -231,3 +231,64 @@ def test_the_check_sees_english_and_keys_but_not_codes_names_or_other_languages(
         "raw key %(n)s",
     }
     assert foreign_words(["华信集团 Huaxin"], {"Huaxin"}) == set()
+
+
+async def test_every_reseller_portal_page_in_chinese_has_no_english_words_or_raw_keys(
+    app: Litestar, client: httpx.AsyncClient
+) -> None:
+    """The reseller portal's pages (``/reseller``), signed in as a reseller user: every GET page
+    route under it, with the reseller's own tenant's id."""
+    from tests.core.resellers.conftest import OPERATOR, ResellerHandle
+    from tests.core.resellers.test_portal import signed_in_portal
+    from tests.core.resellers.test_resellers import provision
+
+    suffix = uuid.uuid4().hex[:8]
+    made = await client.post(
+        "/api/v1/resellers", json={"slug": f"p-{suffix}", "name": "Partner"}, headers=OPERATOR
+    )
+    key = await client.post(
+        f"/api/v1/resellers/{made.json()['id']}/keys", json={"name": "k"}, headers=OPERATOR
+    )
+    reseller = ResellerHandle(id=made.json()["id"], slug=f"p-{suffix}", key=key.json()["secret"])
+    plan = await client.post(
+        "/api/v1/billing/plans",
+        json={
+            "code": f"walk-{suffix}",
+            "name": "协作版",
+            "modules": ["crm"],
+            "price_month": "120.00",
+            "price_year": "1200.00",
+            "wholesale_price_month": "80.00",
+            "trial_days": 14,
+        },
+        headers=OPERATOR,
+    )
+    assert plan.status_code == 201, plan.text
+    tenant = (await provision(client, reseller, f"walk-{suffix}", trial=False)).json()["tenant"]
+    pages: dict[str, str] = {}
+    async with signed_in_portal(app, client, reseller, locale="zh-CN") as portal:
+        for route in app.routes:
+            if not route.path.startswith("/reseller") or not any(
+                "GET" in handler.http_methods for handler in getattr(route, "route_handlers", [])
+            ):
+                continue
+            path = route.path.replace("{tenant_id:uuid}", tenant["id"])
+            if path.endswith("/plan"):
+                path += f"?plan=walk-{suffix}&seats=2"  # the preview of a move
+            answer = await portal.get(path, headers={"accept": "text/html"})
+            assert answer.status_code == 200, (path, answer.status_code)
+            pages[path] = answer.text
+    assert len(pages) >= 8
+    assert [path for path, html in pages.items() if 'lang="zh-CN"' not in html] == []
+    # Plans are platform data the operator names (other tests' plans too): their names are data.
+    plans = (await client.get("/api/v1/reseller/plans", headers=reseller.headers)).json()["items"]
+    names = " ".join([tenant["name"], *(p["name"] for p in plans)])
+    data = {"Partner", "Seller", *LATIN_WORD.findall(names)}
+    found = {
+        path: sorted(words)
+        for path, html in pages.items()
+        if (words := foreign_words(readable_texts(html), data))
+    }
+    assert found == {}, "English words or raw keys on zh-CN portal pages:\n" + "\n".join(
+        f"{path}: {', '.join(words)}" for path, words in sorted(found.items())
+    )

@@ -15,7 +15,14 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.audit.models import AuditEntry
-from bizsuite.core.billing.entitlements import check_api_call, check_route, plan_includes
+from bizsuite.core.billing.entitlements import (
+    LimitUse,
+    check_api_call,
+    check_counted,
+    check_route,
+    counted_use,
+    plan_includes,
+)
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
@@ -140,6 +147,18 @@ class Context:
     def tenant_id(self) -> uuid.UUID:
         """The caller's tenant id."""
         return self.tenant.id
+
+    async def check_limit(self, name: str, *, adding: int = 1) -> None:
+        """Refuse creating ``adding`` more of a plan limit an area counts (``accounts``,
+        ``venues``: its ``UsageMeter``) beyond the tenant's plan with its add-ons: 402
+        ``plan-limit-reached`` naming the limit and the usage. Call it before the rows are added;
+        it holds the tenant's lock on that limit until the transaction ends. Free when unlimited."""
+        await check_counted(self.session, self.tenant, name, adding=adding)
+
+    async def limit_use(self, name: str) -> LimitUse | None:
+        """A counted plan limit and its usage now (None: the plan does not limit it), e.g. to
+        refuse the rows of an import beyond it (``LimitUse.left``, ``LimitUse.beyond()``)."""
+        return await counted_use(self.session, self.tenant, name)
 
     def audit(
         self,

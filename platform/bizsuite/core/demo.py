@@ -14,7 +14,7 @@ import msgspec
 from sqlalchemy import select
 
 from bizsuite.core.blueprints import Blueprint, apply_blueprint, load_blueprint
-from bizsuite.core.context import Context
+from bizsuite.core.context import Context, Principal, PrincipalKind
 from bizsuite.core.database import make_engine, make_sessionmaker, resolve_urls
 from bizsuite.core.db import bind_tenant
 from bizsuite.core.identity import security
@@ -22,6 +22,7 @@ from bizsuite.core.identity.blueprint import users_in
 from bizsuite.core.identity.models import ApiKey, Role
 from bizsuite.core.jobs.queue import system_principal
 from bizsuite.core.migrate import upgrade
+from bizsuite.core.resellers.demo import prepare_demo_reseller
 from bizsuite.kit import DemoCompanion, registry
 from bizsuite.settings import Settings
 
@@ -58,6 +59,11 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> tuple[list[s
                 settings.data_dir / "demo-sandbox-api-key",
                 SANDBOX_KEY_NAME,
             )
+        plans_line = await apply_demo_plans(engine)
+        # The demo reseller (core/resellers): its portal login and API key; it sells those plans.
+        reseller_lines = await prepare_demo_reseller(
+            engine, settings, settings.data_dir / "demo-reseller-key"
+        )
     finally:
         await engine.dispose()
     lines = [f"Demo tenant: {blueprint.tenant.name} ({blueprint.tenant.slug})"]
@@ -66,6 +72,7 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> tuple[list[s
     if sandbox is not None and sandbox_secret is not None:
         lines.append(f"Sandbox tenant (test clock): {sandbox.tenant.name} ({sandbox.tenant.slug})")
         lines.append(f"Sandbox API key: {sandbox_secret}")
+    lines += [plans_line, *reseller_lines]
     lines += [companion.note for companion in companions]
     return lines, companions
 
@@ -93,6 +100,18 @@ async def _apply_with_key(
                 if spec.demo_companions is not None and spec.name in report.tenant.modules:
                     companions += await spec.demo_companions(ctx, *companions_for)
         return secret, companions
+
+
+async def apply_demo_plans(engine: Any) -> str:
+    """Create the plan catalogue's plans that are missing (``infra/plans.toml``, as
+    ``bizsuite billing plans-apply`` does); the line to print."""
+    from bizsuite.core.billing.services.plans import CATALOGUE, apply_catalogue, load_catalogue
+
+    catalogue = load_catalogue(CATALOGUE.read_text(encoding="utf-8"))
+    async with make_sessionmaker(engine)() as session, session.begin():
+        operator = Principal(kind=PrincipalKind.OPERATOR, label="demo")
+        applied = await apply_catalogue(Context(session=session, principal=operator), catalogue)
+    return "Plans (infra/plans.toml): " + ", ".join(f"{plan.code} v{plan.version}" for plan, _new in applied)
 
 
 def _with_policies_of(sandbox: Blueprint, main: Blueprint) -> Blueprint:

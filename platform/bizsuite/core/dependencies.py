@@ -10,7 +10,15 @@ from litestar.params import HeaderParameter
 
 from bizsuite.core.context import Context, principal_of
 from bizsuite.core.http import client_ip, session_of
+from bizsuite.settings import Settings
 from bizsuite.web import i18n
+
+
+def app_settings(request: Request[Any, Any, Any]) -> Settings:
+    """The settings the application was created with."""
+    settings = request.app.state.settings
+    assert isinstance(settings, Settings)
+    return settings
 
 
 async def provide_context(request: Request[Any, Any, Any]) -> Context:

@@ -36,10 +36,23 @@ from bizsuite.core.errors import (
 )
 from bizsuite.core.idempotency import IdempotencyRecord, OperatorIdempotencyRecord
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSession
+from bizsuite.core.identity.principals import (
+    UNCHANGED_PRINCIPALS,
+    CachedCaller,
+    PrincipalCache,
+    RowSnapshot,
+    cache_of,
+    snapshot_row,
+)
 from bizsuite.core.identity.security import API_KEY_PREFIX, same, sha256_hex
 from bizsuite.core.ids import new_id
 from bizsuite.core.logs import request_id_var, tenant_id_var
-from bizsuite.core.resellers.auth import RESELLER_KEY_PREFIX, reseller_principal
+from bizsuite.core.resellers.auth import (
+    RESELLER_KEY_PREFIX,
+    RESELLER_SESSION_COOKIE,
+    reseller_principal,
+    reseller_session_principal,
+)
 from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.kit import registry
 
@@ -140,6 +153,22 @@ class FixedWindowLimiter:
 
 #: Paths never rate limited (health checks, the API docs, static files).
 UNLIMITED_PATHS = re.compile(r"^/health$|^/ready$|^/api/docs|^/static/")
+#: Route handler -> whether its paths are unlimited, decided at its first request (not per request).
+_UNLIMITED_ROUTES: dict[int, tuple[Any, bool]] = {}  # id -> (the handler, unlimited)
+
+
+def unlimited(scope: Scope) -> bool:
+    """Whether the request's route is never rate limited (see :data:`UNLIMITED_PATHS`)."""
+    handler: Any = scope.get("route_handler")
+    if handler is None:
+        return bool(UNLIMITED_PATHS.match(scope["path"]))
+    known = _UNLIMITED_ROUTES.get(id(handler))
+    if known is None or known[0] is not handler:
+        known = _UNLIMITED_ROUTES[id(handler)] = (
+            handler,
+            all(UNLIMITED_PATHS.match(path) for path in handler.paths),
+        )
+    return known[1]
 
 
 def address_key(scope: Scope) -> str:
@@ -243,7 +272,7 @@ class RateLimitMiddleware:
         self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or UNLIMITED_PATHS.match(scope["path"]):
+        if scope["type"] != ScopeType.HTTP or unlimited(scope):
             await self.app(scope, receive, send)
             return
         self.limits.before_work(scope)
@@ -430,6 +459,19 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
     cookie = (
         None if handler is not None and handler.opt.get("starts_session") else _cookie(scope, SESSION_COOKIE)
     )
+    # The reseller portal's session (``core/resellers``): its cookie is sent only under /reseller,
+    # so there it is read first (a browser may hold a tenant session too); a reseller principal.
+    reseller_cookie = (
+        None
+        if handler is not None and handler.opt.get("starts_session")
+        else _cookie(scope, RESELLER_SESSION_COOKIE)
+    )
+    if reseller_cookie:
+        portal = await reseller_session_principal(session, reseller_cookie)
+        if portal is not None:
+            principal, csrf_token, portal_user = portal
+            _state(scope).update(csrf_token=csrf_token, reseller_user=portal_user)
+            return principal, csrf_token
     if cookie:
         found = await _session_principal(session, cookie)
         if found is not None:
@@ -442,10 +484,11 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
 _KEY_LOOKUP = text("SELECT set_config('app.lookup_hash', :h, true)")
 
 #: Key hash -> tenant id, remembered per process. A key never moves to another tenant, so this
-#: is never stale; it lets later requests bind the tenant *before* the lookup, which then reads
-#: the key, its tenant and its creator's membership in one statement through the tenant's own
-#: row-level security. Everything that can change (revocation, expiry, suspension, roles, the
-#: creator leaving) is still read fresh on every request, whoever changed it and how.
+#: is never stale; it lets a lookup bind the tenant *before* it reads the key, its tenant and its
+#: creator's membership in one statement through the tenant's own row-level security. What can
+#: change (revocation, expiry, suspension, roles, the creator leaving) is read by that lookup, and
+#: kept for a few seconds at most by the principal cache (``core/identity/principals.py``), which
+#: every such change clears in every process.
 _KEY_TENANTS: dict[str, uuid.UUID] = {}
 _KEY_TENANTS_MAX = 10_000
 
@@ -487,6 +530,12 @@ _KEY_ANY_TENANT = (
 
 async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
     key_hash = sha256_hex(token)
+    cache = cache_of(session)
+    if cache is not None:
+        cached = cache.get("key:" + key_hash)
+        if cached is not None:
+            return await _cached_key_principal(session, cache, key_hash, cached)
+    generation = cache.generation if cache is not None else 0
     tenant_id = _KEY_TENANTS.get(key_hash)
     if tenant_id is not None:
         # One round trip: BEGIN binds the tenant (see db.bind_tenant), then key + tenant + creator.
@@ -494,7 +543,12 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
         row = (await session.execute(_KEY_IN_TENANT, {"tenant_id": tenant_id, "key_hash": key_hash})).first()
         if row is not None:
             *key, tenant, creator_role = row
-            return await _key_principal(session, tuple(key), tenant, creator_role, checked_creator=True)
+            principal, entry = await _key_principal(
+                session, tuple(key), tenant, creator_role, checked_creator=True
+            )
+            if cache is not None and entry is not None:
+                cache.put("key:" + key_hash, entry, generation)
+            return principal
         # Revoked or deleted (or, never seen, re-created elsewhere): forget and look it up afresh.
         _KEY_TENANTS.pop(key_hash, None)
         session.info.pop("tenant_id", None)
@@ -504,11 +558,45 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
     if found is None:
         raise UnauthorizedProblem("Unknown or revoked API key.")
     *key, tenant = found
-    principal = await _key_principal(session, tuple(key), tenant, None, checked_creator=False)
+    principal, entry = await _key_principal(session, tuple(key), tenant, None, checked_creator=False)
     if len(_KEY_TENANTS) >= _KEY_TENANTS_MAX:
         _KEY_TENANTS.clear()
     _KEY_TENANTS[key_hash] = tenant.id
+    if cache is not None and entry is not None:
+        cache.put("key:" + key_hash, entry, generation)
     return principal
+
+
+async def _cached_key_principal(
+    session: AsyncSession, cache: PrincipalCache, key_hash: str, entry: CachedCaller
+) -> Principal:
+    """A key answered from the principal cache: no lookup, only the expiry checked again."""
+    now = utcnow()
+    if entry.expires_at is not None and entry.expires_at <= now:
+        cache.forget("key:" + key_hash)
+        raise UnauthorizedProblem("This API key has expired.")
+    assert entry.tenant is not None and entry.api_key_id is not None
+    await bind_tenant(session, entry.tenant.id)  # before the row is attached: no query yet
+    principal = entry.principal(session)
+    entry.last_used_at = await _touch_key(session, entry.api_key_id, entry.last_used_at, now)
+    return principal
+
+
+async def _touch_key(
+    session: AsyncSession, key_id: uuid.UUID, last_used_at: dt.datetime | None, now: dt.datetime
+) -> dt.datetime | None:
+    """Refresh ``last_used_at`` if older than a minute; return the value the row now has."""
+    if last_used_at is not None and now - last_used_at <= LAST_USED_RESOLUTION:
+        return last_used_at
+    # Skip if a concurrent request holds the row: last_used_at is advisory, never a reason to wait.
+    locked = select(ApiKey.id).where(ApiKey.id == key_id).with_for_update(skip_locked=True)
+    await session.execute(
+        update(ApiKey)
+        .where(ApiKey.id.in_(locked.scalar_subquery()))
+        .values(last_used_at=now)
+        .execution_options(synchronize_session=False, **{UNCHANGED_PRINCIPALS: True})
+    )
+    return now
 
 
 async def _key_principal(
@@ -518,14 +606,16 @@ async def _key_principal(
     creator_role: Any,
     *,
     checked_creator: bool,
-) -> Principal:
-    """Check a found key (expiry, tenant status, its creator's standing) and return its principal."""
+) -> tuple[Principal, CachedCaller | None]:
+    """Check a found key (expiry, tenant status, its creator's standing): its principal, and the
+    principal cache's entry for it."""
     key_id, name, role, module_grants, created_by, last_used_at, expires_at = key
     now = utcnow()
     if expires_at is not None and expires_at <= now:
         raise UnauthorizedProblem("This API key has expired.")
     if tenant.status is TenantStatus.SUSPENDED:
         raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
+    tenant_row = snapshot_row(tenant)  # as read, before this request can change it
     if not checked_creator:
         await bind_tenant(session, tenant.id)
     role = Role(role)
@@ -540,29 +630,64 @@ async def _key_principal(
                 "The person who created this API key is no longer a member; create a new key."
             )
         role = min(role, Role(creator_role), key=lambda r: r.rank)
-    if last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION:
-        # Skip if a concurrent request holds the row: last_used_at is advisory, never a reason to wait.
-        locked = select(ApiKey.id).where(ApiKey.id == key_id).with_for_update(skip_locked=True)
-        await session.execute(
-            update(ApiKey)
-            .where(ApiKey.id.in_(locked.scalar_subquery()))
-            .values(last_used_at=now)
-            .execution_options(synchronize_session=False)
-        )
-    return Principal(
+    last_used_at = await _touch_key(session, key_id, last_used_at, now)
+    grants = frozenset(module_grants)
+    principal = Principal(
         kind=PrincipalKind.API_KEY,
         label=name,
         tenant=tenant,
         role=role,
-        module_grants=frozenset(module_grants),
+        module_grants=grants,
         api_key_id=key_id,
         user_id=None,
     )
+    entry = (
+        CachedCaller(
+            kind=PrincipalKind.API_KEY,
+            label=name,
+            tenant=tenant_row,
+            role=role,
+            module_grants=grants,
+            tenant_key=str(tenant.id),
+            api_key_id=key_id,
+            creator_id=created_by,
+            expires_at=expires_at,
+            last_used_at=last_used_at,
+        )
+        if tenant_row is not None
+        else None
+    )
+    return principal, entry
 
 
 async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Principal, str] | None:
     """Return the session's principal and its CSRF token, or None if the session is gone."""
     session_id = sha256_hex(cookie)
+    key = "session:" + session_id
+    cache = cache_of(session)
+    if cache is not None:
+        cached = cache.get(key)
+        if cached is not None and cached.expires_at is not None and cached.expires_at > utcnow():
+            if cached.tenant is not None:
+                await bind_tenant(session, cached.tenant.id)  # before the rows are attached
+            assert cached.csrf_token is not None
+            return cached.principal(session), cached.csrf_token
+    generation = cache.generation if cache is not None else 0
+    found = await _look_up_session(session, session_id)
+    if found is None:
+        if cache is not None:
+            cache.forget(key)
+        return None
+    principal, csrf_token, entry = found
+    if cache is not None and entry is not None:
+        cache.put(key, entry, generation)
+    return principal, csrf_token
+
+
+async def _look_up_session(
+    session: AsyncSession, session_id: str
+) -> tuple[Principal, str, CachedCaller | None] | None:
+    """The session's principal, its CSRF token and the principal cache's entry, or None."""
     row = (
         await session.execute(
             select(WebSession, User)
@@ -573,20 +698,40 @@ async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Princi
     if row is None:
         return None
     web_session, user = row
+    user_row = snapshot_row(user)
     base = Principal(
         kind=PrincipalKind.USER, label=user.email, user_id=user.id, session_id=session_id, user=user
     )
+
+    def entry(principal: Principal, tenant_row: RowSnapshot | None = None) -> CachedCaller | None:
+        if user_row is None or (principal.tenant is not None and tenant_row is None):
+            return None
+        return CachedCaller(
+            kind=PrincipalKind.USER,
+            label=principal.label,
+            tenant=tenant_row,
+            role=principal.role,
+            module_grants=principal.module_grants,
+            tenant_key=str(web_session.tenant_id) if web_session.tenant_id is not None else None,
+            user=user_row,
+            user_id=user.id,
+            session_id=session_id,
+            expires_at=web_session.expires_at,
+            csrf_token=web_session.csrf_token,
+        )
+
     tenant = await session.get(Tenant, web_session.tenant_id) if web_session.tenant_id is not None else None
     if tenant is None or tenant.status is TenantStatus.SUSPENDED:
         # The user stays signed in (they can sign out or switch to another tenant); tenant routes refuse.
-        return base, web_session.csrf_token
+        return base, web_session.csrf_token, entry(base)
+    tenant_row = snapshot_row(tenant)
     await bind_tenant(session, tenant.id)
     membership = await session.scalar(select(Membership).where(Membership.user_id == user.id))
     if membership is None:
         # Removed from the tenant meanwhile: no tenant scope (and no tenant setting) for this request.
         session.info.pop("tenant_id", None)
         await set_db_setting(session, "app.tenant_id", "")
-        return base, web_session.csrf_token
+        return base, web_session.csrf_token, entry(base)
     principal = Principal(
         kind=PrincipalKind.USER,
         label=user.email,
@@ -597,7 +742,7 @@ async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Princi
         session_id=session_id,
         user=user,
     )
-    return principal, web_session.csrf_token
+    return principal, web_session.csrf_token, entry(principal, tenant_row)
 
 
 class IdempotencyMiddleware:

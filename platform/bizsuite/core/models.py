@@ -35,6 +35,9 @@ GLOBAL_TABLES = (
             "resellers",
             "reseller_api_keys",
             "reseller_tenants",
+            # The reseller portal's people and their sessions (core/resellers): above any tenant.
+            "reseller_users",
+            "reseller_web_sessions",
         }
     )
     | JOB_QUEUE_TABLES

@@ -18,14 +18,13 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from multipart import MultipartSegment  # type: ignore[import-untyped]
 
-from bizsuite.core.dependencies import Ctx
+from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import file_filters, provide_storage
 from bizsuite.core.files.models import StoredFile
 from bizsuite.core.files.schemas import FileFilters, FileUpdate
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
-from bizsuite.settings import Settings
 from bizsuite.web.approvals_pages import document_type_labels
 from bizsuite.web.exports import every_page, export_response
 from bizsuite.web.forms import FormErrors, Submission, form_version, read_form
@@ -44,12 +43,6 @@ from bizsuite.web.templating import page
 from bizsuite.web.uploads import UploadRefused, format_size, receive_upload, upload_policy
 
 PAGE_SIZE = 25
-
-
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
 
 
 class FilePages(Controller):
@@ -140,7 +133,7 @@ class FilePages(Controller):
     ) -> Redirect:
         """Send the browser to the file's short-lived signed (or presigned) link."""
         url, _expires = await files.download_link(
-            ctx, provide_storage(request), file_id, ttl_seconds=_settings(request).download_url_ttl_seconds
+            ctx, provide_storage(request), file_id, ttl_seconds=app_settings(request).download_url_ttl_seconds
         )
         return Redirect(url, status_code=303)
 

@@ -30,7 +30,7 @@ from bizsuite.core.imports.models import DataImport, ImportStatus
 from bizsuite.core.imports.spec import FILE, ImportSpec
 from bizsuite.kit import registry
 from bizsuite.web.forms import FormErrors, problem_errors
-from bizsuite.web.i18n import N_
+from bizsuite.web.i18n import N_, translate_service_message
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
 from bizsuite.web.support import query_params, redirect, run_action, signed_in
@@ -80,7 +80,7 @@ def row_message(message: str) -> str:
     for pattern, msgid in PATTERNS:
         if match := pattern.match(message):
             return _(msgid, value=match.group(1)) if match.groups() else _(msgid)
-    return _(message)
+    return translate_service_message(message)  # a service sentence with its values, or plain text
 
 
 def column_label(spec: ImportSpec[Any], column: str) -> str:

@@ -50,6 +50,22 @@ def _safe_next(target: str | None) -> str:
     return "/"
 
 
+def sign_in_locked_message(locked: lockout.SignInLockedProblem) -> str:
+    """What a sign-in form says when the account or the address is locked (in minutes)."""
+    minutes = max(1, math.ceil(locked.retry_after / 60))
+    if locked.scope == "account":
+        return i18n.ngettext(
+            "Too many failed sign-ins for this account. Try again in %(num)s minute.",
+            "Too many failed sign-ins for this account. Try again in %(num)s minutes.",
+            minutes,
+        )
+    return i18n.ngettext(
+        "Too many failed sign-ins from your network. Try again in %(num)s minute.",
+        "Too many failed sign-ins from your network. Try again in %(num)s minutes.",
+        minutes,
+    )
+
+
 class AuthPages(Controller):
     """Sign-in, sign-out and invitations."""
 
@@ -86,26 +102,12 @@ class AuthPages(Controller):
                 ctx.session, login, guard=lockout.guard_for(request.app), ip=ctx.ip
             )
         except lockout.SignInLockedProblem as locked:
-            minutes = max(1, math.ceil(locked.retry_after / 60))
-            message = (
-                i18n.ngettext(
-                    "Too many failed sign-ins for this account. Try again in %(num)s minute.",
-                    "Too many failed sign-ins for this account. Try again in %(num)s minutes.",
-                    minutes,
-                )
-                if locked.scope == "account"
-                else i18n.ngettext(
-                    "Too many failed sign-ins from your network. Try again in %(num)s minute.",
-                    "Too many failed sign-ins from your network. Try again in %(num)s minutes.",
-                    minutes,
-                )
-            )
             locked_page = page(
                 request,
                 "auth/login.html",
                 status_code=429,
                 values=values,
-                errors=FormErrors({"__all__": message}),
+                errors=FormErrors({"__all__": sign_in_locked_message(locked)}),
                 next=target,
                 problem=locked.slug,
             )

@@ -85,9 +85,11 @@ async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
 
 
 def redirect(path: str, *, notice: str | None = None) -> Redirect:
-    """Redirect after a successful POST (303 so the browser GETs the page)."""
+    """Redirect after a successful POST (303 so the browser GETs the page); the notice goes in the
+    query, before any ``#fragment`` (after it, the browser would treat it as part of the fragment)."""
     if notice:
-        path += ("&" if "?" in path else "?") + urlencode({"notice": notice})
+        path, hash_, fragment = path.partition("#")
+        path += ("&" if "?" in path else "?") + urlencode({"notice": notice}) + hash_ + fragment
     return Redirect(path, status_code=303)
 
 

@@ -16,9 +16,9 @@ from babel import numbers, units
 from litestar import Request
 from multipart import MultipartSegment, ParserError, ParserLimitReached, PushMultipartParser  # type: ignore[import-untyped]
 
+from bizsuite.core.dependencies import app_settings
 from bizsuite.core.errors import ProblemError, ValidationProblem
 from bizsuite.core.files import services as files
-from bizsuite.settings import Settings
 from bizsuite.web import i18n
 from bizsuite.web.forms import problem_errors
 from bizsuite.web.i18n import N_
@@ -53,8 +53,7 @@ def format_size(size: int) -> str:
 
 def upload_policy(request: Request[Any, Any, Any]) -> files.UploadPolicy:
     """The deployment's upload limits (size, types)."""
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
+    settings = app_settings(request)
     return files.UploadPolicy.from_settings(settings)
 
 

@@ -461,6 +461,9 @@ from .reseller_plan_out import ResellerPlanOut
 from .reseller_status import ResellerStatus
 from .reseller_tenant_list import ResellerTenantList
 from .reseller_tenant_out import ResellerTenantOut
+from .reseller_user_create import ResellerUserCreate
+from .reseller_user_list import ResellerUserList
+from .reseller_user_out import ResellerUserOut
 from .resubmit_in import ResubmitIn
 from .revenue_amount import RevenueAmount
 from .revenue_import_out import RevenueImportOut
@@ -535,6 +538,8 @@ from .tenant_choice import TenantChoice
 from .tenant_create import TenantCreate
 from .tenant_out import TenantOut
 from .tenant_page import TenantPage
+from .tenant_provision import TenantProvision
+from .tenant_provisioned import TenantProvisioned
 from .tenant_status import TenantStatus
 from .tenant_update import TenantUpdate
 from .ticket_bulk import TicketBulk
@@ -1039,6 +1044,9 @@ __all__ = (
     "ResellerStatus",
     "ResellerTenantList",
     "ResellerTenantOut",
+    "ResellerUserCreate",
+    "ResellerUserList",
+    "ResellerUserOut",
     "ResubmitIn",
     "RevenueAmount",
     "RevenueImportOut",
@@ -1113,6 +1121,8 @@ __all__ = (
     "TenantCreate",
     "TenantOut",
     "TenantPage",
+    "TenantProvision",
+    "TenantProvisioned",
     "TenantStatus",
     "TenantUpdate",
     "TicketBulk",

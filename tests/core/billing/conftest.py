@@ -8,13 +8,10 @@ import hashlib
 import hmac
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,13 +19,14 @@ import pytest
 import stripe
 import uvicorn
 from bizsuite.app import create_app
+from bizsuite.core.billing import localstripe as localstripe_server
 from bizsuite.settings import Settings
 
 from tests.conftest import OPERATOR_TOKEN
 
 OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
 WEBHOOK_SECRET = "whsec_test_billing_0123456789"
-STRIPE_KEY = "sk_test_bizsuite"
+STRIPE_KEY = localstripe_server.TEST_KEY
 
 
 def _free_port() -> int:
@@ -39,26 +37,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def localstripe() -> Iterator[str]:
-    """localstripe serving on a loopback port for this test worker; yields its base URL."""
+    """localstripe serving on a loopback port for this test worker (store in memory); its URL."""
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("localstripe_server.py")), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/v1/customers", auth=(STRIPE_KEY, ""), timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("localstripe did not start")
-        time.sleep(0.1)
-    yield url
+    process = localstripe_server.start(port)
+    yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
 
@@ -94,11 +76,9 @@ def stripe_server(stripe_settings: Settings, localstripe: str) -> Iterator[str]:
             raise RuntimeError("the billing test server did not start")
         time.sleep(0.02)
     url = f"http://127.0.0.1:{port}"
-    httpx.post(
-        f"{localstripe}/_config/webhooks/bizsuite",
-        data={"url": f"{url}/api/v1/billing/stripe/webhook", "secret": WEBHOOK_SECRET},
-        auth=(STRIPE_KEY, ""),
-    ).raise_for_status()
+    localstripe_server.register_webhook(
+        localstripe, "bizsuite", f"{url}/api/v1/billing/stripe/webhook", WEBHOOK_SECRET
+    )
     yield url
     server.should_exit = True
     thread.join(timeout=15)

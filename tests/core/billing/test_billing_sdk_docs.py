@@ -26,12 +26,12 @@ def test_the_billing_examples_assign_a_plan_and_read_the_refusal(
 
     assigned = run_example(assign.code, env)
     assert assigned.returncode == 0, assigned.stderr
-    assert assigned.stdout.split() == ["Team", "trial", "5"]
+    assert assigned.stdout.split() == ["CRM", "only", "trial", "5"]
 
     read = run_example(tenant_side.code, env)
     assert read.returncode == 0, read.stderr
     first, refused = read.stdout.splitlines()
-    assert first.startswith("Team trial 5 × 199.00 = 995.00")
+    assert first.startswith("CRM only trial 5 × 199.00 = 995.00")
     assert refused == "refused: 403 Not in your plan"
 
     env["ADDON_CODE"] = f"hr-{uuid.uuid4().hex[:6]}"

@@ -35,7 +35,7 @@ def fast(settings: Settings, **overrides: Any) -> Settings:
 
 
 async def run_jobs_until(
-    settings: Settings, done: Callable[[], Awaitable[bool]], *, limit_seconds: float = 60.0
+    settings: Settings, done: Callable[[], Awaitable[bool]], *, limit_seconds: float = 240.0
 ) -> None:
     """Run bizsuite's worker in this process until ``done()`` holds (or fail after ``limit_seconds``).
 

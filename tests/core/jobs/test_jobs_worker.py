@@ -167,12 +167,16 @@ async def test_a_job_killed_mid_run_runs_again_and_its_effect_happens_once(
             worker.wait()
     assert (await _job(app_engine, tenant_a, job_id)).status is JobStatus.RUNNING
 
-    await asyncio.sleep(1.2)  # the dead worker's heartbeat goes stale
+    # The dead worker's heartbeat goes stale for the worker that takes over. Its threshold is
+    # wider than the killed one's, so a busy machine that stalls the second attempt's own
+    # heartbeat for a second or two does not hand the job over yet again.
+    stalled_ms = 5000
+    await asyncio.sleep(stalled_ms / 1000 + 0.2)
 
     async def done() -> bool:
         return (await _job(app_engine, tenant_a, job_id)).status is JobStatus.SUCCEEDED
 
-    await run_jobs_until(fast(settings), done)
+    await run_jobs_until(fast(settings, worker_stalled_ms=stalled_ms), done)
     job = await _job(app_engine, tenant_a, job_id)
     assert job.attempts == 2
     assert await alerts() == 1

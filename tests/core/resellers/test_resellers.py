@@ -229,5 +229,6 @@ async def test_a_reseller_sees_its_tenants_usage_and_its_margin_but_not_their_da
     ).json()
 
     usage = {u["name"]: u["used"] for u in seen["usage"]}
-    assert usage == {"seats": 1, "api_calls_month": 9, "storage_mb": 0}
+    # The same usage as the tenant's billing page: the blueprint's one account, no venue.
+    assert usage == {"seats": 1, "accounts": 1, "storage_mb": 0, "api_calls_month": 9, "venues": 0}
     assert seen["margin_month"]["formula"] == "(120.00 − 80.00) × 2 = 80.00"

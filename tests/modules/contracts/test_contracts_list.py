@@ -181,7 +181,7 @@ async def test_an_export_beyond_the_inline_limit_is_offered_as_a_job_that_writes
     async def finished() -> bool:
         return "export-download" in (await client.get(follow)).text
 
-    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished)
     link = (await client.get(follow)).text.split('href="/files/', 1)[1].split('"', 1)[0]
     download = await client.get(f"/files/{link}", follow_redirects=True)
     assert download.status_code == 200

@@ -140,5 +140,5 @@ async def wait_for_import(
         state.update(response.json())
         return bool(state["status"] not in ("running",))
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     return state

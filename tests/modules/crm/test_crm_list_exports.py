@@ -36,7 +36,7 @@ async def test_the_accounts_list_exports_every_row_through_a_job(
     async def finished() -> bool:
         return "export-download" in (await client.get(follow)).text
 
-    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished, limit_seconds=120)
+    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished)
     done = (await client.get(follow)).text
     link = done.split('href="/files/', 1)[1].split('"', 1)[0]
     download = await client.get(f"/files/{link}", follow_redirects=True)

@@ -109,7 +109,7 @@ async def test_a_background_export_of_subsidiary_staff_holds_only_their_statemen
         return "export-download" in (await client.get(follow)).text
 
     # The job runs as the system (which sees the whole group), yet writes only what they see.
-    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings, worker_stalled_ms=60_000), finished)
     link = (await client.get(follow)).text.split('href="/files/', 1)[1].split('"', 1)[0]
     download = await client.get(f"/files/{link}", follow_redirects=True)
     assert download.status_code == 200

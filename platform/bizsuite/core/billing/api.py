@@ -10,8 +10,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from bizsuite.core.billing import metering, rules
-from bizsuite.core.billing.entitlements import limit_of
+from bizsuite.core.billing import rules
 from bizsuite.core.billing.models import Addon, Invoice, Plan
 from bizsuite.core.billing.rules import Figure
 from bizsuite.core.billing.schemas import (
@@ -35,27 +34,20 @@ from bizsuite.core.billing.schemas import (
     SubscriptionAddonOut,
     SubscriptionOut,
     SubscriptionStatusChange,
-    UsageOut,
     WebhookReceipt,
 )
 from bizsuite.core.billing.services import plans, stripe_events, subscriptions
 from bizsuite.core.billing.services.subscriptions import Current
+from bizsuite.core.billing.services.usage import usage_against_limits
 from bizsuite.core.clock import tenant_now
 from bizsuite.core.context import Context, operator_guard, tenant_guard
-from bizsuite.core.dependencies import Ctx
+from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.identity.models import Role
 from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.settings import Settings
 
 #: A tenant on no plan (offline mode, before the operator assigns one) has no subscription.
 NO_SUBSCRIPTION = problems({404: "This tenant has no subscription yet: the operator assigns its plan"})
-
-
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
 
 
 def plan_out(plan: Plan) -> PlanOut:
@@ -79,14 +71,7 @@ async def describe(ctx: Context, current: Current, proration: Figure | None = No
     phase = rules.phase_at(sub.status.value, lapse, tenant_now(tenant))
     lines = current.addon_lines()
     price = rules.price_for(plan.price_month, plan.price_year, sub.interval.value, sub.seats, lines)
-    measured = await metering.measure(ctx.session, tenant)
-    usage = [
-        UsageOut(name="seats", limit=limit_of(tenant, "seats"), used=await subscriptions.seats_in_use(ctx))
-    ]
-    usage += [
-        UsageOut(name=name, limit=limit_of(tenant, name), used=getattr(measured, name, None))
-        for name in ("accounts", "storage_mb", "api_calls_month", "venues")
-    ]
+    usage = await usage_against_limits(ctx, tenant)
     return SubscriptionOut(
         tenant_id=tenant.id,
         plan=plan_out(plan),
@@ -221,7 +206,7 @@ class TenantSubscriptionController(Controller):
         data: JSONBody[PlanAssignment],
     ) -> SubscriptionOut:
         """Subscribe the tenant to a plan's current version, or move it to another plan."""
-        current = await subscriptions.assign_plan(ctx, _settings(request), tenant_id, data)
+        current = await subscriptions.assign_plan(ctx, app_settings(request), tenant_id, data)
         return await describe(ctx, current)
 
     @post(
@@ -246,7 +231,7 @@ class TenantSubscriptionController(Controller):
         """Issue the next period's invoice now and try to collect it (Stripe) or leave it open (offline)."""
         tenant = await subscriptions.tenant_for(ctx, tenant_id)
         current = await subscriptions.require(ctx, tenant)
-        await subscriptions.bill_period(ctx, _settings(request), current)
+        await subscriptions.bill_period(ctx, app_settings(request), current)
         return await describe(ctx, current)
 
     @put(
@@ -266,7 +251,7 @@ class TenantSubscriptionController(Controller):
         tenant = await subscriptions.tenant_for(ctx, tenant_id)
         current = await subscriptions.require(ctx, tenant)
         addon = await plans.get_addon(ctx, addon_code)
-        figure = await subscriptions.set_addon(ctx, _settings(request), current, addon, data.quantity)
+        figure = await subscriptions.set_addon(ctx, app_settings(request), current, addon, data.quantity)
         return await describe(ctx, current, figure)
 
 
@@ -280,7 +265,7 @@ class BillingOperationsController(Controller):
     @post(operation_id="recompute_subscriptions", summary="Reconcile subscriptions", status_code=200)
     async def recompute_subscriptions(self, ctx: Ctx, request: Request[Any, Any, Any]) -> ReconcileResult:
         """Re-read every Stripe subscription and apply what time decided; repairs drift."""
-        checked, changed = await subscriptions.reconcile(ctx, _settings(request))
+        checked, changed = await subscriptions.reconcile(ctx, app_settings(request))
         return ReconcileResult(checked=checked, changed=changed)
 
 
@@ -323,7 +308,7 @@ class MySubscriptionController(Controller):
         """Carry this many units of an add-on (0 removes it); the prorated amount comes back in ``proration``."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
         addon = await plans.get_addon(ctx, addon_code)
-        figure = await subscriptions.set_addon(ctx, _settings(request), current, addon, data.quantity)
+        figure = await subscriptions.set_addon(ctx, app_settings(request), current, addon, data.quantity)
         return await describe(ctx, current, figure)
 
     @post(
@@ -339,7 +324,7 @@ class MySubscriptionController(Controller):
     ) -> SubscriptionOut:
         """Buy or release seats; the prorated amount and its formula come back in ``proration``."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-        figure = await subscriptions.change_seats(ctx, _settings(request), current, data.seats)
+        figure = await subscriptions.change_seats(ctx, app_settings(request), current, data.seats)
         return await describe(ctx, current, figure)
 
     @post(
@@ -355,7 +340,7 @@ class MySubscriptionController(Controller):
     ) -> SubscriptionOut:
         """Move to another plan's current version, prorated for the rest of the period."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-        figure = await subscriptions.change_plan(ctx, _settings(request), current, data)
+        figure = await subscriptions.change_plan(ctx, app_settings(request), current, data)
         return await describe(ctx, current, figure)
 
     @post(
@@ -369,7 +354,7 @@ class MySubscriptionController(Controller):
     async def close_subscription(self, ctx: Ctx, request: Request[Any, Any, Any]) -> SubscriptionOut:
         """Cancel at the end of the current period (everything works until then)."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-        await subscriptions.set_cancel_at_period_end(ctx, _settings(request), current, True)
+        await subscriptions.set_cancel_at_period_end(ctx, app_settings(request), current, True)
         return await describe(ctx, current)
 
     @post(
@@ -383,7 +368,7 @@ class MySubscriptionController(Controller):
     async def resume_subscription(self, ctx: Ctx, request: Request[Any, Any, Any]) -> SubscriptionOut:
         """Withdraw a cancellation scheduled for the period end."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-        await subscriptions.set_cancel_at_period_end(ctx, _settings(request), current, False)
+        await subscriptions.set_cancel_at_period_end(ctx, app_settings(request), current, False)
         return await describe(ctx, current)
 
     @post(
@@ -399,7 +384,7 @@ class MySubscriptionController(Controller):
     ) -> SubscriptionOut:
         """Stripe: set the card (optional) and retry the open invoices now."""
         current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-        await subscriptions.pay(ctx, _settings(request), current, data.payment_method)
+        await subscriptions.pay(ctx, app_settings(request), current, data.payment_method)
         return await describe(ctx, current)
 
 
@@ -476,6 +461,6 @@ class StripeWebhookController(Controller):
         """Verify ``Stripe-Signature`` on the raw body, apply the event once and answer 200."""
         payload = await request.body()
         event_id, applied, detail = await stripe_events.receive(
-            ctx, _settings(request), payload, request.headers.get("stripe-signature")
+            ctx, app_settings(request), payload, request.headers.get("stripe-signature")
         )
         return WebhookReceipt(event_id=event_id, applied=applied, detail=detail)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -104,6 +105,24 @@ def billing_plan_create(
     except (msgspec.ValidationError, ProblemError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"created plan {plan.code} v{plan.version}")
+
+
+@billing.command("plans-apply")
+@click.argument("catalogue", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def billing_plans_apply(catalogue: Path) -> None:
+    """Create the plans of a catalogue file (infra/plans.toml) that do not exist yet."""
+    import msgspec
+
+    from bizsuite.core.billing.services.plans import apply_catalogue, load_catalogue
+    from bizsuite.core.errors import ProblemError
+
+    try:
+        plans = load_catalogue(catalogue.read_text(encoding="utf-8"))
+        applied = run_as_operator(lambda ctx: apply_catalogue(ctx, plans))
+    except (msgspec.ValidationError, ProblemError) as exc:
+        raise click.ClickException(f"{catalogue}: {exc}") from exc
+    for plan, created in applied:
+        click.echo(f"{'created' if created else 'kept'} plan {plan.code} v{plan.version}")
 
 
 @billing.command("assign")

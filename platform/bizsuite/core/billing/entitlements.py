@@ -10,14 +10,20 @@ billing: their routes carry ``opt["module"]`` and :func:`bizsuite.core.context.a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bizsuite.core.billing.metering import METER, MIB, megabytes, month_of
+from sqlalchemy import text
+
+from bizsuite.core.billing.metering import METER, MIB, counted, megabytes, month_of
 from bizsuite.core.billing.rules import Access, Phase, access_of, phase_at
 from bizsuite.core.clock import tenant_now
 from bizsuite.core.errors import FieldError, ForbiddenProblem, ProblemError
+from bizsuite.web.i18n import N_, service_messages
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from bizsuite.core.tenants.models import Tenant
 
 
@@ -151,4 +157,64 @@ def check_storage(tenant: Tenant, stored: int, adding: int) -> None:
         f"stored and this file needs {megabytes(adding)} MB. Delete files, upgrade the plan or add "
         "storage on the billing page.",
         errors=[FieldError(field="storage_mb", message=f"limit {limit}, in use {used}")],
+    )
+
+
+# --- limits the areas count (their usage meters): customer accounts, venues ---------------------
+
+#: What a counted limit counts, as its refusal names it (one, several).
+COUNTED = {"accounts": ("customer account", "customer accounts"), "venues": ("venue", "venues")}
+#: A refused import row's reason (the import preview shows it translated, with its values).
+BEYOND_LIMIT = N_("beyond your plan's limit of %(limit)s (%(used)s in use)")
+#: The limit and usage a refusal names in ``errors[].message`` (a form shows it translated).
+SERVICE_MESSAGES = service_messages(N_("limit %(limit)s, in use %(used)s"), BEYOND_LIMIT)
+_USAGE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
+@dataclass(frozen=True, slots=True)
+class LimitUse:
+    """A counted limit of the tenant's plan (with its add-ons) and what is used of it now."""
+
+    name: str
+    limit: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        """How many more the plan allows."""
+        return max(self.limit - self.used, 0)
+
+    def beyond(self) -> str:
+        """Why a row (of an import) that would add one more past the limit is refused."""
+        return BEYOND_LIMIT % {"limit": self.limit, "used": self.used}
+
+
+async def counted_use(session: AsyncSession, tenant: Tenant, name: str) -> LimitUse | None:
+    """The counted limit ``name`` of the tenant's plan and its usage (one count query, by the
+    area's usage meter); None when the plan does not limit it (no query then)."""
+    limit = limit_of(tenant, name)
+    if limit is None:
+        return None
+    return LimitUse(name=name, limit=limit, used=await counted(session, name) or 0)
+
+
+async def check_counted(session: AsyncSession, tenant: Tenant, name: str, *, adding: int = 1) -> None:
+    """Refuse creating ``adding`` more of the counted limit ``name`` (``accounts``, ``venues``)
+    when that would pass the plan's limit: 402 ``plan-limit-reached`` naming the limit and the
+    usage. Creations of one tenant and limit are counted one at a time (a transaction-scoped
+    advisory lock, held to the commit), so two requests at the limit cannot both pass. A tenant
+    without that limit (or without a subscription) is not counted: no query."""
+    if limit_of(tenant, name) is None:
+        return
+    await session.execute(_USAGE_LOCK, {"key": f"usage:{tenant.id}:{name}"})
+    use = await counted_use(session, tenant, name)
+    if use is None or use.used + adding <= use.limit:
+        return
+    one, several = COUNTED.get(name, (name, name))
+    adds = f" and this adds {adding}" if adding > 1 else ""
+    raise PlanLimitProblem(
+        f"Your plan {_plan_label(tenant.entitlements or {})} allows {use.limit} "
+        f"{one if use.limit == 1 else several}; {use.used} {'is' if use.used == 1 else 'are'} in use{adds}. "
+        f"Upgrade the plan or add {several} on the billing page.",
+        errors=[FieldError(field=name, message=f"limit {use.limit}, in use {use.used}")],
     )

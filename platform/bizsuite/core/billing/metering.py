@@ -1,4 +1,5 @@
-"""Usage metering: API calls per month and stored megabytes, counted without a write per request.
+"""Usage metering: API calls per month and stored megabytes, counted without a write per request;
+and the counts the areas' usage meters give (customer accounts, venues).
 
 Each app process counts its tenants' API calls in memory (:data:`METER`, a dict increment on the
 request path) and a background task of the app flushes the counts every
@@ -25,7 +26,7 @@ import logging
 import math
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
@@ -36,6 +37,7 @@ from bizsuite.core.billing.models import Usage
 from bizsuite.core.clock import tenant_now
 from bizsuite.core.db import bind_tenant, utcnow
 from bizsuite.core.ids import new_id
+from bizsuite.kit import registry
 
 if TYPE_CHECKING:
     from bizsuite.core.tenants.models import Tenant
@@ -217,25 +219,46 @@ async def usage_row(session: AsyncSession, month: Month) -> Usage | None:
     return await session.scalar(select(Usage).where(Usage.month == month_start(month)))
 
 
+async def counted(session: AsyncSession, name: str) -> int | None:
+    """How much of the plan limit ``name`` the bound tenant uses, as the area that counts it says
+    (its ``UsageMeter``: ``accounts`` by the CRM, ``venues`` by venue audio); None when no
+    installed area counts it. Billing never reads those areas' tables itself."""
+    meter = registry().usage_meters.get(name)
+    return None if meter is None else int(await meter.count(session))
+
+
 @dataclass(frozen=True, slots=True)
 class Measured:
-    """A tenant's usage now: this month's API calls (written and this process's unwritten) and its
-    stored files (summed now, exact)."""
+    """A tenant's usage now: this month's API calls (written and this process's unwritten), its
+    stored files (summed now, exact) and what the areas' usage meters count (``counts``: limit
+    name → count, e.g. ``accounts``, ``venues``)."""
 
     api_calls_month: int
     storage_mb: int
     storage_bytes: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def used(self, name: str) -> int | None:
+        """The usage of the limit ``name`` (None: not measured)."""
+        if name in ("api_calls_month", "storage_mb"):
+            return int(getattr(self, name))
+        return self.counts.get(name)
 
 
 async def measure(session: AsyncSession, tenant: Tenant) -> Measured:
-    """Measure the bound tenant's usage (two queries: pages and the reseller's view, not the hot path)."""
+    """Measure the bound tenant's usage: two queries, and one count per usage meter (pages, the
+    API and the reseller's view; never the request path)."""
     month = month_of(tenant_now(tenant))
     row = await usage_row(session, month)
     size = await stored_bytes(session)
+    counts: dict[str, int] = {}
+    for name in registry().usage_meters:
+        counts[name] = await counted(session, name) or 0
     return Measured(
         api_calls_month=METER.api_calls_after(tenant.id, month, row.api_calls if row is not None else 0),
         storage_mb=megabytes(size),
         storage_bytes=size,
+        counts=counts,
     )
 
 

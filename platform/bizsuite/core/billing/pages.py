@@ -14,10 +14,9 @@ from bizsuite.core.billing.api import addon_catalogue, describe, invoice_out, re
 from bizsuite.core.billing.models import BillingProvider
 from bizsuite.core.billing.schemas import PlanChange
 from bizsuite.core.billing.services import plans, subscriptions
-from bizsuite.core.dependencies import Ctx
+from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.identity.models import Role
-from bizsuite.settings import Settings
 from bizsuite.web.i18n import N_
 from bizsuite.web.support import run_action, savepoint, signed_in
 from bizsuite.web.templating import page
@@ -68,12 +67,6 @@ INVOICE_STATUS_LABELS = {
 PAGE = "/admin/billing"
 
 
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
-
-
 class BillingPages(Controller):
     """The tenant's subscription and invoices."""
 
@@ -118,7 +111,7 @@ class BillingPages(Controller):
             if seats < 1:
                 raise ValidationProblem.for_field("seats", "at least 1")
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-            await savepoint(ctx, subscriptions.change_seats(ctx, _settings(request), current, seats))
+            await savepoint(ctx, subscriptions.change_seats(ctx, app_settings(request), current, seats))
 
         return await run_action(change, back=PAGE, notice="billing.seats_changed", problems=_PROBLEMS)
 
@@ -129,7 +122,7 @@ class BillingPages(Controller):
         async def change() -> None:
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
             body = PlanChange(plan=str(data.get("plan", "")))
-            await savepoint(ctx, subscriptions.change_plan(ctx, _settings(request), current, body))
+            await savepoint(ctx, subscriptions.change_plan(ctx, app_settings(request), current, body))
 
         return await run_action(change, back=PAGE, notice="billing.plan_changed", problems=_PROBLEMS)
 
@@ -148,7 +141,9 @@ class BillingPages(Controller):
                 raise ValidationProblem.for_field("quantity", "0 or more")
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
             addon = await plans.get_addon(ctx, addon_code)
-            await savepoint(ctx, subscriptions.set_addon(ctx, _settings(request), current, addon, quantity))
+            await savepoint(
+                ctx, subscriptions.set_addon(ctx, app_settings(request), current, addon, quantity)
+            )
 
         return await run_action(change, back=PAGE, notice="billing.addon_changed", problems=_PROBLEMS)
 
@@ -158,7 +153,7 @@ class BillingPages(Controller):
 
         async def change() -> None:
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-            await subscriptions.set_cancel_at_period_end(ctx, _settings(request), current, True)
+            await subscriptions.set_cancel_at_period_end(ctx, app_settings(request), current, True)
 
         return await run_action(change, back=PAGE, notice="billing.canceled", problems=_PROBLEMS)
 
@@ -168,7 +163,7 @@ class BillingPages(Controller):
 
         async def change() -> None:
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
-            await subscriptions.set_cancel_at_period_end(ctx, _settings(request), current, False)
+            await subscriptions.set_cancel_at_period_end(ctx, app_settings(request), current, False)
 
         return await run_action(change, back=PAGE, notice="billing.resumed", problems=_PROBLEMS)
 
@@ -179,7 +174,7 @@ class BillingPages(Controller):
         async def change() -> None:
             current = await subscriptions.require(ctx, ctx.tenant, for_change=True)
             method = str(data.get("payment_method") or "").strip() or None
-            await subscriptions.pay(ctx, _settings(request), current, method)
+            await subscriptions.pay(ctx, app_settings(request), current, method)
 
         return await run_action(change, back=PAGE, notice="billing.paid", problems=_PROBLEMS)
 

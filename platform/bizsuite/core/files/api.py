@@ -15,14 +15,13 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.response import File
 
 from bizsuite.core.context import tenant_guard
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.dependencies import Ctx, IfMatch, app_settings
 from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.files import services
 from bizsuite.core.files.schemas import DownloadLink, FileFilters, FileOut, FilePage, FileUpdate
 from bizsuite.core.files.storage import ObjectStorage, storage_from_settings
 from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.settings import Settings
 
 TAGS = ["files"]
 NameParam = Annotated[str, QueryParameter(min_length=1, max_length=255, description="The file's name.")]
@@ -37,18 +36,12 @@ DocumentTypeParam = Annotated[str | None, QueryParameter(max_length=64, pattern=
 TokenParam = Annotated[str, QueryParameter(min_length=1, max_length=4000, description="The signed grant.")]
 
 
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
-
-
 def provide_storage(request: Request[Any, Any, Any]) -> ObjectStorage:
     """The application's storage backend (made once, from the settings)."""
     state = request.app.state
     storage: ObjectStorage | None = state.get("file_storage")
     if storage is None:
-        storage = state["file_storage"] = storage_from_settings(_settings(request))
+        storage = state["file_storage"] = storage_from_settings(app_settings(request))
     return storage
 
 
@@ -123,7 +116,7 @@ class FileController(Controller):
         document_id: FromQuery[uuid.UUID | None] = None,
     ) -> FileOut:
         """Upload the request body as a file (streamed; size limit 413, content type 415/422)."""
-        settings = _settings(request)
+        settings = app_settings(request)
         row = await services.upload(
             ctx,
             storage,
@@ -164,7 +157,7 @@ class FileController(Controller):
     ) -> DownloadLink:
         """Return a short-lived link that downloads the file without other credentials."""
         url, expires_at = await services.download_link(
-            ctx, storage, file_id, ttl_seconds=_settings(request).download_url_ttl_seconds
+            ctx, storage, file_id, ttl_seconds=app_settings(request).download_url_ttl_seconds
         )
         if url.startswith("/"):
             url = str(request.base_url).rstrip("/") + url

@@ -13,7 +13,7 @@ from litestar.params import FromPath, JSONBody
 
 from bizsuite.core.context import Context, tenant_guard, user_guard
 from bizsuite.core.db import bind_tenant
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.dependencies import Ctx, IfMatch, app_settings
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.http import SESSION_COOKIE
 from bizsuite.core.identity import lockout, services
@@ -38,13 +38,6 @@ from bizsuite.core.identity.schemas import (
     TotpSetup,
 )
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.settings import Settings
-
-
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
 
 
 def session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int) -> Cookie:
@@ -54,7 +47,7 @@ def session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int)
         value=value,
         max_age=max_age,
         httponly=True,
-        secure=_settings(request).secure_cookies,
+        secure=app_settings(request).secure_cookies,
         samesite="lax",
         path="/",
     )
@@ -91,7 +84,7 @@ async def start_session(
     ctx: Context, request: Request[Any, Any, Any], user: User, tenant_id: uuid.UUID | None
 ) -> tuple[Cookie, WebSession]:
     """Open a web session for the user and return its cookie (shared by the API and the web UI)."""
-    ttl = dt.timedelta(minutes=_settings(request).session_ttl_minutes)
+    ttl = dt.timedelta(minutes=app_settings(request).session_ttl_minutes)
     cookie, web_session = await services.open_session(
         ctx.session, user, tenant_id, ttl=ttl, ip=ctx.ip, user_agent=request.headers.get("user-agent")
     )
@@ -349,7 +342,7 @@ class InvitationController(Controller):
         """Invite someone: the accept link goes to the invitee by email (see the outbox), never to
         the inviter."""
         invitation = await services.create_invitation(
-            ctx, data, site_url=str(request.base_url), settings=_settings(request)
+            ctx, data, site_url=str(request.base_url), settings=app_settings(request)
         )
         return _invitation_out(invitation)
 

@@ -9,7 +9,7 @@ from litestar import Controller, Request, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from bizsuite.core.context import tenant_guard
-from bizsuite.core.dependencies import Ctx
+from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.errors import PayloadTooLargeProblem
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import STORAGE, ContentTypeParam, NameParam, Storage, UploadOperation
@@ -17,7 +17,6 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.imports import services
 from bizsuite.core.imports.schemas import ImportMapping, ImportOut, ImportPage, import_out
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.settings import Settings
 
 TAGS = ["imports"]
 KindParam = Annotated[
@@ -34,8 +33,7 @@ OptionalKindParam = Annotated[
 
 
 def upload_policy(request: Request[Any, Any, Any]) -> files.UploadPolicy:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
+    settings = app_settings(request)
     return files.UploadPolicy.from_settings(settings)
 
 

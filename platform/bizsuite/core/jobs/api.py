@@ -10,7 +10,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from bizsuite.core.context import Context, tenant_guard
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.dependencies import Ctx, IfMatch, app_settings
 from bizsuite.core.identity.models import Role
 from bizsuite.core.jobs import services
 from bizsuite.core.jobs.models import BackgroundJob, JobSchedule, JobStatus
@@ -26,7 +26,6 @@ from bizsuite.core.jobs.schemas import (
     TaskOut,
 )
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.settings import Settings
 
 TaskNameParam = Annotated[str | None, QueryParameter(max_length=128, description="Only jobs of this task.")]
 
@@ -44,8 +43,7 @@ JOB_FILTERS = {"filters": Provide(job_filters, sync_to_thread=False)}
 def stalled_after_seconds(request: Request[Any, Any, Any]) -> float:
     """How long a worker may stay silent before its running jobs count as stalled: the
     threshold the workers themselves use to hand such jobs over (``worker_stalled_ms``)."""
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
+    settings = app_settings(request)
     return settings.worker_stalled_ms / 1000
 
 

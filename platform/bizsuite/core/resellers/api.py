@@ -8,12 +8,10 @@ from typing import Any
 from litestar import Controller, Request, get, post, put
 from litestar.params import FromPath, JSONBody
 
-from bizsuite.core.billing.schemas import PlanChange
-from bizsuite.core.billing.services import subscriptions
 from bizsuite.core.context import Context, operator_guard, reseller_guard
-from bizsuite.core.dependencies import Ctx
-from bizsuite.core.resellers import services
-from bizsuite.core.resellers.models import Reseller, ResellerStatus
+from bizsuite.core.dependencies import Ctx, app_settings
+from bizsuite.core.resellers import services, users
+from bizsuite.core.resellers.models import Reseller, ResellerStatus, ResellerUser
 from bizsuite.core.resellers.schemas import (
     ProvisionRequest,
     ProvisionResult,
@@ -27,15 +25,11 @@ from bizsuite.core.resellers.schemas import (
     ResellerPlanList,
     ResellerTenantList,
     ResellerTenantOut,
+    ResellerUserCreate,
+    ResellerUserList,
+    ResellerUserOut,
 )
 from bizsuite.core.tenants.models import TenantStatus
-from bizsuite.settings import Settings
-
-
-def _settings(request: Request[Any, Any, Any]) -> Settings:
-    settings = request.app.state.settings
-    assert isinstance(settings, Settings)
-    return settings
 
 
 async def _out(ctx: Context, reseller: Reseller) -> ResellerOut:
@@ -108,6 +102,52 @@ class ResellerAdminController(Controller):
             id=key.id, name=key.name, prefix=key.prefix, created_at=key.created_at, secret=secret
         )
 
+    @post(
+        "/{reseller_id:uuid}/users",
+        operation_id="create_reseller_user",
+        summary="Create a reseller portal user",
+        opt={"shows_secret_once": True},
+    )
+    async def create_reseller_user(
+        self,
+        ctx: Ctx,
+        request: Request[Any, Any, Any],
+        reseller_id: FromPath[uuid.UUID],
+        data: JSONBody[ResellerUserCreate],
+    ) -> ResellerUserOut:
+        """A person who signs in to the reseller portal (`/reseller/login`) for this reseller.
+
+        With `password`, they can sign in at once. Without it, a one-time link to choose a password
+        (valid 7 days) is emailed to them and returned in `set_password_link`, in this answer only.
+        409 naming `email` when that email already has a portal account."""
+        user, link = await users.create_user(
+            ctx, app_settings(request), reseller_id, data, site_url=str(request.base_url)
+        )
+        return user_out(user, link)
+
+    @get(
+        "/{reseller_id:uuid}/users", operation_id="list_reseller_users", summary="List reseller portal users"
+    )
+    async def list_reseller_users(self, ctx: Ctx, reseller_id: FromPath[uuid.UUID]) -> ResellerUserList:
+        """The reseller's portal users."""
+        await services.get_reseller(ctx, reseller_id)
+        return ResellerUserList(items=[user_out(u) for u in await users.list_users(ctx, reseller_id)])
+
+
+def user_out(user: ResellerUser, set_password_link: str | None = None) -> ResellerUserOut:
+    """A portal user as the operator API shows it."""
+    return ResellerUserOut(
+        id=user.id,
+        reseller_id=user.reseller_id,
+        email=user.email,
+        name=user.name,
+        locale=user.locale,
+        active=user.active,
+        has_password=user.password_hash is not None,
+        created_at=user.created_at,
+        set_password_link=set_password_link,
+    )
+
 
 class ResellerPortalController(Controller):
     """A reseller's API: its plans, its tenants (accounts only, never their data)."""
@@ -132,7 +172,7 @@ class ResellerPortalController(Controller):
     ) -> ProvisionResult:
         """Create a tenant from a blueprint on a plan; its first owner is invited by email."""
         tenant, created = await services.provision(
-            ctx, _settings(request), data, site_url=str(request.base_url)
+            ctx, app_settings(request), data, site_url=str(request.base_url)
         )
         return ProvisionResult(
             tenant=await services.describe_tenant(ctx, tenant),
@@ -180,14 +220,8 @@ class ResellerPortalController(Controller):
         data: JSONBody[ResellerPlanChange],
     ) -> ResellerTenantOut:
         """Move the tenant to another plan (and seat count), prorated."""
-        tenant = await services.own_tenant(ctx, tenant_id)
-        current = await subscriptions.require(ctx, tenant, for_change=True)
-        settings = _settings(request)
-        if data.plan != current.plan.code or current.plan.superseded_at is not None:
-            await subscriptions.change_plan(ctx, settings, current, PlanChange(plan=data.plan))
-        if data.seats is not None and data.seats != current.subscription.seats:
-            await subscriptions.change_seats(ctx, settings, current, data.seats)
-        return await services.describe_tenant(ctx, current.tenant)
+        tenant, _prorated = await services.move_own_tenant(ctx, app_settings(request), tenant_id, data)
+        return await services.describe_tenant(ctx, tenant)
 
     @get(
         "/tenants/{tenant_id:uuid}/invoices",

@@ -64,3 +64,44 @@ class ResellerTenant(Base):
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resellers.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=text("now()"))
+
+
+class ResellerUser(Base, Timestamped, Versioned):
+    """A person who signs in to the reseller portal for one reseller (global, like ``users``).
+
+    Separate from tenant users: a reseller user reaches only the portal, never a tenant's pages.
+    """
+
+    __tablename__ = "reseller_users"
+    __table_args__ = (
+        Index("uq_reseller_users_email_lower", text("lower(email)"), unique=True),
+        Index("ix_reseller_users_reseller", "reseller_id"),
+        Index("ix_reseller_users_password_token_hash", "password_token_hash"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resellers.id"))
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200))
+    locale: Mapped[str | None] = mapped_column(String(10))
+    #: argon2id (``core/identity/security.py``); ``None`` until the set-password link is used.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    #: SHA-256 of the one-time set-password link's token, and when the link lapses.
+    password_token_hash: Mapped[str | None] = mapped_column(String(64))
+    password_token_expires_at: Mapped[datetime | None]
+
+
+class ResellerWebSession(Base):
+    """A signed-in reseller portal session; the id is the SHA-256 of the cookie value."""
+
+    __tablename__ = "reseller_web_sessions"
+    __table_args__ = (Index("ix_reseller_web_sessions_user", "reseller_user_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reseller_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reseller_users.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+    expires_at: Mapped[datetime]
+    ip: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(300))

@@ -13,17 +13,8 @@ from bizsuite.core.billing.models import InvoiceStatus
 from bizsuite.core.billing.schemas import FigureOut, PlanCode, Seats, UsageOut
 from bizsuite.core.resellers.models import ResellerStatus
 from bizsuite.core.tenants.models import TenantStatus
-from bizsuite.core.tenants.schemas import Slug, TenantName
+from bizsuite.core.tenants.schemas import BlueprintName, Slug, TenantName
 
-BlueprintName = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=63,
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
-        description="A blueprint file in `tenants/`, without `.toml` (e.g. `demo-sandbox`).",
-    ),
-]
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
@@ -162,3 +153,53 @@ class ResellerInvoiceList(msgspec.Struct, kw_only=True):
     """A tenant's invoices, newest first."""
 
     items: list[ResellerInvoiceOut]
+
+
+PortalLocale = Annotated[str, msgspec.Meta(pattern=r"^(zh-CN|en)$", description="`zh-CN` or `en`.")]
+Password = Annotated[str, msgspec.Meta(min_length=10, max_length=200)]
+
+
+class ResellerUserCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A person who signs in to the reseller portal. Without ``password``, a one-time link to
+    choose one is emailed to them and returned in the answer (shown once)."""
+
+    email: Email
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"\S")]
+    password: Password | None = None
+    locale: PortalLocale | None = None
+
+
+class ResellerUserOut(msgspec.Struct, kw_only=True):
+    """A reseller portal user; ``set_password_link`` only in the answer that created it."""
+
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    email: str
+    name: str
+    locale: str | None
+    active: bool
+    #: Whether a password is set (else the set-password link is still to be used).
+    has_password: bool
+    created_at: datetime
+    #: The one-time link to choose a password (created without one), valid 7 days; shown once.
+    set_password_link: str | None = None
+
+
+class ResellerUserList(msgspec.Struct, kw_only=True):
+    """A reseller's portal users."""
+
+    items: list[ResellerUserOut]
+
+
+class PortalSignIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The portal's sign-in form."""
+
+    email: Annotated[str, msgspec.Meta(min_length=1, max_length=254)]
+    password: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class PortalSetPassword(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The portal's set-password form (from the one-time link)."""
+
+    token: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    password: Password

@@ -3,38 +3,34 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
-import msgspec
 from sqlalchemy import func, select
 
-from bizsuite.core.billing import metering, rules
-from bizsuite.core.billing.entitlements import limit_of
-from bizsuite.core.billing.models import Invoice, InvoiceStatus, Plan
-from bizsuite.core.billing.schemas import FigureOut, PlanAssignment, UsageOut
+from bizsuite.core.billing import rules
+from bizsuite.core.billing.models import Invoice, InvoiceStatus, Plan, SubscriptionStatus
+from bizsuite.core.billing.schemas import FigureOut, PlanChange
 from bizsuite.core.billing.services import subscriptions
-from bizsuite.core.blueprints import BlueprintError, apply_blueprint, load_blueprint
+from bizsuite.core.billing.services.usage import usage_against_limits
 from bizsuite.core.clock import tenant_now
-from bizsuite.core.context import Context, Principal, PrincipalKind
+from bizsuite.core.context import Context
 from bizsuite.core.db import bind_tenant
-from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.core.errors import ConflictProblem, NotFoundProblem
 from bizsuite.core.identity import security
-from bizsuite.core.identity.models import Role
-from bizsuite.core.identity.schemas import InvitationCreate
-from bizsuite.core.identity.services import create_invitation
 from bizsuite.core.resellers.auth import new_reseller_key
 from bizsuite.core.resellers.models import Reseller, ResellerApiKey, ResellerStatus, ResellerTenant
 from bizsuite.core.resellers.schemas import (
     ProvisionRequest,
     ResellerCreate,
     ResellerInvoiceOut,
+    ResellerPlanChange,
     ResellerPlanOut,
     ResellerTenantOut,
 )
+from bizsuite.core.tenants import provisioning
 from bizsuite.core.tenants import services as tenants
 from bizsuite.core.tenants.models import Tenant, TenantStatus
-from bizsuite.settings import REPO_ROOT, Settings
-
-BLUEPRINTS = REPO_ROOT / "tenants"
+from bizsuite.settings import Settings
 
 # --- operator --------------------------------------------------------------------------------
 
@@ -125,15 +121,9 @@ async def describe_tenant(ctx: Context, tenant: Tenant) -> ResellerTenantOut:
     open_invoices = await ctx.session.scalar(
         select(func.count()).select_from(Invoice).where(Invoice.status == InvoiceStatus.OPEN)
     )
-    seats_used = await subscriptions.seats_in_use(ctx)
-    measured = await metering.measure(ctx.session, tenant)
-    usage = [
-        UsageOut(name="seats", limit=limit_of(tenant, "seats"), used=seats_used),
-        UsageOut(
-            name="api_calls_month", limit=limit_of(tenant, "api_calls_month"), used=measured.api_calls_month
-        ),
-        UsageOut(name="storage_mb", limit=limit_of(tenant, "storage_mb"), used=measured.storage_mb),
-    ]
+    # The same usage as the tenant's billing page and API: every limit, accounts and venues too.
+    usage = await usage_against_limits(ctx, tenant)
+    seats_used = next(u.used for u in usage if u.name == "seats") or 0
     margin = None
     wholesale = current.plan.wholesale_price_month if current is not None else None
     if current is not None and wholesale is not None:
@@ -188,53 +178,25 @@ async def provision(
         raise ConflictProblem.for_field(
             "slug", f"the allowance of {reseller.max_tenants} tenants is used up; ask the operator for more"
         )
-    path = BLUEPRINTS / f"{data.blueprint}.toml"
-    if not path.is_file():
-        raise ValidationProblem.for_field("blueprint", f"no blueprint {data.blueprint!r} in tenants/")
-    if await ctx.session.scalar(select(Tenant.id).where(Tenant.slug == data.slug)):
-        raise ConflictProblem.for_field("slug", "this slug is already used")
-    await subscriptions_plan_exists(ctx, data.plan)
-    try:
-        blueprint = load_blueprint(path)
-    except BlueprintError as exc:
-        raise ValidationProblem.for_field("blueprint", str(exc)) from exc
-    blueprint.tenant = msgspec.structs.replace(blueprint.tenant, slug=data.slug, name=data.name)
-    report = await apply_blueprint(
-        ctx.session, blueprint, source=f"reseller:{reseller.slug}:{data.blueprint}"
-    )
-    tenant = report.tenant
-    assert tenant is not None
-    ctx.session.add(ResellerTenant(tenant_id=tenant.id, reseller_id=reseller_id))
-    await ctx.session.flush()
-    await subscriptions.assign_plan(
-        ctx, settings, tenant.id, PlanAssignment(plan=data.plan, seats=data.seats, trial=data.trial)
-    )
-    in_tenant = Context(
-        session=ctx.session,
-        principal=Principal(
-            kind=PrincipalKind.RESELLER,
-            label=reseller.name,
-            tenant=tenant,
-            role=Role.OWNER,
-            reseller_id=reseller_id,
+    made = await provisioning.provision(
+        ctx,
+        settings,
+        provisioning.Order(
+            blueprint=data.blueprint,
+            slug=data.slug,
+            name=data.name,
+            plan=data.plan,
+            seats=data.seats,
+            trial=data.trial,
+            owner_email=data.owner_email,
+            inviter=reseller.name,
         ),
-        request_id=ctx.request_id,
-        ip=ctx.ip,
-    )
-    await create_invitation(
-        in_tenant,
-        InvitationCreate(email=data.owner_email, role=Role.OWNER),
+        source=f"reseller:{reseller.slug}",
         site_url=site_url,
-        settings=settings,
     )
-    return tenant, list(report.created)
-
-
-async def subscriptions_plan_exists(ctx: Context, code: str) -> Plan:
-    """The plan's current version, or a 422 naming ``plan``."""
-    from bizsuite.core.billing.services.plans import current_plan
-
-    return await current_plan(ctx, code)
+    ctx.session.add(ResellerTenant(tenant_id=made.tenant.id, reseller_id=reseller_id))
+    await ctx.session.flush()
+    return made.tenant, made.created
 
 
 async def set_own_tenant_status(ctx: Context, tenant_id: uuid.UUID, status: TenantStatus) -> Tenant:
@@ -292,3 +254,66 @@ async def plans_for_resale(ctx: Context) -> list[ResellerPlanOut]:
             )
         )
     return found
+
+
+def _figure_out(figure: rules.Figure) -> FigureOut:
+    return FigureOut(amount=figure.amount, formula=figure.formula, inputs=figure.inputs)
+
+
+async def move_own_tenant(
+    ctx: Context, settings: Settings, tenant_id: uuid.UUID, data: ResellerPlanChange
+) -> tuple[Tenant, list[FigureOut]]:
+    """Move one of the caller's tenants to another plan (its current version) and seat count,
+    prorated by billing; return the tenant and the prorations charged or credited."""
+    tenant = await own_tenant(ctx, tenant_id)
+    current = await subscriptions.require(ctx, tenant, for_change=True)
+    figures = []
+    if data.plan != current.plan.code or current.plan.superseded_at is not None:
+        figures.append(await subscriptions.change_plan(ctx, settings, current, PlanChange(plan=data.plan)))
+    if data.seats is not None and data.seats != current.subscription.seats:
+        figures.append(await subscriptions.change_seats(ctx, settings, current, data.seats))
+    return current.tenant, [_figure_out(f) for f in figures if f is not None]
+
+
+async def preview_move(ctx: Context, tenant_id: uuid.UUID, data: ResellerPlanChange) -> list[FigureOut]:
+    """What :func:`move_own_tenant` would prorate now, by billing's rules (nothing is changed):
+    the plan's price difference for the days left, then the seat change at the new price. A trial,
+    or a subscription without a billing period, prorates nothing."""
+    from bizsuite.core.billing.services.plans import current_plan
+
+    tenant = await own_tenant(ctx, tenant_id)
+    current = await subscriptions.require(ctx, tenant)
+    new = await current_plan(ctx, data.plan)
+    sub = current.subscription
+    start, end = sub.current_period_start, sub.current_period_end
+    if start is None or end is None or sub.status is SubscriptionStatus.TRIAL:
+        return []
+    interval, now = sub.interval.value, tenant_now(tenant)
+
+    def unit(plan: Plan) -> Decimal:  # one seat's price for the subscription's interval
+        return rules.price_for(plan.price_month, plan.price_year, interval, 1).amount
+
+    figures = []
+    if new.id != current.plan.id:
+        figures.append(
+            rules.plan_change_proration(
+                old_price=unit(current.plan),
+                new_price=unit(new),
+                seats=sub.seats,
+                period_start=start,
+                period_end=end,
+                now=now,
+            )
+        )
+    if data.seats is not None and data.seats != sub.seats:
+        figures.append(
+            rules.proration(
+                unit_price=unit(new),
+                old_seats=sub.seats,
+                new_seats=data.seats,
+                period_start=start,
+                period_end=end,
+                now=now,
+            )
+        )
+    return [_figure_out(f) for f in figures]

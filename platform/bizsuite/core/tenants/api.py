@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import msgspec
-from litestar import Controller, get, patch, post
+from litestar import Controller, Request, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from bizsuite.core.context import operator_guard, tenant_guard
-from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.dependencies import Ctx, IfMatch, app_settings
 from bizsuite.core.identity.models import Role
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
-from bizsuite.core.tenants import services
+from bizsuite.core.tenants import provisioning, services
 from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.core.tenants.provisioning import TenantProvision, TenantProvisioned
 from bizsuite.core.tenants.schemas import TenantCreate, TenantOut, TenantPage, TenantUpdate
 
 
@@ -44,6 +46,36 @@ class TenantController(Controller):
     async def create_tenant(self, ctx: Ctx, data: JSONBody[TenantCreate]) -> TenantOut:
         """Create a tenant."""
         return _out(await services.create_tenant(ctx, data))
+
+    @post("/provision", operation_id="provision_tenant", summary="Provision a tenant from a blueprint")
+    async def provision_tenant(
+        self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[TenantProvision]
+    ) -> TenantProvisioned:
+        """Create a tenant from a blueprint in `tenants/` (its modules, org units, roles and seed
+        data), optionally on a plan; invite its first owner by email and/or mint a first API key
+        (role admin), whose secret is in this answer only. A slug in use is 409."""
+        made = await provisioning.provision(
+            ctx,
+            app_settings(request),
+            provisioning.Order(
+                blueprint=data.blueprint,
+                slug=data.slug,
+                name=data.name,
+                plan=data.plan,
+                seats=data.seats,
+                trial=data.trial,
+                owner_email=data.owner_email,
+                api_key=data.api_key,
+            ),
+            source="operator",
+            site_url=str(request.base_url),
+        )
+        return TenantProvisioned(
+            tenant=_out(made.tenant),
+            created=made.created,
+            invitation_sent_to=made.invitation_sent_to,
+            api_key=made.api_key,
+        )
 
     @get("/{tenant_id:uuid}", operation_id="get_tenant", summary="Get a tenant")
     async def get_tenant(self, ctx: Ctx, tenant_id: FromPath[uuid.UUID]) -> TenantOut:

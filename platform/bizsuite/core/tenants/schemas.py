@@ -61,6 +61,17 @@ class TenantOut(msgspec.Struct, kw_only=True):
     version: int
 
 
+BlueprintName = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=63,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A blueprint file in `tenants/`, without `.toml` (e.g. `demo-sandbox`).",
+    ),
+]
+
+
 class TenantPage(msgspec.Struct, kw_only=True):
     """A page of tenants."""
 

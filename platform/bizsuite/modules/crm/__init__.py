@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bizsuite.kit import ModuleSpec
+from bizsuite.kit import ModuleSpec, UsageMeter
 from bizsuite.modules.crm import blueprint, chatter
 from bizsuite.modules.crm.accounts import api as accounts_api
 from bizsuite.modules.crm.accounts import imports as accounts_imports
 from bizsuite.modules.crm.accounts import pages as accounts_pages
+from bizsuite.modules.crm.accounts import services as accounts_services
 from bizsuite.modules.crm.dashboard import api as dashboard_api
 from bizsuite.modules.crm.dashboard import pages as dashboard_pages
 from bizsuite.modules.crm.events import EVENT_TYPES
@@ -82,4 +83,6 @@ MODULE = ModuleSpec(
     blueprint_sections={"crm": blueprint.SECTION},
     settings=CRM_SETTINGS,
     importers=[accounts_imports.ACCOUNTS, revenue_imports.REVENUE],
+    # The plan's ``accounts`` limit counts the active accounts (billing reads it, never the table).
+    usage_meters=[UsageMeter(accounts_services.ACCOUNTS_LIMIT, accounts_services.count_active_accounts)],
 )

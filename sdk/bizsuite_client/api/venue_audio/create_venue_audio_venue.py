@@ -51,6 +51,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 402:
+        response_402 = ProblemDetails.from_dict(response.json())
+
+        return response_402
+
     if response.status_code == 403:
         response_403 = ProblemDetails.from_dict(response.json())
 

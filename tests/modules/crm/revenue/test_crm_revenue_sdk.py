@@ -73,7 +73,7 @@ async def test_import_a_file_and_read_the_watch_list_through_the_sdk(
         current = await get_crm_revenue_import.asyncio(client=sdk, import_id=preview.id)
         return isinstance(current, RevenueImportOut) and current.status != "running"
 
-    await run_jobs_until(fast(settings), finished, limit_seconds=60)
+    await run_jobs_until(fast(settings), finished)
     done = await get_crm_revenue_import.asyncio(client=sdk, import_id=preview.id)
     assert isinstance(done, RevenueImportOut) and done.status == "completed" and done.processed_rows == 5
 

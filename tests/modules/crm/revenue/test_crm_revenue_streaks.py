@@ -353,7 +353,7 @@ async def test_the_recompute_task_repairs_streaks_after_revenue_written_behind_t
     async def repaired() -> bool:
         return (await _stored(app_engine, tenant_a))[ids["R-1"]].months == 4
 
-    await run_jobs_until(fast(settings), repaired, limit_seconds=60)
+    await run_jobs_until(fast(settings), repaired)
     assert await _reference(app_engine, tenant_a, list(ids.values())) == await _stored(app_engine, tenant_a)
     watch = (await client.get("/api/v1/crm/churn-risks", headers=tenant_a.headers)).json()["items"]
     assert [(w["code"], w["months_declining"], w["streak_start"]) for w in watch] == [("R-1", 4, "2026-07")]

@@ -11,6 +11,7 @@ from bizsuite.core.billing.schemas import AddonCreate, PlanCreate, PlanVersionCr
 from bizsuite.core.context import Context
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, NotFoundProblem, ValidationProblem
+from bizsuite.settings import REPO_ROOT
 
 _COPIED = (
     "name",
@@ -149,3 +150,31 @@ async def create_addon(ctx: Context, data: AddonCreate) -> Addon:
     ctx.session.add(addon)
     await ctx.session.flush()
     return addon
+
+
+#: The plan catalogue shipped with the product (``make demo`` applies it).
+CATALOGUE = REPO_ROOT / "infra" / "plans.toml"
+
+
+class Catalogue(msgspec.Struct, forbid_unknown_fields=True):
+    """A plan catalogue file (``infra/plans.toml``): ``[[plans]]`` tables, each a ``PlanCreate``."""
+
+    plans: list[PlanCreate] = msgspec.field(default_factory=list)
+
+
+def load_catalogue(text: str) -> list[PlanCreate]:
+    """The plans of a catalogue file's text (msgspec.ValidationError naming the bad field)."""
+    return msgspec.toml.decode(text, type=Catalogue).plans
+
+
+async def apply_catalogue(ctx: Context, plans: list[PlanCreate]) -> list[tuple[Plan, bool]]:
+    """Create the catalogue's plans that do not exist yet; an existing plan is kept as it is (a
+    price change is a new version, made on purpose with ``add_version``). Each plan with whether
+    it was created now."""
+    applied: list[tuple[Plan, bool]] = []
+    for data in plans:
+        existing = await ctx.session.scalar(
+            select(Plan).where(Plan.code == data.code, Plan.superseded_at.is_(None))
+        )
+        applied.append((existing, False) if existing is not None else (await create_plan(ctx, data), True))
+    return applied

@@ -12,6 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from bizsuite.core.context import tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.identity.models import Role
+from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 from bizsuite.modules.crm.accounts import services
 from bizsuite.modules.crm.accounts.schemas import (
@@ -102,6 +103,13 @@ def account_filters(
 ACCOUNT_FILTERS = {"filters": Provide(account_filters, sync_to_thread=False)}
 Filters = NamedDependency[AccountFilters]
 
+#: Creating or restoring accounts beyond the plan's ``accounts`` limit (active accounts count).
+ACCOUNTS_LIMIT_REACHED = problems(
+    {
+        402: "The plan's limit of active customer accounts is reached (`plan-limit-reached`: the limit and the usage)"
+    }
+)
+
 
 class ZoneController(Controller):
     """Service zones (片区) and their stewards (片区管家)."""
@@ -184,13 +192,14 @@ class AccountController(Controller):
         operation_id="update_crm_accounts",
         summary="Change several accounts",
         status_code=200,
+        responses=ACCOUNTS_LIMIT_REACHED,
     )
     async def update_crm_accounts(self, ctx: Ctx, data: JSONBody[AccountBulk]) -> AccountBulkResult:
         """Assign an owner to, archive or restore several accounts at once, all or nothing
         (another tenant's or an unknown id refuses the whole change); each change is audited."""
         return await services.bulk_change_accounts(ctx, data)
 
-    @post(operation_id="create_crm_account", summary="Create an account")
+    @post(operation_id="create_crm_account", summary="Create an account", responses=ACCOUNTS_LIMIT_REACHED)
     async def create_crm_account(self, ctx: Ctx, data: JSONBody[AccountCreate]) -> AccountOut:
         """Create an account; its code must be new in the tenant."""
         return await services.create_account(ctx, data)
@@ -228,6 +237,7 @@ class AccountController(Controller):
         operation_id="restore_crm_account",
         summary="Restore an account",
         status_code=200,
+        responses=ACCOUNTS_LIMIT_REACHED,
     )
     async def restore_crm_account(
         self, ctx: Ctx, account_id: FromPath[uuid.UUID], if_match: IfMatch = None

@@ -19,6 +19,7 @@ from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.identity.models import Membership, User
 from bizsuite.core.imports.spec import FieldProblem, Figure, ImportField, ImportSpec, Link, Parsed, RowError
+from bizsuite.modules.crm.accounts.services import ACCOUNTS_LIMIT
 from bizsuite.modules.crm.models import Account, AccountKind, Contact, Zone
 from bizsuite.web.i18n import N_, SUPPORTED, translations
 
@@ -164,15 +165,23 @@ async def _lookups(ctx: Context, codes: set[str]) -> _Lookups:
 
 
 async def validate(ctx: Context, rows: Sequence[Parsed[AccountRow]]) -> list[RowError]:
-    """Owners and zones must be this tenant's, a new account needs a name, a code appears once."""
+    """Owners and zones must be this tenant's, a new account needs a name, a code appears once,
+    and the new accounts must fit the plan's ``accounts`` limit: the rows that would pass it are
+    refused, each naming the limit and the usage (so the file imports nothing)."""
     lookups = await _lookups(ctx, {p.value.code for p in rows})
+    limit = await ctx.limit_use(ACCOUNTS_LIMIT)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
+    new = 0
     for parsed in rows:
         value, number = parsed.value, parsed.row
         first = seen.setdefault(value.code, number)
         if first != number:
             errors.append(RowError(number, "code", f"duplicate of row {first}", value.code))
+        if value.code not in lookups.accounts and first == number:
+            new += 1
+            if limit is not None and new > limit.left:
+                errors.append(RowError(number, "code", limit.beyond(), value.code))
         if value.code not in lookups.accounts and value.name is None:
             errors.append(RowError(number, "name", "a new account needs a name", ""))
         if value.owner is not None:
@@ -201,8 +210,11 @@ def _changed(row: Any, values: Mapping[str, Any]) -> bool:
 async def apply(
     ctx: Context, rows: Sequence[AccountRow], progress: Callable[[int], Awaitable[None]]
 ) -> dict[str, Any]:
-    """Create or update every account and its contact (in the job's one transaction)."""
+    """Create or update every account and its contact (in the job's one transaction); the new
+    accounts are checked against the plan's limit first (402: nothing is imported)."""
     lookups = await _lookups(ctx, {r.code for r in rows})
+    if new := len({r.code for r in rows if r.code not in lookups.accounts}):
+        await ctx.check_limit(ACCOUNTS_LIMIT, adding=new)
     created = updated = contacts = 0
     for done, row in enumerate(rows, start=1):
         values: dict[str, Any] = {

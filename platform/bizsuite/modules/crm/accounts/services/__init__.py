@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from bizsuite.modules.crm.accounts.services.accounts import (
     ACCOUNT_LIST,
+    ACCOUNTS_LIMIT,
     account_groups,
     account_list,
     account_view,
     bulk_change_accounts,
+    count_active_accounts,
     create_account,
     delete_account,
     get_account,
@@ -55,6 +57,7 @@ from bizsuite.modules.crm.accounts.services.zones import (
 )
 
 __all__ = [
+    "ACCOUNTS_LIMIT",
     "ACCOUNT_LIST",
     "TimelineRows",
     "account_groups",
@@ -67,6 +70,7 @@ __all__ = [
     "check_zone",
     "contact_names",
     "contact_view",
+    "count_active_accounts",
     "create_account",
     "create_activity",
     "create_contact",

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
@@ -216,6 +217,10 @@ async def bulk_change_accounts(ctx: Context, data: AccountBulk) -> AccountBulkRe
     missing = wanted - {row.id for row in rows}
     if missing:
         raise ValidationProblem.for_field("ids", f"{len(missing)} of the ids are not accounts of this tenant")
+    if data.action is AccountBulkAction.RESTORE:
+        restoring = sum(1 for row in rows if row.status is not AccountStatus.ACTIVE)
+        if restoring:
+            await ctx.check_limit(ACCOUNTS_LIMIT, adding=restoring)
     changed = 0
     for account in rows:
         before = snapshot(account)
@@ -235,6 +240,19 @@ async def bulk_change_accounts(ctx: Context, data: AccountBulk) -> AccountBulkRe
         await _save_account(ctx, account, before, action)
         changed += 1
     return AccountBulkResult(changed=changed, unchanged=len(rows) - changed)
+
+
+#: The plan limit active accounts count against (the CRM's usage meter, read by billing).
+ACCOUNTS_LIMIT = "accounts"
+
+
+async def count_active_accounts(session: AsyncSession) -> int:
+    """The session's tenant's active accounts: what the plan's ``accounts`` limit counts (archived
+    accounts are kept for history and do not count; restoring one counts again)."""
+    found = await session.scalar(
+        select(func.count()).select_from(Account).where(Account.status == AccountStatus.ACTIVE)
+    )
+    return int(found or 0)
 
 
 async def _account(ctx: Context, account_id: uuid.UUID) -> Account:
@@ -268,6 +286,7 @@ async def create_account(ctx: Context, data: AccountCreate) -> AccountOut:
         await require_member(ctx, data.owner_user_id, field="owner_user_id")
     if data.zone_id is not None:
         await check_zone(ctx, data.zone_id)
+    await ctx.check_limit(ACCOUNTS_LIMIT)
     account = Account(**msgspec.structs.asdict(data), trailing_revenue=Decimal("0.00"))
     ctx.session.add(account)
     await ctx.session.flush()
@@ -315,6 +334,8 @@ async def set_account_status(
     check_version(account, if_match)
     if account.status is status:
         raise ConflictProblem(f"The account is already {status.value}.")
+    if status is AccountStatus.ACTIVE:
+        await ctx.check_limit(ACCOUNTS_LIMIT)
     before = snapshot(account)
     account.status = status
     action = "crm.account.archived" if status is AccountStatus.ARCHIVED else "crm.account.restored"
