@@ -342,23 +342,17 @@ def keys_create(slug: str, name: str, role: str) -> None:
 
 async def _as_owner_of(ctx: Any, slug: str) -> Any:
     """The operator acting in the tenant ``slug`` as its owner would (session bound to it)."""
-    import dataclasses
-
     from sqlalchemy import select
 
-    from bizsuite.core.context import Context
     from bizsuite.core.db import bind_tenant
-    from bizsuite.core.identity.models import Role
     from bizsuite.core.tenants.models import Tenant
+    from bizsuite.core.tenants.provisioning import as_owner
 
     tenant = await ctx.session.scalar(select(Tenant).where(Tenant.slug == slug))
     if tenant is None:
         raise click.ClickException(f"no tenant with slug {slug!r}")
     await bind_tenant(ctx.session, tenant.id)
-    return Context(
-        session=ctx.session,
-        principal=dataclasses.replace(ctx.principal, tenant=tenant, role=Role.OWNER),
-    )
+    return as_owner(ctx, tenant)
 
 
 def _convert(values: dict[str, Any], kind: type[T]) -> T:

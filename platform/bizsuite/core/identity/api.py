@@ -40,16 +40,19 @@ from bizsuite.core.identity.schemas import (
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 
 
-def session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int) -> Cookie:
-    """The session cookie: HttpOnly, SameSite=Lax, Secure when configured."""
+def session_cookie(
+    request: Request[Any, Any, Any], value: str, *, max_age: int, key: str = SESSION_COOKIE, path: str = "/"
+) -> Cookie:
+    """A session cookie (the tenant UI's by default, the reseller portal's with its own key and
+    path): HttpOnly, SameSite=Lax, Secure when configured."""
     return Cookie(
-        key=SESSION_COOKIE,
+        key=key,
         value=value,
         max_age=max_age,
         httponly=True,
         secure=app_settings(request).secure_cookies,
         samesite="lax",
-        path="/",
+        path=path,
     )
 
 

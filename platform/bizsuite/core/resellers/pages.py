@@ -27,6 +27,7 @@ from bizsuite.core.context import Context, PrincipalKind, principal_of
 from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.errors import ProblemError, TenantSuspendedProblem, UnauthorizedProblem
 from bizsuite.core.identity import lockout
+from bizsuite.core.identity.api import session_cookie
 from bizsuite.core.resellers import services, users
 from bizsuite.core.resellers.auth import RESELLER_COOKIE_PATH, RESELLER_SESSION_COOKIE, PortalUser
 from bizsuite.core.resellers.models import ResellerUser
@@ -110,15 +111,9 @@ def _safe_next(target: str | None) -> str:
 
 
 def _session_cookie(request: Request[Any, Any, Any], value: str, *, max_age: int) -> Cookie:
-    """The portal's session cookie: HttpOnly, SameSite=Lax, only sent under /reseller."""
-    return Cookie(
-        key=RESELLER_SESSION_COOKIE,
-        value=value,
-        max_age=max_age,
-        httponly=True,
-        secure=app_settings(request).secure_cookies,
-        samesite="lax",
-        path=RESELLER_COOKIE_PATH,
+    """The portal's session cookie: the tenant UI's kind, only sent under /reseller."""
+    return session_cookie(
+        request, value, max_age=max_age, key=RESELLER_SESSION_COOKIE, path=RESELLER_COOKIE_PATH
     )
 
 

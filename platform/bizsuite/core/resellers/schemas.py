@@ -11,11 +11,10 @@ import msgspec
 
 from bizsuite.core.billing.models import InvoiceStatus
 from bizsuite.core.billing.schemas import FigureOut, PlanCode, Seats, UsageOut
+from bizsuite.core.identity.schemas import Email
 from bizsuite.core.resellers.models import ResellerStatus
 from bizsuite.core.tenants.models import TenantStatus
 from bizsuite.core.tenants.schemas import BlueprintName, Slug, TenantName
-
-Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class ResellerCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -85,6 +85,16 @@ class Provisioned:
     api_key: str | None = None
 
 
+def as_owner(ctx: Context, tenant: Tenant, *, label: str | None = None) -> Context:
+    """The caller (operator, reseller) acting in ``tenant`` as its owner would: for what only a
+    tenant's owner may do there (invite its first owner, mint its first key). The session must
+    be bound to the tenant."""
+    principal = dataclasses.replace(
+        ctx.principal, tenant=tenant, role=Role.OWNER, label=label or ctx.principal.label
+    )
+    return Context(session=ctx.session, principal=principal, request_id=ctx.request_id, ip=ctx.ip)
+
+
 def blueprint_names() -> list[str]:
     """The blueprints a tenant can be provisioned from (``tenants/*.toml``), sorted."""
     return sorted(path.stem for path in BLUEPRINTS.glob("*.toml"))
@@ -119,14 +129,7 @@ async def provision(
         )
     made = Provisioned(tenant=tenant, created=list(report.created))
     # The provisioner acts in the new tenant as its owner would, for the invitation and the key.
-    in_tenant = Context(
-        session=ctx.session,
-        principal=dataclasses.replace(
-            ctx.principal, tenant=tenant, role=Role.OWNER, label=order.inviter or ctx.principal.label
-        ),
-        request_id=ctx.request_id,
-        ip=ctx.ip,
-    )
+    in_tenant = as_owner(ctx, tenant, label=order.inviter)
     if order.owner_email:
         await create_invitation(
             in_tenant,
