@@ -21,7 +21,6 @@ from bizsuite.core.identity import security
 from bizsuite.core.identity.blueprint import users_in
 from bizsuite.core.identity.models import ApiKey, Role
 from bizsuite.core.jobs.queue import system_principal
-from bizsuite.core.migrate import upgrade
 from bizsuite.core.resellers.demo import prepare_demo_reseller
 from bizsuite.kit import DemoCompanion, registry
 from bizsuite.settings import Settings
@@ -36,6 +35,8 @@ async def prepare_demo(settings: Settings, blueprint_path: Path) -> tuple[list[s
     """Make the demo ready; return the lines to print (logins and API key) and the processes the
     business modules want beside the server (``ModuleSpec.demo_companions``)."""
     owner, app = resolve_urls(settings)
+    from bizsuite.core.migrate import upgrade  # alembic: 37 MB an app worker never needs
+
     await upgrade(owner, settings)
     blueprint = load_blueprint(blueprint_path)
     sandbox_path = blueprint_path.with_name(SANDBOX_BLUEPRINT)

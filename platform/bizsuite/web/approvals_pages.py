@@ -45,7 +45,7 @@ from bizsuite.core.approvals.schemas import (
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ProblemError
-from bizsuite.core.identity import services as identity
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units import services as org_units
 from bizsuite.core.org_units.models import OrgUnit
@@ -173,14 +173,6 @@ def _amount(value: Any) -> Any:
     return value
 
 
-async def _members(ctx: Context) -> list[tuple[uuid.UUID, str, str]]:
-    """Every member as (user id, name, email), by name: the choices for delegation and assignments."""
-    members = await every_page(
-        lambda cursor: identity.list_members(ctx, limit=200, cursor=cursor), limit=MAX_ROWS
-    )
-    return sorted(((user.id, user.name, user.email) for _membership, user in members), key=lambda m: m[1])
-
-
 async def _units(ctx: Context) -> list[OrgUnit]:
     """The active org units, the choices for documents and assignments."""
     units = await every_page(
@@ -264,7 +256,7 @@ class ApprovalPages(Controller):
             "approvals/inbox.html",
             rows=rows,
             labels=await _request_labels(ctx, rows),
-            members=await _members(ctx) if rows else [],
+            members=await member_choices(ctx) if rows else None,
             next_cursor=next_cursor,
             params=query_params(request, "cursor"),
             tab="inbox",
@@ -429,7 +421,10 @@ class ApprovalPages(Controller):
             history=history,
             labels=labels,
             actions=actions,
-            members=await _members(ctx) if "delegate" in actions else [],
+            # The member a refused delegation named, so the field still shows them.
+            members=await member_choices(ctx, selected=[(values or {}).get("to_user_id")])
+            if "delegate" in actions
+            else None,
             errors=errors or FormErrors(),
             failed=failed,
             values=values or {},
@@ -610,7 +605,7 @@ class ApproverAssignmentPages(Controller):
             status_code=status_code,
             rows=rows,
             labels=labels,
-            members=await _members(ctx),
+            members=await member_choices(ctx, selected=[sent.get("user_id"), (values or {}).get("user_id")]),
             units=await _units(ctx),
             roles=sorted(set(SEED_ROLES) | {r.approver_role for r in rows}),
             next_cursor=next_cursor,

@@ -42,7 +42,6 @@ from typing import IO, Any, Generic, Literal, TypeVar, get_args
 from urllib.parse import quote
 
 import msgspec
-import xlsxwriter
 from litestar import Controller, Request, Response, get
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
@@ -236,6 +235,8 @@ class XlsxWriter:
     def __init__(
         self, target: str | io.BytesIO, columns: Sequence[Column], sheet: str, zone: zoneinfo.ZoneInfo
     ) -> None:
+        import xlsxwriter  # here: 10 MB a worker needs only for a workbook export
+
         in_memory = not isinstance(target, str)
         self.workbook = xlsxwriter.Workbook(
             target, {"in_memory": in_memory, "constant_memory": not in_memory, "strings_to_formulas": False}

@@ -242,6 +242,23 @@ def read_form(
     return Submission(values=values, body=body, errors=errors, version=form_version(data))
 
 
+def form_context(
+    form: Submission[Any] | None, name: str | None = None, *, values: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A page's form as its template shows it: the submitted form's ``errors`` and ``values``
+    (what the user typed), or a blank form (no errors; ``values``, what it starts with: defaults,
+    or the record's saved values). With ``name``, also ``form``: which of the page's forms was
+    sent, so only that one shows them (``{% if form == "milestone" %}``). The one way to hand a
+    form to a template: ``page(request, "x.html", **form_context(form, "milestone"), ...)``."""
+    context: dict[str, Any] = {
+        "errors": form.errors if form is not None else FormErrors(),
+        "values": form.values if form is not None else ({} if values is None else values),
+    }
+    if name is not None:
+        context["form"] = name
+    return context
+
+
 def saved_values(record: Any, fields: Iterable[str]) -> dict[str, Any]:
     """A record's current values of ``fields`` as a form would show them (for a 412 conflict)."""
     shown: dict[str, Any] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import uuid
 import zoneinfo
 from collections.abc import Awaitable, Callable
@@ -19,8 +18,7 @@ from sqlalchemy import Date, cast, func, select, update
 from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
-from bizsuite.core.errors import NotFoundProblem, UnauthorizedProblem
-from bizsuite.core.identity import lockout
+from bizsuite.core.errors import NotFoundProblem, ProblemError, UnauthorizedProblem
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.api import session_cookie, start_session
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User
@@ -35,8 +33,9 @@ from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.system.search import clean_search_text, run_search
 from bizsuite.core.tenants.services import validate_time_zone
 from bizsuite.web import i18n, palette
-from bizsuite.web.forms import FormErrors, Submission, decode_form, read_form
+from bizsuite.web.forms import FormErrors, Submission, read_form
 from bizsuite.web.i18n import gettext as _
+from bizsuite.web.sign_in import SignInForm, SignInRefusal
 from bizsuite.web.support import LANGUAGE_COOKIE, redirect, run_form, signed_in
 from bizsuite.web.templating import form_token_matches, page
 
@@ -50,20 +49,19 @@ def _safe_next(target: str | None) -> str:
     return "/"
 
 
-def sign_in_locked_message(locked: lockout.SignInLockedProblem) -> str:
-    """What a sign-in form says when the account or the address is locked (in minutes)."""
-    minutes = max(1, math.ceil(locked.retry_after / 60))
-    if locked.scope == "account":
-        return i18n.ngettext(
-            "Too many failed sign-ins for this account. Try again in %(num)s minute.",
-            "Too many failed sign-ins for this account. Try again in %(num)s minutes.",
-            minutes,
-        )
-    return i18n.ngettext(
-        "Too many failed sign-ins from your network. Try again in %(num)s minute.",
-        "Too many failed sign-ins from your network. Try again in %(num)s minutes.",
-        minutes,
-    )
+def _refused(problem: ProblemError, login: LoginRequest) -> SignInRefusal | None:
+    """How the sign-in form answers wrong credentials, or a right password without its TOTP code."""
+    if isinstance(problem, identity.TotpRequiredProblem):
+        errors = FormErrors({"totp_code": _("Enter the six-digit code from your authenticator app.")})
+        return SignInRefusal(422, errors, {"show_totp": True})
+    if isinstance(problem, UnauthorizedProblem):
+        message = _("Wrong TOTP code.") if login.totp_code else _("Wrong email or password.")
+        context = {"show_totp": bool(login.totp_code), "problem": problem.slug}
+        return SignInRefusal(422, FormErrors({"__all__": message}), context)
+    return None
+
+
+SIGN_IN = SignInForm("auth/login.html", LoginRequest)
 
 
 class AuthPages(Controller):
@@ -74,74 +72,30 @@ class AuthPages(Controller):
     @get("/login", opt={"starts_session": True})
     async def login_form(self, request: Request[Any, Any, Any]) -> Template:
         """The sign-in form."""
-        return page(
-            request,
-            "auth/login.html",
-            values={},
-            errors=FormErrors(),
-            next=request.query_params.get("next", "/"),
-        )
+        return SIGN_IN.show(request, request.query_params.get("next", "/"))
 
     @post("/login", opt={"starts_session": True})
     async def login(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Check the password (and TOTP code) and open a session."""
-        values = {k: v for k, v in data.items() if k != "password"}
         target = _safe_next(data.get("next"))
-        if not form_token_matches(request, data):
-            errors = FormErrors({"__all__": _("The form expired; please try again.")})
-            return page(
-                request, "auth/login.html", status_code=403, values=values, errors=errors, next=target
-            )
-        login, errors = decode_form({k: v for k, v in data.items() if k != "next"}, LoginRequest)
-        if login is None:
-            return page(
-                request, "auth/login.html", status_code=422, values=values, errors=errors, next=target
-            )
-        try:
-            user = await identity.verify_credentials(
-                ctx.session, login, guard=lockout.guard_for(request.app), ip=ctx.ip
-            )
-        except lockout.SignInLockedProblem as locked:
-            locked_page = page(
-                request,
-                "auth/login.html",
-                status_code=429,
-                values=values,
-                errors=FormErrors({"__all__": sign_in_locked_message(locked)}),
-                next=target,
-                problem=locked.slug,
-            )
-            locked_page.headers["Retry-After"] = str(locked.retry_after)
-            return locked_page
-        except identity.TotpRequiredProblem:
-            errors = FormErrors({"totp_code": _("Enter the six-digit code from your authenticator app.")})
-            return page(
-                request,
-                "auth/login.html",
-                status_code=422,
-                values=values,
-                errors=errors,
-                next=target,
-                show_totp=True,
-            )
-        except UnauthorizedProblem as problem:
-            message = _("Wrong TOTP code.") if login.totp_code else _("Wrong email or password.")
-            return page(
-                request,
-                "auth/login.html",
-                status_code=422,
-                values=values,
-                errors=FormErrors({"__all__": message}),
-                next=target,
-                show_totp=bool(login.totp_code),
-                problem=problem.slug,
-            )
-        choices = await identity.tenant_choices(ctx.session, user.id)
-        choice = choices[0] if choices else None
-        cookie, _session = await start_session(ctx, request, user, choice.tenant_id if choice else None)
-        response = Redirect(target if choice else "/no-tenant", status_code=303)
-        response.cookies.append(cookie)
-        return response
+
+        async def signed_in(user: User) -> Response[Any]:
+            choices = await identity.tenant_choices(ctx.session, user.id)
+            choice = choices[0] if choices else None
+            cookie, _session = await start_session(ctx, request, user, choice.tenant_id if choice else None)
+            response = Redirect(target if choice else "/no-tenant", status_code=303)
+            response.cookies.append(cookie)
+            return response
+
+        return await SIGN_IN.submit(
+            ctx,
+            request,
+            data,
+            target=target,
+            verify=identity.verify_credentials,
+            refused=_refused,
+            signed_in=signed_in,
+        )
 
     @post("/logout")
     async def logout(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:

@@ -221,11 +221,23 @@ async def run_action(
     return redirect(done or back, notice=notice)
 
 
-async def savepoint(ctx: Context, work: Awaitable[R]) -> R:
+async def savepoint(
+    ctx: Context, work: Awaitable[R], *, translate: Callable[[ProblemError], ProblemError] | None = None
+) -> R:
     """Run a service call in a savepoint: a refused change leaves nothing behind, so the page
-    can still answer (re-render the form, redirect with a toast) in the same transaction."""
-    async with ctx.session.begin_nested():
-        return await work
+    can still answer (re-render the form, redirect with a toast) in the same transaction.
+
+    ``translate`` turns a module's problem that carries figures or names into one in the user's
+    language (the page shows its message next to the field); it returns other problems as given.
+    """
+    try:
+        async with ctx.session.begin_nested():
+            return await work
+    except ProblemError as problem:
+        shown = translate(problem) if translate is not None else problem
+        if shown is problem:
+            raise
+        raise shown from problem
 
 
 def form_list(form: Any, key: str) -> list[str]:

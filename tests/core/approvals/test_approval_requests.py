@@ -240,6 +240,22 @@ async def test_delegation_hands_the_step_to_another_member(client: Client, compa
     assert delegated[0]["comment"] == "on leave"
 
 
+async def test_delegation_to_the_author_or_the_current_approver_is_refused_by_field(
+    client: Client, company: Company
+) -> None:
+    request = await submit(client, company, "clerk", "SH")
+    for to, status, message in (
+        ("clerk", 422, "the author cannot approve their own document"),
+        ("store", 409, "this member is already the approver"),
+    ):
+        refused = await decide(client, request, company["store"], "delegate", {"to_user_id": company[to].id})
+        assert refused.status_code == status, refused.text
+        assert [(e["field"], e["message"]) for e in refused.json()["errors"]] == [("to_user_id", message)]
+    unchanged = await client.get(f"{BASE}/requests/{request['id']}", headers=company["clerk"].headers)
+    assert unchanged.json()["current_approver_id"] == company["store"].id
+    assert unchanged.json()["version"] == request["version"]
+
+
 async def test_an_approved_document_calls_its_module_back_exactly_once(
     client: Client, company: Company, recorder: Recorder
 ) -> None:

@@ -20,6 +20,7 @@ from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem, ProblemError
 from bizsuite.core.files import services as files
 from bizsuite.core.files.api import provide_storage
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
 from bizsuite.web.forms import FormErrors, form_version, problem_errors
 from bizsuite.web.i18n import N_, gettext
@@ -67,7 +68,15 @@ async def render_chatter(
             "feed": feed,
             "followers": await services.list_followers(ctx, target_type, target_id),
             "planned": planned.items,
-            "members": await services.member_choices(ctx),
+            "members": await member_choices(
+                ctx,
+                module=declared.module,
+                selected=[
+                    ctx.principal.user_id,
+                    (values or {}).get("assignee_user_id"),
+                    *(a.assignee_user_id for a in planned.items),
+                ],
+            ),
             "activity_types": activities.TYPE_LABELS,
             "state_labels": STATE_LABELS,
             "today": activities.today(ctx),

@@ -38,7 +38,8 @@ from bizsuite.core.context import Context, PrincipalKind, snapshot
 from bizsuite.core.errors import ForbiddenProblem, NotFoundProblem, ValidationProblem
 from bizsuite.core.files import access
 from bizsuite.core.files.models import StoredFile
-from bizsuite.core.identity.models import Membership, Role, User
+from bizsuite.core.identity.members import granted_clause, members_named_in
+from bizsuite.core.identity.models import Membership, Role
 from bizsuite.core.identity.services import require_member, user_names
 from bizsuite.core.pagination import decode_cursor, encode_cursor
 from bizsuite.core.repository import check_version, fetch, fetch_reference
@@ -122,9 +123,7 @@ async def granted_members(
         return set()
     statement = select(Membership.user_id).where(Membership.user_id.in_(wanted))
     if module is not None:
-        statement = statement.where(
-            or_(Membership.role.in_([Role.OWNER, Role.ADMIN]), Membership.module_grants.contains([module]))
-        )
+        statement = statement.where(granted_clause(module))
     return set((await ctx.session.scalars(statement)).all())
 
 
@@ -137,14 +136,6 @@ async def require_record_member(
     if user_id not in await granted_members(ctx, module_of_type(target_type), [user_id]):
         raise ValidationProblem.for_field(field, NOT_GRANTED, source=source)
     return user_id
-
-
-async def member_choices(ctx: Context) -> list[tuple[uuid.UUID, str]]:
-    """The tenant's members as ``(user id, name)``, by name (the mention picker, assignees)."""
-    rows = await ctx.session.execute(
-        select(User.id, User.name).join(Membership, Membership.user_id == User.id).order_by(User.name)
-    )
-    return [(row.id, row.name) for row in rows]
 
 
 async def _default_followers(
@@ -277,7 +268,7 @@ async def post_message(
     declared, info = await record_of(ctx, target_type, target_id)
     for user_id in dict.fromkeys(mention_ids):
         await require_record_member(ctx, target_type, user_id, field="mention_ids")
-    named = rules.mentioned_in(body, dict(await member_choices(ctx))) if "@" in body else []
+    named = rules.mentioned_in(body, await members_named_in(ctx, body)) if "@" in body else []
     if set(named) - await granted_members(ctx, declared.module, named):
         # Telling someone about a record they may not open would show them its name and the note.
         raise ValidationProblem.for_field("body", NOT_GRANTED)

@@ -13,12 +13,13 @@ from bizsuite.core.identity.models import Role
 from bizsuite.kit import SECTION_ADMINISTRATION, SECTION_ORGANISATION, ModuleSpec, NavItem
 from bizsuite.web.admin import ApiKeyPages, MemberPages
 from bizsuite.web.i18n import N_
+from bizsuite.web.members_pages import MemberOptionPages
 
 AREA = ModuleSpec(
     name="identity",
     kernel=True,
     controllers=[AuthController, MemberController, InvitationController, ApiKeyController],
-    pages=[MemberPages, ApiKeyPages],
+    pages=[MemberPages, ApiKeyPages, MemberOptionPages],
     navigation=[
         NavItem(N_("Members"), "/admin/members", Role.ADMIN, section=SECTION_ORGANISATION, order=20),
         NavItem(N_("API keys"), "/admin/api-keys", Role.ADMIN, section=SECTION_ADMINISTRATION, order=10),

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
-
 if TYPE_CHECKING:
     from bizsuite.core.context import Context
 
@@ -185,6 +183,9 @@ def read_table(
     empty = blank or (lambda cell: not cell_text(cell))
     if kind == "xlsx":
         try:
+            # Imported here: openpyxl (with numpy) is 33 MB a worker needs only for a workbook.
+            from openpyxl import load_workbook  # type: ignore[import-untyped]
+
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise UnreadableFileError("the workbook cannot be read") from exc

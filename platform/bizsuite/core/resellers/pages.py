@@ -26,7 +26,6 @@ from bizsuite.core.billing.pages import INVOICE_STATUS_LABELS, LIMIT_LABELS, PHA
 from bizsuite.core.context import Context, PrincipalKind, principal_of
 from bizsuite.core.dependencies import Ctx, app_settings
 from bizsuite.core.errors import ProblemError, TenantSuspendedProblem, UnauthorizedProblem
-from bizsuite.core.identity import lockout
 from bizsuite.core.identity.api import session_cookie
 from bizsuite.core.resellers import services, users
 from bizsuite.core.resellers.auth import RESELLER_COOKIE_PATH, RESELLER_SESSION_COOKIE, PortalUser
@@ -44,7 +43,7 @@ from bizsuite.web.admin import MODULE_LABELS
 from bizsuite.web.forms import FormErrors, Submission, decode_form, problem_errors, read_form
 from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
-from bizsuite.web.pages import sign_in_locked_message
+from bizsuite.web.sign_in import SignInForm, SignInRefusal
 from bizsuite.web.support import LANGUAGE_COOKIE, error_page, redirect, run_action, run_form, savepoint
 from bizsuite.web.templating import form_token_matches, page
 
@@ -129,6 +128,19 @@ async def _signed_in_response(
     return response
 
 
+def _refused(problem: ProblemError, _sign_in: PortalSignIn) -> SignInRefusal | None:
+    """How the portal's sign-in form answers a suspended reseller or wrong credentials."""
+    if isinstance(problem, TenantSuspendedProblem):
+        message = _("This reseller account is suspended; contact the operator.")
+        return SignInRefusal(403, FormErrors({"__all__": message}))
+    if isinstance(problem, UnauthorizedProblem):
+        return SignInRefusal(422, FormErrors({"__all__": _("Wrong email or password.")}))
+    return None
+
+
+SIGN_IN = SignInForm("resellers/login.html", PortalSignIn)
+
+
 class ResellerAuthPages(Controller):
     """The portal's sign-in, set-password link, language and sign-out."""
 
@@ -139,50 +151,21 @@ class ResellerAuthPages(Controller):
     @get("/login", opt={"starts_session": True})
     async def login_form(self, request: Request[Any, Any, Any]) -> Template:
         """The portal's sign-in form."""
-        return page(
-            request,
-            "resellers/login.html",
-            values={},
-            errors=FormErrors(),
-            next=_safe_next(request.query_params.get("next")),
-        )
+        return SIGN_IN.show(request, _safe_next(request.query_params.get("next")))
 
     @post("/login", opt={"starts_session": True})
     async def login(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Check the password (with the tenant sign-in's lockout) and open a portal session."""
-        values = {k: v for k, v in data.items() if k != "password"}
         target = _safe_next(data.get("next"))
-
-        def again(status: int, message: str) -> Template:
-            return page(
-                request,
-                "resellers/login.html",
-                status_code=status,
-                values=values,
-                errors=FormErrors({"__all__": message}),
-                next=target,
-            )
-
-        if not form_token_matches(request, data):
-            return again(403, _("The form expired; please try again."))
-        sign_in, errors = decode_form({k: v for k, v in data.items() if k != "next"}, PortalSignIn)
-        if sign_in is None:
-            return page(
-                request, "resellers/login.html", status_code=422, values=values, errors=errors, next=target
-            )
-        try:
-            user = await users.verify_sign_in(
-                ctx.session, sign_in, guard=lockout.guard_for(request.app), ip=ctx.ip
-            )
-        except lockout.SignInLockedProblem as locked:
-            locked_page = again(429, sign_in_locked_message(locked))
-            locked_page.headers["Retry-After"] = str(locked.retry_after)
-            return locked_page
-        except TenantSuspendedProblem:
-            return again(403, _("This reseller account is suspended; contact the operator."))
-        except UnauthorizedProblem:
-            return again(422, _("Wrong email or password."))
-        return await _signed_in_response(ctx, request, user, target)
+        return await SIGN_IN.submit(
+            ctx,
+            request,
+            data,
+            target=target,
+            verify=users.verify_sign_in,
+            refused=_refused,
+            signed_in=lambda user: _signed_in_response(ctx, request, user, target),
+        )
 
     @post("/logout")
     async def logout(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:

@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
-
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer  # type: ignore[import-untyped]
 
 #: reportlab's built-in Simplified Chinese font (no font file: the reader supplies the glyphs).
 CJK_FONT = "STSong-Light"
@@ -25,6 +19,9 @@ CONTENT_TYPE = "application/pdf"
 
 
 def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
+
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     return CJK_FONT
@@ -40,7 +37,9 @@ class ContractText:
     clauses: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+def _paragraphs(text: str, style: Any) -> list[Any]:
+    from reportlab.platypus import Paragraph  # type: ignore[import-untyped]
+
     # reportlab paragraphs take a small XML markup: escape the text, keep its line breaks.
     return [
         Paragraph(escape(block).replace("\n", "<br/>"), style)
@@ -51,6 +50,12 @@ def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
 
 def render_pdf(text: ContractText) -> bytes:
     """The contract as an A4 PDF."""
+    # reportlab is imported by the first document, not by every app worker (15 MB).
+    from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+    from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+    from reportlab.lib.units import mm  # type: ignore[import-untyped]
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
     font = _font()
     title = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1, spaceAfter=4 * mm)
     small = ParagraphStyle("small", fontName=font, fontSize=9, leading=13, alignment=1, spaceAfter=6 * mm)

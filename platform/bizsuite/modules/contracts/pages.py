@@ -8,6 +8,7 @@ import dataclasses
 import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import msgspec
@@ -80,7 +81,7 @@ from bizsuite.modules.contracts.schemas import (
 )
 from bizsuite.modules.crm.models import Account
 from bizsuite.web.exports import Column, export_response, export_view
-from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
+from bizsuite.web.forms import FormErrors, Submission, form_context, read_form, saved_values
 from bizsuite.web.i18n import N_, pgettext
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import (
@@ -237,19 +238,8 @@ def _translated(problem: ProblemError) -> ProblemError:
     return problem
 
 
-async def _in_savepoint(ctx: Context, work: Awaitable[Any]) -> Any:
-    try:
-        return await savepoint(ctx, work)
-    except ProblemError as problem:
-        raise _translated(problem) from problem
-
-
-def _blank(form: Submission[Any] | None, name: str) -> dict[str, Any]:
-    return {
-        "errors": form.errors if form else FormErrors(),
-        "values": form.values if form else {},
-        "form": name,
-    }
+#: The kernel's savepoint, with the contracts problems above in the user's language.
+_in_savepoint = partial(savepoint, translate=_translated)
 
 
 async def _group_labels(ctx: Context, state: ListState, groups: list[GroupTotal]) -> dict[str, str]:
@@ -380,7 +370,7 @@ class ContractPages(Controller):
             counterparties=[(str(c.id), c.name) for c in await services.counterparty_choices(ctx)],
             projects=[(str(p.id), f"{p.code} {p.name}") for p in await services.project_choices(ctx)],
             org_units=await _org_units(ctx),
-            **_blank(form, "contract"),
+            **form_context(form, "contract"),
             **_labels(),
         )
 
@@ -444,7 +434,7 @@ class ContractPages(Controller):
             settlement_kind=SettlementKind.RECEIPT
             if contract.direction is Direction.INCOME
             else SettlementKind.PAYMENT,
-            **_blank(form, form_name),
+            **form_context(form, form_name),
             **_labels(),
         )
 
@@ -732,7 +722,7 @@ class CounterpartyPages(Controller):
                 group_labels=_counterparty_group_labels(state, groups),
                 views=views,
             ),
-            **_blank(form, "counterparty"),
+            **form_context(form, "counterparty"),
             **_labels(),
         )
 
@@ -788,18 +778,14 @@ class CounterpartyPages(Controller):
         party = await services.get_counterparty(ctx, counterparty_id)
         values = saved_values(party, COUNTERPARTY_EDIT_FIELDS)
         values["blacklisted"] = party.blacklisted
-        context = _blank(form, form_name)
-        if form is None or form_name != "edit":
-            context["edit_values"] = values
-        else:
-            context["edit_values"] = {**form.values}
         return page(
             request,
             "contracts/counterparties/detail.html",
             status_code=form.status_code if form else 200,
             party=party,
             saved=form.conflict if form else None,
-            **context,
+            edit_values=form.values if form is not None and form_name == "edit" else values,
+            **form_context(form, form_name),
             **_labels(),
         )
 
@@ -935,7 +921,7 @@ class ProjectPages(Controller):
                 group_labels={g.value: names.get(g.value, "") for g in groups},
                 views=views,
             ),
-            **_blank(form, "project"),
+            **form_context(form, "project"),
         )
 
     @get(**filtered_by(project_filters))
@@ -1078,8 +1064,7 @@ class SettingsPages(Controller):
             "contracts/settings.html",
             status_code=form.status_code if form else 200,
             settings=current,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else saved_values(current, ("number_pattern", "spend_rule")),
+            **form_context(form, values=saved_values(current, ("number_pattern", "spend_rule"))),
             **_labels(),
         )
 
@@ -1203,7 +1188,7 @@ class TemplatePages(Controller):
                 group_labels=_template_group_labels(groups),
                 views=views,
             ),
-            **_blank(form, form_name),
+            **form_context(form, form_name),
             **_labels(),
         )
 
@@ -1315,7 +1300,7 @@ class TemplatePages(Controller):
             edit_values=edit.values if edit is not None else template_values(template),
             edit_errors=edit.errors if edit is not None else FormErrors(),
             conflict=edit.conflict if edit is not None else None,
-            **_blank(form, "register"),
+            **form_context(form, "register"),
             **_labels(),
         )
 
@@ -1437,8 +1422,7 @@ class TemplatePages(Controller):
             "contracts/templates/clause.html",
             status_code=edit.status_code if edit is not None else 200,
             clause=clause,
-            values=edit.values if edit is not None else saved_values(clause, CLAUSE_FIELDS),
-            errors=edit.errors if edit is not None else FormErrors(),
+            **form_context(edit, values=saved_values(clause, CLAUSE_FIELDS)),
             conflict=edit.conflict if edit is not None else None,
             used_by=await services.templates_using_clause(ctx, clause_id),
         )

@@ -41,7 +41,7 @@ from bizsuite.modules.fees.schemas import (
 from bizsuite.modules.fees.services import listing, metrics, payers, reconciliations, reports, statements
 from bizsuite.modules.fees.services.common import today, visible_units
 from bizsuite.web.exports import Column, export_response, export_view
-from bizsuite.web.forms import FormErrors, Submission, read_form
+from bizsuite.web.forms import Submission, form_context, read_form
 from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import ListState, list_context, list_export, list_export_source, list_state
@@ -217,8 +217,7 @@ class StatementPages(Controller):
             filters=filters,
             subsidiaries=await _subsidiaries(ctx, billed=True),
             group_view=await visible_units(ctx) is None,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {"year": today(ctx).year},
+            **form_context(form, values={"year": today(ctx).year}),
             currency=ctx.tenant.currency,
             **list_context(
                 listing.STATEMENT_LIST,
@@ -294,8 +293,7 @@ class StatementPages(Controller):
             detail=found,
             s=found.statement,
             group_view=await visible_units(ctx) is None,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {"paid_on": today(ctx).isoformat()},
+            **form_context(form, values={"paid_on": today(ctx).isoformat()}),
             adjustable=await statements.adjustable_lines(ctx, found.statement.org_unit_id)
             if found.statement.status.value == "draft"
             else [],
@@ -394,8 +392,7 @@ class ReconciliationPages(Controller):
             params={},
             subsidiaries=await _subsidiaries(ctx, billed=True),
             group_view=await visible_units(ctx) is None,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {"year": today(ctx).year},
+            **form_context(form, values={"year": today(ctx).year}),
         )
 
     @get()
@@ -461,8 +458,7 @@ class CustomsPages(Controller):
             filters=filters,
             params={k: v for k, v in (("year", filters.year), ("quarter", filters.quarter)) if v},
             subsidiaries=await _subsidiaries(ctx),
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {},
+            **form_context(form),
         )
 
     @get(dependencies=CUSTOMS_FILTERS)
@@ -675,8 +671,7 @@ class FigurePages(Controller):
             group_view=await visible_units(ctx) is None,
             income_kinds=INCOME_KINDS,
             which=which,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {"year": today(ctx).year - 1},
+            **form_context(form, values={"year": today(ctx).year - 1}),
         )
 
     @get()

@@ -26,7 +26,15 @@ from bizsuite.modules.fees.schemas import (
 )
 from bizsuite.modules.fees.services import payers, schedules, settings
 from bizsuite.modules.fees.services.common import visible_units
-from bizsuite.web.forms import FormErrors, Submission, decode_form, form_version, read_form, saved_values
+from bizsuite.web.forms import (
+    FormErrors,
+    Submission,
+    decode_form,
+    form_context,
+    form_version,
+    read_form,
+    saved_values,
+)
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.pages import Form
@@ -174,8 +182,7 @@ class SchedulePages(Controller):
             "fees/schedule_form.html",
             status_code=form.status_code if form else 200,
             schedule=schedule,
-            values=values,
-            errors=form.errors if form else FormErrors(),
+            **form_context(form, values=values),
             conflict=form.conflict if form else None,
             rows=_rows(values) + SPARE_ROWS,
             kinds=_kinds(),
@@ -261,8 +268,7 @@ class PayerPages(Controller):
             status_labels=STATUS_LABELS,
             group_view=await visible_units(ctx) is None,
             which=which,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else {},
+            **form_context(form),
         )
 
     @get()
@@ -309,8 +315,7 @@ class SettingsPages(Controller):
             status_code=form.status_code if form else 200,
             current=current,
             group_view=await visible_units(ctx) is None,
-            errors=form.errors if form else FormErrors(),
-            values=form.values if form else saved_values(current, ("statement_number_pattern",)),
+            **form_context(form, values=saved_values(current, ("statement_number_pattern",))),
             conflict=form.conflict if form else None,
         )
 

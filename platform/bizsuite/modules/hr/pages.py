@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
+from functools import partial
 from typing import Any
 
 from litestar import Controller, HttpMethod, Request, Response, get, post, route
@@ -16,10 +17,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy import select
 
-from bizsuite.core.chatter.services import member_choices
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import ConflictProblem, FieldError, ForbiddenProblem, ProblemError
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.views.services import list_saved_views
@@ -63,7 +64,7 @@ from bizsuite.modules.hr.schemas import (
     ScoresUpdate,
 )
 from bizsuite.web.exports import export_view
-from bizsuite.web.forms import FormErrors, Submission, read_form, saved_values
+from bizsuite.web.forms import FormErrors, Submission, form_context, read_form, saved_values
 from bizsuite.web.i18n import N_
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.lists import ListState, list_context, list_export, list_export_source, list_state
@@ -199,19 +200,7 @@ def _translated(problem: ProblemError) -> ProblemError:
     return problem
 
 
-async def _in_savepoint(ctx: Context, work: Awaitable[Any]) -> Any:
-    try:
-        return await savepoint(ctx, work)
-    except ProblemError as problem:
-        raise _translated(problem) from problem
-
-
-def _blank(form: Submission[Any] | None, name: str) -> dict[str, Any]:
-    return {
-        "errors": form.errors if form else FormErrors(),
-        "values": form.values if form else {},
-        "form": name,
-    }
+_in_savepoint = partial(savepoint, translate=_translated)
 
 
 async def _org_units(ctx: Context) -> list[tuple[str, str]]:
@@ -342,7 +331,7 @@ class PositionPages(Controller):
             status_code=form.status_code if form else 200,
             org_units=await _org_units(ctx),
             positions=await _positions(ctx),
-            **_blank(form, "position"),
+            **form_context(form, "position"),
             **_labels(),
         )
 
@@ -390,7 +379,7 @@ class PositionPages(Controller):
             org_units=await _org_units(ctx),
             positions=[p for p in await _positions(ctx) if p[0] != str(position.id)],
             edit_values=form.values if form and form_name == "edit" else edit_values,
-            **_blank(form, form_name),
+            **form_context(form, form_name),
             **_labels(),
         )
 
@@ -552,7 +541,7 @@ class DescriptionPages(Controller):
             description=description,
             position=await services.get_position(ctx, description.position_id),
             edit_values=form.values if form and form_name == "edit" else values,
-            **_blank(form, form_name),
+            **form_context(form, form_name),
             **_labels(),
         )
 
@@ -724,7 +713,7 @@ class EmployeePages(Controller):
                 group_labels={g.value: names.get(g.value, "") for g in groups},
                 views=views,
             ),
-            **_blank(form, "employee"),
+            **form_context(form, "employee"),
         )
 
     @get(**filtered_by(employee_filters))
@@ -795,12 +784,12 @@ class EmployeePages(Controller):
             else saved_values(employee, EMPLOYEE_EDIT_FIELDS),
             today=services.today(ctx),
             is_hr=hr,
-            members=[(str(i), n) for i, n in await member_choices(ctx)] if hr else [],
+            members=await member_choices(ctx, selected=[personal_values.get("user_id")]) if hr else None,
             personal_values=personal_values,
             personal_access_labels=PERSONAL_ACCESS_LABELS,
             appraisals=await _appraisal_history(ctx, employee.id),
             level_labels=LEVEL_LABELS,
-            **_blank(form, form_name),
+            **form_context(form, form_name),
         )
 
     @get("/{employee_id:uuid}")
@@ -1104,7 +1093,7 @@ class AppraisalCyclePages(Controller):
             org_units=await _org_units(ctx),
             is_hr=services.is_hr(ctx),
             **list_context(services.CYCLE_LIST, state, sent, listed, total=total, views=views),
-            **_blank(form, "cycle"),
+            **form_context(form, "cycle"),
             **_labels(),
         )
 

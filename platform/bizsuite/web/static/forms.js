@@ -6,10 +6,17 @@
   const LEAVE = () => (zh() ? "有未保存的修改，确定离开此页面吗？" : "You have unsaved changes. Leave this page?");
 
   // ---- Every error at once -------------------------------------------------------------------
+  // A large tenant's member picker (members.js) sends a hidden input; its box is the field.
+  function memberBox(form, name) {
+    const hidden = form.querySelector(`input[type=hidden][name="${CSS.escape(name)}"]`);
+    const combo = hidden && hidden.closest("[data-member-combo]");
+    return combo ? combo.querySelector("[data-member-input]") : null;
+  }
+
   function fieldOf(form, name) {
     if (!form || !name) return null;
     const named = form.querySelector(`[name="${CSS.escape(name)}"]:not([type=hidden])`);
-    return named || document.getElementById("f-" + name);
+    return named || memberBox(form, name) || document.getElementById("f-" + name);
   }
 
   function labelText(field) {
@@ -88,7 +95,10 @@
     if (!form) return;
     form.querySelectorAll(".saved-value[data-field]").forEach((note) => {
       const field = fieldOf(form, note.dataset.field);
-      if (field) {
+      if (field && field.matches("[data-member-input]")) {
+        field.closest("[data-member-combo]").querySelector("[data-member-value]").value = note.dataset.theirs;
+        field.value = field.dataset.name = note.dataset.theirs ? note.dataset.theirsLabel || "" : "";
+      } else if (field) {
         if (field.type === "checkbox") field.checked = ["true", "True", "on", "1"].includes(note.dataset.theirs);
         else field.value = note.dataset.theirs;
       }

@@ -51,10 +51,12 @@
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("button[name=action][value=assign]") : null;
     if (!button) return;
-    var owner = button.form && button.form.querySelector("select[name=owner_user_id]");
+    var owner = button.form && button.form.querySelector("[name=owner_user_id]");
     if (owner && !owner.value) {
       event.preventDefault();
-      owner.focus();
+      // A large tenant's picker is a combobox beside a hidden input (members.js): focus its box.
+      var combo = owner.closest("[data-member-combo]");
+      (combo ? combo.querySelector("[data-member-input]") : owner).focus();
     }
   });
 

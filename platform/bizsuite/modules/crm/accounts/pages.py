@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +24,7 @@ from bizsuite.core import clock
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.services import user_names
 from bizsuite.core.org_units.models import OrgUnit
@@ -141,7 +142,14 @@ NOTICES = {
 }
 
 
-async def _choices(ctx: Context) -> dict[str, Any]:
+def _owners_in(*forms: Mapping[str, Any] | None) -> list[Any]:
+    """The owners a page's forms show as chosen (typed values, saved values of a conflict)."""
+    return [form.get("owner_user_id") for form in forms if form]
+
+
+async def _choices(ctx: Context, *, owners: list[Any]) -> dict[str, Any]:
+    """The pickers' choices of the account and zone pages; ``owners``: the members they show as
+    chosen (named even when the tenant is too large to list everyone)."""
     zones = await every_page(lambda cursor: services.list_zones(ctx, limit=200, cursor=cursor), limit=1000)
     units = await ctx.session.execute(
         select(OrgUnit.id, OrgUnit.name, OrgUnit.code)
@@ -151,7 +159,7 @@ async def _choices(ctx: Context) -> dict[str, Any]:
     return {
         "zone_choices": [(z.id, f"{z.name} · {z.code}") for z in zones],
         "unit_choices": [(u.id, f"{u.name} · {u.code}") for u in units],
-        "member_choices": await services.member_choices(ctx),
+        "member_choices": await member_choices(ctx, selected=owners),
         "kinds": KIND_LABELS,
     }
 
@@ -316,7 +324,7 @@ class AccountPages(Controller):
                 group_labels=_group_labels(state, groups, names, zones),
                 views=views,
             ),
-            **await _choices(ctx),
+            **await _choices(ctx, owners=_owners_in(sent)),
         )
 
     @route(
@@ -370,7 +378,7 @@ class AccountPages(Controller):
             status_code=status_code,
             errors=errors or FormErrors(),
             values=values or {"kind": AccountKind.END_CUSTOMER.value},
-            **await _choices(ctx),
+            **await _choices(ctx, owners=_owners_in(values)),
         )
 
     @get("/new", opt={"min_role": Role.MEMBER})
@@ -438,7 +446,13 @@ class AccountPages(Controller):
             values=form.values if form is not None else {},
             saved=(form.conflict if form is not None else None) or {},
             now_local=now_local,
-            **await _choices(ctx),
+            **await _choices(
+                ctx,
+                owners=[
+                    account.owner_user_id,
+                    *_owners_in(form.values if form else None, form.conflict if form else None),
+                ],
+            ),
         )
 
     def _again(
@@ -653,7 +667,13 @@ class ZonePages(Controller):
             values=form.values if form is not None else {},
             saved=(form.conflict if form is not None else None) or {},
             editing=editing,
-            **await _choices(ctx),
+            **await _choices(
+                ctx,
+                owners=[
+                    *(z.owner_user_id for z in zones),
+                    *_owners_in(form.values if form else None, form.conflict if form else None),
+                ],
+            ),
         )
 
     @get()

@@ -20,10 +20,11 @@ from litestar.response import Template
 
 from bizsuite.core.context import Context
 from bizsuite.core.dependencies import Ctx
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
+from bizsuite.core.identity.services import user_names
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import NavItem, Panel, SearchProvider, TimelineSource
-from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import StageKind
 from bizsuite.modules.crm.pipeline import services
 from bizsuite.modules.crm.pipeline.api import provide_opportunity_filters
@@ -152,12 +153,13 @@ async def opportunity_export(
             return
 
 
-def _group_labels(
-    state: ListState, groups: list[GroupTotal], stages: list[Any], members: list[tuple[Any, str]]
+async def _group_labels(
+    ctx: Context, state: ListState, groups: list[GroupTotal], stages: list[Any]
 ) -> dict[str, str]:
     """What each group is called: a stage's name (with its probability) or a person's name."""
     stage_names = {s.id: f"{s.name} · {s.probability}%" for s in stages}
-    people = {str(user_id): name for user_id, name in members}
+    owners = await user_names(ctx, _ids(g.value for g in groups)) if state.group == "owner" else {}
+    people = {str(user_id): name for user_id, name in owners.items()}
     labels: dict[str, str] = {}
     for g in groups:
         if not g.value:
@@ -168,6 +170,17 @@ def _group_labels(
         elif state.group == "owner":
             labels[g.value] = people.get(g.value, g.value)
     return labels
+
+
+def _ids(values: Any) -> list[uuid.UUID]:
+    """The values that are ids (a group's value, a form's field)."""
+    found = []
+    for value in values:
+        try:
+            found.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return found
 
 
 OPPORTUNITY_FIELDS = (
@@ -218,7 +231,7 @@ class PipelinePages(Controller):
             request,
             "crm/pipeline/board.html",
             columns=columns,
-            members=await member_choices(ctx),
+            members=await member_choices(ctx, selected=[owner]),
             owner=str(owner) if owner else "",
             figures=await services.column_figures(ctx, owner_user_id=owner),
             kinds=KIND_LABELS,
@@ -300,7 +313,7 @@ class PipelinePages(Controller):
         listed, total = await services.opportunity_list(ctx, filters, state, limit=PAGE_SIZE, count=True)
         groups = await services.opportunity_groups(ctx, filters, state)
         stages = await services.list_stages(ctx)
-        members = await member_choices(ctx)
+        members = await member_choices(ctx, selected=[sent.get("owner_user_id")])
         views, _more = await list_saved_views(ctx, services.OPPORTUNITY_LIST.key, limit=100, cursor=None)
         return page(
             request,
@@ -319,7 +332,7 @@ class PipelinePages(Controller):
                 listed,
                 total=total,
                 groups=groups,
-                group_labels=_group_labels(state, groups, stages, members),
+                group_labels=await _group_labels(ctx, state, groups, stages),
                 views=views,
             ),
         )
@@ -396,7 +409,13 @@ class PipelinePages(Controller):
             conflict=submission.conflict if submission is not None else None,
             accounts=await services.account_choices(ctx),
             stages=await services.list_stages(ctx),
-            members=await member_choices(ctx),
+            members=await member_choices(
+                ctx,
+                selected=[
+                    values.get("owner_user_id"),
+                    (submission.conflict or {}).get("owner_user_id") if submission is not None else None,
+                ],
+            ),
             statuses=STATUS_LABELS,
         )
 

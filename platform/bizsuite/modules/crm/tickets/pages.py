@@ -23,10 +23,10 @@ from sqlalchemy import select
 from bizsuite.core.context import Context, principal_of
 from bizsuite.core.dependencies import Ctx
 from bizsuite.core.errors import NotFoundProblem
+from bizsuite.core.identity.members import member_choices
 from bizsuite.core.identity.models import Role
 from bizsuite.core.views.services import list_saved_views
 from bizsuite.kit import LinkTarget, NavItem, Panel, SearchProvider, TimelineSource
-from bizsuite.modules.crm.accounts.services import member_choices
 from bizsuite.modules.crm.models import Account, SlaAnchor, TicketCategory, TicketPriority, TicketStatus
 from bizsuite.modules.crm.tickets import rules, services
 from bizsuite.modules.crm.tickets.api import Filters, ticket_filters
@@ -268,7 +268,7 @@ class TicketPages(Controller):
             "crm/tickets/list.html",
             rows=listed.items,
             filters=sent,
-            members=await member_choices(ctx),
+            members=await member_choices(ctx, selected=[sent.get("assignee_user_id")]),
             **list_context(
                 services.TICKET_LIST,
                 state,
@@ -325,7 +325,9 @@ class TicketPages(Controller):
             "crm/tickets/new.html",
             status_code=form.status_code if form is not None else 200,
             accounts=await _accounts(ctx),
-            members=await member_choices(ctx),
+            members=await member_choices(
+                ctx, selected=[form.values.get("assignee_user_id")] if form is not None else []
+            ),
             values=form.values
             if form is not None
             else {"priority": "normal", "account_id": request.query_params.get("account_id", "")},
@@ -375,7 +377,7 @@ class TicketPages(Controller):
                 (target.value, action.value, ACTION_LABELS[action.value])
                 for target, action in rules.status_actions(ticket.status)
             ],
-            members=await member_choices(ctx),
+            members=await member_choices(ctx, selected=[ticket.assignee_user_id]),
             clock=await services.tenant_clock(ctx),
             errors=form.errors if form is not None else FormErrors(),
             failed=failed if form is not None else None,

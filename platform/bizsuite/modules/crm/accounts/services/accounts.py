@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
-from bizsuite.core.identity.models import Membership, User
 from bizsuite.core.identity.services import require_member
 from bizsuite.core.repository import check_version, fetch
 from bizsuite.core.webhooks.services import emit_event
@@ -355,14 +354,3 @@ async def delete_account(ctx: Context, account_id: uuid.UUID, if_match: str | No
     await ctx.session.delete(account)
     await ctx.session.flush()
     ctx.audit("crm.account.deleted", account, before=before, target_id=account_id)
-
-
-async def member_choices(ctx: Context) -> list[tuple[uuid.UUID, str]]:
-    """The tenant's members as ``(user id, name)`` for owner pickers, by name."""
-    rows = await ctx.session.execute(
-        select(User.id, User.name)
-        .join(Membership, Membership.user_id == User.id)
-        .order_by(User.name)
-        .limit(500)
-    )
-    return [(row.id, row.name) for row in rows]
