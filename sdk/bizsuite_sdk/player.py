@@ -6,7 +6,10 @@ its acknowledgements and heartbeats up; else the command feed (server-sent event
 ``GET /api/v1/venue-audio/player/feed``), acknowledging with ``send_venue_audio_player_ack``.
 It "plays" each command and acknowledges it with what it plays, reports itself alive every
 ``heartbeat`` seconds, and, when the connection drops, reconnects with a doubling backoff (with
-jitter, up to ``max_backoff``) and resumes from the last event id it received, either way.
+jitter, up to ``max_backoff``) and resumes from the last event id it received, either way. A key
+refused (401) stops it; a refusal for its tenant's standing (403: the tenant suspended, venue
+audio no longer in its plan; 402: its subscription suspended), or its socket closed for that
+(4403, 4402), keeps it trying with that backoff, so it comes back by itself with its tenant.
 
 ``--transport auto`` (the default) tries the WebSocket at each connection and uses the feed for
 that connection when the WebSocket is not available (the ``websockets`` package missing: the
@@ -67,6 +70,23 @@ ACK_ATTEMPTS = 6
 NO_SOCKET = frozenset({400, 403, 404, 405, 426, 501})
 
 
+#: Refusals for the tenant's standing rather than the key (a suspended tenant, a plan without venue
+#: audio: 403; a suspended subscription: 402): they may end, so the player keeps trying.
+STANDING = frozenset({402, 403})
+DEVICE_KEY_PREFIX = "bzd_"
+
+
+def _problem(headers: Any, body: bytes | bytearray) -> dict[str, Any] | None:
+    """The server's problem details (RFC 9457) in a refusal, or ``None`` (a proxy's answer)."""
+    if "application/problem+json" not in str(headers.get("content-type") or ""):
+        return None
+    try:
+        found = json.loads(body)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
 class SocketUnavailable(Exception):
     """The server (or a proxy) does not offer the player's WebSocket."""
 
@@ -120,6 +140,9 @@ class Player:
         self.connections = 0
         #: How the current (or last) connection came: ``websocket`` or ``sse``.
         self.via: str | None = None
+        #: Why the server last ended or refused the connection for its tenant's standing (the
+        #: close reason or the problem's title, say ``Tenant suspended``), until connected again.
+        self.refused: str | None = None
         #: The WebSocket's path on the base URL (``ws://`` for ``http://``, ``wss://`` for ``https://``).
         self.socket_path = SOCKET
         self._socket: ClientConnection | None = None
@@ -236,11 +259,17 @@ class Player:
             httpx.Client(base_url=self.base_url, timeout=timeout, trust_env=False) as http,
             http.stream("GET", FEED, headers=headers) as response,
         ):
-            if response.status_code in (401, 403):
+            if response.status_code == 401 or (
+                response.status_code == 403 and not self.device_key.startswith(DEVICE_KEY_PREFIX)
+            ):
                 raise PermissionError(f"the feed refused this device key (HTTP {response.status_code})")
+            if response.status_code in STANDING:
+                response.read()
+                raise self._standing(response.status_code, response.headers, response.content)
             response.raise_for_status()
             self.connections += 1
             self.via = "sse"
+            self.refused = None
             log.info("connected (event stream, from event %s)", self.last_event_id)
             for event in sse_events(response.iter_lines()):
                 if self.stop.is_set():
@@ -263,6 +292,9 @@ class Player:
             status = exc.response.status_code
             if status == 401:
                 raise PermissionError("the socket refused this device key (HTTP 401)") from exc
+            problem = _problem(exc.response.headers, exc.response.body or b"")
+            if status in STANDING and problem is not None and self.device_key.startswith(DEVICE_KEY_PREFIX):
+                raise self._standing(status, exc.response.headers, exc.response.body or b"") from exc
             if status in NO_SOCKET:
                 raise SocketUnavailable(f"HTTP {status}") from exc
             raise ConnectionError(f"the socket answered HTTP {status}") from exc
@@ -271,6 +303,7 @@ class Player:
         with socket:
             self.connections += 1
             self.via = "websocket"
+            self.refused = None
             log.info("connected (WebSocket, from event %s)", self.last_event_id)
             self._socket = socket
             try:
@@ -283,11 +316,21 @@ class Player:
                     if self._resend:
                         self._send_again(socket)
             except ConnectionClosed as exc:
-                if exc.rcvd is not None and exc.rcvd.code == 4401:
-                    log.warning("the server closed the socket: %s", exc.rcvd.reason)
+                if exc.rcvd is not None and exc.rcvd.code >= 4000:  # 4000 + an HTTP status: why
+                    log.warning("the server closed the socket: %s %s", exc.rcvd.code, exc.rcvd.reason)
+                    if exc.rcvd.code - 4000 in STANDING:
+                        self.refused = exc.rcvd.reason
                 raise ConnectionError(f"the socket closed: {exc}") from exc
             finally:
                 self._socket = None
+
+    def _standing(self, status: int, headers: Any, body: bytes | bytearray) -> ConnectionError:
+        """A refusal for the tenant's standing (suspended, venue audio not in its plan, its
+        subscription suspended): it may end, so the player keeps trying, with its backoff."""
+        problem = _problem(headers, body) or {}
+        self.refused = str(problem.get("title") or f"HTTP {status}")
+        log.warning("refused for now (HTTP %s): %s; trying again later", status, problem.get("detail") or "")
+        return ConnectionError(f"refused for now: {self.refused}")
 
     def _on_message(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
@@ -319,7 +362,8 @@ class Player:
                 socket.send(json.dumps(pending[0]))
 
     def run(self) -> None:
-        """Listen until stopped, reconnecting with backoff; a refused key stops the player."""
+        """Listen until stopped, reconnecting with backoff; a refused key stops the player (a
+        refusal for its tenant's standing does not: it comes back when the tenant does)."""
         threading.Thread(target=self._beat, name="heartbeat", daemon=True).start()
         backoff = 0.5
         while not self.stop.is_set():

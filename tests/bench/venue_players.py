@@ -113,6 +113,8 @@ class Fleet:
         #: Acknowledgements sent again (the server answered 503 or 429, or the connection failed).
         self.retries = 0
         self.retry_reasons: dict[str, int] = {}
+        #: The process's CPU time at the mark (what a round cost it is counted from there).
+        self.cpu_at_mark = time.process_time()
 
     # --- HTTP ----------------------------------------------------------------------------------
 
@@ -355,6 +357,7 @@ class Fleet:
 
     def set_mark(self, ack: bool) -> int:
         self.ack = ack
+        self.cpu_at_mark = time.process_time()
         self.errors, self.feed_errors, self.retries, self.retry_reasons = [], [], 0, {}
         self.mark = [len(p.commands) for p in self.players]
         return len(self.players)
@@ -370,7 +373,8 @@ class Fleet:
         return len(done)
 
     async def wait(self, count: int, within: float, grace: float) -> dict[str, Any]:
-        cpu_before = time.process_time()
+        # From the mark: the commands may arrive before the call's answer, so before this wait.
+        cpu_before = self.cpu_at_mark
         deadline = time.monotonic() + within
         while self._done() < count:
             left = deadline - time.monotonic()

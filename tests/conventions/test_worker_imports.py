@@ -10,7 +10,20 @@ import subprocess
 import sys
 
 #: Each of these costs a worker 10 to 80 MB when imported at start (measured with ru_maxrss).
-ON_DEMAND = ("alembic", "openpyxl", "reportlab", "xlsxwriter")
+ON_DEMAND = (
+    "alembic",
+    "av",
+    "boto3",
+    "botocore",
+    "numpy",
+    "openpyxl",
+    "pyloudnorm",
+    "reportlab",
+    "scipy",
+    "soundfile",
+    "stripe",
+    "xlsxwriter",
+)
 
 PROBE = """
 import json, sys

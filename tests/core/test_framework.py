@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from bizsuite.core import framework
 from bizsuite.settings import REPO_ROOT
-from litestar import Litestar, get
+from litestar import Litestar, Request, Response, get
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
+from litestar.handlers import HTTPRouteHandler
 from litestar.handlers.base import BaseRouteHandler
 from litestar.testing import AsyncTestClient
 
@@ -54,6 +55,35 @@ async def test_guards_and_dependencies_work_as_before() -> None:
         assert answer.status_code == 200 and answer.text == "onetwo"
         assert seen and seen[-1] is app.route_handler_method_map["/both"]["GET"]  # the handler, no copy
         assert (await client.get("/fails")).status_code == 500  # a failing dependency fails the request
+
+
+class Refused(Exception):
+    pass
+
+
+def app_refusal(request: Request[Any, Any, Any], exc: Exception) -> Response[str]:
+    return Response("app", status_code=409)
+
+
+def route_refusal(request: Request[Any, Any, Any], exc: Exception) -> Response[str]:
+    return Response("route", status_code=418)
+
+
+async def refuse() -> str:
+    raise Refused()
+
+
+routed = get("/routed", exception_handlers={Refused: route_refusal})(refuse)
+plain = HTTPRouteHandler("/plain", http_method="GET")(refuse)  # its class takes no weak reference
+
+
+async def test_exception_handlers_are_the_routes_own_first_then_the_apps() -> None:
+    framework.install()
+    app = Litestar([routed, plain], exception_handlers={Refused: app_refusal}, debug=False)
+    async with AsyncTestClient(app) as client:
+        for _ in range(2):  # merged at the first request, kept for the next
+            assert (await client.get("/routed")).status_code == 418
+            assert (await client.get("/plain")).status_code == 409
 
 
 def _guards(tree: ast.AST) -> list[ast.AsyncFunctionDef | ast.FunctionDef]:

@@ -26,6 +26,7 @@ from bizsuite.core.billing.entitlements import (
 from bizsuite.core.errors import ForbiddenProblem, UnauthorizedProblem
 from bizsuite.core.identity.models import Role, User
 from bizsuite.core.tenants.models import Tenant
+from bizsuite.core.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from bizsuite.kit import SettingsSpec
@@ -114,16 +115,43 @@ def snapshot(obj: Any) -> dict[str, Any]:
     }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Context:
     """Everything a service needs about the current request: session, caller, request meta."""
 
-    session: AsyncSession
     principal: Principal
-    request_id: str | None = None
-    ip: str | None = None
+    request_id: str | None
+    ip: str | None
+    #: The request's database work (``core/unit_of_work.py``): plain reads, and the session.
+    work: UnitOfWork
     #: Area settings read in this request (``settings``), by key.
-    _settings: dict[str, Any] = field(default_factory=dict, repr=False)
+    _settings: dict[str, Any] = field(repr=False)
+
+    def __init__(
+        self,
+        session: AsyncSession | None = None,
+        *,
+        principal: Principal,
+        request_id: str | None = None,
+        ip: str | None = None,
+        work: UnitOfWork | None = None,
+        _settings: dict[str, Any] | None = None,
+    ) -> None:
+        """A request's context (``work``), or one around a ``session`` its maker ends (jobs, CLI)."""
+        if work is None:
+            if session is None:
+                raise TypeError("Context needs a session or a unit of work")
+            work = UnitOfWork.around(session)
+        self.principal = principal
+        self.request_id = request_id
+        self.ip = ip
+        self.work = work
+        self._settings = {} if _settings is None else _settings
+
+    @property
+    def session(self) -> AsyncSession:
+        """The request's ORM session (made on first use, in the request's one transaction)."""
+        return self.work.session
 
     async def settings(self, spec: SettingsSpec[T]) -> T:
         """An area's settings, read once per request (then memoised on this context)."""

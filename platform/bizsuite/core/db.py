@@ -127,10 +127,12 @@ class _BegunInTenant:
     transaction begun together with its tenant setting: commit and rollback are the same plain
     statements asyncpg's own object sends."""
 
-    __slots__ = ("_connection",)
+    __slots__ = ("_connection", "tenant")
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, tenant: str) -> None:
         self._connection = connection
+        #: The tenant the transaction was begun in (a session joining it needs no setting then).
+        self.tenant = tenant
 
     async def commit(self) -> None:
         await self._connection.execute("COMMIT")
@@ -139,16 +141,30 @@ class _BegunInTenant:
         await self._connection.execute("ROLLBACK")
 
 
-async def _begin_in_tenant(adapter: Any, statement: str) -> None:
+def begin_in_tenant_statement(tenant_id: uuid.UUID) -> str:
+    """The first message of a transaction in ``tenant_id``: ``BEGIN`` and the tenant setting."""
+    # A UUID: its text is hex digits and dashes only.
+    return _BEGIN_IN_TENANT.format(tenant_id)
+
+
+async def begin_in_tenant(adapter: Any, tenant_id: uuid.UUID) -> None:
+    """Begin a transaction on SQLAlchemy's asyncpg adapter with the tenant setting in the same
+    message (the adapter must :func:`begins_plainly`); failures are the DB-API's errors."""
     async with adapter._execute_mutex:  # as the adapter's own statements: one at a time
         try:
-            await adapter._connection.execute(statement)
+            await adapter._connection.execute(begin_in_tenant_statement(tenant_id))
         except Exception as error:
             adapter._handle_exception(error)  # raises the DB-API's error for it
-        adapter._transaction = _BegunInTenant(adapter._connection)
+        adapter._transaction = _BegunInTenant(adapter._connection, str(tenant_id))
 
 
-def _begins_plainly(adapter: Any) -> bool:
+def begun_in_tenant(adapter: Any, tenant_id: uuid.UUID) -> bool:
+    """Whether the adapter's transaction was begun by :func:`begin_in_tenant` in ``tenant_id``."""
+    begun = getattr(adapter, "_transaction", None)
+    return isinstance(begun, _BegunInTenant) and begun.tenant == str(tenant_id)
+
+
+def begins_plainly(adapter: Any) -> bool:
     """Whether SQLAlchemy's asyncpg adapter would begin with a plain ``BEGIN`` (no transaction
     yet, default isolation, read-write): then the tenant setting can travel with it."""
     return (
@@ -172,17 +188,17 @@ def _set_tenant_on_begin(session: Session, transaction: Any, connection: Any) ->
     # BEGIN before the first statement); beginning here with the setting in the same message
     # saves a round trip on every request. Otherwise plain SQL, which skips statement caching.
     adapter = connection.connection.dbapi_connection
-    if not _begins_plainly(adapter):
+    if begun_in_tenant(adapter, tenant_id):
+        return  # joining a transaction a request's plain read began in this tenant (core/unit_of_work.py)
+    if not begins_plainly(adapter):
         connection.exec_driver_sql(_SET_TENANT_ASYNCPG, (str(tenant_id),))
         return
-    # A UUID (current_tenant returns nothing else): its text is hex digits and dashes only.
-    statement = _BEGIN_IN_TENANT.format(tenant_id)
     try:
-        await_only(_begin_in_tenant(adapter, statement))
+        await_only(begin_in_tenant(adapter, tenant_id))
     except BaseException as error:
         # As for any statement: SQLAlchemy's error, and a connection lost or left mid-operation
         # (cancelled) is discarded rather than returned to the pool.
-        connection._handle_dbapi_exception(error, statement, None, None, None)
+        connection._handle_dbapi_exception(error, begin_in_tenant_statement(tenant_id), None, None, None)
 
 
 async def fetch_plain(session: AsyncSession, sql: str, params: Sequence[Any]) -> list[Any]:

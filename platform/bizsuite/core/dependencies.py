@@ -9,7 +9,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter
 
 from bizsuite.core.context import Context, principal_of
-from bizsuite.core.http import client_ip, session_of
+from bizsuite.core.http import client_ip, work_of
 from bizsuite.settings import Settings
 from bizsuite.web import i18n
 
@@ -22,9 +22,9 @@ def app_settings(request: Request[Any, Any, Any]) -> Settings:
 
 
 async def provide_context(request: Request[Any, Any, Any]) -> Context:
-    """Build the service context of the request."""
+    """Build the service context of the request (its session is made when a service first uses it)."""
     return Context(
-        session=session_of(request.scope),
+        work=work_of(request.scope),
         principal=principal_of(request),
         request_id=request.scope.get("state", {}).get("request_id"),
         ip=client_ip(request.scope),

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 import math
+import os
 import re
 import time
 import uuid
@@ -14,7 +15,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import msgspec
-from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.context import ANONYMOUS, Principal, PrincipalKind
-from bizsuite.core.db import ALL_TENANTS, bind_tenant, set_db_setting, utcnow
+from bizsuite.core.db import ALL_TENANTS, utcnow
 from bizsuite.core.errors import (
     CsrfProblem,
     IdempotencyConflictProblem,
@@ -54,6 +54,7 @@ from bizsuite.core.resellers.auth import (
     reseller_session_principal,
 )
 from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.core.unit_of_work import UnitOfWork
 from bizsuite.kit import registry
 
 log = logging.getLogger("bizsuite.access")
@@ -112,7 +113,7 @@ class RequestContextMiddleware:
             return
         state = _state(scope)
         incoming = _header(scope, b"x-request-id")
-        request_id = incoming if incoming and _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if incoming and _REQUEST_ID.match(incoming) else new_request_id()
         state["request_id"] = request_id
         state["started"] = time.perf_counter()
         request_id_var.set(request_id)
@@ -214,6 +215,10 @@ class RateLimits:
         self.per_caller = FixedWindowLimiter(limit)
         self.per_address = FixedWindowLimiter(limit * address_factor)
         self.policy = f"{limit}; w={self.per_caller.window}"
+        self._fixed_headers = (
+            (b"ratelimit-policy", self.policy.encode()),
+            (b"ratelimit-limit", str(limit).encode()),
+        )
         self._callers: dict[str, str] = {}  # credential digest -> caller bucket
 
     def before_work(self, scope: Scope) -> None:
@@ -259,6 +264,14 @@ class RateLimits:
             ("RateLimit-Reset", str(reset)),
         ]
 
+    def raw_headers(self, remaining: int, reset: int) -> list[tuple[bytes, bytes]]:
+        """:meth:`headers` as a response message carries them (the fixed ones encoded once)."""
+        return [
+            *self._fixed_headers,
+            (b"ratelimit-remaining", str(remaining).encode()),
+            (b"ratelimit-reset", str(reset).encode()),
+        ]
+
 
 class RateLimitMiddleware:
     """Refuse requests beyond the limits of :class:`RateLimits` with a 429 problem and
@@ -281,11 +294,15 @@ class RateLimitMiddleware:
         async def send_with_headers(message: Message) -> None:
             outcome = state.get("rate_outcome")
             if message["type"] == "http.response.start" and outcome is not None:
-                extra = [(k.lower().encode(), v.encode()) for k, v in self.limits.headers(*outcome)]
-                message["headers"] = [*message.get("headers", ()), *extra]
+                message["headers"] = [*message.get("headers", ()), *self.limits.raw_headers(*outcome)]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def new_request_id() -> str:
+    """A fresh request id: 32 random hex digits."""
+    return os.urandom(16).hex()
 
 
 async def before_send(message: Message, scope: Scope) -> None:
@@ -293,9 +310,12 @@ async def before_send(message: Message, scope: Scope) -> None:
     if message["type"] != "http.response.start":
         return
     state = _state(scope)
-    request_id = state.setdefault("request_id", uuid.uuid4().hex)
-    headers = MutableScopeHeaders.from_message(message)
-    headers["X-Request-ID"] = request_id
+    request_id = state.get("request_id") or state.setdefault("request_id", new_request_id())
+    # In place of any the response has (it names none of its own: the request's is the one).
+    message["headers"] = [
+        *(header for header in message.get("headers", ()) if bytes(header[0]).lower() != b"x-request-id"),
+        (b"x-request-id", request_id.encode("latin-1")),
+    ]
     if not log.isEnabledFor(logging.INFO):
         return
     started = state.get("started")
@@ -331,7 +351,9 @@ class UnitOfWorkMiddleware:
         if scope["type"] != ScopeType.HTTP or bypasses_pipeline(scope):
             await self.app(scope, receive, send)
             return
-        sessionmaker = scope["litestar_app"].state.sessionmaker
+        # Opens nothing yet: a connection at the first statement, a session at its first use.
+        work = UnitOfWork(scope["litestar_app"].state.sessionmaker)
+        _state(scope)["db"] = work
         held: list[Message] = []
         status = 500
         streaming = False
@@ -344,28 +366,24 @@ class UnitOfWorkMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 if status < 400 and _is_event_stream(message):
-                    await session.commit()
+                    await work.commit()
                     streaming = True
                     await send(message)
                     return
             held.append(message)
 
-        async with sessionmaker() as session:
-            _state(scope)["db"] = session
-            try:
-                await self.app(scope, receive, hold)
-                if status < 400:
-                    await session.commit()
-            except BaseException:
-                if streaming:  # the client went away, or the process stops: nothing to answer
-                    raise
+        try:
+            await self.app(scope, receive, hold)
+            if status < 400:
+                await work.commit()
+        except BaseException:
+            if not streaming:  # (else the client went away, or the process stops: nothing to answer)
                 # Nothing held was sent: the handlers outside may still answer (Litestar marked
                 # the held response as started; it never was).
                 ScopeState.from_scope(scope).response_started = False
-                await _rollback_quietly(session)
-                raise
-            if status >= 400:
-                await _rollback_quietly(session)
+            await work.end()  # rolls back
+            raise
+        await work.end()  # a 4xx or 5xx rolls back; after a commit, a session may be left to close
         for message in held:
             await send(message)
 
@@ -378,19 +396,16 @@ def _is_event_stream(message: Message) -> bool:
     )
 
 
-async def _rollback_quietly(session: AsyncSession) -> None:
-    """Roll back; a connection that is already gone has nothing to roll back (it is discarded)."""
-    try:
-        await session.rollback()
-    except Exception as exc:  # the error that matters is the one being answered
-        log.debug("rollback failed: %s", exc)
+def work_of(scope: Scope) -> UnitOfWork:
+    """Return the request's unit of work (its transaction; the session is made on first use)."""
+    work = _state(scope).get("db")
+    assert isinstance(work, UnitOfWork), "UnitOfWorkMiddleware must run first"
+    return work
 
 
 def session_of(scope: Scope) -> AsyncSession:
-    """Return the request's database session."""
-    session = _state(scope).get("db")
-    assert isinstance(session, AsyncSession), "UnitOfWorkMiddleware must run first"
-    return session
+    """Return the request's database session (made now if it was not yet)."""
+    return work_of(scope).session
 
 
 class AuthenticationMiddleware:
@@ -436,7 +451,7 @@ def _is_form(scope: Scope) -> bool:
 
 async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
     """Return the caller and, for cookie sessions, the CSRF token their writes must carry."""
-    session = session_of(scope)
+    work = work_of(scope)
     settings = scope["litestar_app"].state.settings
     authorization = _header(scope, b"authorization")
     if authorization:
@@ -447,12 +462,12 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
         if settings.operator_token and same(token, settings.operator_token):
             return Principal(kind=PrincipalKind.OPERATOR, label="operator"), None
         if token.startswith(API_KEY_PREFIX):
-            return await _api_key_principal(session, token), None
+            return await _api_key_principal(work, token), None
         if token.startswith(RESELLER_KEY_PREFIX):
-            return await reseller_principal(session, token), None
+            return await reseller_principal(work.session, token), None
         for prefix, resolve in registry().credentials.items():
             if token.startswith(prefix):
-                return await resolve(session, token), None
+                return await resolve(work.session, token), None
         raise UnauthorizedProblem("Unknown or revoked API key.")
     handler = scope.get("route_handler")
     # Sign-in routes ignore an existing session: they start a new one and need no CSRF token.
@@ -467,13 +482,13 @@ async def authenticate(scope: Scope) -> tuple[Principal, str | None]:
         else _cookie(scope, RESELLER_SESSION_COOKIE)
     )
     if reseller_cookie:
-        portal = await reseller_session_principal(session, reseller_cookie)
+        portal = await reseller_session_principal(work.session, reseller_cookie)
         if portal is not None:
             principal, csrf_token, portal_user = portal
             _state(scope).update(csrf_token=csrf_token, reseller_user=portal_user)
             return principal, csrf_token
     if cookie:
-        found = await _session_principal(session, cookie)
+        found = await _session_principal(work, cookie)
         if found is not None:
             principal, csrf_token = found
             _state(scope)["csrf_token"] = csrf_token
@@ -528,37 +543,37 @@ _KEY_ANY_TENANT = (
 )
 
 
-async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
+async def _api_key_principal(work: UnitOfWork, token: str) -> Principal:
     key_hash = sha256_hex(token)
-    cache = cache_of(session)
+    cache = cache_of(work)
     if cache is not None:
         cached = cache.get("key:" + key_hash)
         if cached is not None:
-            return await _cached_key_principal(session, cache, key_hash, cached)
+            return await _cached_key_principal(work, cache, key_hash, cached)
     generation = cache.generation if cache is not None else 0
+    session = work.session
     tenant_id = _KEY_TENANTS.get(key_hash)
     if tenant_id is not None:
         # One round trip: BEGIN binds the tenant (see db.bind_tenant), then key + tenant + creator.
-        await bind_tenant(session, tenant_id)
+        await work.bind_tenant(tenant_id)
         row = (await session.execute(_KEY_IN_TENANT, {"tenant_id": tenant_id, "key_hash": key_hash})).first()
         if row is not None:
             *key, tenant, creator_role = row
             principal, entry = await _key_principal(
-                session, tuple(key), tenant, creator_role, checked_creator=True
+                work, tuple(key), tenant, creator_role, checked_creator=True
             )
             if cache is not None and entry is not None:
                 cache.put("key:" + key_hash, entry, generation)
             return principal
         # Revoked or deleted (or, never seen, re-created elsewhere): forget and look it up afresh.
         _KEY_TENANTS.pop(key_hash, None)
-        session.info.pop("tenant_id", None)
-        await set_db_setting(session, "app.tenant_id", "")
+        await work.forget_tenant()
     await session.execute(_KEY_LOOKUP, {"h": key_hash})
     found = (await session.execute(_KEY_ANY_TENANT, {"key_hash": key_hash})).first()
     if found is None:
         raise UnauthorizedProblem("Unknown or revoked API key.")
     *key, tenant = found
-    principal, entry = await _key_principal(session, tuple(key), tenant, None, checked_creator=False)
+    principal, entry = await _key_principal(work, tuple(key), tenant, None, checked_creator=False)
     if len(_KEY_TENANTS) >= _KEY_TENANTS_MAX:
         _KEY_TENANTS.clear()
     _KEY_TENANTS[key_hash] = tenant.id
@@ -568,29 +583,30 @@ async def _api_key_principal(session: AsyncSession, token: str) -> Principal:
 
 
 async def _cached_key_principal(
-    session: AsyncSession, cache: PrincipalCache, key_hash: str, entry: CachedCaller
+    work: UnitOfWork, cache: PrincipalCache, key_hash: str, entry: CachedCaller
 ) -> Principal:
-    """A key answered from the principal cache: no lookup, only the expiry checked again."""
+    """A key answered from the principal cache: no lookup (and no session made for it), only the
+    expiry checked again."""
     now = utcnow()
     if entry.expires_at is not None and entry.expires_at <= now:
         cache.forget("key:" + key_hash)
         raise UnauthorizedProblem("This API key has expired.")
     assert entry.tenant is not None and entry.api_key_id is not None
-    await bind_tenant(session, entry.tenant.id)  # before the row is attached: no query yet
-    principal = entry.principal(session)
-    entry.last_used_at = await _touch_key(session, entry.api_key_id, entry.last_used_at, now)
+    await work.bind_tenant(entry.tenant.id)  # before the row is attached: no query yet
+    principal = entry.principal(work)
+    entry.last_used_at = await _touch_key(work, entry.api_key_id, entry.last_used_at, now)
     return principal
 
 
 async def _touch_key(
-    session: AsyncSession, key_id: uuid.UUID, last_used_at: dt.datetime | None, now: dt.datetime
+    work: UnitOfWork, key_id: uuid.UUID, last_used_at: dt.datetime | None, now: dt.datetime
 ) -> dt.datetime | None:
     """Refresh ``last_used_at`` if older than a minute; return the value the row now has."""
     if last_used_at is not None and now - last_used_at <= LAST_USED_RESOLUTION:
         return last_used_at
     # Skip if a concurrent request holds the row: last_used_at is advisory, never a reason to wait.
     locked = select(ApiKey.id).where(ApiKey.id == key_id).with_for_update(skip_locked=True)
-    await session.execute(
+    await work.session.execute(
         update(ApiKey)
         .where(ApiKey.id.in_(locked.scalar_subquery()))
         .values(last_used_at=now)
@@ -600,7 +616,7 @@ async def _touch_key(
 
 
 async def _key_principal(
-    session: AsyncSession,
+    work: UnitOfWork,
     key: tuple[Any, ...],
     tenant: Tenant,
     creator_role: Any,
@@ -617,12 +633,12 @@ async def _key_principal(
         raise TenantSuspendedProblem("This tenant is suspended; contact your provider.")
     tenant_row = snapshot_row(tenant)  # as read, before this request can change it
     if not checked_creator:
-        await bind_tenant(session, tenant.id)
+        await work.bind_tenant(tenant.id)
     role = Role(role)
     if created_by is not None:
         # A key never outlives its creator's standing: it acts with at most their current role.
         if not checked_creator:
-            creator_role = await session.scalar(
+            creator_role = await work.session.scalar(
                 select(Membership.role).where(Membership.user_id == created_by)
             )
         if creator_role is None:
@@ -630,7 +646,7 @@ async def _key_principal(
                 "The person who created this API key is no longer a member; create a new key."
             )
         role = min(role, Role(creator_role), key=lambda r: r.rank)
-    last_used_at = await _touch_key(session, key_id, last_used_at, now)
+    last_used_at = await _touch_key(work, key_id, last_used_at, now)
     grants = frozenset(module_grants)
     principal = Principal(
         kind=PrincipalKind.API_KEY,
@@ -660,20 +676,20 @@ async def _key_principal(
     return principal, entry
 
 
-async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Principal, str] | None:
+async def _session_principal(work: UnitOfWork, cookie: str) -> tuple[Principal, str] | None:
     """Return the session's principal and its CSRF token, or None if the session is gone."""
     session_id = sha256_hex(cookie)
     key = "session:" + session_id
-    cache = cache_of(session)
+    cache = cache_of(work)
     if cache is not None:
         cached = cache.get(key)
         if cached is not None and cached.expires_at is not None and cached.expires_at > utcnow():
             if cached.tenant is not None:
-                await bind_tenant(session, cached.tenant.id)  # before the rows are attached
+                await work.bind_tenant(cached.tenant.id)  # before the rows are attached
             assert cached.csrf_token is not None
-            return cached.principal(session), cached.csrf_token
+            return cached.principal(work), cached.csrf_token
     generation = cache.generation if cache is not None else 0
-    found = await _look_up_session(session, session_id)
+    found = await _look_up_session(work, session_id)
     if found is None:
         if cache is not None:
             cache.forget(key)
@@ -685,9 +701,10 @@ async def _session_principal(session: AsyncSession, cookie: str) -> tuple[Princi
 
 
 async def _look_up_session(
-    session: AsyncSession, session_id: str
+    work: UnitOfWork, session_id: str
 ) -> tuple[Principal, str, CachedCaller | None] | None:
     """The session's principal, its CSRF token and the principal cache's entry, or None."""
+    session = work.session
     row = (
         await session.execute(
             select(WebSession, User)
@@ -725,12 +742,11 @@ async def _look_up_session(
         # The user stays signed in (they can sign out or switch to another tenant); tenant routes refuse.
         return base, web_session.csrf_token, entry(base)
     tenant_row = snapshot_row(tenant)
-    await bind_tenant(session, tenant.id)
+    await work.bind_tenant(tenant.id)
     membership = await session.scalar(select(Membership).where(Membership.user_id == user.id))
     if membership is None:
         # Removed from the tenant meanwhile: no tenant scope (and no tenant setting) for this request.
-        session.info.pop("tenant_id", None)
-        await set_db_setting(session, "app.tenant_id", "")
+        await work.forget_tenant()
         return base, web_session.csrf_token, entry(base)
     principal = Principal(
         kind=PrincipalKind.USER,

@@ -12,6 +12,8 @@ server-sent events for a page or a client:
 the subscription), ``changed`` after each committed change (several changes close together come
 as one), and ``changed`` with data ``clock`` at each minute boundary, for views whose content
 follows the time of day; a comment every 15 s keeps proxies from closing an idle stream.
+:meth:`LiveHub.listen` hands every change of a topic to a callback instead, in order, for news
+spread over several notifications (a watcher's queue keeps only the latest).
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class LiveHub:
         LISTEN needs a server session of its own."""
         self._dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._watchers: dict[str, set[asyncio.Queue[str]]] = {}
+        #: Callbacks told every change of a topic (``listen``), not only the latest.
+        self._listeners: dict[str, set[Callable[[str | None], None]]] = {}
         #: Channels of their own followed for the hub's whole life: (on payload, on listening).
         self._followers: dict[str, tuple[Callable[[str], None], Callable[[bool], None]]] = {}
         self._listening = asyncio.Event()
@@ -84,7 +88,9 @@ class LiveHub:
     @property
     def watching(self) -> int:
         """How many watchers are subscribed (all topics)."""
-        return sum(len(queues) for queues in self._watchers.values())
+        return sum(len(queues) for queues in self._watchers.values()) + sum(
+            len(calls) for calls in self._listeners.values()
+        )
 
     @property
     def closing(self) -> asyncio.Event:
@@ -108,6 +114,28 @@ class LiveHub:
                 if not queues:
                     del self._watchers[key]
 
+    @contextlib.contextmanager
+    def listen(
+        self, tenant_id: uuid.UUID, topic: str, on_change: Callable[[str | None], None]
+    ) -> Iterator[None]:
+        """While inside, call ``on_change(data)`` for each committed change of ``topic`` in the tenant,
+        every one in order (a :meth:`watch` queue keeps only the latest), and ``on_change(None)``
+        when changes may have been missed (the connection was reopened) or the process stops: look
+        again. For a topic whose changes carry data that must not be lost, say one notification of
+        many. Runs in the event loop: it must not block. Wait for :meth:`listening` before
+        relying on it."""
+        key = f"{tenant_id} {topic}"
+        self._listeners.setdefault(key, set()).add(on_change)
+        self._start()
+        try:
+            yield
+        finally:
+            calls = self._listeners.get(key)
+            if calls is not None:
+                calls.discard(on_change)
+                if not calls:
+                    del self._listeners[key]
+
     def follow(
         self, channel: str, on_payload: Callable[[str], None], on_state: Callable[[bool], None]
     ) -> None:
@@ -126,7 +154,7 @@ class LiveHub:
             self._task = asyncio.create_task(self._listen(), name="live listener")
 
     def _needed(self) -> bool:
-        return bool(self._watchers or self._followers) and not self._closing.is_set()
+        return bool(self._watchers or self._listeners or self._followers) and not self._closing.is_set()
 
     def _followers_state(self, listening: bool) -> None:
         for _on_payload, on_state in list(self._followers.values()):
@@ -136,8 +164,16 @@ class LiveHub:
                 log.exception("live updates: a follower failed")
 
     async def listening(self) -> None:
-        """Wait until notifications are being received."""
-        await self._listening.wait()
+        """Wait until notifications are being received, or until the hub closes (:attr:`closing`;
+        a closed hub never listens again)."""
+        if self._listening.is_set() or self._closing.is_set():
+            return
+        waits = {asyncio.ensure_future(self._listening.wait()), asyncio.ensure_future(self._closing.wait())}
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
 
     def _wake(self, key: str, data: str = "") -> None:
         for queue in list(self._watchers.get(key, ())):
@@ -146,13 +182,25 @@ class LiveHub:
                 queue.get_nowait()
             queue.put_nowait(data)
 
+    def _tell(self, key: str, data: str | None) -> None:
+        for on_change in list(self._listeners.get(key, ())):
+            try:
+                on_change(data)
+            except Exception:
+                log.exception("live updates: a listener of %s failed", key)
+
     def _wake_all(self) -> None:
         for key in list(self._watchers):
             self._wake(key)
+        for key in list(self._listeners):
+            self._tell(key, None)
 
     def _on_notification(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
         tenant, topic, *data = payload.split(" ", 2)
-        self._wake(f"{tenant} {topic}", data[0] if data else "")
+        key = f"{tenant} {topic}"
+        if key in self._listeners:
+            self._tell(key, data[0] if data else "")
+        self._wake(key, data[0] if data else "")
 
     async def _listen(self) -> None:
         """Hold the ``LISTEN`` connection while anyone watches; reconnect after a loss."""
@@ -184,6 +232,9 @@ class LiveHub:
                         await asyncio.wait_for(connection.fetchval("SELECT 1"), timeout=PROBE_S)
                 if lost.is_set():
                     raise ConnectionError("the listening connection was closed")
+                # Nobody needs it: say so before the connection closes, so that a watcher joining
+                # meanwhile waits for the next connection instead of trusting this one.
+                self._listening.clear()
             except (
                 OSError,
                 asyncpg.PostgresError,

@@ -35,7 +35,6 @@ from urllib.parse import urlencode
 import msgspec
 from sqlalchemy import ColumnElement, func, or_
 
-from bizsuite.core.db import fetch_plain
 from bizsuite.core.errors import ProblemError, ValidationProblem
 from bizsuite.core.pagination import decode_cursor, encode_cursor
 from bizsuite.web import exports
@@ -309,7 +308,7 @@ async def fetch_page(
     sql = "".join(
         ("SELECT ", select, ", ", ", ".join(keys), " FROM ", source, scoped.sql()),
     ) + "".join((" ORDER BY ", order, " LIMIT ", limit_placeholder))
-    rows = await fetch_plain(ctx.session, sql, scoped.params)
+    rows = await ctx.work.fetch(sql, scoped.params)
     more = len(rows) > limit
     rows = list(rows[:limit])
     if backwards:
@@ -329,9 +328,9 @@ async def fetch_page(
 
 async def count_rows(ctx: Context, *, source: str, where: SqlWhere) -> int:
     """How many rows the filters leave (the "of 1,234" of the page range)."""
-    connection = await ctx.session.connection()
     sql = "".join(("SELECT count(*) FROM ", source, where.sql()))
-    return int((await connection.exec_driver_sql(sql, tuple(where.params))).scalar_one())
+    rows = await ctx.work.fetch(sql, where.params)
+    return int(rows[0][0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,9 +367,7 @@ async def group_totals(
             direction,
         )
     )
-    connection = await ctx.session.connection()
-    rows = (await connection.exec_driver_sql(sql, tuple(where.params))).all()
-    found: list[Any] = [tuple(r) for r in rows]
+    found: list[Any] = [tuple(r) for r in await ctx.work.fetch(sql, where.params)]
     return [GroupTotal(r[0], int(r[1]), dict(zip(sums, r[2:], strict=True))) for r in found]
 
 

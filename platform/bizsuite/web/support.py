@@ -22,7 +22,7 @@ from bizsuite.core.alerts import services as alerts
 from bizsuite.core.approvals import services as approvals
 from bizsuite.core.context import Context, authorize, principal_of
 from bizsuite.core.errors import ProblemError, handle_http, render_html_errors_with
-from bizsuite.core.http import session_of
+from bizsuite.core.http import session_of, work_of
 from bizsuite.core.identity import services as identity
 from bizsuite.core.identity.models import Role
 from bizsuite.web import i18n
@@ -58,7 +58,7 @@ async def activate_ui(request: Request[Any, Any, Any]) -> None:
         )
         if principal.tenant is not None and principal.role is not None:
             # The inbox badge in the top bar: one COUNT on a partial index per page.
-            ctx = Context(session=session_of(request.scope), principal=principal)
+            ctx = Context(work=work_of(request.scope), principal=principal)
             request.scope["state"]["unread_count"] = await alerts.unread_count(ctx, principal.user_id)
             # The approvals badge in the navigation: one indexed COUNT per page.
             request.scope["state"]["badges"] = {

@@ -22,9 +22,20 @@ class AssetView:
         duration_ms (int):
         file_id (UUID):
         id (UUID):
+        loudness_blocks (int | None): The 400 ms blocks measured (a new one every 100 ms).
+        loudness_counted_blocks (int | None): Of `loudness_blocks`, those above both gates: what `loudness_lufs`
+            averages.
+        loudness_gate_lufs (None | str): The relative gate in LUFS: 10 LU below the loudness of the blocks at or above
+            −70 LUFS; quieter blocks (pauses, fades) do not count.
+        loudness_lufs (None | str): Integrated loudness in LUFS, ITU-R BS.1770-4 as EBU R 128 uses it, one decimal: each
+            channel K-weighted (a +4 dB shelf above about 1.5 kHz, a 38 Hz high-pass); z = each channel's mean square over
+            400 ms blocks overlapping by 75 %; a block's loudness l = −0.691 + 10·log10(Σ G·z) with G = 1 for left, right
+            and centre (1.41 for surround); blocks counted when l ≥ −70 LUFS and above `loudness_gate_lufs`; the result is
+            −0.691 + 10·log10(Σ G·z̄), z̄ the mean of z over the counted blocks. `null`: no block counted (silence, quieter
+            than −70 LUFS, or shorter than 400 ms), or an asset registered before loudness was measured (`loudness_blocks`
+            null too).
         name (str):
         purpose (str):
-        rms_dbfs (None | str):
         sample_rate (int):
         updated_at (datetime.datetime):
         venue_id (UUID):
@@ -38,9 +49,12 @@ class AssetView:
     duration_ms: int
     file_id: UUID
     id: UUID
+    loudness_blocks: int | None
+    loudness_counted_blocks: int | None
+    loudness_gate_lufs: None | str
+    loudness_lufs: None | str
     name: str
     purpose: str
-    rms_dbfs: None | str
     sample_rate: int
     updated_at: datetime.datetime
     venue_id: UUID
@@ -66,12 +80,21 @@ class AssetView:
 
         id = str(self.id)
 
+        loudness_blocks: int | None
+        loudness_blocks = self.loudness_blocks
+
+        loudness_counted_blocks: int | None
+        loudness_counted_blocks = self.loudness_counted_blocks
+
+        loudness_gate_lufs: None | str
+        loudness_gate_lufs = self.loudness_gate_lufs
+
+        loudness_lufs: None | str
+        loudness_lufs = self.loudness_lufs
+
         name = self.name
 
         purpose = self.purpose
-
-        rms_dbfs: None | str
-        rms_dbfs = self.rms_dbfs
 
         sample_rate = self.sample_rate
 
@@ -92,9 +115,12 @@ class AssetView:
                 "duration_ms": duration_ms,
                 "file_id": file_id,
                 "id": id,
+                "loudness_blocks": loudness_blocks,
+                "loudness_counted_blocks": loudness_counted_blocks,
+                "loudness_gate_lufs": loudness_gate_lufs,
+                "loudness_lufs": loudness_lufs,
                 "name": name,
                 "purpose": purpose,
-                "rms_dbfs": rms_dbfs,
                 "sample_rate": sample_rate,
                 "updated_at": updated_at,
                 "venue_id": venue_id,
@@ -134,16 +160,37 @@ class AssetView:
 
         id = UUID(d.pop("id"))
 
-        name = d.pop("name")
+        def _parse_loudness_blocks(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        purpose = d.pop("purpose")
+        loudness_blocks = _parse_loudness_blocks(d.pop("loudness_blocks"))
 
-        def _parse_rms_dbfs(data: object) -> None | str:
+        def _parse_loudness_counted_blocks(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        loudness_counted_blocks = _parse_loudness_counted_blocks(d.pop("loudness_counted_blocks"))
+
+        def _parse_loudness_gate_lufs(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        rms_dbfs = _parse_rms_dbfs(d.pop("rms_dbfs"))
+        loudness_gate_lufs = _parse_loudness_gate_lufs(d.pop("loudness_gate_lufs"))
+
+        def _parse_loudness_lufs(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        loudness_lufs = _parse_loudness_lufs(d.pop("loudness_lufs"))
+
+        name = d.pop("name")
+
+        purpose = d.pop("purpose")
 
         sample_rate = d.pop("sample_rate")
 
@@ -161,9 +208,12 @@ class AssetView:
             duration_ms=duration_ms,
             file_id=file_id,
             id=id,
+            loudness_blocks=loudness_blocks,
+            loudness_counted_blocks=loudness_counted_blocks,
+            loudness_gate_lufs=loudness_gate_lufs,
+            loudness_lufs=loudness_lufs,
             name=name,
             purpose=purpose,
-            rms_dbfs=rms_dbfs,
             sample_rate=sample_rate,
             updated_at=updated_at,
             venue_id=venue_id,

@@ -6,17 +6,18 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 import pytest
 from bizsuite.core.blueprints import apply_blueprint, load_blueprint
 from bizsuite.core.database import make_sessionmaker
 from bizsuite.core.http import SESSION_COOKIE
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.conftest import asgi_client
 from tests.core.test_blueprints import DEMO
 
-Client = AsyncTestClient[Any]
+Client = httpx.AsyncClient
 BASE = "/api/v1/approvals"
 PASSWORDS = {user.email: user.password for user in load_blueprint(DEMO).users}
 
@@ -39,8 +40,9 @@ class DemoUser:
 
 @pytest.fixture(scope="module")
 async def demo_client(app: Litestar) -> AsyncIterator[Client]:
-    """One client for the module: signing ten people in (argon2) once is enough."""
-    async with AsyncTestClient(app) as test_client:
+    """One client for the module: signing ten people in (argon2) once is enough. Not a lifespan of
+    its own: the session's app is running, and stopping it would close its live updates."""
+    async with asgi_client(app, lifespan=False) as test_client:
         yield test_client
 
 

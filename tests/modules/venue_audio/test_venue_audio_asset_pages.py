@@ -1,5 +1,6 @@
 """Audio assets on the pages and as programs' sources: the assets page lists name, duration,
-format and size; a WAV uploaded through it becomes an asset (a refused file, a taken name or no
+format, loudness (with what it was computed from, and the formula under the table) and size; a
+WAV, or an M4A a browser calls ``audio/x-m4a``, uploaded through it becomes an asset (a refused file, a taken name or no
 venue are named on the form and store nothing); schedules and the evacuation message pick an
 asset (``asset:<id>``) through the API and the pages, the text source keeps working, an asset in
 use cannot be removed, and another tenant's asset is no reference."""
@@ -18,7 +19,7 @@ from tests.browser.conftest import add_user
 from tests.conftest import PASSWORD, TenantHandle
 from tests.core.approvals.conftest import make_unit, post_ok
 from tests.modules.venue_audio.conftest import BASE, Building, make_building, window_around_now
-from tests.modules.venue_audio.wav import sine_wav
+from tests.modules.venue_audio.wav import sine_aac, sine_wav
 from tests.web.test_language_walk import sign_in
 
 
@@ -190,7 +191,13 @@ async def test_a_wav_uploaded_on_the_assets_page_is_listed_with_its_facts(
     assert cells["name"] == "疏散广播" and cells["duration"] == "0:01.5"
     assert "8000 赫兹" in cells["format"] and "单声道" in cells["format"]
     assert cells["format"].startswith("WAV → MP3")  # what players receive
-    assert "-9.0 分贝（满刻度）" in row.group(1)  # the RMS level of a half-scale tone
+    # EBU R 128 loudness of a half-scale 440 Hz tone, with the blocks and gate behind it.
+    loudness = re.search(r'data-testid="asset-loudness">([^<]*)<', row.group(1))
+    assert loudness is not None and loudness.group(1).strip() == "-9.8 LUFS"
+    basis = re.search(r'data-testid="asset-loudness-basis">([^<]*)<', row.group(1))
+    assert basis is not None and basis.group(1) == "计入测量块：12 / 12 · 相对门限 -19.8 LUFS"
+    formula = re.search(r'data-testid="loudness-formula">([^<]*)<', page.text)
+    assert formula is not None and "−0.691 + 10·log10(Σ G × 计入各块均方值的平均)" in formula.group(1)
     assert cells["size"].strip() == "23.5 kB"  # a 44-byte header + 12,000 frames × 2 bytes
     taken = await client.post(
         "/venue-audio/assets/upload",
@@ -280,3 +287,25 @@ async def test_another_tenants_assets_page_shows_none_of_ours(
     await sign_in(client, other)
     listing = await client.get("/venue-audio/assets", params={"venue_id": building.venue["id"]})
     assert listing.status_code == 200 and "大堂爵士" not in listing.text
+
+
+async def test_an_m4a_from_a_browser_is_uploaded_on_the_assets_page(
+    client: httpx.AsyncClient, building: Building
+) -> None:
+    await sign_in(client, building.tenant)
+    token = _csrf((await client.get("/venue-audio/assets")).text)
+    made = await client.post(
+        "/venue-audio/assets/upload",
+        headers={"X-CSRF-Token": token},
+        data={"csrf_token": token, "venue_id": building.venue["id"], "name": "", "purpose": "message"},
+        # Most browsers call an .m4a file audio/x-m4a; the files know it as audio/mp4.
+        files={"file": ("opening.m4a", sine_aac(2.0), "audio/x-m4a")},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303, made.text
+    [asset] = (await client.get(f"{BASE}/assets", headers=building.headers)).json()["items"]
+    assert asset["name"] == "opening" and asset["content_type"] == "audio/mp4"
+    page = await client.get(made.headers["location"])
+    row = re.search(r'data-testid="asset-row">(.*?)</tr>', page.text, re.S)
+    assert row is not None and "M4A (AAC) → MP3" in row.group(1)
+    assert re.search(r'data-testid="asset-loudness">\s*-23\.\d LUFS', row.group(1))

@@ -161,3 +161,30 @@ async def test_a_lost_listening_connection_is_reopened_and_the_watchers_told_to_
             assert await asyncio.wait_for(watcher.get(), WAIT_S) == ""
     finally:
         await hub.close()
+
+
+async def test_a_watcher_joining_as_the_last_one_leaves_hears_the_next_change(
+    app_engine: AsyncEngine,
+) -> None:
+    """The hub stops listening when its last watcher leaves; one joining meanwhile is not told
+    "listening" by the connection being closed, and hears what is committed after."""
+    hub = LiveHub(app_engine.url)
+    tenant = uuid.uuid4()
+    try:
+        with hub.watch(tenant, "board"):
+            await asyncio.wait_for(hub.listening(), WAIT_S)
+        await asyncio.sleep(1.2)  # the listener sees nobody needs it and starts closing
+        with hub.watch(tenant, "board") as watcher:
+            await asyncio.wait_for(hub.listening(), WAIT_S)
+            await _notify(app_engine, tenant, "board", data="after")
+            assert await asyncio.wait_for(watcher.get(), WAIT_S) == "after"
+    finally:
+        await hub.close()
+
+
+async def test_a_closed_hub_does_not_keep_anyone_waiting_to_listen(app_engine: AsyncEngine) -> None:
+    hub = LiveHub(app_engine.url)
+    await hub.close()
+    with hub.watch(uuid.uuid4(), "board"):
+        await asyncio.wait_for(hub.listening(), WAIT_S)  # returns: the hub is closing
+        assert hub.closing.is_set()

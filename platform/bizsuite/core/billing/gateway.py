@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import stripe
-
 from bizsuite.core.billing.rules import ADDON_PLAN_PREFIX, to_minor
 from bizsuite.core.errors import ProblemError
 from bizsuite.settings import Settings
@@ -32,6 +30,10 @@ class StripeGateway:
     """Calls Stripe's API with the platform's secret key."""
 
     def __init__(self, settings: Settings) -> None:
+        # The stripe package costs an app worker about 27 MB: imported by the first billing call.
+        import stripe
+
+        self.stripe = stripe
         base = {"api": settings.stripe_api_base.rstrip("/")} if settings.stripe_api_base else None
         self.client = stripe.StripeClient(
             settings.stripe_secret_key,
@@ -43,7 +45,7 @@ class StripeGateway:
     async def _call(self, coroutine: Any) -> dict[str, Any]:
         try:
             result = await coroutine
-        except stripe.StripeError as exc:
+        except self.stripe.StripeError as exc:
             raise PaymentProviderProblem(f"Stripe: {exc.user_message or exc}") from exc
         data: dict[str, Any] = result.to_dict()
         return data
@@ -56,9 +58,9 @@ class StripeGateway:
         try:
             await self.client.v1.plans.retrieve_async(plan_id)
             return plan_id
-        except stripe.InvalidRequestError:
+        except self.stripe.InvalidRequestError:
             pass
-        except stripe.StripeError as exc:
+        except self.stripe.StripeError as exc:
             if getattr(exc, "http_status", None) != 404:
                 raise PaymentProviderProblem(f"Stripe: {exc.user_message or exc}") from exc
         product = await self._call(self.client.v1.products.create_async({"name": f"{name} v{version}"}))
@@ -137,8 +139,11 @@ class StripeGateway:
         try:
             await self.client.v1.plans.retrieve_async(plan_id)
             return plan_id
-        except stripe.StripeError as exc:
-            if not isinstance(exc, stripe.InvalidRequestError) and getattr(exc, "http_status", None) != 404:
+        except self.stripe.StripeError as exc:
+            if (
+                not isinstance(exc, self.stripe.InvalidRequestError)
+                and getattr(exc, "http_status", None) != 404
+            ):
                 raise PaymentProviderProblem(f"Stripe: {exc.user_message or exc}") from exc
         product = await self._call(self.client.v1.products.create_async({"name": name}))
         await self._call(
@@ -205,7 +210,12 @@ class StripeGateway:
 
 
 def construct_event(payload: bytes, signature: str, secret: str) -> dict[str, Any]:
-    """Verify a webhook's signature on the raw body and return the event (raises on a bad one)."""
-    event = stripe.Webhook.construct_event(payload, signature, secret)
+    """Verify a webhook's signature on the raw body and return the event (``ValueError`` on a bad one)."""
+    import stripe
+
+    try:
+        event = stripe.Webhook.construct_event(payload, signature, secret)
+    except stripe.SignatureVerificationError as exc:
+        raise ValueError(str(exc)) from exc
     data: dict[str, Any] = event.to_dict()
     return data

@@ -20,9 +20,6 @@ from urllib.parse import quote
 
 import anyio
 import anyio.to_thread
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
 
 from bizsuite.core.files.rules import DownloadGrant, key_tenant, sign_download, verify_download
 from bizsuite.settings import Settings
@@ -155,6 +152,10 @@ class S3Storage:
     ) -> None:
         if part_size < 5 * 1024 * 1024:
             raise ValueError("S3 multipart parts are at least 5 MiB")
+        # boto3 costs an app worker about 24 MB: imported only when S3 is the backend.
+        import boto3
+        from botocore.config import Config
+
         self.bucket = bucket
         self.part_size = part_size
         # Custom endpoints (MinIO, moto) want path-style addressing.
@@ -184,7 +185,7 @@ class S3Storage:
             return
         try:
             await self._call(self.client.head_bucket, Bucket=self.bucket)
-        except ClientError as exc:
+        except self.client.exceptions.ClientError as exc:
             if exc.response.get("Error", {}).get("Code") not in {"404", "NoSuchBucket", "NotFound"}:
                 raise
             extra: dict[str, Any] = {}
@@ -262,7 +263,7 @@ class S3Storage:
         """Whether the object exists (``HeadObject``)."""
         try:
             await self._call(self.client.head_object, Bucket=self.bucket, Key=_checked(key))
-        except ClientError as exc:
+        except self.client.exceptions.ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
                 return False
             raise

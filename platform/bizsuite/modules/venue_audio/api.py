@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -19,6 +18,7 @@ from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage
 
 from bizsuite.core.context import Principal, principal_of, tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
+from bizsuite.core.errors import ProblemError
 from bizsuite.core.files.api import provide_storage
 from bizsuite.core.identity.models import Role
 from bizsuite.core.openapi import problems
@@ -28,6 +28,7 @@ from bizsuite.modules.venue_audio.connections import (
     check_device,
     open_socket,
     player_commands,
+    player_room,
     serve_socket,
 )
 from bizsuite.modules.venue_audio.models import BroadcastKind
@@ -385,11 +386,14 @@ async def device_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: 
 async def _player_events(
     request: Request[Any, Any, Any], principal: Principal, venue_id: uuid.UUID, last_seq: int
 ) -> AsyncIterator[ServerSentEventMessage]:
-    async for sent in player_commands(request.app, principal, venue_id, last_seq):
-        if sent is None:
-            yield ServerSentEventMessage(comment="keep-alive")
-        else:
-            yield ServerSentEventMessage(event="command", id=sent[0], data=sent[1], retry=1000)
+    try:
+        async for sent in player_commands(request.app, principal, venue_id, last_seq):
+            if sent is None:
+                yield ServerSentEventMessage(comment="keep-alive")
+            else:
+                yield ServerSentEventMessage(event="command", id=sent[0], data=sent[1], retry=1000)
+    except ProblemError:
+        return  # its tenant suspended or without venue audio (access.py): the reconnection says why
 
 
 #: The empty body of a long poll that saw nothing newer (its 204).
@@ -449,24 +453,19 @@ class PlayerController(Controller):
         device_id = ctx.principal.device_id
         assert device_id is not None
         device = await services.get_device(ctx, device_id)
-        command, _due = await services.command_now(ctx, device.venue_id, device_id)
-        if (command is None or command.seq <= after) and wait:
-            # Committed now: the wait holds no database connection (it reads nothing more).
-            await ctx.session.commit()
-            with request.app.state.live.watch(ctx.tenant_id, services.player_topic(device_id)) as queue:
+        # Told of new commands from before the read on, so none issued meanwhile is missed.
+        with player_room(request.app).join(ctx.principal, device.venue_id) as line:
+            command, _due = await services.command_now(ctx, device.venue_id, device_id)
+            if (command is None or command.seq <= after) and wait:
+                # Committed now: the wait holds no database connection (it reads nothing more).
+                await ctx.session.commit()
                 deadline = time.monotonic() + wait
-                while command is None or command.seq <= after:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
+                while not line.ended and time.monotonic() < deadline:
+                    latest = line.take()
+                    if latest is not None and latest[0] > after:
+                        command = msgspec.json.decode(latest[1], type=PlayerCommandView)
                         break
-                    try:
-                        data = await asyncio.wait_for(queue.get(), timeout=left)
-                    except TimeoutError:
-                        break
-                    if data:
-                        news = services.read_news(data)
-                        if news.command is not None:
-                            command = msgspec.json.decode(news.command, type=PlayerCommandView)
+                    await line.wait(deadline)
         if command is None or command.seq <= after:
             return Response(NO_CONTENT, status_code=204)
         return Response(command)
@@ -666,9 +665,10 @@ class AssetController(Controller):
     async def create_venue_audio_asset(
         self, ctx: Ctx, request: Request[Any, Any, Any], data: JSONBody[AssetCreate]
     ) -> AssetView:
-        """Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
-        file whose duration, format and loudness are read from it, kept with the MP3 players
-        receive (``delivery_file_id``); another type is 422 naming ``file_id``."""
+        """Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg, FLAC or
+        AAC (``audio/mp4``: M4A; ``audio/aac``: ADTS) file whose duration, format and loudness (EBU
+        R 128 integrated loudness, in LUFS) are read from it, kept with the MP3 players receive
+        (``delivery_file_id``); another type is 422 naming ``file_id``."""
         return await services.create_asset(ctx, provide_storage(request), data, upload_policy(request))
 
     @get("/{asset_id:uuid}", operation_id="get_venue_audio_asset", summary="Get an audio asset")

@@ -2,8 +2,11 @@
 and the batches its acknowledgements are written in.
 
 A player holds one connection open and is sent each new command on it as soon as the change that
-issued it commits (:func:`player_commands`; the issuer put the command's JSON in the
-notification, passed on as it is). Two kinds of connection share that loop:
+issued it commits (:func:`player_commands`). The process holds one subscription per venue
+(:class:`PlayerRoom`): each of the venue's notifications names many players with their new
+command numbers and their zones' commands, and the room hands each connection here its command
+(spliced as the player reads it, never decoded and encoded again), waking only that connection.
+Two kinds of connection share that loop:
 
 - **the WebSocket** ``GET /api/v1/venue-audio/player/socket`` (:func:`serve_socket`): commands
   down, acknowledgements and heartbeats up on the same connection, each answered once it is
@@ -20,12 +23,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import aclosing, asynccontextmanager
-from dataclasses import dataclass
-from typing import Any, cast
+from collections.abc import AsyncIterator, Iterator
+from contextlib import ExitStack, asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
 import msgspec
 from litestar import Litestar, WebSocket
@@ -48,8 +52,10 @@ from bizsuite.core.errors import (
     database_unavailable,
     problem_type,
 )
+from bizsuite.core.framework import per_app
 from bizsuite.core.http import FixedWindowLimiter, address_key
 from bizsuite.modules.venue_audio import services
+from bizsuite.modules.venue_audio.access import standing_watch
 from bizsuite.modules.venue_audio.schemas import (
     PlayerAck,
     PlayerCommandView,
@@ -93,40 +99,203 @@ async def device_context(app: Litestar, principal: Principal) -> AsyncIterator[C
         yield Context(session=session, principal=principal)
 
 
+# --- The process's player connections ------------------------------------------------------------
+
+
+class PlayerLine:
+    """One open connection of a player in this process (its WebSocket, event stream or long
+    poll): what the venue's news left for it, and a wait for more. Told by :class:`PlayerRoom`
+    from the event loop, without a task of its own: the connection's task wakes only when there
+    is something for it, or its time comes (one timer, kept from one wait to the next)."""
+
+    __slots__ = (
+        "_armed_for", "_timer", "_until", "_waiter", "device_id", "due_at", "ended", "key_id", "latest", "look",
+    )  # fmt: skip
+
+    def __init__(self, device_id: uuid.UUID, key_id: uuid.UUID | None) -> None:
+        self.device_id, self.key_id = device_id, key_id
+        #: The newest command told and not yet taken: ``(seq, command JSON)``.
+        self.latest: tuple[int, str] | None = None
+        #: When (``time.monotonic()``) what plays may change by itself: the line looks again then.
+        self.due_at: float | None = None
+        #: Whether news may have been missed (the listening connection was reopened): look again.
+        self.look = False
+        #: Its key was revoked, or the process stops.
+        self.ended = False
+        self._waiter: asyncio.Future[None] | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._armed_for = math.inf
+        self._until = math.inf
+
+    def offer(self, seq: int, command: str) -> None:
+        """A new command for the player (kept if newer than the one waiting)."""
+        if self.latest is None or seq > self.latest[0]:
+            self.latest = (seq, command)
+            self._wake()
+
+    def take(self) -> tuple[int, str] | None:
+        """The newest command told since the last take, if any."""
+        latest, self.latest = self.latest, None
+        return latest
+
+    def due(self, at: float | None) -> None:
+        """What plays next changes by itself at ``at`` (``None``: nothing is due)."""
+        self.due_at = at
+        if self._waiter is not None:
+            self._arm()
+
+    def look_again(self) -> None:
+        """News may have been missed: read what the player should play."""
+        self.look = True
+        self._wake()
+
+    def end(self) -> None:
+        """The connection ends (its key was revoked, say)."""
+        self.ended = True
+        self._wake()
+
+    async def wait(self, until: float = math.inf) -> None:
+        """Until the line is told something, its due time passes, or ``until`` (``time.monotonic()``)."""
+        self._until = until
+        self._waiter = asyncio.get_running_loop().create_future()
+        self._arm()
+        try:
+            await self._waiter
+        finally:
+            self._waiter = None
+
+    def close(self) -> None:
+        """The connection is gone: its timer too."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer, self._armed_for = None, math.inf
+
+    def _arm(self) -> None:
+        """A timer for the earliest of the line's times, unless one as early is set (a timer that
+        rings early only makes the connection look and wait again): 500 lines told a new due
+        time at once mostly keep theirs."""
+        when = self._until if self.due_at is None else min(self._until, self.due_at)
+        if self._timer is not None and self._armed_for <= when:
+            return
+        self.close()
+        if when < math.inf:
+            delay = max(0.0, when - time.monotonic())
+            self._timer, self._armed_for = asyncio.get_running_loop().call_later(delay, self._ring), when
+
+    def _ring(self) -> None:
+        self._timer, self._armed_for = None, math.inf
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+
+@dataclass(slots=True)
+class _Venue:
+    """A venue's lines in this process, by device, and its subscription (closed with the last)."""
+
+    lines: dict[str, set[PlayerLine]] = field(default_factory=dict)
+    subscription: ExitStack = field(default_factory=ExitStack)
+
+    def on_news(self, data: str | None) -> None:
+        """The venue's players were told something (``None``: they may have missed news)."""
+        if data is None:
+            for every in self.lines.values():
+                for line in every:
+                    line.look_again()
+            return
+        news = services.read_news(data)
+        due_at = time.monotonic() + news.due if news.due is not None else None
+        if news.everyone:
+            for every in self.lines.values():
+                for line in every:
+                    line.due(due_at)
+        lines = self.lines
+        for zone_id, body_index, players in news.zones:
+            body = news.bodies[body_index]
+            for device_id, seq in players:
+                found = lines.get(device_id)
+                if found:
+                    command = services.spliced_command(seq, zone_id, body)
+                    for line in found:
+                        line.offer(seq, command)
+                        if not news.everyone:
+                            line.due(due_at)
+        for device_id, key_id in news.revoked:
+            for line in list(lines.get(device_id, ())):
+                if str(line.key_id) == key_id:
+                    line.end()
+
+
+class PlayerRoom:
+    """This process's open player connections by venue, with one subscription per venue to its
+    players' news (``services.players_topic``): each notification tells many players their new
+    commands at once, handed here to the connections it names, in memory."""
+
+    def __init__(self, hub: live.LiveHub) -> None:
+        self._hub = hub
+        self._venues: dict[tuple[uuid.UUID, uuid.UUID], _Venue] = {}
+
+    @contextmanager
+    def join(self, principal: Principal, venue_id: uuid.UUID) -> Iterator[PlayerLine]:
+        """A line for the player's connection while inside (wait for the hub's ``listening()``
+        before reading what the line may have missed)."""
+        assert principal.tenant is not None and principal.device_id is not None
+        key = (principal.tenant.id, venue_id)
+        venue = self._venues.get(key)
+        if venue is None:
+            venue = self._venues[key] = _Venue()
+            topic = services.players_topic(venue_id)
+            venue.subscription.enter_context(self._hub.listen(principal.tenant.id, topic, venue.on_news))
+        line = PlayerLine(principal.device_id, principal.api_key_id)
+        device = str(principal.device_id)
+        venue.lines.setdefault(device, set()).add(line)
+        try:
+            yield line
+        finally:
+            line.close()
+            found = venue.lines.get(device)
+            if found is not None:
+                found.discard(line)
+                if not found:
+                    del venue.lines[device]
+            if not venue.lines and self._venues.get(key) is venue:
+                del self._venues[key]
+                venue.subscription.close()
+
+
+def player_room(app: Litestar) -> PlayerRoom:
+    """The application's room (one per process), made on first use."""
+    return per_app(app, "venue_audio_players", lambda: PlayerRoom(app.state.live))
+
+
 async def player_commands(
     app: Litestar, principal: Principal, venue_id: uuid.UUID, last_seq: int
 ) -> AsyncIterator[tuple[int, str] | None]:
     """What a player's open connection sends: ``(seq, command JSON)`` for its current command if
     newer than ``last_seq``, then for each new one as soon as it is committed; ``None`` after a
     quiet while (time for a keep-alive). Ends when the player's key is revoked or the process
-    stops. It holds no database connection while it waits."""
+    stops; raises the problem when its tenant no longer admits players (``access.py``). It holds
+    no database connection while it waits."""
     assert principal.tenant is not None and principal.device_id is not None
     device_id, sent = principal.device_id, last_seq
-    due_at: float | None = None
-    # No minute ticks: a player knows when its zone next changes by itself (``due``), and 500
-    # connections re-reading at every minute would all queue for the pool at once.
-    wakes = cast(
-        "AsyncGenerator[tuple[str, str], None]",
-        live.wakeups(
-            app.state.live,
-            principal.tenant.id,
-            services.player_topic(device_id),
-            due=lambda: due_at,
-            minutely=False,
-        ),
-    )
-    async with aclosing(wakes):  # its subscription ends with the connection
-        async for reason, data in wakes:
-            if reason == "idle":
-                yield None
-                continue
-            if reason == "commit" and data:
-                # The command's JSON as its issuer encoded it, passed on without decoding it.
-                news = services.read_news(data)
-                if news.revoked:
-                    return
-                seq, command, due = news.seq, news.command, news.next_change_in_s
-            else:  # ready, or the clock: what plays may have changed by itself since the last command
+    hub: live.LiveHub = app.state.live
+    with (
+        player_room(app).join(principal, venue_id) as line,
+        # Its tenant suspended, or without venue audio: the line ends (access.py).
+        standing_watch(app).standing(principal, line.end) as standing,
+    ):
+        await hub.listening()
+        # Read once listening, so nothing is missed between the read and the news; then again
+        # when the news may have been missed, or when what plays changes by itself (``due``). No
+        # minute ticks: 500 connections re-reading at every minute would queue for the pool at once.
+        line.look = True
+        quiet_since = time.monotonic()
+        while not (line.ended or hub.closing.is_set()):
+            now = time.monotonic()
+            if line.look or (line.due_at is not None and now >= line.due_at):
+                line.look, line.due_at = False, None
                 try:
                     async with device_context(app, principal) as ctx:
                         if not await services.key_in_force(ctx):
@@ -135,13 +304,24 @@ async def player_commands(
                 except (SQLAlchemyError, OSError, ProblemError) as exc:
                     # The database is busy or away: keep the connection and look again shortly.
                     log.warning("player connection of %s: re-read failed (%s); retrying", device_id, exc)
-                    due_at = time.monotonic() + FEED_RETRY_S
+                    line.due_at = time.monotonic() + FEED_RETRY_S
                     continue
-                seq, command = (view.seq, services.command_json(view)) if view else (None, None)
-            due_at = time.monotonic() + due if due is not None else None
-            if command is not None and seq is not None and seq > sent:
-                sent = seq
-                yield seq, command
+                if view is not None:
+                    line.offer(view.seq, services.command_json(view))
+                if due is not None:
+                    line.due_at = time.monotonic() + due
+            latest = line.take()
+            if latest is not None and latest[0] > sent:
+                sent, quiet_since = latest[0], time.monotonic()
+                yield latest
+                continue
+            if time.monotonic() - quiet_since >= live.KEEP_ALIVE_S:
+                quiet_since = time.monotonic()
+                standing.check(quiet=True)  # a subscription that lapsed with time (in memory)
+                yield None
+                continue
+            await line.wait(quiet_since + live.KEEP_ALIVE_S)
+        standing.check()  # ended for its tenant's standing: raises the problem a reconnection gets
 
 
 # --- Reports in batches --------------------------------------------------------------------------
@@ -211,11 +391,7 @@ class ReportBatcher:
 
 def report_batcher(app: Litestar) -> ReportBatcher:
     """The application's batcher (one per process), made on first use."""
-    batcher = app.state.get("venue_audio_reports")
-    if batcher is None:
-        batcher = app.state["venue_audio_reports"] = ReportBatcher(app.state.sessionmaker)
-    assert isinstance(batcher, ReportBatcher)
-    return batcher
+    return per_app(app, "venue_audio_reports", lambda: ReportBatcher(app.state.sessionmaker))
 
 
 # --- The player's WebSocket ----------------------------------------------------------------------
@@ -227,13 +403,11 @@ _encoder = msgspec.json.Encoder()
 def _handshakes(app: Litestar) -> FixedWindowLimiter:
     """Socket handshakes per peer address and minute: the ceiling every address has on HTTP
     requests (``core/http.py``; a handshake passes none of the HTTP middleware)."""
-    limiter = app.state.get("venue_audio_handshakes")
-    if limiter is None:
-        limiter = app.state["venue_audio_handshakes"] = FixedWindowLimiter(
-            app.state.settings.rate_limit_per_minute * 5
-        )
-    assert isinstance(limiter, FixedWindowLimiter)
-    return limiter
+    return per_app(
+        app,
+        "venue_audio_handshakes",
+        lambda: FixedWindowLimiter(app.state.settings.rate_limit_per_minute * 5),
+    )
 
 
 def _bearer(socket: WebSocket[Any, Any, Any]) -> str:
@@ -345,7 +519,8 @@ async def serve_socket(
     socket: WebSocket[Any, Any, Any], principal: Principal, venue_id: uuid.UUID, last_seq: int
 ) -> None:
     """Hold an accepted player socket: its commands down as they are issued, its reports up, each
-    answered once recorded; closed when its key is revoked (4401) or the server stops (1001)."""
+    answered once recorded; closed when its key is revoked (4401), its tenant is suspended or
+    loses venue audio (4403, 4402: ``access.py``) or the server stops (1001)."""
     app = socket.app
     lock = asyncio.Lock()
 
@@ -373,16 +548,22 @@ async def serve_socket(
         task.cancel()
     await asyncio.gather(feeding, listening, return_exceptions=True)
     failed = next((t.exception() for t in done if not t.cancelled() and t.exception()), None)
-    if failed is not None and not _gone(failed):
+    # Its tenant suspended or without venue audio (access.py): closed with 4000 + the status.
+    refused = failed if isinstance(failed, ProblemError) else None
+    if failed is not None and refused is None and not _gone(failed):
         log.error("player socket of %s failed", principal.device_id, exc_info=failed)
-    if listening in done or failed is not None:
+    if listening in done or (failed is not None and refused is None):
         return
     closing = app.state.live.closing.is_set()
+    code, reason = (
+        (4000 + refused.status, refused.title)
+        if refused is not None
+        else (CLOSE_GOING_AWAY, "the server is stopping")
+        if closing
+        else (CLOSE_REVOKED, "the device key was revoked")
+    )
     try:
-        await socket.close(
-            code=CLOSE_GOING_AWAY if closing else CLOSE_REVOKED,
-            reason="the server is stopping" if closing else "the device key was revoked",
-        )
+        await socket.close(code=code, reason=reason)
     except Exception as exc:  # it went away first
         if not _gone(exc):
             raise

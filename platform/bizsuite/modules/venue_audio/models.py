@@ -155,6 +155,8 @@ class Device(TenantScoped, Timestamped, Versioned, Base):
         tenant_fk("venue_id", "venue_audio_venues.id", ondelete="CASCADE"),
         tenant_fk("zone_id", "venue_audio_zones.id"),
         UniqueConstraint("tenant_id", "venue_id", "code", name="uq_venue_audio_devices_code"),
+        # What a player's commands reference: the device with its venue (``PlayerCommand``).
+        UniqueConstraint("tenant_id", "venue_id", "id"),
         Index("ix_venue_audio_devices_tenant_created", "tenant_id", "created_at", "id"),
         CheckConstraint(_one_of("kind", DeviceKind), name="kind"),
         CheckConstraint("heartbeat_interval_s BETWEEN 5 AND 86400", name="heartbeat_interval_range"),
@@ -273,8 +275,14 @@ class Asset(TenantScoped, Timestamped, Versioned, Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     sample_rate: Mapped[int] = mapped_column(Integer)
     channels: Mapped[int] = mapped_column(SmallInteger)
-    #: RMS level in dBFS over every sample, one decimal (``None``: silence).
-    rms_dbfs: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    #: Integrated loudness in LUFS (ITU-R BS.1770-4 / EBU R 128, ``audio.py``), one decimal;
+    #: ``None`` when no block passed the gates (silence, below −70 LUFS, under 400 ms).
+    loudness_lufs: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    #: The 400 ms blocks (75 % overlap) measured and those counted (above both gates), and the
+    #: relative gate in LUFS; all ``None`` for an asset registered before loudness was measured.
+    loudness_blocks: Mapped[int | None] = mapped_column(Integer)
+    loudness_counted_blocks: Mapped[int | None] = mapped_column(Integer)
+    loudness_gate_lufs: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
     #: The MP3 players receive: the uploaded file itself when it is an MP3, else its encoding,
     #: a file attached to the asset (``None`` for assets registered before delivery files).
     delivery_file_id: Mapped[uuid.UUID | None]
@@ -300,17 +308,39 @@ class DeviceKey(TenantScoped, Timestamped, Base):
     revoked_at: Mapped[datetime | None]
 
 
+#: How full inserts leave the pages of the players' commands (percent).
+COMMANDS_FILLFACTOR = 50
+
+
 class PlayerCommand(TenantScoped, Base):
     """What a player was told to play (numbered per device: the feed's event id) and what it
     acknowledged playing; the emergency ones are the acknowledgements of the broadcast log."""
 
     __tablename__ = "venue_audio_player_commands"
     __table_args__ = (
-        tenant_fk("device_id", "venue_audio_devices.id", ondelete="CASCADE"),
-        tenant_fk("venue_id", "venue_audio_venues.id", ondelete="CASCADE"),
+        # One reference for the device, its venue and its tenant together, checked once per row
+        # (an alarm writes a command for each of its hundreds of players in one statement; three
+        # references were three checks a row, most of the statement's time).
+        ForeignKeyConstraint(
+            ["tenant_id", "venue_id", "device_id"],
+            ["venue_audio_devices.tenant_id", "venue_audio_devices.venue_id", "venue_audio_devices.id"],
+            ondelete="CASCADE",
+        ),
         UniqueConstraint("tenant_id", "device_id", "seq", name="uq_venue_audio_player_commands_seq"),
-        Index("ix_venue_audio_player_commands_broadcast", "tenant_id", "broadcast_id"),
+        # The broadcast log's acknowledgements; music and silence (most commands) are not in it.
+        Index(
+            "ix_venue_audio_player_commands_broadcast",
+            "tenant_id",
+            "broadcast_id",
+            postgresql_where=text("broadcast_id IS NOT NULL"),
+        ),
+        # Half of each page left free: every command is updated once, soon, by its acknowledgement,
+        # and the new versions of a whole batch then fit beside the old ones (no index entries).
+        {"postgresql_with": {"fillfactor": COMMANDS_FILLFACTOR}},
     )
+
+    #: The tenant, held by the device's reference (no reference of its own to ``tenants``).
+    tenant_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, sort_order=-2)
 
     device_id: Mapped[uuid.UUID]
     venue_id: Mapped[uuid.UUID]

@@ -104,6 +104,8 @@ AUDIO_FORMATS = {
     "audio/mpeg": "MP3",
     "audio/ogg": "Ogg",
     "audio/flac": "FLAC",
+    "audio/mp4": "M4A (AAC)",
+    "audio/aac": "AAC",
 }
 PURPOSE_LABELS = {
     "music": N_("Music"),
@@ -141,7 +143,7 @@ SERVICE_MESSAGES = (
     N_("pick an audio asset or type a source, not both"),
     N_("type a source or pick an audio asset"),
     N_("type the source that replaces the asset"),
-    N_("only WAV, MP3, Ogg and FLAC files can be audio assets"),
+    N_("only WAV, MP3, Ogg, FLAC and AAC (M4A) files can be audio assets"),
     N_("not an audio file that can be read"),
     N_("a sample rate of %(rate)s Hz cannot be delivered as MP3 (it takes %(rates)s Hz)"),
     N_("only mono and stereo files can be delivered as MP3"),
@@ -820,8 +822,9 @@ class VenueAudioPages(Controller):
 
     @post("/assets/upload", opt={"min_role": Role.MEMBER, "streams_body": True}, request_max_body_size=None)
     async def upload_asset(self, ctx: Ctx, request: Request[Any, Any, Any]) -> Response[Any]:
-        """Upload a WAV, MP3, Ogg or FLAC file into the files and register it as an asset of the chosen venue; every
-        refusal (the file, the name, the venue) shows next to its field and stores nothing."""
+        """Upload a WAV, MP3, Ogg, FLAC or AAC (M4A) file into the files and register it as an asset
+        of the chosen venue; every refusal (the file, the name, the venue) shows next to its field
+        and stores nothing."""
         storage = provide_storage(request)
         typed: dict[str, Any] = {}
 
@@ -831,9 +834,13 @@ class VenueAudioPages(Controller):
             declared_size: int | None,
             fields: dict[str, str],
         ) -> AssetView | FormErrors:
+            from bizsuite.modules.venue_audio import audio  # numpy and libsndfile: on demand
+
             typed.update({k: v for k, v in fields.items() if k in ASSET_FIELDS})
             upload = files.Upload(
-                name=part.filename, content_type=part.content_type, declared_size=declared_size
+                name=part.filename,
+                content_type=audio.asset_type(part.content_type),
+                declared_size=declared_size,
             )
             stored = await savepoint(ctx, files.upload(ctx, storage, chunks, upload, upload_policy(request)))
             values = {**typed, "file_id": str(stored.id)}

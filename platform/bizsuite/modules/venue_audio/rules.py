@@ -144,6 +144,25 @@ def _zone_timeline(programs: Sequence[Program], at: datetime) -> tuple[Program |
     return winner, states
 
 
+def _replay(candidates: Sequence[Program], at: datetime) -> tuple[Program | None, timedelta, tuple[str, ...]]:
+    """What a zone with these programs plays at ``at``: the winner, where in it, and what waits."""
+    winner, states = _zone_timeline(candidates, at)
+    if winner is None:
+        return None, timedelta(), ()
+    state = states[winner.id]
+    if winner.priority == Priority.MUSIC:
+        position = state.played
+    elif winner.restarts_on_resume:
+        assert state.run_start is not None
+        position = at - state.run_start
+    else:
+        position = at - winner.start
+    waiting = tuple(
+        p.id for p in sorted(candidates, key=_rank) if p.id != winner.id and _live(p, states[p.id], at)
+    )
+    return winner, position, waiting
+
+
 def arbitrate(
     zone_volumes: Mapping[str, int], programs: Iterable[Program], at: datetime
 ) -> dict[str, ZonePlay]:
@@ -163,23 +182,18 @@ def arbitrate(
             if zone in by_zone:
                 by_zone[zone].append(program)
     result: dict[str, ZonePlay] = {}
+    # Zones with the same programs (a group's, an all call's) replay the same timeline: once.
+    replays: dict[tuple[int, ...], tuple[Program | None, timedelta, tuple[str, ...]]] = {}
     for zone, volume in zone_volumes.items():
         candidates = by_zone[zone]
-        winner, states = _zone_timeline(candidates, at)
+        key = tuple(map(id, candidates))
+        replay = replays.get(key)
+        if replay is None:
+            replay = replays[key] = _replay(candidates, at)
+        winner, position, waiting = replay
         if winner is None:
             result[zone] = ZonePlay(zone, None, None, "", volume, timedelta())
             continue
-        state = states[winner.id]
-        if winner.priority == Priority.MUSIC:
-            position = state.played
-        elif winner.restarts_on_resume:
-            assert state.run_start is not None
-            position = at - state.run_start
-        else:
-            position = at - winner.start
-        waiting = tuple(
-            p.id for p in sorted(candidates, key=_rank) if p.id != winner.id and _live(p, states[p.id], at)
-        )
         played_volume = (
             FULL_VOLUME
             if winner.priority == Priority.EMERGENCY

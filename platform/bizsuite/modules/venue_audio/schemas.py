@@ -506,10 +506,48 @@ class AssetCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     purpose: Literal["music", "message", "evacuation"] = "music"
 
 
+LoudnessLufs = Annotated[
+    Decimal,
+    msgspec.Meta(
+        description=(
+            "Integrated loudness in LUFS, ITU-R BS.1770-4 as EBU R 128 uses it, one decimal: each "
+            "channel K-weighted (a +4 dB shelf above about 1.5 kHz, a 38 Hz high-pass); z = each "
+            "channel's mean square over 400 ms blocks overlapping by 75 %; a block's loudness "
+            "l = −0.691 + 10·log10(Σ G·z) with G = 1 for left, right and centre (1.41 for surround); "
+            "blocks counted when l ≥ −70 LUFS and above `loudness_gate_lufs`; the result is "
+            "−0.691 + 10·log10(Σ G·z̄), z̄ the mean of z over the counted blocks. `null`: no block "
+            "counted (silence, quieter than −70 LUFS, or shorter than 400 ms), or an asset "
+            "registered before loudness was measured (`loudness_blocks` null too)."
+        ),
+        examples=["-23.0"],
+    ),
+]
+LoudnessGate = Annotated[
+    Decimal,
+    msgspec.Meta(
+        description=(
+            "The relative gate in LUFS: 10 LU below the loudness of the blocks at or above −70 LUFS; "
+            "quieter blocks (pauses, fades) do not count."
+        ),
+        examples=["-33.0"],
+    ),
+]
+LoudnessBlocks = Annotated[
+    int, msgspec.Meta(ge=0, description="The 400 ms blocks measured (a new one every 100 ms).")
+]
+CountedBlocks = Annotated[
+    int,
+    msgspec.Meta(
+        ge=0, description="Of `loudness_blocks`, those above both gates: what `loudness_lufs` averages."
+    ),
+]
+
+
 class AssetView(msgspec.Struct, kw_only=True):
     """An audio asset with what was read from its file: ``duration_ms`` = decoded frames ÷ sample
-    rate × 1000; ``rms_dbfs`` = 20·log10(RMS) over every sample scaled to ±1 (16-bit PCM: RMS ÷
-    32768). ``delivery_file_id`` is the MP3 players receive (the upload itself when it is an MP3)."""
+    rate × 1000; ``loudness_lufs``, the integrated loudness (EBU R 128), with the blocks and the
+    gate it was computed from. ``delivery_file_id`` is the MP3 players receive (the upload itself
+    when it is an MP3)."""
 
     id: uuid.UUID
     venue_id: uuid.UUID
@@ -520,7 +558,10 @@ class AssetView(msgspec.Struct, kw_only=True):
     duration_ms: int
     sample_rate: int
     channels: int
-    rms_dbfs: Decimal | None
+    loudness_lufs: LoudnessLufs | None
+    loudness_blocks: LoudnessBlocks | None
+    loudness_counted_blocks: CountedBlocks | None
+    loudness_gate_lufs: LoudnessGate | None
     delivery_file_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime

@@ -111,9 +111,10 @@ def sync_detailed(
 ) -> Response[AssetView | ProblemDetails]:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
-    file whose duration, format and loudness are read from it, kept with the MP3 players
-    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg, FLAC or
+    AAC (``audio/mp4``: M4A; ``audio/aac``: ADTS) file whose duration, format and loudness (EBU
+    R 128 integrated loudness, in LUFS) are read from it, kept with the MP3 players receive
+    (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -148,9 +149,10 @@ def sync(
 ) -> AssetView | ProblemDetails | None:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
-    file whose duration, format and loudness are read from it, kept with the MP3 players
-    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg, FLAC or
+    AAC (``audio/mp4``: M4A; ``audio/aac``: ADTS) file whose duration, format and loudness (EBU
+    R 128 integrated loudness, in LUFS) are read from it, kept with the MP3 players receive
+    (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -180,9 +182,10 @@ async def asyncio_detailed(
 ) -> Response[AssetView | ProblemDetails]:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
-    file whose duration, format and loudness are read from it, kept with the MP3 players
-    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg, FLAC or
+    AAC (``audio/mp4``: M4A; ``audio/aac``: ADTS) file whose duration, format and loudness (EBU
+    R 128 integrated loudness, in LUFS) are read from it, kept with the MP3 players receive
+    (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays
@@ -215,9 +218,10 @@ async def asyncio(
 ) -> AssetView | ProblemDetails | None:
     """Register an audio asset
 
-     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg or FLAC
-    file whose duration, format and loudness are read from it, kept with the MP3 players
-    receive (``delivery_file_id``); another type is 422 naming ``file_id``.
+     Register an uploaded file (``POST /api/v1/files``) as an asset: a WAV, MP3, Ogg, FLAC or
+    AAC (``audio/mp4``: M4A; ``audio/aac``: ADTS) file whose duration, format and loudness (EBU
+    R 128 integrated loudness, in LUFS) are read from it, kept with the MP3 players receive
+    (``delivery_file_id``); another type is 422 naming ``file_id``.
 
     Args:
         idempotency_key (str | Unset): A unique key (a UUID); a retry with the same key replays

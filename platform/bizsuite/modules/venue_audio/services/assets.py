@@ -1,12 +1,13 @@
 """Audio assets: files uploaded to the kernel's storage, registered for a venue once their type is
-checked and their duration, format and loudness are read (WAV, MP3, Ogg or FLAC, through
-libsndfile: ``venue_audio/audio.py``), each kept with the one format players receive (MP3)."""
+checked and their duration, format and loudness are read (WAV, MP3, Ogg or FLAC through
+libsndfile, AAC through FFmpeg: ``venue_audio/audio.py``), each kept with the one format players
+receive (MP3)."""
 
 from __future__ import annotations
 
 import uuid
 from contextlib import nullcontext
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 
 import anyio.to_thread
@@ -27,7 +28,6 @@ from bizsuite.core.files.services import (
 from bizsuite.core.files.storage import ObjectStorage, one_chunk
 from bizsuite.core.ids import new_id
 from bizsuite.core.repository import check_version, fetch, list_page
-from bizsuite.modules.venue_audio import audio
 from bizsuite.modules.venue_audio.models import Asset, Schedule, Venue
 from bizsuite.modules.venue_audio.schemas import AssetCreate, AssetView, AudioZoneFilters
 from bizsuite.modules.venue_audio.services.venues import venue_reference
@@ -82,28 +82,34 @@ async def asset_sizes(ctx: Context, file_ids: list[uuid.UUID]) -> dict[uuid.UUID
 async def create_asset(
     ctx: Context, storage: ObjectStorage, data: AssetCreate, policy: UploadPolicy
 ) -> AssetView:
-    """Register an uploaded file as an asset: a WAV, MP3, Ogg or FLAC file the caller may read,
-    measured, and encoded as the MP3 players receive (422 naming ``file_id`` for any other or an
-    unreadable file); a name already used in the venue answers 409."""
+    """Register an uploaded file as an asset: a WAV, MP3, Ogg, FLAC or AAC (M4A) file the caller
+    may read, measured, and encoded as the MP3 players receive (422 naming ``file_id`` for any
+    other or an unreadable file); a name already used in the venue answers 409."""
+    # Imported here: decoding brings numpy and libsndfile (some 25 MB) into the first worker that
+    # registers an asset, not into every worker.
+    from bizsuite.modules.venue_audio import audio
+
     await venue_reference(ctx, data.venue_id)
     try:
         stored = await get_file(ctx, data.file_id)
     except NotFoundProblem as missing:
         raise ValidationProblem.for_field("file_id", "no such file") from missing
     if stored.content_type not in audio.ASSET_TYPES:
-        raise ValidationProblem.for_field("file_id", "only WAV, MP3, Ogg and FLAC files can be audio assets")
+        raise ValidationProblem.for_field(
+            "file_id", "only WAV, MP3, Ogg, FLAC and AAC (M4A) files can be audio assets"
+        )
     taken = select(Asset.id).where(Asset.venue_id == data.venue_id, Asset.name == data.name)
     if await ctx.session.scalar(taken) is not None:
         raise ConflictProblem.for_field("name", "an asset with this name already exists in the venue")
     content = await storage.read(stored.storage_key)
-    facts = await anyio.to_thread.run_sync(audio.audio_facts, content)
+    facts = await anyio.to_thread.run_sync(audio.audio_facts, content, stored.content_type)
     if facts is None:
         raise ValidationProblem.for_field("file_id", "not an audio file that can be read")
     if stored.content_type != audio.DELIVERY_TYPE and (problem := audio.delivery_problem(facts)):
         raise ValidationProblem.for_field("file_id", problem)
     asset_id, delivery = new_id(), stored
     if stored.content_type != audio.DELIVERY_TYPE:
-        encoded = await anyio.to_thread.run_sync(audio.to_delivery, content)
+        encoded = await anyio.to_thread.run_sync(audio.to_delivery, content, stored.content_type)
         meta = Upload(
             name=f"{PurePath(stored.name).stem}.mp3",
             content_type=audio.DELIVERY_TYPE,
@@ -121,7 +127,10 @@ async def create_asset(
         duration_ms=facts.duration_ms,
         sample_rate=facts.sample_rate,
         channels=facts.channels,
-        rms_dbfs=Decimal(str(facts.rms_dbfs)) if facts.rms_dbfs is not None else None,
+        loudness_lufs=_tenth(facts.loudness.lufs),
+        loudness_blocks=facts.loudness.blocks,
+        loudness_counted_blocks=facts.loudness.counted_blocks,
+        loudness_gate_lufs=_tenth(facts.loudness.relative_gate_lufs),
         delivery_file_id=delivery.id,
     )
     async with removed_on_failure(storage, delivery) if delivery is not stored else nullcontext():
@@ -129,6 +138,11 @@ async def create_asset(
         await ctx.session.flush()
     ctx.audit("venue_audio.asset.created", asset, after=snapshot(asset))
     return asset_view(asset)
+
+
+def _tenth(value: float | None) -> Decimal | None:
+    """A level as stored: to a tenth of a dB, half away from zero."""
+    return None if value is None else Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 async def delivery_file(ctx: Context, venue_id: uuid.UUID, asset_id: uuid.UUID) -> StoredFile:

@@ -54,9 +54,8 @@ class _Named:
 
 
 async def _programs(
-    ctx: Context, venue: Venue, zones: list[Zone], at: datetime
+    ctx: Context, venue: Venue, zone_ids: set[uuid.UUID], at: datetime
 ) -> tuple[list[rules.Program], dict[str, _Named]]:
-    zone_ids = {z.id for z in zones}
     members: dict[uuid.UUID, set[str]] = defaultdict(set)
     rows = await ctx.session.execute(
         select(ZoneGroupMember.zone_group_id, ZoneGroupMember.zone_id).where(
@@ -220,17 +219,13 @@ async def _zone_players(ctx: Context, zones: list[Zone]) -> dict[uuid.UUID, list
     return found
 
 
-async def board_of(
-    ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None, *, players: bool = True
-) -> VenueBoard:
-    """Every given zone of the venue at ``at`` (the tenant clock's now by default); without the
-    zones' player states and device health when ``players`` is false (what the command issuer
-    reads: what plays, and when that next changes)."""
+async def board_of(ctx: Context, venue: Venue, zones: list[Zone], at: datetime | None = None) -> VenueBoard:
+    """Every given zone of the venue at ``at`` (the tenant clock's now by default)."""
     at = at or clock.now(ctx)
-    programs, names = await _programs(ctx, venue, zones, at)
+    programs, names = await _programs(ctx, venue, {z.id for z in zones}, at)
     plays = rules.arbitrate({str(z.id): z.volume for z in zones}, programs, at)
-    health = await _device_health(ctx, zones) if players else {}
-    states = await _zone_players(ctx, zones) if players else {}
+    health = await _device_health(ctx, zones)
+    states = await _zone_players(ctx, zones)
     statuses = []
     for zone in zones:
         play = plays[str(zone.id)]
@@ -244,7 +239,7 @@ async def board_of(
                 floor=zone.floor,
                 basement=zone.basement,
                 area=zone.area,
-                program_kind=_KIND_OF[play.priority] if play.priority else None,  # type: ignore[arg-type]
+                program_kind=kind_of(play),  # type: ignore[arg-type]
                 program_id=play.program_id,
                 program_name=named.name if named else None,
                 source=play.source or None,
@@ -271,6 +266,22 @@ async def board_of(
     return VenueBoard(
         venue_id=venue.id, at=at, zones=statuses, next_change_at=rules.next_change(programs, plays, at)
     )
+
+
+async def zone_plays(
+    ctx: Context, venue: Venue, zone_volumes: dict[uuid.UUID, int], at: datetime
+) -> tuple[dict[str, rules.ZonePlay], datetime | None]:
+    """What the given zones of the venue (id: local volume) play at ``at``, and when that next
+    changes by itself: :func:`board_of`'s arbitration without the board (what the players'
+    commands are made of)."""
+    programs, _names = await _programs(ctx, venue, set(zone_volumes), at)
+    plays = rules.arbitrate({str(z): volume for z, volume in zone_volumes.items()}, programs, at)
+    return plays, rules.next_change(programs, plays, at)
+
+
+def kind_of(play: rules.ZonePlay) -> str | None:
+    """What kind of program a zone plays (``music``… ``emergency``), ``None`` for silence."""
+    return _KIND_OF[play.priority] if play.priority else None
 
 
 async def venue_board(ctx: Context, venue_id: uuid.UUID) -> VenueBoard:

@@ -2,10 +2,12 @@
 
 A player is a device of kind ``player`` in a zone. Whenever the venue changes, the change's own
 transaction issues each player whose zone now plays something else a new command, numbered per
-device (:func:`issue_commands`, from the same arbitration as the board); the players' connections
-(``api.py``: a WebSocket, or the server-sent event feed) send it at once and the player
-acknowledges it with what it really plays (:func:`report`, one statement for many players). An
-emergency command not acknowledged within :data:`ACK_DEADLINE` raises an alert.
+device (:func:`issue_commands`, from the same arbitration as the board, in one statement however
+many players), and tells them in the venue's news (:class:`VenueNews`: a few notifications for
+hundreds of players); the players' connections (``connections.py``: a WebSocket, or the
+server-sent event feed) send it at once and the player acknowledges it with what it really plays
+(:func:`report`, one statement for many players). An emergency command not acknowledged within
+:data:`ACK_DEADLINE` raises an alert.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,22 +35,20 @@ from bizsuite.core.errors import (
     ValidationProblem,
 )
 from bizsuite.core.identity.security import sha256_hex
-from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.queue import enqueue
 from bizsuite.core.live import changed, changed_many
 from bizsuite.core.repository import fetch
 from bizsuite.core.tenants.models import Tenant, TenantStatus
-from bizsuite.modules.venue_audio.models import Device, DeviceKey, DeviceKind, PlayerCommand
+from bizsuite.modules.venue_audio import rules
+from bizsuite.modules.venue_audio.models import Device, DeviceKey, DeviceKind, PlayerCommand, Venue
 from bizsuite.modules.venue_audio.schemas import (
     DeviceKeyCreated,
     DeviceKeyView,
     PlayerAck,
     PlayerCommandView,
-    ZoneStatus,
 )
-from bizsuite.modules.venue_audio.services.board import board_of, latest_commands
+from bizsuite.modules.venue_audio.services.board import kind_of, latest_commands, zone_plays
 from bizsuite.modules.venue_audio.services.devices import load_device, record_heartbeat
-from bizsuite.modules.venue_audio.services.venues import load_venue, venue_zones
 from bizsuite.web.i18n import N_
 
 DEVICE_KEY_PREFIX = "bzd_"
@@ -60,23 +59,47 @@ ACK_ALERT = "venue_audio.emergency_unacknowledged"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
-@dataclass(frozen=True, slots=True)
-class PlayerNews:
-    """What a player's connection is told when its venue changes (``core/live.py`` data)."""
+class VenueNews(msgspec.Struct, omit_defaults=True):
+    """What the open connections of a venue's players are told when it changes: the data of one
+    notification of the venue's players topic (:func:`players_topic`), for every player at once.
 
-    #: Its new command as the player receives it (JSON of a :class:`PlayerCommandView`), if any:
-    #: passed through to the player as it is, never decoded on the way.
-    command: str | None = None
-    #: That command's number.
-    seq: int | None = None
-    #: Seconds until its venue next changes by itself, if anything is due.
-    next_change_in_s: float | None = None
-    #: Its key was revoked: the connection ends.
-    revoked: bool = False
+    A change that commands many players is told in a few of them (a notification holds under
+    8,000 bytes, about 130 players). Each process hands the commands to the connections it holds
+    (``connections.py``); a command's JSON is spliced from its zone's ``body`` there, as the
+    player receives it, never decoded on the way.
+    """
+
+    #: Seconds until the venue next changes by itself (``None``: nothing is due)...
+    due: float | None = None
+    #: ...for every player of the venue (a change of the whole venue), else only the listed ones.
+    everyone: bool = False
+    #: The commands' JSON but their ``seq`` and ``zone_id``, without the opening brace.
+    bodies: list[str] = []
+    #: Per zone: its id, its body (an index into ``bodies``) and its players' new commands
+    #: as ``(device id, seq)``.
+    zones: list[tuple[str, int, list[tuple[str, int]]]] = []
+    #: Device keys revoked, as ``(device id, key id)``: their connections end.
+    revoked: list[tuple[str, str]] = []
 
 
-_REVOKED = "revoked"
+_news = msgspec.json.Decoder(VenueNews)
 _encoder = msgspec.json.Encoder()
+#: The most a notification's data may hold here (PostgreSQL refuses payloads of 8,000 bytes; the
+#: tenant and the topic come before it).
+NEWS_LIMIT = 7_600
+#: What a notification's data holds besides its zones and bodies, at most.
+_NEWS_HEAD = 120
+
+
+def read_news(data: str) -> VenueNews:
+    """A venue's news as its players' connections receive it (the data of a notification)."""
+    return _news.decode(data)
+
+
+def spliced_command(seq: int, zone_id: str, body: str) -> str:
+    """A command's JSON (as :func:`command_json` gives it) from its number, zone and the body its
+    zone's players share (:attr:`VenueNews.bodies`)."""
+    return f'{{"seq":{seq},"zone_id":"{zone_id}",{body}'
 
 
 def command_json(command: PlayerCommandView) -> str:
@@ -84,36 +107,69 @@ def command_json(command: PlayerCommandView) -> str:
     return _encoder.encode(command).decode()
 
 
-def news_data(news: PlayerNews) -> str:
-    """The news as the data of a live change: ``<seq> <due> <command JSON>`` (``-`` for none),
-    so that the command's JSON travels as it is."""
-    if news.revoked:
-        return _REVOKED
-    seq = "-" if news.seq is None else str(news.seq)
-    due = "-" if news.next_change_in_s is None else repr(news.next_change_in_s)
-    return f"{seq} {due} {news.command or ''}"
+def players_topic(venue_id: uuid.UUID) -> str:
+    """The live topic of the open connections of a venue's players."""
+    return f"venue_audio.players.{venue_id}"
 
 
-def read_news(data: str) -> PlayerNews:
-    """A player's news as its connection receives it (the data of its topic's change)."""
-    if data == _REVOKED:
-        return PlayerNews(revoked=True)
-    seq, due, command = data.split(" ", 2)
-    return PlayerNews(
-        command=command or None,
-        seq=None if seq == "-" else int(seq),
-        next_change_in_s=None if due == "-" else float(due),
-    )
+def news_payloads(
+    *, due: float | None, everyone: bool, zones: Sequence[tuple[str, str, str]] = ()
+) -> list[str]:
+    """``zones``' new commands (zone id, body, its players' ``[["device", seq], …]`` JSON) as the
+    data of as few notifications as fit (at least one), each naming the bodies its zones use;
+    ``everyone`` goes with the first."""
+    payloads: list[str] = []
+    bodies: dict[str, int] = {}
+    entries: list[str] = []
+    size = _NEWS_HEAD
+
+    def flush() -> None:
+        nonlocal bodies, entries, size
+        head = _encoder.encode(VenueNews(due=due, everyone=everyone and not payloads, bodies=list(bodies)))
+        text = head.decode()
+        if entries:
+            text = text[:-1] + ("," if len(text) > 2 else "") + f'"zones":[{",".join(entries)}]}}'
+        payloads.append(text)
+        bodies, entries, size = {}, [], _NEWS_HEAD
+
+    for zone_id, body, players in zones:
+        body_size = len(_encoder.encode(body)) + 1
+        for part in _split_players(players, NEWS_LIMIT - _NEWS_HEAD - body_size - len(zone_id) - 16):
+            entry_size = len(part) + len(zone_id) + 16
+            if entries and size + entry_size + (0 if body in bodies else body_size) > NEWS_LIMIT:
+                flush()
+            if body not in bodies:
+                bodies[body] = len(bodies)
+                size += body_size
+            entries.append(f'["{zone_id}",{bodies[body]},{part}]')
+            size += entry_size
+    if entries or not payloads:
+        flush()
+    return payloads
 
 
-def player_topic(device_id: uuid.UUID) -> str:
-    """The live topic of one player's connections."""
-    return f"venue_audio.player.{device_id}"
+def _split_players(players: str, most: int) -> list[str]:
+    """A zone's ``[[device, seq], …]`` JSON in pieces of at most ``most`` characters (one piece
+    but for a zone of a hundred players or more)."""
+    if len(players) <= most:
+        return [players]
+    pieces: list[str] = []
+    current: list[str] = []
+    length = 2  # the brackets
+    for device, seq in msgspec.json.decode(players, type=list[tuple[str, int]]):
+        entry = f'["{device}",{seq}]'
+        if current and length + len(entry) + 1 > most:
+            pieces.append(f"[{','.join(current)}]")
+            current, length = [], 2
+        current.append(entry)
+        length += len(entry) + 1
+    pieces.append(f"[{','.join(current)}]")
+    return pieces
 
 
-async def tell_player(ctx: Context, device_id: uuid.UUID, news: PlayerNews) -> None:
-    """Send the player's open connections ``news`` once the transaction commits."""
-    await changed(ctx.session, ctx.tenant_id, player_topic(device_id), news_data(news))
+async def tell_players(ctx: Context, venue_id: uuid.UUID, news: VenueNews) -> None:
+    """Send ``news`` to the open connections of the venue's players once the transaction commits."""
+    await changed(ctx.session, ctx.tenant_id, players_topic(venue_id), _encoder.encode(news).decode())
 
 
 # --- Device keys -----------------------------------------------------------------------------
@@ -160,7 +216,8 @@ async def revoke_device_key(ctx: Context, device_id: uuid.UUID, key_id: uuid.UUI
         key.revoked_at = clock.now(ctx)
         await ctx.session.flush()
         ctx.audit("venue_audio.device_key.revoked", key, after={"prefix": key.prefix})
-        await tell_player(ctx, device_id, PlayerNews(revoked=True))
+        device = await load_device(ctx, device_id)
+        await tell_players(ctx, device.venue_id, VenueNews(revoked=[(str(device_id), str(key.id))]))
     return key_view(key)
 
 
@@ -224,53 +281,75 @@ def command_view(command: PlayerCommand) -> PlayerCommandView:
 
 _VENUE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 
-#: The venue's players (or one of them) with what their last command said, in one statement.
-_PLAYERS = """
-SELECT d.id, d.zone_id, c.seq, c.zone_id, c.program_kind, c.program_id, c.broadcast_id, c.source,
-       c.volume, c.priority
-FROM venue_audio_devices AS d
-LEFT JOIN LATERAL (
-    SELECT pc.seq, pc.zone_id, pc.program_kind, pc.program_id, pc.broadcast_id, pc.source, pc.volume,
-           pc.priority
-    FROM venue_audio_player_commands AS pc
-    WHERE pc.tenant_id = d.tenant_id AND pc.device_id = d.id
-    ORDER BY pc.seq DESC
-    LIMIT 1
-) AS c ON true
-WHERE d.tenant_id = :tenant_id AND d.venue_id = :venue_id AND d.kind = '{player}'
-  AND d.zone_id IS NOT NULL{one}
-"""
-_VENUE_PLAYERS = text(_PLAYERS.format(player=DeviceKind.PLAYER.value, one=""))
-_ONE_PLAYER = text(_PLAYERS.format(player=DeviceKind.PLAYER.value, one=" AND d.id = :device_id"))
-
-#: The new commands, from one JSON array of rows (``_IssuedRow``): a statement that compiles
-#: once whatever their number, and one parameter for the driver to send (500 rows as arrays were
-#: 5,500 elements it checked one by one). Two connections of one device may reconcile at once:
-#: the second one's number is taken, so it issues nothing (its player gets the first one's command).
-_ISSUE = text(
-    """
-INSERT INTO venue_audio_player_commands
-    (tenant_id, id, device_id, venue_id, zone_id, seq, issued_at, program_kind, program_id,
-     broadcast_id, source, volume, priority, position_s)
-SELECT :tenant_id, c.id, c.device_id, :venue_id, c.zone_id, c.seq, :issued_at, c.program_kind,
-       c.program_id, c.broadcast_id, c.source, c.volume, c.priority, c.position_s
-FROM json_to_recordset(CAST(:rows AS json)) AS c (
-    id uuid, device_id uuid, zone_id uuid, seq integer, program_kind text, program_id text,
-    broadcast_id uuid, source text, volume smallint, priority smallint, position_s numeric
+#: The venue's zones that have players (or the zone of one player), with their local volumes.
+_ZONES = """
+SELECT z.id, z.volume FROM venue_audio_zones AS z
+WHERE z.tenant_id = :tenant_id AND z.venue_id = :venue_id AND EXISTS (
+    SELECT FROM venue_audio_devices AS d
+    WHERE d.tenant_id = z.tenant_id AND d.zone_id = z.id AND d.kind = '{player}'{one}
 )
-ON CONFLICT (tenant_id, device_id, seq) DO NOTHING
-RETURNING device_id
 """
+_VENUE_ZONES = text(_ZONES.format(player=DeviceKind.PLAYER.value, one=""))
+_ONE_ZONE = text(_ZONES.format(player=DeviceKind.PLAYER.value, one=" AND d.id = :device_id"))
+
+#: A new UUIDv7 per row (``core/ids.py``'s kind: the milliseconds since 1970, then random bits),
+#: with what PostgreSQL 15 has (18 has ``uuidv7()``).
+_UUID7 = (
+    "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing "
+    "substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) "
+    "FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid"
 )
 
+#: Each player of the venue (or just one) whose zone now wants something other than its last
+#: command said (``:zones``, one JSON row per zone: ``_ZoneCommand``) gets a new command numbered
+#: after that one, in one statement whatever their number: no player passes through Python.
+#: Answers per zone its players' new commands as ``[["device", seq], …]``. The issuers of a
+#: venue take turns (its lock), so a number is never taken twice; were it, that player would get
+#: nothing new here rather than fail the change.
+_ISSUE = """
+WITH wanted AS (
+    SELECT * FROM json_to_recordset(CAST(:zones AS json)) AS w (
+        zone_id uuid, program_kind text, program_id text, broadcast_id uuid, source text,
+        volume smallint, priority smallint, position_s numeric
+    )
+), players AS (
+    SELECT d.id, d.zone_id, c.seq, c.zone_id AS last_zone_id, c.program_kind, c.program_id,
+           c.broadcast_id, c.source, c.volume, c.priority
+    FROM venue_audio_devices AS d
+    LEFT JOIN LATERAL (
+        SELECT pc.seq, pc.zone_id, pc.program_kind, pc.program_id, pc.broadcast_id, pc.source,
+               pc.volume, pc.priority
+        FROM venue_audio_player_commands AS pc
+        WHERE pc.tenant_id = d.tenant_id AND pc.device_id = d.id
+        ORDER BY pc.seq DESC
+        LIMIT 1
+    ) AS c ON true
+    WHERE d.tenant_id = :tenant_id AND d.venue_id = :venue_id AND d.kind = '{player}'{one}
+), issued AS (
+    INSERT INTO venue_audio_player_commands
+        (tenant_id, id, device_id, venue_id, zone_id, seq, issued_at, program_kind, program_id,
+         broadcast_id, source, volume, priority, position_s)
+    SELECT :tenant_id, {uuid7}, p.id, :venue_id, w.zone_id, coalesce(p.seq, 0) + 1, :issued_at,
+           w.program_kind, w.program_id, w.broadcast_id, w.source, w.volume, w.priority, w.position_s
+    FROM players AS p JOIN wanted AS w ON w.zone_id = p.zone_id
+    WHERE p.seq IS NULL
+       OR (p.last_zone_id, p.program_kind, p.program_id, p.broadcast_id, p.source, p.volume, p.priority)
+          IS DISTINCT FROM
+          (w.zone_id, w.program_kind, w.program_id, w.broadcast_id, w.source, w.volume, w.priority)
+    ON CONFLICT (tenant_id, device_id, seq) DO NOTHING
+    RETURNING zone_id, device_id, seq
+)
+SELECT zone_id, '[' || string_agg(format('["%s",%s]', device_id, seq), ',') || ']'
+FROM issued GROUP BY zone_id
+"""
+_VENUE_ISSUE = text(_ISSUE.format(player=DeviceKind.PLAYER.value, one="", uuid7=_UUID7))
+_ONE_ISSUE = text(_ISSUE.format(player=DeviceKind.PLAYER.value, one=" AND d.id = :device_id", uuid7=_UUID7))
 
-class _IssuedRow(msgspec.Struct):
-    """One row of ``_ISSUE``'s JSON."""
 
-    id: uuid.UUID
-    device_id: uuid.UUID
+class _ZoneCommand(msgspec.Struct):
+    """What a zone's players are commanded now (a row of ``_ISSUE``'s ``:zones``)."""
+
     zone_id: uuid.UUID
-    seq: int
     program_kind: str | None
     program_id: str | None
     broadcast_id: uuid.UUID | None
@@ -280,32 +359,63 @@ class _IssuedRow(msgspec.Struct):
     position_s: float
 
 
-def _wanted(status: ZoneStatus) -> tuple[Any, ...]:
-    """What a command for the zone says: zone, kind, program, broadcast, source, volume, priority
-    (the order of ``_PLAYERS``' last-command columns)."""
-    broadcast = status.program_id if status.program_kind in ("paging", "emergency") else None
-    return (
-        status.zone_id,
-        status.program_kind,
-        status.program_id,
-        uuid.UUID(broadcast) if broadcast else None,
-        status.source or "",
-        status.volume,
-        status.priority,
+class _CommandBody(msgspec.Struct):
+    """A command's JSON after its ``seq`` and ``zone_id`` (:class:`PlayerCommandView`'s fields
+    in its order), shared by its zone's players."""
+
+    issued_at: datetime
+    program_kind: str | None
+    program_id: str | None
+    broadcast_id: uuid.UUID | None
+    source: str
+    volume: int
+    priority: int | None
+    position_s: float
+    acked_at: None = None
+    reported_source: None = None
+    reported_volume: None = None
+
+
+def _zone_command(zone_id: uuid.UUID, play: rules.ZonePlay) -> _ZoneCommand:
+    kind = kind_of(play)
+    return _ZoneCommand(
+        zone_id=zone_id,
+        program_kind=kind,
+        program_id=play.program_id,
+        broadcast_id=uuid.UUID(play.program_id)
+        if kind in ("paging", "emergency") and play.program_id
+        else None,
+        source=play.source or "",
+        volume=play.volume,
+        priority=int(play.priority) if play.priority else None,
+        position_s=round(play.position.total_seconds(), 3),
     )
 
 
+def _body(command: _ZoneCommand, issued_at: datetime) -> str:
+    body = _CommandBody(
+        issued_at=issued_at, program_kind=command.program_kind, program_id=command.program_id,
+        broadcast_id=command.broadcast_id, source=command.source, volume=command.volume,
+        priority=command.priority, position_s=command.position_s,
+    )  # fmt: skip
+    return _encoder.encode(body).decode()[1:]
+
+
 async def issue_commands(
-    ctx: Context, venue_id: uuid.UUID, *, device_id: uuid.UUID | None = None
+    ctx: Context,
+    venue_id: uuid.UUID,
+    *,
+    device_id: uuid.UUID | None = None,
+    also: Sequence[tuple[str, str]] = (),
 ) -> float | None:
     """Give every player of the venue (or just ``device_id``) whose zone now plays something other
-    than its last command a new command, and tell every one of them (its connections) when the
-    venue next changes by itself; returns that, in seconds from now.
+    than its last command a new command, and tell every one of them (their connections) when the
+    venue next changes by itself; returns that, in seconds from now. ``also``: more ``(topic,
+    data)`` changes to announce with the players' news (in the same statement).
 
-    The same few statements whatever the number of players: the venue's lock, its players with
-    their last commands (one statement), the board's programs (arbitrated here, per zone), the new
-    commands (one statement, from arrays) and the notifications (one), each carrying its
-    player's command as the JSON the player receives.
+    The same statements whatever the number of players: the venue's lock, the zones that have
+    players, their programs (arbitrated here, per zone, as the board is), the new commands (one
+    statement) and the notifications (one; a few for hundreds of players, each telling many).
     """
     # One issuer per venue at a time: what plays and the last commands are then read after any
     # other change of the venue committed (or before it did anything), never half of each (a feed
@@ -314,65 +424,38 @@ async def issue_commands(
     params: dict[str, Any] = {"tenant_id": ctx.tenant_id, "venue_id": venue_id}
     if device_id is not None:
         params["device_id"] = device_id
-    players = (await ctx.session.execute(_ONE_PLAYER if device_id else _VENUE_PLAYERS, params)).all()
-    if not players:
+    zones = await ctx.session.execute(_ONE_ZONE if device_id else _VENUE_ZONES, params)
+    volumes: dict[uuid.UUID, int] = dict(zones.all())
+    if not volumes:
+        if also:
+            await changed_many(ctx.session, ctx.tenant_id, also)
         return None
-    venue = await load_venue(ctx, venue_id)
-    zone_ids = {row[1] for row in players}
-    zones = [z for z in await venue_zones(ctx, venue_id) if z.id in zone_ids]
-    board = await board_of(ctx, venue, zones, players=False)
-    statuses = {z.zone_id: z for z in board.zones}
-    wanted = {zone_id: _wanted(status) for zone_id, status in statuses.items()}
-    news: dict[uuid.UUID, tuple[int, str]] = {}  # device -> (seq, command JSON)
-    rows: list[_IssuedRow] = []
-    for player_id, zone_id, last_seq, *last in players:
-        want = wanted.get(zone_id)
-        if want is None or (last_seq is not None and tuple(last) == want):
-            continue
-        _, kind, program_id, broadcast_id, source, volume, priority = want
-        seq = (last_seq or 0) + 1
-        position = round(statuses[zone_id].position_s, 3)
-        view = PlayerCommandView(
-            seq=seq, zone_id=zone_id, issued_at=board.at, program_kind=kind, program_id=program_id,
-            broadcast_id=broadcast_id, source=source, volume=volume, priority=priority,
-            position_s=position, acked_at=None, reported_source=None, reported_volume=None,
-        )  # fmt: skip
-        news[player_id] = (seq, command_json(view))
-        rows.append(
-            _IssuedRow(
-                id=new_id(), device_id=player_id, zone_id=zone_id, seq=seq, program_kind=kind,
-                program_id=program_id, broadcast_id=broadcast_id, source=source, volume=volume,
-                priority=priority, position_s=position,
-            )
-        )  # fmt: skip
-    issued: set[uuid.UUID] = set()
-    if rows:
-        issue = {
-            "tenant_id": ctx.tenant_id,
-            "venue_id": venue_id,
-            "issued_at": board.at,
-            "rows": _encoder.encode(rows).decode(),
-        }
-        issued = {row[0] for row in await ctx.session.execute(_ISSUE, issue)}
-        if any(row.device_id in issued and row.program_kind == "emergency" for row in rows):
-            await enqueue(ctx, "venue_audio.ack_watch", {}, run_at=board.at + ACK_DEADLINE)
-    due = (board.next_change_at - board.at).total_seconds() if board.next_change_at else None
-    plain = news_data(PlayerNews(next_change_in_s=due))
-    await changed_many(
-        ctx.session,
-        ctx.tenant_id,
-        (
-            (
-                player_topic(player_id),
-                news_data(
-                    PlayerNews(command=news[player_id][1], seq=news[player_id][0], next_change_in_s=due)
-                )
-                if player_id in issued
-                else plain,
-            )
-            for player_id, *_ in players
-        ),
-    )
+    # The venue as this transaction knows it (its changes included), read only if it is not known.
+    venue = await ctx.session.get(Venue, (ctx.tenant_id, venue_id))
+    if venue is None:
+        raise NotFoundProblem(f"No venue with id {venue_id}.")
+    now = clock.now(ctx)
+    plays, next_change_at = await zone_plays(ctx, venue, volumes, now)
+    wanted = {zone_id: _zone_command(zone_id, plays[str(zone_id)]) for zone_id in volumes}
+    issue = {**params, "issued_at": now, "zones": _encoder.encode(list(wanted.values())).decode()}
+    issued: list[tuple[uuid.UUID, str]] = [
+        (zone_id, players)
+        for zone_id, players in await ctx.session.execute(_ONE_ISSUE if device_id else _VENUE_ISSUE, issue)
+    ]
+    if any(wanted[zone_id].program_kind == "emergency" for zone_id, _ in issued):
+        await enqueue(ctx, "venue_audio.ack_watch", {}, run_at=now + ACK_DEADLINE)
+    due = (next_change_at - now).total_seconds() if next_change_at else None
+    news: list[str] = []
+    if device_id is None or issued:
+        # A player's own reading needs no news (its connection has the answer), but its other
+        # connections want the command it was given.
+        news = news_payloads(
+            due=due,
+            everyone=device_id is None,
+            zones=[(str(zone_id), _body(wanted[zone_id], now), players) for zone_id, players in issued],
+        )
+    topic = players_topic(venue_id)
+    await changed_many(ctx.session, ctx.tenant_id, [*((topic, data) for data in news), *also])
     return due
 
 

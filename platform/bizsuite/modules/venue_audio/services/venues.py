@@ -12,7 +12,6 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem, ValidationProblem
-from bizsuite.core.live import changed
 from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.core.repository import check_version, fetch, fetch_reference, list_page
 from bizsuite.kit import SearchHit
@@ -72,8 +71,7 @@ async def venue_changed(ctx: Context, venue_id: uuid.UUID) -> None:
     from bizsuite.modules.venue_audio.services.players import issue_commands
 
     await ctx.session.flush()
-    await issue_commands(ctx, venue_id)
-    await changed(ctx.session, ctx.tenant_id, venue_topic(venue_id))
+    await issue_commands(ctx, venue_id, also=[(venue_topic(venue_id), "")])
 
 
 # --- Venues ----------------------------------------------------------------------------------
