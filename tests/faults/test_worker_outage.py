@@ -85,7 +85,9 @@ async def test_a_job_survives_a_database_restart_and_its_worker_killed_and_runs_
             count = await ctx.session.scalar(select(func.count()).where(Alert.dedup_key == f"probe:{key}"))
         return int(count or 0)
 
-    held = await queue("held", 60)
+    # Held far longer than the test takes (only its first attempt holds): a busy machine's slow
+    # database restart must not let it finish before its worker is killed (it once did at 60 s).
+    held = await queue("held", 3600)
     first = _worker(fault_settings)
     second: subprocess.Popen[bytes] | None = None
     try:

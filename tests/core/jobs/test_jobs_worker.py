@@ -143,7 +143,10 @@ async def test_a_job_killed_mid_run_runs_again_and_its_effect_happens_once(
     app_engine: AsyncEngine, settings: Settings, tenant_a: TenantHandle
 ) -> None:
     job_id = await _queue(
-        app_engine, tenant_a, "tests.raise_then_hold", {"key": "killed", "hold_seconds": 60}
+        app_engine,
+        tenant_a,
+        "tests.raise_then_hold",
+        {"key": "killed", "hold_seconds": 3600},  # only the first attempt holds
     )
 
     async def alerts() -> int:
