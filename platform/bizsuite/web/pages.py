@@ -37,7 +37,7 @@ from bizsuite.web.forms import FormErrors, Submission, read_form
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.sign_in import SignInForm, SignInRefusal
 from bizsuite.web.support import LANGUAGE_COOKIE, redirect, run_form, signed_in
-from bizsuite.web.templating import form_token_matches, page
+from bizsuite.web.templating import expired_form, page
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -125,9 +125,8 @@ class AuthPages(Controller):
     async def accept_invitation(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Join the inviting tenant; new people are signed in, existing ones enter the tenant."""
         values = {k: v for k, v in data.items() if k != "password"}
-        if ctx.principal.user_id is None and not form_token_matches(request, data):
-            errors = FormErrors({"__all__": _("The form expired; please try again.")})
-            return page(request, "auth/accept.html", status_code=403, values=values, errors=errors)
+        if ctx.principal.user_id is None and (expired := expired_form(request, data)) is not None:
+            return page(request, "auth/accept.html", status_code=403, values=values, errors=expired)
 
         async def accept(body: InvitationAccept, _version: str | None) -> Response[Any]:
             try:

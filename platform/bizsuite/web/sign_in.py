@@ -17,8 +17,7 @@ from bizsuite.core.errors import ProblemError
 from bizsuite.core.identity import lockout
 from bizsuite.web import i18n
 from bizsuite.web.forms import FormErrors, decode_form
-from bizsuite.web.i18n import gettext as _
-from bizsuite.web.templating import form_token_matches, page
+from bizsuite.web.templating import expired_form, page
 
 B = TypeVar("B")
 U = TypeVar("U")
@@ -112,8 +111,8 @@ class SignInForm(Generic[B]):
         def again(status: int, errors: FormErrors, **context: Any) -> Template:
             return self.show(request, target, status_code=status, values=values, errors=errors, **context)
 
-        if not form_token_matches(request, data):
-            return again(403, FormErrors({"__all__": _("The form expired; please try again.")}))
+        if (expired := expired_form(request, data)) is not None:
+            return again(403, expired)
         body, errors = decode_form({k: v for k, v in data.items() if k != "next"}, self.schema)
         if body is None:
             return again(422, errors)

@@ -20,6 +20,7 @@ from bizsuite.core.identity.models import Role
 from bizsuite.core.identity.security import new_token, same
 from bizsuite.kit import NavItem, registry
 from bizsuite.web import forms, i18n
+from bizsuite.web.i18n import gettext as _
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -57,6 +58,14 @@ def form_token_matches(request: Request[Any, Any, Any], data: dict[str, Any]) ->
     """Whether a sign-in form came from our own page (its token equals the browser's cookie)."""
     cookie = request.cookies.get(FORM_COOKIE, "")
     return bool(cookie) and same(str(data.get("form_token", "")), cookie)
+
+
+def expired_form(request: Request[Any, Any, Any], data: dict[str, Any]) -> forms.FormErrors | None:
+    """The error to show (with 403) when a form of a signed-out page did not come from our own
+    page (:func:`form_token_matches`), else ``None``."""
+    if form_token_matches(request, data):
+        return None
+    return forms.FormErrors({"__all__": _("The form expired; please try again.")})
 
 
 def _urlencode_without(params: dict[str, str], key: str) -> str:

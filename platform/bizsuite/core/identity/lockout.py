@@ -17,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bizsuite.core.db import utcnow
 from bizsuite.core.errors import RateLimitedProblem
+from bizsuite.core.identity import security
 from bizsuite.core.identity.models import SignInFailure
 
 ACCOUNT_THRESHOLD = 5
@@ -148,6 +149,36 @@ async def refuse_if_locked(session: AsyncSession, guard: SignInGuard, keys: list
     for key, locked_until in rows:
         guard.remember(key, locked_until)
     guard.refuse_if_locked(keys)
+
+
+class _Credentials(Protocol):
+    password_hash: str | None
+
+
+Account = TypeVar("Account", bound=_Credentials)
+
+
+async def check_password(
+    session: AsyncSession,
+    guard: SignInGuard,
+    keys: list[str],
+    *,
+    ip: str | None,
+    find: Callable[[], Awaitable[Account | None]],
+    password: str,
+) -> tuple[Account | None, bool]:
+    """The account ``find`` reads and whether ``password`` is its own, for a tenant or portal
+    sign-in alike: a lock this process knows refuses first (429, no database work), then the
+    durable record; the read's transaction ends before argon2 runs in the hashing pool, so a
+    flood of sign-ins holds no pool connection while it waits. Count a failure with
+    :func:`record_failure` (and commit: the request itself fails)."""
+    guard.refuse_if_locked(keys)
+    async with guard.attempt(ip):
+        account = await find()
+        await refuse_if_locked(session, guard, keys)
+        await session.commit()
+        valid = await security.verify_password(account.password_hash if account else None, password)
+    return account, valid
 
 
 async def record_failure(

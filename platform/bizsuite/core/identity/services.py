@@ -92,12 +92,14 @@ async def verify_credentials(
     transaction of its own (the request itself fails and rolls back).
     """
     keys = [lockout.account_key(data.email), lockout.address_key(ip)]
-    guard.refuse_if_locked(keys)
-    async with guard.attempt(ip):
-        user = await find_user_by_email(session, data.email)
-        await lockout.refuse_if_locked(session, guard, keys)
-        await session.commit()
-        valid = await security.verify_password(user.password_hash if user else None, data.password)
+    user, valid = await lockout.check_password(
+        session,
+        guard,
+        keys,
+        ip=ip,
+        find=lambda: find_user_by_email(session, data.email),
+        password=data.password,
+    )
     problem: ProblemError | None = None
     if user is None or not valid or user.disabled_at is not None:
         problem = UnauthorizedProblem("Wrong email or password.")

@@ -45,7 +45,7 @@ from bizsuite.web.i18n import N_, service_messages
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.sign_in import SignInForm, SignInRefusal
 from bizsuite.web.support import LANGUAGE_COOKIE, error_page, redirect, run_action, run_form, savepoint
-from bizsuite.web.templating import form_token_matches, page
+from bizsuite.web.templating import expired_form, page
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -190,9 +190,10 @@ class ResellerAuthPages(Controller):
     async def set_password(self, ctx: Ctx, request: Request[Any, Any, Any], data: Form) -> Response[Any]:
         """Set the password, then sign in."""
         values = {"token": str(data.get("token", ""))}
-        if not form_token_matches(request, data):
-            errors = FormErrors({"__all__": _("The form expired; please try again.")})
-            return page(request, "resellers/set_password.html", status_code=403, values=values, errors=errors)
+        if (expired := expired_form(request, data)) is not None:
+            return page(
+                request, "resellers/set_password.html", status_code=403, values=values, errors=expired
+            )
         form = read_form(data, PortalSetPassword, ("token", "password"))
         if form.body is not None:
             try:

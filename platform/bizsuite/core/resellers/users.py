@@ -133,12 +133,9 @@ async def verify_sign_in(
     hashing pool after the read has ended, failures are counted in a transaction of their own.
     A suspended reseller's users are refused (403) once their password is right."""
     keys = sign_in_keys(data.email, ip)
-    guard.refuse_if_locked(keys)
-    async with guard.attempt(ip):
-        user = await find_by_email(session, data.email)
-        await lockout.refuse_if_locked(session, guard, keys)
-        await session.commit()
-        valid = await security.verify_password(user.password_hash if user else None, data.password)
+    user, valid = await lockout.check_password(
+        session, guard, keys, ip=ip, find=lambda: find_by_email(session, data.email), password=data.password
+    )
     if user is None or not valid or not user.active:
         await lockout.record_failure(session, guard, keys)
         await session.commit()  # kept although the request fails
