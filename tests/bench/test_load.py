@@ -23,6 +23,11 @@ test asserts only that the load ran and the report was written).
   ``BIZSUITE_LOAD_SECONDS`` (default 120): the P4 figures are those of that full-load window.
 - **Memory**: the RSS of every server process (the uvicorn supervisor, each worker), of the job
   worker and of locust, sampled every second (psutil).
+- **The database**: the CPU of the embedded PostgreSQL (every backend), sampled with the rest, and
+  what the run database's connections are doing, every 0.25 s (``pg_stat_activity``): how many are
+  running a statement, waiting, or idle inside a transaction (held by the app), and the
+  statements most often found running (``activity.csv``). When the pool runs dry, this says
+  whether the connections are busy in PostgreSQL or held by the app.
 
 The report goes to ``tests/bench/reports/load-<time>/`` (not kept in git): locust's HTML report
 (latency and throughput over time), its CSV statistics, every request (``requests.csv``), the
@@ -46,6 +51,7 @@ copy).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import json
 import os
@@ -62,12 +68,13 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+import psycopg
 import pytest
 from bizsuite.settings import REPO_ROOT, Settings
 
 from tests.bench import load_data
 from tests.bench.crm_load import free_port, serve_process
-from tests.conftest import _server_url
+from tests.conftest import TEST_DATA, _server_url
 from tests.pgbouncer import PgBouncer, start_pgbouncer
 
 USERS = int(os.environ.get("BIZSUITE_LOAD_USERS", "1500"))
@@ -110,6 +117,8 @@ class Sampler(threading.Thread):
     server_pid: int
     others: dict[str, int]
     path: Path
+    #: The embedded PostgreSQL's postmaster (its backends' CPU is counted as "postgres").
+    postmaster_pid: int | None = None
     rows: list[tuple[float, str, int, float, float]] = field(default_factory=list)
     #: The machine's 1-minute load average at each sample.
     loads: list[tuple[float, float]] = field(default_factory=list)
@@ -153,6 +162,11 @@ class Sampler(threading.Thread):
                     self.rows.append((now, role, process.pid, rss, cpu.user + cpu.system))
                 except psutil.Error:
                     continue
+            if self.postmaster_pid is not None:
+                with contextlib.suppress(psutil.Error):
+                    self.rows.append(
+                        (now, "postgres", self.postmaster_pid, 0.0, _tree_cpu(self.postmaster_pid))
+                    )
             self.stop.wait(1.0)
 
     def finish(self) -> None:
@@ -172,6 +186,101 @@ class Sampler(threading.Thread):
             if t >= since:
                 grouped[role, pid].append((t, rss, cpu))
         return grouped
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and all its children, the ended ones included."""
+    process = psutil.Process(pid)
+    times = process.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in process.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            child_times = child.cpu_times()
+            total += child_times.user + child_times.system
+    return float(total)
+
+
+def _postmaster_pid() -> int | None:
+    """The embedded PostgreSQL's postmaster (None with an external server)."""
+    if os.environ.get("BIZSUITE_DATABASE_URL"):
+        return None
+    try:
+        return int((TEST_DATA / "pg" / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@dataclass(eq=False)
+class ActivitySampler(threading.Thread):
+    """Every 0.25 s, what the run database's client connections are doing (``pg_stat_activity``)."""
+
+    dsn: str
+    database: str
+    path: Path
+    #: (time, state, wait event, statement) per connection and sample.
+    rows: list[tuple[float, str, str, str]] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        super().__init__(name="activity-sampler", daemon=True)
+
+    def run(self) -> None:
+        with contextlib.suppress(psycopg.Error), psycopg.connect(self.dsn, autocommit=True) as connection:
+            while not self.stop.is_set():
+                now = time.time()
+                for state, wait, query in connection.execute(
+                    "SELECT coalesce(state, ''), coalesce(wait_event_type || ':' || wait_event, ''),"
+                    " left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM pg_stat_activity"
+                    " WHERE datname = %s AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+                    (self.database,),
+                ):
+                    self.rows.append((now, state, wait, query))
+                self.stop.wait(0.25)
+
+    def finish(self) -> None:
+        self.stop.set()
+        if self.ident is not None:
+            self.join(timeout=5)
+        with self.path.open("w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["time", "state", "wait", "query"])
+            writer.writerows((f"{t:.3f}", state, wait, query) for t, state, wait, query in self.rows)
+
+    def summary(self, full: float, stop: float) -> list[str]:
+        """Connections by state at full load, and the statements most often found running."""
+        window = [row for row in self.rows if full <= row[0] < stop]
+        samples = len({row[0] for row in window})
+        if not samples:
+            return ["  the database: no sample at full load"]
+        states: dict[str, int] = defaultdict(int)
+        running: dict[str, int] = defaultdict(int)
+        waits: dict[str, int] = defaultdict(int)
+        for _t, state, wait, query in window:
+            states[state or "?"] += 1
+            if state == "active":
+                running[query] += 1
+                if wait:
+                    waits[wait] += 1
+        lines = [
+            "  the database's client connections at full load (mean per sample, "
+            + f"{samples} samples): "
+            + ", ".join(
+                f"{state} {n / samples:.1f}" for state, n in sorted(states.items(), key=lambda kv: -kv[1])
+            )
+        ]
+        if waits:
+            lines.append(
+                "    running but waiting on: "
+                + ", ".join(
+                    f"{wait} {n / samples:.1f}"
+                    for wait, n in sorted(waits.items(), key=lambda kv: -kv[1])[:6]
+                )
+            )
+        lines.append("    statements most often found running (share of the running samples):")
+        total = max(1, sum(running.values()))
+        for query, n in sorted(running.items(), key=lambda kv: -kv[1])[:8]:
+            lines.append(f"      {n / total:5.1%}  {query[:150]}")
+        return lines
 
 
 # --- figures -------------------------------------------------------------------------------------
@@ -360,7 +469,13 @@ async def test_1500_concurrent_users(data: load_data.LoadData) -> None:
             data.owner_url, roles, pool_size=PGBOUNCER_POOL, extra={"max_client_conn": "2000"}
         )
     try:
-        sampler, returncode = await asyncio.to_thread(_drive, _environment(data, report, bouncer), report)
+        database = (
+            data.owner_url.set(drivername="postgresql").render_as_string(hide_password=False),
+            str(data.owner_url.database),
+        )
+        sampler, activity, returncode = await asyncio.to_thread(
+            _drive, _environment(data, report, bouncer), report, database
+        )
     finally:
         if bouncer is not None:
             bouncer.stop()
@@ -378,11 +493,12 @@ async def test_1500_concurrent_users(data: load_data.LoadData) -> None:
     lines = _summary(
         data, run, report, load_before, requests, steady, ramp, at_full, outcome, sampler, start, full, stop
     )
+    lines += activity.summary(full, stop)
     chart = _latency_over_time(requests, start, report / "latency.csv", report / "latency.png")
     lines.append(
         f"Report: {report.relative_to(REPO_ROOT)}/locust.html (latency and requests over time)"
         + (", latency.png" if chart else "")
-        + ", latency.csv, requests.csv, rss.csv, server.log"
+        + ", latency.csv, requests.csv, rss.csv, activity.csv, server.log"
     )
     text = "\n".join(lines)
     (report / "summary.txt").write_text(text + "\n", encoding="utf-8")
@@ -401,9 +517,12 @@ def _wait_for_workers(log: Path, timeout: float = 300) -> None:
         time.sleep(0.5)
 
 
-def _drive(env: dict[str, str], report: Path) -> tuple[Sampler, int]:
-    """Serve the app and the job worker, run locust against them while sampling the processes;
-    return the samples and locust's exit code."""
+def _drive(
+    env: dict[str, str], report: Path, database: tuple[str, str]
+) -> tuple[Sampler, ActivitySampler, int]:
+    """Serve the app and the job worker, run locust against them while sampling the processes and
+    the database (``database``: a libpq DSN and the run database's name); return the samples and
+    locust's exit code."""
     port = free_port()
     serve_argv = ["-m", "bizsuite.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     serve_argv += ["--workers", str(WORKERS)]
@@ -435,9 +554,11 @@ def _drive(env: dict[str, str], report: Path) -> tuple[Sampler, int]:
             stdout=worker_log,
             stderr=subprocess.STDOUT,
         )
-        sampler = Sampler(server.pid, {"job worker": worker.pid}, report / "rss.csv")
+        sampler = Sampler(server.pid, {"job worker": worker.pid}, report / "rss.csv", _postmaster_pid())
+        activity = ActivitySampler(*database, report / "activity.csv")
         try:
             sampler.start()
+            activity.start()
             locust = subprocess.Popen(
                 [sys.executable, *locust_argv, "--host", url],
                 env={**os.environ, "BIZSUITE_LOAD_PLAN": str(report / "plan.json")},
@@ -447,13 +568,14 @@ def _drive(env: dict[str, str], report: Path) -> tuple[Sampler, int]:
             )
             sampler.others["locust"] = locust.pid
             try:
-                return sampler, locust.wait(run_seconds + 180)
+                return sampler, activity, locust.wait(run_seconds + 180)
             finally:
                 if locust.poll() is None:
                     locust.kill()
                     locust.wait()
         finally:
             sampler.finish()
+            activity.finish()
             worker.terminate()
             try:
                 worker.wait(30)
@@ -557,7 +679,14 @@ def _summary(
         f"{memory_verdict}); at full load {_mb(steady_peak)}"
     )
     for (role, _pid), samples in sorted(processes.items()):
-        if role in {"supervisor", "job worker", "locust"}:
+        if role == "postgres":
+            pg_cpu = [c for t, _, c in samples if full <= t < stop]
+            if len(pg_cpu) > 1:
+                lines.append(
+                    f"  PostgreSQL (every backend): {pg_cpu[-1] - pg_cpu[0]:,.0f} s of CPU at full load, "
+                    f"{(pg_cpu[-1] - pg_cpu[0]) / max(1.0, stop - full):.0%} of one core"
+                )
+        elif role in {"supervisor", "job worker", "locust"}:
             used = samples[-1][2] - samples[0][2]
             share = used / max(1.0, samples[-1][0] - samples[0][0])
             lines.append(

@@ -597,7 +597,7 @@ async def test_emergency_fanout_to_500_players(
     print(
         f"\nemergency fan-out: {PLAYERS} players ({TRANSPORT}) in {ZONES} zones; {os.cpu_count()} CPUs; load average "
         + " ".join(f"{v:.2f}" for v in os.getloadavg())
-        + f"; server pool {DB_POOL_SIZE or Settings().db_pool_size} (+ as many overflow); uvicorn's loop "
+        + f"; server pool {DB_POOL_SIZE or Settings().db_pool_size} (x2, no overflow); uvicorn's loop "
         + ("uvloop" if importlib.util.find_spec("uvloop") else "asyncio")
         + ", HTTP "
         + ("httptools" if importlib.util.find_spec("httptools") else "h11"),
