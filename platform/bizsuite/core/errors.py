@@ -412,7 +412,7 @@ def handle_database(request: Request[Any, Any, Any], exc: Exception) -> Response
     if isinstance(exc, IntegrityError):
         return _integrity_problem(request, exc)
     if database_unavailable(exc):
-        log.warning("database unavailable: %s", exc)
+        log.warning("database unavailable: %s: %s", type(exc).__name__, exc)
         return problem_response(
             request,
             status=503,
