@@ -109,6 +109,23 @@ async def data() -> AsyncIterator[load_data.LoadData]:
 # --- what the server's processes use -------------------------------------------------------------
 
 
+def _stop_and_write(
+    thread: threading.Thread,
+    stop: threading.Event,
+    path: Path,
+    header: list[str],
+    rows: Iterable[Iterable[Any]],
+) -> None:
+    """End a sampler's thread, then write its samples to ``path`` as CSV."""
+    stop.set()
+    if thread.ident is not None:
+        thread.join(timeout=5)
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 @dataclass(eq=False)
 class Sampler(threading.Thread):
     """Every second, the RSS and CPU time of the server's processes (found anew each time, so a
@@ -170,15 +187,13 @@ class Sampler(threading.Thread):
             self.stop.wait(1.0)
 
     def finish(self) -> None:
-        self.stop.set()
-        if self.ident is not None:
-            self.join(timeout=5)
-        with self.path.open("w", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["time", "role", "pid", "rss_mb", "cpu_s"])
-            writer.writerows(
-                (f"{t:.3f}", role, pid, f"{rss:.1f}", f"{cpu:.2f}") for t, role, pid, rss, cpu in self.rows
-            )
+        _stop_and_write(
+            self,
+            self.stop,
+            self.path,
+            ["time", "role", "pid", "rss_mb", "cpu_s"],
+            ((f"{t:.3f}", role, pid, f"{rss:.1f}", f"{cpu:.2f}") for t, role, pid, rss, cpu in self.rows),
+        )
 
     def by_process(self, since: float = 0.0) -> dict[tuple[str, int], list[tuple[float, float, float]]]:
         grouped: dict[tuple[str, int], list[tuple[float, float, float]]] = defaultdict(list)
@@ -238,13 +253,13 @@ class ActivitySampler(threading.Thread):
                 self.stop.wait(0.25)
 
     def finish(self) -> None:
-        self.stop.set()
-        if self.ident is not None:
-            self.join(timeout=5)
-        with self.path.open("w", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["time", "state", "wait", "query"])
-            writer.writerows((f"{t:.3f}", state, wait, query) for t, state, wait, query in self.rows)
+        _stop_and_write(
+            self,
+            self.stop,
+            self.path,
+            ["time", "state", "wait", "query"],
+            ((f"{t:.3f}", state, wait, query) for t, state, wait, query in self.rows),
+        )
 
     def summary(self, full: float, stop: float) -> list[str]:
         """Connections by state at full load, and the statements most often found running."""
