@@ -15,6 +15,7 @@ from bizsuite.core.alerts.models import Alert
 from bizsuite.core.audit.models import AuditEntry
 from bizsuite.core.jobs.models import BackgroundJob, JobStatus
 from bizsuite.core.jobs.queue import enqueue
+from bizsuite.core.jobs.worker import recover_stalled_jobs, worker_runtime
 from bizsuite.settings import REPO_ROOT, Settings
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select, text
@@ -190,3 +191,82 @@ async def test_a_job_killed_mid_run_runs_again_and_its_effect_happens_once(
             )
         )
     assert raised == 1
+
+
+async def _queue_row(engine: AsyncEngine, job_id: Any) -> tuple[str, int | None]:
+    """The queue's view of a job: its procrastinate status and worker."""
+    async with engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text(
+                    "SELECT q.status::text, q.worker_id FROM procrastinate_jobs q"
+                    " JOIN background_jobs b ON b.procrastinate_job_id = q.id WHERE b.id = :id"
+                ),
+                {"id": job_id},
+            )
+        ).one()
+    return row[0], row[1]
+
+
+async def test_a_worker_never_hands_over_a_job_it_is_running_itself(
+    app_engine: AsyncEngine, owner_engine: AsyncEngine, settings: Settings, tenant_a: TenantHandle
+) -> None:
+    # A job that looks stalled to the queue: running, its worker row gone.
+    job_id = await _queue(app_engine, tenant_a, "tests.raise_then_hold", {"key": "own"})
+    async with owner_engine.begin() as conn:
+        queue_id = await conn.scalar(
+            text(
+                "UPDATE procrastinate_jobs q SET status = 'doing', worker_id = NULL FROM background_jobs b"
+                " WHERE b.id = :id AND q.id = b.procrastinate_job_id RETURNING q.id"
+            ),
+            {"id": job_id},
+        )
+    quick = fast(settings)
+    async with worker_runtime(quick):
+        # The worker running it (whose heartbeat a busy machine delayed) leaves it alone...
+        assert await recover_stalled_jobs(quick, running=[queue_id]) == 0
+        assert (await _queue_row(owner_engine, job_id))[0] == "doing"
+        # ...any other worker puts it back in the queue.
+        assert await recover_stalled_jobs(quick) >= 1
+        assert (await _queue_row(owner_engine, job_id))[0] == "todo"
+
+
+async def test_a_live_worker_pruned_while_away_takes_its_job_back_and_nobody_runs_it_twice(
+    app_engine: AsyncEngine, owner_engine: AsyncEngine, settings: Settings, tenant_a: TenantHandle
+) -> None:
+    job_id = await _queue(
+        app_engine, tenant_a, "tests.raise_then_hold", {"key": "pruned", "hold_seconds": 3600}
+    )
+    worker = _worker_process(settings)
+    try:
+        for _ in range(600):  # the first attempt commits its alert, then holds
+            status, running_on = await _queue_row(owner_engine, job_id)
+            if (status == "doing" and running_on is not None) or worker.poll() is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert worker.poll() is None, worker.stderr.read().decode() if worker.stderr else ""
+        assert status == "doing" and running_on is not None
+        # Another worker that started while the database was away pruned this one (its heartbeat
+        # looked stale): the queue forgets which worker runs the job.
+        async with owner_engine.begin() as conn:
+            await conn.execute(text("DELETE FROM procrastinate_workers WHERE id = :id"), {"id": running_on})
+        for _ in range(200):  # its next heartbeat puts the row back and re-attaches the job
+            status, now_on = await _queue_row(owner_engine, job_id)
+            if now_on is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert (status, now_on) == ("doing", running_on)
+
+        # A second worker runs beside it for several stalled periods and leaves the job alone.
+        deadline = asyncio.get_running_loop().time() + 4
+
+        async def later() -> bool:
+            return asyncio.get_running_loop().time() > deadline
+
+        await run_jobs_until(fast(settings, worker_stalled_ms=1000), later)
+        job = await _job(app_engine, tenant_a, job_id)
+        assert (job.status, job.attempts) == (JobStatus.RUNNING, 1)
+        assert await _queue_row(owner_engine, job_id) == ("doing", running_on)
+    finally:
+        worker.kill()
+        worker.wait()

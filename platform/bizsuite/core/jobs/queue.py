@@ -359,9 +359,11 @@ async def _finish(run: JobRun, *, error: Exception | None) -> None:
     if run.job_record_id is None:
         return
     async with run.transaction() as ctx:
-        record = await ctx.session.scalar(select(BackgroundJob).where(BackgroundJob.id == run.job_record_id))
-        if record is None:
-            return
+        record = await ctx.session.scalar(
+            select(BackgroundJob).where(BackgroundJob.id == run.job_record_id).with_for_update()
+        )
+        if record is None or record.attempts != run.attempt:
+            return  # gone, or a later attempt took the job over: its outcome is the one to keep
         now = utcnow()
         if error is None:
             record.status = JobStatus.SUCCEEDED

@@ -7,13 +7,14 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Iterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, LiteralString
 
 import psycopg
 import psycopg_pool
 from procrastinate import exceptions as procrastinate_errors
+from procrastinate import jobs as procrastinate_jobs
 from procrastinate import worker as procrastinate_worker
 from sqlalchemy import URL
 
@@ -57,20 +58,39 @@ async def worker_runtime(settings: Settings) -> AsyncIterator[JobRuntime]:
         await engine.dispose()
 
 
-async def recover_stalled_jobs(settings: Settings) -> int:
+#: procrastinate's running jobs to hand over: their worker is silent for longer than the
+#: threshold or gone (pruned), the database has been up at least that long (after a restart
+#: every worker's heartbeat is old, and the live ones beat again within one interval), and this
+#: process is not running them itself (its heartbeat may be late on a busy machine, but its
+#: jobs are alive). A job handed over while its attempt still ran would run twice at once.
+_HANDOVER: LiteralString = """
+    SELECT job.id, job.status, job.task_name, job.priority, job.lock, job.queueing_lock,
+           job.args, job.scheduled_at, job.queue_name, job.attempts, job.worker_id
+      FROM procrastinate_jobs job
+      LEFT JOIN procrastinate_workers worker ON worker.id = job.worker_id
+     WHERE job.status = 'doing'
+       AND (worker.id IS NULL
+            OR worker.last_heartbeat < now() - make_interval(secs => %(seconds)s))
+       AND pg_postmaster_start_time() < now() - make_interval(secs => %(seconds)s)
+       AND NOT job.id = ANY(%(running)s::bigint[])
+"""
+
+
+async def recover_stalled_jobs(settings: Settings, running: Collection[int] = ()) -> int:
     """Put back in the queue the jobs of workers that stopped sending heartbeats (killed, lost).
 
     Their transactions died with their connections, so the jobs run again from the start.
     Every worker does this when it starts and then once per heartbeat, so a dead worker's job
-    is handed over about ``worker_stalled_ms`` after its last heartbeat.
+    is handed over about ``worker_stalled_ms`` after its last heartbeat. ``running`` are the
+    procrastinate ids of the jobs this process runs: never its own.
     """
-    stalled = await queue_app.job_manager.get_stalled_jobs(
-        seconds_since_heartbeat=settings.worker_stalled_ms / 1000
+    rows = await queue_app.connector.execute_query_all_async(
+        _HANDOVER, seconds=settings.worker_stalled_ms / 1000, running=list(running)
     )
     count = 0
-    for job in stalled:
+    for row in rows:
         try:
-            await queue_app.job_manager.retry_job(job)
+            await queue_app.job_manager.retry_job(procrastinate_jobs.Job.from_row(row))
         except procrastinate_errors.ConnectorException as exc:
             if database_lost(exc):
                 raise
@@ -122,6 +142,20 @@ def database_lost(exc: BaseException) -> bool:
     return False
 
 
+#: One heartbeat: the worker's row upserted, and its running jobs that lost their worker (the
+#: row was pruned, which sets ``worker_id`` to null) attached to it again.
+_HEARTBEAT: LiteralString = """
+    WITH beat AS (
+        INSERT INTO procrastinate_workers (id, last_heartbeat)
+        OVERRIDING SYSTEM VALUE VALUES (%(worker)s, now())
+        ON CONFLICT (id) DO UPDATE SET last_heartbeat = now()
+        RETURNING id
+    )
+    UPDATE procrastinate_jobs SET worker_id = (SELECT id FROM beat)
+     WHERE id = ANY(%(running)s::bigint[]) AND status = 'doing' AND worker_id IS NULL
+"""
+
+
 class ResilientWorker(procrastinate_worker.Worker):
     """procrastinate's worker, riding out a database outage instead of stopping.
 
@@ -144,8 +178,23 @@ class ResilientWorker(procrastinate_worker.Worker):
             await asyncio.sleep(delay)
             delay = min(delay * 2, RECONNECT_MAX_SECONDS)
 
+    def running_job_ids(self) -> list[int]:
+        """procrastinate's ids of the jobs this worker is running now."""
+        return [context.job.id for context in self._running_jobs.values() if context.job.id is not None]
+
     async def _update_heartbeat(self) -> None:
-        await self._keep_going("heartbeat", super()._update_heartbeat)
+        while True:
+            await asyncio.sleep(self.update_heartbeat_interval)
+            await self._keep_going("heartbeat", self._beat)
+
+    async def _beat(self) -> None:
+        """Send the heartbeat; if another worker pruned this one's row while the database was
+        away (its heartbeat looked stale), put the row back and re-attach the running jobs, so
+        nobody hands over work that is still running."""
+        assert self.worker_id is not None
+        await self.app.connector.execute_query_async(
+            _HEARTBEAT, worker=self.worker_id, running=self.running_job_ids()
+        )
 
     async def _poll_jobs_to_abort(self) -> None:
         await self._keep_going("abort poll", super()._poll_jobs_to_abort)
@@ -232,7 +281,7 @@ async def _run_until_stopped(
         app=queue_app, wait=wait, install_signal_handlers=False, **worker_options(settings, runtime)
     )
     worker = asyncio.create_task(resilient.run(), name="procrastinate worker")  # type: ignore[no-untyped-call]
-    handover = asyncio.create_task(_hand_over_stalled_jobs(settings), name="stalled jobs")
+    handover = asyncio.create_task(_hand_over_stalled_jobs(settings, resilient), name="stalled jobs")
     stopping = asyncio.create_task(stop.wait(), name="stop")
     try:
         await asyncio.wait({worker, handover, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -254,12 +303,12 @@ async def _run_until_stopped(
             await handover
 
 
-async def _hand_over_stalled_jobs(settings: Settings) -> None:
+async def _hand_over_stalled_jobs(settings: Settings, worker: ResilientWorker) -> None:
     """Requeue the jobs of dead workers every heartbeat, not only when a worker starts."""
     while True:
         await asyncio.sleep(settings.worker_heartbeat_ms / 1000)
         try:
-            await recover_stalled_jobs(settings)
+            await recover_stalled_jobs(settings, running=worker.running_job_ids())
         except Exception as exc:
             if not database_lost(exc):
                 raise
