@@ -28,6 +28,7 @@ from bizsuite.core.http import (
     RequestContextMiddleware,
     UnitOfWorkMiddleware,
     before_send,
+    commit_before_rendering,
 )
 from bizsuite.core.identity.principals import CACHE_INFO_KEY, principal_cache
 from bizsuite.core.limits import BodyLimitsMiddleware
@@ -96,6 +97,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         exception_handlers={**EXCEPTION_HANDLERS, HTTPException: page_or_problem},
         template_config=template_config(),
+        # The connection goes back to the pool before a page renders (core/http.py).
+        after_request=commit_before_rendering,
         before_send=[before_send, security_headers],
         lifespan=[database],
         # Event streams (opt ``event_stream``) go out event by event, never held in a gzip buffer.

@@ -12,11 +12,12 @@ from bizsuite.core.org_units.models import OrgUnit, OrgUnitKind
 from bizsuite.core.tenants.models import Tenant
 from bizsuite.core.unit_of_work import UnitOfWork
 from litestar import Litestar
+from litestar.handlers import HTTPRouteHandler
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 from sqlalchemy.orm import make_transient_to_detached
 
-from tests.conftest import TenantHandle
+from tests.conftest import PASSWORD, TenantHandle
 
 TXID = "SELECT txid_current()"
 UNITS = "SELECT code FROM org_units ORDER BY code"
@@ -169,3 +170,40 @@ async def test_requests_with_a_remembered_key_stay_in_the_callers_tenant(
         assert "UOW-API" in [unit["code"] for unit in listed.json()["items"]]
         other = await client.get("/api/v1/org-units", headers=tenant_b.headers)
         assert "UOW-API" not in [unit["code"] for unit in other.json()["items"]]
+
+
+async def test_a_page_renders_after_its_connection_went_back_to_the_pool(
+    app: Litestar, client: httpx.AsyncClient, tenant_a: TenantHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering takes longer than the queries on most pages: the request commits when its
+    handler returned, so the page renders with no pooled connection held (a busy server would
+    otherwise run out of connections that sit idle in a transaction)."""
+    signed_in = await client.post(
+        "/api/v1/auth/login", json={"email": tenant_a.owner.email, "password": PASSWORD}
+    )
+    assert signed_in.status_code == 200, signed_in.text
+    filters = app.template_engine.engine.filters  # type: ignore[union-attr]
+    format_datetime = filters["datetime"]
+    held_while_rendering: list[int] = []
+
+    def watching(*args: object, **kwargs: object) -> str:
+        held_while_rendering.append(app.state.engine.pool.checkedout())
+        return str(format_datetime(*args, **kwargs))
+
+    monkeypatch.setitem(filters, "datetime", watching)
+    keys = await client.get("/admin/api-keys")  # each key's dates go through the filter
+    assert keys.status_code == 200, keys.text
+    assert held_while_rendering and set(held_while_rendering) == {0}
+
+
+def test_no_route_replaces_the_commit_before_rendering(app: Litestar) -> None:
+    """Litestar runs only the closest layer's ``after_request``: a router or a handler with its
+    own would silently hold its connection through rendering again."""
+    replaced = [
+        handler.handler_name
+        for route in app.routes
+        for handler in getattr(route, "route_handlers", ())
+        if isinstance(handler, HTTPRouteHandler)
+        and [layer for layer in handler.ownership_layers if layer.after_request] != [app]
+    ]
+    assert replaced == []

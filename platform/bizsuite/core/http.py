@@ -11,11 +11,13 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qs
 
 import msgspec
 from litestar.enums import ScopeType
+from litestar.response import Response
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from sqlalchemy import and_, bindparam, delete, select, text, update
@@ -331,6 +333,13 @@ async def before_send(message: Message, scope: Scope) -> None:
     )
 
 
+#: The unit of work of the request this task serves (the hook below has no scope to find it in).
+_current_work: ContextVar[UnitOfWork | None] = ContextVar("bizsuite_unit_of_work", default=None)
+
+#: Requests that commit before their response is rendered.
+_READS = frozenset({"GET", "HEAD"})
+
+
 class UnitOfWorkMiddleware:
     """One database transaction per request, committed only if the response is a success.
 
@@ -342,6 +351,12 @@ class UnitOfWorkMiddleware:
     A server-sent event stream (``core/live.py``) is the exception: its transaction (the reads
     that authorised it) commits when the response starts, which releases the connection, and
     its events then pass through as they come.
+
+    Reads (``GET``, ``HEAD``) commit earlier still: as soon as the handler returned a success
+    (:func:`commit_before_rendering`), so the connection goes back to the pool before the page is
+    rendered or the JSON encoded, which takes longer than the queries on most pages. Writes
+    commit once their response is made: one that cannot be rendered rolls the write back, and an
+    ``Idempotency-Key``'s stored response is part of the transaction.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -353,7 +368,10 @@ class UnitOfWorkMiddleware:
             return
         # Opens nothing yet: a connection at the first statement, a session at its first use.
         work = UnitOfWork(scope["litestar_app"].state.sessionmaker)
+        if scope["method"] not in _READS:
+            work.hold_until_sent()
         _state(scope)["db"] = work
+        current = _current_work.set(work)
         held: list[Message] = []
         status = 500
         streaming = False
@@ -383,9 +401,25 @@ class UnitOfWorkMiddleware:
                 ScopeState.from_scope(scope).response_started = False
             await work.end()  # rolls back
             raise
+        finally:
+            _current_work.reset(current)
         await work.end()  # a 4xx or 5xx rolls back; after a commit, a session may be left to close
         for message in held:
             await send(message)
+
+
+async def commit_before_rendering(result: Any) -> Any:
+    """Commit a read's work as soon as its handler returned a success (an app-wide
+    ``after_request`` hook: it runs before the response is rendered or encoded), so the pooled
+    connection is free while the template renders. A failed commit raises here and is answered
+    as a problem, as before. Not for writes (:meth:`UnitOfWork.hold_until_sent`), nor for an
+    error response (4xx/5xx roll back)."""
+    work = _current_work.get()
+    if work is not None and not work.held_until_sent:
+        status = result.status_code if isinstance(result, Response) else None
+        if (status is None or status < 400) and work.opened:
+            await work.commit()
+    return result
 
 
 def _is_event_stream(message: Message) -> bool:

@@ -56,7 +56,16 @@ T = TypeVar("T")
 class UnitOfWork:
     """A request's transaction: plain reads on the driver, the ORM session made on first use."""
 
-    __slots__ = ("_connection", "_engine", "_joined", "_pending", "_session", "_sessionmaker", "tenant_id")
+    __slots__ = (
+        "_connection",
+        "_engine",
+        "_joined",
+        "_pending",
+        "_session",
+        "_sessionmaker",
+        "held_until_sent",
+        "tenant_id",
+    )
 
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker: async_sessionmaker[AsyncSession] | None = sessionmaker
@@ -70,6 +79,8 @@ class UnitOfWork:
         self._connection: Connection | None = None  # taken by a plain read, in its transaction
         self._joined = False  # the session runs on that connection
         self._pending: list[Any] = []  # rows that join the session as it is made
+        #: Committed only once the response is sent (see :meth:`hold_until_sent`).
+        self.held_until_sent = False
 
     @classmethod
     def around(cls, session: AsyncSession) -> UnitOfWork:
@@ -80,8 +91,15 @@ class UnitOfWork:
         work._session = session
         work._joined = False
         work._pending = []
+        work.held_until_sent = False
         work.tenant_id = current_tenant(session)
         return work
+
+    def hold_until_sent(self) -> None:
+        """Keep the transaction open until the response is made (the request pipeline commits it
+        then): a write, whose response must exist before its work is saved (and may be stored
+        with it). A read's work is committed as soon as its handler returned, before rendering."""
+        self.held_until_sent = True
 
     @property
     def info(self) -> dict[str, Any]:
