@@ -8,36 +8,32 @@ from datetime import datetime
 from typing import Any
 
 from procrastinate.job_context import JobContext
-from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bizsuite.core import clock
 from bizsuite.core.activities import services
-from bizsuite.core.chatter.services import announce_changes
+from bizsuite.core.chatter.services import ANNOUNCE_WINDOW, announce_changes
+from bizsuite.core.clock import real_now
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, in_tenant, queue_app
+from bizsuite.core.jobs.queue import JobRuntime, queue_app, sweep_tenants
 from bizsuite.core.sandbox.sweeps import clock_sweep
-from bizsuite.core.tenants.models import Tenant, TenantStatus
+from bizsuite.kit import registry
 
 log = logging.getLogger(__name__)
 
 
 async def sweep_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
-    """Reminders and change announcements for every active tenant, each in its own transaction
-    (one tenant's failure is retried on the next tick and holds back no other)."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (await session.scalars(select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE))).all()
-        )
-    done = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:activities.reminders") as ctx:
-                done += await services.send_reminders(ctx, clock.now(ctx))
-                done += await announce_changes(ctx)
-        except Exception:
-            log.exception("activity reminders failed for tenant %s", tenant_id)
-    return done
+    """Reminders and change announcements for the active tenants that have some due (one
+    statement finds them), each in its own transaction."""
+
+    async def remind_and_announce(ctx: Context) -> int:
+        return await services.send_reminders(ctx, clock.now(ctx)) + await announce_changes(ctx)
+
+    due = text("SELECT bizsuite_due_activity_tenants(:since, :record_types)").bindparams(
+        since=real_now() - ANNOUNCE_WINDOW, record_types=list(registry().record_types)
+    )
+    return await sweep_tenants(sessionmaker, remind_and_announce, actor="job:activities.reminders", due=due)
 
 
 @queue_app.periodic(cron="* * * * *", periodic_id="activities-reminders")

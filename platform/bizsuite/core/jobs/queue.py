@@ -30,7 +30,7 @@ from procrastinate import exceptions as procrastinate_errors
 from procrastinate import sql as procrastinate_sql
 from procrastinate.job_context import JobContext
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bizsuite.core.context import Context, Principal, PrincipalKind
@@ -38,7 +38,7 @@ from bizsuite.core.db import bind_tenant, current_tenant, utcnow
 from bizsuite.core.ids import new_id
 from bizsuite.core.jobs.models import BackgroundJob, JobStatus
 from bizsuite.core.jobs.rules import BackoffPolicy, retry_delay
-from bizsuite.core.tenants.models import Tenant
+from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.kit import registry
 from bizsuite.settings import Settings
 
@@ -149,6 +149,38 @@ async def in_tenant(
         if tenant is None:
             raise LookupError(f"no tenant {tenant_id}")
         yield Context(session=session, principal=system_principal(tenant, actor))
+
+
+async def sweep_tenants(
+    sessionmaker: async_sessionmaker[Any],
+    body: Callable[[Context], Awaitable[int]],
+    *,
+    actor: str,
+    module: str | None = None,
+    due: Executable | None = None,
+) -> int:
+    """A periodic sweep: ``body`` for each tenant, each in its own transaction (one tenant's
+    failure is logged, retried on the next tick and holds back no other); the sum of what the
+    bodies did.
+
+    The tenants are those ``due`` names (a statement returning tenant ids: the areas' "who has
+    something due" functions, migration 0037, one statement instead of a transaction per tenant
+    for a sweep that runs every minute), or else every active tenant (with ``module``)."""
+    async with sessionmaker() as session:
+        if due is None:
+            considered = select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE).order_by(Tenant.id)
+            if module is not None:
+                considered = considered.where(Tenant.modules.contains([module]))
+            due = considered
+        tenant_ids = [uuid.UUID(str(tenant_id)) for tenant_id in (await session.scalars(due)).all()]
+    done = 0
+    for tenant_id in tenant_ids:
+        try:
+            async with in_tenant(sessionmaker, tenant_id, actor=actor) as ctx:
+                done += await body(ctx)
+        except Exception:
+            log.exception("%s failed for tenant %s", actor, tenant_id)
+    return done
 
 
 async def context_for(ctx_or_session: Context | AsyncSession, *, actor: str) -> Context:

@@ -9,13 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from procrastinate.job_context import JobContext
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, in_tenant, queue_app
+from bizsuite.core.jobs.queue import JobRuntime, queue_app, sweep_tenants
 from bizsuite.core.sandbox.sweeps import clock_sweep
-from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.modules.budgets.services import calendar
 
 log = logging.getLogger(__name__)
@@ -24,24 +22,11 @@ log = logging.getLogger(__name__)
 async def calendar_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
     """The budgets calendar of every active tenant with budgets, each in its own transaction
     (one tenant's failure holds back no other); how many alerts were new."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (
-                await session.scalars(
-                    select(Tenant.id).where(
-                        Tenant.modules.contains(["budgets"]), Tenant.status == TenantStatus.ACTIVE
-                    )
-                )
-            ).all()
-        )
-    raised = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:budgets.calendar") as ctx:
-                raised += (await calendar.run_calendar(ctx)).raised
-        except Exception:
-            log.exception("budgets calendar failed for tenant %s", tenant_id)
-    return raised
+
+    async def run(ctx: Context) -> int:
+        return (await calendar.run_calendar(ctx)).raised
+
+    return await sweep_tenants(sessionmaker, run, actor="job:budgets.calendar", module="budgets")
 
 
 @queue_app.periodic(cron="17 * * * *", periodic_id="budgets-calendar")

@@ -9,13 +9,11 @@ from datetime import date, datetime
 from typing import Any
 
 from procrastinate.job_context import JobContext
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, in_tenant, queue_app
+from bizsuite.core.jobs.queue import JobRuntime, queue_app, sweep_tenants
 from bizsuite.core.sandbox.sweeps import clock_sweep
-from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.modules.contracts.services import alerts
 from bizsuite.modules.contracts.services.settings import today
 
@@ -25,24 +23,7 @@ log = logging.getLogger(__name__)
 async def sweep_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
     """The contract alerts of every active tenant with contracts, each in its own transaction (one
     tenant's failure is retried on the next run and holds back no other); how many were new."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (
-                await session.scalars(
-                    select(Tenant.id).where(
-                        Tenant.modules.contains(["contracts"]), Tenant.status == TenantStatus.ACTIVE
-                    )
-                )
-            ).all()
-        )
-    raised = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:contracts.alerts") as ctx:
-                raised += await alerts.sweep(ctx)
-        except Exception:
-            log.exception("contract alerts failed for tenant %s", tenant_id)
-    return raised
+    return await sweep_tenants(sessionmaker, alerts.sweep, actor="job:contracts.alerts", module="contracts")
 
 
 @queue_app.periodic(cron="7 * * * *", periodic_id="contracts-alerts")

@@ -9,14 +9,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from procrastinate.job_context import JobContext
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bizsuite.core import clock
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, in_tenant, queue_app
+from bizsuite.core.jobs.queue import JobRuntime, queue_app, sweep_tenants
 from bizsuite.core.sandbox.sweeps import clock_sweep
-from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.modules.fees.services import alerts
 
 log = logging.getLogger(__name__)
@@ -24,24 +22,7 @@ log = logging.getLogger(__name__)
 
 async def sweep_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
     """The fee alerts of every active tenant with fees, each in its own transaction; how many were new."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (
-                await session.scalars(
-                    select(Tenant.id).where(
-                        Tenant.modules.contains(["fees"]), Tenant.status == TenantStatus.ACTIVE
-                    )
-                )
-            ).all()
-        )
-    raised = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:fees.alerts") as ctx:
-                raised += await alerts.sweep(ctx)
-        except Exception:
-            log.exception("fee alerts failed for tenant %s", tenant_id)
-    return raised
+    return await sweep_tenants(sessionmaker, alerts.sweep, actor="job:fees.alerts", module="fees")
 
 
 @queue_app.periodic(cron="17 * * * *", periodic_id="fees-alerts")

@@ -8,13 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from procrastinate.job_context import JobContext
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bizsuite.core.context import Context
-from bizsuite.core.jobs.queue import JobRuntime, in_tenant, queue_app
+from bizsuite.core.jobs.queue import JobRuntime, queue_app, sweep_tenants
 from bizsuite.core.sandbox.sweeps import clock_sweep
-from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.modules.hr.services import invitations
 
 log = logging.getLogger(__name__)
@@ -23,24 +21,9 @@ log = logging.getLogger(__name__)
 async def remind_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
     """The questionnaire reminders of every active tenant with HR, each in its own transaction
     (one tenant's failure is retried on the next run and holds back no other); how many went out."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (
-                await session.scalars(
-                    select(Tenant.id).where(
-                        Tenant.modules.contains(["hr"]), Tenant.status == TenantStatus.ACTIVE
-                    )
-                )
-            ).all()
-        )
-    sent = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:hr.reminders") as ctx:
-                sent += await invitations.send_reminders(ctx)
-        except Exception:
-            log.exception("questionnaire reminders failed for tenant %s", tenant_id)
-    return sent
+    return await sweep_tenants(
+        sessionmaker, invitations.send_reminders, actor="job:hr.reminders", module="hr"
+    )
 
 
 @queue_app.periodic(cron="23 * * * *", periodic_id="hr-questionnaire-reminders")

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bizsuite.core import clock
@@ -17,9 +17,8 @@ from bizsuite.core.alerts.models import Notification, Severity
 from bizsuite.core.alerts.services import raise_alert
 from bizsuite.core.context import Context, snapshot
 from bizsuite.core.errors import ConflictProblem
-from bizsuite.core.jobs.queue import in_tenant
+from bizsuite.core.jobs.queue import sweep_tenants
 from bizsuite.core.repository import check_version, fetch, list_page
-from bizsuite.core.tenants.models import Tenant, TenantStatus
 from bizsuite.kit import SearchHit
 from bizsuite.modules.venue_audio import rules
 from bizsuite.modules.venue_audio.models import Device, Venue
@@ -253,23 +252,11 @@ async def next_fault_due(ctx: Context) -> datetime | None:
 
 
 async def sweep_all_tenants(sessionmaker: async_sessionmaker[Any]) -> int:
-    """The heartbeat watch: for every active tenant with venue audio, mark its silent devices in
-    its own transaction; returns how many devices went into fault."""
-    async with sessionmaker() as session:
-        tenant_ids = list(
-            (
-                await session.scalars(
-                    select(Tenant.id).where(
-                        Tenant.modules.contains(["venue_audio"]), Tenant.status == TenantStatus.ACTIVE
-                    )
-                )
-            ).all()
-        )
-    found = 0
-    for tenant_id in tenant_ids:
-        try:
-            async with in_tenant(sessionmaker, tenant_id, actor="job:venue_audio.heartbeat_watch") as ctx:
-                found += len(await mark_faults(ctx))
-        except Exception:
-            log.exception("heartbeat watch failed for tenant %s", tenant_id)
-    return found
+    """The heartbeat watch: mark the silent devices of the tenants that have one (one statement
+    finds them), each in its own transaction; returns how many devices went into fault."""
+
+    async def mark(ctx: Context) -> int:
+        return len(await mark_faults(ctx))
+
+    due = text("SELECT bizsuite_due_heartbeat_tenants()")
+    return await sweep_tenants(sessionmaker, mark, actor="job:venue_audio.heartbeat_watch", due=due)
