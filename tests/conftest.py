@@ -290,9 +290,16 @@ def serve_process(settings: Settings, **env: str) -> Iterator[tuple[str, subproc
                 if httpx.get(url + "/health").status_code == 200:
                     break
             except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("bizsuite serve did not start") from None
-                time.sleep(0.1)
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                if process.poll() is None:
+                    process.kill()
+                _, err = process.communicate(timeout=30)
+                raise RuntimeError(
+                    f"bizsuite serve did not start on port {port} (exit {process.returncode}): "
+                    f"{err.decode(errors='replace')[-3000:]}"
+                )
+            time.sleep(0.1)
         yield url, process
     finally:
         if process.poll() is None:

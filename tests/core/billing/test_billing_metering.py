@@ -3,6 +3,7 @@ files, both enforced by the kernel's entitlement check against the plan's limits
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -183,3 +184,39 @@ async def test_a_tenant_without_a_plan_is_counted_but_never_limited(
         await session.execute(text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant_a.id)})
         stored = await session.scalar(text("SELECT api_calls FROM billing_usage"))
     assert stored == 12
+
+
+async def test_calls_being_written_by_a_flush_still_count(
+    client: httpx.AsyncClient,
+    app: Litestar,
+    tenant_a: TenantHandle,
+    make_plan: PlanMaker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A flush on a slow database takes the counted calls before it writes them: meanwhile the
+    usage shown (and the limit checked) must still include them, not drop to what was written."""
+    plan = await make_plan(modules=["crm"], max_api_calls_month=500)
+    await assign(client, tenant_a, plan)
+    await flush(app)
+    before = used((await client.get(MINE, headers=tenant_a.headers)).json(), "api_calls_month")
+    assert before is not None
+    for _ in range(3):
+        assert (await client.get(ACCOUNTS, headers=tenant_a.headers)).status_code == 200
+
+    writing, release = asyncio.Event(), asyncio.Event()
+    write_tenant = metering._write_tenant
+
+    async def slow_write(*args: Any) -> Any:
+        writing.set()
+        await release.wait()
+        return await write_tenant(*args)
+
+    monkeypatch.setattr(metering, "_write_tenant", slow_write)
+    flushing = asyncio.create_task(flush(app))
+    await writing.wait()
+    during = used((await client.get(MINE, headers=tenant_a.headers)).json(), "api_calls_month")
+    release.set()
+    await flushing
+    after = used((await client.get(MINE, headers=tenant_a.headers)).json(), "api_calls_month")
+    # The 3 reads, then each look at the subscription counts itself.
+    assert (during, after) == (before + 4, before + 5)

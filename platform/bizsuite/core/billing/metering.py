@@ -78,6 +78,9 @@ class UsageMeter:
 
     def __init__(self) -> None:
         self._pending: dict[tuple[uuid.UUID, Month], int] = {}
+        #: Taken by a flush and not written yet: still counted (else a flush on a slow database
+        #: would show, and let through, fewer calls than were made until it ends).
+        self._writing: dict[tuple[uuid.UUID, Month], int] = {}
         self._flushed: dict[tuple[uuid.UUID, Month], int] = {}
         #: Tenants whose stored files may have changed (uploads, deletions) since the last flush.
         self._touched: set[uuid.UUID] = set()
@@ -93,22 +96,23 @@ class UsageMeter:
 
     def pending(self, tenant_id: uuid.UUID, month: Month) -> int:
         """Calls counted by this process and not written yet."""
-        return self._pending.get((tenant_id, month), 0)
+        key = (tenant_id, month)
+        return self._pending.get(key, 0) + self._writing.get(key, 0)
 
     def api_calls(self, tenant: Tenant, month: Month) -> int:
         """The month's calls as this process knows them, with no query: the newer of the tenant
         snapshot and this process's last flushed total, plus what it counted since."""
-        key = (tenant.id, month)
-        return max(_snapshot_calls(tenant, month), self._flushed.get(key, 0)) + self._pending.get(key, 0)
+        return max(_snapshot_calls(tenant, month), self._flushed.get((tenant.id, month), 0)) + self.pending(
+            tenant.id, month
+        )
 
     def api_calls_after(self, tenant_id: uuid.UUID, month: Month, stored: int) -> int:
         """The month's calls given the total read from ``billing_usage``, plus this process's unwritten."""
-        key = (tenant_id, month)
-        return max(stored, self._flushed.get(key, 0)) + self._pending.get(key, 0)
+        return max(stored, self._flushed.get((tenant_id, month), 0)) + self.pending(tenant_id, month)
 
     def forget(self, tenant_id: uuid.UUID) -> None:
         """Drop what this process knows of a tenant (as a restarted process would)."""
-        for known in (self._pending, self._flushed):
+        for known in (self._pending, self._writing, self._flushed):
             for key in [k for k in known if k[0] == tenant_id]:
                 del known[key]
         self._touched.discard(tenant_id)
@@ -123,6 +127,8 @@ class UsageMeter:
         # two flushes at once (the timer and a shutdown) each write what they took.
         pending, self._pending = self._pending, {}
         touched, self._touched = self._touched, set()
+        for key, calls in pending.items():
+            self._writing[key] = self._writing.get(key, 0) + calls
         by_tenant: dict[uuid.UUID, dict[Month, int]] = {tenant_id: {} for tenant_id in touched}
         for (tenant_id, month), calls in pending.items():
             by_tenant.setdefault(tenant_id, {})[month] = calls
@@ -131,19 +137,32 @@ class UsageMeter:
             try:
                 totals = await _write_tenant(sessionmaker, tenant_id, months)
             except IntegrityError:
+                self._written(tenant_id, months)
                 log.warning("usage of tenant %s dropped: the tenant no longer exists", tenant_id)
                 continue
             except Exception:
                 log.exception("usage of tenant %s not written; kept for the next flush", tenant_id)
+                self._written(tenant_id, months)
                 for month, calls in months.items():
                     self._pending[(tenant_id, month)] = self._pending.get((tenant_id, month), 0) + calls
                 self._touched.add(tenant_id)
                 continue
+            self._written(tenant_id, months)
             for month, total in totals.items():
                 key = (tenant_id, month)
                 self._flushed[key] = max(total, self._flushed.get(key, 0))
             written += 1
         return written
+
+    def _written(self, tenant_id: uuid.UUID, months: dict[Month, int]) -> None:
+        """The flush is done with these calls (written, dropped or put back to pending)."""
+        for month, calls in months.items():
+            key = (tenant_id, month)
+            left = self._writing.get(key, 0) - calls
+            if left > 0:
+                self._writing[key] = left
+            else:
+                self._writing.pop(key, None)
 
 
 #: The process's meter.

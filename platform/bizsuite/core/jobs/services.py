@@ -49,7 +49,7 @@ async def list_jobs(
 
 
 #: procrastinate's running jobs whose worker is silent for longer than the threshold, or gone
-#: (the same rule as ``JobManager.get_stalled_jobs``, which the workers use to hand them over).
+#: (the heartbeat rule of the workers' handover, ``worker.py`` ``_HANDOVER``).
 _STALLED = text(
     """
     SELECT job.id
