@@ -36,6 +36,7 @@ from bizsuite.core.errors import (
     UnauthorizedProblem,
     ValidationProblem,
 )
+from bizsuite.core.framework import per_app
 from bizsuite.core.idempotency import IdempotencyRecord, OperatorIdempotencyRecord
 from bizsuite.core.identity.models import ApiKey, Membership, Role, User, WebSession
 from bizsuite.core.identity.principals import (
@@ -156,8 +157,10 @@ class FixedWindowLimiter:
 
 #: Paths never rate limited (health checks, the API docs, static files).
 UNLIMITED_PATHS = re.compile(r"^/health$|^/ready$|^/api/docs|^/static/")
-#: Route handler -> whether its paths are unlimited, decided at its first request (not per request).
-_UNLIMITED_ROUTES: dict[int, tuple[Any, bool]] = {}  # id -> (the handler, unlimited)
+#: The app's ``state`` key of its route handlers' decisions, made at each one's first request:
+#: id -> (the handler, whether its paths are unlimited). Kept with the app, not the process, so a
+#: process that builds several apps (the tests) frees each with its routes.
+_UNLIMITED_ROUTES = "bizsuite.unlimited_routes"
 
 
 def unlimited(scope: Scope) -> bool:
@@ -165,12 +168,10 @@ def unlimited(scope: Scope) -> bool:
     handler: Any = scope.get("route_handler")
     if handler is None:
         return bool(UNLIMITED_PATHS.match(scope["path"]))
-    known = _UNLIMITED_ROUTES.get(id(handler))
+    decided: dict[int, tuple[Any, bool]] = per_app(scope["app"], _UNLIMITED_ROUTES, dict)
+    known = decided.get(id(handler))
     if known is None or known[0] is not handler:
-        known = _UNLIMITED_ROUTES[id(handler)] = (
-            handler,
-            all(UNLIMITED_PATHS.match(path) for path in handler.paths),
-        )
+        known = decided[id(handler)] = (handler, all(UNLIMITED_PATHS.match(path) for path in handler.paths))
     return known[1]
 
 
