@@ -59,7 +59,7 @@ def migrate() -> None:
 
 def served_app() -> Any:
     """``bizsuite serve``'s application: ``create_app()``, then everything that exists once it is
-    built (the modules, the route table, pypinyin's dictionaries: some 650,000 objects that live
+    built (the modules, the route table, pypinyin's tables: some 450,000 objects that live
     as long as the process) frozen out of the garbage collector's passes, and young objects
     collected every 50,000 allocations instead of 700. A full pass scanned them all, stopping the
     server for 0.3 to 0.8 s whenever one ran, and the frequent young passes cost a third of an

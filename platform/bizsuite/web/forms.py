@@ -13,13 +13,13 @@ from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import msgspec
 from jinja2 import pass_context
-from pypinyin import Style, lazy_pinyin
 
 from bizsuite.core import validation
 from bizsuite.core.errors import FieldError, ProblemError
 from bizsuite.web import i18n
 from bizsuite.web.i18n import gettext as _
 from bizsuite.web.i18n import translate_service_message
+from bizsuite.web.pinyin import Style, lazy_pinyin
 
 T = TypeVar("T")
 
