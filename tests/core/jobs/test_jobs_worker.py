@@ -250,7 +250,9 @@ async def test_a_live_worker_pruned_while_away_takes_its_job_back_and_nobody_run
         # looked stale): the queue forgets which worker runs the job.
         async with owner_engine.begin() as conn:
             await conn.execute(text("DELETE FROM procrastinate_workers WHERE id = :id"), {"id": running_on})
-        for _ in range(200):  # its next heartbeat puts the row back and re-attaches the job
+        # Its next heartbeat (every 0.2 s) puts the row back and re-attaches the job; the bound
+        # is for a machine so busy that the worker process waits seconds for a core.
+        for _ in range(600):
             status, now_on = await _queue_row(owner_engine, job_id)
             if now_on is not None:
                 break
