@@ -3,9 +3,14 @@ validation problems in plain words with every bad field at once."""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 import httpx
+import pytest
 from bizsuite.core.limits import json_depth
 from bizsuite.core.validation import Message, parse, plain
+from litestar import Litestar
 
 from tests.conftest import TenantHandle
 
@@ -109,3 +114,73 @@ def test_the_depth_scan_ignores_brackets_inside_strings() -> None:
     assert json_depth(b'{"a": [1, [2]]}') == 3
     assert json_depth(b'{"a": "' + b"[" * 500 + b'"}') == 1
     assert json_depth(b"[" * 100 + b"]" * 100) == 100
+
+
+async def _abandoned(app: Litestar, path: str, headers: dict[str, str], part: bytes) -> int:
+    """Send ``part`` of a body announced as longer, then go away (as a client that timed out or
+    closed its tab does); the status the app answered nobody with."""
+    scope: dict[str, Any] = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50001),
+        "root_path": "",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"name=half.pdf" if path.endswith("/files") else b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
+    messages = [{"type": "http.request", "body": part, "more_body": True}]
+    answered: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            answered.append(message["status"])
+
+    await app(scope, receive, send)
+    return answered[0]
+
+
+@pytest.mark.parametrize("idempotent", [False, True], ids=["plain", "idempotency-key"])
+async def test_a_client_gone_mid_body_is_logged_499_and_nothing_of_its_half_body_is_stored(
+    app: Litestar,
+    client: httpx.AsyncClient,
+    tenant_a: TenantHandle,
+    caplog: pytest.LogCaptureFixture,
+    idempotent: bool,
+) -> None:
+    body = b'{"name": "Half", "code": "HALF", "kind": "department", "description": "'
+    headers = {**tenant_a.headers, "Content-Type": "application/json", "Content-Length": "200"}
+    if idempotent:
+        headers["Idempotency-Key"] = "gone-mid-body"
+    before = await _unit_count(client, tenant_a)
+    with caplog.at_level(logging.INFO, logger="bizsuite.access"):
+        assert await _abandoned(app, UNITS, headers, body) == 499
+    assert [r.status for r in caplog.records if r.name == "bizsuite.access"] == [499]  # type: ignore[attr-defined]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert await _unit_count(client, tenant_a) == before
+    if idempotent:
+        # The key was not spent on the half body: the whole request, retried, is done once.
+        whole = '{"name": "Half", "code": "HALF", "kind": "department"}'
+        retried = await client.post(
+            UNITS, content=whole, headers={**headers, "Content-Length": str(len(whole))}
+        )
+        assert retried.status_code == 201, retried.text
+
+
+async def test_an_upload_abandoned_mid_file_is_logged_499_and_stores_no_file(
+    app: Litestar, client: httpx.AsyncClient, tenant_a: TenantHandle, caplog: pytest.LogCaptureFixture
+) -> None:
+    headers = {**tenant_a.headers, "Content-Type": "application/pdf", "Content-Length": "100000"}
+    with caplog.at_level(logging.INFO, logger="bizsuite.access"):
+        assert await _abandoned(app, "/api/v1/files", headers, b"%PDF-1.7\n" + b"x" * 5000) == 499
+    assert [r.status for r in caplog.records if r.name == "bizsuite.access"] == [499]  # type: ignore[attr-defined]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    listed = await client.get("/api/v1/files", headers=tenant_a.headers)
+    assert listed.json()["items"] == []

@@ -165,6 +165,17 @@ class PayloadTooLargeProblem(ProblemError):
     title = "Payload too large"
 
 
+class ClientClosedProblem(ProblemError):
+    """The client went away before its request's body arrived whole (nginx's 499).
+
+    Nobody receives this answer; it exists so the request's work is rolled back and the access
+    log says what happened rather than recording an internal error."""
+
+    status = 499
+    slug = "client-closed-request"
+    title = "Client closed the request"
+
+
 class RateLimitedProblem(ProblemError):
     """Too many requests for this key."""
 
@@ -193,6 +204,10 @@ _HTTP_SLUGS = {
     415: ("unsupported-media-type", "Unsupported media type"),
     429: ("rate-limited", "Too many requests"),
 }
+
+
+#: What Litestar's request stream raises (as a 500) when the client disconnects mid-body.
+_LITESTAR_CLIENT_GONE = "client disconnected prematurely"
 
 
 def problem_type(slug: str) -> str:
@@ -382,6 +397,8 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     headers = dict(exc.headers or {})
     if status == 429 and "Retry-After" not in headers:
         headers["Retry-After"] = headers.get("RateLimit-Reset", "1")
+    if status == 500 and exc.detail == _LITESTAR_CLIENT_GONE:
+        return handle_problem(request, ClientClosedProblem())
     detail = exc.detail if status < 500 else None
     if isinstance(exc.__cause__, SerializationException):
         slug, title = "malformed-body", "Malformed body"

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bizsuite.core.context import ANONYMOUS, Principal, PrincipalKind
 from bizsuite.core.db import ALL_TENANTS, utcnow
 from bizsuite.core.errors import (
+    ClientClosedProblem,
     CsrfProblem,
     IdempotencyConflictProblem,
     IdempotencyInFlightProblem,
@@ -168,11 +169,12 @@ def unlimited(scope: Scope) -> bool:
     handler: Any = scope.get("route_handler")
     if handler is None:
         return bool(UNLIMITED_PATHS.match(scope["path"]))
-    decided: dict[int, tuple[Any, bool]] = per_app(scope["app"], _UNLIMITED_ROUTES, dict)
+    # Keyed by identity: the app holds its handlers, so an id stays theirs while the map lives.
+    decided: dict[int, bool] = per_app(scope["app"], _UNLIMITED_ROUTES, dict)
     known = decided.get(id(handler))
-    if known is None or known[0] is not handler:
-        known = decided[id(handler)] = (handler, all(UNLIMITED_PATHS.match(path) for path in handler.paths))
-    return known[1]
+    if known is None:
+        known = decided[id(handler)] = all(UNLIMITED_PATHS.match(path) for path in handler.paths)
+    return known
 
 
 def address_key(scope: Scope) -> str:
@@ -897,8 +899,9 @@ async def read_body(
     size = 0
     while True:
         message = await receive()
-        if message["type"] != "http.request":
-            break
+        if message["type"] != "http.request":  # http.disconnect
+            # Never a truncated body passed on as if whole: the request ends here, rolled back.
+            raise ClientClosedProblem
         chunk = message.get("body", b"")
         size += len(chunk)
         if limit is not None and size > limit:
