@@ -15,8 +15,9 @@ from litestar.openapi.spec import Components, SecurityScheme, Server
 
 from bizsuite import __version__
 from bizsuite.core import framework
+from bizsuite.core.admission import Admission
 from bizsuite.core.billing.metering import flusher as usage_flusher
-from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, runtime_url
+from bizsuite.core.database import direct_url, make_engine, make_sessionmaker, pool_capacity, runtime_url
 from bizsuite.core.dependencies import DEPENDENCIES, activate_api_locale
 from bizsuite.core.errors import EXCEPTION_HANDLERS
 from bizsuite.core.headers import security_headers
@@ -67,6 +68,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def database(app: Litestar) -> AsyncIterator[None]:
         engine = make_engine(runtime_url(settings), settings)
         app.state.engine = engine
+        # A pool's worth of requests at work at once, the others waiting their turn (core/admission.py).
+        app.state.admission = Admission.of(settings, pool_capacity(settings))
         app.state.live = LiveHub(direct_url(settings))
         # Credentials answered from memory while the live hub hears their changes (core/identity).
         app.state.principals = principal_cache(settings, app.state.live)

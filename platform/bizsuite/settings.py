@@ -48,9 +48,14 @@ class Settings:
     principal_cache_ms: int = 5000
     secure_cookies: bool = False
     session_ttl_minutes: int = 12 * 60
+    #: A worker's pool holds up to twice this many connections (``core/database.py``).
     db_pool_size: int = 10
     db_pool_timeout_seconds: int = 5
     db_statement_timeout_ms: int = 15_000
+    #: Requests a worker works on at once (``core/admission.py``); the others wait their turn, up
+    #: to ``admission_timeout_seconds`` (then 503). 0: as many as its pool has connections.
+    admission_limit: int = 0
+    admission_timeout_seconds: int = 30
     #: The runtime URL leads through PgBouncer in transaction mode: asyncpg's statement caches
     #: off, unnamed prepared statements, no startup parameters (see docs/operations.md).
     pgbouncer: bool = False

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
+from bizsuite.core.http import OUTSIDE_PIPELINE
 from bizsuite.core.jobs.queue import TENANT_TASKS
 from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -157,7 +158,7 @@ def page_paths(
         for route in app.routes
         for handler in getattr(route, "route_handlers", [])
         if "GET" in handler.http_methods
-        and not handler.opt.get("static")
+        and not handler.opt.get(OUTSIDE_PIPELINE)
         and not handler.opt.get("event_stream")
     ]
     for path in [*navigation, *templates]:

@@ -140,6 +140,11 @@ def pgbouncer_connect_args() -> dict[str, Any]:
     }
 
 
+def pool_capacity(settings: Settings) -> int:
+    """How many connections an app process's pool holds (:func:`make_engine`)."""
+    return 2 * settings.db_pool_size
+
+
 def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
     """Create an async engine with timeouts that fail fast instead of hanging.
 
@@ -160,7 +165,7 @@ def make_engine(url: URL, settings: Settings, **kwargs: Any) -> AsyncEngine:
         # Up to twice the pool size, and each kept once made. As "pool + as many overflow", a
         # steady load above the pool size reconnected every few requests: SQLAlchemy closes an
         # overflow connection as soon as it is returned (docs/performance.md, round 4).
-        "pool_size": 2 * settings.db_pool_size,
+        "pool_size": pool_capacity(settings),
         "max_overflow": 0,
         "pool_timeout": settings.db_pool_timeout_seconds,
         # No pre-ping: it costs three round trips per checkout; dead connections surface as 503s

@@ -24,6 +24,7 @@ from sqlalchemy import and_, bindparam, delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bizsuite.core.admission import Admission
 from bizsuite.core.context import ANONYMOUS, Principal, PrincipalKind
 from bizsuite.core.db import ALL_TENANTS, utcnow
 from bizsuite.core.errors import (
@@ -360,6 +361,10 @@ class UnitOfWorkMiddleware:
     rendered or the JSON encoded, which takes longer than the queries on most pages. Writes
     commit once their response is made: one that cannot be rendered rolls the write back, and an
     ``Idempotency-Key``'s stored response is part of the transaction.
+
+    Before any of this a request waits for its place among those at work (``core/admission.py``):
+    at most a pool's worth at once, the others in arrival order. A stream gives its place back
+    when it starts, with its connection; a route with opt ``long_poll`` takes none.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -369,9 +374,16 @@ class UnitOfWorkMiddleware:
         if scope["type"] != ScopeType.HTTP or bypasses_pipeline(scope):
             await self.app(scope, receive, send)
             return
+        leave = await _admit(scope)
+        try:
+            await self._work(scope, receive, send, leave)
+        finally:
+            leave()
+
+    async def _work(self, scope: Scope, receive: Receive, send: Send, leave: Callable[[], None]) -> None:
         # Opens nothing yet: a connection at the first statement, a session at its first use.
         work = UnitOfWork(scope["litestar_app"].state.sessionmaker)
-        if scope["method"] not in _READS:
+        if _method(scope) not in _READS:
             work.hold_until_sent()
         _state(scope)["db"] = work
         current = _current_work.set(work)
@@ -388,6 +400,7 @@ class UnitOfWorkMiddleware:
                 status = message["status"]
                 if status < 400 and _is_event_stream(message):
                     await work.commit()
+                    leave()  # a stream waits for events: its place goes to the next request
                     streaming = True
                     await send(message)
                     return
@@ -409,6 +422,20 @@ class UnitOfWorkMiddleware:
         await work.end()  # a 4xx or 5xx rolls back; after a commit, a session may be left to close
         for message in held:
             await send(message)
+
+
+def _stay_outside() -> None:
+    """What a request that took no place gives back: nothing."""
+
+
+async def _admit(scope: Scope) -> Callable[[], None]:
+    """Wait for the request's place among those at work (``core/admission.py``); a long poll
+    takes none. Returns what gives it back."""
+    handler = scope.get("route_handler")
+    if handler is not None and handler.opt.get("long_poll"):
+        return _stay_outside
+    admission: Admission = scope["litestar_app"].state.admission
+    return await admission.enter()
 
 
 async def commit_before_rendering(result: Any) -> Any:
@@ -475,10 +502,15 @@ class AuthenticationMiddleware:
 FORM_BODY_LIMIT = 1024 * 1024
 
 
+#: The opt of routes that need no transaction, caller or idempotency, and never wait for a place
+#: among the requests at work: static files, signed downloads, the health probes.
+OUTSIDE_PIPELINE = "outside_pipeline"
+
+
 def bypasses_pipeline(scope: Scope) -> bool:
-    """Static files need no transaction, credentials or idempotency."""
+    """Whether the request's route is outside the pipeline (:data:`OUTSIDE_PIPELINE`)."""
     handler = scope.get("route_handler")
-    return bool(handler is not None and handler.opt.get("static"))
+    return bool(handler is not None and handler.opt.get(OUTSIDE_PIPELINE))
 
 
 def _is_form(scope: Scope) -> bool:

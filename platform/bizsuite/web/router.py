@@ -10,6 +10,7 @@ from litestar.exceptions import HTTPException
 from litestar.static_files import create_static_files_router
 
 from bizsuite.core.errors import ProblemError
+from bizsuite.core.http import OUTSIDE_PIPELINE
 from bizsuite.kit import Registry
 from bizsuite.settings import REPO_ROOT
 from bizsuite.web.support import activate_ui, error_page
@@ -40,14 +41,18 @@ def static_routers() -> list[Router]:
             create_static_files_router(
                 path=f"/static/vendor/{name}",
                 directories=[NODE_MODULES / folder],
-                opt={"static": True},
+                opt={OUTSIDE_PIPELINE: True},
                 include_in_schema=False,
                 name=f"vendor-{name}",
             )
             for name, folder in VENDOR.items()
         ),
         create_static_files_router(
-            path="/static", directories=[STATIC], opt={"static": True}, include_in_schema=False, name="static"
+            path="/static",
+            directories=[STATIC],
+            opt={OUTSIDE_PIPELINE: True},
+            include_in_schema=False,
+            name="static",
         ),
     ]
 

@@ -20,6 +20,7 @@ from bizsuite.core.errors import ValidationProblem
 from bizsuite.core.files import services
 from bizsuite.core.files.schemas import DownloadLink, FileFilters, FileOut, FilePage, FileUpdate
 from bizsuite.core.files.storage import ObjectStorage, storage_from_settings
+from bizsuite.core.http import OUTSIDE_PIPELINE
 from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
 
@@ -190,11 +191,11 @@ class FileContentController(Controller):
     security = [{}]
     dependencies = STORAGE
 
-    # ``static``: no transaction, credentials or buffering; the signed grant needs no database.
+    # No transaction, credentials or buffering: the signed grant needs no database.
     @get(
         operation_id="download_file",
         summary="Download through a signed link",
-        opt={"static": True},
+        opt={OUTSIDE_PIPELINE: True},
         responses=problems(
             {
                 403: "The link is not one we signed, or it has expired",

@@ -10,6 +10,7 @@ from litestar.exceptions import HTTPException
 from sqlalchemy import text
 
 from bizsuite import __version__
+from bizsuite.core.http import OUTSIDE_PIPELINE
 
 
 class Health(msgspec.Struct):
@@ -19,13 +20,23 @@ class Health(msgspec.Struct):
     version: str
 
 
-@get("/health", operation_id="get_health", tags=["system"], summary="Liveness", include_in_schema=True)
+# Probes never wait behind the requests at work (core/admission.py): a busy process is alive.
+@get(
+    "/health",
+    operation_id="get_health",
+    tags=["system"],
+    summary="Liveness",
+    include_in_schema=True,
+    opt={OUTSIDE_PIPELINE: True},
+)
 async def health() -> Health:
     """Answer while the process is alive (no database call)."""
     return Health(status="ok", version=__version__)
 
 
-@get("/ready", operation_id="get_readiness", tags=["system"], summary="Readiness")
+@get(
+    "/ready", operation_id="get_readiness", tags=["system"], summary="Readiness", opt={OUTSIDE_PIPELINE: True}
+)
 async def ready(request: Request[Any, Any, Any]) -> Health:
     """Answer 200 when the database answers, 503 otherwise."""
     try:

@@ -437,6 +437,7 @@ class PlayerController(Controller):
         "/command",
         operation_id="get_venue_audio_player_command",
         summary="The player's current command (long polling)",
+        opt={"long_poll": True},  # waits for an event, not for work: no admission (core/admission.py)
         responses={204: ResponseSpec(None, description="No newer command within `wait` seconds.")},
     )
     async def get_venue_audio_player_command(
