@@ -256,33 +256,39 @@ async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
         yield test_client
 
 
-@pytest.fixture(scope="session")
-def live_server(settings: Settings) -> Iterator[str]:
-    """Serve a fresh app (its own engine and lifespan) with uvicorn on a loopback port; yield its URL."""
+@contextmanager
+def serving(application: Litestar, **config: Any) -> Iterator[str]:
+    """Serve the app (its own engine and lifespan) with uvicorn in a thread on a free loopback
+    port; yield its URL, and stop it after. ``config``: more of uvicorn's settings."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings),
-            log_config=None,
-            access_log=False,
-            lifespan="on",
-            timeout_graceful_shutdown=5,  # open event streams end by then
-        )
+        uvicorn.Config(application, log_config=None, access_log=False, lifespan="on", **config)
     )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="test-server", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    # A bound on hangs only: a start takes seconds, minutes on a machine that runs three suites.
+    deadline = time.monotonic() + 180
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings) -> Iterator[str]:
+    """A fresh app served on a loopback port (:func:`serving`); its URL."""
+    # Open event streams end within the graceful timeout.
+    with serving(create_app(settings), timeout_graceful_shutdown=5) as url:
+        yield url
 
 
 @contextmanager
@@ -303,7 +309,7 @@ def serve_process(settings: Settings, **env: str) -> Iterator[tuple[str, subproc
     process = subprocess.Popen(argv, env=environment, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a bound on hangs only (see live_server)
         while True:
             try:
                 if httpx.get(url + "/health").status_code == 200:

@@ -11,21 +11,17 @@ import csv
 import dataclasses
 import io
 import re
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from bizsuite.app import create_app
 from bizsuite.settings import Settings
 from playwright.async_api import Browser, Page, expect
 
 from tests.browser.conftest import WAIT_MS, sign_in
-from tests.conftest import TenantHandle
+from tests.conftest import TenantHandle, serving
 
 LIMIT = 64 * 1024
 PDF = b"%PDF-1.7\n" + b"0" * 2000 + b"\n%%EOF\n"
@@ -34,23 +30,8 @@ PDF = b"%PDF-1.7\n" + b"0" * 2000 + b"\n%%EOF\n"
 @pytest.fixture(scope="module")
 def small_server(settings: Settings) -> Iterator[str]:
     """The app with a 64 KB upload limit, served on a loopback port."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(dataclasses.replace(settings, max_upload_bytes=LIMIT))
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="files-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
-    sock.close()
+    with serving(create_app(dataclasses.replace(settings, max_upload_bytes=LIMIT))) as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from bizsuite.app import create_app
 from bizsuite.core.database import make_engine, make_sessionmaker, runtime_url
 from bizsuite.core.db import bind_tenant
@@ -24,7 +21,7 @@ from bizsuite.core.org_units.models import OrgUnit
 from bizsuite.settings import Settings
 from sqlalchemy import select
 
-from tests.conftest import TenantHandle, create_tenant_with_key
+from tests.conftest import TenantHandle, create_tenant_with_key, serving
 from tests.faults.conftest import PrivatePostgres
 
 WRITERS = 6
@@ -34,24 +31,8 @@ READERS = 4
 @pytest.fixture(scope="module")
 def fault_server(fault_settings: Settings) -> Iterator[str]:
     """The app served by uvicorn on a loopback port, against the private server."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(fault_settings), log_config=None, access_log=False, lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="fault-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the fault test server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
-    sock.close()
+    with serving(create_app(fault_settings)) as url:
+        yield url
 
 
 async def _tenant(settings: Settings) -> TenantHandle:

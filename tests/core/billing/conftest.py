@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import json
 import socket
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -17,12 +16,11 @@ from typing import Any
 import httpx
 import pytest
 import stripe
-import uvicorn
 from bizsuite.app import create_app
 from bizsuite.core.billing import localstripe as localstripe_server
 from bizsuite.settings import Settings
 
-from tests.conftest import OPERATOR_TOKEN
+from tests.conftest import OPERATOR_TOKEN, serving
 
 OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
 WEBHOOK_SECRET = "whsec_test_billing_0123456789"
@@ -59,30 +57,11 @@ def stripe_settings(settings: Settings, localstripe: str) -> Settings:
 @pytest.fixture(scope="session")
 def stripe_server(stripe_settings: Settings, localstripe: str) -> Iterator[str]:
     """The app in Stripe mode, served on loopback; localstripe delivers its webhooks to it."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(stripe_settings), log_config=None, access_log=False, lifespan="on")
-    )
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="billing-server", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the billing test server did not start")
-        time.sleep(0.02)
-    url = f"http://127.0.0.1:{port}"
-    localstripe_server.register_webhook(
-        localstripe, "bizsuite", f"{url}/api/v1/billing/stripe/webhook", WEBHOOK_SECRET
-    )
-    yield url
-    server.should_exit = True
-    thread.join(timeout=15)
-    sock.close()
+    with serving(create_app(stripe_settings)) as url:
+        localstripe_server.register_webhook(
+            localstripe, "bizsuite", f"{url}/api/v1/billing/stripe/webhook", WEBHOOK_SECRET
+        )
+        yield url
 
 
 @pytest.fixture
