@@ -269,13 +269,13 @@ def serving(application: Litestar, **config: Any) -> Iterator[str]:
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="test-server", daemon=True)
     thread.start()
-    # A bound on hangs only: a start takes seconds, minutes on a machine that runs three suites.
-    deadline = time.monotonic() + 180
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
     try:
+        # A bound on hangs only: a start takes seconds, minutes on a machine that runs three suites.
+        deadline = time.monotonic() + 180
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True

@@ -53,7 +53,7 @@ class Settings:
     db_pool_timeout_seconds: int = 5
     db_statement_timeout_ms: int = 15_000
     #: Requests a worker works on at once (``core/admission.py``); the others wait their turn, up
-    #: to ``admission_timeout_seconds`` (then 503). 0: as many as its pool has connections.
+    #: to ``admission_timeout_seconds`` (then 503). 0: its pool's connections less a reserve.
     admission_limit: int = 0
     admission_timeout_seconds: int = 30
     #: The runtime URL leads through PgBouncer in transaction mode: asyncpg's statement caches

@@ -66,8 +66,11 @@ async def test_a_wait_past_the_timeout_is_a_503_to_retry() -> None:
     (await admission.enter())()  # the place is free again: nothing was lost to the refusal
 
 
-def test_the_default_is_the_pools_capacity(settings: Settings) -> None:
-    assert Admission.of(replace(settings, admission_limit=0), 20).limit == 20
+def test_the_default_is_the_pools_capacity_less_a_reserve(settings: Settings) -> None:
+    # Connections stay free for what takes no place (streams' and long polls' reads, /ready).
+    assert Admission.of(replace(settings, admission_limit=0), 20).limit == 18
+    assert Admission.of(replace(settings, admission_limit=0), 40).limit == 36
+    assert Admission.of(replace(settings, admission_limit=0), 2).limit == 1
     assert Admission.of(replace(settings, admission_limit=3), 20).limit == 3
 
 
@@ -91,6 +94,7 @@ async def test_a_request_waits_for_the_place_and_is_served_or_past_the_timeout_r
     one_place: Litestar, tenant_a: TenantHandle, owner_engine: AsyncEngine
 ) -> None:
     admission: Admission = one_place.state.admission
+    admission.timeout = 2
     async with asgi_client(one_place, lifespan=False) as client:
         made = await client.post(
             UNITS, json={"code": "ADMIT", "name": "Admitted", "kind": "department"}, headers=tenant_a.headers
@@ -132,6 +136,7 @@ async def test_a_request_waits_for_the_place_and_is_served_or_past_the_timeout_r
         assert renamed.status_code == 200, renamed.text
         unit = renamed.json()
 
+        admission.timeout = 60  # now the wait must end in service, however slow the machine
         async with owner_engine.connect() as locker:
             await locker.execute(
                 text("SELECT 1 FROM org_units WHERE id = :id FOR UPDATE"), {"id": unit["id"]}

@@ -42,8 +42,11 @@ class Admission:
 
     @classmethod
     def of(cls, settings: Settings, pool_capacity: int) -> Admission:
-        """The app's admission: ``admission_limit`` places, 0 meaning the pool's capacity."""
-        return cls(settings.admission_limit or pool_capacity, settings.admission_timeout_seconds)
+        """The app's admission: ``admission_limit`` places; 0 means the pool's capacity less a
+        reserve (a tenth, at least 2) for the database work that takes no place: open streams'
+        and long polls' reads, player connections, ``/ready``, the usage flusher."""
+        limit = settings.admission_limit or max(1, pool_capacity - max(2, pool_capacity // 10))
+        return cls(limit, settings.admission_timeout_seconds)
 
     async def enter(self) -> Callable[[], None]:
         """Wait for a place (at once when one is free); return what gives it back (once).
