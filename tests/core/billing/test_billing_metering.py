@@ -220,3 +220,80 @@ async def test_calls_being_written_by_a_flush_still_count(
     after = used((await client.get(MINE, headers=tenant_a.headers)).json(), "api_calls_month")
     # The 3 reads, then each look at the subscription counts itself.
     assert (during, after) == (before + 4, before + 5)
+
+
+async def test_a_flush_returns_only_once_an_earlier_flush_has_written_what_it_took(
+    client: httpx.AsyncClient,
+    app: Litestar,
+    tenant_a: TenantHandle,
+    make_plan: PlanMaker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The timer's flush and the one at shutdown (or, in one test process, several apps' flushes)
+    can overlap: the later one must not return while the calls the earlier one took are unwritten."""
+    plan = await make_plan(modules=["crm"], max_api_calls_month=500)
+    await assign(client, tenant_a, plan)
+    await flush(app)
+
+    async def stored() -> int:
+        async with app.state.sessionmaker() as session:
+            await session.execute(
+                text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant_a.id)}
+            )
+            return int(await session.scalar(text("SELECT api_calls FROM billing_usage")) or 0)
+
+    before = await stored()
+    for _ in range(3):
+        assert (await client.get(ACCOUNTS, headers=tenant_a.headers)).status_code == 200
+
+    writing, release = asyncio.Event(), asyncio.Event()
+    write_tenant = metering._write_tenant
+    calls = 0
+
+    async def first_is_slow(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            writing.set()
+            await release.wait()
+        return await write_tenant(*args)
+
+    monkeypatch.setattr(metering, "_write_tenant", first_is_slow)
+    earlier = asyncio.create_task(flush(app))
+    await writing.wait()
+    for _ in range(2):
+        assert (await client.get(ACCOUNTS, headers=tenant_a.headers)).status_code == 200
+    later = asyncio.create_task(flush(app))
+    await asyncio.sleep(0.3)
+    assert not later.done()  # its own 2 calls are written; the earlier flush's 3 are not yet
+    release.set()
+    await asyncio.gather(earlier, later)
+    assert await stored() == before + 5
+
+
+async def test_the_flusher_writes_on_its_timer_and_once_more_when_the_app_stops(
+    app: Litestar, tenant_a: TenantHandle
+) -> None:
+    month = metering.month_of(metering.utcnow())
+
+    async def stored() -> int:
+        async with app.state.sessionmaker() as session:
+            await session.execute(
+                text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant_a.id)}
+            )
+            return int(
+                await session.scalar(text("SELECT coalesce(sum(api_calls), 0) FROM billing_usage")) or 0
+            )
+
+    await flush(app)
+    before = await stored()
+    async with metering.flusher(app.state.sessionmaker, every=0.05):
+        METER.count(tenant_a.id, month)
+        for _ in range(200):
+            if await stored() == before + 1:
+                break
+            await asyncio.sleep(0.05)
+        assert await stored() == before + 1  # the timer wrote it
+        METER.count(tenant_a.id, month)
+        METER.count(tenant_a.id, month)
+    assert await stored() == before + 3  # the stop wrote the rest

@@ -24,6 +24,8 @@ import datetime as dt
 import json
 import logging
 import math
+import threading
+import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -46,6 +48,8 @@ log = logging.getLogger(__name__)
 
 #: How often the counts are written (and at shutdown).
 FLUSH_SECONDS = 60.0
+#: How long a flush waits for an earlier one still writing.
+FLUSH_WAIT_SECONDS = 10.0
 MIB = 1024 * 1024
 
 Month = tuple[int, int]
@@ -84,6 +88,9 @@ class UsageMeter:
         self._flushed: dict[tuple[uuid.UUID, Month], int] = {}
         #: Tenants whose stored files may have changed (uploads, deletions) since the last flush.
         self._touched: set[uuid.UUID] = set()
+        #: Flushes under way, set when each ends (any thread's event loop: tests serve several apps).
+        self._active: list[threading.Event] = []
+        self._active_lock = threading.Lock()
 
     def count(self, tenant_id: uuid.UUID, month: Month) -> None:
         """One API call (the request path: a dict increment)."""
@@ -121,8 +128,27 @@ class UsageMeter:
         """Write the counts: per tenant, one transaction adds its calls to the month's row, re-sums
         its stored files and refreshes the snapshot on its tenant row. Returns the tenants written.
 
-        A tenant that fails keeps its counts for the next flush (a deleted tenant's are dropped).
+        When it returns, every call counted before it began is written, including those an earlier
+        flush still under way took (it waits for them, up to :data:`FLUSH_WAIT_SECONDS`). A tenant
+        that fails keeps its counts for the next flush (a deleted tenant's are dropped).
         """
+        done = threading.Event()  # a thread's event: the earlier flush may run in another loop
+        with self._active_lock:
+            earlier = list(self._active)
+            self._active.append(done)
+        try:
+            written = await self._flush(sessionmaker)
+        finally:
+            done.set()
+            with self._active_lock:
+                self._active.remove(done)
+        deadline = time.monotonic() + FLUSH_WAIT_SECONDS
+        for other in earlier:
+            if not other.is_set():
+                await asyncio.to_thread(other.wait, max(0.0, deadline - time.monotonic()))
+        return written
+
+    async def _flush(self, sessionmaker: async_sessionmaker[AsyncSession]) -> int:
         # Swapped, not locked: the request path keeps counting into a fresh dict meanwhile, and
         # two flushes at once (the timer and a shutdown) each write what they took.
         pending, self._pending = self._pending, {}
@@ -285,11 +311,18 @@ async def measure(session: AsyncSession, tenant: Tenant) -> Measured:
 async def flusher(
     sessionmaker: async_sessionmaker[AsyncSession], every: float = FLUSH_SECONDS
 ) -> AsyncIterator[None]:
-    """The app's background task: flush the meter every ``every`` seconds, and once more at shutdown."""
+    """The app's background task: flush the meter every ``every`` seconds, and once more at shutdown.
+
+    Stopped between flushes, never cancelled in one: a flush cut short after its commit would not
+    know its counts were written."""
+    stopping = asyncio.Event()
 
     async def loop() -> None:
         while True:
-            await asyncio.sleep(every)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), every)
+            if stopping.is_set():
+                return
             try:
                 await METER.flush(sessionmaker)
             except Exception:  # never let the loop die; the next round retries
@@ -299,9 +332,8 @@ async def flusher(
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        stopping.set()
+        await task
         try:
             await METER.flush(sessionmaker)
         except Exception:
