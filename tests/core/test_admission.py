@@ -20,7 +20,7 @@ from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import TenantHandle, asgi_client, running
+from tests.conftest import TenantHandle, asgi_client, running, serve_process
 from tests.modules.venue_audio.conftest import BASE, make_building
 from tests.modules.venue_audio.test_venue_audio_players import add_player, command
 
@@ -64,6 +64,23 @@ async def test_a_wait_past_the_timeout_is_a_503_to_retry() -> None:
     assert refused.value.status == 503 and refused.value.headers == {"Retry-After": "2"}
     leave()
     (await admission.enter())()  # the place is free again: nothing was lost to the refusal
+
+
+async def test_a_stop_refuses_the_waiting_and_the_new_at_once_and_lets_the_admitted_finish() -> None:
+    admission = Admission(limit=1, timeout=60)
+    leave = await admission.enter()
+    waiting = asyncio.create_task(admission.enter())
+    await asyncio.sleep(0.05)
+    assert not waiting.done()
+    admission.close()
+    with pytest.raises(UnavailableProblem) as refused:
+        await asyncio.wait_for(waiting, 5)  # not after its 60 s
+    assert refused.value.headers == {"Retry-After": "2"} and "restarting" in refused.value.detail
+    with pytest.raises(UnavailableProblem):
+        await admission.enter()
+    assert admission.in_use == 1
+    leave()
+    assert admission.in_use == 0
 
 
 def test_the_default_is_the_pools_capacity_less_a_reserve(settings: Settings) -> None:
@@ -213,3 +230,60 @@ async def test_an_open_event_stream_and_a_long_poll_hold_no_place(
         hang_up.set()
         await asyncio.wait_for(feed, 10)
     assert admission.in_use == 0
+
+
+async def test_stopping_bizsuite_serve_answers_its_queued_requests_503_and_finishes_the_admitted(
+    settings: Settings, tenant_a: TenantHandle, owner_engine: AsyncEngine
+) -> None:
+    """``kill -TERM`` of a worker with a queue: the queued request gets its 503 to retry elsewhere
+    at once, instead of being cut off unanswered when the stop's 5 s grace runs out."""
+    with serve_process(settings, BIZSUITE_ADMISSION_LIMIT="1", BIZSUITE_ADMISSION_TIMEOUT_SECONDS="120") as (
+        url,
+        process,
+    ):
+        async with httpx.AsyncClient(base_url=url, headers=tenant_a.headers, timeout=60) as client:
+            made = await client.post(UNITS, json={"code": "STOP", "name": "Stopping", "kind": "department"})
+            assert made.status_code == 201, made.text
+            unit = made.json()
+            async with owner_engine.connect() as locker:
+                await locker.execute(
+                    text("SELECT 1 FROM org_units WHERE id = :id FOR UPDATE"), {"id": unit["id"]}
+                )
+                locker_pid = await locker.scalar(text("SELECT pg_backend_pid()"))
+                # The rename takes the only place and waits on the row's lock.
+                renaming = asyncio.create_task(
+                    client.patch(
+                        f"{UNITS}/{unit['id']}",
+                        json={"name": "Renamed"},
+                        headers={"If-Match": str(unit["version"])},
+                    )
+                )
+
+                async def blocked() -> bool:
+                    async with owner_engine.connect() as watcher:
+                        waits = await watcher.scalar(
+                            text(
+                                "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
+                            ),
+                            {"pid": locker_pid},
+                        )
+                    return bool(waits)
+
+                for _ in range(600):
+                    if await blocked():
+                        break
+                    await asyncio.sleep(0.05)
+                else:
+                    raise AssertionError("the rename never reached the row's lock")
+                queued = asyncio.create_task(client.get(UNITS))
+                await asyncio.sleep(2)  # arrived and waiting its turn
+                assert not queued.done()
+                process.terminate()
+                refused = await asyncio.wait_for(queued, 4)  # within the grace: answered, not cut off
+                assert refused.status_code == 503, refused.text
+                assert refused.headers["retry-after"] == "2"
+                assert "restarting" in refused.json()["detail"]
+                await locker.commit()
+            renamed = await renaming
+            assert renamed.status_code == 200, renamed.text
+        assert process.wait(timeout=30) is not None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 from bizsuite.core.errors import UnavailableProblem
 from bizsuite.settings import Settings
@@ -31,14 +32,27 @@ from bizsuite.settings import Settings
 class Admission:
     """A worker's places for requests at work: ``limit`` of them, handed out in arrival order."""
 
-    __slots__ = ("_free", "in_use", "limit", "timeout")
+    __slots__ = ("_closing", "_free", "in_use", "limit", "timeout")
 
     def __init__(self, limit: int, timeout: float) -> None:
         self.limit = limit
         self.timeout = timeout
         self._free = asyncio.Semaphore(limit)
+        self._closing = asyncio.Event()
         #: Places taken now.
         self.in_use = 0
+
+    @property
+    def closed(self) -> bool:
+        """The server is stopping (:meth:`close`)."""
+        return self._closing.is_set()
+
+    def close(self) -> None:
+        """The server is stopping: refuse the waiting requests and every new one at once (503,
+        ``Retry-After``: a balancer or the client retries on another worker), rather than keep
+        them waiting until the stop's grace runs out and they are cut off without an answer.
+        Requests at work finish as before."""
+        self._closing.set()
 
     @classmethod
     def of(cls, settings: Settings, pool_capacity: int) -> Admission:
@@ -51,15 +65,12 @@ class Admission:
     async def enter(self) -> Callable[[], None]:
         """Wait for a place (at once when one is free); return what gives it back (once).
 
-        Raises :class:`UnavailableProblem` (503, ``Retry-After``) past the timeout."""
+        Raises :class:`UnavailableProblem` (503, ``Retry-After``) past the timeout, and at once
+        once the server is stopping."""
+        if self.closed:
+            raise _refused("The server is restarting; retry shortly.")
         if self._free.locked():
-            try:
-                async with asyncio.timeout(self.timeout):
-                    await self._free.acquire()
-            except TimeoutError:
-                raise UnavailableProblem(
-                    "The server is busy; retry shortly.", headers={"Retry-After": "2"}
-                ) from None
+            await self._wait()
         else:
             await self._free.acquire()  # free: returns without waiting
         self.in_use += 1
@@ -73,3 +84,40 @@ class Admission:
                 self._free.release()
 
         return leave
+
+    async def _wait(self) -> None:
+        """Wait for a place until the timeout or the stop, whichever comes first."""
+        acquiring = asyncio.ensure_future(self._free.acquire())
+        closing = asyncio.ensure_future(self._closing.wait())
+        try:
+            await asyncio.wait(
+                (acquiring, closing), timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+        except BaseException:  # the request was cancelled (its client left) while it waited
+            closing.cancel()
+            self._abandon(acquiring)
+            raise
+        closing.cancel()
+        if self.closed or not _won(acquiring):
+            self._abandon(acquiring)
+            raise _refused(
+                "The server is restarting; retry shortly."
+                if self.closed
+                else "The server is busy; retry shortly."
+            )
+
+    def _abandon(self, acquiring: asyncio.Future[Any]) -> None:
+        """Give up a wait: the place back if it was just given, else out of the queue (cancelling a
+        waiter the semaphore has woken meanwhile passes the place on)."""
+        if _won(acquiring):
+            self._free.release()
+        else:
+            acquiring.cancel()
+
+
+def _refused(detail: str) -> UnavailableProblem:
+    return UnavailableProblem(detail, headers={"Retry-After": "2"})
+
+
+def _won(acquiring: asyncio.Future[Any]) -> bool:
+    return acquiring.done() and not acquiring.cancelled() and acquiring.exception() is None
