@@ -217,6 +217,25 @@ async def asgi_client(application: Litestar, *, lifespan: bool = True) -> AsyncI
         )
 
 
+def http_scope(method: str, path: str, headers: dict[str, str], query_string: bytes = b"") -> dict[str, Any]:
+    """The ASGI scope of one HTTP request, for tests that drive the app as a server would (what
+    httpx's ASGITransport cannot: a body in parts, a client that goes, a response that streams)."""
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50000),
+        "root_path": "",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query_string,
+        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
+    }
+
+
 @asynccontextmanager
 async def running(application: Litestar) -> AsyncIterator[None]:
     """Run the app's lifespan in a task of its own, so fixtures may start and stop it from different tasks."""

@@ -58,8 +58,7 @@ from tests.bench import crm_data
 from tests.bench.asgi_serve import SERVERS
 from tests.bench.crm_load import _read_response, _request_bytes, _split, fetch_once, free_port
 from tests.conftest import TenantHandle, _server_url
-from tests.modules.venue_audio.conftest import BASE, make_building, music_everywhere
-from tests.modules.venue_audio.test_venue_audio_players import add_player
+from tests.modules.venue_audio.conftest import BASE, add_player, make_building, music_everywhere
 
 ACCOUNTS = int(os.environ.get("BIZSUITE_BENCH_SERVER_ACCOUNTS", "20000"))
 ROUNDS = int(os.environ.get("BIZSUITE_BENCH_SERVER_ROUNDS", "5"))

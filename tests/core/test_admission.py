@@ -20,9 +20,8 @@ from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import TenantHandle, asgi_client, running, serve_process
-from tests.modules.venue_audio.conftest import BASE, make_building
-from tests.modules.venue_audio.test_venue_audio_players import add_player, command
+from tests.conftest import TenantHandle, asgi_client, http_scope, running, serve_process
+from tests.modules.venue_audio.conftest import BASE, add_player, command, make_building
 
 UNITS = "/api/v1/org-units"
 
@@ -177,20 +176,7 @@ async def _open_feed(app: Litestar, key: str) -> tuple[asyncio.Task[None], async
     """The player's event stream called as a server would (httpx in process cannot stream):
     returns the running request, an event set when its response started, and one to hang up."""
     started, hang_up = asyncio.Event(), asyncio.Event()
-    scope: dict[str, Any] = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "server": ("testserver", 80),
-        "client": ("127.0.0.1", 50002),
-        "root_path": "",
-        "path": f"{BASE}/player/feed",
-        "raw_path": f"{BASE}/player/feed".encode(),
-        "query_string": b"",
-        "headers": [(b"authorization", f"Bearer {key}".encode())],
-    }
+    scope = http_scope("GET", f"{BASE}/player/feed", {"Authorization": f"Bearer {key}"})
     asked = False
 
     async def receive() -> dict[str, Any]:

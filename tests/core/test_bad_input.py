@@ -12,7 +12,7 @@ from bizsuite.core.limits import json_depth
 from bizsuite.core.validation import Message, parse, plain
 from litestar import Litestar
 
-from tests.conftest import TenantHandle
+from tests.conftest import TenantHandle, http_scope
 
 UNITS = "/api/v1/org-units"
 
@@ -119,20 +119,8 @@ def test_the_depth_scan_ignores_brackets_inside_strings() -> None:
 async def _abandoned(app: Litestar, path: str, headers: dict[str, str], part: bytes) -> int:
     """Send ``part`` of a body announced as longer, then go away (as a client that timed out or
     closed its tab does); the status the app answered nobody with."""
-    scope: dict[str, Any] = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "server": ("testserver", 80),
-        "client": ("127.0.0.1", 50001),
-        "root_path": "",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"name=half.pdf" if path.endswith("/files") else b"",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-    }
+    query = b"name=half.pdf" if path.endswith("/files") else b""
+    scope = http_scope("POST", path, headers, query)
     messages = [{"type": "http.request", "body": part, "more_body": True}]
     answered: list[int] = []
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from bizsuite.core.identity.models import Role
 
-from tests.conftest import TenantHandle
+from tests.conftest import TenantHandle, http_scope
 from tests.core.approvals.conftest import PersonMaker
 from tests.core.files.conftest import MAX_UPLOAD, FilesEnv
 
@@ -45,23 +45,8 @@ async def asgi_upload(
     """Drive the ASGI app directly, body in separate messages and no Content-Length (as a
     chunked upload arrives from uvicorn); ``on_chunk(i)`` runs before chunk ``i`` is handed over."""
     app = env.client.app
-    scope: dict[str, Any] = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "server": ("testserver", 80),
-        "client": ("127.0.0.1", 50000),
-        "root_path": "",
-        "path": FILES,
-        "raw_path": FILES.encode(),
-        "query_string": b"name=big.pdf",
-        "headers": [
-            (b"authorization", f"Bearer {tenant.api_key}".encode()),
-            (b"content-type", b"application/pdf"),
-        ],
-    }
+    headers = {"Authorization": f"Bearer {tenant.api_key}", "Content-Type": "application/pdf"}
+    scope = http_scope("POST", FILES, headers, b"name=big.pdf")
     position = 0
 
     async def receive() -> dict[str, Any]:

@@ -126,3 +126,47 @@ async def events_of(response: httpx.Response) -> AsyncIterator[dict[str, str]]:
             for event in sse_events(iter(lines)):
                 yield event
             lines = []
+
+
+@dataclass
+class Player:
+    id: str
+    key: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
+
+async def add_player(client: httpx.AsyncClient, b: Building, zone: str) -> Player:
+    device = await post_ok(
+        client,
+        f"{BASE}/devices",
+        {
+            "venue_id": b.venue["id"],
+            "zone_id": b.zones[zone],
+            "kind": "player",
+            "code": f"P-{zone}",
+            "name": zone,
+        },
+        b.headers,
+    )
+    key = await post_ok(client, f"{BASE}/devices/{device['id']}/keys", {}, b.headers)
+    return Player(device["id"], key["key"])
+
+
+async def command(client: httpx.AsyncClient, player: Player, after: int = 0, wait: int = 0) -> httpx.Response:
+    return await client.get(
+        f"{BASE}/player/command", params={"after": after, "wait": wait}, headers=player.headers
+    )
+
+
+async def alarm_on_floor_5(
+    client: httpx.AsyncClient, b: Building, alarm_id: str = "FACP-5"
+) -> dict[str, Any]:
+    return await post_ok(
+        client,
+        f"{BASE}/broadcasts/emergencies",
+        {"venue_id": b.venue["id"], "alarm_id": alarm_id, "floor": 5, "reason": "smoke detector 5F"},
+        b.headers,
+    )

@@ -16,8 +16,7 @@ from bizsuite.modules.venue_audio.audio import audio_facts, delivery_problem, to
 
 from tests.conftest import TenantHandle
 from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building, make_building
-from tests.modules.venue_audio.test_venue_audio_players import add_player
+from tests.modules.venue_audio.conftest import BASE, Building, add_player, make_building
 from tests.modules.venue_audio.wav import MINUS_23_DBFS, sine_aac, sine_wav
 
 

@@ -29,8 +29,7 @@ from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building, music_everywhere
-from tests.modules.venue_audio.test_venue_audio_players import add_player
+from tests.modules.venue_audio.conftest import BASE, Building, add_player, music_everywhere
 
 WAIT_S = 20
 #: PostgreSQL refuses a notification payload of 8,000 bytes or more.

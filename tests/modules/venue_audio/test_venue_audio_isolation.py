@@ -73,7 +73,7 @@ async def test_another_tenant_sees_and_touches_nothing(
 async def test_another_tenants_players_and_keys_reach_nothing_of_ours(
     client: httpx.AsyncClient, building: Building, make_tenant: object
 ) -> None:
-    from tests.modules.venue_audio.test_venue_audio_players import add_player, alarm_on_floor_5, command
+    from tests.modules.venue_audio.conftest import add_player, alarm_on_floor_5, command
 
     other: TenantHandle = await make_tenant(modules=["venue_audio"])  # type: ignore[operator]
     theirs = await make_building(client, other)

@@ -22,8 +22,14 @@ import pytest
 from bizsuite_sdk.player import Player
 
 from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building, board, music_everywhere
-from tests.modules.venue_audio.test_venue_audio_players import add_player, alarm_on_floor_5
+from tests.modules.venue_audio.conftest import (
+    BASE,
+    Building,
+    add_player,
+    alarm_on_floor_5,
+    board,
+    music_everywhere,
+)
 from tests.modules.venue_audio.wav import sine_wav
 
 WAIT_S = 30

@@ -28,8 +28,16 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from tests.conftest import TenantHandle
-from tests.modules.venue_audio.conftest import BASE, Building, board, make_building, music_everywhere
-from tests.modules.venue_audio.test_venue_audio_players import add_player, alarm_on_floor_5, command
+from tests.modules.venue_audio.conftest import (
+    BASE,
+    Building,
+    add_player,
+    alarm_on_floor_5,
+    board,
+    command,
+    make_building,
+    music_everywhere,
+)
 
 WAIT_S = 20
 

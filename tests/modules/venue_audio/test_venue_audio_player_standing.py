@@ -23,10 +23,18 @@ from websockets.exceptions import ConnectionClosed
 
 from tests.conftest import OPERATOR_TOKEN, TenantHandle
 from tests.core.billing.conftest import make_plan  # noqa: F401 (a fixture)
-from tests.modules.venue_audio.conftest import BASE, Building, events_of, make_building, music_everywhere
+from tests.modules.venue_audio.conftest import (
+    BASE,
+    Building,
+    add_player,
+    alarm_on_floor_5,
+    events_of,
+    make_building,
+    music_everywhere,
+)
 from tests.modules.venue_audio.test_venue_audio_player_processes import _now_playing, _until
 from tests.modules.venue_audio.test_venue_audio_player_socket import receive, refused, socket
-from tests.modules.venue_audio.test_venue_audio_players import add_player, alarm_on_floor_5, server  # noqa: F401
+from tests.modules.venue_audio.test_venue_audio_players import server  # noqa: F401
 
 WAIT_S = 20
 OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}

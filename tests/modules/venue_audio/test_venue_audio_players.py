@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,55 +20,19 @@ from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.core.approvals.conftest import post_ok
-from tests.modules.venue_audio.conftest import BASE, Building, board, events_of, music_everywhere
+from tests.modules.venue_audio.conftest import (
+    BASE,
+    Building,
+    add_player,
+    alarm_on_floor_5,
+    board,
+    command,
+    events_of,
+    music_everywhere,
+)
 from tests.web.test_language_walk import sign_in
 
 WAIT_S = 20
-
-
-@dataclass
-class Player:
-    id: str
-    key: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.key}"}
-
-
-async def add_player(client: httpx.AsyncClient, b: Building, zone: str) -> Player:
-    device = await post_ok(
-        client,
-        f"{BASE}/devices",
-        {
-            "venue_id": b.venue["id"],
-            "zone_id": b.zones[zone],
-            "kind": "player",
-            "code": f"P-{zone}",
-            "name": zone,
-        },
-        b.headers,
-    )
-    key = await post_ok(client, f"{BASE}/devices/{device['id']}/keys", {}, b.headers)
-    return Player(device["id"], key["key"])
-
-
-async def command(client: httpx.AsyncClient, player: Player, after: int = 0, wait: int = 0) -> httpx.Response:
-    return await client.get(
-        f"{BASE}/player/command", params={"after": after, "wait": wait}, headers=player.headers
-    )
-
-
-async def alarm_on_floor_5(
-    client: httpx.AsyncClient, b: Building, alarm_id: str = "FACP-5"
-) -> dict[str, Any]:
-    return await post_ok(
-        client,
-        f"{BASE}/broadcasts/emergencies",
-        {"venue_id": b.venue["id"], "alarm_id": alarm_id, "floor": 5, "reason": "smoke detector 5F"},
-        b.headers,
-    )
 
 
 async def test_a_device_key_is_shown_once_and_reaches_only_the_player_routes(
