@@ -146,6 +146,13 @@ async def test_a_request_waits_for_the_place_and_is_served_or_past_the_timeout_r
                 assert refused.status_code == 503, refused.text
                 assert refused.headers["retry-after"] == "2"
                 assert refused.json()["type"].endswith("/service-unavailable")
+                # A browser's page (refused before it is known who asks) loads itself again.
+                page = await client.get(
+                    "/crm/accounts", headers={"Accept": "text/html", "Accept-Language": "en"}
+                )
+                assert page.status_code == 503 and page.headers["retry-after"] == "2"
+                assert '<meta http-equiv="refresh" content="2">' in page.text
+                assert "loads again by itself" in page.text
                 await locker.commit()
 
             renamed = await rename_while_locked(refuse_one_then_release)

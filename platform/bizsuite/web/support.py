@@ -141,8 +141,13 @@ def html_error(
     if status == 405 and request.method in ("GET", "HEAD"):
         return Redirect(_parent(request.url.path), status_code=303)
     _activate_for_error(request)
-    template: Template = page(request, "error.html", status_code=status, status=status)
     kept = {k: v for k, v in (headers or {}).items() if k.lower() in ("retry-after", "allow")}
+    # A page refused for a moment (busy, too many requests) loads itself again when it may.
+    retry_after = next((v for k, v in kept.items() if k.lower() == "retry-after"), None)
+    reload_after = retry_after if request.method == "GET" and retry_after and retry_after.isdigit() else None
+    template: Template = page(
+        request, "error.html", status_code=status, status=status, reload_after=reload_after
+    )
     if kept:
         template.headers.update(kept)
     return template
