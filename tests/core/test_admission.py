@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -20,7 +21,7 @@ from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import TenantHandle, asgi_client, http_scope, running, serve_process
+from tests.conftest import PASSWORD, TenantHandle, asgi_client, http_scope, running, serve_process
 from tests.modules.venue_audio.conftest import BASE, add_player, command, make_building
 
 UNITS = "/api/v1/org-units"
@@ -280,3 +281,49 @@ async def test_stopping_bizsuite_serve_answers_its_queued_requests_503_and_finis
             renamed = await renaming
             assert renamed.status_code == 200, renamed.text
         assert process.wait(timeout=30) is not None
+
+
+async def test_a_form_sent_slowly_is_read_before_the_request_takes_its_place(
+    one_place: Litestar, tenant_a: TenantHandle
+) -> None:
+    """A sign-in form sent slowly (a phone on a bad line) waits outside: the single place stays
+    free for the others meanwhile, and the sign-in is served once its body is whole. (JSON bodies
+    are read before admission by the body limits already.)"""
+    admission: Admission = one_place.state.admission
+    admission.timeout = 2
+    async with asgi_client(one_place, lifespan=False) as client:
+        await client.get("/login")
+        form = urlencode(
+            {
+                "email": tenant_a.owner.email,
+                "password": PASSWORD,
+                "form_token": client.cookies["bizsuite_form"],
+            }
+        ).encode()
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": str(len(form)),
+            "Cookie": f"bizsuite_form={client.cookies['bizsuite_form']}",
+        }
+        rest = asyncio.Event()
+        parts = [form[:10], form[10:]]
+        answered: list[int] = []
+
+        async def receive() -> dict[str, Any]:
+            if len(parts) == 1:
+                await rest.wait()
+            return {"type": "http.request", "body": parts.pop(0), "more_body": len(parts) > 0}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                answered.append(message["status"])
+
+        slow = asyncio.create_task(one_place(http_scope("POST", "/login", headers), receive, send))  # type: ignore[arg-type]
+        await asyncio.sleep(0.3)
+        assert admission.in_use == 0 and not slow.done()
+        listed = await client.get(UNITS, headers=tenant_a.headers)  # served, not refused after 2 s
+        assert listed.status_code == 200, listed.text
+        rest.set()
+        await asyncio.wait_for(slow, 30)
+        assert answered == [303]  # signed in
+    assert admission.in_use == 0

@@ -364,7 +364,8 @@ class UnitOfWorkMiddleware:
 
     Before any of this a request waits for its place among those at work (``core/admission.py``):
     at most a pool's worth at once, the others in arrival order. A stream gives its place back
-    when it starts, with its connection; a route with opt ``long_poll`` takes none.
+    when it starts, with its connection; a route with opt ``long_poll`` takes none. A body of up to
+    :data:`PREREAD_LIMIT` is read before the wait, at the client's pace, outside any place.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -374,6 +375,10 @@ class UnitOfWorkMiddleware:
         if scope["type"] != ScopeType.HTTP or bypasses_pipeline(scope):
             await self.app(scope, receive, send)
             return
+        # A small body is read before the request takes its place: a client that sends it
+        # slowly (a phone on a bad line, or one that means harm) waits outside, not in a place.
+        if _method(scope) not in _READS and _prereadable(scope):
+            _, receive = await read_body(receive)
         leave = await _admit(scope)
         try:
             await self._work(scope, receive, send, leave)
@@ -426,6 +431,17 @@ class UnitOfWorkMiddleware:
 
 def _stay_outside() -> None:
     """What a request that took no place gives back: nothing."""
+
+
+#: Bodies up to this size (forms, JSON) are read before admission; larger ones (uploads, which
+#: stream to storage) are read by their handler, in its place.
+PREREAD_LIMIT = 1024 * 1024
+
+
+def _prereadable(scope: Scope) -> bool:
+    """Whether the request announces a body of at most :data:`PREREAD_LIMIT` bytes."""
+    length = _header(scope, b"content-length")
+    return length is not None and length.isdigit() and 0 < int(length) <= PREREAD_LIMIT
 
 
 async def _admit(scope: Scope) -> Callable[[], None]:
