@@ -97,6 +97,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     _freeze_what_lives()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Benchmarks run as long as their figures need: the suite's 15-minute bound (pytest-timeout,
+    # pyproject.toml) is for the tests.
+    for item in items:
+        if item.get_closest_marker("bench") is not None:
+            item.add_marker(pytest.mark.timeout(0))
+
+
 async def _release_embedded_server() -> bool:
     """Drop this checkout's idle test databases; return whether no other run is connected."""
     admin = create_async_engine(_server_url().set(database="postgres"), isolation_level="AUTOCOMMIT")

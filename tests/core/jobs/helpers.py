@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -42,7 +41,8 @@ async def run_jobs_until(
     The worker also runs whatever other tests left in the shared queue (webhook deliveries to
     hosts that do not resolve, venue audio's acknowledgement watches...) before it reaches this
     test's job: the limit is a ceiling for a hung run, not the expected time."""
-    worker = asyncio.create_task(run_worker(settings, install_signal_handlers=False))
+    stop = asyncio.Event()
+    worker = asyncio.create_task(run_worker(settings, install_signal_handlers=False, stop=stop))
     deadline = time.monotonic() + limit_seconds
     try:
         while not await done():
@@ -53,9 +53,17 @@ async def run_jobs_until(
                 raise AssertionError(f"not done after {limit_seconds} s")
             await asyncio.sleep(0.05)
     finally:
-        worker.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await worker
+        # Asked to stop as an operator's SIGTERM does (running jobs finish), then cancelled if
+        # that takes too long; never awaited without a bound.
+        stop.set()
+        await asyncio.wait({worker}, timeout=120)
+        if not worker.done():
+            worker.cancel()
+            await asyncio.wait({worker}, timeout=30)
+        if not worker.done():
+            raise AssertionError("the worker did not stop")
+        if not worker.cancelled():
+            worker.result()  # raises what ended it
 
 
 def tenant_tx(engine: AsyncEngine, tenant_id: Any) -> Any:

@@ -239,8 +239,14 @@ async def run_worker(
     import_paths: Iterable[str] = (),
     wait: bool = True,
     install_signal_handlers: bool = True,
+    stop: asyncio.Event | None = None,
 ) -> None:
     """Run queued and scheduled jobs until stopped (or, with ``wait=False``, until none is due).
+
+    Stopped by SIGINT or SIGTERM (``install_signal_handlers``) or by setting ``stop``: running
+    jobs finish first. Set ``stop`` rather than cancel the task: Python 3.11's ``wait_for`` (under
+    asyncpg's connect) can lose a cancellation that lands as a connection opens, and a worker
+    that missed it would run on for ever (a test hung so, waiting for it).
 
     The worker outlives the database: when it is unreachable (not started yet, restarting) the
     worker reconnects with a doubling backoff, and when procrastinate's worker stops by itself
@@ -248,7 +254,7 @@ async def run_worker(
     error no retry can fix (a bug, a wrong password) ends it, with that error.
     """
     load_task_modules(import_paths)
-    stop = asyncio.Event()
+    stop = asyncio.Event() if stop is None else stop
     with _stop_on_signals(stop) if install_signal_handlers else contextlib.nullcontext():
         delay = RECONNECT_FIRST_SECONDS
         while not stop.is_set():
