@@ -35,6 +35,13 @@ async def flush(app: Litestar) -> None:
     await METER.flush(app.state.sessionmaker)
 
 
+async def stored_calls(app: Litestar, tenant: TenantHandle) -> int:
+    """The API calls written to the tenant's usage rows (every month)."""
+    async with app.state.sessionmaker() as session:
+        await session.execute(text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant.id)})
+        return int(await session.scalar(text("SELECT coalesce(sum(api_calls), 0) FROM billing_usage")) or 0)
+
+
 @pytest.fixture
 def usage_writes(app: Litestar, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
     """Counts statements that write ``billing_usage`` and the flushes that issued them."""
@@ -235,14 +242,7 @@ async def test_a_flush_returns_only_once_an_earlier_flush_has_written_what_it_to
     await assign(client, tenant_a, plan)
     await flush(app)
 
-    async def stored() -> int:
-        async with app.state.sessionmaker() as session:
-            await session.execute(
-                text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant_a.id)}
-            )
-            return int(await session.scalar(text("SELECT api_calls FROM billing_usage")) or 0)
-
-    before = await stored()
+    before = await stored_calls(app, tenant_a)
     for _ in range(3):
         assert (await client.get(ACCOUNTS, headers=tenant_a.headers)).status_code == 200
 
@@ -268,7 +268,7 @@ async def test_a_flush_returns_only_once_an_earlier_flush_has_written_what_it_to
     assert not later.done()  # its own 2 calls are written; the earlier flush's 3 are not yet
     release.set()
     await asyncio.gather(earlier, later)
-    assert await stored() == before + 5
+    assert await stored_calls(app, tenant_a) == before + 5
 
 
 async def test_the_flusher_writes_on_its_timer_and_once_more_when_the_app_stops(
@@ -276,24 +276,15 @@ async def test_the_flusher_writes_on_its_timer_and_once_more_when_the_app_stops(
 ) -> None:
     month = metering.month_of(metering.utcnow())
 
-    async def stored() -> int:
-        async with app.state.sessionmaker() as session:
-            await session.execute(
-                text("SELECT set_config('app.tenant_id', :t, false)"), {"t": str(tenant_a.id)}
-            )
-            return int(
-                await session.scalar(text("SELECT coalesce(sum(api_calls), 0) FROM billing_usage")) or 0
-            )
-
     await flush(app)
-    before = await stored()
+    before = await stored_calls(app, tenant_a)
     async with metering.flusher(app.state.sessionmaker, every=0.05):
         METER.count(tenant_a.id, month)
         for _ in range(200):
-            if await stored() == before + 1:
+            if await stored_calls(app, tenant_a) == before + 1:
                 break
             await asyncio.sleep(0.05)
-        assert await stored() == before + 1  # the timer wrote it
+        assert await stored_calls(app, tenant_a) == before + 1  # the timer wrote it
         METER.count(tenant_a.id, month)
         METER.count(tenant_a.id, month)
-    assert await stored() == before + 3  # the stop wrote the rest
+    assert await stored_calls(app, tenant_a) == before + 3  # the stop wrote the rest
