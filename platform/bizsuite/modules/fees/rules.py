@@ -360,20 +360,23 @@ def profit_true_up(
     currency: str = "CNY",
     sources: Sequence[SourceRecord] = (),
 ) -> FeeLine:
-    """The true-up when the audited profit arrives: ``percent``% of the audited profit less what
-    was billed on the reported one (a credit when negative), rounded once, so the two lines add up
-    to exactly what the audited figure bills."""
+    """The true-up when the audited profit arrives: what the audited profit bills (``percent``% of
+    it, rounded once) less what was billed on the reported one (a credit when negative). The
+    difference of two rounded amounts needs no rounding of its own, so the two lines add up to
+    exactly what the audited figure bills (rounding the exact difference would not: 333.585 due
+    against 333.59 billed is −0.005, which rounds to −0.01)."""
     billable = max(audited, Decimal(0))
-    exact = billable * percent / Decimal(100) - billed
+    due = money(billable * percent / Decimal(100))
+    amount = due - billed
     return FeeLine(
         component=ComponentKind.PROFIT_SHARE,
         kind=LineKind.TRUE_UP,
         label=f"Profit fee {year} true-up (audited)",
-        amount=money(exact),
+        amount=amount,
         currency=currency,
         formula=(
-            f"{shown(billable)} {currency} × {percent}% − {shown(billed)} {currency} billed"
-            f" = {shown(money(exact))} {currency}"
+            f"{shown(billable)} {currency} × {percent}% = {shown(due)} {currency};"
+            f" {shown(due)} − {shown(billed)} {currency} billed = {shown(amount)} {currency}"
         ),
         inputs={
             "audited_profit": str(audited),
@@ -381,10 +384,11 @@ def profit_true_up(
             "billed": str(billed),
             "percent": str(percent),
             "year": str(year),
+            "audited_fee": str(due),
         },
         rate=percent,
         sources=tuple(sources),
-        exact=exact,
+        exact=amount,
     )
 
 
