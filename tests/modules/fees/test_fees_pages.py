@@ -114,7 +114,10 @@ async def test_the_audited_profit_entered_on_the_page_brings_the_true_up(
         ("true_up", "20000.00"),
     ]
     page = await client.get(f"/fees/statements/{q2['statement']['id']}")
-    assert "5,100,000.00 CNY × 20% = 1,020,000.00 CNY; 1,020,000.00 − 1,000,000.00 CNY billed = 20,000.00 CNY" in page.text
+    assert (
+        "5,100,000.00 CNY × 20% = 1,020,000.00 CNY; 1,020,000.00 − 1,000,000.00 CNY billed = 20,000.00 CNY"
+        in page.text
+    )
     schedules = await client.get("/fees/schedules")
     assert schedules.status_code == 200 and "0.10–0.25 CNY / 100 USD" in schedules.text
     adjustable = q2["lines"][1]["adjusts_line_id"]
