@@ -36,6 +36,7 @@ from bizsuite.core.limits import BodyLimitsMiddleware
 from bizsuite.core.live import LiveHub
 from bizsuite.core.logs import configure_logging
 from bizsuite.core.openapi import TimeOfDaySchema, normalise_schema
+from bizsuite.core.warm_up import kept_warm
 from bizsuite.kit import Registry, load_modules
 from bizsuite.settings import Settings
 from bizsuite.web.router import static_routers, web_router
@@ -75,8 +76,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.principals = principal_cache(settings, app.state.live)
         app.state.sessionmaker = make_sessionmaker(engine, info={CACHE_INFO_KEY: app.state.principals})
         try:
-            # Usage metering writes its in-memory counts every minute and at shutdown.
-            async with usage_flusher(app.state.sessionmaker):
+            # The paths that must be fast the first time (a fire alarm) run before the server
+            # takes requests and every few minutes after, rolled back (core/warm_up.py); usage
+            # metering writes its in-memory counts every minute and at shutdown.
+            async with kept_warm(areas, app.state.sessionmaker), usage_flusher(app.state.sessionmaker):
                 with app.state.live.ending_streams_on_stop():
                     yield
         finally:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from bizsuite.core.context import Context, Principal
     from bizsuite.core.identity.models import Role
     from bizsuite.core.imports.spec import ImportSpec
+    from bizsuite.core.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
 
@@ -255,6 +256,8 @@ class DemoCompanion:
 
 #: Called by ``make demo`` in the demo tenant's transaction with its data folder and base URL.
 DemoHook = Callable[["Context", Path, str], Awaitable[list[DemoCompanion]]]
+#: A path run once as each server process starts, in a unit of work the kernel rolls back.
+WarmUp = Callable[["UnitOfWork"], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,10 @@ class ModuleSpec:
     demo_companions: DemoHook | None = None
     #: The plan limits the area counts (``accounts``: its count query), read by billing.
     usage_meters: Sequence[UsageMeter] = ()
+    #: A path that must be fast the first time it runs (a fire alarm), run once as each server
+    #: process starts (``core/warm_up.py``): its statements are then compiled before a real call
+    #: needs them. It runs in a unit of work that is rolled back, so nothing of it is ever seen.
+    warm_up: WarmUp | None = None
 
 
 def _usable(principal: Principal, module: str | None) -> bool:
@@ -342,6 +349,7 @@ class Registry:
     record_types: dict[str, RecordType] = field(default_factory=dict)
     credentials: dict[str, Callable[[AsyncSession, str], Awaitable[Principal]]] = field(default_factory=dict)
     usage_meters: dict[str, UsageMeter] = field(default_factory=dict)
+    warm_ups: dict[str, WarmUp] = field(default_factory=dict)
 
     @property
     def modules(self) -> list[ModuleSpec]:
@@ -397,6 +405,8 @@ class Registry:
             spec,
             "usage meter",
         )
+        if spec.warm_up is not None:
+            self.warm_ups[spec.name] = spec.warm_up
 
     @staticmethod
     def _merge(into: dict[str, Any], new: Mapping[str, Any], spec: ModuleSpec, what: str) -> None:

@@ -16,6 +16,7 @@ from bizsuite.kit import ModuleSpec, UsageMeter
 from bizsuite.modules.venue_audio import api, chatter, pages, services
 from bizsuite.modules.venue_audio.blueprint import SECTION
 from bizsuite.modules.venue_audio.demo import demo_players
+from bizsuite.modules.venue_audio.drill import silent_drill
 from bizsuite.web.i18n import N_
 
 MODULE = ModuleSpec(
@@ -38,6 +39,8 @@ MODULE = ModuleSpec(
     # Players authenticate with their own keys (``bzd_…``), which reach only the player routes.
     credentials={services.DEVICE_KEY_PREFIX: services.device_principal},
     demo_companions=demo_players,
+    # A silent fire drill as each server process starts: the first real alarm is as fast as any.
+    warm_up=silent_drill,
     # The plan's ``venues`` limit counts the venues (billing reads it, never the table).
     usage_meters=[UsageMeter(services.VENUES_LIMIT, services.count_venues)],
     audit_subjects={

@@ -1,0 +1,74 @@
+"""The modules' warm-up paths (``ModuleSpec.warm_up``): run as each server process starts, and
+again every few minutes while it runs.
+
+A path that must answer fast the first time it runs (venue audio's fire alarm) cannot wait for
+SQLAlchemy to compile its statements: the first call of a process pays that, twice the time of
+the next calls. So the app's start runs each such path once, in a unit of work that is rolled
+back: its statements are in the engine's compiled cache when the first real call comes, and
+nothing of the run is ever visible. The cache keeps the statements used last (an LRU of
+``query_cache_size`` entries): a path that runs once a year would drop out of it while the rest of
+the product runs, so the paths run again every ``WARM_UP_EVERY_SECONDS``.
+
+A warm-up that fails is logged and the server runs all the same: it only loses the head start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bizsuite.core.unit_of_work import UnitOfWork
+from bizsuite.kit import Registry
+
+log = logging.getLogger(__name__)
+
+#: A warm-up taking longer than this (a database that does not answer) is given up.
+WARM_UP_SECONDS = 10.0
+#: How often the paths run again while the server runs.
+WARM_UP_EVERY_SECONDS = 600.0
+
+
+async def warm_up(areas: Registry, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    """Run every area's warm-up once, each in its own unit of work, rolled back."""
+    for name, path in areas.warm_ups.items():
+        work = UnitOfWork(sessionmaker)
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(WARM_UP_SECONDS):
+                await path(work)
+        except Exception as exc:
+            log.warning("warm-up of %s failed (its first real call compiles as it goes): %r", name, exc)
+        else:
+            log.info("warm-up of %s took %.0f ms", name, (time.perf_counter() - started) * 1000)
+        finally:
+            await work.end()  # rolled back: nothing of it was ever visible
+
+
+@contextlib.asynccontextmanager
+async def kept_warm(
+    areas: Registry, sessionmaker: async_sessionmaker[AsyncSession], every: float = WARM_UP_EVERY_SECONDS
+) -> AsyncIterator[None]:
+    """The app's lifespan part: warm up before the server takes requests, then every ``every``
+    seconds; stopped between runs, never cancelled in one."""
+    await warm_up(areas, sessionmaker)
+    stopping = asyncio.Event()
+
+    async def loop() -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), every)
+            if stopping.is_set():
+                return
+            await warm_up(areas, sessionmaker)
+
+    task = asyncio.create_task(loop(), name="warm-up")
+    try:
+        yield
+    finally:
+        stopping.set()
+        await task
