@@ -89,7 +89,7 @@ async def test_a_stop_refuses_the_waiting_and_the_new_at_once_and_lets_the_admit
 
 
 def test_the_default_is_the_pools_capacity_less_a_reserve(settings: Settings) -> None:
-    # Connections stay free for what takes no place (streams' and long polls' reads, /ready).
+    # Connections stay free for what takes no place (streams' reads, players' sockets, /ready).
     assert Admission.of(replace(settings, admission_limit=0), 20).limit == 18
     assert Admission.of(replace(settings, admission_limit=0), 40).limit == 36
     assert Admission.of(replace(settings, admission_limit=0), 2).limit == 1
@@ -228,6 +228,34 @@ async def test_an_open_event_stream_and_a_long_poll_hold_no_place(
         assert (await polling).status_code == 204
         hang_up.set()
         await asyncio.wait_for(feed, 10)
+    assert admission.in_use == 0
+
+
+async def test_a_long_polls_reads_wait_their_turn_and_its_wait_gives_the_place_back(
+    one_place: Litestar, make_tenant: Callable[..., Awaitable[TenantHandle]]
+) -> None:
+    """A long poll reads (and may issue its player a command) like any request, so it waits for a
+    place first: a crowd of players polling at once cannot take every pooled connection. Once it
+    waits for an event, it holds no place."""
+    admission: Admission = one_place.state.admission
+    admission.timeout = 10
+    tenant = await make_tenant(modules=["venue_audio"])
+    async with asgi_client(one_place, lifespan=False) as client:
+        building = await make_building(client, tenant)
+        player = await add_player(client, building, "F5")
+        leave = await admission.enter()  # the single place, taken
+        try:
+            polling = asyncio.create_task(command(client, player, after=0, wait=0))
+            await asyncio.sleep(0.5)
+            assert not polling.done()  # waiting its turn, not reading
+        finally:
+            leave()
+        answered = await asyncio.wait_for(polling, 10)
+        assert answered.status_code == 200, answered.text
+        waiting = asyncio.create_task(command(client, player, after=answered.json()["seq"], wait=3))
+        await asyncio.sleep(0.5)
+        assert not waiting.done() and admission.in_use == 0  # its wait holds no place
+        assert (await waiting).status_code == 204
     assert admission.in_use == 0
 
 

@@ -14,9 +14,9 @@ and gives its connection back soon. An overloaded worker answers later rather th
 a request that waits longer than ``admission_timeout_seconds`` is refused with a 503 and
 ``Retry-After`` (a load balancer or the client retries).
 
-Not admitted, because they wait for events rather than work: event streams give their place back
-when their stream starts (``core/http.py``), and routes with opt ``long_poll`` never take one
-(their wait holds no connection either).
+Waits for events are not work: event streams give their place back when their stream starts
+(``core/http.py``), and long polls when they start to wait (``wait_for_events``); neither holds a
+connection while it waits.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Admission:
     def of(cls, settings: Settings, pool_capacity: int) -> Admission:
         """The app's admission: ``admission_limit`` places; 0 means the pool's capacity less a
         reserve (a tenth, at least 2) for the database work that takes no place: open streams'
-        and long polls' reads, player connections, ``/ready``, the usage flusher."""
+        reads, player connections, ``/ready``, the usage flusher, the warm-up."""
         limit = settings.admission_limit or max(1, pool_capacity - max(2, pool_capacity // 10))
         return cls(limit, settings.admission_timeout_seconds)
 

@@ -366,7 +366,8 @@ class UnitOfWorkMiddleware:
 
     Before any of this a request waits for its place among those at work (``core/admission.py``):
     at most a pool's worth at once, the others in arrival order. A stream gives its place back
-    when it starts, with its connection; a route with opt ``long_poll`` takes none. A body is read
+    when it starts, with its connection; a long poll when it starts to wait (:func:`wait_for_events`).
+    A body is read
     before the wait, at the client's pace, outside any place: up to :data:`PREREAD_LIMIT` in
     memory, an upload (opt ``streams_body``) into a temporary file (:func:`spooled_body`).
     """
@@ -438,10 +439,6 @@ class UnitOfWorkMiddleware:
             await send(message)
 
 
-def _stay_outside() -> None:
-    """What a request that took no place gives back: nothing."""
-
-
 #: Bodies up to this size (forms, JSON) are read into memory before admission; uploads larger
 #: than this go to a temporary file on disk (:func:`spool_body`).
 PREREAD_LIMIT = 1024 * 1024
@@ -504,13 +501,20 @@ async def spooled_body(scope: Scope, receive: Receive) -> AsyncIterator[Receive]
 
 
 async def _admit(scope: Scope) -> Callable[[], None]:
-    """Wait for the request's place among those at work (``core/admission.py``); a long poll
-    takes none. Returns what gives it back."""
-    handler = scope.get("route_handler")
-    if handler is not None and handler.opt.get("long_poll"):
-        return _stay_outside
+    """Wait for the request's place among those at work (``core/admission.py``); return what
+    gives it back (also kept in the request's state for :func:`wait_for_events`)."""
     admission: Admission = scope["litestar_app"].state.admission
-    return await admission.enter()
+    leave = await admission.enter()
+    _state(scope)["leave_place"] = leave
+    return leave
+
+
+async def wait_for_events(scope: Scope) -> None:
+    """A handler about to wait for an event (a long poll) commits its work now, so that the wait
+    holds no pooled connection, and gives its place to the next request (``core/admission.py``).
+    Its reads took a place like any request's; its wait takes none. It must read nothing after."""
+    await work_of(scope).commit()
+    _state(scope)["leave_place"]()
 
 
 async def commit_before_rendering(result: Any) -> Any:

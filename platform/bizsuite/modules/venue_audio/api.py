@@ -20,6 +20,7 @@ from bizsuite.core.context import Principal, principal_of, tenant_guard
 from bizsuite.core.dependencies import Ctx, IfMatch
 from bizsuite.core.errors import ProblemError
 from bizsuite.core.files.api import provide_storage
+from bizsuite.core.http import wait_for_events
 from bizsuite.core.identity.models import Role
 from bizsuite.core.openapi import problems
 from bizsuite.core.pagination import DEFAULT_LIMIT, CursorParam, LimitParam
@@ -437,7 +438,6 @@ class PlayerController(Controller):
         "/command",
         operation_id="get_venue_audio_player_command",
         summary="The player's current command (long polling)",
-        opt={"long_poll": True},  # waits for an event, not for work: no admission (core/admission.py)
         responses={204: ResponseSpec(None, description="No newer command within `wait` seconds.")},
     )
     async def get_venue_audio_player_command(
@@ -458,8 +458,9 @@ class PlayerController(Controller):
         with player_room(request.app).join(ctx.principal, device.venue_id) as line:
             command, _due = await services.command_now(ctx, device.venue_id, device_id)
             if (command is None or command.seq <= after) and wait:
-                # Committed now: the wait holds no database connection (it reads nothing more).
-                await ctx.session.commit()
+                # Committed now, the place given back: the wait holds no database connection and
+                # takes no place among the requests at work (it reads nothing more).
+                await wait_for_events(request.scope)
                 deadline = time.monotonic() + wait
                 while not line.ended and time.monotonic() < deadline:
                     latest = line.take()
