@@ -8,11 +8,24 @@ import asyncio
 from typing import Any
 
 import httpx
-from playwright.async_api import Page, Route, expect
+from playwright.async_api import Page, Response, Route, expect
 
 from tests.browser.conftest import sign_in
 from tests.core.approvals.conftest import post_ok
 from tests.modules.venue_audio.conftest import BASE, make_building, music_everywhere
+
+
+async def clear(page: Page) -> None:
+    """Click "Clear the emergency" on the board: the click reaches the server, which clears it
+    (a failure says which of the two did not happen)."""
+
+    def closing(response: Response) -> bool:
+        return response.request.method == "POST" and response.url.endswith("/close")
+
+    async with page.expect_response(closing) as answer:
+        await page.get_by_test_id("live-emergency").get_by_test_id("close-emergency").click()
+    cleared = await answer.value
+    assert cleared.status == 303, f"{cleared.status}: {await cleared.text()}"
 
 
 async def test_every_zone_switches_to_the_emergency_on_the_board_and_back(
@@ -46,9 +59,10 @@ async def test_every_zone_switches_to_the_emergency_on_the_board_and_back(
 
     live = page.get_by_test_id("live-emergency")
     await live.get_by_test_id("clear-reason").fill("drill over")
-    await live.get_by_test_id("close-emergency").click()
+    await clear(page)
     await expect(page.locator("tr[data-kind=music]")).to_have_count(15)
     await expect(page.locator("[data-testid=zone-F5] [data-testid=volume]")).to_contain_text("60")
+    await expect(page.get_by_test_id("toast")).to_be_visible()  # the page says it was cleared
 
 
 async def test_clearing_an_emergency_is_not_lost_while_the_board_refreshes(
@@ -91,7 +105,7 @@ async def test_clearing_an_emergency_is_not_lost_while_the_board_refreshes(
         await touch_the_venue(50)  # a change elsewhere: the board starts a (slow) refresh
     live = page.get_by_test_id("live-emergency")
     await live.get_by_test_id("clear-reason").fill("drill over")
-    await live.get_by_test_id("close-emergency").click()
+    await clear(page)
     await touch_the_venue(55)  # and another change: a second refresh is queued behind the first
 
     await expect(page.locator("tr[data-kind=music]")).to_have_count(15, timeout=20_000)
