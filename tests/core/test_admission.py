@@ -6,21 +6,16 @@ polls and the health probes take none, so none of them can starve a worker."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import tracemalloc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import msgspec
 import pytest
 from bizsuite.app import create_app
 from bizsuite.core.admission import Admission
 from bizsuite.core.errors import UnavailableProblem
-from bizsuite.core.http import spooled_body
 from bizsuite.settings import Settings
 from litestar import Litestar
 from sqlalchemy import text
@@ -360,109 +355,3 @@ async def test_a_form_sent_slowly_is_read_before_the_request_takes_its_place(
         await asyncio.wait_for(slow, 30)
         assert answered == [303]  # signed in
     assert admission.in_use == 0
-
-
-@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
-async def test_an_upload_sent_slowly_is_spooled_before_the_request_takes_its_place(
-    one_place: Litestar, tenant_a: TenantHandle, declared: bool
-) -> None:
-    """A 3 MiB file sent slowly waits outside, in a temporary file: the single place (and with it
-    a pooled connection in a transaction) stays free for the others meanwhile, and the file is
-    stored whole once its last part came."""
-    admission: Admission = one_place.state.admission
-    admission.timeout = 2
-    content = bytes(range(256)) * (3 * 4096)  # 3 MiB
-    headers = {**tenant_a.headers, "Content-Type": "text/plain"}
-    if declared:
-        headers["Content-Length"] = str(len(content))
-    rest = asyncio.Event()
-    parts = [content[: 1024 * 1024], content[1024 * 1024 : 2 * 1024 * 1024], content[2 * 1024 * 1024 :]]
-    answer: list[dict[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        if len(parts) == 1:
-            await rest.wait()
-        return {"type": "http.request", "body": parts.pop(0), "more_body": len(parts) > 0}
-
-    async def send(message: dict[str, Any]) -> None:
-        answer.append(message)
-
-    scope = http_scope("POST", "/api/v1/files", headers, b"name=slow.txt")
-    async with asgi_client(one_place, lifespan=False) as client:
-        slow = asyncio.create_task(one_place(scope, receive, send))  # type: ignore[arg-type]
-        await asyncio.sleep(0.3)
-        assert admission.in_use == 0 and not slow.done()
-        listed = await client.get(UNITS, headers=tenant_a.headers)  # served, not refused after 2 s
-        assert listed.status_code == 200, listed.text
-        rest.set()
-        await asyncio.wait_for(slow, 30)
-        assert answer[0]["status"] == 201, answer
-        stored = msgspec.json.decode(b"".join(m.get("body", b"") for m in answer[1:]))
-        assert stored["size"] == len(content)
-        assert stored["sha256"] == hashlib.sha256(content).hexdigest()
-    assert admission.in_use == 0
-
-
-async def test_an_upload_past_the_largest_file_is_refused_while_it_is_spooled(
-    one_place: Litestar, tenant_a: TenantHandle
-) -> None:
-    """Sent without a length, a body past the largest upload (and its form's framing) is refused
-    with a 413 as soon as it passes it; nothing is stored and no place was taken."""
-    admission: Admission = one_place.state.admission
-    limit = one_place.state.settings.max_upload_bytes
-    sent = 0
-
-    async def receive() -> dict[str, Any]:
-        nonlocal sent
-        sent += 4 * 1024 * 1024
-        return {"type": "http.request", "body": b"x" * (4 * 1024 * 1024), "more_body": True}
-
-    answer: list[dict[str, Any]] = []
-
-    async def send(message: dict[str, Any]) -> None:
-        answer.append(message)
-
-    scope = http_scope(
-        "POST", "/api/v1/files", {**tenant_a.headers, "Content-Type": "text/plain"}, b"name=big.txt"
-    )
-    async with asgi_client(one_place, lifespan=False) as client:
-        before = (await client.get("/api/v1/files", headers=tenant_a.headers)).json()["items"]
-        await asyncio.wait_for(one_place(scope, receive, send), 60)  # type: ignore[arg-type]
-        assert answer[0]["status"] == 413, answer
-        assert f"at most {limit} bytes" in b"".join(m.get("body", b"") for m in answer[1:]).decode()
-        assert limit < sent <= limit + 1024 * 1024 + 4 * 1024 * 1024  # stopped reading there
-        after = (await client.get("/api/v1/files", headers=tenant_a.headers)).json()["items"]
-        assert after == before
-    assert admission.in_use == 0
-
-
-async def test_a_spooled_upload_is_never_held_whole_in_memory_and_replays_byte_for_byte() -> None:
-    """Past 1 MiB a spooled body goes to a temporary file as it arrives: 24 MiB raise the
-    process's memory by a small fraction of that, and the handler reads back exactly what came."""
-    part = bytes(range(256)) * 256  # 64 KiB
-    count = 384  # 24 MiB
-    sent = 0
-
-    async def receive() -> dict[str, Any]:
-        nonlocal sent
-        sent += 1
-        return {"type": "http.request", "body": part, "more_body": sent < count}
-
-    settings = SimpleNamespace(max_upload_bytes=64 * 1024 * 1024)
-    scope: Any = {"litestar_app": SimpleNamespace(state=SimpleNamespace(settings=settings)), "headers": []}
-    digest, size = hashlib.sha256(), 0
-    tracemalloc.start()
-    try:
-        async with spooled_body(scope, receive) as replay:
-            while True:
-                message = await replay()
-                digest.update(message["body"])
-                size += len(message["body"])
-                if not message["more_body"]:
-                    break
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert size == len(part) * count
-    assert digest.hexdigest() == hashlib.sha256(part * count).hexdigest()
-    assert peak < 4 * 1024 * 1024, f"{peak / 2**20:.1f} MiB held at once"

@@ -34,7 +34,7 @@ async def test_a_failing_warm_up_is_logged_the_next_still_runs_and_nothing_is_ke
 
     areas = Registry()
     areas.warm_ups.update({"first": fails, "second": writes})
-    with caplog.at_level(logging.WARNING, logger="bizsuite.core.warm_up"):
+    with caplog.at_level(logging.ERROR, logger="bizsuite.core.warm_up"):
         await warm_up(areas, app.state.sessionmaker)
     assert ran == ["fails", "writes"]
     assert "warm-up of first failed" in caplog.text and "no building for the drill" in caplog.text
@@ -63,3 +63,24 @@ async def test_the_paths_run_before_the_server_starts_then_again_until_it_stops(
     stopped = len(runs)
     await asyncio.sleep(0.2)
     assert len(runs) == stopped  # nothing runs once the server stopped
+
+
+async def test_a_warm_up_that_commits_is_refused_and_keeps_nothing(
+    app: Litestar, tenant_a: TenantHandle, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def commits(work: UnitOfWork) -> None:
+        await work.bind_tenant(tenant_a.id)
+        work.session.add(OrgUnit(code="WARM-KEPT", name="Kept?", kind=OrgUnitKind.DEPARTMENT))
+        await work.commit()  # a service on the path that commits by itself
+
+    areas = Registry()
+    areas.warm_ups["commits"] = commits
+    with caplog.at_level(logging.ERROR, logger="bizsuite.core.warm_up"):
+        await warm_up(areas, app.state.sessionmaker)
+    assert "warm-up of commits failed" in caplog.text and "WarmUpCommitted" in caplog.text
+    work = UnitOfWork(app.state.sessionmaker)
+    await work.bind_tenant(tenant_a.id)
+    try:
+        assert await work.fetch("SELECT code FROM org_units WHERE code = 'WARM-KEPT'", []) == []
+    finally:
+        await work.end()

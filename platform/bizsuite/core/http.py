@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import logging
 import math
 import os
 import re
-import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qs
@@ -20,7 +18,7 @@ from urllib.parse import parse_qs
 import msgspec
 from litestar.enums import ScopeType
 from litestar.response import Response
-from litestar.types import ASGIApp, HTTPRequestEvent, Message, Receive, ReceiveMessage, Scope, Send
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from sqlalchemy import and_, bindparam, delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -367,9 +365,8 @@ class UnitOfWorkMiddleware:
     Before any of this a request waits for its place among those at work (``core/admission.py``):
     at most a pool's worth at once, the others in arrival order. A stream gives its place back
     when it starts, with its connection; a long poll when it starts to wait (:func:`wait_for_events`).
-    A body is read
-    before the wait, at the client's pace, outside any place: up to :data:`PREREAD_LIMIT` in
-    memory, an upload (opt ``streams_body``) into a temporary file (:func:`spooled_body`).
+    A body of up to :data:`PREREAD_LIMIT` is read before the wait, at the client's pace, outside any
+    place.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -379,21 +376,15 @@ class UnitOfWorkMiddleware:
         if scope["type"] != ScopeType.HTTP or bypasses_pipeline(scope):
             await self.app(scope, receive, send)
             return
-        # A body is read before the request takes its place: a client that sends it slowly (a
-        # phone on a bad line, or one that means harm) waits outside, not in a place, and not
-        # holding a pooled connection in a transaction. A small one in memory; an upload into a
-        # temporary file (in memory up to PREREAD_LIMIT), which its handler then reads at disk speed.
-        async with contextlib.AsyncExitStack() as spooled:
-            if _method(scope) not in _READS:
-                if _prereadable(scope):
-                    _, receive = await read_body(receive)
-                elif _streams_body(scope):
-                    receive = await spooled.enter_async_context(spooled_body(scope, receive))
-            leave = await _admit(scope)
-            try:
-                await self._work(scope, receive, send, leave)
-            finally:
-                leave()
+        # A small body is read before the request takes its place: a client that sends it
+        # slowly (a phone on a bad line, or one that means harm) waits outside, not in a place.
+        if _method(scope) not in _READS and _prereadable(scope):
+            _, receive = await read_body(receive)
+        leave = await _admit(scope)
+        try:
+            await self._work(scope, receive, send, leave)
+        finally:
+            leave()
 
     async def _work(self, scope: Scope, receive: Receive, send: Send, leave: Callable[[], None]) -> None:
         # Opens nothing yet: a connection at the first statement, a session at its first use.
@@ -439,8 +430,8 @@ class UnitOfWorkMiddleware:
             await send(message)
 
 
-#: Bodies up to this size (forms, JSON) are read into memory before admission; uploads larger
-#: than this go to a temporary file on disk (:func:`spool_body`).
+#: Bodies up to this size (forms, JSON) are read before admission; larger ones (uploads, which
+#: stream to storage) are read by their handler, in its place.
 PREREAD_LIMIT = 1024 * 1024
 
 
@@ -448,56 +439,6 @@ def _prereadable(scope: Scope) -> bool:
     """Whether the request announces a body of at most :data:`PREREAD_LIMIT` bytes."""
     length = _header(scope, b"content-length")
     return length is not None and length.isdigit() and 0 < int(length) <= PREREAD_LIMIT
-
-
-def _streams_body(scope: Scope) -> bool:
-    """Whether the route reads its body as a stream (an upload: opt ``streams_body``)."""
-    handler = scope.get("route_handler")
-    return handler is not None and bool(handler.opt.get("streams_body"))
-
-
-#: An upload is handed to its handler in parts of this size.
-SPOOL_CHUNK = 64 * 1024
-
-
-@contextlib.asynccontextmanager
-async def spooled_body(scope: Scope, receive: Receive) -> AsyncIterator[Receive]:
-    """Read an upload's whole body into a temporary file (kept in memory up to
-    :data:`PREREAD_LIMIT`, removed when the request ends); yield a ``receive`` that replays it in
-    parts. Refused past the largest upload (413, before reading when the length is declared so),
-    and when the client leaves before the end (nothing half-read goes on)."""
-    limit = int(scope["litestar_app"].state.settings.max_upload_bytes)
-    too_large = PayloadTooLargeProblem(f"Files may have at most {limit} bytes.")
-    limit += PREREAD_LIMIT  # room for a form's framing around the file
-    declared = _header(scope, b"content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise too_large
-    with tempfile.SpooledTemporaryFile(max_size=PREREAD_LIMIT) as spool:
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":  # http.disconnect
-                raise ClientClosedProblem
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                raise too_large
-            spool.write(chunk)
-            if not message.get("more_body", False):
-                break
-        spool.seek(0)
-        done = False
-
-        async def replay() -> ReceiveMessage:
-            nonlocal done
-            if done:
-                return await receive()
-            chunk = spool.read(SPOOL_CHUNK)
-            done = spool.tell() >= size
-            part: HTTPRequestEvent = {"type": "http.request", "body": chunk, "more_body": not done}
-            return part
-
-        yield replay
 
 
 async def _admit(scope: Scope) -> Callable[[], None]:
@@ -514,7 +455,9 @@ async def wait_for_events(scope: Scope) -> None:
     holds no pooled connection, and gives its place to the next request (``core/admission.py``).
     Its reads took a place like any request's; its wait takes none. It must read nothing after."""
     await work_of(scope).commit()
-    _state(scope)["leave_place"]()
+    leave: Callable[[], None] | None = _state(scope).get("leave_place")
+    if leave is not None:  # (a request outside the pipeline took none)
+        leave()
 
 
 async def commit_before_rendering(result: Any) -> Any:

@@ -9,7 +9,10 @@ nothing of the run is ever visible. The cache keeps the statements used last (an
 ``query_cache_size`` entries): a path that runs once a year would drop out of it while the rest of
 the product runs, so the paths run again every ``WARM_UP_EVERY_SECONDS``.
 
-A warm-up that fails is logged and the server runs all the same: it only loses the head start.
+A warm-up that fails is logged as an error with its traceback (the path it rehearses is then
+likely broken too) and the server runs all the same. A warm-up must never commit: its session
+refuses to (:class:`WarmUpCommitted`), so a service on the path that commits by itself fails the
+rehearsal instead of leaving its rows behind every ten minutes.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from bizsuite.core.unit_of_work import UnitOfWork
 from bizsuite.kit import Registry
@@ -33,16 +38,25 @@ WARM_UP_SECONDS = 10.0
 WARM_UP_EVERY_SECONDS = 600.0
 
 
+class WarmUpCommitted(RuntimeError):
+    """A warm-up tried to commit: what it rehearses would have been kept."""
+
+
+def _refuse_commit(_session: Session) -> None:
+    raise WarmUpCommitted("a warm-up must not commit: everything it does is rolled back")
+
+
 async def warm_up(areas: Registry, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     """Run every area's warm-up once, each in its own unit of work, rolled back."""
     for name, path in areas.warm_ups.items():
         work = UnitOfWork(sessionmaker)
+        event.listen(work.session.sync_session, "before_commit", _refuse_commit)
         started = time.perf_counter()
         try:
             async with asyncio.timeout(WARM_UP_SECONDS):
                 await path(work)
-        except Exception as exc:
-            log.warning("warm-up of %s failed (its first real call compiles as it goes): %r", name, exc)
+        except Exception:
+            log.exception("warm-up of %s failed: its first real call compiles as it goes", name)
         else:
             log.info("warm-up of %s took %.0f ms", name, (time.perf_counter() - started) * 1000)
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from bizsuite.core.identity.models import Role
@@ -39,9 +39,11 @@ async def asgi_upload(
     env: FilesEnv,
     tenant: TenantHandle,
     chunks: list[bytes],
+    *,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> tuple[int, bytes]:
     """Drive the ASGI app directly, body in separate messages and no Content-Length (as a
-    chunked upload arrives from uvicorn)."""
+    chunked upload arrives from uvicorn); ``on_chunk(i)`` runs before chunk ``i`` is handed over."""
     app = env.client.app
     headers = {"Authorization": f"Bearer {tenant.api_key}", "Content-Type": "application/pdf"}
     scope = http_scope("POST", FILES, headers, b"name=big.pdf")
@@ -51,6 +53,8 @@ async def asgi_upload(
         nonlocal position
         if position >= len(chunks):
             return {"type": "http.disconnect"}
+        if on_chunk is not None:
+            on_chunk(position)
         chunk = chunks[position]
         position += 1
         return {"type": "http.request", "body": chunk, "more_body": position < len(chunks)}
@@ -265,6 +269,24 @@ async def test_openapi_declares_the_streamed_upload(files_env: FilesEnv) -> None
         "delete_file",
         "download_file",
     }
+
+
+async def test_an_upload_is_written_while_it_arrives(files_env: FilesEnv, tenant_a: TenantHandle) -> None:
+    """No whole-file buffering: on the local backend, bytes are on disk before the upload ends."""
+    if files_env.backend != "local":
+        return  # S3: see test_s3_storage (multipart parts leave before the stream ends)
+    root = files_env.settings.data_dir / "files" / f"tenants/{tenant_a.id}"
+    seen_on_disk: list[int] = []
+    chunks = [b"%PDF-1.7\n"] + [b"w" * 8192] * 6
+
+    def look(i: int) -> None:
+        if i == len(chunks) - 1:
+            seen_on_disk.extend(p.stat().st_size for p in root.rglob("*.part"))
+
+    status, body = await asgi_upload(files_env, tenant_a, chunks, on_chunk=look)
+    assert status == 201, body
+    assert seen_on_disk and seen_on_disk[0] >= 9 + 8192 * 4
+    assert [p.name for p in root.rglob("*.part")] == []
 
 
 async def test_a_members_key_uploads_as_its_creator_and_may_change_its_own_file(
