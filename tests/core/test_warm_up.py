@@ -17,6 +17,15 @@ from litestar import Litestar
 from tests.conftest import TenantHandle
 
 
+async def _units_coded(app: Litestar, tenant: TenantHandle, code: str) -> list[object]:
+    work = UnitOfWork(app.state.sessionmaker)
+    await work.bind_tenant(tenant.id)
+    try:
+        return list(await work.fetch("SELECT code FROM org_units WHERE code = $1", [code]))
+    finally:
+        await work.end()
+
+
 async def test_a_failing_warm_up_is_logged_the_next_still_runs_and_nothing_is_kept(
     app: Litestar, tenant_a: TenantHandle, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -38,12 +47,7 @@ async def test_a_failing_warm_up_is_logged_the_next_still_runs_and_nothing_is_ke
         await warm_up(areas, app.state.sessionmaker)
     assert ran == ["fails", "writes"]
     assert "warm-up of first failed" in caplog.text and "no building for the drill" in caplog.text
-    work = UnitOfWork(app.state.sessionmaker)
-    await work.bind_tenant(tenant_a.id)
-    try:
-        assert await work.fetch("SELECT code FROM org_units WHERE code = 'WARM-UP'", []) == []
-    finally:
-        await work.end()
+    assert await _units_coded(app, tenant_a, "WARM-UP") == []
 
 
 async def test_the_paths_run_before_the_server_starts_then_again_until_it_stops(app: Litestar) -> None:
@@ -78,9 +82,4 @@ async def test_a_warm_up_that_commits_is_refused_and_keeps_nothing(
     with caplog.at_level(logging.ERROR, logger="bizsuite.core.warm_up"):
         await warm_up(areas, app.state.sessionmaker)
     assert "warm-up of commits failed" in caplog.text and "WarmUpCommitted" in caplog.text
-    work = UnitOfWork(app.state.sessionmaker)
-    await work.bind_tenant(tenant_a.id)
-    try:
-        assert await work.fetch("SELECT code FROM org_units WHERE code = 'WARM-KEPT'", []) == []
-    finally:
-        await work.end()
+    assert await _units_coded(app, tenant_a, "WARM-KEPT") == []

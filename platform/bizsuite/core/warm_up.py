@@ -27,6 +27,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
+from bizsuite.core.background import repeating
 from bizsuite.core.unit_of_work import UnitOfWork
 from bizsuite.kit import Registry
 
@@ -70,19 +71,5 @@ async def kept_warm(
     """The app's lifespan part: warm up before the server takes requests, then every ``every``
     seconds; stopped between runs, never cancelled in one."""
     await warm_up(areas, sessionmaker)
-    stopping = asyncio.Event()
-
-    async def loop() -> None:
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stopping.wait(), every)
-            if stopping.is_set():
-                return
-            await warm_up(areas, sessionmaker)
-
-    task = asyncio.create_task(loop(), name="warm-up")
-    try:
+    async with repeating(lambda: warm_up(areas, sessionmaker), every, "warm-up"):
         yield
-    finally:
-        stopping.set()
-        await task

@@ -35,6 +35,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bizsuite.core.background import repeating
 from bizsuite.core.billing.models import Usage
 from bizsuite.core.clock import tenant_now
 from bizsuite.core.db import bind_tenant, utcnow
@@ -315,25 +316,10 @@ async def flusher(
 
     Stopped between flushes, never cancelled in one: a flush cut short after its commit would not
     know its counts were written."""
-    stopping = asyncio.Event()
-
-    async def loop() -> None:
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stopping.wait(), every)
-            if stopping.is_set():
-                return
-            try:
-                await METER.flush(sessionmaker)
-            except Exception:  # never let the loop die; the next round retries
-                log.exception("usage flush failed")
-
-    task = asyncio.create_task(loop(), name="usage-meter-flush")
     try:
-        yield
+        async with repeating(lambda: METER.flush(sessionmaker), every, "usage-meter-flush"):
+            yield
     finally:
-        stopping.set()
-        await task
         try:
             await METER.flush(sessionmaker)
         except Exception:
